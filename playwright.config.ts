@@ -1,0 +1,54 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// e2e runs the real site (production build) and the real agent on ports of their own, with a cgroup
+// parent, run dir, uid range and data dir of their own, so a gaiola already running here is untouched.
+const SITE_PORT = 3100;
+const AGENT_PORT = 3101;
+const run = `gaiola-e2e-${process.pid}`;
+const dataDir = path.join(os.tmpdir(), run);
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://localhost:${SITE_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  webServer: [
+    {
+      command: 'node --import tsx sandbox-agent/src/main.ts',
+      url: `http://127.0.0.1:${AGENT_PORT}/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        GAIOLA_AGENT_PORT: String(AGENT_PORT),
+        GAIOLA_SITE_PORT: String(SITE_PORT),
+        GAIOLA_DATA_DIR: dataDir,
+        GAIOLA_CGROUP_PARENT: run,
+        GAIOLA_RUN_DIR: `/run/${run}`,
+        // A uid range far from a live agent's (slot 0 starts at 1048576).
+        GAIOLA_UID_BASE: String(1048576 + 1000 * 65536),
+        GAIOLA_GRACE_SECONDS: '120',
+      },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${SITE_PORT}`,
+      url: `http://127.0.0.1:${SITE_PORT}/pt`,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      env: { GAIOLA_AGENT_PORT: String(AGENT_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
+});

@@ -1,0 +1,79 @@
+// The agent's configuration, read once from the environment at start. Every knob has a default that
+// serves one student on localhost (solo mode).
+import path from 'node:path';
+
+export interface AgentConfig {
+  /** Address the agent listens on: loopback unless the instructor asks for the LAN (CONVENTIONS §9). */
+  host: string;
+  port: number;
+  /** Origins allowed to open a WebSocket or ask for a session (the site's). */
+  siteOrigins: string[];
+  /** Directory holding the SQLite file and the token secret. */
+  dataDir: string;
+  /** How long a sandbox and its shells outlive the last closed tab, so a reload finds the same shell. */
+  graceMs: number;
+  /** Sandboxes running at once; the next student is refused with close code 4007 (capacity). */
+  maxSandboxes: number;
+}
+
+/** Five minutes: long enough to reload, restart a browser or follow a link; short enough to free a class VM. */
+const DEFAULT_GRACE_SECONDS = 300;
+/** 30 students on a 2-core 24 GiB VM fit comfortably (research/sandbox.md §4); the hardening issue tunes this. */
+const DEFAULT_MAX_SANDBOXES = 60;
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name}=${raw} is not an integer between ${min} and ${max}`);
+  }
+  return n;
+}
+
+export function siteOriginsFor(sitePort: number, extra: string[] = []): string[] {
+  const hosts = ['localhost', '127.0.0.1', '[::1]'];
+  return [...hosts.map((h) => `http://${h}:${sitePort}`), ...extra];
+}
+
+export function loadAgentConfig(repoRoot: string): AgentConfig {
+  const sitePort = intFromEnv('GAIOLA_SITE_PORT', 3000, 1, 65535);
+  const extraOrigins = (process.env.GAIOLA_SITE_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    host: process.env.GAIOLA_AGENT_HOST ?? '127.0.0.1',
+    port: intFromEnv('GAIOLA_AGENT_PORT', 3001, 1, 65535),
+    siteOrigins: siteOriginsFor(sitePort, extraOrigins),
+    dataDir: path.resolve(repoRoot, process.env.GAIOLA_DATA_DIR ?? 'data'),
+    graceMs: intFromEnv('GAIOLA_GRACE_SECONDS', DEFAULT_GRACE_SECONDS, 0, 24 * 3600) * 1000,
+    maxSandboxes: intFromEnv('GAIOLA_MAX_SANDBOXES', DEFAULT_MAX_SANDBOXES, 1, 1000),
+  };
+}
+
+/** Kernel settings a test run or an instructor may override; each is validated, never passed to a shell. */
+export interface KernelOverrides {
+  cgroupParent?: string;
+  runDir?: string;
+  uidBase?: number;
+}
+
+export function kernelOverridesFromEnv(): KernelOverrides {
+  const out: KernelOverrides = {};
+  const parent = process.env.GAIOLA_CGROUP_PARENT;
+  if (parent) {
+    if (!/^gaiola[a-z0-9-]{0,40}$/.test(parent)) throw new Error(`GAIOLA_CGROUP_PARENT=${parent}: use gaiola[-a-z0-9]`);
+    out.cgroupParent = parent;
+  }
+  const runDir = process.env.GAIOLA_RUN_DIR;
+  if (runDir) {
+    if (!/^\/run\/gaiola[a-z0-9-]{0,40}$/.test(runDir)) throw new Error(`GAIOLA_RUN_DIR=${runDir}: use /run/gaiola[-a-z0-9]`);
+    out.runDir = runDir;
+  }
+  if (process.env.GAIOLA_UID_BASE) {
+    // Above the uids of ordinary users and systemd's dynamic range; the launcher maps 65536 per slot.
+    out.uidBase = intFromEnv('GAIOLA_UID_BASE', 1048576, 1048576, 2 ** 32 - 1 - 1001 * 65536);
+  }
+  return out;
+}

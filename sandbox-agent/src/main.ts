@@ -1,0 +1,86 @@
+// The sandbox agent: probes the host, reclaims what a crashed run left, and serves terminals.
+// Runs as root on the VM because it creates namespaces and cgroups; nothing a student sends is ever
+// interpolated into a command.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { kernelOverridesFromEnv, loadAgentConfig } from './config';
+import { defaultKernelConfig } from './kernel/config';
+import { probeHost } from './kernel/probe';
+import { createSandbox, reclaimLeftovers, removeCgroupParent } from './kernel/sandbox';
+import { createAgentServer } from './server/http-server';
+import { loadOrCreateSecret, TokenSigner } from './server/token';
+import { SandboxRegistry } from './sessions/registry';
+import { Store } from './store/db';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function log(line: string): void {
+  process.stdout.write(`[agent] ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  if (process.getuid?.() !== 0) {
+    throw new Error('the agent must run as root: it creates namespaces, mounts and cgroups (try: sudo npm start)');
+  }
+  const config = loadAgentConfig(repoRoot);
+  const kernel = defaultKernelConfig(kernelOverridesFromEnv());
+  const probe = probeHost();
+  if (probe.problems.length > 0) {
+    throw new Error(`this host cannot run sandboxes:\n  - ${probe.problems.join('\n  - ')}`);
+  }
+  log(`kernel ${probe.kernelRelease}; cgroups ${probe.cgroup.mode}`);
+
+  const store = Store.open(config.dataDir);
+  store.closeStaleSandboxes();
+  const reclaimed = await reclaimLeftovers(kernel, probe);
+  if (reclaimed.cgroups > 0 || reclaimed.processes > 0) {
+    log(`reclaimed ${reclaimed.cgroups} cgroups and ${reclaimed.processes} processes left by an earlier run`);
+  }
+
+  const registry = new SandboxRegistry(
+    kernel,
+    probe,
+    { graceMs: config.graceMs, maxSandboxes: config.maxSandboxes },
+    createSandbox,
+    {
+      sandboxCreated: (id, student) => store.sandboxCreated(id, student),
+      sandboxDestroyed: (id, reason) => store.sandboxDestroyed(id, reason),
+    },
+  );
+  const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
+  const agent = createAgentServer({
+    allowedOrigins: config.siteOrigins,
+    signer,
+    registry,
+    onStudentSeen: (id) => store.upsertStudent(id, 'solo'),
+    health: () => ({ ok: true, sandboxes: registry.size, maxSandboxes: config.maxSandboxes, cgroups: probe.cgroup.mode }),
+    log,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: closing terminals and freeing every sandbox`);
+    try {
+      await agent.close();
+      await registry.destroyAll('agent-stopped');
+      await removeCgroupParent(kernel, probe);
+    } finally {
+      store.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+
+  agent.server.listen(config.port, config.host, () => {
+    log(`listening on ${config.host}:${config.port} (origins: ${config.siteOrigins.join(', ')})`);
+  });
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`[agent] cannot start: ${err.message}\n`);
+  process.exit(1);
+});

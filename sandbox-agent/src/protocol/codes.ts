@@ -1,0 +1,26 @@
+// Coded errors: the agent never sends prose; the browser maps each code to pt/gl text.
+// WebSocket application close codes live in 4000–4999 (RFC 6455 §7.4.2).
+
+export const CloseCode = {
+  badOrigin: 4001,
+  badToken: 4002,
+  badRequest: 4003,
+  protocolVersion: 4004,
+  tooLarge: 4005,
+  rateLimited: 4006,
+  capacity: 4007,
+  sandboxFailed: 4008,
+  replaced: 4009,
+  shellExited: 4010,
+  shuttingDown: 4011,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Error codes carried in `error` frames that do not close the connection. */
+export const ErrorCode = {
+  invalidJson: 'invalid_json',
+  invalidMessage: 'invalid_message',
+  unknownType: 'unknown_type',
+  binaryTooLarge: 'binary_too_large',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,11 @@
+// The protocol between the browser and the sandbox agent. Imports neither node nor DOM types:
+// the site imports it through the `@protocol` alias and nothing else from the agent.
+export * from './client';
+export * from './codes';
+export * from './limits';
+export * from './server';
+
+/** Query parameters of the WebSocket URL `/ws?token=…&tab=…&v=…`. */
+export const WS_PATH = '/ws';
+/** HTTP endpoint on the agent that issues a solo-mode session token: `POST /session`. */
+export const SESSION_PATH = '/session';

@@ -1,0 +1,101 @@
+// One browser terminal tab's WebSocket, once authenticated: binary frames are keystrokes, text frames are
+// validated control messages. Nothing a client sends can crash the agent or reach another session.
+import type WebSocket from 'ws';
+import {
+  CloseCode,
+  type ClientMessage,
+  clientMessage,
+  ErrorCode,
+  MAX_MESSAGES_PER_SECOND,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+} from '../protocol';
+import type { ShellClient, ShellSession } from '../sessions/shell-session';
+import { RateLimiter } from './rate-limit';
+
+/** A burst of this many frames is allowed (a fast paste split in chunks), then MAX_MESSAGES_PER_SECOND. */
+const RATE_BURST = 1000;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(clientMessage.options.map((o) => o.shape.type.value));
+
+function hasKnownType(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'type' in json && KNOWN_TYPES.has(String(json.type));
+}
+
+export class TerminalConnection implements ShellClient {
+  private shell: ShellSession | undefined;
+  private readonly limiter = new RateLimiter(MAX_MESSAGES_PER_SECOND, RATE_BURST);
+  private closed = false;
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  bind(shell: ShellSession, sandboxName: string, tab: number, resumed: boolean): void {
+    this.shell = shell;
+    this.sendControl({ type: 'hello', protocol: PROTOCOL_VERSION, sandbox: sandboxName, tab, resumed });
+  }
+
+  sendOutput(bytes: Buffer): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(bytes, { binary: true });
+  }
+
+  sendExit(exitCode: number, signal: number | undefined): void {
+    this.sendControl(signal === undefined ? { type: 'exit', exitCode } : { type: 'exit', exitCode, signal });
+    this.close(CloseCode.shellExited);
+  }
+
+  close(code: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code);
+  }
+
+  private sendControl(msg: ServerMessage): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg));
+  }
+
+  private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.limiter.take()) {
+      this.close(CloseCode.rateLimited);
+      return;
+    }
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    if (isBinary) {
+      this.shell?.input(bytes);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      this.sendControl({ type: 'error', code: ErrorCode.invalidJson });
+      return;
+    }
+    const parsed = clientMessage.safeParse(json);
+    if (!parsed.success) {
+      this.sendControl({ type: 'error', code: hasKnownType(json) ? ErrorCode.invalidMessage : ErrorCode.unknownType });
+      return;
+    }
+    this.handle(parsed.data);
+  }
+
+  private handle(msg: ClientMessage): void {
+    switch (msg.type) {
+      case 'resize':
+        this.shell?.resize(msg.cols, msg.rows);
+        return;
+      case 'ack':
+        this.shell?.ack(msg.bytes);
+        return;
+      case 'ping':
+        this.sendControl({ type: 'pong', t: msg.t });
+        return;
+    }
+  }
+}

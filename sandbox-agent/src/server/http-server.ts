@@ -1,0 +1,153 @@
+// The agent's HTTP face: `POST /session` hands out solo-mode tokens, `GET /health` reports capacity,
+// and `/ws` upgrades to a terminal WebSocket after Origin and token are checked (CONVENTIONS §9).
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
+import { CapacityError, type SandboxRegistry } from '../sessions/registry';
+import { TerminalConnection } from './connection';
+import { newStudentId, type TokenSigner } from './token';
+import { decideUpgrade } from './upgrade-request';
+
+/** A session request body is a token at most; anything bigger is refused unread. */
+const MAX_SESSION_BODY_BYTES = 2048;
+/** Heartbeat: a connection that misses a pong for this long is dropped, freeing its tab. */
+const HEARTBEAT_MS = 30_000;
+
+export interface AgentServerDeps {
+  allowedOrigins: readonly string[];
+  signer: TokenSigner;
+  registry: SandboxRegistry;
+  onStudentSeen(studentId: string): void;
+  health(): Record<string, unknown>;
+  log(line: string): void;
+}
+
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (origin === undefined || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-max-age': '600',
+    vary: 'origin',
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+export function createAgentServer(deps: AgentServerDeps): { server: http.Server; close(): Promise<void> } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const alive = new WeakMap<object, boolean>();
+
+  const server = http.createServer(async (req, res) => {
+    const origin = req.headers.origin;
+    const cors = corsHeaders(origin, deps.allowedOrigins);
+    const url = new URL(req.url ?? '/', 'http://agent.invalid');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(origin !== undefined && cors['access-control-allow-origin'] ? 204 : 403, cors);
+      res.end();
+      return;
+    }
+    if (url.pathname === '/health' && req.method === 'GET') {
+      sendJson(res, 200, deps.health(), cors);
+      return;
+    }
+    if (url.pathname === SESSION_PATH && req.method === 'POST') {
+      // A browser always sends Origin on a cross-origin POST: without an allowed one, no token.
+      if (!cors['access-control-allow-origin']) {
+        sendJson(res, 403, { error: 'origin' });
+        return;
+      }
+      const raw = await readBody(req, MAX_SESSION_BODY_BYTES);
+      let previous: string | null = null;
+      try {
+        const body: unknown = raw ? JSON.parse(raw) : {};
+        if (typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string') {
+          previous = body.token;
+        }
+      } catch {
+        sendJson(res, 400, { error: 'invalid_json' }, cors);
+        return;
+      }
+      const known = previous ? deps.signer.verify(previous) : null;
+      const student = known ?? { s: newStudentId(), i: Date.now(), m: 'solo' as const };
+      deps.onStudentSeen(student.s);
+      sendJson(res, 200, { token: known && previous ? previous : deps.signer.sign(student) }, cors);
+      return;
+    }
+    sendJson(res, 404, { error: 'not_found' }, cors);
+  });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const decision = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
+    if (!decision.ok) {
+      socket.end(`HTTP/1.1 ${decision.status} ${http.STATUS_CODES[decision.status] ?? ''}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      const conn = new TerminalConnection(ws);
+      const studentId = decision.student.s;
+      deps.onStudentSeen(studentId);
+      deps.registry
+        .attach(studentId, decision.tab, { cols: decision.cols, rows: decision.rows }, conn)
+        .then(({ shell, sandboxName, resumed }) => {
+          if (conn.isClosed || ws.readyState !== ws.OPEN) {
+            deps.registry.detach(studentId, shell, conn);
+            return;
+          }
+          conn.bind(shell, sandboxName, decision.tab, resumed);
+          ws.on('close', () => deps.registry.detach(studentId, shell, conn));
+        })
+        .catch((err: Error) => {
+          deps.log(`sandbox for a student failed: ${err.message}`);
+          conn.close(err instanceof CapacityError ? CloseCode.capacity : CloseCode.sandboxFailed);
+        });
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const ws of wss.clients) ws.close(CloseCode.shuttingDown);
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

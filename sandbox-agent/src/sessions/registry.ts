@@ -1,0 +1,178 @@
+// Which student has which sandbox, which shells live in it, and when an unused one is freed.
+// One sandbox per student; one shell per terminal tab; a sandbox outlives its last tab by the grace period.
+import { randomBytes } from 'node:crypto';
+import { TAB_COUNT } from '../protocol';
+import type { KernelConfig } from '../kernel/config';
+import type { HostProbe } from '../kernel/probe';
+import type { Sandbox } from '../kernel/sandbox';
+import { ShellSession, type ShellClient } from './shell-session';
+
+export type CreateSandbox = (
+  cfg: KernelConfig,
+  probe: HostProbe,
+  opts: { id: string; slot: number; hostname: string },
+) => Promise<Sandbox>;
+
+export interface RegistryEvents {
+  sandboxCreated(sandboxId: string, studentId: string): void;
+  sandboxDestroyed(sandboxId: string, reason: string): void;
+}
+
+export class CapacityError extends Error {
+  constructor(max: number) {
+    super(`all ${max} sandboxes are in use`);
+  }
+}
+
+interface Entry {
+  studentId: string;
+  sandbox: Sandbox;
+  shells: (ShellSession | undefined)[];
+  clients: Set<ShellClient>;
+  graceTimer: NodeJS.Timeout | undefined;
+  destroying: Promise<void> | undefined;
+}
+
+export interface Attachment {
+  shell: ShellSession;
+  sandboxName: string;
+  resumed: boolean;
+}
+
+export class SandboxRegistry {
+  private readonly entries = new Map<string, Promise<Entry>>();
+  private readonly usedSlots = new Set<number>();
+  private closing = false;
+
+  constructor(
+    private readonly kernel: KernelConfig,
+    private readonly probe: HostProbe,
+    private readonly opts: { graceMs: number; maxSandboxes: number },
+    private readonly createSandbox: CreateSandbox,
+    private readonly events: RegistryEvents,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Attaches a tab of a student to its shell, creating the sandbox and the shell when needed. */
+  async attach(
+    studentId: string,
+    tab: number,
+    size: { cols: number; rows: number },
+    client: ShellClient,
+  ): Promise<Attachment> {
+    if (this.closing) throw new Error('agent is shutting down');
+    if (!Number.isInteger(tab) || tab < 0 || tab >= TAB_COUNT) throw new RangeError(`tab ${tab}`);
+    const entry = await this.entryFor(studentId);
+    if (entry.graceTimer) {
+      clearTimeout(entry.graceTimer);
+      entry.graceTimer = undefined;
+    }
+    let shell = entry.shells[tab];
+    const resumed = shell !== undefined && !shell.exited;
+    if (!shell || shell.exited) {
+      shell = new ShellSession(entry.sandbox.spawnShell(size));
+      entry.shells[tab] = shell;
+      const current = shell;
+      current.onExit(() => {
+        if (entry.shells[tab] === current) entry.shells[tab] = undefined;
+      });
+    } else {
+      shell.resize(size.cols, size.rows);
+    }
+    entry.clients.add(client);
+    shell.attach(client);
+    return { shell, sandboxName: entry.sandbox.hostname, resumed };
+  }
+
+  /** A tab closed: when it was the sandbox's last, the grace period starts. */
+  detach(studentId: string, shell: ShellSession, client: ShellClient): void {
+    shell.detach(client);
+    const pending = this.entries.get(studentId);
+    if (!pending) return;
+    void pending.then((entry) => {
+      entry.clients.delete(client);
+      if (entry.clients.size === 0 && !entry.destroying && !entry.graceTimer) {
+        entry.graceTimer = setTimeout(() => void this.destroy(studentId, 'grace-expired'), this.opts.graceMs);
+        entry.graceTimer.unref();
+      }
+    });
+  }
+
+  /** Frees a student's sandbox now (its tabs are closed with `closeCode`). */
+  async destroy(studentId: string, reason: string, closeCode = 4008): Promise<void> {
+    const pending = this.entries.get(studentId);
+    if (!pending) return;
+    let entry: Entry;
+    try {
+      entry = await pending;
+    } catch {
+      return;
+    }
+    entry.destroying ??= (async () => {
+      if (entry.graceTimer) clearTimeout(entry.graceTimer);
+      for (const c of entry.clients) c.close(closeCode);
+      entry.clients.clear();
+      try {
+        for (const s of entry.shells) s?.kill();
+        await entry.sandbox.destroy();
+      } finally {
+        this.usedSlots.delete(entry.sandbox.slot);
+        if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
+        this.events.sandboxDestroyed(entry.sandbox.id, reason);
+      }
+    })();
+    return entry.destroying;
+  }
+
+  async destroyAll(reason: string): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.entries.keys()].map((id) => this.destroy(id, reason, 4011)));
+  }
+
+  private entryFor(studentId: string): Promise<Entry> {
+    const existing = this.entries.get(studentId);
+    if (existing) return existing;
+    if (this.entries.size >= this.opts.maxSandboxes) return Promise.reject(new CapacityError(this.opts.maxSandboxes));
+    const slot = this.takeSlot();
+    const pending = this.create(studentId, slot);
+    this.entries.set(studentId, pending);
+    pending.catch(() => {
+      this.usedSlots.delete(slot);
+      if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
+    });
+    return pending;
+  }
+
+  private async create(studentId: string, slot: number): Promise<Entry> {
+    // A fresh random name: cgroup and mount names on the host never reveal who the student is.
+    const name = randomBytes(5).toString('hex');
+    const id = `gaiola-${name}`;
+    const sandbox = await this.createSandbox(this.kernel, this.probe, { id, slot, hostname: `gaiola-${name.slice(0, 4)}` });
+    this.events.sandboxCreated(sandbox.id, studentId);
+    const entry: Entry = {
+      studentId,
+      sandbox,
+      shells: new Array<ShellSession | undefined>(TAB_COUNT).fill(undefined),
+      clients: new Set(),
+      graceTimer: undefined,
+      destroying: undefined,
+    };
+    void sandbox.exited.then(() => {
+      if (!entry.destroying) void this.destroy(studentId, 'sandbox-exited');
+    });
+    return entry;
+  }
+
+  private takeSlot(): number {
+    for (let s = 0; s < this.kernel.maxSlots; s++) {
+      if (!this.usedSlots.has(s)) {
+        this.usedSlots.add(s);
+        return s;
+      }
+    }
+    throw new CapacityError(this.kernel.maxSlots);
+  }
+}

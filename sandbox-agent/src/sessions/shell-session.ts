@@ -1,0 +1,143 @@
+// One shell of a sandbox (one terminal tab): the pty, the bytes it printed lately, and the one browser
+// connection attached to it. Flow control follows VS Code's terminal: the pty is paused while more than
+// FLOW_HIGH_WATERMARK bytes sent to the browser are unacknowledged, and resumed below the low watermark.
+import { FLOW_HIGH_WATERMARK, FLOW_LOW_WATERMARK } from '../protocol';
+import type { IPty } from 'node-pty';
+import { ReplayBuffer } from './replay-buffer';
+
+/** Output is gathered this long before it is sent: fewer, larger frames during a flood. */
+const OUTPUT_BATCH_MS = 5;
+/** …or until this many bytes are waiting. */
+const OUTPUT_BATCH_BYTES = 32 * 1024;
+/** What a reconnecting tab gets redrawn: a few screens of output. */
+const REPLAY_BYTES = 64 * 1024;
+
+export interface ShellClient {
+  sendOutput(bytes: Buffer): void;
+  sendExit(exitCode: number, signal: number | undefined): void;
+  /** Closes the connection with an application close code (4000–4999). */
+  close(code: number): void;
+}
+
+export class ShellSession {
+  private client: ShellClient | undefined;
+  private readonly replay = new ReplayBuffer(REPLAY_BYTES);
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private unacked = 0;
+  private paused = false;
+  private exitInfo: { exitCode: number; signal: number | undefined } | undefined;
+  private readonly exitListeners: (() => void)[] = [];
+
+  constructor(private readonly pty: IPty) {
+    pty.onData((data: string | Buffer) => this.onOutput(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+    pty.onExit(({ exitCode, signal }) => {
+      this.flush();
+      this.exitInfo = { exitCode, signal: signal || undefined };
+      this.client?.sendExit(exitCode, signal || undefined);
+      for (const l of this.exitListeners) l();
+    });
+    // Nobody is attached yet: hold the shell until a tab is.
+    this.setPaused(true);
+  }
+
+  get pid(): number {
+    return this.pty.pid;
+  }
+
+  get exited(): boolean {
+    return this.exitInfo !== undefined;
+  }
+
+  get attached(): boolean {
+    return this.client !== undefined;
+  }
+
+  onExit(listener: () => void): void {
+    if (this.exitInfo) listener();
+    else this.exitListeners.push(listener);
+  }
+
+  /** Attaches a browser connection; a connection already attached is told it was replaced. */
+  attach(client: ShellClient): void {
+    const previous = this.client;
+    this.client = client;
+    if (previous) previous.close(4009);
+    this.flush();
+    const replay = this.replay.contents();
+    this.unacked = 0;
+    if (replay.length > 0) this.send(replay);
+    this.updatePause();
+  }
+
+  detach(client: ShellClient): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    this.unacked = 0;
+    // A detached shell is paused: a `yes` left running in a closed tab must not spin the CPU for nobody.
+    this.setPaused(true);
+  }
+
+  input(bytes: Buffer): void {
+    if (!this.exitInfo) this.pty.write(bytes);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (!this.exitInfo) this.pty.resize(cols, rows);
+  }
+
+  ack(bytes: number): void {
+    this.unacked = Math.max(0, this.unacked - bytes);
+    this.updatePause();
+  }
+
+  kill(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.exitInfo) return;
+    try {
+      process.kill(this.pty.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+
+  private onOutput(chunk: Buffer): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= OUTPUT_BATCH_BYTES) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), OUTPUT_BATCH_MS);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    if (this.pendingBytes === 0) return;
+    const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.replay.push(bytes);
+    if (this.client) this.send(bytes);
+  }
+
+  private send(bytes: Buffer): void {
+    this.client?.sendOutput(bytes);
+    this.unacked += bytes.length;
+    this.updatePause();
+  }
+
+  private updatePause(): void {
+    if (!this.client) return this.setPaused(true);
+    if (!this.paused && this.unacked > FLOW_HIGH_WATERMARK) this.setPaused(true);
+    else if (this.paused && this.unacked < FLOW_LOW_WATERMARK) this.setPaused(false);
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.paused === paused || this.exitInfo) return;
+    this.paused = paused;
+    if (paused) this.pty.pause();
+    else this.pty.resume();
+  }
+}

@@ -1,0 +1,178 @@
+// Starts the real agent server (real registry, real sandboxes) on an ephemeral loopback port, with a
+// cgroup parent, run dir, uid range and data dir of its own; and a small terminal client over `ws`.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
+import { probeHost } from '../src/kernel/probe';
+import { createSandbox, removeCgroupParent } from '../src/kernel/sandbox';
+import { PROTOCOL_VERSION, type ServerMessage, SESSION_PATH, WS_PATH } from '../src/protocol';
+import { createAgentServer } from '../src/server/http-server';
+import { TokenSigner } from '../src/server/token';
+import { SandboxRegistry } from '../src/sessions/registry';
+
+export const ORIGIN = 'http://localhost:3000';
+
+export interface Harness {
+  url: string;
+  kernel: KernelConfig;
+  registry: SandboxRegistry;
+  events: { created: string[]; destroyed: string[] };
+  stop(): Promise<void>;
+}
+
+export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number; slotOffset?: number } = {}) {
+  const run = `gaiola-t${randomBytes(4).toString('hex')}`;
+  const kernel = defaultKernelConfig({
+    cgroupParent: run,
+    runDir: `/run/${run}`,
+    uidBase: 1048576 + (1100 + (opts.slotOffset ?? 0)) * 65536,
+    maxSlots: 8,
+  });
+  const probe = probeHost();
+  const events = { created: [] as string[], destroyed: [] as string[] };
+  const registry = new SandboxRegistry(
+    kernel,
+    probe,
+    { graceMs: opts.graceMs ?? 60_000, maxSandboxes: opts.maxSandboxes ?? 4 },
+    createSandbox,
+    {
+      sandboxCreated: (id) => events.created.push(id),
+      sandboxDestroyed: (id) => events.destroyed.push(id),
+    },
+  );
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
+  const signer = new TokenSigner(randomBytes(32));
+  const agent = createAgentServer({
+    allowedOrigins: [ORIGIN],
+    signer,
+    registry,
+    onStudentSeen: () => {},
+    health: () => ({ ok: true, sandboxes: registry.size }),
+    log: () => {},
+  });
+  await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
+  const { port } = agent.server.address() as AddressInfo;
+  const harness: Harness = {
+    url: `http://127.0.0.1:${port}`,
+    kernel,
+    registry,
+    events,
+    stop: async () => {
+      try {
+        await agent.close();
+        await registry.destroyAll('test-end');
+      } finally {
+        await removeCgroupParent(kernel, probe);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+  return harness;
+}
+
+export async function newToken(h: Harness, previous: string | null = null, origin = ORIGIN): Promise<Response> {
+  return fetch(`${h.url}${SESSION_PATH}`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ token: previous }),
+  });
+}
+
+export async function tokenFor(h: Harness): Promise<string> {
+  const res = await newToken(h);
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+/** A terminal tab as the browser would open it: output collected, control messages parsed. */
+export class TermClient {
+  readonly ws: WebSocket;
+  output = '';
+  readonly control: ServerMessage[] = [];
+  closeCode: number | undefined;
+  private readonly opened: Promise<void>;
+  autoAck = true;
+  received = 0;
+
+  constructor(h: Harness, token: string, tab: number, opts: { origin?: string; cols?: number; rows?: number } = {}) {
+    const q = new URLSearchParams({
+      token,
+      tab: String(tab),
+      v: String(PROTOCOL_VERSION),
+      cols: String(opts.cols ?? 80),
+      rows: String(opts.rows ?? 24),
+    });
+    this.ws = new WebSocket(`${h.url.replace('http', 'ws')}${WS_PATH}?${q}`, { origin: opts.origin ?? ORIGIN });
+    this.ws.on('message', (data, isBinary) => {
+      const buf = Buffer.from(data as Buffer);
+      if (isBinary) {
+        this.output += buf.toString('utf8');
+        this.received += buf.length;
+        if (this.autoAck) this.sendJson({ type: 'ack', bytes: buf.length });
+      } else this.control.push(JSON.parse(buf.toString('utf8')) as ServerMessage);
+    });
+    this.ws.on('close', (code) => {
+      this.closeCode = code;
+    });
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+  }
+
+  open(): Promise<void> {
+    return this.opened;
+  }
+
+  async hello(): Promise<Extract<ServerMessage, { type: 'hello' }>> {
+    await waitUntil(() => this.control.some((m) => m.type === 'hello'), 'hello');
+    return this.control.find((m) => m.type === 'hello') as Extract<ServerMessage, { type: 'hello' }>;
+  }
+
+  type(text: string): void {
+    this.ws.send(Buffer.from(text, 'utf8'), { binary: true });
+  }
+
+  sendJson(msg: unknown): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
+  }
+
+  /** Runs a command and returns what it printed between two unique markers. */
+  async run(command: string, timeoutMs = 15_000): Promise<string> {
+    const tag = randomBytes(4).toString('hex');
+    const start = `S${tag}S`;
+    const end = `E${tag}E`;
+    const from = this.output.length;
+    // The markers are built by printf so the echoed command line never contains them literally.
+    this.type(`printf '%s%s\\n' S${tag} S; ${command}; printf '%s%s\\n' E${tag} E\r`);
+    await waitUntil(() => this.output.indexOf(end, from) >= 0, `output of ${command}`, timeoutMs);
+    const text = this.output.slice(from);
+    const a = text.indexOf(start);
+    const b = text.indexOf(end, a);
+    return text
+      .slice(a + start.length, b)
+      .replace(/\r/g, '')
+      .trim();
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.ws.readyState === WebSocket.CLOSED) return resolve();
+      this.ws.once('close', () => resolve());
+      this.ws.close();
+    });
+  }
+}
+
+export async function waitUntil(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

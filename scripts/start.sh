@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, builds the site, and runs the site and the sandbox agent
+# together on this machine (solo mode, localhost). Ctrl-C stops both and frees every sandbox.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+need_root
+bash "$GAIOLA_ROOT/scripts/setup.sh"
+cd "$GAIOLA_ROOT"
+export NEXT_TELEMETRY_DISABLED=1
+SITE_PORT=${GAIOLA_SITE_PORT:-3000}
+AGENT_PORT=${GAIOLA_AGENT_PORT:-3001}
+export GAIOLA_SITE_PORT=$SITE_PORT GAIOLA_AGENT_PORT=$AGENT_PORT
+
+# Rebuild the site only when a source changed since the last build.
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public next.config.mjs package-lock.json \
+    -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  say "building the site (production build: a minute or two)"
+  npx next build
+fi
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+node --import tsx sandbox-agent/src/main.ts &
+pids+=($!)
+npx next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$SITE_PORT/pt" 2>/dev/null && break
+  sleep 0.2
+done
+say "gaiola is running: open http://localhost:$SITE_PORT/ (Ctrl-C stops it)"
+wait -n "${pids[@]}"

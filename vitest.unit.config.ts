@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Fast tests next to pure code: no root, no kernel state.
+export default defineConfig({
+  test: {
+    include: ['sandbox-agent/src/**/*.test.ts', 'lib/**/*.test.ts', 'app/**/*.test.ts', 'messages/**/*.test.ts'],
+    environment: 'node',
+  },
+});
