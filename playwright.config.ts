@@ -44,7 +44,7 @@ export default defineConfig({
       },
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${SITE_PORT}`,
+      command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${SITE_PORT}`,
       url: `http://127.0.0.1:${SITE_PORT}/pt`,
       reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

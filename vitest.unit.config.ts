@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Fast tests next to pure code: no root, no kernel state.
 export default defineConfig({
+  // The site's `@/…` and `@protocol` imports resolve as in tsconfig.json.
+  resolve: { tsconfigPaths: true },
   test: {
     include: ['sandbox-agent/src/**/*.test.ts', 'lib/**/*.test.ts', 'app/**/*.test.ts', 'messages/**/*.test.ts'],
     environment: 'node',

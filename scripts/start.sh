@@ -12,10 +12,10 @@ AGENT_PORT=${GAIOLA_AGENT_PORT:-3001}
 export GAIOLA_SITE_PORT=$SITE_PORT GAIOLA_AGENT_PORT=$AGENT_PORT
 
 # Rebuild the site only when a source changed since the last build.
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public next.config.mjs package-lock.json \
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public proxy.ts next.config.mjs package-lock.json \
     -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   say "building the site (production build: a minute or two)"
-  npx next build
+  node node_modules/next/dist/bin/next build
 fi
 
 pids=()
@@ -28,7 +28,8 @@ trap cleanup EXIT INT TERM
 
 node --import tsx sandbox-agent/src/main.ts &
 pids+=($!)
-npx next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &
+# Run Next directly (not through npx) so this script holds the real server PID and can stop it.
+node node_modules/next/dist/bin/next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &
 pids+=($!)
 
 for _ in $(seq 1 100); do

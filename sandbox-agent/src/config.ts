@@ -68,7 +68,8 @@ export function kernelOverridesFromEnv(): KernelOverrides {
   }
   const runDir = process.env.GAIOLA_RUN_DIR;
   if (runDir) {
-    if (!/^\/run\/gaiola[a-z0-9-]{0,40}$/.test(runDir)) throw new Error(`GAIOLA_RUN_DIR=${runDir}: use /run/gaiola[-a-z0-9]`);
+    if (!/^\/run\/gaiola[a-z0-9-]{0,40}$/.test(runDir))
+      throw new Error(`GAIOLA_RUN_DIR=${runDir}: use /run/gaiola[-a-z0-9]`);
     out.runDir = runDir;
   }
   if (process.env.GAIOLA_UID_BASE) {

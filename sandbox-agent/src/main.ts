@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     signer,
     registry,
     onStudentSeen: (id) => store.upsertStudent(id, 'solo'),
-    health: () => ({ ok: true, sandboxes: registry.size, maxSandboxes: config.maxSandboxes, cgroups: probe.cgroup.mode }),
+    health: () => ({
+      ok: true,
+      sandboxes: registry.size,
+      maxSandboxes: config.maxSandboxes,
+      cgroups: probe.cgroup.mode,
+    }),
     log,
   });
 

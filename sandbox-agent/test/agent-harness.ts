@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, removeCgroupParent } from '../src/kernel/sandbox';
-import { PROTOCOL_VERSION, type ServerMessage, SESSION_PATH, WS_PATH } from '../src/protocol';
+import { PROTOCOL_VERSION, SESSION_PATH, type ServerMessage, WS_PATH } from '../src/protocol';
 import { createAgentServer } from '../src/server/http-server';
 import { TokenSigner } from '../src/server/token';
 import { SandboxRegistry } from '../src/sessions/registry';

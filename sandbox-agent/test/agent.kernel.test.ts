@@ -170,5 +170,4 @@ describe('agent: grace period and capacity', () => {
     expect(b.closeCode).toBe(CloseCode.capacity);
     await a.close();
   });
-
 });

@@ -9,7 +9,11 @@ export const resizeMessage = z.strictObject({ type: z.literal('resize'), cols, r
 /** Bytes the browser has written to xterm since its last ack (flow control). */
 export const ackMessage = z.strictObject({
   type: z.literal('ack'),
-  bytes: z.number().int().min(0).max(FLOW_HIGH_WATERMARK * 16),
+  bytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(FLOW_HIGH_WATERMARK * 16),
 });
 export const pingMessage = z.strictObject({ type: z.literal('ping'), t: z.number().finite() });
 

@@ -1,6 +1,6 @@
 // Limits shared by the agent and the browser. Each constant says why it has the value it has.
 
-/** Protocol version; the agent refuses a client that speaks another one (close code 4010). */
+/** Protocol version; the agent refuses a client that speaks another one (close code 4004). */
 export const PROTOCOL_VERSION = 1;
 
 /** Largest WebSocket frame the agent accepts. ws defaults to 100 MiB; a terminal never needs more than a paste chunk. */

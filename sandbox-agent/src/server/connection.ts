@@ -2,8 +2,8 @@
 // validated control messages. Nothing a client sends can crash the agent or reach another session.
 import type WebSocket from 'ws';
 import {
-  CloseCode,
   type ClientMessage,
+  CloseCode,
   clientMessage,
   ErrorCode,
   MAX_MESSAGES_PER_SECOND,

@@ -101,12 +101,17 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const decision = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
     if (!decision.ok) {
-      socket.end(`HTTP/1.1 ${decision.status} ${http.STATUS_CODES[decision.status] ?? ''}\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${decision.status} ${http.STATUS_CODES[decision.status] ?? ''}\r\nConnection: close\r\n\r\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
+      // ws reports protocol violations (an oversized frame, bad UTF-8) as 'error' and closes the socket
+      // itself (1009, 1007); without a listener the error would be thrown and take the agent down.
+      ws.on('error', (err) => deps.log(`websocket closed on a protocol error: ${err.message}`));
       const conn = new TerminalConnection(ws);
       const studentId = decision.student.s;
       deps.onStudentSeen(studentId);

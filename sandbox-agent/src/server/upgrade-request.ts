@@ -1,15 +1,6 @@
 // Validation of a WebSocket upgrade request, before any sandbox work: path, Origin, token, tab,
 // protocol version and the initial terminal size. Pure: the HTTP layer turns a rejection into a status.
-import {
-  CloseCode,
-  MAX_COLS,
-  MAX_ROWS,
-  MIN_COLS,
-  MIN_ROWS,
-  PROTOCOL_VERSION,
-  TAB_COUNT,
-  WS_PATH,
-} from '../protocol';
+import { CloseCode, MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, PROTOCOL_VERSION, TAB_COUNT, WS_PATH } from '../protocol';
 import type { TokenPayload, TokenSigner } from './token';
 
 export type UpgradeDecision =

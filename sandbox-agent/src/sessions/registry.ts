@@ -1,11 +1,11 @@
 // Which student has which sandbox, which shells live in it, and when an unused one is freed.
 // One sandbox per student; one shell per terminal tab; a sandbox outlives its last tab by the grace period.
 import { randomBytes } from 'node:crypto';
-import { TAB_COUNT } from '../protocol';
 import type { KernelConfig } from '../kernel/config';
 import type { HostProbe } from '../kernel/probe';
 import type { Sandbox } from '../kernel/sandbox';
-import { ShellSession, type ShellClient } from './shell-session';
+import { TAB_COUNT } from '../protocol';
+import { type ShellClient, ShellSession } from './shell-session';
 
 export type CreateSandbox = (
   cfg: KernelConfig,
@@ -150,7 +150,11 @@ export class SandboxRegistry {
     // A fresh random name: cgroup and mount names on the host never reveal who the student is.
     const name = randomBytes(5).toString('hex');
     const id = `gaiola-${name}`;
-    const sandbox = await this.createSandbox(this.kernel, this.probe, { id, slot, hostname: `gaiola-${name.slice(0, 4)}` });
+    const sandbox = await this.createSandbox(this.kernel, this.probe, {
+      id,
+      slot,
+      hostname: `gaiola-${name.slice(0, 4)}`,
+    });
     this.events.sandboxCreated(sandbox.id, studentId);
     const entry: Entry = {
       studentId,

@@ -1,8 +1,9 @@
 // One shell of a sandbox (one terminal tab): the pty, the bytes it printed lately, and the one browser
 // connection attached to it. Flow control follows VS Code's terminal: the pty is paused while more than
 // FLOW_HIGH_WATERMARK bytes sent to the browser are unacknowledged, and resumed below the low watermark.
-import { FLOW_HIGH_WATERMARK, FLOW_LOW_WATERMARK } from '../protocol';
+
 import type { IPty } from 'node-pty';
+import { FLOW_HIGH_WATERMARK, FLOW_LOW_WATERMARK } from '../protocol';
 import { ReplayBuffer } from './replay-buffer';
 
 /** Output is gathered this long before it is sent: fewer, larger frames during a flood. */
@@ -129,8 +130,8 @@ export class ShellSession {
   }
 
   private updatePause(): void {
-    if (!this.client) return this.setPaused(true);
-    if (!this.paused && this.unacked > FLOW_HIGH_WATERMARK) this.setPaused(true);
+    if (!this.client) this.setPaused(true);
+    else if (!this.paused && this.unacked > FLOW_HIGH_WATERMARK) this.setPaused(true);
     else if (this.paused && this.unacked < FLOW_LOW_WATERMARK) this.setPaused(false);
   }
 

@@ -1,0 +1,37 @@
+// A lesson: text beside two terminals. Rendered per request so the agent's port comes from the
+// environment the site runs in, not the one it was built in.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { LessonLayout } from '@/app/_components/lesson-layout';
+import { LessonPlaceholder } from '@/app/_components/lesson-placeholder';
+import { SiteHeader } from '@/app/_components/site-header';
+import { findLesson } from '@/lessons/index';
+import { agentPort } from '@/lib/agent/config';
+import { isLocale } from '@/lib/locales';
+
+type Params = Promise<{ locale: string; lesson: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, lesson } = await params;
+  const found = isLocale(locale) ? findLesson(lesson) : undefined;
+  return found && isLocale(locale) ? { title: found.lesson.title[locale] } : {};
+}
+
+export default async function LessonPage({ params }: { params: Params }) {
+  const { locale, lesson: slug } = await params;
+  const found = findLesson(slug);
+  if (!isLocale(locale) || !found) notFound();
+  await connection();
+  const port = agentPort(process.env.GAIOLA_AGENT_PORT);
+  return (
+    <>
+      <SiteHeader locale={locale} title={found.lesson.title[locale]} />
+      <main id="main">
+        <LessonLayout locale={locale} agentPort={port}>
+          <LessonPlaceholder locale={locale} lesson={found.lesson} index={found.index} />
+        </LessonLayout>
+      </main>
+    </>
+  );
+}

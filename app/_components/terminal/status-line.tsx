@@ -1,0 +1,90 @@
+'use client';
+// One tab's connection status. The bar (always there, carries data-state for the tests) shows the
+// state and, while things are fine, what happened; a problem (error, exited) moves the explanation
+// and its button into a card over the terminal, where it cannot be missed.
+import { useEffect, useState } from 'react';
+import { templateParts } from '@/lib/i18n';
+import type { TabStatus } from '@/lib/terminal/connection';
+import type { TerminalMessages } from './terminal-panel';
+import styles from './terminal-panel.module.css';
+
+function secondsUntil(at: number | null): number {
+  return at === null ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Placeholders shown as code: commands and machine names are not prose. */
+const CODE_VARS = new Set(['command', 'sandbox']);
+
+export function isProblem(status: TabStatus): boolean {
+  return status.state === 'error' || status.state === 'exited';
+}
+
+function StatusMessage({
+  status,
+  messages,
+  onAction,
+}: {
+  status: TabStatus;
+  messages: TerminalMessages;
+  onAction: () => void;
+}) {
+  const [seconds, setSeconds] = useState(() => secondsUntil(status.retryAt));
+  useEffect(() => {
+    setSeconds(secondsUntil(status.retryAt));
+    if (status.retryAt === null) return;
+    const timer = setInterval(() => setSeconds(secondsUntil(status.retryAt)), 1000);
+    return () => clearInterval(timer);
+  }, [status.retryAt]);
+
+  const vars: Record<string, string | number> = { ...status.vars, seconds };
+  return (
+    <>
+      <span className={styles.statusText}>
+        {templateParts(messages.message[status.message]).map((part, i) => {
+          if ('text' in part) return part.text;
+          const value = String(vars[part.name] ?? `{${part.name}}`);
+          return CODE_VARS.has(part.name) ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed template never reorder
+            <code key={i} translate="no">
+              {value}
+            </code>
+          ) : (
+            value
+          );
+        })}
+      </span>
+      {status.action ? (
+        <button type="button" className={styles.statusAction} onClick={onAction}>
+          {messages.action[status.action]}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+export function StatusBar(props: { tab: number; status: TabStatus; messages: TerminalMessages; onAction: () => void }) {
+  const { tab, status, messages } = props;
+  return (
+    <div
+      className={styles.status}
+      data-testid={`terminal-status-${tab}`}
+      data-state={status.state}
+      data-message={status.message}
+      role="status"
+    >
+      <span className={styles.stateBadge} data-state={status.state}>
+        <span className={styles.dot} aria-hidden="true" />
+        {messages.state[status.state]}
+      </span>
+      {isProblem(status) ? null : <StatusMessage {...props} />}
+    </div>
+  );
+}
+
+export function StatusCard(props: { status: TabStatus; messages: TerminalMessages; onAction: () => void }) {
+  return (
+    <div className={styles.card} data-state={props.status.state} role="alert">
+      <StatusMessage {...props} />
+    </div>
+  );
+}

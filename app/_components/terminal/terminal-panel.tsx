@@ -1,0 +1,232 @@
+'use client';
+// The two terminal tabs of a lesson page: both root shells in the student's one sandbox. Each tab's
+// xterm is created once and only hidden when the other tab is shown, so its screen and shell survive.
+// Terminal I/O stays in lib/terminal (outside React); this component renders tabs, buttons, status.
+import '@xterm/xterm/css/xterm.css';
+import { TAB_COUNT } from '@protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { readClipboardText } from '@/lib/clipboard';
+import type { Messages } from '@/lib/i18n';
+import type { TabStatus } from '@/lib/terminal/connection';
+import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
+import { PasteDialog } from './paste-dialog';
+import { isProblem, StatusBar, StatusCard } from './status-line';
+import styles from './terminal-panel.module.css';
+
+export type TerminalMessages = Messages['terminal'];
+
+const TABS = Array.from({ length: TAB_COUNT }, (_, i) => i);
+const INITIAL: TabStatus = { state: 'connecting', message: 'connecting', vars: {}, action: null, retryAt: null };
+/** How long "Copied." and friends stay up. */
+const TOAST_MS = 2500;
+
+export function TerminalPanel({ agentPort, messages }: { agentPort: number; messages: TerminalMessages }) {
+  const [active, setActive] = useState(0);
+  const [statuses, setStatuses] = useState<TabStatus[]>(() => TABS.map(() => INITIAL));
+  const [ready, setReady] = useState<boolean[]>(() => TABS.map(() => false));
+  const [toast, setToast] = useState<string | null>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const hosts = useRef<(HTMLDivElement | null)[]>([]);
+  const controllers = useRef<(TerminalController | null)[]>([]);
+  const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const showToast = useCallback((text: string) => {
+    setToast(text);
+    if (toastTimer.current) clearTimeout(toastTimer.current);
+    toastTimer.current = setTimeout(() => setToast(null), TOAST_MS);
+  }, []);
+
+  const copyFeedback = useCallback(
+    (result: 'copied' | 'empty' | 'failed') =>
+      showToast(
+        result === 'copied' ? messages.copied : result === 'empty' ? messages.nothingSelected : messages.copyFailed,
+      ),
+    [messages.copied, messages.nothingSelected, messages.copyFailed, showToast],
+  );
+  const copyFeedbackRef = useRef(copyFeedback);
+  copyFeedbackRef.current = copyFeedback;
+
+  const newShellBanner = messages.message.newShell;
+  useEffect(() => {
+    let cancelled = false;
+    const created: TerminalController[] = [];
+    for (const tab of TABS) {
+      const host = hosts.current[tab];
+      if (!host) continue;
+      void createTerminalController(host, {
+        tab,
+        agentPort,
+        newShellBanner,
+        onStatus: (status) => setStatuses((prev) => prev.map((s, i) => (i === tab ? status : s))),
+        onCopy: (result) => copyFeedbackRef.current(result),
+      }).then((controller) => {
+        if (cancelled) {
+          controller.dispose();
+          return;
+        }
+        created.push(controller);
+        controllers.current[tab] = controller;
+        setReady((prev) => prev.map((r, i) => (i === tab ? true : r)));
+      });
+    }
+    return () => {
+      cancelled = true;
+      for (const c of created) c.dispose();
+      controllers.current = [];
+    };
+  }, [agentPort, newShellBanner]);
+
+  useEffect(
+    () => () => {
+      if (toastTimer.current) clearTimeout(toastTimer.current);
+    },
+    [],
+  );
+
+  const select = (tab: number, focusTerminal: boolean) => {
+    setActive(tab);
+    // Shown now: fit to the box it may have missed while hidden.
+    requestAnimationFrame(() => {
+      const controller = controllers.current[tab];
+      controller?.fit();
+      if (focusTerminal) controller?.focus();
+    });
+  };
+
+  const onTabKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const last = TABS.length - 1;
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = active === last ? 0 : active + 1;
+    else if (event.key === 'ArrowLeft') next = active === 0 ? last : active - 1;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    if (next === null) return;
+    event.preventDefault();
+    select(next, false);
+    tabButtons.current[next]?.focus();
+  };
+
+  const copy = async () => {
+    const controller = controllers.current[active];
+    if (controller) copyFeedback(await controller.copySelection());
+  };
+
+  const paste = async () => {
+    const controller = controllers.current[active];
+    if (!controller) return;
+    if ((await controller.pasteFrom(readClipboardText())) === 'unavailable') setPasteOpen(true);
+  };
+
+  const act = (tab: number) => {
+    if (statuses[tab]?.action === 'reload') window.location.reload();
+    else controllers.current[tab]?.retry();
+  };
+
+  const labels = [messages.tab0, messages.tab1];
+  const hints = [messages.tab0Hint, messages.tab1Hint];
+
+  return (
+    <div className={styles.panel}>
+      <div className={styles.toolbar}>
+        <div role="tablist" aria-label={messages.tabsLabel} className={styles.tabs} onKeyDown={onTabKey}>
+          {TABS.map((tab) => (
+            <button
+              key={tab}
+              ref={(el) => {
+                tabButtons.current[tab] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`terminal-tab-${tab}`}
+              className={styles.tab}
+              aria-selected={active === tab}
+              aria-controls={`terminal-panel-${tab}`}
+              aria-describedby={`terminal-hint-${tab}`}
+              tabIndex={active === tab ? 0 : -1}
+              title={hints[tab]}
+              data-testid={`tab-${tab}`}
+              data-state={statuses[tab]?.state}
+              onClick={() => select(tab, true)}
+            >
+              <span className={styles.dot} aria-hidden="true" />
+              {labels[tab]}
+            </button>
+          ))}
+        </div>
+        <div className={styles.actions}>
+          <button
+            type="button"
+            className={styles.button}
+            title={messages.copyHint}
+            data-testid="copy-button"
+            // Keep the terminal's selection and focus: the click must not blur it first.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => void copy()}
+          >
+            {messages.copy}
+          </button>
+          <button
+            type="button"
+            className={styles.button}
+            title={messages.pasteHint}
+            data-testid="paste-button"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => void paste()}
+          >
+            {messages.paste}
+          </button>
+        </div>
+      </div>
+      <div className={styles.stack}>
+        {TABS.map((tab) => {
+          const status = statuses[tab] ?? INITIAL;
+          return (
+            <div
+              key={tab}
+              role="tabpanel"
+              id={`terminal-panel-${tab}`}
+              aria-labelledby={`terminal-tab-${tab}`}
+              className={`${styles.tabpanel} ${active === tab ? '' : styles.inactive}`}
+              inert={active !== tab}
+            >
+              <StatusBar tab={tab} status={status} messages={messages} onAction={() => act(tab)} />
+              <div className={styles.screen}>
+                <div
+                  ref={(el) => {
+                    hosts.current[tab] = el;
+                  }}
+                  className={styles.host}
+                  data-testid={`terminal-${tab}`}
+                  translate="no"
+                />
+                {ready[tab] ? null : <p className={styles.loading}>{messages.loading}</p>}
+                {isProblem(status) ? (
+                  <StatusCard status={status} messages={messages} onAction={() => act(tab)} />
+                ) : null}
+              </div>
+              <span id={`terminal-hint-${tab}`} hidden>
+                {hints[tab]}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      <p className={`${styles.toast} ${toast ? styles.toastShown : ''}`} aria-live="polite">
+        {toast ?? ''}
+      </p>
+      <PasteDialog
+        open={pasteOpen}
+        labels={{
+          title: messages.pasteDialogTitle,
+          help: messages.pasteDialogHelp,
+          field: messages.pasteDialogField,
+          send: messages.pasteDialogSend,
+          cancel: messages.cancel,
+        }}
+        onClose={() => setPasteOpen(false)}
+        onSend={(text) => controllers.current[active]?.paste(text)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// The solo-mode session token, shared by every terminal of the page: fetched once (one promise), kept
+// in localStorage so a reload or a second visit finds the same sandbox and, within the agent's grace
+// period, the same shells.
+import { z } from 'zod';
+
+export const TOKEN_STORAGE_KEY = 'gaiola.token';
+
+/** `sandbox` is optional: the agent names the sandbox in each terminal's hello anyway. */
+const sessionResponse = z.object({ token: z.string().min(1).max(4096), sandbox: z.string().optional() });
+export type Session = z.infer<typeof sessionResponse>;
+
+/** Why no session: the agent did not answer at all, or answered with an HTTP error. */
+export class SessionError extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'refused',
+    readonly status = 0,
+  ) {
+    super(reason === 'unreachable' ? 'sandbox agent unreachable' : `sandbox agent refused the session: HTTP ${status}`);
+  }
+}
+
+export interface TokenStore {
+  get(): string | null;
+  set(token: string): void;
+  clear(): void;
+}
+
+/** localStorage, tolerant of browsers that refuse it (private modes, disabled storage). */
+export const browserTokenStore: TokenStore = {
+  get() {
+    try {
+      return window.localStorage.getItem(TOKEN_STORAGE_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set(token) {
+    try {
+      window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
+    } catch {
+      // The token then lives for this page only.
+    }
+  },
+  clear() {
+    try {
+      window.localStorage.removeItem(TOKEN_STORAGE_KEY);
+    } catch {
+      // Nothing stored.
+    }
+  },
+};
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export class SessionSource {
+  private pending: Promise<Session> | null = null;
+  private current: string | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly store: TokenStore = browserTokenStore,
+    private readonly fetcher: Fetch = (u, i) => fetch(u, i),
+  ) {}
+
+  /** The page's session; concurrent callers share one request. A failed request is not cached. */
+  get(): Promise<Session> {
+    if (!this.pending) {
+      const pending = this.request();
+      this.pending = pending;
+      pending.then(
+        (s) => {
+          this.current = s.token;
+        },
+        () => {
+          if (this.pending === pending) this.pending = null;
+        },
+      );
+    }
+    return this.pending;
+  }
+
+  /**
+   * The agent refused `badToken` (4002): forget it so the next get() asks for a new one. When both
+   * tabs report the same bad token, only the first forgets; the second then shares the new request.
+   */
+  invalidate(badToken: string): void {
+    if (this.current !== badToken && this.store.get() !== badToken) return;
+    this.current = null;
+    this.pending = null;
+    if (this.store.get() === badToken) this.store.clear();
+  }
+
+  /**
+   * Ask the agent again with the stored token (after a dropped connection: it may have restarted).
+   * Tabs refreshing the same stale token share one request.
+   */
+  refresh(staleToken: string): void {
+    if (this.current !== staleToken) return;
+    this.current = null;
+    this.pending = null;
+  }
+
+  private async request(): Promise<Session> {
+    let response: Response;
+    try {
+      response = await this.fetcher(this.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: this.store.get() }),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new SessionError('unreachable');
+    }
+    if (!response.ok) throw new SessionError('refused', response.status);
+    let parsed: Session;
+    try {
+      parsed = sessionResponse.parse(await response.json());
+    } catch {
+      throw new SessionError('refused', response.status);
+    }
+    this.store.set(parsed.token);
+    return parsed;
+  }
+}
+
+const sources = new Map<string, SessionSource>();
+
+/** One SessionSource per agent URL per page. */
+export function sessionSource(url: string): SessionSource {
+  let source = sources.get(url);
+  if (!source) {
+    source = new SessionSource(url);
+    sources.set(url, source);
+  }
+  return source;
+}

@@ -1,0 +1,329 @@
+// One terminal tab's link to the sandbox agent: session token, WebSocket, reconnect with backoff,
+// flow-control acks, paced input. Terminal bytes never pass through React; the UI hears only status
+// changes (a few per connection), through onStatus.
+import type { SessionSource } from '@/lib/agent/session';
+import { SessionError } from '@/lib/agent/session';
+import {
+  type AgentLocation,
+  type Bytes,
+  backoffMs,
+  binaryStringToBytes,
+  type CloseAction,
+  type CloseMessage,
+  chunkUtf8,
+  clampSize,
+  closeBehavior,
+  encodeInput,
+  FlowAcker,
+  FramePacer,
+  parseServerFrame,
+  socketUrl,
+} from './wire';
+
+export type TabState = 'connecting' | 'connected' | 'reconnecting' | 'error' | 'exited';
+
+/** Keys under `terminal.message` in the catalog. */
+export type StatusMessage =
+  | CloseMessage
+  | 'connecting'
+  | 'connected'
+  | 'resumed'
+  | 'agentUnreachable'
+  | 'sessionRefused';
+
+export interface TabStatus {
+  readonly state: TabState;
+  readonly message: StatusMessage;
+  readonly vars: Readonly<Record<string, string | number>>;
+  /** The button offered, if any. */
+  readonly action: CloseAction | null;
+  /** When an automatic retry happens (epoch ms), for a countdown; null if none is scheduled. */
+  readonly retryAt: number | null;
+}
+
+/** What the connection needs of a terminal: xterm's Terminal has all of it. */
+export interface TerminalSink {
+  write(data: string | Uint8Array, callback?: () => void): void;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+export interface ConnectionOptions {
+  readonly tab: number;
+  readonly agent: AgentLocation;
+  readonly sink: TerminalSink;
+  readonly sessions: SessionSource;
+  readonly onStatus: (status: TabStatus) => void;
+  /** Written into the terminal (dimmed) when a reconnect lands in a new shell instead of the old one. */
+  readonly newShellBanner: string;
+}
+
+/** How long "reconnected to your shell" stays before the plain connected line returns. */
+const RESUMED_NOTICE_MS = 6000;
+/** Resize messages wait this long for the size to settle (a splitter drag fires many). */
+const RESIZE_DEBOUNCE_MS = 100;
+/** Above this many bytes queued in the socket, input waits: the network is the bottleneck. */
+const SOCKET_BUFFER_LIMIT = 1024 * 1024;
+
+export class TerminalConnection {
+  private ws: WebSocket | null = null;
+  /** Incremented per connection attempt; callbacks of an older attempt see a mismatch and do nothing. */
+  private generation = 0;
+  /** Consecutive failed attempts, for the backoff; reset by a hello. */
+  private attempt = 0;
+  private ready = false;
+  private token: string | null = null;
+  private everConnected = false;
+  private renewedToken = false;
+  private exitCode: number | null = null;
+  private disposed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  private resizeTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private sentSize: { cols: number; rows: number } | null = null;
+  private readonly acker = new FlowAcker();
+  private readonly pacer = new FramePacer();
+  private readonly outbox: (string | Bytes)[] = [];
+  private sandbox = '';
+
+  constructor(private readonly opts: ConnectionOptions) {}
+
+  start(): void {
+    void this.connect();
+  }
+
+  /** The retry / take back / new shell buttons: connect now. */
+  retryNow(): void {
+    void this.connect();
+  }
+
+  /** Keystrokes and pastes (xterm onData): UTF-8, in frames of at most PASTE_CHUNK_BYTES. */
+  sendInput(data: string): void {
+    if (!this.ready) return;
+    for (const chunk of encodeInput(data)) this.enqueue(chunk);
+  }
+
+  /** xterm onBinary: bytes that are not UTF-8 (some mouse reports). */
+  sendBinary(data: string): void {
+    if (!this.ready) return;
+    for (const chunk of chunkUtf8(binaryStringToBytes(data))) this.enqueue(chunk);
+  }
+
+  /** The terminal's size changed (fit); the agent hears it once the size settles. */
+  resize(): void {
+    if (this.resizeTimer) clearTimeout(this.resizeTimer);
+    this.resizeTimer = setTimeout(() => {
+      this.resizeTimer = null;
+      this.pushSize();
+    }, RESIZE_DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    for (const timer of [this.retryTimer, this.noticeTimer, this.resizeTimer, this.flushTimer]) {
+      if (timer) clearTimeout(timer);
+    }
+    this.dropSocket(1000);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.dropSocket(1000);
+    const gen = ++this.generation;
+    const reconnecting = this.everConnected || this.attempt > 0;
+    this.emit(reconnecting ? 'reconnecting' : 'connecting', 'connecting');
+
+    // After any failure, ask the agent again (with the stored token): it may have restarted and
+    // forgotten the token, or be gone, which only the session request can tell.
+    if (this.token) this.opts.sessions.refresh(this.token);
+    let token: string;
+    try {
+      token = (await this.opts.sessions.get()).token;
+    } catch (error) {
+      if (gen !== this.generation) return;
+      const refused = error instanceof SessionError && error.reason === 'refused';
+      const status = error instanceof SessionError ? error.status : 0;
+      // 403: the agent does not list this page's origin (the site reached by another name or port).
+      const message = !refused ? 'agentUnreachable' : status === 403 ? 'badOrigin' : 'sessionRefused';
+      this.scheduleRetry('error', message, { status });
+      return;
+    }
+    if (gen !== this.generation) return;
+    this.token = token;
+
+    const size = clampSize(this.opts.sink.cols, this.opts.sink.rows);
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(socketUrl(this.opts.agent, token, this.opts.tab, size.cols, size.rows));
+    } catch {
+      this.scheduleRetry('error', 'agentUnreachable');
+      return;
+    }
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    this.sentSize = size;
+    this.acker.reset();
+    this.exitCode = null;
+    ws.onmessage = (event) => {
+      if (gen === this.generation) this.receive(gen, event.data);
+    };
+    ws.onclose = (event) => {
+      if (gen === this.generation) this.closed(event.code);
+    };
+  }
+
+  private receive(gen: number, data: unknown): void {
+    if (data instanceof ArrayBuffer) {
+      const bytes = new Uint8Array(data);
+      const length = bytes.length;
+      this.opts.sink.write(bytes, () => {
+        if (gen !== this.generation) return;
+        const ack = this.acker.parsed(length);
+        if (ack > 0) this.enqueue(JSON.stringify({ type: 'ack', bytes: ack }));
+      });
+      return;
+    }
+    if (typeof data !== 'string') return;
+    const message = parseServerFrame(data);
+    if (!message) return; // distrust: an invalid frame is dropped, never acted on
+    switch (message.type) {
+      case 'hello':
+        this.hello(message.sandbox, message.resumed);
+        break;
+      case 'exit':
+        this.exitCode = message.exitCode;
+        break;
+      case 'error':
+        // A coded complaint about a frame we sent; the connection stays up.
+        console.warn(`gaiola: agent rejected a frame from tab ${this.opts.tab}: ${message.code}`);
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  private hello(sandbox: string, resumed: boolean): void {
+    this.ready = true;
+    this.attempt = 0;
+    this.renewedToken = false;
+    this.sandbox = sandbox;
+    if (this.everConnected && !resumed) {
+      this.opts.sink.write(`\r\n\x1b[2m── ${this.opts.newShellBanner} ──\x1b[0m\r\n`);
+    }
+    this.everConnected = true;
+    this.emit('connected', resumed ? 'resumed' : 'connected', { sandbox });
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    if (resumed) {
+      const gen = this.generation;
+      this.noticeTimer = setTimeout(() => {
+        if (gen === this.generation && this.ready) this.emit('connected', 'connected', { sandbox: this.sandbox });
+      }, RESUMED_NOTICE_MS);
+    }
+    this.pushSize();
+  }
+
+  private closed(code: number): void {
+    this.ws = null;
+    this.ready = false;
+    this.outbox.length = 0;
+    const behavior = closeBehavior(code);
+    switch (behavior.kind) {
+      case 'renewToken':
+        if (this.renewedToken || !this.token) {
+          this.emit('error', 'badToken', {}, 'reload');
+          return;
+        }
+        this.renewedToken = true;
+        this.opts.sessions.invalidate(this.token);
+        void this.connect();
+        return;
+      case 'stop':
+        this.emit(behavior.state, behavior.message, { code: this.exitCode ?? code }, behavior.action);
+        return;
+      case 'reconnect':
+        this.scheduleRetry('reconnecting', behavior.message, { code }, behavior.delayMs);
+        return;
+    }
+  }
+
+  private scheduleRetry(
+    state: TabState,
+    message: StatusMessage,
+    vars: Record<string, string | number> = {},
+    delayMs?: number,
+  ): void {
+    const delay = delayMs ?? backoffMs(this.attempt);
+    this.attempt++;
+    const { hostname, port } = this.opts.agent;
+    this.emit(state, message, { ...vars, host: hostname, port, command: 'npm start' }, 'retry', Date.now() + delay);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private emit(
+    state: TabState,
+    message: StatusMessage,
+    vars: Record<string, string | number> = {},
+    action: CloseAction | null = null,
+    retryAt: number | null = null,
+  ): void {
+    if (this.disposed) return;
+    this.opts.onStatus({ state, message, vars: { command: 'npm start', ...vars }, action, retryAt });
+  }
+
+  private pushSize(): void {
+    if (!this.ready) return;
+    const size = clampSize(this.opts.sink.cols, this.opts.sink.rows);
+    if (this.sentSize && this.sentSize.cols === size.cols && this.sentSize.rows === size.rows) return;
+    this.sentSize = size;
+    this.enqueue(JSON.stringify({ type: 'resize', ...size }));
+  }
+
+  private enqueue(frame: string | Bytes): void {
+    this.outbox.push(frame);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.flushTimer) return;
+    while (this.outbox.length > 0) {
+      const ws = this.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN) {
+        this.outbox.length = 0;
+        return;
+      }
+      const now = Date.now();
+      const wait = ws.bufferedAmount > SOCKET_BUFFER_LIMIT ? 50 : this.pacer.delay(now);
+      if (wait > 0) {
+        this.flushTimer = setTimeout(() => {
+          this.flushTimer = null;
+          this.flush();
+        }, wait);
+        return;
+      }
+      const frame = this.outbox.shift();
+      if (frame === undefined) return;
+      ws.send(frame);
+      this.pacer.record(now);
+    }
+  }
+
+  private dropSocket(code: number): void {
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    this.outbox.length = 0;
+    if (!ws) return;
+    ws.onmessage = null;
+    ws.onclose = null;
+    ws.onerror = null;
+    if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.close(code);
+  }
+}

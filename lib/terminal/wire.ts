@@ -1,0 +1,212 @@
+// Pure helpers of the browser side of the terminal protocol: URLs, incoming-frame validation, input
+// chunking, flow-control acknowledgement, backoff and what each close code means. No DOM, no React:
+// unit-tested in wire.test.ts.
+import {
+  CloseCode,
+  FLOW_ACK_EVERY,
+  MAX_COLS,
+  MAX_ROWS,
+  MIN_COLS,
+  MIN_ROWS,
+  PASTE_CHUNK_BYTES,
+  PROTOCOL_VERSION,
+  SESSION_PATH,
+  type ServerMessage,
+  serverMessage,
+  WS_PATH,
+} from '@protocol';
+
+export interface AgentLocation {
+  /** `location.protocol` of the page: `https:` makes the agent URLs secure too. */
+  readonly pageProtocol: string;
+  /** `location.hostname` of the page (IPv6 keeps its brackets). */
+  readonly hostname: string;
+  readonly port: number;
+}
+
+export function sessionUrl(at: AgentLocation): string {
+  const scheme = at.pageProtocol === 'https:' ? 'https' : 'http';
+  return `${scheme}://${at.hostname}:${at.port}${SESSION_PATH}`;
+}
+
+export function socketUrl(at: AgentLocation, token: string, tab: number, cols: number, rows: number): string {
+  const scheme = at.pageProtocol === 'https:' ? 'wss' : 'ws';
+  const size = clampSize(cols, rows);
+  const query = new URLSearchParams({
+    token,
+    tab: String(tab),
+    v: String(PROTOCOL_VERSION),
+    cols: String(size.cols),
+    rows: String(size.rows),
+  });
+  return `${scheme}://${at.hostname}:${at.port}${WS_PATH}?${query.toString()}`;
+}
+
+/** Sizes the agent accepts; a hidden or collapsed terminal can report 0 or NaN. */
+export function clampSize(cols: number, rows: number): { cols: number; rows: number } {
+  const clamp = (n: number, min: number, max: number) =>
+    Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : min;
+  return { cols: clamp(cols, MIN_COLS, MAX_COLS), rows: clamp(rows, MIN_ROWS, MAX_ROWS) };
+}
+
+/** Parses and validates a JSON text frame from the agent; anything invalid is `null` (and ignored). */
+export function parseServerFrame(text: string): ServerMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = serverMessage.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+/** Bytes in a plain ArrayBuffer: what WebSocket.send and xterm accept. */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 encodes terminal input and splits it into frames of at most `max` bytes, never inside a
+ * multi-byte character (a paste can be megabytes; the agent refuses frames over MAX_FRAME_BYTES).
+ */
+export function encodeInput(data: string, max = PASTE_CHUNK_BYTES): Bytes[] {
+  const bytes = encoder.encode(data);
+  return chunkUtf8(bytes, max);
+}
+
+export function chunkUtf8(bytes: Bytes, max = PASTE_CHUNK_BYTES): Bytes[] {
+  if (bytes.length <= max) return bytes.length ? [bytes] : [];
+  const chunks: Bytes[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(start + max, bytes.length);
+    // Step back over continuation bytes (10xxxxxx) so a character is never split across frames.
+    while (end < bytes.length && end > start && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    if (end === start) end = Math.min(start + max, bytes.length); // not UTF-8: split anyway
+    chunks.push(bytes.subarray(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+/** xterm's onBinary hands over a string whose char codes are bytes (mouse reports that are not UTF-8). */
+export function binaryStringToBytes(data: string): Bytes {
+  const bytes = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+/**
+ * Flow control, browser side (VS Code's AckDataBufferer): bytes count once xterm has parsed them (its
+ * write callback); an ack goes out every FLOW_ACK_EVERY bytes. The agent pauses the pty while too
+ * many bytes are unacknowledged, so a `yes` cannot flood the page.
+ */
+export class FlowAcker {
+  private written = 0;
+  constructor(private readonly every = FLOW_ACK_EVERY) {}
+  /** Records parsed bytes; returns the byte count to acknowledge now, or 0. */
+  parsed(bytes: number): number {
+    this.written += bytes;
+    if (this.written < this.every) return 0;
+    const ack = this.written;
+    this.written = 0;
+    return ack;
+  }
+  reset(): void {
+    this.written = 0;
+  }
+}
+
+/**
+ * Paces outgoing frames under the agent's MAX_MESSAGES_PER_SECOND (400): at most `perSecond` frames in
+ * any one-second window; the rest wait. Typing never comes near it; a multi-megabyte paste does.
+ */
+export class FramePacer {
+  private readonly sentAt: number[] = [];
+  constructor(private readonly perSecond = 200) {}
+  /** Milliseconds to wait before the next frame may go out (0 = now). */
+  delay(now: number): number {
+    while (this.sentAt.length && now - (this.sentAt[0] ?? 0) >= 1000) this.sentAt.shift();
+    if (this.sentAt.length < this.perSecond) return 0;
+    return 1000 - (now - (this.sentAt[0] ?? now));
+  }
+  record(now: number): void {
+    this.sentAt.push(now);
+  }
+}
+
+/** Reconnect delay after `attempt` consecutive failures: 1 s, 2 s, 4 s, 8 s, then 10 s. */
+export const BACKOFF_MAX_MS = 10_000;
+export function backoffMs(attempt: number): number {
+  return Math.min(BACKOFF_MAX_MS, 1000 * 2 ** Math.max(0, attempt));
+}
+
+/** A full class VM frees up as students leave; asking again sooner only adds load. */
+export const CAPACITY_RETRY_MS = 60_000;
+
+/** Message keys under `terminal.message` that a close can show. */
+export type CloseMessage =
+  | 'badOrigin'
+  | 'badToken'
+  | 'badRequest'
+  | 'protocolVersion'
+  | 'tooLarge'
+  | 'rateLimited'
+  | 'capacity'
+  | 'sandboxFailed'
+  | 'replaced'
+  | 'shellExited'
+  | 'shuttingDown'
+  | 'reconnecting'
+  | 'closed';
+
+export type CloseAction = 'retry' | 'reload' | 'takeBack' | 'newShell';
+
+export type CloseBehavior =
+  /** Reconnect by itself after a delay (backoff unless `delayMs` is given). */
+  | { kind: 'reconnect'; message: CloseMessage; delayMs?: number; action?: CloseAction }
+  /** Drop the stored token, get a new one and reconnect once. */
+  | { kind: 'renewToken' }
+  /** Stop; the student decides (the button of `action`). */
+  | { kind: 'stop'; state: 'error' | 'exited'; message: CloseMessage; action: CloseAction };
+
+/** What the browser does when the agent closes a terminal's socket with `code`. */
+export function closeBehavior(code: number): CloseBehavior {
+  switch (code) {
+    case CloseCode.badOrigin:
+      return { kind: 'stop', state: 'error', message: 'badOrigin', action: 'retry' };
+    case CloseCode.badToken:
+      return { kind: 'renewToken' };
+    case CloseCode.badRequest:
+      return { kind: 'stop', state: 'error', message: 'badRequest', action: 'retry' };
+    case CloseCode.protocolVersion:
+      return { kind: 'stop', state: 'error', message: 'protocolVersion', action: 'reload' };
+    case CloseCode.tooLarge:
+      return { kind: 'reconnect', message: 'tooLarge' };
+    case CloseCode.rateLimited:
+      return { kind: 'reconnect', message: 'rateLimited' };
+    case CloseCode.capacity:
+      return { kind: 'reconnect', message: 'capacity', delayMs: CAPACITY_RETRY_MS, action: 'retry' };
+    case CloseCode.sandboxFailed:
+      return { kind: 'stop', state: 'error', message: 'sandboxFailed', action: 'retry' };
+    case CloseCode.replaced:
+      // Never automatic: two windows would take the shell from each other forever.
+      return { kind: 'stop', state: 'error', message: 'replaced', action: 'takeBack' };
+    case CloseCode.shellExited:
+      return { kind: 'stop', state: 'exited', message: 'shellExited', action: 'newShell' };
+    case CloseCode.shuttingDown:
+      return { kind: 'reconnect', message: 'shuttingDown' };
+    case 1000:
+    case 1001:
+    case 1005:
+    case 1006:
+    case 1011:
+    case 1012:
+    case 1013:
+      // Normal closure, going away, no status, abnormal (network drop), server error or restart.
+      return { kind: 'reconnect', message: 'reconnecting' };
+    default:
+      return { kind: 'reconnect', message: 'closed' };
+  }
+}

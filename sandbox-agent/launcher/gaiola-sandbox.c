@@ -1,0 +1,1085 @@
+/*
+ * gaiola-sandbox: the privileged helper behind every student sandbox.
+ *
+ *   gaiola-sandbox create --id ID --uid-base N --lower DIR --mnt DIR --tmpfs-bytes N --hostname NAME
+ *                         --cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...]
+ *   gaiola-sandbox shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- COMMAND [ARG ...]
+ *   gaiola-sandbox read-file --pid PID --uid UID --gid GID --max-bytes N PATH
+ *
+ * Design: /work/shared/research/sandbox.md section 0.1. `create` builds the namespaces and mounts and keeps
+ * a minimal PID 1 ("keeper") that only reaps; `shell` joins a running sandbox through a pty of the
+ * sandbox's own devpts; `read-file` lets the agent read a sandbox file without ever following a path the
+ * student controls out of the sandbox.
+ *
+ * Errors: one line on stderr, "gaiola-sandbox: <operation> <path>: <strerror>", and a non-zero exit.
+ * One C file, no libraries beyond libc. Built with -Wall -Wextra -Werror.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <net/if.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/fsuid.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* ---- kernel interfaces that libc headers may lack (numbers are the same on every architecture) ---- */
+#ifndef __NR_open_tree
+#define __NR_open_tree 428
+#endif
+#ifndef __NR_move_mount
+#define __NR_move_mount 429
+#endif
+#ifndef __NR_close_range
+#define __NR_close_range 436
+#endif
+#ifndef __NR_openat2
+#define __NR_openat2 437
+#endif
+#ifndef __NR_mount_setattr
+#define __NR_mount_setattr 442
+#endif
+#ifndef __NR_pivot_root
+#define __NR_pivot_root 155
+#endif
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef OPEN_TREE_CLOEXEC
+#define OPEN_TREE_CLOEXEC O_CLOEXEC
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+#ifndef MOUNT_ATTR_RDONLY
+#define MOUNT_ATTR_RDONLY 0x00000001
+#endif
+#ifndef MOUNT_ATTR_IDMAP
+#define MOUNT_ATTR_IDMAP 0x00100000
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
+#ifndef RESOLVE_NO_MAGICLINKS
+#define RESOLVE_NO_MAGICLINKS 0x02
+#endif
+#ifndef RESOLVE_IN_ROOT
+#define RESOLVE_IN_ROOT 0x10
+#endif
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER _IO('T', 0x41)
+#endif
+#ifndef DEVPTS_SUPER_MAGIC
+#define DEVPTS_SUPER_MAGIC 0x1cd1
+#endif
+
+/* Our own names for the kernel structs, so that no libc header can clash with them. */
+struct gaiola_mount_attr {
+  uint64_t attr_set;
+  uint64_t attr_clr;
+  uint64_t propagation;
+  uint64_t userns_fd;
+};
+struct gaiola_open_how {
+  uint64_t flags;
+  uint64_t mode;
+  uint64_t resolve;
+};
+
+/* ---- named constants (CONVENTIONS §15) ---- */
+/* Every sandbox maps 65536 ids: uid/gid 0..65535 inside, BASE..BASE+65535 on the host. */
+#define ID_RANGE 65536u
+/* Inodes of the writable layer: stops `touch` loops from pinning unbounded kernel memory in small files. */
+#define TMPFS_NR_INODES 65536
+/* /run inside: pid files and sockets only. */
+#define RUN_TMPFS_BYTES (16ull << 20)
+/* /dev inside holds a few device binds and symlinks only. */
+#define DEV_TMPFS_BYTES (64ull << 10)
+/* /dev/shm inside; its pages are charged to the sandbox's memory cgroup anyway. */
+#define SHM_TMPFS_BYTES (64ull << 20)
+/* The read-only tmpfs under the v1 controller binds at /sys/fs/cgroup. */
+#define CGROUP_TMPFS_BYTES (64ull << 10)
+/* Nested ptys a student may open (tmux, script, unshare --pty ...). */
+#define DEVPTS_MAX 64
+/* Group `tty` of Debian inside the sandbox: owner group of the student's pty slaves. */
+#define TTY_GID 5
+/* Largest command line/argument count we accept. */
+#define MAX_CGROUPS 16
+/* Relay buffers of `shell`, one per direction. */
+#define RELAY_BUF 65536
+
+static const char *prog = "gaiola-sandbox";
+
+/* ---- error reporting: one line, operation + path + strerror ---- */
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  dprintf(2, "%s: %s\n", prog, msg);
+  _exit(1);
+}
+#define DIE_ERRNO(op, path) die("%s %s: %s", (op), (path), strerror(errno))
+
+static long parse_num(const char *flag, const char *s, long min, long max) {
+  char *end = NULL;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || !end || *end || end == s || v < min || v > max) die("%s: invalid number '%s'", flag, s);
+  return v;
+}
+
+static unsigned long long parse_u64(const char *flag, const char *s) {
+  char *end = NULL;
+  errno = 0;
+  if (!isdigit((unsigned char)s[0])) die("%s: invalid number '%s'", flag, s);
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || !end || *end) die("%s: invalid number '%s'", flag, s);
+  return v;
+}
+
+static void write_all(int fd, const char *buf, size_t len, const char *what) {
+  while (len > 0) {
+    ssize_t n = write(fd, buf, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      DIE_ERRNO("write", what);
+    }
+    buf += n;
+    len -= (size_t)n;
+  }
+}
+
+static int safe_name(const char *s, size_t maxlen) {
+  size_t n = strlen(s);
+  if (n == 0 || n > maxlen || s[0] == '-' || s[0] == '.') return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (!(isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.')) return 0;
+  }
+  return 1;
+}
+
+/* Sets the command line shown by ps(1) by overwriting our own argv area (it is contiguous). */
+static void set_title(int argc, char **argv, const char *title, const char *comm) {
+  char *start = argv[0];
+  char *end = argv[argc - 1] + strlen(argv[argc - 1]);
+  size_t room = (size_t)(end - start);
+  memset(start, 0, room);
+  snprintf(start, room + 1, "%s", title);
+  prctl(PR_SET_NAME, comm, 0, 0, 0);
+}
+
+/* =====================================================================================================
+ * create
+ * ===================================================================================================== */
+
+struct create_opts {
+  const char *id;
+  unsigned long base;
+  const char *lower;
+  const char *mnt;
+  unsigned long long tmpfs_bytes;
+  const char *hostname;
+  int cgroup_v2;
+  const char *cgroups[MAX_CGROUPS];
+  int ncgroups;
+};
+
+/* Pipe messages from the child (sandbox init) to the parent: "ok" or an error line. */
+static int status_fd = -1;
+
+/* In the child, errors go to the parent through the status pipe, which prints them. */
+static void child_fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void child_fail(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (status_fd >= 0) {
+    ssize_t ignored = write(status_fd, msg, strlen(msg));
+    (void)ignored;
+  } else {
+    dprintf(2, "%s: %s\n", prog, msg);
+  }
+  _exit(1);
+}
+#define CFAIL(op, path) child_fail("%s %s: %s", (op), (path), strerror(errno))
+
+static void c_mount(const char *src, const char *target, const char *type, unsigned long flags, const char *data) {
+  if (mount(src, target, type, flags, data) < 0) {
+    char op[96];
+    snprintf(op, sizeof op, "mount %s on", type ? type : (flags & MS_BIND) ? "bind" : "(remount)");
+    CFAIL(op, target);
+  }
+}
+
+static void c_mkdir(const char *path, mode_t mode) {
+  if (mkdir(path, mode) < 0 && errno != EEXIST) CFAIL("mkdir", path);
+}
+
+static void c_symlink(const char *target, const char *path) {
+  if (symlink(target, path) < 0 && errno != EEXIST) CFAIL("symlink", path);
+}
+
+/* Bind one host device node onto an empty file of the sandbox's /dev. */
+static void bind_dev(const char *name) {
+  char host[64], inside[64];
+  snprintf(host, sizeof host, "/dev/%s", name);
+  snprintf(inside, sizeof inside, "dev/%s", name);
+  int fd = open(inside, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (fd < 0) CFAIL("create", inside);
+  close(fd);
+  c_mount(host, inside, NULL, MS_BIND, NULL);
+}
+
+/* The v1 controller name of a delegated dir is the basename of its hierarchy's mount point: walk up while
+ * the device stays the same (every v1 hierarchy is its own superblock). */
+static void v1_controller_name(const char *dir, char *out, size_t outlen) {
+  char path[PATH_MAX];
+  if (!realpath(dir, path)) CFAIL("realpath", dir);
+  struct stat st;
+  if (stat(path, &st) < 0) CFAIL("stat", path);
+  for (;;) {
+    char *slash = strrchr(path, '/');
+    if (!slash || slash[1] == '\0') child_fail("cgroup %s: no hierarchy mount point found", dir);
+    char parent[PATH_MAX];
+    size_t plen = slash == path ? 1 : (size_t)(slash - path);
+    memcpy(parent, path, plen);
+    parent[plen] = '\0';
+    struct stat up;
+    if (stat(parent, &up) < 0) CFAIL("stat", parent);
+    if (up.st_dev != st.st_dev) {
+      snprintf(out, outlen, "%s", slash + 1);
+      return;
+    }
+    if (plen == 1) child_fail("cgroup %s: no hierarchy mount point found", dir);
+    *slash = '\0';
+  }
+}
+
+static void mount_cgroups(const struct create_opts *o) {
+  if (o->cgroup_v2) {
+    /* Inside our cgroup namespace, the delegated sandbox cgroup is the root of this mount. */
+    c_mount("cgroup2", "sys/fs/cgroup", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    /* No-internal-process rule: init leaves the root so that the root can enable controllers. */
+    c_mkdir("sys/fs/cgroup/init", 0755);
+    int fd = open("sys/fs/cgroup/init/cgroup.procs", O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, "0", 1) != 1) CFAIL("join", "/sys/fs/cgroup/init/cgroup.procs");
+    close(fd);
+    char avail[512] = "";
+    fd = open("sys/fs/cgroup/cgroup.controllers", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) CFAIL("open", "/sys/fs/cgroup/cgroup.controllers");
+    ssize_t n = read(fd, avail, sizeof avail - 1);
+    close(fd);
+    if (n < 0) CFAIL("read", "/sys/fs/cgroup/cgroup.controllers");
+    avail[n] = '\0';
+    static const char *const wanted[] = {"memory", "pids", "cpu"};
+    char enable[64] = "";
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+      /* match whole words of the space-separated list */
+      size_t wl = strlen(wanted[i]);
+      for (char *p = avail; (p = strstr(p, wanted[i])) != NULL; p += wl) {
+        int start_ok = p == avail || p[-1] == ' ';
+        int end_ok = p[wl] == ' ' || p[wl] == '\n' || p[wl] == '\0';
+        if (start_ok && end_ok) {
+          strcat(enable, enable[0] ? " +" : "+");
+          strcat(enable, wanted[i]);
+          break;
+        }
+      }
+    }
+    if (enable[0]) {
+      fd = open("sys/fs/cgroup/cgroup.subtree_control", O_WRONLY | O_CLOEXEC);
+      if (fd < 0) CFAIL("open", "/sys/fs/cgroup/cgroup.subtree_control");
+      if (write(fd, enable, strlen(enable)) < 0) CFAIL("write", "/sys/fs/cgroup/cgroup.subtree_control");
+      close(fd);
+    }
+    return;
+  }
+  char opts[64];
+  snprintf(opts, sizeof opts, "size=%llu,mode=0755", CGROUP_TMPFS_BYTES);
+  c_mount("cgroup", "sys/fs/cgroup", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts);
+  for (int i = 0; i < o->ncgroups; i++) {
+    char name[NAME_MAX + 1], target[PATH_MAX];
+    v1_controller_name(o->cgroups[i], name, sizeof name);
+    snprintf(target, sizeof target, "sys/fs/cgroup/%s", name);
+    c_mkdir(target, 0755);
+    c_mount(o->cgroups[i], target, NULL, MS_BIND, NULL);
+    /* co-mounted controllers (cpu,cpuacct) also get their usual single-name symlinks */
+    if (strchr(name, ',')) {
+      char copy[NAME_MAX + 1];
+      snprintf(copy, sizeof copy, "%s", name);
+      for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char link[PATH_MAX];
+        snprintf(link, sizeof link, "sys/fs/cgroup/%s", tok);
+        c_symlink(name, link);
+      }
+    }
+  }
+  c_mount(NULL, "sys/fs/cgroup", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+}
+
+static void mount_dev(void) {
+  char opts[128];
+  snprintf(opts, sizeof opts, "size=%llu,mode=0755", DEV_TMPFS_BYTES);
+  c_mount("dev", "dev", "tmpfs", MS_NOSUID | MS_NOEXEC, opts);
+  static const char *const devs[] = {"null", "zero", "full", "random", "urandom", "tty"};
+  for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) bind_dev(devs[i]);
+  c_mkdir("dev/pts", 0755);
+  snprintf(opts, sizeof opts, "newinstance,ptmxmode=0666,mode=620,gid=%d,max=%d", TTY_GID, DEVPTS_MAX);
+  c_mount("devpts", "dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, opts);
+  c_symlink("pts/ptmx", "dev/ptmx");
+  c_mkdir("dev/shm", 01777);
+  snprintf(opts, sizeof opts, "size=%llu,mode=1777", SHM_TMPFS_BYTES);
+  c_mount("shm", "dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, opts);
+  c_mkdir("dev/mqueue", 01777);
+  c_mount("mqueue", "dev/mqueue", "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+  c_symlink("/proc/self/fd", "dev/fd");
+  c_symlink("/proc/self/fd/0", "dev/stdin");
+  c_symlink("/proc/self/fd/1", "dev/stdout");
+  c_symlink("/proc/self/fd/2", "dev/stderr");
+}
+
+static void loopback_up(void) {
+  int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (s < 0) CFAIL("socket", "lo");
+  struct ifreq ifr;
+  memset(&ifr, 0, sizeof ifr);
+  snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
+  if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) CFAIL("SIOCGIFFLAGS", "lo");
+  ifr.ifr_flags |= IFF_UP;
+  if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) CFAIL("SIOCSIFFLAGS", "lo");
+  close(s);
+}
+
+static void keeper(void) __attribute__((noreturn));
+static void keeper(void) {
+  /* PID 1 of a pid namespace only receives the signals it handles; ignore every one we can, so nothing
+   * inside stops it. SIGCHLD is blocked and waited for instead, to reap zombies (orphans land here). */
+  for (int sig = 1; sig < NSIG; sig++) {
+    if (sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD) continue;
+    signal(sig, SIG_IGN);
+  }
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &set, NULL);
+  for (;;) {
+    while (waitpid(-1, NULL, WNOHANG) > 0) {
+    }
+    siginfo_t info;
+    sigwaitinfo(&set, &info);
+  }
+}
+
+/* Runs as the sandbox's PID 1. `go_fd` delivers one byte once the parent has mapped ids, mounted the
+ * root and joined us to the cgroups; `status` gets "ok" or an error line. */
+static void sandbox_init(const struct create_opts *o, int go_fd, int argc, char **argv) __attribute__((noreturn));
+static void sandbox_init(const struct create_opts *o, int go_fd, int argc, char **argv) {
+  char c;
+  ssize_t r;
+  do r = read(go_fd, &c, 1);
+  while (r < 0 && errno == EINTR);
+  if (r != 1) _exit(1); /* the parent failed and already reported why */
+
+  if (setgroups(0, NULL) < 0) CFAIL("setgroups", "0");
+  if (setresgid(0, 0, 0) < 0) CFAIL("setresgid", "0");
+  if (setresuid(0, 0, 0) < 0) CFAIL("setresuid", "0");
+  /* A credential change clears the parent-death signal, so set it afterwards, then check that the parent
+   * did not die in between (its end of go_fd stays open as long as it lives). */
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) CFAIL("prctl", "PR_SET_PDEATHSIG");
+  struct pollfd pf = {.fd = go_fd, .events = POLLIN};
+  if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
+  if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) CFAIL("prctl", "PR_SET_DUMPABLE");
+  setsid();
+  umask(022);
+
+  if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
+    CFAIL("unshare", "mnt,uts,ipc,net,cgroup");
+  c_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+
+  char root[PATH_MAX];
+  snprintf(root, sizeof root, "%s/root", o->mnt);
+  /* The overlay came from a more privileged mount namespace, so it is locked, and pivot_root refuses a
+   * locked new root (EINVAL): bind it onto itself to get an unlocked mount of ours. */
+  c_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
+  if (chdir(root) < 0) CFAIL("chdir", root);
+
+  /* proc and sysfs must be mounted before the old root goes: a new proc/sysfs mount is only allowed while a
+   * fully visible one exists in this mount namespace (mnt_too_revealing). */
+  c_mkdir("proc", 0555);
+  c_mount("proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+  c_mkdir("sys", 0555);
+  c_mount("sysfs", "sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+  mount_cgroups(o);
+  mount_dev();
+  char opts[128];
+  c_mkdir("tmp", 01777);
+  snprintf(opts, sizeof opts, "size=%llu,mode=1777", o->tmpfs_bytes);
+  c_mount("tmp", "tmp", "tmpfs", MS_NOSUID | MS_NODEV, opts);
+  c_mkdir("run", 0755);
+  snprintf(opts, sizeof opts, "size=%llu,mode=0755", RUN_TMPFS_BYTES);
+  c_mount("run", "run", "tmpfs", MS_NOSUID | MS_NODEV, opts);
+  /* A second, read-only sysfs keeps sysfs "fully visible" after `ip netns exec` unmounts /sys in a nested
+   * mount namespace, so its own sysfs mount is allowed (sandbox.md 1.2). */
+  c_mkdir("run/.sysfs-anchor", 0555);
+  c_mount("sysfs", "run/.sysfs-anchor", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, NULL);
+
+  if (syscall(__NR_pivot_root, ".", ".") < 0) CFAIL("pivot_root", root);
+  if (umount2(".", MNT_DETACH) < 0) CFAIL("umount", "old root");
+  if (chdir("/") < 0) CFAIL("chdir", "/");
+
+  if (sethostname(o->hostname, strlen(o->hostname)) < 0) CFAIL("sethostname", o->hostname);
+  loopback_up();
+
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) CFAIL("open", "/dev/null");
+  char title[128];
+  snprintf(title, sizeof title, "gaiola-init %s", o->id);
+  set_title(argc, argv, title, "gaiola-init");
+
+  if (write(status_fd, "ok", 2) != 2) _exit(1);
+  close(status_fd);
+  status_fd = -1;
+  close(go_fd);
+  dup2(null, 0);
+  dup2(null, 1);
+  dup2(null, 2);
+  close(null);
+  keeper();
+}
+
+struct init_arg {
+  const struct create_opts *o;
+  int go_fd;
+  int argc;
+  char **argv;
+};
+
+static int init_trampoline(void *p) {
+  struct init_arg *a = p;
+  sandbox_init(a->o, a->go_fd, a->argc, a->argv);
+}
+
+static pid_t init_pid = -1;
+
+/* Parent-side failure after the clone: the init dies with us (PDEATHSIG), but kill it explicitly too. */
+static void parent_fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void parent_fail(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  dprintf(2, "%s: %s\n", prog, msg);
+  if (init_pid > 0) {
+    kill(init_pid, SIGKILL);
+    waitpid(init_pid, NULL, __WALL);
+  }
+  _exit(1);
+}
+#define PFAIL(op, path) parent_fail("%s %s: %s", (op), (path), strerror(errno))
+
+static void parent_write(const char *path, const char *content) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) PFAIL("open", path);
+  ssize_t n = write(fd, content, strlen(content));
+  if (n < 0 || (size_t)n != strlen(content)) PFAIL("write", path);
+  close(fd);
+}
+
+static int cmd_create(int argc, char **argv) {
+  struct create_opts o;
+  memset(&o, 0, sizeof o);
+  int have_base = 0, have_tmpfs = 0, have_mode = 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("create: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--id")) o.id = v;
+    else if (!strcmp(a, "--uid-base")) {
+      o.base = (unsigned long)parse_num(a, v, 1, (long)(UINT32_MAX - ID_RANGE));
+      have_base = 1;
+    } else if (!strcmp(a, "--lower")) o.lower = v;
+    else if (!strcmp(a, "--mnt")) o.mnt = v;
+    else if (!strcmp(a, "--tmpfs-bytes")) {
+      o.tmpfs_bytes = parse_u64(a, v);
+      have_tmpfs = 1;
+    } else if (!strcmp(a, "--hostname")) o.hostname = v;
+    else if (!strcmp(a, "--cgroup-mode")) {
+      if (!strcmp(v, "v1")) o.cgroup_v2 = 0;
+      else if (!strcmp(v, "v2")) o.cgroup_v2 = 1;
+      else die("create: --cgroup-mode must be v1 or v2, not '%s'", v);
+      have_mode = 1;
+    } else if (!strcmp(a, "--cgroup")) {
+      if (o.ncgroups >= MAX_CGROUPS) die("create: more than %d --cgroup", MAX_CGROUPS);
+      if (v[0] != '/') die("create: --cgroup %s: not an absolute path", v);
+      o.cgroups[o.ncgroups++] = v;
+    } else die("create: unknown option %s", a);
+  }
+  if (!o.id || !have_base || !o.lower || !o.mnt || !have_tmpfs || !o.hostname || !have_mode || o.ncgroups == 0)
+    die("create: usage: create --id ID --uid-base N --lower DIR --mnt DIR --tmpfs-bytes N --hostname NAME "
+        "--cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...]");
+  if (!safe_name(o.id, 64)) die("create: --id '%s': only letters, digits, '-', '_' and '.'", o.id);
+  if (!safe_name(o.hostname, 63)) die("create: --hostname '%s': not a valid host name", o.hostname);
+  if (o.cgroup_v2 && o.ncgroups != 1) die("create: cgroup v2 takes exactly one --cgroup");
+  if (o.lower[0] != '/' || o.mnt[0] != '/') die("create: --lower and --mnt must be absolute paths");
+  if (geteuid() != 0) die("create: must run as root");
+
+  /* stdout carries exactly one line, "ready PID"; keep it unbuffered and out of every child. */
+  char opts[256];
+  int host_mnt_ns = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+  if (host_mnt_ns < 0) DIE_ERRNO("open", "/proc/self/ns/mnt");
+
+  /* Private setup mount namespace: the host mount table never changes. */
+  if (unshare(CLONE_NEWNS) < 0) DIE_ERRNO("unshare", "mnt");
+  if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) DIE_ERRNO("mount --make-rprivate", "/");
+  snprintf(opts, sizeof opts, "size=%llu,nr_inodes=%d,mode=0755", o.tmpfs_bytes, TMPFS_NR_INODES);
+  char src[96];
+  snprintf(src, sizeof src, "gaiola-%s", o.id);
+  if (mount(src, o.mnt, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) DIE_ERRNO("mount tmpfs on", o.mnt);
+  char lower[PATH_MAX], upper[PATH_MAX], work[PATH_MAX], root[PATH_MAX];
+  snprintf(lower, sizeof lower, "%s/lower", o.mnt);
+  snprintf(upper, sizeof upper, "%s/upper", o.mnt);
+  snprintf(work, sizeof work, "%s/work", o.mnt);
+  snprintf(root, sizeof root, "%s/root", o.mnt);
+  const char *dirs[] = {lower, upper, work, root};
+  for (size_t i = 0; i < 4; i++)
+    if (mkdir(dirs[i], 0755) < 0) DIE_ERRNO("mkdir", dirs[i]);
+  /* The upper directory becomes the sandbox's "/", owned by root inside. */
+  if (chown(upper, (uid_t)o.base, (gid_t)o.base) < 0) DIE_ERRNO("chown", upper);
+
+  int go[2], st[2];
+  if (pipe2(go, O_CLOEXEC) < 0 || pipe2(st, O_CLOEXEC) < 0) DIE_ERRNO("pipe", "(setup)");
+  status_fd = st[1];
+
+  /* The init's stack: clone() with a fresh stack keeps this simple (no fork-then-unshare(PID) dance). */
+  size_t stack_size = 1 << 20;
+  char *stack = malloc(stack_size);
+  if (!stack) DIE_ERRNO("malloc", "(stack)");
+  struct init_arg arg = {.o = &o, .go_fd = go[0], .argc = argc, .argv = argv};
+  init_pid = clone(init_trampoline, stack + stack_size, CLONE_NEWUSER | CLONE_NEWPID | SIGCHLD, &arg);
+  if (init_pid < 0) DIE_ERRNO("clone", "user,pid");
+  status_fd = -1;
+  close(go[0]);
+  close(st[1]);
+
+  char path[PATH_MAX], map[64];
+  snprintf(map, sizeof map, "0 %lu %u\n", o.base, ID_RANGE);
+  snprintf(path, sizeof path, "/proc/%d/uid_map", init_pid);
+  parent_write(path, map);
+  snprintf(path, sizeof path, "/proc/%d/gid_map", init_pid);
+  parent_write(path, map);
+
+  /* Idmapped, read-only lower layer: files owned by 0 on disk appear owned by BASE (root inside). */
+  snprintf(path, sizeof path, "/proc/%d/ns/user", init_pid);
+  int userns = open(path, O_RDONLY | O_CLOEXEC);
+  if (userns < 0) PFAIL("open", path);
+  int tree = (int)syscall(__NR_open_tree, AT_FDCWD, o.lower, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+  if (tree < 0) PFAIL("open_tree", o.lower);
+  struct gaiola_mount_attr attr = {
+      .attr_set = MOUNT_ATTR_IDMAP | MOUNT_ATTR_RDONLY, .attr_clr = 0, .propagation = 0, .userns_fd = (uint64_t)userns};
+  if (syscall(__NR_mount_setattr, tree, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof attr) < 0)
+    PFAIL("mount_setattr idmap", o.lower);
+  if (syscall(__NR_move_mount, tree, "", AT_FDCWD, lower, MOVE_MOUNT_F_EMPTY_PATH) < 0) PFAIL("move_mount", lower);
+  close(tree);
+  close(userns);
+  char ovl[3 * PATH_MAX + 64];
+  snprintf(ovl, sizeof ovl, "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
+  if (mount("overlay", root, "overlay", MS_NODEV, ovl) < 0) PFAIL("mount overlay on", root);
+
+  /* Join the init to the sandbox's cgroups before it unshares its cgroup namespace, so that the namespace
+   * root is the sandbox's cgroup. */
+  char pidstr[32];
+  snprintf(pidstr, sizeof pidstr, "%d", init_pid);
+  for (int i = 0; i < o.ncgroups; i++) {
+    snprintf(path, sizeof path, "%s/cgroup.procs", o.cgroups[i]);
+    parent_write(path, pidstr);
+  }
+
+  if (write(go[1], "g", 1) != 1) PFAIL("write", "(go pipe)");
+  char msg[1024];
+  size_t got = 0;
+  for (;;) {
+    ssize_t n = read(st[0], msg + got, sizeof msg - 1 - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += (size_t)n;
+    if (got >= sizeof msg - 1) break;
+  }
+  msg[got] = '\0';
+  close(st[0]);
+  if (strcmp(msg, "ok") != 0) {
+    if (got == 0) snprintf(msg, sizeof msg, "sandbox init exited during setup");
+    parent_fail("%s", msg);
+  }
+
+  /* The setup namespace is no longer needed: the init holds its own copy of every mount it uses. Going
+   * back to the host's mount namespace lets the setup one (and its copies of host mounts) go away. */
+  if (setns(host_mnt_ns, CLONE_NEWNS) < 0) PFAIL("setns", "host mnt");
+  close(host_mnt_ns);
+
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGCHLD);
+  sigaddset(&set, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &set, NULL);
+  int sfd = signalfd(-1, &set, SFD_CLOEXEC);
+  if (sfd < 0) PFAIL("signalfd", "(create)");
+
+  char ready[64];
+  int rl = snprintf(ready, sizeof ready, "ready %d\n", init_pid);
+  if (write(1, ready, (size_t)rl) != rl) PFAIL("write", "stdout");
+  char ptitle[128];
+  snprintf(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);
+  set_title(argc, argv, ptitle, "gaiola-sandbox");
+
+  /* Foreground until told to stop: a signal, EOF on stdin (the agent died) or the init's death. */
+  struct pollfd fds[2] = {{.fd = sfd, .events = POLLIN}, {.fd = 0, .events = POLLIN}};
+  for (;;) {
+    int n = poll(fds, 2, -1);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      PFAIL("poll", "(create)");
+    }
+    if (fds[0].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      if (read(sfd, &si, sizeof si) == sizeof si) {
+        if (si.ssi_signo == SIGCHLD) {
+          int status;
+          if (waitpid(init_pid, &status, WNOHANG) == init_pid) {
+            if (WIFSIGNALED(status))
+              dprintf(2, "%s: sandbox %s: init killed by signal %d\n", prog, o.id, WTERMSIG(status));
+            else dprintf(2, "%s: sandbox %s: init exited with status %d\n", prog, o.id, WEXITSTATUS(status));
+            return 1;
+          }
+          continue;
+        }
+        if (si.ssi_signo == SIGPIPE) continue;
+        break;
+      }
+    }
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+      char buf[256];
+      ssize_t r = read(0, buf, sizeof buf);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) break;
+    }
+  }
+  kill(init_pid, SIGKILL);
+  while (waitpid(init_pid, NULL, 0) < 0 && errno == EINTR) {
+  }
+  return 0;
+}
+
+/* =====================================================================================================
+ * shell
+ * ===================================================================================================== */
+
+static struct termios saved_tio;
+static int tio_saved = 0;
+static int saved_fl0 = -1, saved_fl1 = -1;
+
+static void restore_host_tty(void) {
+  if (tio_saved) tcsetattr(0, TCSAFLUSH, &saved_tio);
+  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0);
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+}
+
+static void copy_winsize(int master) {
+  struct winsize ws;
+  if (ioctl(0, TIOCGWINSZ, &ws) == 0) ioctl(master, TIOCSWINSZ, &ws);
+}
+
+struct buf {
+  char data[RELAY_BUF];
+  size_t len;
+};
+
+static int pump_in(int from, struct buf *b) {
+  if (b->len == sizeof b->data) return 1;
+  ssize_t n = read(from, b->data + b->len, sizeof b->data - b->len);
+  if (n > 0) {
+    b->len += (size_t)n;
+    return 1;
+  }
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return 1;
+  return 0; /* EOF or EIO */
+}
+
+static int pump_out(int to, struct buf *b) {
+  if (b->len == 0) return 1;
+  ssize_t n = write(to, b->data, b->len);
+  if (n > 0) {
+    memmove(b->data, b->data + n, b->len - (size_t)n);
+    b->len -= (size_t)n;
+    return 1;
+  }
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return 1;
+  return 0;
+}
+
+static int exit_code(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return 1;
+}
+
+static int cmd_shell(int argc, char **argv) {
+  long pid1 = -1;
+  const char *procs[MAX_CGROUPS];
+  int nprocs = 0;
+  const char *cwd = "/root";
+  int i = 2;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--")) {
+      i++;
+      break;
+    }
+    if (i + 1 >= argc) die("shell: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid1 = parse_num(a, v, 2, INT_MAX);
+    else if (!strcmp(a, "--cgroup-procs")) {
+      if (nprocs >= MAX_CGROUPS) die("shell: more than %d --cgroup-procs", MAX_CGROUPS);
+      procs[nprocs++] = v;
+    } else if (!strcmp(a, "--cwd")) cwd = v;
+    else die("shell: unknown option %s", a);
+  }
+  if (pid1 < 0 || i >= argc) die("shell: usage: shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- CMD [ARG ...]");
+  char **cmd = argv + i;
+  if (geteuid() != 0) die("shell: must run as root");
+
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "/proc/%ld", pid1);
+  int procdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (procdir < 0) {
+    if (errno == ENOENT) die("shell: sandbox init %ld is gone", pid1);
+    DIE_ERRNO("open", path);
+  }
+  /* Refuse anything that is not a sandbox: its uid_map must map 0 to a non-root host range. */
+  int mfd = openat(procdir, "uid_map", O_RDONLY | O_CLOEXEC);
+  char mapbuf[256] = "";
+  ssize_t mn = mfd >= 0 ? read(mfd, mapbuf, sizeof mapbuf - 1) : -1;
+  if (mn <= 0) {
+    if (errno == ESRCH || errno == ENOENT) die("shell: sandbox init %ld is gone", pid1);
+    DIE_ERRNO("read", "uid_map of the sandbox init");
+  }
+  close(mfd);
+  mapbuf[mn] = '\0';
+  unsigned long inside = 1, base = 0, count = 0;
+  if (sscanf(mapbuf, "%lu %lu %lu", &inside, &base, &count) != 3 || inside != 0 || base == 0)
+    die("shell: pid %ld is not a gaiola sandbox init (uid_map: %s)", pid1, mapbuf);
+
+  /* Open everything host-side before entering the sandbox's mount namespace. */
+  int cg[MAX_CGROUPS];
+  for (int k = 0; k < nprocs; k++) {
+    cg[k] = open(procs[k], O_WRONLY | O_CLOEXEC);
+    if (cg[k] < 0) DIE_ERRNO("open", procs[k]);
+  }
+  static const char *const nsnames[] = {"mnt", "uts", "ipc", "net", "pid", "cgroup", "user"};
+  enum { NS_MNT, NS_UTS, NS_IPC, NS_NET, NS_PID, NS_CGROUP, NS_USER, NS_COUNT };
+  static const int nstypes[] = {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWCGROUP, CLONE_NEWUSER};
+  int ns[NS_COUNT];
+  for (int k = 0; k < NS_COUNT; k++) {
+    snprintf(path, sizeof path, "ns/%s", nsnames[k]);
+    ns[k] = openat(procdir, path, O_RDONLY | O_CLOEXEC);
+    if (ns[k] < 0) {
+      if (errno == ENOENT || errno == ESRCH) die("shell: sandbox init %ld is gone", pid1);
+      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, nsnames[k]);
+      DIE_ERRNO("open", path);
+    }
+  }
+  close(procdir);
+  /* The relay (this process) stays in the host's pid namespace and cgroup: invisible inside. Only its child
+   * joins the pid namespace (setns(pid) applies to children) and, after joining the cgroups, the cgroup ns. */
+  for (int k = NS_MNT; k <= NS_PID; k++)
+    if (setns(ns[k], nstypes[k]) < 0) {
+      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, nsnames[k]);
+      DIE_ERRNO("setns", path);
+    }
+
+  /* Open the sandbox's own ptmx with the sandbox root's filesystem ids: the path is the student's, so host
+   * root's file capabilities must not apply (setfsuid to non-zero drops them), and the slave then belongs
+   * to root inside. Then make sure it really is a devpts ptmx. */
+  setfsgid((gid_t)base);
+  setfsuid((uid_t)base);
+  int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+  int open_errno = errno;
+  setfsuid(0);
+  setfsgid(0);
+  if (master < 0) {
+    errno = open_errno;
+    DIE_ERRNO("open", "/dev/ptmx (inside the sandbox)");
+  }
+  struct statfs sfs;
+  unsigned int ptn;
+  if (fstatfs(master, &sfs) < 0 || sfs.f_type != DEVPTS_SUPER_MAGIC || ioctl(master, TIOCGPTN, &ptn) < 0)
+    die("shell: /dev/ptmx inside the sandbox is not a devpts ptmx");
+  int unlock = 0;
+  if (ioctl(master, TIOCSPTLCK, &unlock) < 0) DIE_ERRNO("unlockpt", "/dev/ptmx");
+  int slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (slave < 0) DIE_ERRNO("open", "pty slave (TIOCGPTPEER)");
+
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  sigaddset(&set, SIGWINCH);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &set, &old);
+  int sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+  if (sfd < 0) DIE_ERRNO("signalfd", "(shell)");
+
+  pid_t child = fork();
+  if (child < 0) DIE_ERRNO("fork", "(shell)");
+  if (child == 0) {
+    /* Host root still: join the sandbox's cgroups first ("0" = this process), then its cgroup namespace
+     * (on v2 with nsdelegate a move from outside the namespace would fail), then its user namespace. */
+    for (int k = 0; k < nprocs; k++)
+      if (write(cg[k], "0", 1) != 1) DIE_ERRNO("join cgroup", procs[k]);
+    if (setns(ns[NS_CGROUP], CLONE_NEWCGROUP) < 0) DIE_ERRNO("setns", "cgroup");
+    if (setns(ns[NS_USER], CLONE_NEWUSER) < 0) DIE_ERRNO("setns", "user");
+    if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
+    if (setresgid(0, 0, 0) < 0) DIE_ERRNO("setresgid", "0");
+    if (setresuid(0, 0, 0) < 0) DIE_ERRNO("setresuid", "0");
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (setsid() < 0) DIE_ERRNO("setsid", "(shell)");
+    if (ioctl(slave, TIOCSCTTY, 0) < 0) DIE_ERRNO("TIOCSCTTY", "pty slave");
+    if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0) DIE_ERRNO("dup2", "pty slave");
+    if (syscall(__NR_close_range, 3, ~0U, 0) < 0)
+      for (int fd = 3; fd < 1024; fd++) close(fd);
+    if (chdir(cwd) < 0 && chdir("/") < 0) DIE_ERRNO("chdir", cwd);
+    for (int sig = 1; sig < NSIG; sig++)
+      if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    /* CONVENTIONS §10: an allow-listed environment, nothing of the agent's. */
+    char *envp[] = {"TERM=xterm-256color",
+                    "LANG=C.UTF-8",
+                    "HOME=/root",
+                    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                    "SHELL=/bin/bash",
+                    NULL};
+    execve(cmd[0], cmd, envp);
+    DIE_ERRNO("execve", cmd[0]);
+  }
+  close(slave);
+  for (int k = 0; k < nprocs; k++) close(cg[k]);
+  for (int k = 0; k < NS_COUNT; k++) close(ns[k]);
+
+  if (isatty(0) && tcgetattr(0, &saved_tio) == 0) {
+    tio_saved = 1;
+    struct termios raw = saved_tio;
+    cfmakeraw(&raw);
+    tcsetattr(0, TCSANOW, &raw);
+    copy_winsize(master);
+  }
+  saved_fl0 = fcntl(0, F_GETFL);
+  saved_fl1 = fcntl(1, F_GETFL);
+  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0 | O_NONBLOCK);
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1 | O_NONBLOCK);
+
+  static struct buf to_shell, to_host;
+  int in_open = 1, master_open = 1, status = 0, reaped = 0;
+  while (!reaped) {
+    struct pollfd fds[4] = {
+        {.fd = sfd, .events = POLLIN},
+        {.fd = in_open && to_shell.len < sizeof to_shell.data ? 0 : -1, .events = POLLIN},
+        {.fd = master_open ? master : -1,
+         .events = (short)((to_host.len < sizeof to_host.data ? POLLIN : 0) | (to_shell.len ? POLLOUT : 0))},
+        {.fd = to_host.len ? 1 : -1, .events = POLLOUT},
+    };
+    if (poll(fds, 4, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[0].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      while (read(sfd, &si, sizeof si) == sizeof si) {
+        if (si.ssi_signo == SIGWINCH) copy_winsize(master);
+        else if (si.ssi_signo == SIGCHLD) {
+          if (waitpid(child, &status, WNOHANG) == child) reaped = 1;
+        } else if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT ||
+                   si.ssi_signo == SIGQUIT) {
+          kill(-child, SIGKILL);
+          kill(child, SIGKILL);
+          while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+          }
+          restore_host_tty();
+          return 128 + (int)si.ssi_signo;
+        }
+      }
+    }
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (!pump_in(0, &to_shell)) in_open = 0; /* the host side is gone: the shell gets a hangup below */
+    }
+    if (fds[2].revents & POLLOUT) pump_out(master, &to_shell);
+    if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (!pump_in(master, &to_host)) master_open = 0;
+    }
+    if (fds[3].revents & POLLOUT) {
+      if (!pump_out(1, &to_host)) to_host.len = 0; /* nobody reads us any more */
+    }
+    if (fds[3].revents & (POLLERR | POLLHUP)) to_host.len = 0;
+    if (!in_open) {
+      /* Nobody will type any more: end the session like a terminal hangup would. */
+      kill(-child, SIGKILL);
+      kill(child, SIGKILL);
+      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+      }
+      reaped = 1;
+    }
+    if (!master_open && !reaped) {
+      /* EIO on the master: every slave fd closed, so the shell is (nearly) gone; wait for it. */
+      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+      }
+      reaped = 1;
+    }
+  }
+  /* The shell exited: flush what it printed last, then leave with its status. */
+  if (master_open) {
+    while (to_host.len < sizeof to_host.data && pump_in(master, &to_host)) {
+      struct pollfd pf = {.fd = master, .events = POLLIN};
+      if (poll(&pf, 1, 0) <= 0) break;
+    }
+  }
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+  if (to_host.len) {
+    ssize_t ignored = write(1, to_host.data, to_host.len);
+    (void)ignored;
+  }
+  restore_host_tty();
+  return exit_code(status);
+}
+
+/* =====================================================================================================
+ * read-file
+ * ===================================================================================================== */
+
+static void read_fail(const char *p, int err) __attribute__((noreturn));
+static void read_fail(const char *p, int err) {
+  dprintf(2, "%s: read-file %s: %s\n", prog, p, strerror(err));
+  switch (err) {
+  case ENOENT:
+  case ENOTDIR:
+    _exit(2);
+  case EACCES:
+  case EPERM:
+    _exit(3);
+  default:
+    _exit(1);
+  }
+}
+
+static int cmd_read_file(int argc, char **argv) {
+  long pid = -1, uid = -1, gid = -1;
+  long long max = -1;
+  const char *p = NULL;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || !strcmp(a, "--")) {
+      if (!strcmp(a, "--")) i++;
+      if (i != argc - 1) die("read-file: exactly one PATH expected");
+      p = argv[i];
+      break;
+    }
+    if (i + 1 >= argc) die("read-file: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else if (!strcmp(a, "--uid")) uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else if (!strcmp(a, "--gid")) gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else if (!strcmp(a, "--max-bytes")) max = parse_num(a, v, 0, 1L << 30);
+    else die("read-file: unknown option %s", a);
+  }
+  if (pid < 0 || uid < 0 || gid < 0 || max < 0 || !p)
+    die("read-file: usage: read-file --pid PID --uid UID --gid GID --max-bytes N PATH");
+
+  char rootpath[64];
+  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
+  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) {
+    dprintf(2, "%s: read-file %s: open %s: %s\n", prog, p, rootpath, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  /* From here on we are the sandbox's (unprivileged on the host) uid: no host capability helps the lookup. */
+  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
+  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", "(read-file)");
+  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", "(read-file)");
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
+
+  /* Every symlink, absolute or "..", resolves inside the sandbox's root; magic links (/proc/N/root, ...)
+   * are refused. O_NONBLOCK so that a FIFO cannot make us wait; it is refused below anyway. */
+  struct gaiola_open_how how = {
+      .flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
+  if (fd < 0) read_fail(p, errno);
+  struct stat st;
+  if (fstat(fd, &st) < 0) read_fail(p, errno);
+  if (!S_ISREG(st.st_mode)) {
+    dprintf(2, "%s: read-file %s: not a regular file\n", prog, p);
+    _exit(4);
+  }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  size_t cap = (size_t)max + 1;
+  char *buf = malloc(cap);
+  if (!buf) read_fail(p, ENOMEM);
+  size_t len = 0;
+  for (;;) {
+    ssize_t n = read(fd, buf + len, cap - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      read_fail(p, errno);
+    }
+    if (n == 0) break;
+    len += (size_t)n;
+    if (len > (size_t)max) {
+      dprintf(2, "%s: read-file %s: larger than %lld bytes\n", prog, p, max);
+      _exit(4);
+    }
+  }
+  write_all(1, buf, len, "stdout");
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    dprintf(2, "usage: %s create|shell|read-file ...\n", prog);
+    return 1;
+  }
+  if (!strcmp(argv[1], "create")) return cmd_create(argc, argv);
+  if (!strcmp(argv[1], "shell")) return cmd_shell(argc, argv);
+  if (!strcmp(argv[1], "read-file")) return cmd_read_file(argc, argv);
+  dprintf(2, "%s: unknown command '%s' (create, shell or read-file)\n", prog, argv[1]);
+  return 1;
+}

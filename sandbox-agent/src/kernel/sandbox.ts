@@ -1,0 +1,299 @@
+// A student's sandbox: its cgroups, the `gaiola-sandbox create` process that holds its namespaces (its
+// PID 1 is a keeper that only reaps), and the shells joined to it through node-pty.
+// Design: research/sandbox.md §0.1; the launcher is sandbox-agent/launcher/gaiola-sandbox.c.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { type IPty, spawn as spawnPty } from 'node-pty';
+import type { SandboxCgroupPaths } from './cgroup-layout';
+import {
+  createSandboxCgroups,
+  ensureCgroupParent,
+  reclaimCgroups,
+  removeParentCgroups,
+  removeSandboxCgroups,
+} from './cgroups';
+import { type KernelConfig, uidBaseOfSlot } from './config';
+import { KernelOpError } from './errors';
+import type { HostProbe } from './probe';
+
+export interface Sandbox {
+  /** e.g. 'gaiola-3f9a…' (also the cgroup dir name). */
+  readonly id: string;
+  /** Host name inside, short and friendly. */
+  readonly hostname: string;
+  readonly slot: number;
+  /** Host uid (and gid) of root inside. */
+  readonly uidBase: number;
+  /** Host pid of the sandbox's PID 1. */
+  readonly initPid: number;
+  /** Host pid of the `gaiola-sandbox create` process that owns the sandbox. */
+  readonly launcherPid: number;
+  /** The sandbox's cgroup directories on the host (one per v1 hierarchy, one on v2). */
+  readonly cgroupDirs: readonly string[];
+  /** Resolves when the sandbox dies (its launcher exited), whatever the reason. */
+  readonly exited: Promise<void>;
+  /** A login shell as root inside, on a pty of the sandbox's own devpts relayed to this node-pty. */
+  spawnShell(size: { cols: number; rows: number }): IPty;
+  /** Idempotent: kills shells and init, removes the cgroups; resolves when nothing is left. */
+  destroy(): Promise<void>;
+}
+
+/** The launcher prints "ready PID" within milliseconds (sandbox.md §4); 10 s means it is stuck. */
+export const READY_TIMEOUT_MS = 10_000;
+/** How long destroy waits for the launcher to exit after SIGTERM before it SIGKILLs it. */
+const LAUNCHER_EXIT_TIMEOUT_MS = 5_000;
+/** How long destroy waits for the shells' relays to report their exit. */
+const SHELL_EXIT_TIMEOUT_MS = 2_000;
+/** Terminal sizes outside these bounds are clamped (the protocol validates them earlier). */
+const MAX_TERMINAL_COLS = 1000;
+const MAX_TERMINAL_ROWS = 1000;
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+function clampSize(n: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(1, Math.floor(n))) : 80;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '') ?? '';
+}
+
+function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Resolves with the init's pid on the launcher's "ready PID" line; rejects with its stderr otherwise. */
+function waitReady(child: ChildProcess, id: string, stderr: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      fn();
+    };
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /^ready (\d+)\n/.exec(out);
+      if (m) done(() => resolve(Number(m[1])));
+      else if (out.includes('\n') || out.length > 64)
+        done(() => reject(new Error(`sandbox ${id}: unexpected launcher output ${JSON.stringify(out)}`)));
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      // stderr may still be in flight when 'exit' fires; give it a moment.
+      setTimeout(() => {
+        const why = firstLine(stderr()) || `launcher exited (${signal ?? `code ${code}`}) before it was ready`;
+        done(() => reject(new Error(`sandbox ${id}: ${why}`)));
+      }, 20);
+    };
+    const onError = (err: Error) =>
+      done(() => reject(new Error(`sandbox ${id}: cannot start the launcher: ${err.message}`)));
+    const timer = setTimeout(() => {
+      const why = firstLine(stderr());
+      done(() =>
+        reject(new Error(`sandbox ${id}: launcher not ready within ${READY_TIMEOUT_MS} ms${why ? `: ${why}` : ''}`)),
+      );
+    }, READY_TIMEOUT_MS);
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
+}
+
+class LiveSandbox implements Sandbox {
+  readonly exited: Promise<void>;
+  readonly cgroupDirs: readonly string[];
+  private readonly shells = new Set<IPty>();
+  private readonly shellExits = new Map<IPty, Promise<void>>();
+  private destroying: Promise<void> | undefined;
+
+  constructor(
+    private readonly cfg: KernelConfig,
+    private readonly launcher: ChildProcess,
+    private readonly cgroups: SandboxCgroupPaths,
+    readonly id: string,
+    readonly hostname: string,
+    readonly slot: number,
+    readonly uidBase: number,
+    readonly initPid: number,
+  ) {
+    this.cgroupDirs = cgroups.dirs;
+    this.exited = new Promise((resolve) => {
+      if (launcher.exitCode !== null || launcher.signalCode !== null) resolve();
+      else launcher.once('exit', () => resolve());
+    });
+  }
+
+  get launcherPid(): number {
+    return this.launcher.pid ?? -1;
+  }
+
+  spawnShell(size: { cols: number; rows: number }): IPty {
+    if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
+    if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
+      throw new Error(`sandbox ${this.id} has exited`);
+    const args = ['shell', '--pid', String(this.initPid)];
+    for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
+    args.push('--cwd', '/root', '--', '/bin/bash', '-l');
+    const shell = spawnPty(this.cfg.launcherPath, args, {
+      name: 'xterm-256color',
+      cols: clampSize(size.cols, MAX_TERMINAL_COLS),
+      rows: clampSize(size.rows, MAX_TERMINAL_ROWS),
+      cwd: '/',
+      // Nothing of the agent's environment; the launcher gives the shell its own allow-list anyway.
+      env: {},
+    });
+    this.shells.add(shell);
+    this.shellExits.set(
+      shell,
+      new Promise((resolve) =>
+        shell.onExit(() => {
+          this.shells.delete(shell);
+          this.shellExits.delete(shell);
+          resolve();
+        }),
+      ),
+    );
+    return shell;
+  }
+
+  destroy(): Promise<void> {
+    this.destroying ??= this.teardown();
+    return this.destroying;
+  }
+
+  private async teardown(): Promise<void> {
+    try {
+      // SIGHUP, not SIGKILL, for the relays: each SIGKILLs its shell and reaps it. A SIGKILLed relay would hand
+      // the shell's zombie to the host's init (the reaper comes from the dying parent's pid namespace), and the
+      // sandbox's pid namespace cannot finish dying until that init reaps it.
+      for (const shell of this.shells) signal(shell.pid, 'SIGHUP');
+      // The launcher SIGKILLs the init; the pid namespace takes every process inside with it.
+      if (!(await waitExit(this.launcher, 0))) {
+        this.launcher.kill('SIGTERM');
+        if (!(await waitExit(this.launcher, LAUNCHER_EXIT_TIMEOUT_MS))) {
+          this.launcher.kill('SIGKILL');
+          await waitExit(this.launcher, LAUNCHER_EXIT_TIMEOUT_MS);
+        }
+      }
+    } finally {
+      try {
+        if (!(await this.shellsGone(SHELL_EXIT_TIMEOUT_MS))) {
+          for (const shell of this.shells) signal(shell.pid, 'SIGKILL');
+          await this.shellsGone(SHELL_EXIT_TIMEOUT_MS);
+        }
+      } finally {
+        await removeSandboxCgroups(this.cgroups);
+      }
+    }
+  }
+
+  private async shellsGone(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([Promise.all(this.shellExits.values()).then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/** Creates a sandbox and waits until its PID 1 is ready. On failure nothing is left and the error carries the launcher's reason. */
+export async function createSandbox(
+  cfg: KernelConfig,
+  probe: HostProbe,
+  opts: { id: string; slot: number; hostname: string },
+): Promise<Sandbox> {
+  if (probe.problems.length > 0) throw new Error(`this host cannot run sandboxes: ${probe.problems.join('; ')}`);
+  if (!ID.test(opts.id))
+    throw new RangeError(`sandbox id ${JSON.stringify(opts.id)}: letters, digits, '.', '_' and '-' only`);
+  if (!HOSTNAME.test(opts.hostname))
+    throw new RangeError(`sandbox hostname ${JSON.stringify(opts.hostname)} is not a host name`);
+  if (probe.cgroup.mode === 'none') throw new Error(`no usable cgroups: ${probe.cgroup.reason}`);
+  const uidBase = uidBaseOfSlot(cfg, opts.slot);
+  await ensureCgroupParent(cfg, probe);
+  const mnt = `${cfg.runDir}/mnt`;
+  try {
+    await mkdir(mnt, { recursive: true, mode: 0o755 });
+  } catch (err) {
+    throw new KernelOpError('creating', mnt, err);
+  }
+  const cgroups = await createSandboxCgroups(cfg, probe, opts.id, uidBase);
+  let launcher: ChildProcess | undefined;
+  try {
+    const args = [
+      'create',
+      '--id',
+      opts.id,
+      '--uid-base',
+      String(uidBase),
+      '--lower',
+      cfg.baseImageDir,
+      '--mnt',
+      mnt,
+      '--tmpfs-bytes',
+      String(cfg.tmpfsBytes),
+      '--hostname',
+      opts.hostname,
+      '--cgroup-mode',
+      cgroups.mode,
+    ];
+    for (const dir of cgroups.dirs) args.push('--cgroup', dir);
+    // stdin stays an open pipe we never write: if the agent dies, the launcher sees EOF and frees the sandbox.
+    launcher = spawn(cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+    let stderr = '';
+    launcher.stderr?.on('data', (chunk: Buffer) => {
+      // Keep only the tail: a launcher never says much, but a bug must not grow the agent's memory.
+      stderr = (stderr + chunk.toString('utf8')).slice(-4096);
+    });
+    const initPid = await waitReady(launcher, opts.id, () => stderr);
+    launcher.stdout?.resume();
+    return new LiveSandbox(cfg, launcher, cgroups, opts.id, opts.hostname, opts.slot, uidBase, initPid);
+  } catch (err) {
+    try {
+      if (launcher && !(await waitExit(launcher, 0))) {
+        launcher.kill('SIGKILL');
+        await waitExit(launcher, LAUNCHER_EXIT_TIMEOUT_MS);
+      }
+    } finally {
+      await removeSandboxCgroups(cgroups);
+    }
+    throw err;
+  }
+}
+
+/**
+ * At agent start: frees what a crashed run left under the gaiola parent. Processes listed in the sandbox
+ * cgroups are killed by PID and the cgroups removed depth-first. `cgroups` counts sandboxes (one per name,
+ * whatever the number of v1 hierarchies); `processes` the PIDs killed.
+ */
+export function reclaimLeftovers(cfg: KernelConfig, probe: HostProbe): Promise<{ cgroups: number; processes: number }> {
+  if (probe.cgroup.mode === 'none') return Promise.resolve({ cgroups: 0, processes: 0 });
+  return reclaimCgroups(cfg, probe);
+}
+
+/** At agent shutdown: removes the gaiola parent cgroups when they are empty. */
+export function removeCgroupParent(cfg: KernelConfig, probe: HostProbe): Promise<void> {
+  if (probe.cgroup.mode === 'none') return Promise.resolve();
+  return removeParentCgroups(cfg, probe);
+}

@@ -1,0 +1,220 @@
+// Shared pieces of the kernel integration tests: a unique cgroup parent / run dir / slot per run, a
+// terminal driver that types into a real sandbox shell and waits for a printed marker (never sleeps
+// blindly), and host-side snapshots for leak checks.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import type { IPty } from 'node-pty';
+import { parentDirs } from '../src/kernel/cgroup-layout';
+import { defaultKernelConfig, IDS_PER_SLOT, type KernelConfig } from '../src/kernel/config';
+import { type HostProbe, probeHost } from '../src/kernel/probe';
+import { removeCgroupParent } from '../src/kernel/sandbox';
+
+/** A run's own names: `gaiola-t<hex>` for the cgroup parent and `/run/gaiola-t<hex>` for the run dir. */
+export function testKernelConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {
+  const tag = randomBytes(4).toString('hex');
+  return defaultKernelConfig({
+    cgroupParent: `gaiola-t${tag}`,
+    runDir: `/run/gaiola-t${tag}`,
+    ...overrides,
+  });
+}
+
+/** Slots near the top of the range, away from a running agent's (it fills slots from 0). */
+export function testSlot(offset = 0): number {
+  return 150 + ((randomBytes(1)[0] ?? 0) % 40) + offset;
+}
+
+export function testId(): string {
+  return `gaiola-t${randomBytes(5).toString('hex')}`;
+}
+
+/** Why the kernel tests cannot run here, or undefined. Printed, never silently passed (CONVENTIONS §12). */
+export function kernelTestSkipReason(probe?: HostProbe): string | undefined {
+  if (process.getuid?.() !== 0) return 'kernel tests need root';
+  const cfg = defaultKernelConfig();
+  try {
+    accessSync(cfg.launcherPath, constants.X_OK);
+  } catch {
+    return `launcher ${cfg.launcherPath} not built (bash scripts/build-launcher.sh)`;
+  }
+  if (!existsSync(`${cfg.baseImageDir}/bin/bash`))
+    return `no base image at ${cfg.baseImageDir} (bash scripts/build-base-image.sh)`;
+  const p = probe ?? probeHost();
+  if (p.problems.length > 0) return `host cannot run sandboxes: ${p.problems.join('; ')}`;
+  return undefined;
+}
+
+/** Frees a test run's parent cgroups and its (empty) run dir. rmdir only: never removes anything non-empty. */
+export async function cleanupTestRun(cfg: KernelConfig, probe: HostProbe): Promise<void> {
+  try {
+    await removeCgroupParent(cfg, probe);
+  } finally {
+    for (const dir of [`${cfg.runDir}/mnt`, cfg.runDir]) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // absent, or reported by leftovers()
+      }
+    }
+  }
+}
+
+/** Anything of this run still on the host: cgroup dirs under the parent, the run dir. */
+export function leftovers(cfg: KernelConfig, probe: HostProbe): string[] {
+  const out: string[] = [];
+  for (const dir of parentDirs(probe.cgroup, cfg.cgroupParent)) if (existsSync(dir)) out.push(dir);
+  if (existsSync(cfg.runDir)) out.push(cfg.runDir);
+  return out;
+}
+
+/** Mount points of the host's mount namespace (the test process's). */
+export function hostMountPoints(): string[] {
+  return readFileSync('/proc/self/mountinfo', 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' ')[4] ?? '')
+    .sort();
+}
+
+/** PIDs of processes whose real uid lies in [base, base + 65536): the sandbox's. */
+export function processesInUidRange(base: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${name}/status`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
+    if (uid >= base && uid < base + IDS_PER_SLOT) out.push(Number(name));
+  }
+  return out;
+}
+
+/** Direct children of a process (host pids). */
+export function childrenOf(pid: number): number[] {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return text === '' ? [] : text.split(' ').map(Number);
+  } catch {
+    return [];
+  }
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // a zombie is dead for our purposes
+    return !/^\d+ \(.*\) Z /.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** How long a single command may take inside a sandbox before a test fails. */
+export const COMMAND_TIMEOUT_MS = 20_000;
+
+export interface CommandResult {
+  out: string;
+  code: number;
+}
+
+/**
+ * Drives a sandbox shell: each command is wrapped in begin/end markers whose printed form never appears
+ * in the typed (echoed) line, so the output between them is exactly the command's.
+ */
+export class Terminal {
+  private buffer = '';
+  private seq = 0;
+  private exitInfo: { exitCode: number; signal?: number } | undefined;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly pty: IPty) {
+    pty.onData((d) => {
+      this.buffer += d;
+      this.wake();
+    });
+    pty.onExit((e) => {
+      this.exitInfo = e;
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  get output(): string {
+    return this.buffer;
+  }
+
+  get exited(): { exitCode: number; signal?: number } | undefined {
+    return this.exitInfo;
+  }
+
+  /** Waits until `pred` holds on the whole output, or fails with the output's tail. */
+  async waitFor(pred: (out: string) => boolean, what: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pred(this.buffer)) {
+      if (this.exitInfo)
+        throw new Error(
+          `shell exited (${JSON.stringify(this.exitInfo)}) while waiting for ${what}; output:\n${this.buffer.slice(-2000)}`,
+        );
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; output tail:\n${this.buffer.slice(-2000)}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for the shell to be ready to read commands. */
+  async ready(): Promise<void> {
+    await this.run('true');
+  }
+
+  /** Runs one command line; returns its output (\r\n → \n) and exit status. */
+  async run(cmd: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
+    const n = ++this.seq;
+    const begin = `GAIOLA-BEGIN-${n}-`;
+    const end = `GAIOLA-END-${n}-`;
+    // printf joins the halves: the echoed command line holds "GAIOLA-BEGIN-1 -", the output "GAIOLA-BEGIN-1-".
+    // One line, so that no prompt or echo of a typed-ahead line lands between the markers.
+    this.pty.write(`printf '%s%s\\n' GAIOLA-BEGIN-${n} -; ${cmd}; printf '\\n%s%s%d\\n' GAIOLA-END-${n} - $?\n`);
+    const re = new RegExp(`${begin}\\r?\\n([\\s\\S]*?)\\r?\\n${end}(\\d+)\\r?\\n`);
+    await this.waitFor((o) => re.test(o), `command ${JSON.stringify(cmd)}`, timeoutMs);
+    const m = re.exec(this.buffer);
+    if (!m) throw new Error('unreachable');
+    return { out: (m[1] ?? '').replace(/\r\n/g, '\n'), code: Number(m[2]) };
+  }
+
+  /** Runs a command that must succeed; returns its trimmed output. */
+  async ok(cmd: string, timeoutMs?: number): Promise<string> {
+    const r = await this.run(cmd, timeoutMs);
+    if (r.code !== 0) throw new Error(`command ${JSON.stringify(cmd)} exited ${r.code}:\n${r.out}`);
+    return r.out.trim();
+  }
+
+  async waitExit(timeoutMs = COMMAND_TIMEOUT_MS): Promise<{ exitCode: number; signal?: number }> {
+    await this.waitFor(() => this.exitInfo !== undefined, 'the shell to exit', timeoutMs).catch((err: Error) => {
+      if (!this.exitInfo) throw err;
+    });
+    return this.exitInfo as { exitCode: number; signal?: number };
+  }
+}

@@ -1,0 +1,116 @@
+// Failure and crash paths: a failed create leaves nothing and says why; after an agent "crash" (the
+// launcher SIGKILLed) reclaimLeftovers kills what is left by PID and removes the cgroups depth-first.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parentDirs } from '../src/kernel/cgroup-layout';
+import { probeHost } from '../src/kernel/probe';
+import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
+import {
+  cleanupTestRun,
+  hostMountPoints,
+  kernelTestSkipReason,
+  leftovers,
+  processAlive,
+  processesInUidRange,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[lifecycle.kernel.test] skipped: ${skip}`);
+
+function sandboxDirsUnder(parents: string[]): string[] {
+  return parents.flatMap((p) =>
+    existsSync(p)
+      ? readdirSync(p, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => `${p}/${e.name}`)
+      : [],
+  );
+}
+
+describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
+  const cfg = testKernelConfig();
+  const sandboxes: Sandbox[] = [];
+  const hostProcs: ChildProcess[] = [];
+
+  afterAll(async () => {
+    try {
+      for (const p of hostProcs) p.kill('SIGKILL');
+      await Promise.allSettled(sandboxes.map((s) => s.destroy()));
+      await reclaimLeftovers(cfg, probe);
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    expect(leftovers(cfg, probe)).toEqual([]);
+  });
+
+  it('a failed create says why (operation, path, errno) and leaves nothing', async () => {
+    const mounts = hostMountPoints();
+    const bad = { ...cfg, baseImageDir: '/nonexistent/gaiola-base' };
+    await expect(createSandbox(bad, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-bad' })).rejects.toThrow(
+      /gaiola-sandbox: open_tree \/nonexistent\/gaiola-base: No such file or directory/,
+    );
+    expect(sandboxDirsUnder(parentDirs(probe.cgroup, cfg.cgroupParent))).toEqual([]);
+    expect(hostMountPoints()).toEqual(mounts);
+  });
+
+  it('refuses bad ids and hostnames before touching anything', async () => {
+    await expect(createSandbox(cfg, probe, { id: '../escape', slot: testSlot(), hostname: 'x' })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'bad name' })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(createSandbox(cfg, probe, { id: testId(), slot: cfg.maxSlots, hostname: 'x' })).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  it('a shell cannot join a sandbox whose init is gone, nor a process that is not a sandbox', () => {
+    const gone = spawnSync(cfg.launcherPath, ['shell', '--pid', '4194303', '--', '/bin/true'], { encoding: 'utf8' });
+    expect(gone.status).not.toBe(0);
+    expect(gone.stderr).toMatch(/^gaiola-sandbox: shell: sandbox init 4194303 is gone$/m);
+    const notSandbox = spawnSync(cfg.launcherPath, ['shell', '--pid', String(process.pid), '--', '/bin/true'], {
+      encoding: 'utf8',
+    });
+    expect(notSandbox.status).not.toBe(0);
+    expect(notSandbox.stderr).toMatch(/is not a gaiola sandbox init/);
+  });
+
+  it('the sandbox dies with its launcher; reclaimLeftovers then kills stragglers by PID and removes the cgroups', async () => {
+    const sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-crash' });
+    sandboxes.push(sb);
+    const t = new Terminal(sb.spawnShell({ cols: 80, rows: 24 }));
+    await t.ready();
+    await t.ok('setsid sleep 1000 </dev/null >/dev/null 2>&1 & true');
+    // the agent "crashes": its launcher is SIGKILLed; PDEATHSIG takes the init, the pid namespace the rest
+    process.kill(sb.launcherPid, 'SIGKILL');
+    await sb.exited;
+    await t.waitExit();
+    const deadline = Date.now() + 5000;
+    while (processAlive(sb.initPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(processAlive(sb.initPid)).toBe(false);
+
+    // what a crash leaves: the cgroups (with a student's child cgroup), and a straggler we put in them
+    expect(sb.cgroupDirs.every((d) => existsSync(d))).toBe(true);
+    mkdirSync(`${sb.cgroupDirs[0]}/student-child`);
+    const straggler = spawn('sleep', ['300'], { stdio: 'ignore' });
+    hostProcs.push(straggler);
+    const killed = new Promise<NodeJS.Signals | null>((resolve) => straggler.once('exit', (_c, sig) => resolve(sig)));
+    for (const d of sb.cgroupDirs) writeFileSync(`${d}/cgroup.procs`, String(straggler.pid));
+
+    const reclaimed = await reclaimLeftovers(cfg, probe);
+    expect(reclaimed).toEqual({ cgroups: 1, processes: 1 });
+    expect(await killed).toBe('SIGKILL');
+    expect(sandboxDirsUnder(parentDirs(probe.cgroup, cfg.cgroupParent))).toEqual([]);
+    expect(processesInUidRange(sb.uidBase)).toEqual([]);
+    // destroy after a reclaim is harmless
+    await sb.destroy();
+    expect(await reclaimLeftovers(cfg, probe)).toEqual({ cgroups: 0, processes: 0 });
+  });
+});

@@ -1,0 +1,82 @@
+// The caps bite: a small pids.max stops a process flood inside while the host forks fine, and a small
+// memory cap OOM-kills a hog while the student's shell lives on.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeHost } from '../src/kernel/probe';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import {
+  cleanupTestRun,
+  kernelTestSkipReason,
+  leftovers,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[limits.kernel.test] skipped: ${skip}`);
+
+/** Small enough that a loop reaches it at once, big enough for two shells and a pipeline. */
+const PIDS_MAX = 64;
+/** A 200 MiB hog must not fit; a login shell and coreutils fit easily. */
+const MEMORY_BYTES = 64 * 1024 * 1024;
+
+describe.skipIf(skip !== undefined)('sandbox caps', () => {
+  const cfg = testKernelConfig({ pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES });
+  let sb: Sandbox | undefined;
+  let t: Terminal;
+  const v1 = probe.cgroup.mode === 'v1';
+  const hostFile = (controller: string, file: string): string => {
+    const dirs = sb?.cgroupDirs ?? [];
+    const dir = v1 ? dirs.find((d) => d.split('/').slice(-3, -2)[0]?.split(',').includes(controller)) : dirs[0];
+    return readFileSync(`${dir}/${file}`, 'utf8');
+  };
+
+  beforeAll(async () => {
+    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-caps' });
+    t = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
+    await t.ready();
+  });
+
+  afterAll(async () => {
+    try {
+      await sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    expect(leftovers(cfg, probe)).toEqual([]);
+  });
+
+  it(`stops a process flood at pids.max=${PIDS_MAX}; the host still forks`, async () => {
+    expect(hostFile('pids', 'pids.max').trim()).toBe(String(PIDS_MAX));
+    // busybox ash fails a fork at once ("can't fork"); bash would retry for seconds
+    const flood = await t.run(
+      "busybox sh -c 'i=0; while [ $i -lt 200 ]; do sleep 120 & i=$((i+1)); done; echo spawned-all' 2>&1 | tail -2",
+      60_000,
+    );
+    expect(flood.out).not.toMatch(/spawned-all/);
+    expect(flood.out).toMatch(/can't fork|Resource temporarily unavailable/);
+    const current = Number(hostFile('pids', 'pids.current').trim());
+    expect(current).toBeLessThanOrEqual(PIDS_MAX);
+    expect(current).toBeGreaterThan(PIDS_MAX - 10);
+    expect(hostFile('pids', 'pids.events')).toMatch(/^max [1-9]\d*$/m);
+    expect(spawnSync('true').status).toBe(0);
+    // the bash builtin needs no fork: it empties the sandbox but for PID 1 and this shell
+    await t.ok('kill -9 -1; true');
+    expect(await t.ok('echo still-here')).toBe('still-here');
+  });
+
+  it(`OOM-kills a 200 MiB hog under a ${MEMORY_BYTES / 2 ** 20} MiB cap, and the shell lives`, async () => {
+    if (v1) expect(hostFile('memory', 'memory.limit_in_bytes').trim()).toBe(String(MEMORY_BYTES));
+    else expect(hostFile('memory', 'memory.max').trim()).toBe(String(MEMORY_BYTES));
+    // tail keeps a whole 200 MiB line in memory: the largest process of the cgroup, so the OOM killer's pick
+    const hog = await t.run('head -c 200M /dev/zero | tail > /dev/null', 60_000);
+    expect(hog.code).toBe(137); // SIGKILL
+    expect(await t.ok('echo alive')).toBe('alive');
+    if (v1) expect(hostFile('memory', 'memory.oom_control')).toMatch(/^oom_kill [1-9]\d*$/m);
+    else expect(hostFile('memory', 'memory.events')).toMatch(/^oom_kill [1-9]\d*$/m);
+  });
+});

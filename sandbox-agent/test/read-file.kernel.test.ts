@@ -1,0 +1,107 @@
+// readSandboxFile never lets a path the student controls lead the agent (host root) out of the sandbox:
+// absolute and relative symlinks, '..' and /proc magic links all resolve inside or fail.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeHost } from '../src/kernel/probe';
+import { readSandboxFile, SandboxFileError } from '../src/kernel/read-file';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import {
+  cleanupTestRun,
+  kernelTestSkipReason,
+  leftovers,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[read-file.kernel.test] skipped: ${skip}`);
+
+const SHADOW_MARKER = 'gaiola-sandbox-shadow-marker';
+const HOSTNAME_MARKER = 'gaiola-sandbox-hostname-marker';
+
+describe.skipIf(skip !== undefined)('readSandboxFile', () => {
+  const cfg = testKernelConfig();
+  let sb: Sandbox | undefined;
+  const read = (path: string, max?: number) =>
+    readSandboxFile({ ...(sb as Sandbox), launcherPath: cfg.launcherPath }, path, max);
+  const failsWith = async (path: string, code: string) => {
+    const err = await read(path).then(
+      (buf) => new Error(`read ${path} returned ${buf.length} bytes: ${buf.toString('utf8').slice(0, 80)}`),
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(SandboxFileError);
+    expect((err as SandboxFileError).code).toBe(code);
+  };
+
+  beforeAll(async () => {
+    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-files' });
+    const t = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
+    await t.ready();
+    await t.ok(
+      [
+        `echo ${SHADOW_MARKER} >> /etc/shadow`,
+        `echo ${HOSTNAME_MARKER} > /etc/hostname`,
+        'ln -s /etc/shadow /root/secret-link',
+        'ln -s ../../../../../etc/hostname /root/up',
+        'ln -s /proc/1/root/etc/shadow /root/magic',
+        'ln -s /work/main/package.json /root/host-only',
+        'mkfifo /root/fifo',
+        'echo plain > /root/plain',
+      ].join(' && '),
+    );
+    t.pty.write('exit\n');
+    await t.waitExit();
+  });
+
+  afterAll(async () => {
+    try {
+      await sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    expect(leftovers(cfg, probe)).toEqual([]);
+  });
+
+  it('reads a plain file of the sandbox', async () => {
+    expect((await read('/root/plain')).toString('utf8')).toBe('plain\n');
+  });
+
+  it("resolves an absolute symlink to /etc/shadow inside the sandbox, never the host's", async () => {
+    const got = (await read('/root/secret-link')).toString('utf8');
+    expect(got).toContain(SHADOW_MARKER);
+    expect(got).not.toBe(readFileSync('/etc/shadow', 'utf8'));
+  });
+
+  it('keeps relative symlinks and .. paths inside the sandbox root', async () => {
+    expect((await read('/root/up')).toString('utf8')).toBe(`${HOSTNAME_MARKER}\n`);
+    expect((await read('../../../../etc/shadow')).toString('utf8')).toContain(SHADOW_MARKER);
+    expect((await read('/root/../../../etc/hostname')).toString('utf8')).toBe(`${HOSTNAME_MARKER}\n`);
+  });
+
+  it('never reaches a host path, even one that exists on the host', async () => {
+    await failsWith('/root/host-only', 'ENOENT');
+    await failsWith('/work/main/package.json', 'ENOENT');
+  });
+
+  it('refuses /proc magic links', async () => {
+    await failsWith('/proc/1/root/etc/shadow', 'ELOOP');
+    await failsWith('/root/magic', 'ELOOP');
+    // /proc/self names no process of the sandbox's pid namespace for the reader
+    await expect(read('/proc/self/root/etc/shadow')).rejects.toBeInstanceOf(SandboxFileError);
+  });
+
+  it("reads as the sandbox's root, without host privileges", async () => {
+    // the init is not dumpable: only host root could read its environment
+    await failsWith('/proc/1/environ', 'EACCES');
+  });
+
+  it('refuses directories, FIFOs (without hanging) and files over the limit', async () => {
+    await failsWith('/etc', 'ENOTREG');
+    await failsWith('/root/fifo', 'ENOTREG');
+    await expect(read('/etc/services', 16)).rejects.toMatchObject({ code: 'EFBIG' });
+    await failsWith('/no/such/file', 'ENOENT');
+  });
+});
