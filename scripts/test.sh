@@ -26,7 +26,7 @@ stage() {
   fi
 }
 
-stage lint npx biome check .
+stage lint npx biome check --error-on-warnings .
 stage typecheck npm run -s typecheck
 stage unit npx vitest run --config vitest.unit.config.ts --reporter=default --reporter=json --outputFile="$summary_dir/unit.json"
 stage kernel npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json --outputFile="$summary_dir/kernel.json"

@@ -226,7 +226,9 @@ static void child_fail(const char *fmt, ...) {
   }
   _exit(1);
 }
-#define CFAIL(op, path) child_fail("%s %s: %s", (op), (path), strerror(errno))
+/* Setup paths inside are relative to the new root (our cwd): show them as the sandbox will see them. */
+#define CFAIL(op, path) \
+  child_fail("%s %s%s: %s", (op), ((path)[0] == '/' ? "" : "(sandbox)/"), (path), strerror(errno))
 
 static void c_mount(const char *src, const char *target, const char *type, unsigned long flags, const char *data) {
   if (mount(src, target, type, flags, data) < 0) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { kernelOverridesFromEnv, loadAgentConfig } from './config';
 import { defaultKernelConfig } from './kernel/config';
 import { probeHost } from './kernel/probe';
-import { createSandbox, reclaimLeftovers, removeCgroupParent } from './kernel/sandbox';
+import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/sandbox';
 import { createAgentServer } from './server/http-server';
 import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     try {
       await agent.close();
       await registry.destroyAll('agent-stopped');
-      await removeCgroupParent(kernel, probe);
+      await releaseHostResources(kernel, probe);
     } finally {
       store.close();
       process.exit(0);

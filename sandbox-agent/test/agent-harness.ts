@@ -8,7 +8,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
 import { probeHost } from '../src/kernel/probe';
-import { createSandbox, removeCgroupParent } from '../src/kernel/sandbox';
+import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
 import { PROTOCOL_VERSION, SESSION_PATH, type ServerMessage, WS_PATH } from '../src/protocol';
 import { createAgentServer } from '../src/server/http-server';
 import { TokenSigner } from '../src/server/token';
@@ -66,7 +66,7 @@ export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number
         await agent.close();
         await registry.destroyAll('test-end');
       } finally {
-        await removeCgroupParent(kernel, probe);
+        await releaseHostResources(kernel, probe);
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },

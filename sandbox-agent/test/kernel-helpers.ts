@@ -2,12 +2,12 @@
 // terminal driver that types into a real sandbox shell and waits for a printed marker (never sleeps
 // blindly), and host-side snapshots for leak checks.
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IPty } from 'node-pty';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { defaultKernelConfig, IDS_PER_SLOT, type KernelConfig } from '../src/kernel/config';
 import { type HostProbe, probeHost } from '../src/kernel/probe';
-import { removeCgroupParent } from '../src/kernel/sandbox';
+import { releaseHostResources } from '../src/kernel/sandbox';
 
 /** A run's own names: `gaiola-t<hex>` for the cgroup parent and `/run/gaiola-t<hex>` for the run dir. */
 export function testKernelConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {
@@ -45,18 +45,8 @@ export function kernelTestSkipReason(probe?: HostProbe): string | undefined {
 }
 
 /** Frees a test run's parent cgroups and its (empty) run dir. rmdir only: never removes anything non-empty. */
-export async function cleanupTestRun(cfg: KernelConfig, probe: HostProbe): Promise<void> {
-  try {
-    await removeCgroupParent(cfg, probe);
-  } finally {
-    for (const dir of [`${cfg.runDir}/mnt`, cfg.runDir]) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // absent, or reported by leftovers()
-      }
-    }
-  }
+export function cleanupTestRun(cfg: KernelConfig, probe: HostProbe): Promise<void> {
+  return releaseHostResources(cfg, probe);
 }
 
 /** Anything of this run still on the host: cgroup dirs under the parent, the run dir. */
@@ -76,8 +66,11 @@ export function hostMountPoints(): string[] {
     .sort();
 }
 
-/** PIDs of processes whose real uid lies in [base, base + 65536): the sandbox's. */
-export function processesInUidRange(base: number): number[] {
+/**
+ * PIDs of processes whose real uid lies in [base, base + 65536): the sandbox's. Zombies count unless
+ * `liveOnly` (a zombie whose parent died waits for the host's init to reap it).
+ */
+export function processesInUidRange(base: number, liveOnly = false): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -88,6 +81,7 @@ export function processesInUidRange(base: number): number[] {
       continue; // exited meanwhile
     }
     const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
+    if (liveOnly && /^State:\s+Z/m.test(status)) continue;
     if (uid >= base && uid < base + IDS_PER_SLOT) out.push(Number(name));
   }
   return out;

@@ -108,6 +108,13 @@ describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
     expect(reclaimed).toEqual({ cgroups: 1, processes: 1 });
     expect(await killed).toBe('SIGKILL');
     expect(sandboxDirsUnder(parentDirs(probe.cgroup, cfg.cgroupParent))).toEqual([]);
+    // live ones: the init's zombie (its parent, the launcher, was SIGKILLed) waits for the host's init
+    expect(processesInUidRange(sb.uidBase, true)).toEqual([]);
+    // and the host's init reaps that zombie soon after (systemd at once; this CI host's init within seconds)
+    const reapDeadline = Date.now() + 10_000;
+    while (processesInUidRange(sb.uidBase).length > 0 && Date.now() < reapDeadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(processesInUidRange(sb.uidBase)).toEqual([]);
     // destroy after a reclaim is harmless
     await sb.destroy();

@@ -54,7 +54,8 @@ describe.skipIf(skip !== undefined)('sandbox caps', () => {
     expect(hostFile('pids', 'pids.max').trim()).toBe(String(PIDS_MAX));
     // busybox ash fails a fork at once ("can't fork"); bash would retry for seconds
     const flood = await t.run(
-      "busybox sh -c 'i=0; while [ $i -lt 200 ]; do sleep 120 & i=$((i+1)); done; echo spawned-all' 2>&1 | tail -2",
+      // (the sleeps must not hold the pipe to tail open)
+      "busybox sh -c 'i=0; while [ $i -lt 200 ]; do sleep 120 >/dev/null 2>&1 & i=$((i+1)); done; echo spawned-all' 2>&1 | tail -2",
       60_000,
     );
     expect(flood.out).not.toMatch(/spawned-all/);

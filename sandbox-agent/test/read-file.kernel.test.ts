@@ -1,5 +1,6 @@
 // readSandboxFile never lets a path the student controls lead the agent (host root) out of the sandbox:
 // absolute and relative symlinks, '..' and /proc magic links all resolve inside or fail.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeHost } from '../src/kernel/probe';
@@ -25,6 +26,7 @@ const HOSTNAME_MARKER = 'gaiola-sandbox-hostname-marker';
 describe.skipIf(skip !== undefined)('readSandboxFile', () => {
   const cfg = testKernelConfig();
   let sb: Sandbox | undefined;
+  let sleeperPid = 0;
   const read = (path: string, max?: number) =>
     readSandboxFile({ ...(sb as Sandbox), launcherPath: cfg.launcherPath }, path, max);
   const failsWith = async (path: string, code: string) => {
@@ -52,6 +54,9 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
         'echo plain > /root/plain',
       ].join(' && '),
     );
+    // a dumpable process of the sandbox: its /proc/N/root is a magic link the reader could otherwise follow
+    // the last line: interactive bash also prints the job ("[1] 42")
+    sleeperPid = Number((await t.ok('sleep 1000 </dev/null >/dev/null 2>&1 & disown; echo $!')).split('\n').pop());
     t.pty.write('exit\n');
     await t.waitExit();
   });
@@ -87,10 +92,45 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
   });
 
   it('refuses /proc magic links', async () => {
-    await failsWith('/proc/1/root/etc/shadow', 'ELOOP');
-    await failsWith('/root/magic', 'ELOOP');
+    expect(sleeperPid).toBeGreaterThan(1);
+    // Sandbox processes are root of a user namespace owned by host root, so the reader (the sandbox's uid on the
+    // host, no capabilities) may not even look at their magic links (EACCES); RESOLVE_NO_MAGICLINKS is the
+    // second wall (ELOOP), proven on its own below.
+    const anyOf = { code: expect.stringMatching(/^(ELOOP|EACCES)$/) };
+    await expect(read(`/proc/${sleeperPid}/root/etc/shadow`)).rejects.toMatchObject(anyOf);
+    await expect(read(`/proc/${sleeperPid}/cwd/plain`)).rejects.toMatchObject(anyOf);
+    await expect(read('/proc/1/root/etc/shadow')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(ELOOP|EACCES)$/),
+    });
+    await expect(read('/root/magic')).rejects.toMatchObject({ code: expect.stringMatching(/^(ELOOP|EACCES)$/) });
     // /proc/self names no process of the sandbox's pid namespace for the reader
     await expect(read('/proc/self/root/etc/shadow')).rejects.toBeInstanceOf(SandboxFileError);
+  });
+
+  it('refuses a magic link even where the reader would be allowed to follow it', async () => {
+    // A host process of our own running as an otherwise unused uid: the same uid reading its /proc/N/root
+    // passes every permission check, so only RESOLVE_NO_MAGICLINKS stands between the path and the host's /.
+    const uid = (sb as Sandbox).uidBase + 4242;
+    const own = spawn('setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', 'sleep', '300'], {
+      stdio: 'ignore',
+    });
+    try {
+      const deadline = Date.now() + 5000;
+      while (!readFileSync(`/proc/${own.pid}/status`, 'utf8').includes(`Uid:\t${uid}`) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const reader = { initPid: own.pid as number, uidBase: uid, launcherPath: cfg.launcherPath };
+      // control: the same reader reads a plain path of that root (the host's /)
+      expect((await readSandboxFile(reader, '/etc/hostname')).toString('utf8')).toBe(
+        readFileSync('/etc/hostname', 'utf8'),
+      );
+      await expect(readSandboxFile(reader, `/proc/${own.pid}/root/etc/hostname`)).rejects.toMatchObject({
+        code: 'ELOOP',
+      });
+      await expect(readSandboxFile(reader, '/proc/self/root/etc/hostname')).rejects.toBeInstanceOf(SandboxFileError);
+    } finally {
+      own.kill('SIGKILL');
+    }
   });
 
   it("reads as the sandbox's root, without host privileges", async () => {

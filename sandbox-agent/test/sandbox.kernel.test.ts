@@ -103,6 +103,18 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
     expect(await a.ok('tty')).toMatch(/^\/dev\/pts\/\d+$/);
   });
 
+  it('follows terminal resizes (SIGWINCH relayed to the inner pty)', async () => {
+    expect(await a.ok('stty size')).toBe('40 160');
+    a.pty.resize(100, 30);
+    const deadline = Date.now() + 5000;
+    let size = await a.ok('stty size');
+    while (size !== '30 100' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      size = await a.ok('stty size');
+    }
+    expect(size).toBe('30 100');
+  });
+
   it('writes to its root land in its own layer, never in the base image', async () => {
     expect(await a.ok('echo gaiola-etc-marker > /etc/gaiola-foo && cat /etc/gaiola-foo')).toBe('gaiola-etc-marker');
     expect(existsSync(`${cfg.baseImageDir}/etc/gaiola-foo`)).toBe(false);
@@ -156,7 +168,7 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
     // the host sees it at the sandbox's cgroup, with the limit the student set
     expect(readFileSync(`${cgroupDir('memory')}/demo/${file}`, 'utf8').trim()).toBe('104857600');
     await a.ok(`echo $$ > ${demo}/cgroup.procs`);
-    expect(await a.ok('grep -E "memory:|^0::" /proc/self/cgroup | head -1')).toMatch(/:\/demo$/);
+    expect(await a.ok('command grep -E "memory:|^0::" /proc/self/cgroup | head -1')).toMatch(/:\/demo$/);
     // back to the root of its cgroups (v2: the init leaf), leaving `demo` behind for teardown to remove
     await a.ok(`echo $$ > ${v1 ? '/sys/fs/cgroup/memory' : '/sys/fs/cgroup/init'}/cgroup.procs`);
     // a nested child too: teardown removes student trees depth-first

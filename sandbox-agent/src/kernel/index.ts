@@ -5,4 +5,4 @@ export { defaultKernelConfig, type KernelConfig } from './config';
 export { KernelOpError } from './errors';
 export { type HostProbe, probeHost } from './probe';
 export { readSandboxFile, SandboxFileError, type SandboxFileErrorCode } from './read-file';
-export { createSandbox, reclaimLeftovers, removeCgroupParent, type Sandbox } from './sandbox';
+export { createSandbox, reclaimLeftovers, releaseHostResources, type Sandbox } from './sandbox';

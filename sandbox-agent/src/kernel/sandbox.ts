@@ -2,7 +2,7 @@
 // PID 1 is a keeper that only reaps), and the shells joined to it through node-pty.
 // Design: research/sandbox.md §0.1; the launcher is sandbox-agent/launcher/gaiola-sandbox.c.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { type IPty, spawn as spawnPty } from 'node-pty';
 import type { SandboxCgroupPaths } from './cgroup-layout';
 import {
@@ -292,8 +292,19 @@ export function reclaimLeftovers(cfg: KernelConfig, probe: HostProbe): Promise<{
   return reclaimCgroups(cfg, probe);
 }
 
-/** At agent shutdown: removes the gaiola parent cgroups when they are empty. */
-export function removeCgroupParent(cfg: KernelConfig, probe: HostProbe): Promise<void> {
-  if (probe.cgroup.mode === 'none') return Promise.resolve();
-  return removeParentCgroups(cfg, probe);
+/**
+ * At agent shutdown, after every sandbox is destroyed: removes the gaiola parent cgroups when they are
+ * empty, and the run dir's empty mount point, so a stopped agent leaves nothing on the host.
+ */
+export async function releaseHostResources(cfg: KernelConfig, probe: HostProbe): Promise<void> {
+  try {
+    if (probe.cgroup.mode !== 'none') await removeParentCgroups(cfg, probe);
+  } finally {
+    // rmdir, never a recursive delete: a non-empty run dir means something is still mounted or running.
+    for (const dir of [`${cfg.runDir}/mnt`, cfg.runDir]) {
+      await rmdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw new KernelOpError('removing', dir, err);
+      });
+    }
+  }
 }

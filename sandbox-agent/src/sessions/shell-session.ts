@@ -97,7 +97,9 @@ export class ShellSession {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.exitInfo) return;
     try {
-      process.kill(this.pty.pid, 'SIGKILL');
+      // SIGHUP, as a closing terminal would: the relay then kills and reaps its shell. A SIGKILLed relay
+      // would leave the shell's zombie to the host's init, holding the pid namespace open.
+      this.pty.kill('SIGHUP');
     } catch {
       // already gone
     }
