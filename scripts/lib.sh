@@ -40,7 +40,9 @@ install_npm_deps() {
   cd "$GAIOLA_ROOT" || exit 1
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dependencies (native modules build from source: about a minute)"
-    npm ci --no-audit --no-fund || die "npm ci failed"
+    # `npm install`, not `npm ci`: the lockfile pins every version, but the registry reachable here does not
+    # serve the other platforms' optional binaries (biome, swc), which `npm ci` insists on finding listed.
+    npm install --no-audit --no-fund || die "npm install failed: check that the npm registry is reachable"
   fi
 }
 

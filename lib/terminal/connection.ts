@@ -213,6 +213,10 @@ export class TerminalConnection {
     this.sandbox = sandbox;
     if (this.everConnected && !resumed) {
       this.opts.sink.write(`\r\n\x1b[2m── ${this.opts.newShellBanner} ──\x1b[0m\r\n`);
+    } else if (this.everConnected && resumed) {
+      // The agent follows `hello` with a replay of the shell's recent output: start from a clean screen
+      // (RIS, queued behind what is already written) so the replay does not repeat what is shown.
+      this.opts.sink.write('\x1bc');
     }
     this.everConnected = true;
     this.emit('connected', resumed ? 'resumed' : 'connected', { sandbox });

@@ -97,6 +97,8 @@ export class TermClient {
   private readonly opened: Promise<void>;
   autoAck = true;
   received = 0;
+  /** How much output had arrived when `hello` did: the greeting must come before any byte. */
+  outputBeforeHello: number | undefined;
 
   constructor(h: Harness, token: string, tab: number, opts: { origin?: string; cols?: number; rows?: number } = {}) {
     const q = new URLSearchParams({
@@ -113,7 +115,11 @@ export class TermClient {
         this.output += buf.toString('utf8');
         this.received += buf.length;
         if (this.autoAck) this.sendJson({ type: 'ack', bytes: buf.length });
-      } else this.control.push(JSON.parse(buf.toString('utf8')) as ServerMessage);
+      } else {
+        const msg = JSON.parse(buf.toString('utf8')) as ServerMessage;
+        if (msg.type === 'hello') this.outputBeforeHello = this.output.length;
+        this.control.push(msg);
+      }
     });
     this.ws.on('close', (code) => {
       this.closeCode = code;

@@ -90,6 +90,7 @@ describe('agent: sessions and terminals', () => {
     const hello = await again.hello();
     expect(hello.resumed).toBe(true);
     await waitUntil(() => again.output.includes('GAIOLA_MARK=volvin'), 'replayed output');
+    expect(again.outputBeforeHello).toBe(0);
     expect(await again.run('echo $GAIOLA_MARK')).toBe('volvin');
   });
 

@@ -123,6 +123,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
             return;
           }
           conn.bind(shell, sandboxName, decision.tab, resumed);
+          shell.attach(conn);
           ws.on('close', () => deps.registry.detach(studentId, shell, conn));
         })
         .catch((err: Error) => {

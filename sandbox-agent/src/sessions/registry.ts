@@ -56,7 +56,10 @@ export class SandboxRegistry {
     return this.entries.size;
   }
 
-  /** Attaches a tab of a student to its shell, creating the sandbox and the shell when needed. */
+  /**
+   * Finds (or creates) a student's sandbox and the shell of a tab. The caller greets the client and then
+   * calls `shell.attach(client)`, which replays recent output: the greeting must come first.
+   */
   async attach(
     studentId: string,
     tab: number,
@@ -83,7 +86,6 @@ export class SandboxRegistry {
       shell.resize(size.cols, size.rows);
     }
     entry.clients.add(client);
-    shell.attach(client);
     return { shell, sandboxName: entry.sandbox.hostname, resumed };
   }
 
