@@ -197,6 +197,9 @@ export function closeBehavior(code: number): CloseBehavior {
       return { kind: 'stop', state: 'exited', message: 'shellExited', action: 'newShell' };
     case CloseCode.shuttingDown:
       return { kind: 'reconnect', message: 'shuttingDown' };
+    case CloseCode.restarted:
+      // The student asked for a fresh sandbox: reconnecting gets it.
+      return { kind: 'reconnect', message: 'reconnecting' };
     case 1000:
     case 1001:
     case 1005:

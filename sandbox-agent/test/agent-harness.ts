@@ -30,7 +30,7 @@ export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number
     cgroupParent: run,
     runDir: `/run/${run}`,
     uidBase: 1048576 + (1100 + (opts.slotOffset ?? 0)) * 65536,
-    maxSlots: 8,
+    maxSlots: Math.max(8, opts.maxSandboxes ?? 0),
   });
   const probe = probeHost();
   const events = { created: [] as string[], destroyed: [] as string[] };

@@ -17,6 +17,34 @@ export const ackMessage = z.strictObject({
 });
 export const pingMessage = z.strictObject({ type: z.literal('ping'), t: z.number().finite() });
 
-export const clientMessage = z.discriminatedUnion('type', [resizeMessage, ackMessage, pingMessage]);
+/** A lesson slug: `NN-slug`, as in lessons/. */
+export const slug = z.string().regex(/^\d{2}-[a-z0-9-]{1,40}$/);
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/);
+export const locale = z.enum(['pt', 'gl']);
+
+/** The page this tab shows: the agent checks this lesson's steps and prepares what it needs. */
+export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug });
+/** The "check" button: run this lesson's checks now. */
+export const checkMessage = z.strictObject({ type: z.literal('check'), slug });
+/** An answer to a quiz question; the agent grades it and returns the feedback in `locale`. */
+export const quizAnswerMessage = z.strictObject({
+  type: z.literal('quiz-answer'),
+  slug,
+  question: id,
+  option: id,
+  locale,
+});
+/** "Start this lesson again": a fresh sandbox, progress kept. */
+export const restartMessage = z.strictObject({ type: z.literal('restart'), slug });
+
+export const clientMessage = z.discriminatedUnion('type', [
+  resizeMessage,
+  ackMessage,
+  pingMessage,
+  lessonMessage,
+  checkMessage,
+  quizAnswerMessage,
+  restartMessage,
+]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 export type ResizeMessage = z.infer<typeof resizeMessage>;

@@ -13,6 +13,8 @@ export const CloseCode = {
   replaced: 4009,
   shellExited: 4010,
   shuttingDown: 4011,
+  /** The student asked for a fresh sandbox ("start this lesson again"): reconnect to get it. */
+  restarted: 4012,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -22,5 +24,8 @@ export const ErrorCode = {
   invalidMessage: 'invalid_message',
   unknownType: 'unknown_type',
   binaryTooLarge: 'binary_too_large',
+  unknownLesson: 'unknown_lesson',
+  unknownQuestion: 'unknown_question',
+  checkFailed: 'check_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -9,3 +9,5 @@ export * from './server';
 export const WS_PATH = '/ws';
 /** HTTP endpoint on the agent that issues a solo-mode session token: `POST /session`. */
 export const SESSION_PATH = '/session';
+/** HTTP endpoint on the agent: `POST /progress {token}` → every lesson's saved progress (read-only). */
+export const PROGRESS_PATH = '/progress';

@@ -22,5 +22,58 @@ export const exitMessage = z.strictObject({
 });
 export const pongMessage = z.strictObject({ type: z.literal('pong'), t: z.number() });
 
-export const serverMessage = z.discriminatedUnion('type', [helloMessage, errorMessage, exitMessage, pongMessage]);
+const hintParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One step's state. `doneAt` (ms since the epoch) is when it was first seen done: done stays done. */
+export const stepResult = z.strictObject({
+  id: z.string(),
+  done: z.boolean(),
+  doneAt: z.number().optional(),
+  /** Why it is not done yet: a key of the step's `hints`, with what the check observed. */
+  hint: z.strictObject({ key: z.string(), params: hintParams }).optional(),
+});
+export type StepResult = z.infer<typeof stepResult>;
+
+/** The steps of a lesson, after a check run (or on request). */
+export const stepsMessage = z.strictObject({
+  type: z.literal('steps'),
+  slug: z.string(),
+  steps: z.array(stepResult),
+});
+
+/** The grade of one answer, with the feedback for the option chosen, in the locale asked. */
+export const quizResultMessage = z.strictObject({
+  type: z.literal('quiz-result'),
+  slug: z.string(),
+  question: z.string(),
+  option: z.string(),
+  correct: z.boolean(),
+  feedback: z.string(),
+  /** This was the first answer to this question: the one that scores. */
+  first: z.boolean(),
+});
+
+/** A lesson's saved quiz state: the first answer per question (it scores) and how many tries. */
+export const quizProgress = z.record(
+  z.string(),
+  z.strictObject({ option: z.string(), correct: z.boolean(), attempts: z.number().int(), feedback: z.string() }),
+);
+
+/** Everything saved for a lesson, sent after `lesson` so a reload shows what was done. */
+export const lessonProgressMessage = z.strictObject({
+  type: z.literal('lesson-progress'),
+  slug: z.string(),
+  steps: z.array(stepResult),
+  quiz: quizProgress,
+});
+
+export const serverMessage = z.discriminatedUnion('type', [
+  helloMessage,
+  errorMessage,
+  exitMessage,
+  pongMessage,
+  stepsMessage,
+  quizResultMessage,
+  lessonProgressMessage,
+]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -1,0 +1,73 @@
+// The shape of a lesson, shared by the site (which renders it, without answers) and the agent (which
+// checks steps and grades the quiz). A lesson is a folder `lessons/NN-slug/`:
+//   lesson.ts   — `export default defineLesson({...})`: this file's LessonDef, no answers
+//   answers.ts  — `export default defineAnswers({...})`: right option + feedback per option; ONLY the agent imports it
+//   pt.mdx, gl.mdx — the prose; `<Step id="…" />` places a step (by id, never by position)
+// and `lessons/index.ts` lists the folders in order.
+
+export const LOCALES = ['pt', 'gl'] as const;
+export type LessonLocale = (typeof LOCALES)[number];
+export type Localized = Readonly<Record<LessonLocale, string>>;
+
+/** A command a step suggests, typed into a terminal tab by "run in terminal" (the student presses Enter). */
+export interface StepCommand {
+  /** 0 = Terminal A (the one that goes "inside"), 1 = Terminal B (stays "outside"). */
+  readonly tab: 0 | 1;
+  readonly text: string;
+}
+
+/** Which check decides a step, with its parameters (plain JSON: the site may see it). */
+export interface CheckRef {
+  /** A check id registered in sandbox-agent/src/checks/index.ts. */
+  readonly id: string;
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface StepDef {
+  /** Unique within the lesson: kebab-case. */
+  readonly id: string;
+  readonly title: Localized;
+  readonly commands: readonly StepCommand[];
+  readonly check: CheckRef;
+  /**
+   * What to tell the student, per hint key a check may return, with `{param}` placeholders filled from
+   * what the check observed: `/proc/{pid}/ns/uts is your shell's: did you pass -u?`.
+   */
+  readonly hints: Readonly<Record<string, Localized>>;
+}
+
+export interface QuizOption {
+  /** Unique within the question: a, b, c, … */
+  readonly id: string;
+  readonly text: Localized;
+}
+
+export interface QuizQuestion {
+  readonly id: string;
+  readonly prompt: Localized;
+  readonly options: readonly QuizOption[];
+}
+
+export interface LessonDef {
+  /** `NN-slug`: the folder name and the URL segment. */
+  readonly slug: string;
+  readonly order: number;
+  readonly title: Localized;
+  /** One sentence for the course index. */
+  readonly summary: Localized;
+  readonly steps: readonly StepDef[];
+  readonly quiz: readonly QuizQuestion[];
+}
+
+/** The answer key: per question, the right option and feedback for every option, per locale. */
+export type LessonAnswers = Readonly<
+  Record<string, { readonly correct: string; readonly feedback: Readonly<Record<string, Localized>> }>
+>;
+
+export function defineLesson(def: LessonDef): LessonDef {
+  return def;
+}
+
+export function defineAnswers(answers: LessonAnswers): LessonAnswers {
+  return answers;
+}
