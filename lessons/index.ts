@@ -1,28 +1,15 @@
-// The ordered lesson registry (placeholder until the MDX lessons arrive): slug and title per locale.
-// The site builds its index, its routes and its previous/next links from this list alone.
+// The ordered lesson registry: adding a lesson means adding its folder and one line here.
+import chroot from './01-chroot/lesson';
+import unshare from './02-unshare/lesson';
+import type { LessonDef } from './types';
 
-export interface LessonEntry {
-  /** URL segment and folder name, `NN-slug`. */
-  readonly slug: string;
-  readonly title: { readonly pt: string; readonly gl: string };
-}
+export const lessons: readonly LessonDef[] = [chroot, unshare];
 
-export const lessons: readonly LessonEntry[] = [
-  {
-    slug: '01-chroot',
-    title: {
-      pt: 'chroot: uma jaula no sistema de arquivos',
-      gl: 'chroot: unha gaiola no sistema de ficheiros',
-    },
-  },
-  {
-    slug: '02-unshare',
-    title: { pt: 'Namespaces: PID e UTS', gl: 'Namespaces: PID e UTS' },
-  },
-];
-
-export function findLesson(slug: string): { lesson: LessonEntry; index: number } | undefined {
+export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {
   const index = lessons.findIndex((l) => l.slug === slug);
   const lesson = lessons[index];
   return lesson ? { lesson, index } : undefined;
 }
+
+/** @deprecated name kept for the site's placeholder; use LessonDef. */
+export type LessonEntry = LessonDef;
