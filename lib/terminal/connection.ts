@@ -1,6 +1,7 @@
 // One terminal tab's link to the sandbox agent: session token, WebSocket, reconnect with backoff,
 // flow-control acks, paced input. Terminal bytes never pass through React; the UI hears only status
 // changes (a few per connection), through onStatus.
+import type { ClientMessage, ServerMessage } from '@protocol';
 import type { SessionSource } from '@/lib/agent/session';
 import { SessionError } from '@/lib/agent/session';
 import {
@@ -56,6 +57,12 @@ export interface ConnectionOptions {
   readonly onStatus: (status: TabStatus) => void;
   /** Written into the terminal (dimmed) when a reconnect lands in a new shell instead of the old one. */
   readonly newShellBanner: string;
+  /**
+   * Every valid control message, after the connection has handled it (`hello` included), with a
+   * sender bound to this connection: the lesson store answers `hello` with `lesson` through it.
+   * Terminal bytes never come here.
+   */
+  readonly onMessage?: (message: ServerMessage, reply: (message: ClientMessage) => boolean) => void;
 }
 
 /** How long "reconnected to your shell" stays before the plain connected line returns. */
@@ -108,6 +115,13 @@ export class TerminalConnection {
   sendBinary(data: string): void {
     if (!this.ready) return;
     for (const chunk of chunkUtf8(binaryStringToBytes(data))) this.enqueue(chunk);
+  }
+
+  /** A control message (lesson, check, quiz-answer, restart); false when this tab is not connected. */
+  sendJson(message: ClientMessage): boolean {
+    if (!this.ready) return false;
+    this.enqueue(JSON.stringify(message));
+    return true;
   }
 
   /** The terminal's size changed (fit); the agent hears it once the size settles. */
@@ -204,6 +218,7 @@ export class TerminalConnection {
       case 'pong':
         break;
     }
+    this.opts.onMessage?.(message, (reply) => gen === this.generation && this.sendJson(reply));
   }
 
   private hello(sandbox: string, resumed: boolean): void {

@@ -1,9 +1,10 @@
 // One terminal tab outside React: an xterm Terminal with the fit addon, its connection to the agent,
 // copy/paste keys and size tracking. The React leaf creates it once and keeps it for the page's life.
+import type { ClientMessage } from '@protocol';
 import type { Terminal } from '@xterm/xterm';
 import { sessionSource } from '@/lib/agent/session';
 import { copyText } from '@/lib/clipboard';
-import { type TabStatus, TerminalConnection } from './connection';
+import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
 import { registerTerminal, unregisterTerminal } from './test-hook';
 import { type AgentLocation, sessionUrl } from './wire';
 
@@ -19,6 +20,8 @@ export interface TerminalController {
    */
   pasteFrom(read: Promise<string | null>): Promise<'pasted' | 'empty' | 'unavailable'>;
   focus(): void;
+  /** A control message over this tab's socket; false when the tab is not connected. */
+  sendJson(message: ClientMessage): boolean;
   retry(): void;
   dispose(): void;
 }
@@ -30,6 +33,8 @@ export interface ControllerOptions {
   readonly onStatus: (status: TabStatus) => void;
   /** Copy feedback from the keyboard shortcut (the buttons handle their own). */
   readonly onCopy: (result: 'copied' | 'empty' | 'failed') => void;
+  /** Control messages from the agent (lesson steps, quiz results, progress), with a reply channel. */
+  readonly onMessage?: ConnectionOptions['onMessage'];
 }
 
 /** A calm dark terminal, the same in light and dark page themes. */
@@ -97,6 +102,7 @@ export async function createTerminalController(
     sessions: sessionSource(sessionUrl(agent)),
     onStatus: opts.onStatus,
     newShellBanner: opts.newShellBanner,
+    onMessage: opts.onMessage,
   });
 
   const copySelection = async (): Promise<'copied' | 'empty' | 'failed'> => {
@@ -190,6 +196,7 @@ export async function createTerminalController(
     },
     pasteFrom,
     focus: () => term.focus(),
+    sendJson: (message) => connection.sendJson(message),
     retry: () => connection.retryNow(),
     dispose: () => {
       if (fitTimer) clearTimeout(fitTimer);

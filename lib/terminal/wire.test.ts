@@ -11,6 +11,7 @@ import {
   FlowAcker,
   FramePacer,
   parseServerFrame,
+  RESTART_RECONNECT_MS,
   sessionUrl,
   socketUrl,
 } from './wire';
@@ -126,6 +127,13 @@ describe('closeBehavior', () => {
   });
   it('waits a minute when the VM is full', () => {
     expect(closeBehavior(CloseCode.capacity)).toMatchObject({ kind: 'reconnect', delayMs: CAPACITY_RETRY_MS });
+  });
+  it('comes back at once to the fresh sandbox after "start this lesson again"', () => {
+    expect(closeBehavior(CloseCode.restarted)).toEqual({
+      kind: 'reconnect',
+      message: 'restarted',
+      delayMs: RESTART_RECONNECT_MS,
+    });
   });
   it('reconnects after network drops and restarts', () => {
     for (const code of [1006, 1001, CloseCode.shuttingDown, 4999]) {

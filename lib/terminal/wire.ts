@@ -145,6 +145,9 @@ export function backoffMs(attempt: number): number {
 /** A full class VM frees up as students leave; asking again sooner only adds load. */
 export const CAPACITY_RETRY_MS = 60_000;
 
+/** After "start this lesson again" the agent has already freed the old sandbox: come back at once. */
+export const RESTART_RECONNECT_MS = 200;
+
 /** Message keys under `terminal.message` that a close can show. */
 export type CloseMessage =
   | 'badOrigin'
@@ -159,6 +162,7 @@ export type CloseMessage =
   | 'shellExited'
   | 'shuttingDown'
   | 'reconnecting'
+  | 'restarted'
   | 'closed';
 
 export type CloseAction = 'retry' | 'reload' | 'takeBack' | 'newShell';
@@ -198,8 +202,8 @@ export function closeBehavior(code: number): CloseBehavior {
     case CloseCode.shuttingDown:
       return { kind: 'reconnect', message: 'shuttingDown' };
     case CloseCode.restarted:
-      // The student asked for a fresh sandbox: reconnecting gets it.
-      return { kind: 'reconnect', message: 'reconnecting' };
+      // The student asked for a fresh sandbox: reconnecting gets it, with no backoff to wait through.
+      return { kind: 'reconnect', message: 'restarted', delayMs: RESTART_RECONNECT_MS };
     case 1000:
     case 1001:
     case 1005:

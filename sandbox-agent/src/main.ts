@@ -3,10 +3,15 @@
 // interpolated into a command.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checks } from './checks/index';
 import { kernelOverridesFromEnv, loadAgentConfig } from './config';
 import { defaultKernelConfig } from './kernel/config';
+import { startFixture } from './kernel/fixtures';
+import { inspectSandbox } from './kernel/inspect';
 import { probeHost } from './kernel/probe';
 import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/sandbox';
+import { loadCatalog } from './lessons/catalog';
+import { LessonEngine } from './lessons/engine';
 import { createAgentServer } from './server/http-server';
 import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
@@ -37,6 +42,8 @@ async function main(): Promise<void> {
     log(`reclaimed ${reclaimed.cgroups} cgroups and ${reclaimed.processes} processes left by an earlier run`);
   }
 
+  const catalog = await loadCatalog();
+  let engine: LessonEngine | undefined;
   const registry = new SandboxRegistry(
     kernel,
     probe,
@@ -44,9 +51,15 @@ async function main(): Promise<void> {
     createSandbox,
     {
       sandboxCreated: (id, student) => store.sandboxCreated(id, student),
-      sandboxDestroyed: (id, reason) => store.sandboxDestroyed(id, reason),
+      sandboxDestroyed: (id, reason, student) => {
+        store.sandboxDestroyed(id, reason);
+        engine?.sandboxGone(student);
+      },
+      shellActivity: (student) => (engine as LessonEngine).activity(student),
     },
   );
+  engine = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
+  const lessons = engine;
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
   const agent = createAgentServer({
     allowedOrigins: config.siteOrigins,

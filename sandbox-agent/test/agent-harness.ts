@@ -6,13 +6,19 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { checks } from '../src/checks/index';
 import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
+import { startFixture } from '../src/kernel/fixtures';
+import { inspectSandbox } from '../src/kernel/inspect';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
+import { loadCatalog } from '../src/lessons/catalog';
+import { LessonEngine } from '../src/lessons/engine';
 import { PROTOCOL_VERSION, SESSION_PATH, type ServerMessage, WS_PATH } from '../src/protocol';
 import { createAgentServer } from '../src/server/http-server';
 import { TokenSigner } from '../src/server/token';
 import { SandboxRegistry } from '../src/sessions/registry';
+import { Store } from '../src/store/db';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -24,7 +30,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number; slotOffset?: number } = {}) {
+export async function startAgent(
+  opts: { graceMs?: number; maxSandboxes?: number; slotOffset?: number; lessons?: boolean } = {},
+) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
   const kernel = defaultKernelConfig({
     cgroupParent: run,
@@ -34,25 +42,45 @@ export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number
   });
   const probe = probeHost();
   const events = { created: [] as string[], destroyed: [] as string[] };
+  const store = opts.lessons ? Store.open(fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-tdb-'))) : undefined;
+  let engine: LessonEngine | undefined;
   const registry = new SandboxRegistry(
     kernel,
     probe,
     { graceMs: opts.graceMs ?? 60_000, maxSandboxes: opts.maxSandboxes ?? 4 },
     createSandbox,
     {
-      sandboxCreated: (id) => events.created.push(id),
-      sandboxDestroyed: (id) => events.destroyed.push(id),
+      sandboxCreated: (id, student) => {
+        events.created.push(id);
+        store?.upsertStudent(student, 'solo');
+      },
+      sandboxDestroyed: (id, _reason, student) => {
+        events.destroyed.push(id);
+        engine?.sandboxGone(student);
+      },
+      shellActivity: opts.lessons ? (student) => (engine as LessonEngine).activity(student) : undefined,
     },
   );
+  if (store) {
+    engine = new LessonEngine(
+      await loadCatalog(),
+      store,
+      registry,
+      { inspect: inspectSandbox, startFixture, checks },
+      () => {},
+    );
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
   const signer = new TokenSigner(randomBytes(32));
   const agent = createAgentServer({
     allowedOrigins: [ORIGIN],
     signer,
     registry,
-    onStudentSeen: () => {},
+    onStudentSeen: (id) => store?.upsertStudent(id, 'solo'),
     health: () => ({ ok: true, sandboxes: registry.size }),
     log: () => {},
+    lessons: engine,
+    progress: engine ? (id) => engine?.progress(id) : undefined,
   });
   await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
   const { port } = agent.server.address() as AddressInfo;
@@ -68,6 +96,7 @@ export async function startAgent(opts: { graceMs?: number; maxSandboxes?: number
       } finally {
         await releaseHostResources(kernel, probe);
         fs.rmSync(dataDir, { recursive: true, force: true });
+        store?.close();
       }
     },
   };

@@ -22,8 +22,11 @@ export const slug = z.string().regex(/^\d{2}-[a-z0-9-]{1,40}$/);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/);
 export const locale = z.enum(['pt', 'gl']);
 
-/** The page this tab shows: the agent checks this lesson's steps and prepares what it needs. */
-export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug });
+/**
+ * The page this tab shows: the agent checks this lesson's steps, prepares what it needs, and answers with
+ * `lesson-progress` (saved quiz feedback in `locale`, default pt).
+ */
+export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug, locale: locale.optional() });
 /** The "check" button: run this lesson's checks now. */
 export const checkMessage = z.strictObject({ type: z.literal('check'), slug });
 /** An answer to a quiz question; the agent grades it and returns the feedback in `locale`. */

@@ -22,12 +22,30 @@ function hasKnownType(json: unknown): boolean {
   return typeof json === 'object' && json !== null && 'type' in json && KNOWN_TYPES.has(String(json.type));
 }
 
+/** What a terminal connection asks of the lesson engine. */
+export interface LessonHandler {
+  openLesson(studentId: string, slug: string, locale: 'pt' | 'gl', send: (msg: ServerMessage) => void): boolean;
+  check(studentId: string, slug: string): boolean;
+  answer(
+    studentId: string,
+    slug: string,
+    question: string,
+    option: string,
+    locale: 'pt' | 'gl',
+  ): ServerMessage | undefined;
+  restart(studentId: string): Promise<void>;
+}
+
 export class TerminalConnection implements ShellClient {
   private shell: ShellSession | undefined;
   private readonly limiter = new RateLimiter(MAX_MESSAGES_PER_SECOND, RATE_BURST);
   private closed = false;
 
-  constructor(private readonly ws: WebSocket) {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly studentId: string,
+    private readonly lessons?: LessonHandler,
+  ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
   }
 
@@ -53,6 +71,10 @@ export class TerminalConnection implements ShellClient {
     if (this.closed) return;
     this.closed = true;
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code);
+  }
+
+  send(msg: ServerMessage): void {
+    this.sendControl(msg);
   }
 
   private sendControl(msg: ServerMessage): void {
@@ -95,6 +117,24 @@ export class TerminalConnection implements ShellClient {
         return;
       case 'ping':
         this.sendControl({ type: 'pong', t: msg.t });
+        return;
+      case 'lesson':
+        if (!this.lessons?.openLesson(this.studentId, msg.slug, msg.locale ?? 'pt', (m) => this.sendControl(m))) {
+          this.sendControl({ type: 'error', code: ErrorCode.unknownLesson });
+        }
+        return;
+      case 'check':
+        if (!this.lessons?.check(this.studentId, msg.slug)) {
+          this.sendControl({ type: 'error', code: ErrorCode.unknownLesson });
+        }
+        return;
+      case 'quiz-answer': {
+        const result = this.lessons?.answer(this.studentId, msg.slug, msg.question, msg.option, msg.locale);
+        this.sendControl(result ?? { type: 'error', code: ErrorCode.unknownQuestion });
+        return;
+      }
+      case 'restart':
+        void this.lessons?.restart(this.studentId);
         return;
     }
   }

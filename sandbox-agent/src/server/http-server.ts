@@ -3,9 +3,9 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
+import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
-import { TerminalConnection } from './connection';
+import { type LessonHandler, TerminalConnection } from './connection';
 import { newStudentId, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
 
@@ -21,6 +21,9 @@ export interface AgentServerDeps {
   onStudentSeen(studentId: string): void;
   health(): Record<string, unknown>;
   log(line: string): void;
+  lessons?: LessonHandler;
+  /** A student's saved progress per lesson, for the course index. */
+  progress?(studentId: string): unknown;
 }
 
 function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
@@ -55,6 +58,20 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string | null
   });
 }
 
+/** The `token` of a `{ "token": … }` body: a string, null when absent, undefined when the body is not JSON. */
+function tokenOf(raw: string | null): string | null | undefined {
+  if (raw === null) return undefined;
+  try {
+    const body: unknown = raw ? JSON.parse(raw) : {};
+    if (typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string') {
+      return body.token;
+    }
+    return null;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createAgentServer(deps: AgentServerDeps): { server: http.Server; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const alive = new WeakMap<object, boolean>();
@@ -72,6 +89,20 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       sendJson(res, 200, deps.health(), cors);
       return;
     }
+    if (url.pathname === PROGRESS_PATH && req.method === 'POST') {
+      if (!cors['access-control-allow-origin']) {
+        sendJson(res, 403, { error: 'origin' });
+        return;
+      }
+      const token = tokenOf(await readBody(req, MAX_SESSION_BODY_BYTES));
+      const student = token ? deps.signer.verify(token) : null;
+      if (!student) {
+        sendJson(res, 401, { error: 'token' }, cors);
+        return;
+      }
+      sendJson(res, 200, { lessons: deps.progress?.(student.s) ?? {} }, cors);
+      return;
+    }
     if (url.pathname === SESSION_PATH && req.method === 'POST') {
       // A browser always sends Origin on a cross-origin POST: without an allowed one, no token.
       if (!cors['access-control-allow-origin']) {
@@ -79,13 +110,8 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
         return;
       }
       const raw = await readBody(req, MAX_SESSION_BODY_BYTES);
-      let previous: string | null = null;
-      try {
-        const body: unknown = raw ? JSON.parse(raw) : {};
-        if (typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string') {
-          previous = body.token;
-        }
-      } catch {
+      const previous = tokenOf(raw);
+      if (previous === undefined) {
         sendJson(res, 400, { error: 'invalid_json' }, cors);
         return;
       }
@@ -112,8 +138,8 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       // ws reports protocol violations (an oversized frame, bad UTF-8) as 'error' and closes the socket
       // itself (1009, 1007); without a listener the error would be thrown and take the agent down.
       ws.on('error', (err) => deps.log(`websocket closed on a protocol error: ${err.message}`));
-      const conn = new TerminalConnection(ws);
       const studentId = decision.student.s;
+      const conn = new TerminalConnection(ws, studentId, deps.lessons);
       deps.onStudentSeen(studentId);
       deps.registry
         .attach(studentId, decision.tab, { cols: decision.cols, rows: decision.rows }, conn)

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { KernelConfig } from '../kernel/config';
 import type { HostProbe } from '../kernel/probe';
 import type { Sandbox } from '../kernel/sandbox';
-import { TAB_COUNT } from '../protocol';
-import { type ShellClient, ShellSession } from './shell-session';
+import { type ServerMessage, TAB_COUNT } from '../protocol';
+import { type ShellActivity, type ShellClient, ShellSession } from './shell-session';
 
 export type CreateSandbox = (
   cfg: KernelConfig,
@@ -15,7 +15,9 @@ export type CreateSandbox = (
 
 export interface RegistryEvents {
   sandboxCreated(sandboxId: string, studentId: string): void;
-  sandboxDestroyed(sandboxId: string, reason: string): void;
+  sandboxDestroyed(sandboxId: string, reason: string, studentId: string): void;
+  /** Hooks a new shell's activity (prompts, quiet after input) to whoever runs the checks. */
+  shellActivity?(studentId: string): ShellActivity;
 }
 
 export class CapacityError extends Error {
@@ -76,7 +78,7 @@ export class SandboxRegistry {
     let shell = entry.shells[tab];
     const resumed = shell !== undefined && !shell.exited;
     if (!shell || shell.exited) {
-      shell = new ShellSession(entry.sandbox.spawnShell(size));
+      shell = new ShellSession(entry.sandbox.spawnShell(size), this.events.shellActivity?.(studentId));
       entry.shells[tab] = shell;
       const current = shell;
       current.onExit(() => {
@@ -123,10 +125,32 @@ export class SandboxRegistry {
       } finally {
         this.usedSlots.delete(entry.sandbox.slot);
         if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
-        this.events.sandboxDestroyed(entry.sandbox.id, reason);
+        this.events.sandboxDestroyed(entry.sandbox.id, reason, studentId);
       }
     })();
     return entry.destroying;
+  }
+
+  /** The student's sandbox, when it is running (not while it is being created or destroyed). */
+  async sandboxOf(studentId: string): Promise<Sandbox | undefined> {
+    const pending = this.entries.get(studentId);
+    if (!pending) return undefined;
+    try {
+      const entry = await pending;
+      return entry.destroying ? undefined : entry.sandbox;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Sends a control message to every open tab of a student. */
+  broadcast(studentId: string, msg: ServerMessage): void {
+    void this.entries.get(studentId)?.then(
+      (entry) => {
+        for (const c of entry.clients) c.send(msg);
+      },
+      () => {},
+    );
   }
 
   async destroyAll(reason: string): Promise<void> {

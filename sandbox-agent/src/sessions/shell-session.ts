@@ -3,7 +3,9 @@
 // FLOW_HIGH_WATERMARK bytes sent to the browser are unacknowledged, and resumed below the low watermark.
 
 import type { IPty } from 'node-pty';
+import type { ServerMessage } from '../protocol';
 import { FLOW_HIGH_WATERMARK, FLOW_LOW_WATERMARK } from '../protocol';
+import { PromptMarkerFilter } from './prompt-marker-filter';
 import { ReplayBuffer } from './replay-buffer';
 
 /** Output is gathered this long before it is sent: fewer, larger frames during a flood. */
@@ -12,9 +14,24 @@ const OUTPUT_BATCH_MS = 5;
 const OUTPUT_BATCH_BYTES = 32 * 1024;
 /** What a reconnecting tab gets redrawn: a few screens of output. */
 const REPLAY_BYTES = 64 * 1024;
+/**
+ * The terminal counts as quiet after input when nothing was printed for this long: long enough for a
+ * command's output to settle, short enough that a step turns green while the student still looks.
+ */
+const QUIET_AFTER_INPUT_MS = 400;
+
+/** What the lesson engine wants to hear from a shell: moments worth a check run. */
+export interface ShellActivity {
+  /** The shell printed its prompt (the marker in PS1). */
+  prompt(): void;
+  /** Output went quiet after the student typed something. */
+  quietAfterInput(): void;
+}
 
 export interface ShellClient {
   sendOutput(bytes: Buffer): void;
+  /** A control message (steps, quiz results, progress…). */
+  send(msg: ServerMessage): void;
   sendExit(exitCode: number, signal: number | undefined): void;
   /** Closes the connection with an application close code (4000–4999). */
   close(code: number): void;
@@ -30,11 +47,18 @@ export class ShellSession {
   private paused = false;
   private exitInfo: { exitCode: number; signal: number | undefined } | undefined;
   private readonly exitListeners: (() => void)[] = [];
+  private readonly markers = new PromptMarkerFilter();
+  private quietTimer: NodeJS.Timeout | undefined;
+  private awaitingQuiet = false;
 
-  constructor(private readonly pty: IPty) {
+  constructor(
+    private readonly pty: IPty,
+    private readonly activity?: ShellActivity,
+  ) {
     pty.onData((data: string | Buffer) => this.onOutput(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
     pty.onExit(({ exitCode, signal }) => {
       this.flush();
+      if (this.quietTimer) clearTimeout(this.quietTimer);
       this.exitInfo = { exitCode, signal: signal || undefined };
       this.client?.sendExit(exitCode, signal || undefined);
       for (const l of this.exitListeners) l();
@@ -81,7 +105,10 @@ export class ShellSession {
   }
 
   input(bytes: Buffer): void {
-    if (!this.exitInfo) this.pty.write(bytes);
+    if (this.exitInfo) return;
+    this.pty.write(bytes);
+    this.awaitingQuiet = true;
+    this.restartQuietTimer();
   }
 
   resize(cols: number, rows: number): void {
@@ -95,6 +122,7 @@ export class ShellSession {
 
   kill(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.quietTimer) clearTimeout(this.quietTimer);
     if (this.exitInfo) return;
     try {
       // SIGHUP, as a closing terminal would: the relay then kills and reaps its shell. A SIGKILLed relay
@@ -105,7 +133,21 @@ export class ShellSession {
     }
   }
 
-  private onOutput(chunk: Buffer): void {
+  private restartQuietTimer(): void {
+    if (!this.activity || !this.awaitingQuiet) return;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      this.awaitingQuiet = false;
+      this.activity?.quietAfterInput();
+    }, QUIET_AFTER_INPUT_MS);
+  }
+
+  private onOutput(raw: Buffer): void {
+    const { out: chunk, markers } = this.markers.push(raw);
+    if (markers > 0) this.activity?.prompt();
+    this.restartQuietTimer();
+    if (chunk.length === 0) return;
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
     if (this.pendingBytes >= OUTPUT_BATCH_BYTES) this.flush();

@@ -44,3 +44,44 @@ describe('Store (a real SQLite file)', () => {
     s.close();
   });
 });
+
+describe('Store: progress', () => {
+  it('keeps the first time a step was seen done', () => {
+    const s = Store.open(tempDir());
+    s.upsertStudent('s1', 'solo');
+    expect(s.markStepDone('s1', '01-chroot', 'chroot', 100)).toBe(100);
+    expect(s.markStepDone('s1', '01-chroot', 'chroot', 200)).toBe(100);
+    expect(s.markStepDone('s1', '01-chroot', 'proc', 300)).toBe(300);
+    expect([...s.stepsDone('s1', '01-chroot')]).toEqual([
+      ['chroot', 100],
+      ['proc', 300],
+    ]);
+    expect(s.stepsDone('s1', '02-unshare').size).toBe(0);
+    s.close();
+  });
+
+  it('numbers quiz attempts per question; the first one is kept as attempt 1', () => {
+    const s = Store.open(tempDir());
+    s.upsertStudent('s1', 'solo');
+    expect(s.addQuizAttempt('s1', '01-chroot', 'q1', 'b', false, 10)).toBe(1);
+    expect(s.addQuizAttempt('s1', '01-chroot', 'q1', 'a', true, 20)).toBe(2);
+    expect(s.addQuizAttempt('s1', '01-chroot', 'q2', 'c', true, 30)).toBe(1);
+    expect(s.quizAttempts('s1', '01-chroot')).toEqual([
+      { question: 'q1', attempt: 1, option: 'b', correct: false, answered_at: 10 },
+      { question: 'q1', attempt: 2, option: 'a', correct: true, answered_at: 20 },
+      { question: 'q2', attempt: 1, option: 'c', correct: true, answered_at: 30 },
+    ]);
+    s.close();
+  });
+
+  it('reopening the file keeps students and progress', () => {
+    const dir = tempDir();
+    const s = Store.open(dir);
+    s.upsertStudent('s1', 'solo', 5);
+    s.close();
+    const again = Store.open(dir);
+    expect(again.getStudent('s1')?.created_at).toBe(5);
+    expect(again.markStepDone('s1', '01-chroot', 'chroot', 7)).toBe(7);
+    again.close();
+  });
+});

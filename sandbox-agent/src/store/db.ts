@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -23,7 +23,34 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE INDEX sandboxes_student ON sandboxes(student_id);
   `,
+  2: `
+    CREATE TABLE steps_done (
+      student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+      lesson TEXT NOT NULL,
+      step TEXT NOT NULL,
+      done_at INTEGER NOT NULL,
+      PRIMARY KEY (student_id, lesson, step)
+    );
+    CREATE TABLE quiz_attempts (
+      student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+      lesson TEXT NOT NULL,
+      question TEXT NOT NULL,
+      attempt INTEGER NOT NULL,
+      option TEXT NOT NULL,
+      correct INTEGER NOT NULL,
+      answered_at INTEGER NOT NULL,
+      PRIMARY KEY (student_id, lesson, question, attempt)
+    );
+  `,
 };
+
+export interface QuizAttemptRow {
+  question: string;
+  attempt: number;
+  option: string;
+  correct: boolean;
+  answered_at: number;
+}
 
 export interface StudentRow {
   id: string;
@@ -87,6 +114,58 @@ export class Store {
     return this.db
       .prepare("UPDATE sandboxes SET destroyed_at = ?, end_reason = 'agent-restart' WHERE destroyed_at IS NULL")
       .run(now).changes;
+  }
+
+  /** Records a step as done the first time it is seen; later sightings keep the first time. Returns done_at. */
+  markStepDone(studentId: string, lesson: string, step: string, now = Date.now()): number {
+    this.db
+      .prepare('INSERT OR IGNORE INTO steps_done (student_id, lesson, step, done_at) VALUES (?, ?, ?, ?)')
+      .run(studentId, lesson, step, now);
+    const row = this.db
+      .prepare('SELECT done_at FROM steps_done WHERE student_id = ? AND lesson = ? AND step = ?')
+      .get(studentId, lesson, step) as { done_at: number };
+    return row.done_at;
+  }
+
+  /** step id → first time seen done, for one lesson; or for every lesson when `lesson` is omitted. */
+  stepsDone(studentId: string, lesson: string): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT step, done_at FROM steps_done WHERE student_id = ? AND lesson = ?')
+      .all(studentId, lesson) as { step: string; done_at: number }[];
+    return new Map(rows.map((r) => [r.step, r.done_at]));
+  }
+
+  /** Stores an answer as the next attempt; the first attempt (1) is the one that scores. */
+  addQuizAttempt(
+    studentId: string,
+    lesson: string,
+    question: string,
+    option: string,
+    correct: boolean,
+    now = Date.now(),
+  ): number {
+    return this.db.transaction(() => {
+      const { n } = this.db
+        .prepare('SELECT COUNT(*) AS n FROM quiz_attempts WHERE student_id = ? AND lesson = ? AND question = ?')
+        .get(studentId, lesson, question) as { n: number };
+      this.db
+        .prepare(
+          `INSERT INTO quiz_attempts (student_id, lesson, question, attempt, option, correct, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(studentId, lesson, question, n + 1, option, correct ? 1 : 0, now);
+      return n + 1;
+    })();
+  }
+
+  quizAttempts(studentId: string, lesson: string): QuizAttemptRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT question, attempt, option, correct, answered_at FROM quiz_attempts
+         WHERE student_id = ? AND lesson = ? ORDER BY question, attempt`,
+      )
+      .all(studentId, lesson) as (Omit<QuizAttemptRow, 'correct'> & { correct: number })[];
+    return rows.map((r) => ({ ...r, correct: r.correct === 1 }));
   }
 
   close(): void {

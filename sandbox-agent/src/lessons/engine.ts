@@ -1,0 +1,281 @@
+// The lesson engine: which lesson each student has open, when to run its checks against the sandbox's
+// kernel state, what was seen done (kept in the store: done stays done), quiz grading, and the
+// fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
+import type { Check, CheckParams, FixtureState, SandboxSnapshot } from '../checks/types';
+import type { Sandbox } from '../kernel/sandbox';
+import type { ServerMessage, StepResult } from '../protocol';
+import type { ShellActivity } from '../sessions/shell-session';
+import type { Store } from '../store/db';
+import type { Catalog, CatalogLesson } from './catalog';
+import { gradeAnswer } from './grade';
+
+/** A check run at most this often per student: a burst of prompts (a loop printing them) costs one run. */
+const MIN_RUN_INTERVAL_MS = 250;
+
+export interface FixtureHandle {
+  state(): FixtureState;
+  stop(): Promise<void>;
+}
+
+export interface EngineKernel {
+  inspect(sb: Sandbox, opts: { paths: string[]; fixtures: Record<string, FixtureHandle> }): Promise<SandboxSnapshot>;
+  startFixture(sb: Sandbox, name: string): FixtureHandle;
+  checks: Readonly<Record<string, Check>>;
+}
+
+export interface EngineRegistry {
+  sandboxOf(studentId: string): Promise<Sandbox | undefined>;
+  broadcast(studentId: string, msg: ServerMessage): void;
+  destroy(studentId: string, reason: string, closeCode?: number): Promise<void>;
+}
+
+interface StudentState {
+  lesson: string | undefined;
+  running: boolean;
+  again: boolean;
+  lastRun: number;
+  timer: NodeJS.Timeout | undefined;
+  /** Fixtures of the current sandbox, by name; freed with the sandbox. */
+  fixtures: Map<string, FixtureHandle>;
+  sandboxId: string | undefined;
+}
+
+/** Step ids needing a fixture, and the paths checks ask about, from the lesson's check parameters. */
+function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string> } {
+  const paths = new Set<string>();
+  const fixtures = new Map<string, string>();
+  for (const step of lesson.def.steps) {
+    const p = step.check.params ?? {};
+    if (typeof p.path === 'string') paths.add(p.path);
+    if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
+  }
+  return { paths: [...paths], fixtures };
+}
+
+export class LessonEngine {
+  private readonly students = new Map<string, StudentState>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly store: Store,
+    private readonly registry: EngineRegistry,
+    private readonly kernel: EngineKernel,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Activity hooks for a new shell of this student: each is a reason to run the checks. */
+  activity(studentId: string): ShellActivity {
+    return { prompt: () => this.trigger(studentId), quietAfterInput: () => this.trigger(studentId) };
+  }
+
+  /** A tab shows this lesson: send what was saved, prepare its fixtures, and check. */
+  openLesson(studentId: string, slug: string, locale: 'pt' | 'gl', send: (msg: ServerMessage) => void): boolean {
+    const lesson = this.catalog.get(slug);
+    if (!lesson) return false;
+    this.state(studentId).lesson = slug;
+    send(this.progressMessage(studentId, lesson, locale));
+    this.trigger(studentId);
+    return true;
+  }
+
+  /** The "check" button. */
+  check(studentId: string, slug: string): boolean {
+    if (!this.catalog.has(slug)) return false;
+    this.state(studentId).lesson = slug;
+    this.trigger(studentId);
+    return true;
+  }
+
+  answer(
+    studentId: string,
+    slug: string,
+    question: string,
+    option: string,
+    locale: 'pt' | 'gl',
+  ): ServerMessage | undefined {
+    const lesson = this.catalog.get(slug);
+    if (!lesson) return undefined;
+    const grade = gradeAnswer(lesson.def, lesson.answers, question, option, locale);
+    if (!grade.ok) return undefined;
+    const attempt = this.store.addQuizAttempt(studentId, slug, question, option, grade.correct);
+    return {
+      type: 'quiz-result',
+      slug,
+      question,
+      option,
+      correct: grade.correct,
+      feedback: grade.feedback,
+      first: attempt === 1,
+    };
+  }
+
+  /** "Start this lesson again": a fresh sandbox (the tabs reconnect to it), progress kept. */
+  async restart(studentId: string): Promise<void> {
+    await this.registry.destroy(studentId, 'restart', 4012);
+  }
+
+  /** The registry freed this student's sandbox: its fixtures go with it. */
+  sandboxGone(studentId: string): void {
+    const st = this.students.get(studentId);
+    if (!st) return;
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = undefined;
+    const fixtures = [...st.fixtures.values()];
+    st.fixtures.clear();
+    st.sandboxId = undefined;
+    for (const f of fixtures) void f.stop().catch(() => {});
+  }
+
+  /** Every lesson's saved progress, for the course index (read-only). */
+  progress(studentId: string): Record<string, { steps: StepResult[]; quiz: Record<string, QuizSummary> }> {
+    const out: Record<string, { steps: StepResult[]; quiz: Record<string, QuizSummary> }> = {};
+    for (const [slug, lesson] of this.catalog) {
+      const msg = this.progressMessage(studentId, lesson, 'pt');
+      out[slug] = { steps: msg.steps, quiz: msg.quiz };
+    }
+    return out;
+  }
+
+  private progressMessage(
+    studentId: string,
+    lesson: CatalogLesson,
+    locale: 'pt' | 'gl',
+  ): Extract<ServerMessage, { type: 'lesson-progress' }> {
+    const slug = lesson.def.slug;
+    const done = this.store.stepsDone(studentId, slug);
+    const steps: StepResult[] = lesson.def.steps.map((s) => {
+      const at = done.get(s.id);
+      return at === undefined ? { id: s.id, done: false } : { id: s.id, done: true, doneAt: at };
+    });
+    const quiz: Record<string, QuizSummary> = {};
+    for (const a of this.store.quizAttempts(studentId, slug)) {
+      const q = quiz[a.question];
+      if (q) {
+        q.attempts = a.attempt;
+        continue;
+      }
+      // The first answer scores; its feedback is re-read from the key (a lesson edit may have reworded it).
+      const grade = gradeAnswer(lesson.def, lesson.answers, a.question, a.option, locale);
+      if (grade.ok)
+        quiz[a.question] = { option: a.option, correct: a.correct, attempts: a.attempt, feedback: grade.feedback };
+    }
+    return { type: 'lesson-progress', slug, steps, quiz };
+  }
+
+  private state(studentId: string): StudentState {
+    let st = this.students.get(studentId);
+    if (!st) {
+      st = {
+        lesson: undefined,
+        running: false,
+        again: false,
+        lastRun: 0,
+        timer: undefined,
+        fixtures: new Map(),
+        sandboxId: undefined,
+      };
+      this.students.set(studentId, st);
+    }
+    return st;
+  }
+
+  private trigger(studentId: string): void {
+    const st = this.state(studentId);
+    if (!st.lesson) return;
+    if (st.running) {
+      st.again = true;
+      return;
+    }
+    if (st.timer) return;
+    const wait = Math.max(0, st.lastRun + MIN_RUN_INTERVAL_MS - Date.now());
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      void this.run(studentId);
+    }, wait);
+  }
+
+  private async run(studentId: string): Promise<void> {
+    const st = this.state(studentId);
+    const slug = st.lesson;
+    const lesson = slug ? this.catalog.get(slug) : undefined;
+    if (!slug || !lesson) return;
+    st.running = true;
+    try {
+      const sb = await this.registry.sandboxOf(studentId);
+      if (!sb) return;
+      if (st.sandboxId !== sb.id) {
+        this.sandboxGone(studentId);
+        st.sandboxId = sb.id;
+      }
+      const needs = needsOf(lesson);
+      const done = this.store.stepsDone(studentId, slug);
+      this.ensureFixtures(st, sb, needs.fixtures, done, false);
+      const pending = lesson.def.steps.filter((s) => !done.has(s.id));
+      const results = new Map<string, StepResult>();
+      if (pending.length > 0) {
+        const snap = await this.kernel.inspect(sb, { paths: needs.paths, fixtures: Object.fromEntries(st.fixtures) });
+        for (const step of pending) {
+          const check = this.kernel.checks[step.check.id];
+          if (!check) throw new Error(`lesson ${slug} step ${step.id}: no check named ${step.check.id}`);
+          const r = check(snap, (step.check.params ?? {}) as CheckParams);
+          if (r.done) {
+            results.set(step.id, {
+              id: step.id,
+              done: true,
+              doneAt: this.store.markStepDone(studentId, slug, step.id),
+            });
+          } else {
+            results.set(step.id, { id: step.id, done: false, hint: { key: r.hint, params: r.params ?? {} } });
+          }
+        }
+      }
+      const after = this.store.stepsDone(studentId, slug);
+      const steps = lesson.def.steps.map((s): StepResult => {
+        const at = after.get(s.id);
+        return at !== undefined
+          ? { id: s.id, done: true, doneAt: at }
+          : (results.get(s.id) ?? { id: s.id, done: false });
+      });
+      this.registry.broadcast(studentId, { type: 'steps', slug, steps });
+      // A fixture killed the wrong way comes back, so the student can try again.
+      this.ensureFixtures(st, sb, needs.fixtures, after, true);
+    } catch (err) {
+      this.log(`checks of ${slug} failed: ${(err as Error).message}`);
+      this.registry.broadcast(studentId, { type: 'error', code: 'check_failed' });
+    } finally {
+      st.running = false;
+      st.lastRun = Date.now();
+      if (st.again) {
+        st.again = false;
+        this.trigger(studentId);
+      }
+    }
+  }
+
+  /**
+   * Starts the lesson's fixtures that are missing. With `replaceDead`, also replaces a dead one whose step
+   * is not done (it was killed the wrong way): only after a check run has judged its death.
+   */
+  private ensureFixtures(
+    st: StudentState,
+    sb: Sandbox,
+    wanted: Map<string, string>,
+    done: Map<string, number>,
+    replaceDead: boolean,
+  ): void {
+    for (const [name, stepId] of wanted) {
+      if (done.has(stepId)) continue;
+      const current = st.fixtures.get(name);
+      if (current && (current.state().alive || !replaceDead)) continue;
+      void current?.stop().catch(() => {});
+      st.fixtures.set(name, this.kernel.startFixture(sb, name));
+    }
+  }
+}
+
+export interface QuizSummary {
+  option: string;
+  correct: boolean;
+  attempts: number;
+  feedback: string;
+}

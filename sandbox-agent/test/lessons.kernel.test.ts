@@ -1,0 +1,145 @@
+// Lessons end to end through the real agent: the reference solutions typed into real ptys turn every
+// step to done, triggered by the shells' prompts alone; the quiz is graded by the agent; progress is kept
+// across reconnects and a sandbox restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/lessons/catalog';
+import type { ServerMessage, StepResult } from '../src/protocol';
+import { type Harness, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
+
+type Steps = Extract<ServerMessage, { type: 'steps' }>;
+type Progress = Extract<ServerMessage, { type: 'lesson-progress' }>;
+
+function latestSteps(c: TermClient, slug: string): StepResult[] | undefined {
+  const all = c.control.filter((m): m is Steps => m.type === 'steps' && m.slug === slug);
+  return all.at(-1)?.steps;
+}
+
+async function waitDone(c: TermClient, slug: string, step: string, timeoutMs = 15_000): Promise<number> {
+  const t0 = performance.now();
+  await waitUntil(
+    () => latestSteps(c, slug)?.find((s) => s.id === step)?.done === true,
+    `${slug}/${step} done`,
+    timeoutMs,
+  );
+  return performance.now() - t0;
+}
+
+describe('lessons through the agent', () => {
+  let h: Harness;
+  let token: string;
+  const tabs: TermClient[] = [];
+  const latencies: Record<string, number> = {};
+
+  const open = async (tab: number) => {
+    const c = new TermClient(h, token, tab);
+    tabs.push(c);
+    await c.open();
+    await c.hello();
+    return c;
+  };
+
+  beforeAll(async () => {
+    h = await startAgent({ lessons: true, slotOffset: 40 });
+    token = await tokenFor(h);
+  });
+  afterAll(async () => {
+    for (const c of tabs) await c.close();
+    await h?.stop();
+    console.log(`prompt → step done (ms): ${JSON.stringify(latencies)}`);
+  });
+
+  it('02-unshare: nothing is done before the solution, everything after, by prompts alone', async () => {
+    const a = await open(0);
+    const b = await open(1);
+    a.sendJson({ type: 'lesson', slug: '02-unshare', locale: 'pt' });
+    await waitUntil(() => a.control.some((m) => m.type === 'lesson-progress'), 'lesson-progress');
+    const progress = a.control.find((m): m is Progress => m.type === 'lesson-progress') as Progress;
+    expect(progress.steps.every((s) => !s.done)).toBe(true);
+    a.sendJson({ type: 'check', slug: '02-unshare' });
+    await waitUntil(() => latestSteps(a, '02-unshare') !== undefined, 'first check');
+    expect(latestSteps(a, '02-unshare')?.every((s) => !s.done && s.hint !== undefined)).toBe(true);
+
+    // Fakes first: the expected text typed or printed, and the sandbox itself renamed.
+    await a.run('echo contedor-a-man; echo 1');
+    await b.run('hostname contedor-a-man');
+    a.sendJson({ type: 'check', slug: '02-unshare' });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(latestSteps(a, '02-unshare')?.filter((s) => s.done)).toEqual([]);
+    await b.run(`hostname ${(await a.hello()).sandbox}`);
+
+    a.type('cd /root && unshare -m -i -n -p -u -f chroot rootfs /bin/sh\r');
+    latencies.unshare = await waitDone(a, '02-unshare', 'unshare');
+    a.type('mount -t proc proc /proc\r');
+    latencies.namespaces = await waitDone(a, '02-unshare', 'namespaces');
+    a.type('hostname contedor-a-man\r');
+    latencies.hostname = await waitDone(a, '02-unshare', 'hostname');
+    b.type('nsenter -t $(pgrep -n -x sh) -u bash\r');
+    latencies.nsenter = await waitDone(b, '02-unshare', 'nsenter');
+    expect(await b.run('hostname')).toBe('contedor-a-man');
+  });
+
+  it('grades the quiz: feedback per option, the first answer scores, attempts are kept', async () => {
+    const a = tabs[0] as TermClient;
+    const lesson = (await loadCatalog()).get('02-unshare');
+    const q = lesson?.def.quiz[0];
+    if (!lesson || !q) throw new Error('lesson 02 has no quiz');
+    const right = lesson.answers[q.id]?.correct as string;
+    const wrong = q.options.find((o) => o.id !== right)?.id as string;
+    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: wrong, locale: 'gl' });
+    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: right, locale: 'gl' });
+    await waitUntil(() => a.control.filter((m) => m.type === 'quiz-result').length >= 2, 'two results');
+    const results = a.control.filter((m) => m.type === 'quiz-result');
+    expect(results[0]).toMatchObject({ question: q.id, option: wrong, correct: false, first: true });
+    expect(results[1]).toMatchObject({ question: q.id, option: right, correct: true, first: false });
+    expect((results[0] as { feedback: string }).feedback).toBe(lesson.answers[q.id]?.feedback[wrong]?.gl);
+    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: 'no-such', option: 'a', locale: 'gl' });
+    await waitUntil(() => a.control.some((m) => m.type === 'error' && m.code === 'unknown_question'), 'error');
+  });
+
+  it('restart gives a fresh sandbox and keeps the progress', async () => {
+    const a = tabs[0] as TermClient;
+    const b = tabs[1] as TermClient;
+    const before = h.events.created.length;
+    a.sendJson({ type: 'restart', slug: '02-unshare' });
+    await waitUntil(() => a.closeCode !== undefined && b.closeCode !== undefined, 'tabs closed');
+    expect(a.closeCode).toBe(4012);
+    const again = await open(0);
+    expect(h.events.created.length).toBe(before + 1);
+    expect(await again.run('hostname')).not.toBe('contedor-a-man');
+    again.sendJson({ type: 'lesson', slug: '02-unshare', locale: 'pt' });
+    await waitUntil(() => again.control.some((m) => m.type === 'lesson-progress'), 'progress');
+    const p = again.control.find((m): m is Progress => m.type === 'lesson-progress') as Progress;
+    expect(p.steps.every((s) => s.done && typeof s.doneAt === 'number')).toBe(true);
+    expect(Object.values(p.quiz)[0]).toMatchObject({ correct: false, attempts: 2 });
+    const res = await fetch(`${h.url}/progress`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const body = (await res.json()) as { lessons: Record<string, { steps: StepResult[] }> };
+    expect(body.lessons['02-unshare']?.steps.every((s) => s.done)).toBe(true);
+    expect(body.lessons['01-chroot']?.steps.some((s) => s.done)).toBe(false);
+  });
+
+  it('01-chroot: the marker killed from inside the chroot, by the reference solution', async () => {
+    const a = tabs.at(-1) as TermClient;
+    const b = await open(1);
+    a.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'gl' });
+    await waitUntil(() => latestSteps(a, '01-chroot') !== undefined, 'first check');
+    expect(latestSteps(a, '01-chroot')?.some((s) => s.done)).toBe(false);
+    // Killing the marker from outside the chroot does not count, and the marker comes back.
+    const pid = Number(await b.run('pgrep -x marca'));
+    expect(pid).toBeGreaterThan(1);
+    await b.run(`kill ${pid}`);
+    a.sendJson({ type: 'check', slug: '01-chroot' });
+    await waitUntil(() => latestSteps(a, '01-chroot')?.[2]?.hint?.key === 'killed-from-outside', 'judged');
+    await waitUntil(() => /^\d+$/.test(''), 'never', 1).catch(() => {});
+    a.type('cd /root && chroot rootfs /bin/sh\r');
+    latencies.chroot = await waitDone(a, '01-chroot', 'chroot');
+    a.type('mount -t proc proc /proc\r');
+    latencies.proc = await waitDone(a, '01-chroot', 'proc');
+    await waitUntil(() => true, 'marker back');
+    a.type('kill $(pidof marca)\r');
+    latencies['kill-outside'] = await waitDone(a, '01-chroot', 'kill-outside');
+  });
+});
