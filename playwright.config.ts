@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
@@ -7,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 const SITE_PORT = 3100;
 const AGENT_PORT = 3101;
 const run = `gaiola-e2e-${process.pid}`;
-const dataDir = path.join(os.tmpdir(), run);
+// Under the repo's data/ (git-ignored); scripts/test.sh removes it after the run.
+const dataDir = path.join(process.cwd(), 'data', run);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -5,7 +5,13 @@ export default defineConfig({
   // The site's `@/…` and `@protocol` imports resolve as in tsconfig.json.
   resolve: { tsconfigPaths: true },
   test: {
-    include: ['sandbox-agent/src/**/*.test.ts', 'lib/**/*.test.ts', 'app/**/*.test.ts', 'messages/**/*.test.ts'],
+    include: [
+      'sandbox-agent/src/**/*.test.ts',
+      'lib/**/*.test.ts',
+      'app/**/*.test.ts',
+      'messages/**/*.test.ts',
+      'lessons/**/*.test.ts',
+    ],
     environment: 'node',
   },
 });

@@ -12,7 +12,15 @@ PACKAGES=(
   cgroup-tools jq tmux nftables iptables bash-completion ncurses-term passwd
 )
 
-stamp_of() { { printf '%s\n' "${PACKAGES[@]}"; cat "$0"; } | sha256sum | cut -c1-16; }
+# The stamp covers the package list, this script and every file it installs from sandbox-agent/image/.
+image_src="$GAIOLA_ROOT/sandbox-agent/image"
+stamp_of() {
+  {
+    printf '%s\n' "${PACKAGES[@]}"
+    cat "$0"
+    (cd "$image_src" && find . -type f | LC_ALL=C sort | while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done)
+  } | sha256sum | cut -c1-16
+}
 want=$(stamp_of)
 if [ -f "$GAIOLA_BASE_DIR/.gaiola-stamp" ] && [ "$(cat "$GAIOLA_BASE_DIR/.gaiola-stamp")" = "$want" ]; then
   exit 0
@@ -47,8 +55,23 @@ printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$w
 # Shrink: documentation and apt caches are not needed inside a sandbox.
 rm -rf "$work"/var/cache/apt/archives/*.deb "$work"/var/lib/apt/lists/* "$work"/usr/share/doc/* \
   "$work"/usr/share/man/* "$work"/usr/share/info/*
-install -m 0644 "$GAIOLA_ROOT/sandbox-agent/image/bashrc" "$work/root/.bashrc"
-install -m 0644 "$GAIOLA_ROOT/sandbox-agent/image/profile-gaiola.sh" "$work/etc/profile.d/gaiola.sh"
+install -m 0644 "$image_src/bashrc" "$work/root/.bashrc"
+install -m 0644 "$image_src/profile-gaiola.sh" "$work/etc/profile.d/gaiola.sh"
+
+# The course rootfs of lessons 01-02 (`chroot rootfs /bin/sh` from /root): a static busybox, its applets
+# as symlinks in /bin, the usual empty mount points and a minimal /etc. About 2 MB.
+rootfs="$work/root/rootfs"
+mkdir -p "$rootfs"/{bin,dev,etc,proc,root,sys,tmp}
+chmod 0555 "$rootfs/proc" "$rootfs/sys"
+chmod 0700 "$rootfs/root"
+chmod 1777 "$rootfs/tmp"
+install -m 0755 "$work/bin/busybox" "$rootfs/bin/busybox"
+for applet in $("$rootfs/bin/busybox" --list); do
+  case "$applet" in busybox | */*) continue ;; esac
+  ln -sf busybox "$rootfs/bin/$applet"
+done
+[ -L "$rootfs/bin/sh" ] || die "busybox in the base image has no sh applet"
+for f in passwd group hostname; do install -m 0644 "$image_src/rootfs/etc/$f" "$rootfs/etc/$f"; done
 echo "$want" > "$work/.gaiola-stamp"
 
 if [ -d "$GAIOLA_BASE_DIR" ]; then

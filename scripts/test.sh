@@ -32,6 +32,7 @@ stage unit npx vitest run --config vitest.unit.config.ts --reporter=default --re
 stage kernel npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json --outputFile="$summary_dir/kernel.json"
 stage build npx next build
 PLAYWRIGHT_JSON_OUTPUT_NAME="$summary_dir/e2e.json" stage e2e npx playwright test --reporter=list,json
+rm -rf "$GAIOLA_ROOT"/data/gaiola-e2e-*
 
 node scripts/test-summary.mjs "$summary_dir" "${failed_stages[@]}"
 rc=$?

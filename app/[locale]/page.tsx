@@ -1,8 +1,13 @@
-// The course index: what gaiola is and the lessons in order.
+// The course index: what gaiola is and the lessons in order, each with what it asks (steps, questions)
+// and, fetched by the browser from the agent, how far this student got. Rendered per request only for
+// the agent's port (runtime environment); nothing about the student is in the HTML.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { CourseProgressProvider, LessonBadge, ProgressNote } from '@/app/_components/course/course-progress';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
+import { agentPort } from '@/lib/agent/config';
 import { format, getMessages } from '@/lib/i18n';
 import { isLocale } from '@/lib/locales';
 import styles from './home.module.css';
@@ -10,7 +15,10 @@ import styles from './home.module.css';
 export default async function CourseIndex({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
+  await connection();
+  const port = agentPort(process.env.GAIOLA_AGENT_PORT);
   const m = getMessages(locale).home;
+  const badge = { label: m.progressLabel, steps: m.progressSteps, quiz: m.progressQuiz, complete: m.progressComplete };
   return (
     <>
       <SiteHeader locale={locale} />
@@ -23,16 +31,29 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
         </div>
         <p className={styles.intro}>{m.intro}</p>
         <h2 className={styles.heading}>{m.lessonsHeading}</h2>
-        <ol className={styles.lessons}>
-          {lessons.map((lesson, i) => (
-            <li key={lesson.slug}>
-              <Link href={`/${locale}/${lesson.slug}`}>
-                <span className={styles.number}>{format(m.lessonNumber, { n: i + 1 })}</span>
-                <span className={styles.title}>{lesson.title[locale]}</span>
-              </Link>
-            </li>
-          ))}
-        </ol>
+        <CourseProgressProvider agentPort={port}>
+          <ol className={styles.lessons}>
+            {lessons.map((lesson, i) => (
+              <li key={lesson.slug} data-testid={`lesson-${lesson.slug}`}>
+                <Link href={`/${locale}/${lesson.slug}`}>
+                  <span className={styles.number}>{format(m.lessonNumber, { n: i + 1 })}</span>
+                  <span className={styles.title}>{lesson.title[locale]}</span>
+                  <span className={styles.summary}>{lesson.summary[locale]}</span>
+                  <span className={styles.meta}>
+                    {format(m.stepCount, { n: lesson.steps.length })}
+                    {lesson.quiz.length > 0 ? ` · ${format(m.questionCount, { n: lesson.quiz.length })}` : null}
+                  </span>
+                  <LessonBadge
+                    slug={lesson.slug}
+                    totals={{ stepIds: lesson.steps.map((s) => s.id), questionIds: lesson.quiz.map((q) => q.id) }}
+                    labels={badge}
+                  />
+                </Link>
+              </li>
+            ))}
+          </ol>
+          <ProgressNote text={m.progressUnavailable} />
+        </CourseProgressProvider>
       </main>
     </>
   );

@@ -5,11 +5,16 @@
  *                         --cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...]
  *   gaiola-sandbox shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- COMMAND [ARG ...]
  *   gaiola-sandbox read-file --pid PID --uid UID --gid GID --max-bytes N PATH
+ *   gaiola-sandbox stat --pid PID --uid UID --gid GID PATH
+ *   gaiola-sandbox hostname --pid PID
+ *   gaiola-sandbox marker --pid PID1 --name NAME [--cgroup-procs FILE ...]
  *
  * Design: /work/shared/research/sandbox.md section 0.1. `create` builds the namespaces and mounts and keeps
  * a minimal PID 1 ("keeper") that only reaps; `shell` joins a running sandbox through a pty of the
  * sandbox's own devpts; `read-file` lets the agent read a sandbox file without ever following a path the
- * student controls out of the sandbox.
+ * student controls out of the sandbox, and `stat` gives the identity (dev:ino) of such a path; `hostname`
+ * reads the host name of a process's UTS namespace; `marker` runs a lesson fixture inside a sandbox that
+ * records who signalled it.
  *
  * Errors: one line on stderr, "gaiola-sandbox: <operation> <path>: <strerror>", and a non-zero exit.
  * One C file, no libraries beyond libc. Built with -Wall -Wextra -Werror.
@@ -32,12 +37,14 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -51,6 +58,9 @@
 #endif
 #ifndef __NR_close_range
 #define __NR_close_range 436
+#endif
+#ifndef __NR_pidfd_open
+#define __NR_pidfd_open 434
 #endif
 #ifndef __NR_openat2
 #define __NR_openat2 437
@@ -104,6 +114,16 @@ struct gaiola_open_how {
   uint64_t mode;
   uint64_t resolve;
 };
+
+/* PIDFD_GET_INFO (linux/pidfd.h, 6.13+): what a pidfd's process is, in the caller's pid numbers. */
+struct gaiola_pidfd_info {
+  uint64_t mask;
+  uint64_t cgroupid;
+  uint32_t pid, tgid, ppid, ruid, rgid, euid, egid, suid, sgid, fsuid, fsgid;
+  uint32_t spare0[1];
+};
+#define GAIOLA_PIDFD_INFO_PID 1ull
+#define GAIOLA_PIDFD_GET_INFO _IOWR(0xFF, 11, struct gaiola_pidfd_info)
 
 /* ---- named constants (CONVENTIONS §15) ---- */
 /* Every sandbox maps 65536 ids: uid/gid 0..65535 inside, BASE..BASE+65535 on the host. */
@@ -752,6 +772,48 @@ static int exit_code(int status) {
   return 1;
 }
 
+/* The namespaces every joined process enters, in the order they are entered (user last: after it, the
+ * host's capabilities are gone). */
+enum { NS_MNT, NS_UTS, NS_IPC, NS_NET, NS_PID, NS_CGROUP, NS_USER, NS_COUNT };
+static const char *const ns_names[NS_COUNT] = {"mnt", "uts", "ipc", "net", "pid", "cgroup", "user"};
+static const int ns_types[NS_COUNT] = {CLONE_NEWNS,  CLONE_NEWUTS,    CLONE_NEWIPC, CLONE_NEWNET,
+                                       CLONE_NEWPID, CLONE_NEWCGROUP, CLONE_NEWUSER};
+
+/* Opens the namespaces of a running sandbox's PID 1 (host pid `pid1`) into `ns`, and returns the host uid
+ * of root inside. Refuses anything that is not a sandbox: its uid_map must map 0 to a non-root host range. */
+static unsigned long open_sandbox_ns(const char *cmd, long pid1, int ns[NS_COUNT]) {
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "/proc/%ld", pid1);
+  int procdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (procdir < 0) {
+    if (errno == ENOENT) die("%s: sandbox init %ld is gone", cmd, pid1);
+    DIE_ERRNO("open", path);
+  }
+  int mfd = openat(procdir, "uid_map", O_RDONLY | O_CLOEXEC);
+  char mapbuf[256] = "";
+  ssize_t mn = mfd >= 0 ? read(mfd, mapbuf, sizeof mapbuf - 1) : -1;
+  if (mn <= 0) {
+    if (errno == ESRCH || errno == ENOENT) die("%s: sandbox init %ld is gone", cmd, pid1);
+    DIE_ERRNO("read", "uid_map of the sandbox init");
+  }
+  close(mfd);
+  mapbuf[mn] = '\0';
+  unsigned long inside = 1, base = 0, count = 0;
+  if (sscanf(mapbuf, "%lu %lu %lu", &inside, &base, &count) != 3 || inside != 0 || base == 0)
+    die("%s: pid %ld is not a gaiola sandbox init (uid_map: %s)", cmd, pid1, mapbuf);
+  for (int k = 0; k < NS_COUNT; k++) {
+    snprintf(path, sizeof path, "ns/%s", ns_names[k]);
+    ns[k] = openat(procdir, path, O_RDONLY | O_CLOEXEC);
+    if (ns[k] < 0) {
+      if (errno == ENOENT || errno == ESRCH) die("%s: sandbox init %ld is gone", cmd, pid1);
+      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, ns_names[k]);
+      DIE_ERRNO("open", path);
+    }
+  }
+  close(procdir);
+  return base;
+}
+
 static int cmd_shell(int argc, char **argv) {
   long pid1 = -1;
   const char *procs[MAX_CGROUPS];
@@ -778,51 +840,19 @@ static int cmd_shell(int argc, char **argv) {
   if (geteuid() != 0) die("shell: must run as root");
 
   char path[PATH_MAX];
-  snprintf(path, sizeof path, "/proc/%ld", pid1);
-  int procdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (procdir < 0) {
-    if (errno == ENOENT) die("shell: sandbox init %ld is gone", pid1);
-    DIE_ERRNO("open", path);
-  }
-  /* Refuse anything that is not a sandbox: its uid_map must map 0 to a non-root host range. */
-  int mfd = openat(procdir, "uid_map", O_RDONLY | O_CLOEXEC);
-  char mapbuf[256] = "";
-  ssize_t mn = mfd >= 0 ? read(mfd, mapbuf, sizeof mapbuf - 1) : -1;
-  if (mn <= 0) {
-    if (errno == ESRCH || errno == ENOENT) die("shell: sandbox init %ld is gone", pid1);
-    DIE_ERRNO("read", "uid_map of the sandbox init");
-  }
-  close(mfd);
-  mapbuf[mn] = '\0';
-  unsigned long inside = 1, base = 0, count = 0;
-  if (sscanf(mapbuf, "%lu %lu %lu", &inside, &base, &count) != 3 || inside != 0 || base == 0)
-    die("shell: pid %ld is not a gaiola sandbox init (uid_map: %s)", pid1, mapbuf);
-
+  int ns[NS_COUNT];
+  unsigned long base = open_sandbox_ns("shell", pid1, ns);
   /* Open everything host-side before entering the sandbox's mount namespace. */
   int cg[MAX_CGROUPS];
   for (int k = 0; k < nprocs; k++) {
     cg[k] = open(procs[k], O_WRONLY | O_CLOEXEC);
     if (cg[k] < 0) DIE_ERRNO("open", procs[k]);
   }
-  static const char *const nsnames[] = {"mnt", "uts", "ipc", "net", "pid", "cgroup", "user"};
-  enum { NS_MNT, NS_UTS, NS_IPC, NS_NET, NS_PID, NS_CGROUP, NS_USER, NS_COUNT };
-  static const int nstypes[] = {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWCGROUP, CLONE_NEWUSER};
-  int ns[NS_COUNT];
-  for (int k = 0; k < NS_COUNT; k++) {
-    snprintf(path, sizeof path, "ns/%s", nsnames[k]);
-    ns[k] = openat(procdir, path, O_RDONLY | O_CLOEXEC);
-    if (ns[k] < 0) {
-      if (errno == ENOENT || errno == ESRCH) die("shell: sandbox init %ld is gone", pid1);
-      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, nsnames[k]);
-      DIE_ERRNO("open", path);
-    }
-  }
-  close(procdir);
   /* The relay (this process) stays in the host's pid namespace and cgroup: invisible inside. Only its child
    * joins the pid namespace (setns(pid) applies to children) and, after joining the cgroups, the cgroup ns. */
   for (int k = NS_MNT; k <= NS_PID; k++)
-    if (setns(ns[k], nstypes[k]) < 0) {
-      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, nsnames[k]);
+    if (setns(ns[k], ns_types[k]) < 0) {
+      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, ns_names[k]);
       DIE_ERRNO("setns", path);
     }
 
@@ -988,9 +1018,10 @@ static int cmd_shell(int argc, char **argv) {
  * read-file
  * ===================================================================================================== */
 
-static void read_fail(const char *p, int err) __attribute__((noreturn));
-static void read_fail(const char *p, int err) {
-  dprintf(2, "%s: read-file %s: %s\n", prog, p, strerror(err));
+/* Exit codes of read-file and stat: 2 = no such file, 3 = permission denied, 1 = anything else. */
+static void lookup_fail(const char *cmd, const char *p, int err) __attribute__((noreturn));
+static void lookup_fail(const char *cmd, const char *p, int err) {
+  dprintf(2, "%s: %s %s: %s\n", prog, cmd, p, strerror(err));
   switch (err) {
   case ENOENT:
   case ENOTDIR:
@@ -1044,9 +1075,9 @@ static int cmd_read_file(int argc, char **argv) {
   struct gaiola_open_how how = {
       .flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
   int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
-  if (fd < 0) read_fail(p, errno);
+  if (fd < 0) lookup_fail("read-file", p, errno);
   struct stat st;
-  if (fstat(fd, &st) < 0) read_fail(p, errno);
+  if (fstat(fd, &st) < 0) lookup_fail("read-file", p, errno);
   if (!S_ISREG(st.st_mode)) {
     dprintf(2, "%s: read-file %s: not a regular file\n", prog, p);
     _exit(4);
@@ -1055,13 +1086,13 @@ static int cmd_read_file(int argc, char **argv) {
   if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   size_t cap = (size_t)max + 1;
   char *buf = malloc(cap);
-  if (!buf) read_fail(p, ENOMEM);
+  if (!buf) lookup_fail("read-file", p, ENOMEM);
   size_t len = 0;
   for (;;) {
     ssize_t n = read(fd, buf + len, cap - len);
     if (n < 0) {
       if (errno == EINTR) continue;
-      read_fail(p, errno);
+      lookup_fail("read-file", p, errno);
     }
     if (n == 0) break;
     len += (size_t)n;
@@ -1074,14 +1105,389 @@ static int cmd_read_file(int argc, char **argv) {
   return 0;
 }
 
+/* =====================================================================================================
+ * stat
+ * ===================================================================================================== */
+
+/* Like read-file, but only opens PATH (O_PATH, following symlinks inside the sandbox's root) and prints its
+ * identity, "<st_dev>:<st_ino> <mode in octal>": comparable with a stat of /proc/N/root by the agent. */
+static int cmd_stat(int argc, char **argv) {
+  long pid = -1, uid = -1, gid = -1;
+  const char *p = NULL;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || !strcmp(a, "--")) {
+      if (!strcmp(a, "--")) i++;
+      if (i != argc - 1) die("stat: exactly one PATH expected");
+      p = argv[i];
+      break;
+    }
+    if (i + 1 >= argc) die("stat: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else if (!strcmp(a, "--uid")) uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else if (!strcmp(a, "--gid")) gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else die("stat: unknown option %s", a);
+  }
+  if (pid < 0 || uid < 0 || gid < 0 || !p) die("stat: usage: stat --pid PID --uid UID --gid GID PATH");
+
+  char rootpath[64];
+  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
+  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) {
+    dprintf(2, "%s: stat %s: open %s: %s\n", prog, p, rootpath, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  /* The sandbox's uid from here on, as in read-file: no host capability helps the lookup. */
+  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
+  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", "(stat)");
+  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", "(stat)");
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
+  /* O_PATH opens nothing (no FIFO wait, no device open); symlinks resolve inside the root, magic links fail. */
+  struct gaiola_open_how how = {
+      .flags = O_PATH | O_CLOEXEC, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
+  if (fd < 0) lookup_fail("stat", p, errno);
+  struct stat st;
+  if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
+  char out[96];
+  int n = snprintf(out, sizeof out, "%llu:%llu %o\n", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+                   (unsigned)st.st_mode);
+  write_all(1, out, (size_t)n, "stdout");
+  return 0;
+}
+
+/* =====================================================================================================
+ * hostname
+ * ===================================================================================================== */
+
+/* The host name of PID's UTS namespace (reading /proc/sys/kernel/hostname here would give the host's). */
+static int cmd_hostname(int argc, char **argv) {
+  long pid = -1;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("hostname: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else die("hostname: unknown option %s", a);
+  }
+  if (pid < 0) die("hostname: usage: hostname --pid PID");
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%ld/ns/uts", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    dprintf(2, "%s: hostname: open %s: %s\n", prog, path, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  if (setns(fd, CLONE_NEWUTS) < 0) DIE_ERRNO("setns", path);
+  struct utsname u;
+  if (uname(&u) < 0) DIE_ERRNO("uname", path);
+  char out[sizeof u.nodename + 1];
+  int n = snprintf(out, sizeof out, "%s\n", u.nodename);
+  write_all(1, out, (size_t)n, "stdout");
+  return 0;
+}
+
+/* =====================================================================================================
+ * marker
+ * ===================================================================================================== */
+
+/* A lesson fixture: a process inside the sandbox (same cgroups, namespaces and root as a shell), named NAME,
+ * that waits to be signalled and then records who signalled it. The student sees it with `ps` and kills it;
+ * the lesson checks where the killer stood. Output (one line each):
+ *   ready pid=<pid inside the sandbox> host-pid=<host pid>
+ *   killed-by signal=<n> pid=<killer's pid inside> root=<dev:ino|-> parent-root=<dev:ino|->
+ * Who the killer is comes from si_pid; its root and its parent's root are read through the HOST's /proc
+ * (opened before joining), because the sandbox's /proc is the student's to mount over. */
+
+/* Signals that count as "killed"; every other catchable signal stays blocked (pending, harmless). */
+static const int marker_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGQUIT};
+/* The marker's nice value: the highest priority, see marker_child. */
+#define MARKER_NICE (-20)
+/* Largest line the child reports. */
+#define MARKER_LINE 256
+
+/* "<dev>:<ino>" of the root directory of host pid `hpid`, or "-". */
+static void root_id_of(int hostproc, long hpid, char *out, size_t outlen) {
+  snprintf(out, outlen, "-");
+  if (hpid <= 0) return;
+  char rel[64];
+  snprintf(rel, sizeof rel, "%ld/root", hpid);
+  struct stat st;
+  if (fstatat(hostproc, rel, &st, 0) == 0)
+    snprintf(out, outlen, "%llu:%llu", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+}
+
+/* Value of the "Key:\t<number>" line of a /proc file (host view), or -1. */
+static long proc_field(int hostproc, const char *rel, const char *key) {
+  int fd = openat(hostproc, rel, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[4096];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  buf[n] = '\0';
+  size_t klen = strlen(key);
+  for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+    if (!strncmp(line, key, klen) && line[klen] == ':') return strtol(line + klen + 1, NULL, 10);
+  }
+  return -1;
+}
+
+/* Host pid of the process a pidfd refers to: its fdinfo, read through the host's /proc, is in host numbers. */
+static long host_pid_of_pidfd(int hostproc, int pidfd) {
+  char rel[64];
+  snprintf(rel, sizeof rel, "self/fdinfo/%d", pidfd);
+  return proc_field(hostproc, rel, "Pid");
+}
+
+static void marker_child(long pid1, const char *name, int ns[NS_COUNT], const int *cg, int ncg, int hostproc,
+                         int report, int life, int argc, char **argv) __attribute__((noreturn));
+static void marker_child(long pid1, const char *name, int ns[NS_COUNT], const int *cg, int ncg, int hostproc,
+                         int report, int life, int argc, char **argv) {
+  char path[PATH_MAX];
+  /* Wake up first when signalled, to look at a short-lived killer (/bin/kill, pkill) before it is gone. The
+   * marker only runs for a few microseconds once, so this costs the sandbox nothing. Host root may. */
+  if (setpriority(PRIO_PROCESS, 0, MARKER_NICE) < 0) DIE_ERRNO("setpriority", "(marker)");
+  /* Host root still: the cgroups first, then the namespaces (pid was entered by the parent: it applies to us,
+   * its child), user last. */
+  for (int k = 0; k < ncg; k++) {
+    if (write(cg[k], "0", 1) != 1) DIE_ERRNO("join cgroup", "(marker)");
+    close(cg[k]);
+  }
+  for (int k = 0; k < NS_COUNT; k++) {
+    if (k == NS_PID) continue;
+    if (setns(ns[k], ns_types[k]) < 0) {
+      snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid1, ns_names[k]);
+      DIE_ERRNO("setns", path);
+    }
+  }
+  for (int k = 0; k < NS_COUNT; k++) close(ns[k]);
+  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
+  if (setresgid(0, 0, 0) < 0) DIE_ERRNO("setresgid", "0");
+  if (setresuid(0, 0, 0) < 0) DIE_ERRNO("setresuid", "0");
+  /* The credential change made us non-dumpable, and we stay so: the student may see and signal us, not
+   * ptrace us (that would let them write our report). Die with the parent; it may have died already. */
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_PDEATHSIG");
+  struct pollfd pf = {.fd = life, .events = POLLIN};
+  if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
+  setsid();
+  if (chdir("/") < 0) DIE_ERRNO("chdir", "/");
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null >= 0) {
+    dup2(null, 0);
+    dup2(null, 1);
+    close(null);
+  }
+  /* `name` lives in the argv area that set_title overwrites: copy it first. */
+  char comm[16];
+  snprintf(comm, sizeof comm, "%s", name);
+  set_title(argc, argv, comm, comm);
+
+  sigset_t all, wanted;
+  sigfillset(&all);
+  sigprocmask(SIG_BLOCK, &all, NULL);
+  sigemptyset(&wanted);
+  for (size_t k = 0; k < sizeof marker_signals / sizeof marker_signals[0]; k++) sigaddset(&wanted, marker_signals[k]);
+
+  char line[MARKER_LINE];
+  int n = snprintf(line, sizeof line, "ready %d\n", (int)getpid());
+  write_all(report, line, (size_t)n, "(marker report)");
+
+  siginfo_t si;
+  for (;;) {
+    if (sigwaitinfo(&wanted, &si) > 0) break;
+    if (errno != EINTR) DIE_ERRNO("sigwaitinfo", "(marker)");
+  }
+  /* Right away, before a short-lived killer (/bin/kill) is gone: pin it with a pidfd, learn its host pid from
+   * the pidfd's fdinfo (read through the host's /proc, so in host numbers), then stat its root and its
+   * parent's. A signal from outside the sandbox's pid namespace has si_pid 0. */
+  char root[64] = "-", parent_root[64] = "-";
+  long killer = (si.si_code == SI_USER || si.si_code == SI_QUEUE || si.si_code == SI_TKILL) ? si.si_pid : 0;
+  if (killer > 0) {
+    int pidfd = (int)syscall(__NR_pidfd_open, (pid_t)killer, 0);
+    if (pidfd >= 0) {
+      /* The parent first: a killer that is already exiting has no root any more, but keeps its parent until
+       * that reaps it. PIDFD_GET_INFO (6.13+) gives it in one call, in our (the sandbox's) pid numbers. */
+      struct gaiola_pidfd_info info;
+      memset(&info, 0, sizeof info);
+      info.mask = GAIOLA_PIDFD_INFO_PID;
+      int parentfd = -1;
+      int have_info = ioctl(pidfd, GAIOLA_PIDFD_GET_INFO, &info) == 0 && (info.mask & GAIOLA_PIDFD_INFO_PID);
+      /* ppid 0: the parent is outside the sandbox's pid namespace (a shell's relay): no parent to look at. */
+      if (have_info && info.ppid > 0) parentfd = (int)syscall(__NR_pidfd_open, (pid_t)info.ppid, 0);
+      long hpid = host_pid_of_pidfd(hostproc, pidfd);
+      long parent_hpid = -1;
+      if (parentfd >= 0) {
+        parent_hpid = host_pid_of_pidfd(hostproc, parentfd);
+        close(parentfd);
+      } else if (!have_info && hpid > 0) {
+        /* Kernels before 6.13: the host's /proc/PID/status says who the parent is, in host numbers. */
+        char rel[64];
+        snprintf(rel, sizeof rel, "%ld/status", hpid);
+        parent_hpid = proc_field(hostproc, rel, "PPid");
+      }
+      root_id_of(hostproc, hpid, root, sizeof root);
+      root_id_of(hostproc, parent_hpid, parent_root, sizeof parent_root);
+      close(pidfd);
+    }
+  }
+  n = snprintf(line, sizeof line, "killed-by signal=%d pid=%ld root=%s parent-root=%s\n", si.si_signo, killer, root,
+               parent_root);
+  write_all(report, line, (size_t)n, "(marker report)");
+  _exit(0);
+}
+
+static int cmd_marker(int argc, char **argv) {
+  long pid1 = -1;
+  const char *name = NULL;
+  const char *procs[MAX_CGROUPS];
+  int nprocs = 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("marker: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid1 = parse_num(a, v, 2, INT_MAX);
+    else if (!strcmp(a, "--name")) name = v;
+    else if (!strcmp(a, "--cgroup-procs")) {
+      if (nprocs >= MAX_CGROUPS) die("marker: more than %d --cgroup-procs", MAX_CGROUPS);
+      procs[nprocs++] = v;
+    } else die("marker: unknown option %s", a);
+  }
+  if (pid1 < 0 || !name) die("marker: usage: marker --pid PID1 --name NAME [--cgroup-procs FILE ...]");
+  /* comm holds 15 bytes (TASK_COMM_LEN - 1); a longer name would not match `pidof NAME`. */
+  if (!safe_name(name, 15)) die("marker: --name '%s': 1-15 letters, digits, '-', '_' or '.'", name);
+  if (geteuid() != 0) die("marker: must run as root");
+
+  int ns[NS_COUNT];
+  open_sandbox_ns("marker", pid1, ns);
+  int cg[MAX_CGROUPS];
+  for (int k = 0; k < nprocs; k++) {
+    cg[k] = open(procs[k], O_WRONLY | O_CLOEXEC);
+    if (cg[k] < 0) DIE_ERRNO("open", procs[k]);
+  }
+  int hostproc = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (hostproc < 0) DIE_ERRNO("open", "/proc");
+  int report[2], life[2];
+  if (pipe2(report, O_CLOEXEC) < 0 || pipe2(life, O_CLOEXEC) < 0) DIE_ERRNO("pipe", "(marker)");
+  /* Only our children enter the pid namespace: we stay in the host's, invisible inside. */
+  if (setns(ns[NS_PID], CLONE_NEWPID) < 0) DIE_ERRNO("setns", "pid");
+
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &set, NULL);
+  int sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+  if (sfd < 0) DIE_ERRNO("signalfd", "(marker)");
+
+  pid_t child = fork();
+  if (child < 0) DIE_ERRNO("fork", "(marker)");
+  if (child == 0) {
+    close(report[0]);
+    close(life[1]);
+    close(sfd);
+    marker_child(pid1, name, ns, cg, nprocs, hostproc, report[1], life[0], argc, argv);
+  }
+  close(report[1]);
+  close(life[0]);
+  close(hostproc);
+  for (int k = 0; k < nprocs; k++) close(cg[k]);
+  for (int k = 0; k < NS_COUNT; k++) close(ns[k]);
+
+  /* Relay the child's lines (adding our view of its pid to "ready"), until it exits, we are told to stop, or
+   * stdin reaches EOF (the agent died). */
+  char buf[MARKER_LINE * 2];
+  size_t len = 0;
+  int report_open = 1, stdin_open = 1, status = 0;
+  for (;;) {
+    struct pollfd fds[3] = {{.fd = sfd, .events = POLLIN},
+                            {.fd = report_open ? report[0] : -1, .events = POLLIN},
+                            {.fd = stdin_open ? 0 : -1, .events = POLLIN}};
+    if (poll(fds, 3, -1) < 0) {
+      if (errno == EINTR) continue;
+      DIE_ERRNO("poll", "(marker)");
+    }
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+      ssize_t r = read(report[0], buf + len, sizeof buf - 1 - len);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) report_open = 0;
+      if (r > 0) len += (size_t)r;
+      char *nl;
+      while ((nl = memchr(buf, '\n', len)) != NULL) {
+        *nl = '\0';
+        char out[MARKER_LINE * 2];
+        int n;
+        long inside;
+        if (sscanf(buf, "ready %ld", &inside) == 1)
+          n = snprintf(out, sizeof out, "ready pid=%ld host-pid=%d\n", inside, (int)child);
+        else n = snprintf(out, sizeof out, "%s\n", buf);
+        write_all(1, out, (size_t)n, "stdout");
+        size_t used = (size_t)(nl - buf) + 1;
+        memmove(buf, nl + 1, len - used);
+        len -= used;
+      }
+      if (len == sizeof buf - 1) len = 0; /* a line too long is not ours: drop it */
+    }
+    if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
+      char in[64];
+      ssize_t r = read(0, in, sizeof in);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) stdin_open = 0;
+      if (!stdin_open) {
+        kill(child, SIGKILL);
+        while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+        }
+        return 1;
+      }
+    }
+    if (fds[0].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      while (read(sfd, &si, sizeof si) == sizeof si) {
+        if (si.ssi_signo == SIGPIPE) continue;
+        if (si.ssi_signo == SIGCHLD) {
+          if (waitpid(child, &status, WNOHANG) == child) {
+            /* Its report is complete once it exited: relay what is left (a last line without newline is dropped). */
+            if (report_open) {
+              ssize_t r;
+              while ((r = read(report[0], buf + len, sizeof buf - 1 - len)) > 0) {
+                len += (size_t)r;
+                char *nl;
+                while ((nl = memchr(buf, '\n', len)) != NULL) {
+                  size_t used = (size_t)(nl - buf) + 1;
+                  write_all(1, buf, used, "stdout");
+                  memmove(buf, nl + 1, len - used);
+                  len -= used;
+                }
+                if (len == sizeof buf - 1) len = 0;
+              }
+            }
+            return exit_code(status);
+          }
+          continue;
+        }
+        kill(child, SIGKILL);
+        while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+        }
+        return 128 + (int)si.ssi_signo;
+      }
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
-    dprintf(2, "usage: %s create|shell|read-file ...\n", prog);
+    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|marker ...\n", prog);
     return 1;
   }
   if (!strcmp(argv[1], "create")) return cmd_create(argc, argv);
   if (!strcmp(argv[1], "shell")) return cmd_shell(argc, argv);
   if (!strcmp(argv[1], "read-file")) return cmd_read_file(argc, argv);
-  dprintf(2, "%s: unknown command '%s' (create, shell or read-file)\n", prog, argv[1]);
+  if (!strcmp(argv[1], "stat")) return cmd_stat(argc, argv);
+  if (!strcmp(argv[1], "hostname")) return cmd_hostname(argc, argv);
+  if (!strcmp(argv[1], "marker")) return cmd_marker(argc, argv);
+  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname or marker)\n", prog, argv[1]);
   return 1;
 }

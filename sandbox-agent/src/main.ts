@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { checks } from './checks/index';
 import { kernelOverridesFromEnv, loadAgentConfig } from './config';
 import { defaultKernelConfig } from './kernel/config';
-import { startFixture } from './kernel/fixtures';
 import { inspectSandbox } from './kernel/inspect';
+import { startFixture } from './kernel/lesson-fixtures';
 import { probeHost } from './kernel/probe';
 import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/sandbox';
 import { loadCatalog } from './lessons/catalog';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   }
 
   const catalog = await loadCatalog();
+  // The registry and the engine need each other: the engine is made right after, before any shell exists.
   let engine: LessonEngine | undefined;
   const registry = new SandboxRegistry(
     kernel,
@@ -58,8 +59,8 @@ async function main(): Promise<void> {
       shellActivity: (student) => (engine as LessonEngine).activity(student),
     },
   );
-  engine = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
-  const lessons = engine;
+  const lessons = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
+  engine = lessons;
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
   const agent = createAgentServer({
     allowedOrigins: config.siteOrigins,

@@ -8,8 +8,8 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { checks } from '../src/checks/index';
 import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
-import { startFixture } from '../src/kernel/fixtures';
 import { inspectSandbox } from '../src/kernel/inspect';
+import { startFixture } from '../src/kernel/lesson-fixtures';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
 import { loadCatalog } from '../src/lessons/catalog';
@@ -42,7 +42,8 @@ export async function startAgent(
   });
   const probe = probeHost();
   const events = { created: [] as string[], destroyed: [] as string[] };
-  const store = opts.lessons ? Store.open(fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-tdb-'))) : undefined;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
+  const store = opts.lessons ? Store.open(dataDir) : undefined;
   let engine: LessonEngine | undefined;
   const registry = new SandboxRegistry(
     kernel,
@@ -70,7 +71,6 @@ export async function startAgent(
       () => {},
     );
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
   const signer = new TokenSigner(randomBytes(32));
   const agent = createAgentServer({
     allowedOrigins: [ORIGIN],
@@ -95,8 +95,8 @@ export async function startAgent(
         await registry.destroyAll('test-end');
       } finally {
         await releaseHostResources(kernel, probe);
-        fs.rmSync(dataDir, { recursive: true, force: true });
         store?.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

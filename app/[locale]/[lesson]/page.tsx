@@ -1,13 +1,14 @@
 // A lesson: text beside two terminals. Rendered per request so the agent's port comes from the
-// environment the site runs in, not the one it was built in.
+// environment the site runs in, not the one it was built in, and an edited lesson file shows on reload.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { LessonArticle } from '@/app/_components/lesson/lesson-article';
 import { LessonLayout } from '@/app/_components/lesson-layout';
-import { LessonPlaceholder } from '@/app/_components/lesson-placeholder';
 import { SiteHeader } from '@/app/_components/site-header';
 import { findLesson } from '@/lessons/index';
 import { agentPort } from '@/lib/agent/config';
+import { loadLessonMdx } from '@/lib/lessons/load';
 import { isLocale } from '@/lib/locales';
 
 type Params = Promise<{ locale: string; lesson: string }>;
@@ -15,7 +16,9 @@ type Params = Promise<{ locale: string; lesson: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, lesson } = await params;
   const found = isLocale(locale) ? findLesson(lesson) : undefined;
-  return found && isLocale(locale) ? { title: found.lesson.title[locale] } : {};
+  return found && isLocale(locale)
+    ? { title: found.lesson.title[locale], description: found.lesson.summary[locale] }
+    : {};
 }
 
 export default async function LessonPage({ params }: { params: Params }) {
@@ -24,12 +27,13 @@ export default async function LessonPage({ params }: { params: Params }) {
   if (!isLocale(locale) || !found) notFound();
   await connection();
   const port = agentPort(process.env.GAIOLA_AGENT_PORT);
+  const compiled = await loadLessonMdx(found.lesson, locale);
   return (
     <>
       <SiteHeader locale={locale} title={found.lesson.title[locale]} />
       <main id="main">
-        <LessonLayout locale={locale} agentPort={port}>
-          <LessonPlaceholder locale={locale} lesson={found.lesson} index={found.index} />
+        <LessonLayout locale={locale} agentPort={port} slug={found.lesson.slug}>
+          <LessonArticle lesson={found.lesson} index={found.index} locale={locale} compiled={compiled} />
         </LessonLayout>
       </main>
     </>

@@ -2,11 +2,15 @@
 // The two terminal tabs of a lesson page: both root shells in the student's one sandbox. Each tab's
 // xterm is created once and only hidden when the other tab is shown, so its screen and shell survive.
 // Terminal I/O stays in lib/terminal (outside React); this component renders tabs, buttons, status.
+// On a lesson page it also links each tab to the page's lesson store: control messages from either
+// socket go to the store, and the store types commands into a tab ("run in terminal") and sends JSON.
 import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readClipboardText } from '@/lib/clipboard';
 import type { Messages } from '@/lib/i18n';
+import type { TabIndex } from '@/lib/lessons/lesson-client';
+import { useLessonStore } from '@/lib/lessons/use-lesson';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
 import { PasteDialog } from './paste-dialog';
@@ -30,6 +34,7 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
   const controllers = useRef<(TerminalController | null)[]>([]);
   const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lesson = useLessonStore();
 
   const showToast = useCallback((text: string) => {
     setToast(text);
@@ -51,6 +56,7 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
   useEffect(() => {
     let cancelled = false;
     const created: TerminalController[] = [];
+    const detach: (() => void)[] = [];
     for (const tab of TABS) {
       const host = hosts.current[tab];
       if (!host) continue;
@@ -58,8 +64,12 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
         tab,
         agentPort,
         newShellBanner,
-        onStatus: (status) => setStatuses((prev) => prev.map((s, i) => (i === tab ? status : s))),
+        onStatus: (status) => {
+          lesson?.setTabConnected(tab, status.state === 'connected');
+          setStatuses((prev) => prev.map((s, i) => (i === tab ? status : s)));
+        },
         onCopy: (result) => copyFeedbackRef.current(result),
+        onMessage: lesson ? (message, reply) => lesson.receive(message, reply) : undefined,
       }).then((controller) => {
         if (cancelled) {
           controller.dispose();
@@ -67,15 +77,32 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
         }
         created.push(controller);
         controllers.current[tab] = controller;
+        if (lesson) {
+          detach.push(
+            lesson.attach(tab as TabIndex, {
+              type: (text) => {
+                // Show the tab first: a hidden tab is inert and cannot take focus.
+                setActive(tab);
+                requestAnimationFrame(() => {
+                  controller.fit();
+                  controller.paste(text);
+                });
+              },
+              send: (message) => controller.sendJson(message),
+            }),
+          );
+        }
         setReady((prev) => prev.map((r, i) => (i === tab ? true : r)));
       });
     }
     return () => {
       cancelled = true;
+      for (const d of detach) d();
       for (const c of created) c.dispose();
+      for (const tab of TABS) lesson?.setTabConnected(tab, false);
       controllers.current = [];
     };
-  }, [agentPort, newShellBanner]);
+  }, [agentPort, newShellBanner, lesson]);
 
   useEffect(
     () => () => {

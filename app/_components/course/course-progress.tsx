@@ -1,0 +1,83 @@
+'use client';
+// The student's progress on the course index, asked of the agent from the browser (the page itself is
+// the same for everyone). One request per page view, again when the tab comes back into view.
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { browserTokenStore } from '@/lib/agent/session';
+import { format } from '@/lib/i18n';
+import { fetchProgress, type ProgressState, progressUrl } from '@/lib/lessons/progress';
+import { type LessonTotals, summarize } from '@/lib/lessons/summary';
+import styles from './course-progress.module.css';
+
+const ProgressContext = createContext<ProgressState>({ kind: 'loading' });
+
+export function CourseProgressProvider({ agentPort, children }: { agentPort: number; children: ReactNode }) {
+  const [state, setState] = useState<ProgressState>({ kind: 'loading' });
+  useEffect(() => {
+    const url = progressUrl({
+      pageProtocol: window.location.protocol,
+      hostname: window.location.hostname,
+      port: agentPort,
+    });
+    let current = 0;
+    const load = () => {
+      const request = ++current;
+      void fetchProgress(url, browserTokenStore).then((next) => {
+        if (request === current) setState(next);
+      });
+    };
+    load();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('pageshow', load);
+    return () => {
+      current++;
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('pageshow', load);
+    };
+  }, [agentPort]);
+  return <ProgressContext.Provider value={state}>{children}</ProgressContext.Provider>;
+}
+
+export interface BadgeLabels {
+  readonly label: string;
+  readonly steps: string;
+  readonly quiz: string;
+  readonly complete: string;
+}
+
+/** One lesson's progress, or nothing when there is none to show. */
+export function LessonBadge({ slug, totals, labels }: { slug: string; totals: LessonTotals; labels: BadgeLabels }) {
+  const state = useContext(ProgressContext);
+  if (state.kind !== 'ok') return null;
+  const saved = state.lessons[slug];
+  if (!saved) return null;
+  const sum = summarize(totals, saved.steps, saved.quiz);
+  if (sum.stepsDone === 0 && sum.quizAnswered === 0) return null;
+  return (
+    <span className={styles.badge} data-testid={`progress-${slug}`} data-complete={sum.complete}>
+      <span className="visually-hidden">{labels.label}: </span>
+      {sum.complete ? (
+        <span className={styles.complete}>✓ {labels.complete}</span>
+      ) : (
+        <>
+          <span>{format(labels.steps, { done: sum.stepsDone, total: sum.steps })}</span>
+          {sum.quizAnswered > 0 ? (
+            <span>{format(labels.quiz, { correct: sum.quizCorrect, total: sum.questions })}</span>
+          ) : null}
+        </>
+      )}
+    </span>
+  );
+}
+
+/** The quiet note when the agent did not answer. */
+export function ProgressNote({ text }: { text: string }) {
+  const state = useContext(ProgressContext);
+  return (
+    <p className={styles.note} data-testid="progress-note" hidden={state.kind !== 'unreachable'}>
+      {state.kind === 'unreachable' ? text : ''}
+    </p>
+  );
+}

@@ -1,0 +1,102 @@
+// A lesson's text column: where it is in the course, its title, the progress line, the prose (MDX from
+// lessons/<slug>/<locale>.mdx with the lesson's components), the quiz and the way to the next lesson.
+// A server component: only the step buttons and statuses, the quiz and the progress line run in the
+// browser, and the quiz gets questions and options only (the answer key stays with the agent).
+
+import { getMDXComponent } from 'mdx-bundler/client/jsx';
+import Link from 'next/link';
+import * as jsxRuntime from 'react/jsx-runtime';
+import { lessons } from '@/lessons/index';
+import type { LessonDef } from '@/lessons/types';
+import { format, getMessages } from '@/lib/i18n';
+import type { CompiledLesson } from '@/lib/lessons/load';
+import type { Locale } from '@/lib/locales';
+import pageStyles from '../lesson.module.css';
+import styles from './lesson-parts.module.css';
+import { lessonComponents } from './mdx-components';
+import { ProgressSummary } from './progress-summary';
+import { Quiz } from './quiz';
+import { RestartButton } from './restart-button';
+import { Step } from './step';
+
+/** One component per compiled file: evaluating the bundle again per request would only cost time. */
+const components = new WeakMap<CompiledLesson, ReturnType<typeof getMDXComponent>>();
+
+function mdxComponent(compiled: CompiledLesson) {
+  let component = components.get(compiled);
+  if (!component) {
+    component = getMDXComponent(compiled.code, { _jsx_runtime: jsxRuntime });
+    components.set(compiled, component);
+  }
+  return component;
+}
+
+export function LessonArticle({
+  lesson,
+  index,
+  locale,
+  compiled,
+}: {
+  lesson: LessonDef;
+  index: number;
+  locale: Locale;
+  /** null: the prose of this locale is not written yet; the steps are shown on their own. */
+  compiled: CompiledLesson | null;
+}) {
+  const m = getMessages(locale);
+  const l = m.lesson;
+  const previous = lessons[index - 1];
+  const next = lessons[index + 1];
+  const Content = compiled ? mdxComponent(compiled) : null;
+  return (
+    <article className={pageStyles.article} data-lesson={lesson.slug}>
+      <p className={pageStyles.kicker}>{format(l.position, { n: index + 1, total: lessons.length })}</p>
+      <h1>{lesson.title[locale]}</h1>
+      <div className={styles.toolbar}>
+        <ProgressSummary
+          totals={{ stepIds: lesson.steps.map((s) => s.id), questionIds: lesson.quiz.map((q) => q.id) }}
+          labels={l.progress}
+        />
+        <RestartButton labels={{ ...l.restart, offline: l.step.offline }} />
+      </div>
+      {Content ? (
+        <div className={styles.prose}>
+          <Content components={lessonComponents(lesson, locale, m)} />
+        </div>
+      ) : (
+        <div className={styles.prose}>
+          <p>{l.fallback}</p>
+          {lesson.steps.map((s) => (
+            <Step key={s.id} lesson={lesson} id={s.id} locale={locale} m={m} />
+          ))}
+        </div>
+      )}
+      <Quiz
+        questions={lesson.quiz.map((q) => ({
+          id: q.id,
+          prompt: q.prompt[locale],
+          options: q.options.map((o) => ({ id: o.id, text: o.text[locale] })),
+        }))}
+        labels={{ ...l.quiz, offline: l.step.offline }}
+      />
+      {previous || next ? (
+        <nav className={pageStyles.pager} aria-label={l.navLabel}>
+          {previous ? (
+            <Link href={`/${locale}/${previous.slug}`} rel="prev" className={pageStyles.prev}>
+              <span className={pageStyles.pagerLabel}>← {l.previous}</span>
+              <span>{previous.title[locale]}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={`/${locale}/${next.slug}`} rel="next" className={pageStyles.next}>
+              <span className={pageStyles.pagerLabel}>{l.next} →</span>
+              <span>{next.title[locale]}</span>
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </article>
+  );
+}

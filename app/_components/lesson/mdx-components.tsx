@@ -1,0 +1,60 @@
+// The components a lesson's MDX may use, bound to the lesson and the page's locale: `<Step id>`,
+// `<Diagram name alt>`, `<Note>`, `<Warning>`, and code (inline and fenced) marked `translate="no"` so
+// a browser's page translation never rewrites a command.
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import type { LessonDef } from '@/lessons/types';
+import type { Messages } from '@/lib/i18n';
+import type { Locale } from '@/lib/locales';
+import styles from './lesson-parts.module.css';
+import { Step } from './step';
+
+/** Diagram names are file names in public/diagrams/: `<name>.<locale>.svg`. */
+const DIAGRAM_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+export function Diagram({ name, alt, locale }: { name: string; alt: string; locale: Locale }) {
+  if (!DIAGRAM_NAME.test(name)) throw new Error(`<Diagram name="${name}">: use lowercase letters, digits and -`);
+  if (!alt) throw new Error(`<Diagram name="${name}">: alt is required`);
+  return (
+    <figure className={styles.diagram}>
+      {/* biome-ignore lint/performance/noImgElement: static SVGs from public/diagrams; next/image adds nothing here */}
+      <img src={`/diagrams/${name}.${locale}.svg`} alt={alt} loading="lazy" />
+    </figure>
+  );
+}
+
+function Callout({ kind, label, children }: { kind: 'note' | 'warning'; label: string; children: ReactNode }) {
+  return (
+    <aside className={`${styles.callout} ${kind === 'warning' ? styles.warning : styles.note}`} data-kind={kind}>
+      <p className={styles.calloutLabel}>{label}</p>
+      {children}
+    </aside>
+  );
+}
+
+/**
+ * MDX receives its components only through this map, so they are bound here to the lesson and locale of
+ * the request. They are server components without state, rendered once per request: a new identity
+ * per call costs nothing.
+ */
+export function lessonComponents(lesson: LessonDef, locale: Locale, m: Messages) {
+  return {
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component (see above)
+    Step: ({ id }: { id: string }) => <Step lesson={lesson} id={id} locale={locale} m={m} />,
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    Diagram: ({ name, alt }: { name: string; alt: string }) => <Diagram name={name} alt={alt} locale={locale} />,
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    Note: ({ children }: { children?: ReactNode }) => (
+      <Callout kind="note" label={m.lesson.note}>
+        {children}
+      </Callout>
+    ),
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    Warning: ({ children }: { children?: ReactNode }) => (
+      <Callout kind="warning" label={m.lesson.warning}>
+        {children}
+      </Callout>
+    ),
+    pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre {...props} className={styles.pre} translate="no" />,
+    code: (props: ComponentPropsWithoutRef<'code'>) => <code {...props} translate="no" />,
+  };
+}

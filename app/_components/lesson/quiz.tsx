@@ -1,0 +1,183 @@
+'use client';
+// The lesson's quiz. The page holds the questions and options only: the agent grades each answer and
+// sends the feedback for the option chosen. The first answer to a question is the one that scores;
+// a question already answered shows that first answer and its feedback, and can be tried again (the
+// agent keeps the attempts).
+import { useId, useState } from 'react';
+import { format } from '@/lib/i18n';
+import { hintParts } from '@/lib/lessons/hint';
+import type { QuizTry, SavedAnswer } from '@/lib/lessons/lesson-client';
+import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import { CodeText } from './code-text';
+import styles from './lesson-parts.module.css';
+
+export interface QuizQuestionView {
+  readonly id: string;
+  readonly prompt: string;
+  readonly options: readonly { readonly id: string; readonly text: string }[];
+}
+
+export interface QuizLabels {
+  readonly heading: string;
+  readonly firstCounts: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly answerAgain: string;
+  readonly answering: string;
+  readonly correct: string;
+  readonly incorrect: string;
+  readonly yourFirst: string;
+  readonly extraTry: string;
+  readonly attempts: string;
+  readonly offline: string;
+}
+
+function Verdict({
+  correct,
+  feedback,
+  note,
+  labels,
+  testId,
+  first,
+}: {
+  correct: boolean;
+  feedback: string;
+  note: string | null;
+  labels: QuizLabels;
+  testId: string;
+  first: boolean;
+}) {
+  return (
+    <div
+      className={`${styles.verdict} ${correct ? styles.right : styles.wrong}`}
+      data-testid={testId}
+      data-correct={correct}
+      data-first={first}
+    >
+      <p className={styles.verdictTitle}>
+        <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? labels.correct : labels.incorrect}
+        {note ? <span className={styles.verdictNote}> · {note}</span> : null}
+      </p>
+      <p className={styles.feedback}>
+        <CodeText parts={hintParts(feedback, {})} />
+      </p>
+    </div>
+  );
+}
+
+function Question({
+  question,
+  number,
+  total,
+  labels,
+}: {
+  question: QuizQuestionView;
+  number: number;
+  total: number;
+  labels: QuizLabels;
+}) {
+  const store = useLessonStore();
+  const saved: SavedAnswer | undefined = useLessonState((s) => s.quiz[question.id]);
+  const latest: QuizTry | undefined = useLessonState((s) => s.tries[question.id]);
+  const answering = useLessonState((s) => s.answering[question.id] === true);
+  const connected = useLessonState((s) => s.connected);
+  const [choice, setChoice] = useState<string | null>(null);
+  const name = useId();
+  const optionText = (id: string) => question.options.find((o) => o.id === id)?.text ?? id;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (choice) store?.answer(question.id, choice);
+  };
+
+  // What to show under the options: the latest try from this page, and the saved first answer when the
+  // latest try is not it.
+  const latestIsFirst = latest?.first === true;
+  return (
+    <form
+      className={styles.question}
+      onSubmit={submit}
+      data-testid={`quiz-${question.id}`}
+      data-answered={saved ? 'true' : 'false'}
+    >
+      <fieldset>
+        <legend>
+          <span className={styles.questionNumber}>{format(labels.question, { n: number, total })}</span>
+          <span>
+            <CodeText parts={hintParts(question.prompt, {})} />
+          </span>
+        </legend>
+        <div className={styles.options}>
+          {question.options.map((option) => (
+            <label key={option.id} className={styles.option} data-option={option.id}>
+              <input
+                type="radio"
+                name={name}
+                value={option.id}
+                checked={choice === option.id}
+                onChange={() => setChoice(option.id)}
+              />
+              <span>
+                <CodeText parts={hintParts(option.text, {})} />
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className={styles.questionActions}>
+        <button
+          type="submit"
+          className={styles.answer}
+          disabled={!choice || !connected || answering}
+          title={connected ? undefined : labels.offline}
+          data-testid={`quiz-answer-${question.id}`}
+        >
+          {answering ? labels.answering : saved ? labels.answerAgain : labels.answer}
+        </button>
+        {saved && saved.attempts > 1 ? (
+          <span className={styles.attempts}>{format(labels.attempts, { n: saved.attempts })}</span>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {latest ? (
+          <Verdict
+            correct={latest.correct}
+            feedback={latest.feedback}
+            note={latestIsFirst ? null : labels.extraTry}
+            labels={labels}
+            testId={`quiz-feedback-${question.id}`}
+            first={latestIsFirst}
+          />
+        ) : null}
+      </div>
+      {saved && !latestIsFirst ? (
+        <div className={styles.savedAnswer} data-testid={`quiz-saved-${question.id}`} data-option={saved.option}>
+          <p className={styles.savedLabel}>
+            <CodeText parts={hintParts(format(labels.yourFirst, { option: optionText(saved.option) }), {})} />
+          </p>
+          <Verdict
+            correct={saved.correct}
+            feedback={saved.feedback}
+            note={null}
+            labels={labels}
+            testId={`quiz-saved-verdict-${question.id}`}
+            first
+          />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function Quiz({ questions, labels }: { questions: readonly QuizQuestionView[]; labels: QuizLabels }) {
+  if (questions.length === 0) return null;
+  return (
+    <section className={styles.quiz} aria-labelledby="quiz-heading" data-testid="quiz">
+      <h2 id="quiz-heading">{labels.heading}</h2>
+      <p className={styles.quizIntro}>{labels.firstCounts}</p>
+      {questions.map((q, i) => (
+        <Question key={q.id} question={q} number={i + 1} total={questions.length} labels={labels} />
+      ))}
+    </section>
+  );
+}

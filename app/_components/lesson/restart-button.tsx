@@ -1,0 +1,67 @@
+'use client';
+// "Start this lesson again": after a confirmation, the agent replaces the student's sandbox with a fresh
+// one (both terminals close with 4012 and reconnect to it); steps done and answers stay saved.
+import { useId, useRef } from 'react';
+import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import styles from './lesson-parts.module.css';
+
+export interface RestartLabels {
+  readonly button: string;
+  readonly title: string;
+  readonly body: string;
+  readonly confirm: string;
+  readonly cancel: string;
+  readonly restarting: string;
+  readonly offline: string;
+}
+
+export function RestartButton({ labels }: { labels: RestartLabels }) {
+  const store = useLessonStore();
+  const connected = useLessonState((s) => s.connected);
+  const restarting = useLessonState((s) => s.restarting);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+
+  return (
+    <>
+      <button
+        type="button"
+        className={styles.restart}
+        disabled={!connected || restarting}
+        title={connected ? undefined : labels.offline}
+        data-testid="lesson-restart"
+        onClick={() => dialog.current?.showModal()}
+      >
+        {restarting ? labels.restarting : labels.button}
+      </button>
+      <dialog
+        ref={dialog}
+        className={styles.dialog}
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        data-testid="lesson-restart-dialog"
+      >
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            dialog.current?.close();
+            store?.restart();
+          }}
+        >
+          <h2 id={titleId}>{labels.title}</h2>
+          <p id={bodyId}>{labels.body}</p>
+          <div className={styles.dialogButtons}>
+            <button type="button" className={styles.secondary} onClick={() => dialog.current?.close()}>
+              {labels.cancel}
+            </button>
+            <button type="submit" className={styles.danger} data-testid="lesson-restart-confirm">
+              {labels.confirm}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

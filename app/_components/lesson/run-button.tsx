@@ -1,0 +1,34 @@
+'use client';
+// "Run in terminal": types a step's command into the tab it belongs to and focuses it. The student reads
+// it there and presses Enter: nothing runs without them.
+import type { TabIndex } from '@/lib/lessons/lesson-client';
+import { useLessonStore } from '@/lib/lessons/use-lesson';
+import styles from './lesson-parts.module.css';
+
+export function RunButton({
+  tab,
+  command,
+  label,
+  title,
+  testId,
+}: {
+  tab: TabIndex;
+  command: string;
+  label: string;
+  title: string;
+  testId: string;
+}) {
+  const store = useLessonStore();
+  return (
+    <button
+      type="button"
+      className={styles.run}
+      title={title}
+      data-testid={testId}
+      data-tab={tab}
+      onClick={() => store?.runInTerminal(tab, command)}
+    >
+      <span aria-hidden="true">▶</span> {label}
+    </button>
+  );
+}

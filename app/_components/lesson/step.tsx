@@ -1,0 +1,76 @@
+// One step of a lesson, placed in the prose by `<Step id="…" />`: its title, its commands (each with a
+// "run in terminal" button naming the tab it goes to) and its status. Rendered on the server; the
+// button and the status are client leaves.
+import type { LessonDef, StepDef } from '@/lessons/types';
+import { format, type Messages } from '@/lib/i18n';
+import { hintParts } from '@/lib/lessons/hint';
+import { htmlLang, type Locale } from '@/lib/locales';
+import { CodeText } from './code-text';
+import styles from './lesson-parts.module.css';
+import { RunButton } from './run-button';
+import { StepStatus } from './step-status';
+
+/** The step `id` of `lesson`; an id the lesson lacks is an error, never a blank space in the page. */
+export function findStep(lesson: LessonDef, id: string): { step: StepDef; number: number } {
+  const index = lesson.steps.findIndex((s) => s.id === id);
+  const step = lesson.steps[index];
+  if (!step) throw new Error(`<Step id="${id}">: lesson ${lesson.slug} has no such step`);
+  return { step, number: index + 1 };
+}
+
+export function Step({ lesson, id, locale, m }: { lesson: LessonDef; id: string; locale: Locale; m: Messages }) {
+  const { step, number } = findStep(lesson, id);
+  const s = m.lesson.step;
+  const tabNames = [m.terminal.tab0, m.terminal.tab1] as const;
+  const hints = Object.fromEntries(Object.entries(step.hints).map(([key, text]) => [key, text[locale]]));
+  const titleId = `step-${step.id}-title`;
+  return (
+    <section className={styles.step} id={`step-${step.id}`} data-testid={`step-${step.id}`} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.stepTitle}>
+        <span className={styles.stepNumber}>{format(s.label, { n: number })}</span>
+        <span>
+          <CodeText parts={hintParts(step.title[locale], {})} />
+        </span>
+      </h3>
+      {step.commands.length > 0 ? (
+        <ul className={styles.commands} aria-label={s.commandsLabel}>
+          {step.commands.map((command, i) => {
+            const tab = tabNames[command.tab];
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a step's commands are fixed; the same text may appear twice
+              <li key={i} className={styles.command}>
+                <code translate="no" className={styles.commandText}>
+                  {command.text}
+                </code>
+                <RunButton
+                  tab={command.tab}
+                  command={command.text}
+                  label={format(s.run, { tab })}
+                  title={format(s.runHint, { tab })}
+                  testId={`run-${step.id}-${i}`}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <StepStatus
+        id={step.id}
+        hints={hints}
+        lang={htmlLang[locale]}
+        labels={{
+          unknown: s.unknown,
+          notYet: s.notYet,
+          done: s.done,
+          doneAtTime: s.doneAtTime,
+          doneAtDate: s.doneAtDate,
+          hint: s.hint,
+          hintUnknown: s.hintUnknown,
+          check: s.check,
+          checking: s.checking,
+          offline: s.offline,
+        }}
+      />
+    </section>
+  );
+}

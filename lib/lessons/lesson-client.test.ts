@@ -1,0 +1,190 @@
+import type { ClientMessage, ServerMessage } from '@protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LessonStore, mergeStep, type TabLink } from './lesson-client';
+
+const SLUG = '02-unshare';
+const hello = (tab: number): ServerMessage => ({ type: 'hello', protocol: 1, sandbox: 'sb', tab, resumed: false });
+
+/** A tab: what it sent, what was typed into it, and whether it is connected. */
+function fakeTab(connected = true) {
+  const sent: ClientMessage[] = [];
+  const typed: string[] = [];
+  const link: TabLink & { connected: boolean } = {
+    connected,
+    type: (text) => typed.push(text),
+    send(message) {
+      if (!this.connected) return false;
+      sent.push(message);
+      return true;
+    },
+  };
+  return { link, sent, typed, reply: (m: ClientMessage) => link.send(m) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('mergeStep', () => {
+  it('keeps a step done once seen done, with the earliest time', () => {
+    const done = { id: 'a', done: true, doneAt: 100 };
+    expect(mergeStep(done, { id: 'a', done: false, hint: { key: 'k', params: {} } })).toBe(done);
+    expect(mergeStep(done, { id: 'a', done: true, doneAt: 200 })).toBe(done);
+    expect(mergeStep({ id: 'a', done: true, doneAt: 300 }, done)).toBe(done);
+    expect(mergeStep(undefined, done)).toBe(done);
+    const hinted = { id: 'a', done: false, hint: { key: 'other', params: { pid: 4 } } };
+    expect(mergeStep({ id: 'a', done: false }, hinted)).toBe(hinted);
+  });
+});
+
+describe('LessonStore', () => {
+  it('answers every hello, on the socket it came from, with the lesson and locale', () => {
+    const store = new LessonStore(SLUG, 'gl');
+    const a = fakeTab();
+    const b = fakeTab();
+    store.receive(hello(0), a.reply);
+    store.receive(hello(1), b.reply);
+    expect(a.sent).toEqual([{ type: 'lesson', slug: SLUG, locale: 'gl' }]);
+    expect(b.sent).toEqual([{ type: 'lesson', slug: SLUG, locale: 'gl' }]);
+  });
+
+  it('keeps lesson-progress and steps from either tab, ignores other lessons, and notifies', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const seen = vi.fn();
+    store.subscribe(seen);
+    const before = store.getSnapshot();
+    store.receive(
+      {
+        type: 'lesson-progress',
+        slug: SLUG,
+        steps: [
+          { id: 'unshare', done: true, doneAt: 5 },
+          { id: 'hostname', done: false },
+        ],
+        quiz: { q1: { option: 'a', correct: false, attempts: 2, feedback: 'no' } },
+      },
+      () => true,
+    );
+    const after = store.getSnapshot();
+    expect(after).not.toBe(before);
+    expect(after.known).toBe(true);
+    expect(after.steps.unshare).toEqual({ id: 'unshare', done: true, doneAt: 5 });
+    expect(after.quiz.q1?.attempts).toBe(2);
+
+    store.receive({ type: 'steps', slug: '01-chroot', steps: [{ id: 'hostname', done: true, doneAt: 9 }] }, () => true);
+    expect(store.getSnapshot()).toBe(after);
+
+    store.receive(
+      {
+        type: 'steps',
+        slug: SLUG,
+        steps: [
+          { id: 'unshare', done: false, hint: { key: 'no-new-pidns', params: {} } },
+          { id: 'hostname', done: false, hint: { key: 'wrong-name', params: { found: 'x' } } },
+        ],
+      },
+      () => true,
+    );
+    const s = store.getSnapshot();
+    expect(s.steps.unshare?.done).toBe(true); // done stays done
+    expect(s.steps.hostname?.hint).toEqual({ key: 'wrong-name', params: { found: 'x' } });
+    expect(seen).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not change the snapshot on a hello (no re-render of the steps per connection)', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const snap = store.getSnapshot();
+    store.receive(hello(0), () => true);
+    expect(store.getSnapshot()).toBe(snap);
+  });
+
+  it('types into the chosen tab', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const a = fakeTab();
+    const b = fakeTab();
+    store.attach(0, a.link);
+    const detach = store.attach(1, b.link);
+    expect(store.runInTerminal(1, 'hostname')).toBe(true);
+    expect(b.typed).toEqual(['hostname']);
+    expect(a.typed).toEqual([]);
+    detach();
+    expect(store.runInTerminal(1, 'x')).toBe(false);
+  });
+
+  it('sends over tab A, or B when A is down, and reports when neither is up', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const a = fakeTab(false);
+    const b = fakeTab(true);
+    store.attach(0, a.link);
+    store.attach(1, b.link);
+    expect(store.check()).toBe(true);
+    expect(b.sent).toEqual([{ type: 'check', slug: SLUG }]);
+    a.link.connected = true;
+    expect(store.send({ type: 'check', slug: SLUG })).toBe(true);
+    expect(a.sent).toHaveLength(1);
+    a.link.connected = false;
+    b.link.connected = false;
+    expect(store.restart()).toBe(false);
+    expect(store.getSnapshot().restarting).toBe(false);
+  });
+
+  it('shows "checking" until the next steps message, or a timeout', () => {
+    vi.useFakeTimers();
+    const store = new LessonStore(SLUG, 'pt');
+    store.attach(0, fakeTab().link);
+    store.check();
+    expect(store.getSnapshot().checking).toBe(true);
+    store.receive({ type: 'steps', slug: SLUG, steps: [] }, () => true);
+    expect(store.getSnapshot().checking).toBe(false);
+    store.check();
+    vi.advanceTimersByTime(10_000);
+    expect(store.getSnapshot().checking).toBe(false);
+  });
+
+  it('grades through the agent: the first answer is saved, later ones count as attempts', () => {
+    const store = new LessonStore(SLUG, 'gl');
+    const a = fakeTab();
+    store.attach(0, a.link);
+    expect(store.answer('q1', 'a')).toBe(true);
+    expect(a.sent).toEqual([{ type: 'quiz-answer', slug: SLUG, question: 'q1', option: 'a', locale: 'gl' }]);
+    expect(store.getSnapshot().answering.q1).toBe(true);
+    const result = (option: string, correct: boolean, first: boolean): ServerMessage => ({
+      type: 'quiz-result',
+      slug: SLUG,
+      question: 'q1',
+      option,
+      correct,
+      feedback: `fb-${option}`,
+      first,
+    });
+    store.receive(result('a', false, true), () => true);
+    // The same result again on the other tab's socket is not a second try.
+    store.receive(result('a', false, true), () => true);
+    let s = store.getSnapshot();
+    expect(s.answering.q1).toBeUndefined();
+    expect(s.quiz.q1).toEqual({ option: 'a', correct: false, attempts: 1, feedback: 'fb-a' });
+    expect(s.tries.q1).toEqual({ option: 'a', correct: false, feedback: 'fb-a', first: true });
+
+    store.answer('q1', 'b');
+    store.receive(result('b', true, false), () => true);
+    s = store.getSnapshot();
+    expect(s.quiz.q1).toEqual({ option: 'a', correct: false, attempts: 2, feedback: 'fb-a' });
+    expect(s.tries.q1).toEqual({ option: 'b', correct: true, feedback: 'fb-b', first: false });
+  });
+
+  it('tracks connection and restart: restarting until the next hello', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const a = fakeTab();
+    store.attach(0, a.link);
+    store.setTabConnected(0, true);
+    expect(store.getSnapshot().connected).toBe(true);
+    expect(store.restart()).toBe(true);
+    expect(a.sent).toEqual([{ type: 'restart', slug: SLUG }]);
+    expect(store.getSnapshot().restarting).toBe(true);
+    store.setTabConnected(0, false);
+    expect(store.getSnapshot().connected).toBe(false);
+    store.receive(hello(0), a.reply);
+    expect(store.getSnapshot().restarting).toBe(false);
+    expect(a.sent.at(-1)).toEqual({ type: 'lesson', slug: SLUG, locale: 'pt' });
+  });
+});

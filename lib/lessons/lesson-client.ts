@@ -1,0 +1,273 @@
+// The lesson page's client state, outside React: one store per lesson page, shared by the terminal
+// panel, the steps and the quiz. The terminal panel attaches each tab (a way to type into it and a way
+// to send JSON over its socket) and hands over every control message either tab's socket receives;
+// the store answers each `hello` with `lesson` (so the agent sends `lesson-progress` and starts checking),
+// keeps what `steps`, `quiz-result` and `lesson-progress` say, and notifies subscribers
+// (useSyncExternalStore). Terminal bytes never come here: a step's status changes a few times per
+// lesson, never per byte of output.
+import type { ClientMessage, ServerMessage, StepResult } from '@protocol';
+
+export type TabIndex = 0 | 1;
+type QuizResult = Extract<ServerMessage, { type: 'quiz-result' }>;
+
+/** What the store needs of one terminal tab. */
+export interface TabLink {
+  /** Types text into the tab's terminal (no Enter: the student presses it), shows the tab, focuses it. */
+  type(text: string): void;
+  /** A control message over the tab's socket; false when the tab is not connected. */
+  send(message: ClientMessage): boolean;
+}
+
+/** The first answer to a question (the one that scores) and how many tries there were in all. */
+export interface SavedAnswer {
+  readonly option: string;
+  readonly correct: boolean;
+  readonly attempts: number;
+  readonly feedback: string;
+}
+
+/** The latest answer sent from this page, graded. */
+export interface QuizTry {
+  readonly option: string;
+  readonly correct: boolean;
+  readonly feedback: string;
+  /** It was the first answer to the question: the one that scores. */
+  readonly first: boolean;
+}
+
+export interface LessonSnapshot {
+  /** A `lesson-progress` arrived: the steps and answers below are what the agent saved. */
+  readonly known: boolean;
+  /** At least one tab is connected: checks and answers can go out. */
+  readonly connected: boolean;
+  readonly steps: Readonly<Record<string, StepResult>>;
+  readonly quiz: Readonly<Record<string, SavedAnswer>>;
+  readonly tries: Readonly<Record<string, QuizTry>>;
+  /** The "check" button was pressed and no `steps` has come back yet. */
+  readonly checking: boolean;
+  /** Questions whose answer is on its way to the agent. */
+  readonly answering: Readonly<Record<string, true>>;
+  /** "Start this lesson again" was sent; cleared by the next `hello`. */
+  readonly restarting: boolean;
+}
+
+export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
+  known: false,
+  connected: false,
+  steps: {},
+  quiz: {},
+  tries: {},
+  checking: false,
+  answering: {},
+  restarting: false,
+});
+
+/** A check run takes well under a second; past this the button is offered again. */
+export const CHECK_PENDING_MS = 5000;
+/** An answer the agent never graded (a dropped socket) stops showing "sending" after this. */
+export const ANSWER_PENDING_MS = 8000;
+/** A restart that never brings a new `hello` (agent gone) stops showing "restarting" after this. */
+export const RESTART_PENDING_MS = 20_000;
+
+/** Tabs in the order a message is sent over: A first, B if A is down. */
+const SEND_ORDER: readonly TabIndex[] = [0, 1];
+
+/** A step seen done stays done; the earliest time it was seen wins. */
+export function mergeStep(old: StepResult | undefined, next: StepResult): StepResult {
+  if (!old?.done) return next;
+  if (!next.done) return old;
+  if (old.doneAt !== undefined && (next.doneAt === undefined || old.doneAt <= next.doneAt)) return old;
+  return next;
+}
+
+export class LessonStore {
+  private state: LessonSnapshot = EMPTY_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private readonly links = new Map<TabIndex, TabLink>();
+  private readonly connectedTabs = new Set<number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    readonly slug: string,
+    /** The page's language: saved quiz feedback comes back in it. */
+    readonly locale: 'pt' | 'gl',
+  ) {}
+
+  // --- for React (useSyncExternalStore) -----------------------------------------------------------
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): LessonSnapshot => this.state;
+
+  /** The server render and the first client render: nothing known yet. */
+  readonly getServerSnapshot = (): LessonSnapshot => EMPTY_SNAPSHOT;
+
+  // --- for the terminal panel ----------------------------------------------------------------------
+
+  /** A tab's terminal exists; returns the detach function. */
+  attach(tab: TabIndex, link: TabLink): () => void {
+    this.links.set(tab, link);
+    return () => {
+      if (this.links.get(tab) === link) this.links.delete(tab);
+    };
+  }
+
+  /** A tab's connection state (from its status callback). */
+  setTabConnected(tab: number, connected: boolean): void {
+    if (connected) this.connectedTabs.add(tab);
+    else this.connectedTabs.delete(tab);
+    const any = this.connectedTabs.size > 0;
+    if (any !== this.state.connected) this.update({ connected: any });
+  }
+
+  /** A valid control message from either tab's socket, with a reply channel bound to that socket. */
+  receive(message: ServerMessage, reply: (message: ClientMessage) => boolean): void {
+    switch (message.type) {
+      case 'hello':
+        // Every connection (first, reconnect, fresh sandbox after a restart) says which lesson it shows.
+        reply({ type: 'lesson', slug: this.slug, locale: this.locale });
+        if (this.state.restarting) {
+          this.clearTimer('restart');
+          this.update({ restarting: false });
+        }
+        return;
+      case 'lesson-progress':
+        if (message.slug !== this.slug) return;
+        this.update({
+          known: true,
+          steps: this.mergeSteps(message.steps),
+          // The agent's record is the truth for first answers and attempt counts.
+          quiz: { ...message.quiz },
+        });
+        return;
+      case 'steps':
+        if (message.slug !== this.slug) return;
+        this.clearTimer('check');
+        this.update({ steps: this.mergeSteps(message.steps), checking: false });
+        return;
+      case 'quiz-result':
+        if (message.slug !== this.slug) return;
+        this.quizResult(message);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // --- for the steps, the quiz and the restart button ---------------------------------------------
+
+  /** "Run in terminal": types the command into that tab and focuses it. */
+  runInTerminal(tab: TabIndex, text: string): boolean {
+    const link = this.links.get(tab);
+    if (!link) return false;
+    link.type(text);
+    return true;
+  }
+
+  /** Sends over a connected tab (A first); false when neither is connected. */
+  send(message: ClientMessage): boolean {
+    for (const tab of SEND_ORDER) {
+      if (this.links.get(tab)?.send(message)) return true;
+    }
+    return false;
+  }
+
+  /** The "check" button. */
+  check(): boolean {
+    if (!this.send({ type: 'check', slug: this.slug })) return false;
+    this.update({ checking: true });
+    this.startTimer('check', CHECK_PENDING_MS, () => this.update({ checking: false }));
+    return true;
+  }
+
+  answer(question: string, option: string): boolean {
+    const message = { type: 'quiz-answer', slug: this.slug, question, option, locale: this.locale } as const;
+    if (!this.send(message)) return false;
+    this.update({ answering: { ...this.state.answering, [question]: true } });
+    this.startTimer(`answer:${question}`, ANSWER_PENDING_MS, () =>
+      this.update({ answering: without(this.state.answering, question) }),
+    );
+    return true;
+  }
+
+  /** "Start this lesson again": the agent closes both tabs (4012); they reconnect to a fresh sandbox. */
+  restart(): boolean {
+    if (!this.send({ type: 'restart', slug: this.slug })) return false;
+    this.update({ restarting: true });
+    this.startTimer('restart', RESTART_PENDING_MS, () => this.update({ restarting: false }));
+    return true;
+  }
+
+  /** Stops pending timers (the page is leaving). Subscribers and tabs detach themselves. */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  // --- internals -----------------------------------------------------------------------------------
+
+  private quizResult(result: QuizResult): void {
+    // Only answers this page sent; a copy of the same result on the other tab's socket is not a new try.
+    if (!this.state.answering[result.question]) return;
+    this.clearTimer(`answer:${result.question}`);
+    const saved = this.state.quiz[result.question];
+    let quiz = this.state.quiz;
+    if (result.first) {
+      const first = { option: result.option, correct: result.correct, attempts: 1, feedback: result.feedback };
+      quiz = { ...quiz, [result.question]: first };
+    } else if (saved) {
+      quiz = { ...quiz, [result.question]: { ...saved, attempts: saved.attempts + 1 } };
+    }
+    // Not first and nothing saved here: another window answered first; the next lesson-progress says how.
+    this.update({
+      quiz,
+      tries: {
+        ...this.state.tries,
+        [result.question]: {
+          option: result.option,
+          correct: result.correct,
+          feedback: result.feedback,
+          first: result.first,
+        },
+      },
+      answering: without(this.state.answering, result.question),
+    });
+  }
+
+  private mergeSteps(incoming: readonly StepResult[]): Record<string, StepResult> {
+    const steps: Record<string, StepResult> = { ...this.state.steps };
+    for (const step of incoming) steps[step.id] = mergeStep(steps[step.id], step);
+    return steps;
+  }
+
+  private update(patch: Partial<LessonSnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private startTimer(name: string, ms: number, run: () => void): void {
+    this.clearTimer(name);
+    this.timers.set(
+      name,
+      setTimeout(() => {
+        this.timers.delete(name);
+        run();
+      }, ms),
+    );
+  }
+
+  private clearTimer(name: string): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+  }
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { getMDXComponent } from 'mdx-bundler/client/jsx';
+import { createElement } from 'react';
+import * as jsxRuntime from 'react/jsx-runtime';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonComponents } from '@/app/_components/lesson/mdx-components';
+import { findStep } from '@/app/_components/lesson/step';
+import { lessons } from '@/lessons/index';
+import { defineLesson, LOCALES } from '@/lessons/types';
+import { getMessages } from '@/lib/i18n';
+import { loadLessonMdx, mdxPath, stepIdsInMdx, unknownStepIds } from './load';
+
+const lesson = defineLesson({
+  slug: '99-test',
+  order: 99,
+  title: { pt: 'Teste', gl: 'Proba' },
+  summary: { pt: 's', gl: 's' },
+  steps: [
+    {
+      id: 'one',
+      title: { pt: 'Um', gl: 'Un' },
+      commands: [{ tab: 1, text: 'hostname' }],
+      check: { id: 'x' },
+      hints: { nope: { pt: 'Ainda não: `{found}`', gl: 'Aínda non: `{found}`' } },
+    },
+  ],
+  quiz: [],
+});
+
+function render(code: string, locale: 'pt' | 'gl', def = lesson): string {
+  const Content = getMDXComponent(code, { _jsx_runtime: jsxRuntime });
+  return renderToStaticMarkup(
+    createElement(Content, { components: lessonComponents(def, locale, getMessages(locale)) }),
+  );
+}
+
+let dir: string;
+const saved = process.env.GAIOLA_LESSONS_DIR;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gaiola-mdx-'));
+  process.env.GAIOLA_LESSONS_DIR = dir;
+  await mkdir(path.join(dir, '99-test'));
+});
+
+afterAll(() => {
+  if (saved === undefined) delete process.env.GAIOLA_LESSONS_DIR;
+  else process.env.GAIOLA_LESSONS_DIR = saved;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('stepIdsInMdx', () => {
+  it('finds <Step id> in every quoting, in order', () => {
+    expect(stepIdsInMdx('<Step id="a" />\ntext <Step  id=\'b\'/>\n<Step id={"c"} />\n<Steps id="no" />')).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(unknownStepIds(lesson, '<Step id="one" /><Step id="two" />')).toEqual(['two']);
+  });
+  it('refuses a slug that is not NN-name', () => {
+    expect(() => mdxPath('../etc', 'pt')).toThrow(/not a lesson slug/);
+  });
+});
+
+describe('loadLessonMdx', () => {
+  it('is null while a locale’s prose is not written', async () => {
+    expect(await loadLessonMdx(lesson, 'gl')).toBeNull();
+  });
+
+  it('compiles once per file version and renders the lesson’s components', async () => {
+    const file = path.join(dir, '99-test', 'pt.mdx');
+    writeFileSync(
+      file,
+      '## Olá\n\nUse `ls`.\n\n<Step id="one" />\n\n<Note>\nUma nota.\n</Note>\n\n<Diagram name="ns" alt="Um desenho" />\n\n```sh\nunshare -u bash\n```\n',
+    );
+    const first = await loadLessonMdx(lesson, 'pt');
+    expect(first?.stepIds).toEqual(['one']);
+    expect(await loadLessonMdx(lesson, 'pt')).toBe(first);
+    const html = render(first?.code ?? '', 'pt');
+    expect(html).toContain('data-testid="step-one"');
+    expect(html).toContain('data-testid="step-status-one"');
+    expect(html).toContain('Executar no Terminal B');
+    expect(html).toContain('<code translate="no">ls</code>');
+    expect(html).toMatch(/<pre[^>]*translate="no"[^>]*><code[^>]*translate="no"[^>]*>unshare -u bash/);
+    expect(html).toContain('<img src="/diagrams/ns.pt.svg" alt="Um desenho"');
+    expect(html).toContain('data-kind="note"');
+
+    const later = new Date(Date.now() + 5000);
+    writeFileSync(file, '<Step id="one" />\n\nOutra versão.\n');
+    utimesSync(file, later, later);
+    const second = await loadLessonMdx(lesson, 'pt');
+    expect(second).not.toBe(first);
+    expect(render(second?.code ?? '', 'pt')).toContain('Outra versão.');
+  });
+
+  it('fails on a <Step id> the lesson does not define, instead of rendering nothing', async () => {
+    writeFileSync(path.join(dir, '99-test', 'gl.mdx'), 'Texto.\n\n<Step id="missing" />\n');
+    await expect(loadLessonMdx(lesson, 'gl')).rejects.toThrow(/missing/);
+    // The component refuses too (an id the source scan could not see).
+    expect(() => findStep(lesson, 'missing')).toThrow(/no such step/);
+  });
+});
+
+describe('the course’s own lessons', () => {
+  for (const def of lessons) {
+    for (const locale of LOCALES) {
+      it(`${def.slug}/${locale}.mdx compiles and renders every step it places`, async () => {
+        delete process.env.GAIOLA_LESSONS_DIR;
+        try {
+          const compiled = await loadLessonMdx(def, locale);
+          if (!compiled) return; // not written yet: lessons/lessons.test.ts reports it
+          const html = render(compiled.code, locale, def);
+          for (const id of compiled.stepIds) expect(html).toContain(`data-testid="step-${id}"`);
+        } finally {
+          process.env.GAIOLA_LESSONS_DIR = dir;
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,56 @@
+// The course index's view of the student's progress: `POST <agent>/progress {token}`, read-only, fetched
+// in the browser with the stored session token (never baked into the page). No token: nothing to show,
+// not an error. Agent down: the list shows without progress and a quiet note.
+import { PROGRESS_PATH, quizProgress, stepResult } from '@protocol';
+import { z } from 'zod';
+import type { TokenStore } from '@/lib/agent/session';
+import type { AgentLocation } from '@/lib/terminal/wire';
+
+export const progressResponse = z.object({
+  lessons: z.record(z.string(), z.object({ steps: z.array(stepResult), quiz: quizProgress })),
+});
+export type CourseProgress = z.infer<typeof progressResponse>['lessons'];
+
+export type ProgressState =
+  | { readonly kind: 'loading' }
+  /** No token stored (first visit) or the agent no longer knows it: no progress to show. */
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly lessons: CourseProgress }
+  /** The agent did not answer (or answered nonsense). */
+  | { readonly kind: 'unreachable' };
+
+export function progressUrl(at: AgentLocation): string {
+  const scheme = at.pageProtocol === 'https:' ? 'https' : 'http';
+  return `${scheme}://${at.hostname}:${at.port}${PROGRESS_PATH}`;
+}
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Asks the agent once; never throws. */
+export async function fetchProgress(
+  url: string,
+  tokens: Pick<TokenStore, 'get'>,
+  fetcher: Fetch = (u, i) => fetch(u, i),
+): Promise<ProgressState> {
+  const token = tokens.get();
+  if (!token) return { kind: 'none' };
+  let response: Response;
+  try {
+    response = await fetcher(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+      cache: 'no-store',
+    });
+  } catch {
+    return { kind: 'unreachable' };
+  }
+  // 401: a token this agent does not accept (another machine's, or its key changed): no progress here.
+  if (response.status === 401) return { kind: 'none' };
+  if (!response.ok) return { kind: 'unreachable' };
+  try {
+    return { kind: 'ok', lessons: progressResponse.parse(await response.json()).lessons };
+  } catch {
+    return { kind: 'unreachable' };
+  }
+}

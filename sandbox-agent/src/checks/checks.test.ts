@@ -1,0 +1,283 @@
+// Every check on snapshots recorded from real sandboxes (fixtures/, written by the lesson-check kernel
+// tests with GAIOLA_RECORD_CHECK_FIXTURES=1) at the moments that matter: done and not done, with the hint
+// and its parameters. A few cases the kernel cannot be brought to on purpose (a PID namespace whose init
+// is gone but not its other members, a killer reaped before the marker looked) are derived from a recorded
+// snapshot by editing one field, and say so.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lessons } from '../../../lessons/index';
+import { checks } from './index';
+import type { CheckParams, CheckResult, SandboxSnapshot } from './types';
+import { innermostPid, sandboxPid } from './util';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+
+function load(name: string): SandboxSnapshot {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SandboxSnapshot;
+}
+
+function run(id: string, snap: SandboxSnapshot, params: CheckParams = {}): CheckResult {
+  const check = checks[id];
+  if (!check) throw new Error(`no check ${id}`);
+  return check(snap, params);
+}
+
+const ROOTFS = '/root/rootfs';
+const L01 = { path: ROOTFS };
+const KILL = { fixture: 'marca', path: ROOTFS };
+const KINDS = { kinds: 'mnt,ipc,net' };
+const NAME = { hostname: 'contedor-a-man' };
+const DONE = { done: true };
+
+/** The marker's PID inside the sandbox, as the student would find it with ps. */
+function markerPid(snap: SandboxSnapshot): number {
+  const hostPid = snap.fixtures.marca?.hostPid;
+  const p = snap.processes.find((q) => q.hostPid === hostPid);
+  if (!p) throw new Error('no marker process in the snapshot');
+  return sandboxPid(p);
+}
+
+function containerInit(snap: SandboxSnapshot) {
+  const p = snap.processes.find((q) => q.ns.pid !== snap.base.ns.pid && innermostPid(q) === 1);
+  if (!p) throw new Error('no container init in the snapshot');
+  return p;
+}
+
+describe('root-is-path', () => {
+  it('is done when a process is chrooted into the rootfs', () => {
+    for (const f of ['01-chrooted', '01-proc', '01-killed-inside'])
+      expect(run('root-is-path', load(f), L01)).toEqual(DONE);
+  });
+  it('is not done in a fresh sandbox', () => {
+    expect(run('root-is-path', load('fresh-01'), L01)).toEqual({
+      done: false,
+      hint: 'no-process',
+      params: { path: ROOTFS },
+    });
+  });
+  it('does not count a chroot into a copy of the rootfs, or the words typed', () => {
+    const snap = load('01-fakes');
+    expect(snap.processes.some((p) => p.rootId !== snap.base.rootId)).toBe(true);
+    expect(run('root-is-path', snap, L01)).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
+  });
+  it('is not done when the path does not exist (derived: paths[path] = null)', () => {
+    const snap = load('01-chrooted');
+    snap.paths[ROOTFS] = null;
+    expect(run('root-is-path', snap, L01)).toMatchObject({ done: false, hint: 'no-process' });
+  });
+});
+
+describe('proc-mounted-in-root', () => {
+  it('is done when the chrooted process sees proc at its /proc', () => {
+    expect(run('proc-mounted-in-root', load('01-proc'), L01)).toEqual(DONE);
+    expect(run('proc-mounted-in-root', load('01-killed-inside'), L01)).toEqual(DONE);
+  });
+  it('needs a chrooted process first', () => {
+    for (const f of ['fresh-01', '01-fakes'])
+      expect(run('proc-mounted-in-root', load(f), L01)).toEqual({
+        done: false,
+        hint: 'not-chrooted',
+        params: { path: ROOTFS },
+      });
+  });
+  it('is not done while the chrooted shell sees no proc (it sees no mount at all)', () => {
+    const snap = load('01-chrooted');
+    const sh = snap.processes.find((p) => p.rootId === snap.paths[ROOTFS]);
+    expect(sh && snap.mounts[sh.hostPid]).toEqual([]);
+    expect(run('proc-mounted-in-root', snap, L01)).toEqual({ done: false, hint: 'no-proc', params: { path: ROOTFS } });
+  });
+  it('does not count a tmpfs at /proc (derived: the proc mount turned into tmpfs)', () => {
+    const snap = load('01-proc');
+    for (const entries of Object.values(snap.mounts))
+      for (const m of entries) if (m.mountPoint === '/proc' && m.fsType === 'proc') m.fsType = 'tmpfs';
+    expect(run('proc-mounted-in-root', snap, L01)).toMatchObject({ done: false, hint: 'no-proc' });
+  });
+});
+
+describe('fixture-killed-from-root', () => {
+  it('is done when the marker recorded a killer chrooted into the rootfs', () => {
+    const snap = load('01-killed-inside');
+    expect(snap.fixtures.marca?.killedBy?.rootId).toBe(snap.paths[ROOTFS]);
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual(DONE);
+  });
+  it('asks to kill the marker while it lives, naming its PID inside the sandbox', () => {
+    for (const f of ['fresh-01', '01-fakes', '01-chrooted', '01-proc']) {
+      const snap = load(f);
+      expect(run('fixture-killed-from-root', snap, KILL)).toEqual({
+        done: false,
+        hint: 'alive',
+        params: { pid: markerPid(snap) },
+      });
+    }
+  });
+  it('says who killed it from outside (the planted /proc/PID/root did not fool it)', () => {
+    const snap = load('01-killed-outside');
+    const killer = snap.fixtures.marca?.killedBy;
+    expect(killer?.rootId).toBe(snap.base.rootId);
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({
+      done: false,
+      hint: 'killed-from-outside',
+      params: { pid: killer?.pid as number },
+    });
+  });
+  it('cannot tell who sent SIGKILL', () => {
+    expect(run('fixture-killed-from-root', load('01-sigkill'), KILL)).toEqual({
+      done: false,
+      hint: 'killed-from-outside',
+      params: { pid: '?' },
+    });
+  });
+  it("counts a short-lived kill binary by its parent's root (derived: the killer's own root unreadable)", () => {
+    const snap = load('01-killed-inside');
+    const by = snap.fixtures.marca?.killedBy;
+    if (!by) throw new Error('fixture without killedBy');
+    by.parentRootId = by.rootId;
+    by.rootId = null;
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual(DONE);
+    by.parentRootId = null;
+    expect(run('fixture-killed-from-root', snap, KILL)).toMatchObject({ done: false, hint: 'killed-from-outside' });
+  });
+  it('is not done when the fixture was never started', () => {
+    const snap = load('fresh-02');
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({ done: false, hint: 'alive', params: { pid: '?' } });
+  });
+});
+
+describe('pid-ns-init', () => {
+  it('is done with PID 1 of a new PID namespace', () => {
+    for (const f of ['02-partial', '02-unshared', '02-hostname', '02-nsenter'])
+      expect(run('pid-ns-init', load(f))).toEqual(DONE);
+  });
+  it('is not done without a new PID namespace (chroot makes none)', () => {
+    for (const f of ['fresh-02', '02-sandbox-renamed', 'fresh-01', '01-proc'])
+      expect(run('pid-ns-init', load(f))).toEqual({ done: false, hint: 'no-new-pidns' });
+  });
+  it('names a process of a new PID namespace that is not its PID 1 (derived: NSpid edited)', () => {
+    const snap = load('02-unshared');
+    const init = containerInit(snap);
+    init.nsPids = [...init.nsPids.slice(0, -1), 5];
+    expect(run('pid-ns-init', snap)).toEqual({
+      done: false,
+      hint: 'not-pid1',
+      params: { pid: sandboxPid(init), nspid: 5 },
+    });
+  });
+});
+
+describe('new-namespaces', () => {
+  it('is done when one container process has its own mount, IPC and network namespaces', () => {
+    for (const f of ['02-unshared', '02-hostname', '02-nsenter'])
+      expect(run('new-namespaces', load(f), KINDS)).toEqual(DONE);
+  });
+  it('needs a process in a new PID namespace', () => {
+    for (const f of ['fresh-02', '02-sandbox-renamed', '01-proc'])
+      expect(run('new-namespaces', load(f), KINDS)).toEqual({ done: false, hint: 'no-process' });
+  });
+  it('names the first kind still shared with the sandbox, on the container init', () => {
+    const snap = load('02-partial'); // unshare -p -f -u: new PID and UTS only
+    const init = containerInit(snap);
+    expect(run('new-namespaces', snap, KINDS)).toEqual({
+      done: false,
+      hint: 'same-ns',
+      params: { kind: 'mnt', pid: sandboxPid(init) },
+    });
+    expect(run('new-namespaces', snap, { kinds: 'uts,net' })).toEqual({
+      done: false,
+      hint: 'same-ns',
+      params: { kind: 'net', pid: sandboxPid(init) },
+    });
+    expect(run('new-namespaces', snap, { kinds: 'uts' })).toEqual(DONE);
+  });
+  it('rejects an unknown kind (a lesson bug)', () => {
+    expect(() => run('new-namespaces', load('02-unshared'), { kinds: 'mnt,bogus' })).toThrow(/bogus/);
+  });
+});
+
+describe('uts-hostname', () => {
+  it('is done when a new UTS namespace has the name asked', () => {
+    for (const f of ['02-hostname', '02-nsenter']) expect(run('uts-hostname', load(f), NAME)).toEqual(DONE);
+  });
+  it('needs a new UTS namespace', () => {
+    for (const f of ['fresh-02', '01-proc'])
+      expect(run('uts-hostname', load(f), NAME)).toEqual({ done: false, hint: 'no-new-uts' });
+  });
+  it("reports the container's current name", () => {
+    const snap = load('02-unshared');
+    expect(run('uts-hostname', snap, NAME)).toEqual({
+      done: false,
+      hint: 'wrong-name',
+      params: { found: snap.base.hostname },
+    });
+  });
+  it('does not pass when the sandbox itself was renamed', () => {
+    expect(run('uts-hostname', load('02-sandbox-renamed'), NAME)).toEqual({
+      done: false,
+      hint: 'sandbox-renamed',
+      params: { found: 'contedor-a-man' },
+    });
+    // even with a container of that name (derived: the sandbox renamed too, after the step)
+    const snap = load('02-hostname');
+    snap.base.hostname = 'contedor-a-man';
+    expect(run('uts-hostname', snap, NAME)).toMatchObject({ done: false, hint: 'sandbox-renamed' });
+  });
+});
+
+describe('joined-uts', () => {
+  it('is done when a shell from outside entered the container UTS namespace', () => {
+    expect(run('joined-uts', load('02-nsenter'))).toEqual(DONE);
+  });
+  it('counts nsenter -u -p: it stays outside, its child is inside and not PID 1', () => {
+    expect(run('joined-uts', load('02-nsenter-pid'))).toEqual(DONE);
+  });
+  it('needs a container with its own UTS namespace', () => {
+    for (const f of ['fresh-02', '02-sandbox-renamed', '01-proc'])
+      expect(run('joined-uts', load(f))).toEqual({ done: false, hint: 'no-container' });
+  });
+  it("does not count `unshare` itself, the container init's parent outside", () => {
+    for (const f of ['02-partial', '02-unshared', '02-hostname']) {
+      const snap = load(f);
+      expect(snap.processes.some((p) => p.comm === 'unshare' && p.ns.uts === containerInit(snap).ns.uts)).toBe(true);
+      expect(run('joined-uts', snap)).toEqual({ done: false, hint: 'not-joined' });
+    }
+  });
+  it('is not done once the joined shell exited (derived: it is removed)', () => {
+    const snap = load('02-nsenter');
+    const init = containerInit(snap);
+    snap.processes = snap.processes.filter(
+      (p) => !(p.ns.pid === snap.base.ns.pid && p.ns.uts === init.ns.uts && p.hostPid !== init.ppid),
+    );
+    expect(run('joined-uts', snap)).toEqual({ done: false, hint: 'not-joined' });
+  });
+});
+
+describe('the lessons and the recorded snapshots', () => {
+  const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('are real snapshots', () => {
+    expect(names.length).toBeGreaterThanOrEqual(14);
+    for (const n of names) {
+      const snap = load(n.replace(/\.json$/, ''));
+      expect(Object.keys(snap.base.ns).sort()).toEqual(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']);
+      expect(snap.processes.length).toBeGreaterThan(0);
+      expect(snap.hostnames[snap.base.ns.uts]).toBe(snap.base.hostname);
+    }
+  });
+
+  it('only ever get hints the lesson declares, with every placeholder filled', () => {
+    for (const lesson of lessons) {
+      for (const step of lesson.steps) {
+        expect(checks[step.check.id], `${lesson.slug}/${step.id}: check ${step.check.id}`).toBeDefined();
+        for (const n of names) {
+          const r = run(step.check.id, load(n.replace(/\.json$/, '')), (step.check.params ?? {}) as CheckParams);
+          if (r.done) continue;
+          const text = step.hints[r.hint];
+          expect(text, `${lesson.slug}/${step.id} on ${n}: hint ${r.hint} not declared`).toBeDefined();
+          for (const locale of ['pt', 'gl'] as const) {
+            for (const [, name] of (text?.[locale] ?? '').matchAll(/\{(\w+)\}/g))
+              expect(r.params?.[name as string], `${lesson.slug}/${step.id} ${r.hint} {${name}} on ${n}`).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+});

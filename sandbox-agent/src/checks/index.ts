@@ -1,0 +1,19 @@
+// The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
+import { fixtureKilledFromRoot } from './fixture-killed-from-root';
+import { joinedUts } from './joined-uts';
+import { newNamespaces } from './new-namespaces';
+import { pidNsInit } from './pid-ns-init';
+import { procMountedInRoot } from './proc-mounted-in-root';
+import { rootIsPath } from './root-is-path';
+import type { Check } from './types';
+import { utsHostname } from './uts-hostname';
+
+export const checks: Record<string, Check> = {
+  'root-is-path': rootIsPath,
+  'proc-mounted-in-root': procMountedInRoot,
+  'fixture-killed-from-root': fixtureKilledFromRoot,
+  'pid-ns-init': pidNsInit,
+  'new-namespaces': newNamespaces,
+  'uts-hostname': utsHostname,
+  'joined-uts': joinedUts,
+};

@@ -1,0 +1,18 @@
+// Lesson 01 "proc": a process whose root is `path` sees a proc filesystem at its /proc, in its own
+// mountinfo (mount points there are relative to its root, as the kernel shows them). Mounting it from
+// outside at path/proc is as good: what counts is what the chrooted process sees.
+import { findMount } from '../kernel/parse/mountinfo';
+import type { Check } from './types';
+import { mountsSeenBy, stringParam } from './util';
+
+export const procMountedInRoot: Check = (snap, params) => {
+  const path = stringParam(params, 'path');
+  const id = snap.paths[path];
+  const chrooted = id ? snap.processes.filter((p) => p.rootId === id) : [];
+  if (chrooted.length === 0) return { done: false, hint: 'not-chrooted', params: { path } };
+  for (const p of chrooted) {
+    const mounts = mountsSeenBy(snap, p);
+    if (mounts && findMount(mounts, '/proc')?.fsType === 'proc') return { done: true };
+  }
+  return { done: false, hint: 'no-proc', params: { path } };
+};

@@ -1,0 +1,301 @@
+// A snapshot of one sandbox's kernel state for the lesson checks (checks/types.ts): its processes (found
+// through its cgroup, which students cannot leave), their namespaces and roots, the host names of their UTS
+// namespaces, the mounts each distinct (mount namespace, root) sees, the identity of the paths lessons name,
+// and the state of the lesson's fixtures. Checks read the kernel, never the keystrokes (DESIGN.md).
+//
+// Safety: everything here is read as host root from /proc (kernel files and magic links only). The one
+// path of the student's that is looked up (`paths`) goes through the launcher's `stat`, which resolves it
+// inside the sandbox's root as the sandbox's uid. `/proc/PID/root` is stat'ed itself, never a path below it.
+import { type Dirent, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import type { FileId, FixtureState, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
+import { type CgroupLayout, detectCgroupLayout, V2_INIT_LEAF } from './cgroup-layout';
+import { defaultKernelConfig } from './config';
+import { errnoCode } from './errors';
+import { runLauncherQuery } from './launcher-run';
+import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
+import type { Sandbox } from './sandbox';
+
+/** The namespace kinds a snapshot records, i.e. the entries of /proc/PID/ns without `*_for_children`. */
+export const NS_KINDS: readonly NsKind[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
+
+/**
+ * A student may create child cgroups (they are delegated); a walk stops after this many directories, far
+ * above any lesson's needs, so that a `mkdir` loop cannot make every check slow.
+ */
+export const MAX_CGROUP_DIRS = 2048;
+/** UTS namespaces whose host name a snapshot asks the launcher for (one spawn each); lessons need one or two. */
+export const MAX_HOSTNAME_QUERIES = 16;
+/** Processes a snapshot records at most; the pids limit of a sandbox (256) is below it. */
+export const MAX_PROCESSES = 1024;
+
+/** Anything with a state, like kernel/fixtures.ts's handles. */
+export interface FixtureLike {
+  state(): FixtureState;
+}
+
+export interface InspectOptions {
+  /** Paths inside the sandbox whose identity checks compare (e.g. '/root/rootfs'). */
+  paths: string[];
+  fixtures: Record<string, FixtureLike>;
+  /** Defaults to the launcher of defaultKernelConfig(). */
+  launcherPath?: string;
+}
+
+let layoutCache: CgroupLayout | undefined;
+
+/** The host's cgroup layout, read once from the agent's own /proc/self files. */
+export function hostCgroupLayout(): CgroupLayout {
+  layoutCache ??= detectCgroupLayout(
+    readFileSync('/proc/self/cgroup', 'utf8'),
+    readFileSync('/proc/self/mountinfo', 'utf8'),
+  );
+  return layoutCache;
+}
+
+/** Where a sandbox's membership is read: one cgroup directory and its path inside its hierarchy. */
+interface MembershipCgroup {
+  /** Absolute directory on the host, e.g. /sys/fs/cgroup/memory/gaiola/ID. */
+  dir: string;
+  /** Its path relative to the hierarchy's root, as /proc/PID/cgroup shows it to the agent. */
+  rel: string;
+  /** Which /proc/PID/cgroup line to compare: a v1 controller, or the v2 line. */
+  controller: 'memory' | 'v2';
+}
+
+function membershipCgroup(sb: Pick<Sandbox, 'cgroupDirs'>, layout: CgroupLayout): MembershipCgroup {
+  const under = (dir: string, mount: string) => dir.startsWith(`${mount.replace(/\/+$/, '')}/`);
+  if (layout.mode === 'v1') {
+    const memory = layout.hierarchies.find((h) => h.controllers.includes('memory'));
+    const dir = memory && sb.cgroupDirs.find((d) => under(d, memory.mountPoint));
+    if (!memory || !dir) throw new Error(`no memory cgroup among the sandbox's ${sb.cgroupDirs.join(' ')}`);
+    return { dir, rel: dir.slice(memory.mountPoint.replace(/\/+$/, '').length), controller: 'memory' };
+  }
+  if (layout.mode === 'v2') {
+    const dir = sb.cgroupDirs.find((d) => under(d, layout.mountPoint));
+    if (!dir) throw new Error(`no cgroup of the sandbox under ${layout.mountPoint}`);
+    return { dir, rel: dir.slice(layout.mountPoint.replace(/\/+$/, '').length), controller: 'v2' };
+  }
+  throw new Error(`no usable cgroups: ${layout.reason}`);
+}
+
+/** The cgroup.procs files a process joins to enter the sandbox's cgroups, as `shell` gets them. */
+export function sandboxJoinProcs(sb: Pick<Sandbox, 'cgroupDirs'>, layout: CgroupLayout = hostCgroupLayout()): string[] {
+  if (layout.mode === 'v2') return sb.cgroupDirs.map((d) => `${d}/${V2_INIT_LEAF}/cgroup.procs`);
+  return sb.cgroupDirs.map((d) => `${d}/cgroup.procs`);
+}
+
+/**
+ * Errors that mean "that process is gone" (or is exiting) while we looked: ENOENT/ESRCH, and EINVAL from
+ * /proc/PID/mountinfo of a task that has already dropped its namespaces.
+ */
+function vanished(err: unknown): boolean {
+  const code = errnoCode(err);
+  return code === 'ENOENT' || code === 'ESRCH' || code === 'EINVAL';
+}
+
+/** PIDs listed in the cgroup.procs of `dir` and every cgroup below it. */
+function cgroupPids(dir: string): number[] {
+  const pids: number[] = [];
+  const queue = [dir];
+  let walked = 0;
+  while (queue.length > 0 && walked < MAX_CGROUP_DIRS) {
+    const d = queue.shift() as string;
+    walked++;
+    let text: string;
+    try {
+      text = readFileSync(`${d}/cgroup.procs`, 'utf8');
+    } catch (err) {
+      if (vanished(err)) continue; // an rmdir meanwhile
+      throw err;
+    }
+    for (const line of text.split('\n')) if (/^\d+$/.test(line)) pids.push(Number(line));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      if (vanished(err)) continue;
+      throw err;
+    }
+    for (const e of entries) if (e.isDirectory()) queue.push(`${d}/${e.name}`);
+  }
+  return pids;
+}
+
+/** "dev:ino" of what a path names (bigints: overlay inode numbers may exceed 2^53). */
+export function fileIdOf(path: string): FileId {
+  const st = statSync(path, { bigint: true });
+  return `${st.dev}:${st.ino}`;
+}
+
+function nsOf(pid: number): Partial<Record<NsKind, number>> {
+  const ns: Partial<Record<NsKind, number>> = {};
+  for (const kind of NS_KINDS) {
+    try {
+      const m = /^[a-z_]+:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/ns/${kind}`));
+      if (m) ns[kind] = Number(m[1]);
+    } catch (err) {
+      if (vanished(err)) continue;
+      throw err;
+    }
+  }
+  return ns;
+}
+
+/** True when /proc/PID/cgroup puts the process in `cg` or below it. */
+function isMember(pid: number, cg: MembershipCgroup): boolean {
+  const entries = parseProcCgroup(readFileSync(`/proc/${pid}/cgroup`, 'utf8'));
+  const entry =
+    cg.controller === 'v2'
+      ? entries.find((e) => e.hierarchyId === 0)
+      : entries.find((e) => e.hierarchyId !== 0 && e.controllers.includes(cg.controller));
+  return entry !== undefined && (entry.path === cg.rel || entry.path.startsWith(`${cg.rel}/`));
+}
+
+/** One process's record, or undefined when it is gone, a zombie, or not (any more) in the sandbox. */
+function procInfo(pid: number, cg: MembershipCgroup): ProcInfo | undefined {
+  try {
+    if (!isMember(pid, cg)) return undefined;
+    const st = parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (st.state === 'Z' || st.state === 'X') return undefined;
+    let rootId: FileId | null = null;
+    try {
+      rootId = fileIdOf(`/proc/${pid}/root`);
+    } catch (err) {
+      if (!vanished(err) && errnoCode(err) !== 'EACCES') throw err;
+    }
+    return { hostPid: pid, nsPids: st.nsPid, ppid: st.ppid, comm: st.name, uid: st.uid.real, ns: nsOf(pid), rootId };
+  } catch (err) {
+    if (vanished(err)) return undefined;
+    throw err;
+  }
+}
+
+async function hostnameOf(launcherPath: string, pid: number): Promise<string | undefined> {
+  const r = await runLauncherQuery(launcherPath, ['hostname', '--pid', String(pid)]);
+  if (r.code !== 0) {
+    if (r.code === 2) return undefined; // the process exited meanwhile
+    throw new Error(`hostname of pid ${pid}: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
+  }
+  return r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout;
+}
+
+async function pathIdOf(launcherPath: string, sb: Pick<Sandbox, 'initPid' | 'uidBase'>, path: string) {
+  const uid = String(sb.uidBase);
+  const r = await runLauncherQuery(launcherPath, [
+    'stat',
+    '--pid',
+    String(sb.initPid),
+    '--uid',
+    uid,
+    '--gid',
+    uid,
+    '--',
+    path,
+  ]);
+  if (r.code === 0) {
+    const m = /^(\d+:\d+) [0-7]+\n$/.exec(r.stdout);
+    if (!m?.[1]) throw new Error(`stat ${path} in the sandbox: unexpected launcher output ${JSON.stringify(r.stdout)}`);
+    return m[1];
+  }
+  // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
+  // student put there: nothing a process could chroot to, either way.
+  if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
+  throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
+}
+
+/** Reads the sandbox's state now. Processes that vanish while it looks are left out, never an error. */
+export async function inspectSandbox(
+  sb: Pick<Sandbox, 'initPid' | 'uidBase' | 'cgroupDirs'>,
+  opts: InspectOptions,
+): Promise<SandboxSnapshot> {
+  const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
+  const takenAt = Date.now();
+  // Launcher queries first, so that they run while this thread scans /proc.
+  const pathIds = Promise.all(opts.paths.map(async (p) => [p, await pathIdOf(launcherPath, sb, p)] as const));
+  const baseHostname = hostnameOf(launcherPath, sb.initPid);
+  // Awaited below; until then a rejection must not count as unhandled if the scan throws first.
+  for (const early of [pathIds, baseHostname]) early.catch(() => {});
+
+  const baseNs = nsOf(sb.initPid);
+  const missing = NS_KINDS.filter((k) => baseNs[k] === undefined);
+  if (missing.length > 0) throw new Error(`sandbox init ${sb.initPid} is gone (no ns/${missing.join(', ns/')})`);
+  const baseRootId = fileIdOf(`/proc/${sb.initPid}/root`);
+
+  const cg = membershipCgroup(sb, hostCgroupLayout());
+  const processes: ProcInfo[] = [];
+  for (const pid of new Set(cgroupPids(cg.dir))) {
+    if (pid === sb.initPid) continue;
+    const info = procInfo(pid, cg);
+    if (info) processes.push(info);
+    if (processes.length >= MAX_PROCESSES) break;
+  }
+  processes.sort((a, b) => a.hostPid - b.hostPid);
+
+  // One host name per UTS namespace other than the base's (asked through one of its processes), those of
+  // containers (a new PID namespace) first: a student's `unshare -u` loop must not cost hundreds of spawns.
+  const base = baseNs as Record<NsKind, number>;
+  const utsPids = new Map<number, { pids: number[]; container: boolean }>();
+  for (const p of processes) {
+    const uts = p.ns.uts;
+    if (uts === undefined || uts === base.uts) continue;
+    const entry = utsPids.get(uts) ?? { pids: [], container: false };
+    entry.pids.push(p.hostPid);
+    entry.container ||= p.ns.pid !== base.pid;
+    utsPids.set(uts, entry);
+  }
+  const asked = [...utsPids]
+    .sort(([, x], [, y]) => Number(y.container) - Number(x.container))
+    .slice(0, MAX_HOSTNAME_QUERIES);
+  const others = Promise.all(
+    asked.map(async ([uts, { pids }]) => {
+      for (const pid of pids) {
+        const name = await hostnameOf(launcherPath, pid);
+        if (name !== undefined) return [uts, name] as const;
+      }
+      return undefined;
+    }),
+  );
+  others.catch(() => {});
+
+  // Mounts as each distinct (mount namespace, root) sees them.
+  const mounts: Record<number, MountEntry[]> = {};
+  const seen = new Set<string>();
+  for (const p of processes) {
+    const key = `${p.ns.mnt}|${p.rootId}`;
+    if (seen.has(key)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${p.hostPid}/mountinfo`, 'utf8');
+    } catch (err) {
+      if (vanished(err)) continue; // another process of the same pair may still answer
+      throw err;
+    }
+    seen.add(key);
+    // A process chrooted into a plain directory sees no mount at all until it mounts one there: the kernel
+    // leaves out every mount outside its root, the root's own mount included.
+    try {
+      mounts[p.hostPid] = text.trim() === '' ? [] : parseMountinfo(text);
+    } catch (err) {
+      // A line this parser does not know must not take every check down: that view is left out.
+      if (!(err instanceof ParseError)) throw err;
+    }
+  }
+
+  const fixtures: Record<string, FixtureState> = {};
+  for (const [name, f] of Object.entries(opts.fixtures)) fixtures[name] = f.state();
+
+  const baseName = await baseHostname;
+  if (baseName === undefined) throw new Error(`sandbox init ${sb.initPid} is gone`);
+  const hostnames: Record<number, string> = { [base.uts]: baseName };
+  for (const entry of await others) if (entry) hostnames[entry[0]] = entry[1];
+
+  return {
+    takenAt,
+    base: { ns: base, hostname: baseName, rootId: baseRootId },
+    paths: Object.fromEntries(await pathIds),
+    processes,
+    hostnames,
+    mounts,
+    fixtures,
+  };
+}

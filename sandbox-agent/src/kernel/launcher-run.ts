@@ -1,0 +1,44 @@
+// Runs one short query of the launcher (`stat`, `hostname`) with an argument array and a deadline, and
+// hands back its exit status and output. Long-lived launcher processes (sandboxes, shells, fixtures) are
+// spawned by their own modules.
+import { spawn } from 'node:child_process';
+
+/** A query reads one small thing: a second means something is stuck (a hung filesystem, a frozen cgroup). */
+export const LAUNCHER_QUERY_TIMEOUT_MS = 2_000;
+/** Queries print one short line; anything longer is cut (a bug must not grow the agent's memory). */
+const MAX_QUERY_OUTPUT = 4096;
+
+export interface LauncherResult {
+  /** Exit code, or null when the launcher was killed (`signal` says by what). */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runLauncherQuery(
+  launcherPath: string,
+  args: readonly string[],
+  timeoutMs: number = LAUNCHER_QUERY_TIMEOUT_MS,
+): Promise<LauncherResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(launcherPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (c: Buffer) => {
+      if (stdout.length < MAX_QUERY_OUTPUT) stdout += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr = (stderr + c.toString('utf8')).slice(-MAX_QUERY_OUTPUT);
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start ${launcherPath} ${args[0] ?? ''}: ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: stdout.slice(0, MAX_QUERY_OUTPUT), stderr: stderr.trim() });
+    });
+  });
+}

@@ -1,0 +1,184 @@
+// Lesson 01 (chroot) on a real sandbox: before anything no step is done; typed fakes pass nothing (the
+// words echoed, proc mounted elsewhere, a chroot into a copy, the marker killed from outside, even with a
+// planted /proc/PID/root symlink, or with SIGKILL); the reference solution typed through the pty turns
+// every step done. Also: the prompt marker comes from bash and from the rootfs's busybox sh.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import lesson from '../../lessons/01-chroot/lesson';
+import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
+import { probeHost } from '../src/kernel/probe';
+import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { Observer, promptCount, record, typeLine } from './checks-helpers';
+import {
+  cleanupTestRun,
+  hostMountPoints,
+  kernelTestSkipReason,
+  leftovers,
+  processesInUidRange,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[checks-01-chroot.kernel.test] skipped: ${skip}`);
+
+const ROOTFS = '/root/rootfs';
+const FIXTURE = 'marca';
+const stepIds = lesson.steps.map((s) => s.id);
+
+describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => {
+  const cfg = testKernelConfig();
+  let sb: Sandbox;
+  let a: Terminal;
+  let b: Terminal;
+  let marker: FixtureHandle;
+  let obs: Observer;
+  let mountsBefore: string[];
+
+  /** A fresh marker, as the lesson engine starts one again after a wrong kill. */
+  const newMarker = async () => {
+    marker = startFixture(sb, FIXTURE, { launcherPath: cfg.launcherPath });
+    await marker.ready;
+  };
+
+  beforeAll(async () => {
+    mountsBefore = hostMountPoints();
+    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-lesson01' });
+    a = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
+    b = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
+    await Promise.all([a.ready(), b.ready()]);
+    await newMarker();
+    obs = new Observer(sb, lesson, () => ({ [FIXTURE]: marker }), ['/']);
+  });
+
+  afterAll(async () => {
+    try {
+      await marker?.stop();
+      await sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    if (obs)
+      console.log(`[checks-01] snapshot+checks: median ${obs.median().toFixed(1)} ms over ${obs.timings.length}`);
+  });
+
+  it('is not done in a fresh sandbox, and says what it saw', async () => {
+    expect(stepIds).toEqual(['chroot', 'proc', 'kill-outside']);
+    const { snap, results } = await obs.look();
+    record('fresh-01', snap);
+    expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
+    expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
+    expect(results['kill-outside']).toEqual({ done: false, hint: 'alive', params: { pid: marker.sandboxPid() } });
+    // identities: the launcher's stat of '/' inside is the init's root as the agent stats it
+    expect(snap.paths['/']).toBe(snap.base.rootId);
+    expect(snap.paths[ROOTFS]).toMatch(/^\d+:\d+$/);
+    expect(snap.base.hostname).toBe('gaiola-lesson01');
+    // the marker looks like an ordinary process of the sandbox, named as asked
+    const m = snap.processes.find((p) => p.hostPid === marker.state().hostPid);
+    expect(m?.comm).toBe(FIXTURE);
+    expect(m?.ns).toEqual(snap.base.ns);
+    expect(m?.rootId).toBe(snap.base.rootId);
+    expect(await b.ok(`ps -e -o pid=,comm= | awk '$2 == "${FIXTURE}" { print $1 }'`)).toBe(String(marker.sandboxPid()));
+    // bash prints the prompt marker, and nothing of it shows as text
+    expect(promptCount(a.output)).toBeGreaterThan(0);
+    expect(a.output).not.toContain('\\[');
+  });
+
+  it('passes nothing for typed or planted fakes', async () => {
+    await b.ok('echo chroot rootfs /bin/sh; echo mount -t proc proc /proc; echo kill marca');
+    // proc mounted somewhere else, and a chroot into a copy of the rootfs (with its own proc)
+    await b.ok('mkdir -p /tmp/x/proc && mount -t proc proc /tmp/x/proc');
+    await b.ok('cp -a /root/rootfs /tmp/rootfs && mount -t proc proc /tmp/rootfs/proc');
+    await b.ok('chroot /tmp/rootfs /bin/sleep 1000 </dev/null >/dev/null 2>&1 & disown');
+    // what a naive check might read: a file claiming the kill, a directory named like the rootfs
+    await b.ok('echo "killed-by signal=15 pid=1" > /root/rootfs/tmp/marca.log; mkdir -p /tmp/root/rootfs/proc');
+    const { snap, results } = await obs.look();
+    record('01-fakes', snap);
+    expect(snap.processes.some((p) => p.rootId !== null && p.rootId !== snap.base.rootId)).toBe(true);
+    expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
+    expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
+    expect(results['kill-outside']).toMatchObject({ done: false, hint: 'alive' });
+  });
+
+  it('knows a marker killed from outside, even through a planted /proc/PID/root', async () => {
+    // The killer plants /proc/<its pid>/root -> /root/rootfs in the sandbox's own /proc (the marker's mount
+    // namespace): a marker reading the sandbox's /proc would believe it. It reads the host's.
+    const bPid = Number(await b.ok('echo $$'));
+    await b.ok(
+      `P=$(pidof ${FIXTURE}); mount -t tmpfs gaiola-fake /proc && mkdir /proc/$$ && ln -s /root/rootfs /proc/$$/root && kill $P; umount /proc || busybox umount /proc`,
+    );
+    await marker.exited;
+    const { snap, results } = await obs.look();
+    record('01-killed-outside', snap);
+    expect(snap.fixtures[FIXTURE]).toMatchObject({ alive: false, hostPid: null, killedBy: { signal: 15, pid: bPid } });
+    expect(snap.fixtures[FIXTURE]?.killedBy?.rootId).toBe(snap.base.rootId);
+    expect(results['kill-outside']).toEqual({ done: false, hint: 'killed-from-outside', params: { pid: bPid } });
+
+    // SIGKILL cannot be caught: dead, nobody recorded, not done
+    await newMarker();
+    await b.ok(`kill -9 $(pidof ${FIXTURE})`);
+    await marker.exited;
+    const killed9 = await obs.look();
+    record('01-sigkill', killed9.snap);
+    expect(killed9.snap.fixtures[FIXTURE]).toEqual({ hostPid: null, alive: false, killedBy: null });
+    expect(killed9.results['kill-outside']).toEqual({ done: false, hint: 'killed-from-outside', params: { pid: '?' } });
+    await newMarker();
+  });
+
+  it('turns every step done with the reference solution typed in the terminal', async () => {
+    // tab A: into the rootfs; busybox sh prints the prompt marker too (PS1 is exported), cleanly
+    const out = await typeLine(a, 'cd /root; chroot rootfs /bin/sh');
+    expect(out).toContain('BusyBox');
+    expect(out.slice(out.indexOf('BusyBox'))).toContain(`${PROMPT_MARKER}root@gaiola-lesson01:/# `);
+    expect(out).not.toContain('\\[');
+    const chrooted = await obs.until('chroot');
+    record('01-chrooted', chrooted.snap);
+    expect(chrooted.results.proc).toEqual({ done: false, hint: 'no-proc', params: { path: ROOTFS } });
+
+    await typeLine(a, 'mount -t proc proc /proc');
+    const withProc = await obs.until('proc');
+    record('01-proc', withProc.snap);
+    expect(withProc.results['kill-outside']).toMatchObject({ done: false, hint: 'alive' });
+
+    const ps = await typeLine(a, 'ps');
+    expect(ps).toContain(FIXTURE); // chroot is not a container: the outside is in plain sight
+    await typeLine(a, `kill $(pidof ${FIXTURE})`);
+    const killed = await obs.until('kill-outside');
+    record('01-killed-inside', killed.snap);
+    expect(killed.snap.fixtures[FIXTURE]?.killedBy?.rootId).toBe(killed.snap.paths[ROOTFS]);
+    expect(Object.values(killed.results).every((r) => r.done)).toBe(true);
+  });
+
+  it('counts a short-lived kill binary by its parent, the chrooted shell', async () => {
+    // The marker looks at the killer as soon as it wakes; a binary that has exited and been reaped by then
+    // leaves nothing to look at (rare: a few percent on a 2-CPU VM), so up to three tries.
+    let parentRootId: string | null | undefined;
+    for (let i = 0; i < 3 && !parentRootId; i++) {
+      await newMarker();
+      await typeLine(a, `/bin/kill $(pidof ${FIXTURE})`);
+      await marker.exited;
+      parentRootId = marker.state().killedBy?.parentRootId;
+    }
+    const { snap, results } = await obs.look();
+    expect(parentRootId).toBe(snap.paths[ROOTFS]);
+    expect(results['kill-outside']).toEqual({ done: true });
+    await typeLine(a, 'umount /proc; exit');
+  });
+
+  it('leaves nothing on the host; a marker still running dies with its sandbox', async () => {
+    await newMarker();
+    await sb.destroy();
+    await Promise.race([
+      marker.exited,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the marker outlived its sandbox')), 5_000)),
+    ]);
+    expect(marker.state()).toMatchObject({ alive: false, hostPid: null });
+    expect(processesInUidRange(sb.uidBase)).toEqual([]);
+    await cleanupTestRun(cfg, probe);
+    expect(leftovers(cfg, probe)).toEqual([]);
+    expect(hostMountPoints()).toEqual(mountsBefore);
+  });
+});

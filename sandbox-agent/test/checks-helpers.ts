@@ -1,0 +1,115 @@
+// Shared by the lesson-check kernel tests: typing a line into a sandbox shell and waiting for the next
+// prompt marker (which also proves the shell prints it), judging every step of a lesson on a fresh
+// snapshot, timing it, and (with GAIOLA_RECORD_CHECK_FIXTURES=1) recording the snapshot as a fixture for
+// the checks' unit tests (sandbox-agent/src/checks/fixtures/).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LessonDef } from '../../lessons/types';
+import { checks } from '../src/checks/index';
+import type { CheckParams, CheckResult, SandboxSnapshot } from '../src/checks/types';
+import type { FixtureLike } from '../src/kernel/inspect';
+import { inspectSandbox } from '../src/kernel/inspect';
+import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
+import type { Sandbox } from '../src/kernel/sandbox';
+import { COMMAND_TIMEOUT_MS, type Terminal } from './kernel-helpers';
+
+export const RECORD = process.env.GAIOLA_RECORD_CHECK_FIXTURES === '1';
+const FIXTURE_DIR = fileURLToPath(new URL('../src/checks/fixtures/', import.meta.url));
+
+export function promptCount(text: string): number {
+  return text.split(PROMPT_MARKER).length - 1;
+}
+
+/** The output ends with a prompt: nothing but the prompt's own text after the last marker. */
+function atPrompt(text: string): boolean {
+  const i = text.lastIndexOf(PROMPT_MARKER);
+  return i !== -1 && !text.slice(i).includes('\n');
+}
+
+/** Types `line` and Enter, then waits for the next prompt (marker included) of whatever shell reads it. */
+export async function typeLine(t: Terminal, line: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<string> {
+  // First the shell must sit at a prompt (the one after a Terminal.run may still be on its way).
+  await t.waitFor(atPrompt, 'a prompt', timeoutMs);
+  const before = t.output.length;
+  const n = promptCount(t.output);
+  t.pty.write(`${line}\n`);
+  await t.waitFor((o) => promptCount(o) > n, `the prompt after ${JSON.stringify(line)}`, timeoutMs);
+  return t.output.slice(before);
+}
+
+/** Every step's check of `lesson` on one snapshot, by step id. */
+export function judge(lesson: LessonDef, snap: SandboxSnapshot): Record<string, CheckResult> {
+  const out: Record<string, CheckResult> = {};
+  for (const step of lesson.steps) {
+    const check = checks[step.check.id];
+    if (!check) throw new Error(`lesson ${lesson.slug} step ${step.id}: no check ${step.check.id}`);
+    out[step.id] = check(snap, (step.check.params ?? {}) as CheckParams);
+  }
+  return out;
+}
+
+/** The paths a lesson's checks ask about. */
+export function pathsOf(lesson: LessonDef): string[] {
+  return [...new Set(lesson.steps.map((s) => s.check.params?.path).filter((p): p is string => typeof p === 'string'))];
+}
+
+export class Observer {
+  /** Milliseconds of each snapshot + checks run. */
+  readonly timings: number[] = [];
+
+  constructor(
+    private readonly sb: Sandbox,
+    private readonly lesson: LessonDef,
+    private readonly fixtures: () => Record<string, FixtureLike>,
+    private readonly extraPaths: string[] = [],
+  ) {}
+
+  async look(): Promise<{ snap: SandboxSnapshot; results: Record<string, CheckResult> }> {
+    const t0 = performance.now();
+    const snap = await inspectSandbox(this.sb, {
+      paths: [...pathsOf(this.lesson), ...this.extraPaths],
+      fixtures: this.fixtures(),
+    });
+    const results = judge(this.lesson, snap);
+    this.timings.push(performance.now() - t0);
+    return { snap, results };
+  }
+
+  /** Step ids judged done now. */
+  async done(): Promise<string[]> {
+    const { results } = await this.look();
+    return Object.entries(results)
+      .filter(([, r]) => r.done)
+      .map(([id]) => id);
+  }
+
+  /**
+   * Looks until `stepId` is done (a fixture's report may land a few ms after the prompt); returns the
+   * last look. Fails with the last hint after `timeoutMs`.
+   */
+  async until(
+    stepId: string,
+    timeoutMs = 5_000,
+  ): Promise<{ snap: SandboxSnapshot; results: Record<string, CheckResult> }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = await this.look();
+      if (seen.results[stepId]?.done) return seen;
+      if (Date.now() > deadline)
+        throw new Error(`step ${stepId} not done after ${timeoutMs} ms: ${JSON.stringify(seen.results[stepId])}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  median(): number {
+    const s = [...this.timings].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] ?? Number.NaN;
+  }
+}
+
+/** With GAIOLA_RECORD_CHECK_FIXTURES=1, saves a snapshot as src/checks/fixtures/NAME.json. */
+export function record(name: string, snap: SandboxSnapshot): void {
+  if (!RECORD) return;
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  writeFileSync(`${FIXTURE_DIR}${name}.json`, `${JSON.stringify(snap, null, 1)}\n`);
+}
