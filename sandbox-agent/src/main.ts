@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       cgroups: probe.cgroup.mode,
     }),
     log,
+    lessons,
+    progress: (student) => lessons.progress(student),
   });
 
   let stopping = false;
