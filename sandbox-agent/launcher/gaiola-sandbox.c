@@ -1034,6 +1034,28 @@ static void lookup_fail(const char *cmd, const char *p, int err) {
   }
 }
 
+/* Opens PATH inside the root of process PID, as the sandbox's uid/gid (no host capability helps the
+ * lookup): every symlink, absolute or "..", resolves inside that root, and magic links (/proc/N/root, ...)
+ * are refused (openat2 RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS). Never returns on failure. */
+static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, const char *p, uint64_t flags) {
+  char rootpath[64];
+  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
+  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) {
+    dprintf(2, "%s: %s %s: open %s: %s\n", prog, cmd, p, rootpath, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
+  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", cmd);
+  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", cmd);
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
+  struct gaiola_open_how how = {.flags = flags, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
+  if (fd < 0) lookup_fail(cmd, p, errno);
+  close(rootfd);
+  return fd;
+}
+
 static int cmd_read_file(int argc, char **argv) {
   long pid = -1, uid = -1, gid = -1;
   long long max = -1;
@@ -1057,25 +1079,8 @@ static int cmd_read_file(int argc, char **argv) {
   if (pid < 0 || uid < 0 || gid < 0 || max < 0 || !p)
     die("read-file: usage: read-file --pid PID --uid UID --gid GID --max-bytes N PATH");
 
-  char rootpath[64];
-  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
-  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (rootfd < 0) {
-    dprintf(2, "%s: read-file %s: open %s: %s\n", prog, p, rootpath, strerror(errno));
-    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
-  }
-  /* From here on we are the sandbox's (unprivileged on the host) uid: no host capability helps the lookup. */
-  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
-  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", "(read-file)");
-  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", "(read-file)");
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
-
-  /* Every symlink, absolute or "..", resolves inside the sandbox's root; magic links (/proc/N/root, ...)
-   * are refused. O_NONBLOCK so that a FIFO cannot make us wait; it is refused below anyway. */
-  struct gaiola_open_how how = {
-      .flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
-  if (fd < 0) lookup_fail("read-file", p, errno);
+  /* O_NONBLOCK so that a FIFO cannot make us wait; it is refused below anyway. */
+  int fd = open_in_sandbox_root("read-file", pid, uid, gid, p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("read-file", p, errno);
   if (!S_ISREG(st.st_mode)) {
@@ -1131,23 +1136,8 @@ static int cmd_stat(int argc, char **argv) {
   }
   if (pid < 0 || uid < 0 || gid < 0 || !p) die("stat: usage: stat --pid PID --uid UID --gid GID PATH");
 
-  char rootpath[64];
-  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
-  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (rootfd < 0) {
-    dprintf(2, "%s: stat %s: open %s: %s\n", prog, p, rootpath, strerror(errno));
-    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
-  }
-  /* The sandbox's uid from here on, as in read-file: no host capability helps the lookup. */
-  if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
-  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", "(stat)");
-  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", "(stat)");
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
-  /* O_PATH opens nothing (no FIFO wait, no device open); symlinks resolve inside the root, magic links fail. */
-  struct gaiola_open_how how = {
-      .flags = O_PATH | O_CLOEXEC, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
-  if (fd < 0) lookup_fail("stat", p, errno);
+  /* O_PATH opens nothing (no FIFO wait, no device open). */
+  int fd = open_in_sandbox_root("stat", pid, uid, gid, p, O_PATH | O_CLOEXEC);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
   char out[96];
