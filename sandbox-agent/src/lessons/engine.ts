@@ -18,6 +18,8 @@ const MIN_RUN_INTERVAL_MS = 100;
 export interface FixtureHandle {
   state(): FixtureState;
   stop(): Promise<void>;
+  /** Resolves when the fixture's process is gone (after its report, if it wrote one). */
+  readonly exited: Promise<void>;
 }
 
 export interface EngineKernel {
@@ -212,7 +214,7 @@ export class LessonEngine {
       }
       const needs = needsOf(lesson);
       const done = this.store.stepsDone(studentId, slug);
-      this.ensureFixtures(st, sb, needs.fixtures, done, false);
+      this.ensureFixtures(studentId, st, sb, needs.fixtures, done, false);
       const pending = lesson.def.steps.filter((s) => !done.has(s.id));
       const results = new Map<string, StepResult>();
       if (pending.length > 0) {
@@ -241,7 +243,7 @@ export class LessonEngine {
       });
       this.registry.broadcast(studentId, { type: 'steps', slug, steps });
       // A fixture killed the wrong way comes back, so the student can try again.
-      this.ensureFixtures(st, sb, needs.fixtures, after, true);
+      this.ensureFixtures(studentId, st, sb, needs.fixtures, after, true);
     } catch (err) {
       this.log(`checks of ${slug} failed: ${(err as Error).message}`);
       this.registry.broadcast(studentId, { type: 'error', code: 'check_failed' });
@@ -260,6 +262,7 @@ export class LessonEngine {
    * is not done (it was killed the wrong way): only after a check run has judged its death.
    */
   private ensureFixtures(
+    studentId: string,
     st: StudentState,
     sb: Sandbox,
     wanted: Map<string, string>,
@@ -271,7 +274,13 @@ export class LessonEngine {
       const current = st.fixtures.get(name);
       if (current && (current.state().alive || !replaceDead)) continue;
       void current?.stop().catch(() => {});
-      st.fixtures.set(name, this.kernel.startFixture(sb, name));
+      const handle = this.kernel.startFixture(sb, name);
+      st.fixtures.set(name, handle);
+      // Its death is news: the check run that follows the student's `kill` may have looked a moment too
+      // early (the fixture still writing who killed it), so judge again once it is gone.
+      void handle.exited.then(() => {
+        if (st.fixtures.get(name) === handle) this.trigger(studentId);
+      });
     }
   }
 }
