@@ -6,7 +6,8 @@ import { startAgent, TermClient, tokenFor, waitUntil } from '../sandbox-agent/te
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 /** The end of a prompt: bash's `# `, or busybox's, which asks for the cursor position right after it. */
-const PROMPT = /[#$] (\x1b\[6n)?$/;
+const ESC = String.fromCharCode(27);
+const PROMPT = new RegExp(`[#$] (${ESC}\\[6n)?$`);
 
 /** Per lesson: [tab, command, the step it completes]. */
 const SOLUTIONS: Record<string, [number, string, string][]> = {
@@ -75,9 +76,13 @@ async function main() {
             );
           });
           t.ws.off('message', onFrame);
-          (fromEnter[`${slug}/${step}`] ??= []).push(doneAt - t0);
+          const key = `${slug}/${step}`;
+          fromEnter[key] = [...(fromEnter[key] ?? []), doneAt - t0];
           // NaN when the step was already done before this command's prompt came back.
-          (fromPrompt[`${slug}/${step}`] ??= []).push(promptAt && promptAt <= doneAt ? doneAt - promptAt : Number.NaN);
+          fromPrompt[key] = [
+            ...(fromPrompt[key] ?? []),
+            promptAt && promptAt <= doneAt ? doneAt - promptAt : Number.NaN,
+          ];
         }
         for (const t of tabs) await t.close();
       }

@@ -63,3 +63,71 @@ reserve_uid_range() {
     grep -qx "$line" "$f" || echo "$line" >> "$f"
   done
 }
+
+# systemd's default kernel.pid_max. 100 sandboxes × 256 pids (DEFAULT_PIDS_MAX in sandbox-agent/src/kernel/config.ts)
+# = 25600 would near the kernel's own default of 32768, which the host's daemons share.
+GAIOLA_PID_MAX=4194304
+
+# raise_pid_max: raises kernel.pid_max to GAIOLA_PID_MAX when lower (never lowers it), now and at every boot.
+raise_pid_max() {
+  local current
+  current=$(cat /proc/sys/kernel/pid_max 2>/dev/null || echo 0)
+  [ "$current" -ge "$GAIOLA_PID_MAX" ] && return 0
+  say "raising kernel.pid_max from $current to $GAIOLA_PID_MAX (room for a class of sandboxes)"
+  sysctl -q -w kernel.pid_max="$GAIOLA_PID_MAX" || die "cannot set kernel.pid_max: run sysctl -w kernel.pid_max=$GAIOLA_PID_MAX"
+  if [ -d /etc/sysctl.d ]; then
+    echo "kernel.pid_max = $GAIOLA_PID_MAX" > /etc/sysctl.d/90-gaiola-pid-max.conf
+  fi
+}
+
+# load_overlay_module: sandboxes' root filesystems are overlays; the module may not be loaded yet.
+load_overlay_module() {
+  grep -qw overlay /proc/filesystems && return 0
+  say "loading the overlay module"
+  modprobe overlay || die "cannot load overlay: the kernel lacks CONFIG_OVERLAY_FS (install a stock kernel)"
+  if [ -d /etc/modules-load.d ]; then echo overlay > /etc/modules-load.d/gaiola.conf; fi
+}
+
+# load_apparmor_profile: on hosts where AppArmor restricts user namespaces (Ubuntu 23.10+, 24.04), renders the
+# profile that lets the launcher's sandboxes create nested user namespaces and loads it. Untested on this
+# project's CI machine (no AppArmor there). Elsewhere it does nothing.
+load_apparmor_profile() {
+  local restrict=/proc/sys/kernel/apparmor_restrict_unprivileged_userns
+  [ -r "$restrict" ] && [ "$(cat "$restrict")" = 1 ] || return 0
+  [ -d /sys/kernel/security/apparmor ] || return 0
+  local launcher="$GAIOLA_ROOT/sandbox-agent/launcher/build/gaiola-sandbox"
+  local template="$GAIOLA_ROOT/sandbox-agent/host/apparmor-gaiola-sandbox"
+  local target=/etc/apparmor.d/gaiola-sandbox
+  case "$launcher" in
+    *'"'* | *'#'* | *$'\n'*) die "the repository path $GAIOLA_ROOT holds a character AppArmor paths cannot (\" # newline): clone it elsewhere" ;;
+  esac
+  command -v apparmor_parser >/dev/null || apt_install apparmor
+  say "loading the AppArmor profile gaiola-sandbox (students' nested user namespaces under apparmor_restrict_unprivileged_userns=1)"
+  mkdir -p /etc/apparmor.d
+  local esc=${launcher//\\/\\\\}
+  esc=${esc//&/\\&}
+  sed "s#@GAIOLA_LAUNCHER@#$esc#" "$template" > "$target.tmp" && mv "$target.tmp" "$target"
+  apparmor_parser -r "$target" || die "apparmor_parser -r $target failed (or lift the restriction: sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)"
+}
+
+# tune_host: what the host needs before the agent starts (idempotent; run as root by start.sh).
+tune_host() {
+  raise_pid_max
+  load_overlay_module
+  load_apparmor_profile
+  reserve_uid_range
+}
+
+# run_agent ARGS...: runs the agent (in the foreground of this call; start it with `&`). On a systemd host with
+# cgroup v2, in a transient scope with Delegate=yes: the agent creates cgroups for the sandboxes under its own,
+# and systemd only leaves a cgroup subtree alone (and enables memory/pids/cpu for it) when it is delegated. A
+# login shell's session scope is never delegated. `--scope` execs the command in place, so the PID this returns
+# through `$!` is the agent's own, and SIGTERM reaches it directly. Elsewhere (v1/hybrid, or no systemd as
+# PID 1, like this project's CI machine) it runs directly. The systemd path is untested here.
+run_agent() {
+  if [ -d /run/systemd/system ] && [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ] &&
+    command -v systemd-run >/dev/null; then
+    exec systemd-run --scope --quiet --unit "gaiola-agent-$$" -p Delegate=yes -- "$@"
+  fi
+  exec "$@"
+}

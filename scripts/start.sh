@@ -5,6 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need_root
 bash "$GAIOLA_ROOT/scripts/setup.sh"
+# pid_max, the overlay module, the AppArmor profile (Ubuntu 24.04), the uid range: see scripts/lib.sh.
+tune_host
 cd "$GAIOLA_ROOT"
 export NEXT_TELEMETRY_DISABLED=1
 SITE_PORT=${GAIOLA_SITE_PORT:-3000}
@@ -26,7 +28,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-node --import tsx sandbox-agent/src/main.ts &
+# On a systemd host with cgroup v2, in a delegated cgroup (systemd-run --scope -p Delegate=yes): see run_agent
+# in scripts/lib.sh. Directly otherwise.
+run_agent node --import tsx sandbox-agent/src/main.ts &
 pids+=($!)
 # Run Next directly (not through npx) so this script holds the real server PID and can stop it.
 node node_modules/next/dist/bin/next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &

@@ -16,6 +16,9 @@
  * reads the host name of a process's UTS namespace; `marker` runs a lesson fixture inside a sandbox that
  * records who signalled it.
  *
+ * Defence in depth (issue 4): every process inside (init, shells, markers) carries a seccomp denylist and an
+ * oom_score_adj of +500, and the sandbox's user namespace is owned by its own host uid (see cmd_create).
+ *
  * Errors: one line on stderr, "gaiola-sandbox: <operation> <path>: <strerror>", and a non-zero exit.
  * One C file, no libraries beyond libc. Built with -Wall -Wextra -Werror.
  */
@@ -29,6 +32,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +52,10 @@
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
+#include <linux/audit.h>
+#include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 
 /* ---- kernel interfaces that libc headers may lack (numbers are the same on every architecture) ---- */
 #ifndef __NR_open_tree
@@ -212,6 +220,90 @@ static void set_title(int argc, char **argv, const char *title, const char *comm
 }
 
 /* =====================================================================================================
+ * defence in depth: seccomp denylist and OOM preference (issue 4, research/sandbox.md 0.1)
+ * ===================================================================================================== */
+
+/* Every student process is preferred by the host's OOM killer over host processes (the agent runs at
+ * -1000). Root inside may lower its own value, but only down to 0 (measured on 6.18: the floor that a host
+ * root write should record is not kept), never below: a negative value needs CAP_SYS_RESOURCE on the host.
+ * Within a sandbox's own memory cgroup all its processes start equal, so the victim inside stays the
+ * kernel's usual pick (the largest). */
+#define STUDENT_OOM_SCORE_ADJ "500"
+
+static void set_oom_score_adj(const char *value) {
+  int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) DIE_ERRNO("open", "/proc/self/oom_score_adj");
+  if (write(fd, value, strlen(value)) != (ssize_t)strlen(value)) DIE_ERRNO("write", "/proc/self/oom_score_adj");
+  close(fd);
+}
+
+#if defined(__x86_64__)
+#define GAIOLA_AUDIT_ARCH AUDIT_ARCH_X86_64
+/* x32 ABI calls share the x86_64 audit arch and set this bit in the number: refuse them all, or every
+ * denied call would be reachable again through its x32 twin. */
+#define GAIOLA_X32_SYSCALL_BIT 0x40000000u
+#elif defined(__aarch64__)
+#define GAIOLA_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#else
+#error "gaiola-sandbox: seccomp denylist: unsupported architecture (add its AUDIT_ARCH_* here)"
+#endif
+
+/* System calls no lesson needs and that open kernel attack surface or host-wide effects. Mostly EPERM (what
+ * the kernel itself answers an unprivileged caller); ENOSYS where software treats "not built in" as a normal
+ * fallback: runc joins a session keyring and carries on only on ENOSYS, io_uring users fall back to
+ * read/write on ENOSYS. What stays allowed on purpose: unshare, setns, mount, pivot_root, chroot, ptrace,
+ * capset and seccomp itself (the lessons use them all; students stack their own filters on this one),
+ * name_to_handle_at (only returns a handle; opening one is the dangerous half). */
+struct denied_syscall {
+  int nr;
+  int err;
+};
+static const struct denied_syscall denied_syscalls[] = {
+    {__NR_init_module, EPERM},     {__NR_finit_module, EPERM},    {__NR_delete_module, EPERM},
+    {__NR_kexec_load, EPERM},      {__NR_kexec_file_load, EPERM}, {__NR_reboot, EPERM},
+    {__NR_perf_event_open, EPERM}, {__NR_bpf, EPERM},             {__NR_userfaultfd, EPERM},
+    {__NR_open_by_handle_at, EPERM}, {__NR_acct, EPERM},          {__NR_swapon, EPERM},
+    {__NR_swapoff, EPERM},         {__NR_add_key, ENOSYS},        {__NR_request_key, ENOSYS},
+    {__NR_keyctl, ENOSYS},         {__NR_io_uring_setup, ENOSYS}, {__NR_io_uring_enter, ENOSYS},
+    {__NR_io_uring_register, ENOSYS},
+#ifdef __NR_iopl
+    {__NR_iopl, EPERM},
+#endif
+#ifdef __NR_ioperm
+    {__NR_ioperm, EPERM},
+#endif
+#ifdef __NR_lookup_dcookie
+    {__NR_lookup_dcookie, EPERM},
+#endif
+};
+#define N_DENIED (sizeof denied_syscalls / sizeof denied_syscalls[0])
+
+/* Installs the denylist on the calling process (inherited by every child, kept across execve). It needs
+ * CAP_SYS_ADMIN in the caller's user namespace instead of no_new_privs, so call it as root of the sandbox:
+ * NO_NEW_PRIVS would break file capabilities for `aluno` (lesson 9). Returns 0 or -1 with errno. */
+static int install_seccomp_denylist(void) {
+  /* 4 instructions of header (arch check, x32 check on x86_64), 2 per denied call, 1 final allow. */
+  struct sock_filter f[8 + 2 * N_DENIED];
+  size_t n = 0;
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  /* A foreign ABI (i386 through int 0x80 on x86_64) has other numbers: refuse all of it. */
+  f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, GAIOLA_AUDIT_ARCH, 1, 0);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+#ifdef GAIOLA_X32_SYSCALL_BIT
+  f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, GAIOLA_X32_SYSCALL_BIT, 0, 1);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+#endif
+  for (size_t k = 0; k < N_DENIED; k++) {
+    f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)denied_syscalls[k].nr, 0, 1);
+    f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (uint32_t)denied_syscalls[k].err);
+  }
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  struct sock_fprog prog = {.len = (unsigned short)n, .filter = f};
+  return (int)syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+}
+
+/* =====================================================================================================
  * create
  * ===================================================================================================== */
 
@@ -361,6 +453,12 @@ static void mount_cgroups(const struct create_opts *o) {
       }
     }
   }
+  /* runc on a v1 host refuses to start without a mounted `devices` hierarchy ("mountpoint for devices not
+   * found"). A read-only view of it, rooted at our cgroup namespace, satisfies it and grants nothing: the
+   * rootless container skips what it cannot write. Hosts without that hierarchy simply go without. */
+  c_mkdir("sys/fs/cgroup/devices", 0755);
+  if (mount("cgroup", "sys/fs/cgroup/devices", "cgroup", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "devices") < 0)
+    rmdir("sys/fs/cgroup/devices");
   c_mount(NULL, "sys/fs/cgroup", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 }
 
@@ -427,6 +525,14 @@ static void sandbox_init(const struct create_opts *o, int go_fd, int argc, char 
   while (r < 0 && errno == EINTR);
   if (r != 1) _exit(1); /* the parent failed and already reported why */
 
+  /* Our /proc/self files belong to us only while we are dumpable: the launcher's euid change made us not (the
+   * credential change below does so again). Raising needs no privilege. */
+  if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) < 0) CFAIL("prctl", "PR_SET_DUMPABLE");
+  int oom = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (oom < 0 || write(oom, STUDENT_OOM_SCORE_ADJ, strlen(STUDENT_OOM_SCORE_ADJ)) < 0)
+    CFAIL("write", "/proc/self/oom_score_adj");
+  close(oom);
+
   if (setgroups(0, NULL) < 0) CFAIL("setgroups", "0");
   if (setresgid(0, 0, 0) < 0) CFAIL("setresgid", "0");
   if (setresuid(0, 0, 0) < 0) CFAIL("setresuid", "0");
@@ -476,6 +582,7 @@ static void sandbox_init(const struct create_opts *o, int go_fd, int argc, char 
 
   if (sethostname(o->hostname, strlen(o->hostname)) < 0) CFAIL("sethostname", o->hostname);
   loopback_up();
+  if (install_seccomp_denylist() < 0) CFAIL("seccomp", "(init)");
 
   int null = open("/dev/null", O_RDWR | O_CLOEXEC);
   if (null < 0) CFAIL("open", "/dev/null");
@@ -603,7 +710,30 @@ static int cmd_create(int argc, char **argv) {
   char *stack = malloc(stack_size);
   if (!stack) DIE_ERRNO("malloc", "(stack)");
   struct init_arg arg = {.o = &o, .go_fd = go[0], .argc = argc, .argv = argv};
+  /* The sandbox's user namespace belongs to the sandbox's own host uid, not to root: the kernel charges every
+   * per-user count made inside (inotify instances and watches, namespaces of each kind: the ucounts) up the
+   * chain of user namespaces to the OWNER of the top one, in the host's namespace. Owned by root, one student
+   * could use up host root's fs.inotify.max_user_instances (128) and break inotify for the agent, systemd and
+   * every other sandbox; owned by BASE, each sandbox has the host's per-user limits to itself. The euid is
+   * what the kernel records as owner; the capabilities stay (ruid and suid are still 0), and the effective
+   * set, cleared by the euid change, is raised again for clone() (hosts that restrict user namespaces to
+   * CAP_SYS_ADMIN). */
+  if (setresgid((gid_t)-1, (gid_t)o.base, (gid_t)-1) < 0 || setresuid((uid_t)-1, (uid_t)o.base, (uid_t)-1) < 0)
+    DIE_ERRNO("seteuid", "(sandbox owner)");
+  struct __user_cap_header_struct caph = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+  struct __user_cap_data_struct capd[2];
+  if (syscall(__NR_capget, &caph, capd) < 0) DIE_ERRNO("capget", "(sandbox owner)");
+  capd[0].effective = capd[0].permitted;
+  capd[1].effective = capd[1].permitted;
+  if (syscall(__NR_capset, &caph, capd) < 0) DIE_ERRNO("capset", "(sandbox owner)");
   init_pid = clone(init_trampoline, stack + stack_size, CLONE_NEWUSER | CLONE_NEWPID | SIGCHLD, &arg);
+  int clone_errno = errno;
+  /* Back to euid 0: the kernel restores the effective capabilities from the permitted set. */
+  if (setresuid((uid_t)-1, 0, (uid_t)-1) < 0 || setresgid((gid_t)-1, 0, (gid_t)-1) < 0) {
+    if (init_pid > 0) kill(init_pid, SIGKILL);
+    DIE_ERRNO("seteuid", "0");
+  }
+  errno = clone_errno;
   if (init_pid < 0) DIE_ERRNO("clone", "user,pid");
   status_fd = -1;
   close(go[0]);
@@ -899,10 +1029,13 @@ static int cmd_shell(int argc, char **argv) {
     for (int k = 0; k < nprocs; k++)
       if (write(cg[k], "0", 1) != 1) DIE_ERRNO("join cgroup", procs[k]);
     if (setns(ns[NS_CGROUP], CLONE_NEWCGROUP) < 0) DIE_ERRNO("setns", "cgroup");
+    set_oom_score_adj(STUDENT_OOM_SCORE_ADJ);
     if (setns(ns[NS_USER], CLONE_NEWUSER) < 0) DIE_ERRNO("setns", "user");
     if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
     if (setresgid(0, 0, 0) < 0) DIE_ERRNO("setresgid", "0");
     if (setresuid(0, 0, 0) < 0) DIE_ERRNO("setresuid", "0");
+    /* Root of the sandbox's user namespace now: allowed to filter without no_new_privs. */
+    if (install_seccomp_denylist() < 0) DIE_ERRNO("seccomp", "(shell)");
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (setsid() < 0) DIE_ERRNO("setsid", "(shell)");
     if (ioctl(slave, TIOCSCTTY, 0) < 0) DIE_ERRNO("TIOCSCTTY", "pty slave");
@@ -1245,6 +1378,7 @@ static void marker_child(long pid1, const char *name, int ns[NS_COUNT], const in
     if (write(cg[k], "0", 1) != 1) DIE_ERRNO("join cgroup", "(marker)");
     close(cg[k]);
   }
+  set_oom_score_adj(STUDENT_OOM_SCORE_ADJ);
   for (int k = 0; k < NS_COUNT; k++) {
     if (k == NS_PID) continue;
     if (setns(ns[k], ns_types[k]) < 0) {
@@ -1256,6 +1390,7 @@ static void marker_child(long pid1, const char *name, int ns[NS_COUNT], const in
   if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
   if (setresgid(0, 0, 0) < 0) DIE_ERRNO("setresgid", "0");
   if (setresuid(0, 0, 0) < 0) DIE_ERRNO("setresuid", "0");
+  if (install_seccomp_denylist() < 0) DIE_ERRNO("seccomp", "(marker)");
   /* The credential change made us non-dumpable, and we stay so: the student may see and signal us, not
    * ptrace us (that would let them write our report). Die with the parent; it may have died already. */
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_PDEATHSIG");

@@ -16,8 +16,11 @@ export interface AgentConfig {
   maxSandboxes: number;
 }
 
-/** Five minutes: long enough to reload, restart a browser or follow a link; short enough to free a class VM. */
-const DEFAULT_GRACE_SECONDS = 300;
+/**
+ * Ten minutes (issue 4, "Lifecycle"): long enough to reload, restart a browser, follow a link or lose the
+ * Wi-Fi for a while; short enough that a class VM frees the sandboxes of students who left.
+ */
+export const DEFAULT_GRACE_SECONDS = 600;
 /** 30 students on a 2-core 24 GiB VM fit comfortably (research/sandbox.md §4); the hardening issue tunes this. */
 const DEFAULT_MAX_SANDBOXES = 60;
 
@@ -57,7 +60,13 @@ export interface KernelOverrides {
   cgroupParent?: string;
   runDir?: string;
   uidBase?: number;
+  memoryBytes?: number;
+  pidsMax?: number;
+  cpuQuotaUs?: number;
+  tmpfsBytes?: number;
 }
+
+const MIB = 1024 * 1024;
 
 export function kernelOverridesFromEnv(): KernelOverrides {
   const out: KernelOverrides = {};
@@ -76,5 +85,16 @@ export function kernelOverridesFromEnv(): KernelOverrides {
     // Above the uids of ordinary users and systemd's dynamic range; the launcher maps 65536 per slot.
     out.uidBase = intFromEnv('GAIOLA_UID_BASE', 1048576, 1048576, 2 ** 32 - 1 - 1001 * 65536);
   }
+  // Per-sandbox caps (defaults and their reasons in kernel/config.ts). Bounds: below them a login shell does not
+  // fit (16 MiB, 8 processes, 1 MiB of disk, 1 % of a CPU); above them a cap is no longer a cap on a class VM.
+  if (process.env.GAIOLA_SANDBOX_MEMORY_MIB)
+    out.memoryBytes = intFromEnv('GAIOLA_SANDBOX_MEMORY_MIB', 512, 16, 1024 * 1024) * MIB;
+  if (process.env.GAIOLA_SANDBOX_PIDS) out.pidsMax = intFromEnv('GAIOLA_SANDBOX_PIDS', 256, 8, 65536);
+  if (process.env.GAIOLA_SANDBOX_CPU_PERCENT) {
+    // percent of one CPU per cgroup period (100000 µs): 100 = one CPU, 200 = two
+    out.cpuQuotaUs = intFromEnv('GAIOLA_SANDBOX_CPU_PERCENT', 100, 1, 100 * 1024) * 1000;
+  }
+  if (process.env.GAIOLA_SANDBOX_DISK_MIB)
+    out.tmpfsBytes = intFromEnv('GAIOLA_SANDBOX_DISK_MIB', 256, 1, 1024 * 1024) * MIB;
   return out;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checks } from './checks/index';
 import { kernelOverridesFromEnv, loadAgentConfig } from './config';
 import { defaultKernelConfig } from './kernel/config';
+import { protectAgentFromOom } from './kernel/host-tuning';
 import { inspectSandbox } from './kernel/inspect';
 import { startFixture } from './kernel/lesson-fixtures';
 import { probeHost } from './kernel/probe';
@@ -29,15 +30,26 @@ async function main(): Promise<void> {
   }
   const config = loadAgentConfig(repoRoot);
   const kernel = defaultKernelConfig(kernelOverridesFromEnv());
-  const probe = probeHost();
+  const probe = probeHost(kernel);
+  for (const w of probe.warnings) log(`warning: ${w}`);
   if (probe.problems.length > 0) {
-    throw new Error(`this host cannot run sandboxes:\n  - ${probe.problems.join('\n  - ')}`);
+    throw new Error(
+      `this host cannot run sandboxes; fix each of these and start again:\n  - ${probe.problems.join('\n  - ')}`,
+    );
   }
   log(`kernel ${probe.kernelRelease}; cgroups ${probe.cgroup.mode}`);
+  try {
+    protectAgentFromOom();
+  } catch (err) {
+    // Defence in depth, not a requirement: a host that withholds CAP_SYS_RESOURCE (this project's CI container)
+    // still serves, with the kernel's default choice of OOM victim.
+    log(`warning: the agent keeps its OOM score (${(err as Error).message}); a host-wide OOM could pick it`);
+  }
 
   const store = Store.open(config.dataDir);
   store.closeStaleSandboxes();
   const reclaimed = await reclaimLeftovers(kernel, probe);
+  // Before serving: whatever a crashed run left under this parent (cgroups, processes in them) is freed first.
   if (reclaimed.cgroups > 0 || reclaimed.processes > 0) {
     log(`reclaimed ${reclaimed.cgroups} cgroups and ${reclaimed.processes} processes left by an earlier run`);
   }

@@ -127,16 +127,16 @@ export function fileIdOf(path: string): FileId {
   return `${st.dev}:${st.ino}`;
 }
 
+/**
+ * Every namespace of a process, or an error: a process whose links cannot all be read (it is exiting,
+ * or mid-exec) is left out by the caller rather than reported with some kinds missing, which a check
+ * could take for "a namespace different from the sandbox's".
+ */
 function nsOf(pid: number): Partial<Record<NsKind, number>> {
   const ns: Partial<Record<NsKind, number>> = {};
   for (const kind of NS_KINDS) {
-    try {
-      const m = /^[a-z_]+:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/ns/${kind}`));
-      if (m) ns[kind] = Number(m[1]);
-    } catch (err) {
-      if (vanished(err)) continue;
-      throw err;
-    }
+    const m = /^[a-z_]+:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/ns/${kind}`));
+    if (m) ns[kind] = Number(m[1]);
   }
   return ns;
 }
@@ -165,7 +165,8 @@ function procInfo(pid: number, cg: MembershipCgroup): ProcInfo | undefined {
     }
     return { hostPid: pid, nsPids: st.nsPid, ppid: st.ppid, comm: st.name, uid: st.uid.real, ns: nsOf(pid), rootId };
   } catch (err) {
-    if (vanished(err)) return undefined;
+    // EACCES: /proc/PID/ns of a task that is exiting fails the kernel's access check; it is leaving.
+    if (vanished(err) || errnoCode(err) === 'EACCES') return undefined;
     throw err;
   }
 }

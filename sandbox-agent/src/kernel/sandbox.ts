@@ -2,7 +2,8 @@
 // PID 1 is a keeper that only reaps), and the shells joined to it through node-pty.
 // Design: research/sandbox.md §0.1; the launcher is sandbox-agent/launcher/gaiola-sandbox.c.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, rmdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, mkdir, open, readlink, rmdir } from 'node:fs/promises';
 import { type IPty, spawn as spawnPty } from 'node-pty';
 import type { SandboxCgroupPaths } from './cgroup-layout';
 import {
@@ -125,6 +126,7 @@ class LiveSandbox implements Sandbox {
     readonly slot: number,
     readonly uidBase: number,
     readonly initPid: number,
+    private readonly image: FileHandle | undefined,
   ) {
     this.cgroupDirs = cgroups.dirs;
     this.exited = new Promise((resolve) => {
@@ -192,7 +194,11 @@ class LiveSandbox implements Sandbox {
           await this.shellsGone(SHELL_EXIT_TIMEOUT_MS);
         }
       } finally {
-        await removeSandboxCgroups(this.cgroups);
+        try {
+          await removeSandboxCgroups(this.cgroups);
+        } finally {
+          await this.image?.close().catch(() => undefined);
+        }
       }
     }
   }
@@ -218,6 +224,27 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Opens the base image for one sandbox: `baseImageDir` may be a symlink that a rebuild switches to a new
+ * image (scripts/build-base-image.sh). Opening resolves it once; the launcher gets the real directory, and the
+ * handle stays open for the sandbox's life, which is how the build script knows the image is still in use.
+ * When it cannot be opened, the launcher gets the path as configured and reports the problem itself.
+ */
+async function openBaseImage(dir: string): Promise<{ handle: FileHandle | undefined; realDir: string }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  } catch {
+    return { handle: undefined, realDir: dir };
+  }
+  try {
+    return { handle, realDir: await readlink(`/proc/self/fd/${handle.fd}`) };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw new KernelOpError('resolving the base image', dir, err);
+  }
+}
+
 /** Creates a sandbox and waits until its PID 1 is ready. On failure nothing is left and the error carries the launcher's reason. */
 export async function createSandbox(
   cfg: KernelConfig,
@@ -238,7 +265,14 @@ export async function createSandbox(
   } catch (err) {
     throw new KernelOpError('creating', mnt, err);
   }
-  const cgroups = await createSandboxCgroups(cfg, probe, opts.id, uidBase);
+  const image = await openBaseImage(cfg.baseImageDir);
+  let cgroups: SandboxCgroupPaths;
+  try {
+    cgroups = await createSandboxCgroups(cfg, probe, opts.id, uidBase);
+  } catch (err) {
+    await image.handle?.close().catch(() => undefined);
+    throw err;
+  }
   let launcher: ChildProcess | undefined;
   try {
     const args = [
@@ -248,7 +282,7 @@ export async function createSandbox(
       '--uid-base',
       String(uidBase),
       '--lower',
-      cfg.baseImageDir,
+      image.realDir,
       '--mnt',
       mnt,
       '--tmpfs-bytes',
@@ -268,7 +302,7 @@ export async function createSandbox(
     });
     const initPid = await waitReady(launcher, opts.id, () => stderr);
     launcher.stdout?.resume();
-    return new LiveSandbox(cfg, launcher, cgroups, opts.id, opts.hostname, opts.slot, uidBase, initPid);
+    return new LiveSandbox(cfg, launcher, cgroups, opts.id, opts.hostname, opts.slot, uidBase, initPid, image.handle);
   } catch (err) {
     try {
       if (launcher && !(await waitExit(launcher, 0))) {
@@ -276,7 +310,11 @@ export async function createSandbox(
         await waitExit(launcher, LAUNCHER_EXIT_TIMEOUT_MS);
       }
     } finally {
-      await removeSandboxCgroups(cgroups);
+      try {
+        await removeSandboxCgroups(cgroups);
+      } finally {
+        await image.handle?.close().catch(() => undefined);
+      }
     }
     throw err;
   }

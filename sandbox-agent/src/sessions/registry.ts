@@ -70,7 +70,14 @@ export class SandboxRegistry {
   ): Promise<Attachment> {
     if (this.closing) throw new Error('agent is shutting down');
     if (!Number.isInteger(tab) || tab < 0 || tab >= TAB_COUNT) throw new RangeError(`tab ${tab}`);
-    const entry = await this.entryFor(studentId);
+    let entry = await this.entryFor(studentId);
+    // A tab that (re)connects while the student's sandbox is being torn down (a reset, the grace period's end)
+    // waits for the teardown and gets the fresh sandbox: never a shell of the dying one.
+    while (entry.destroying) {
+      await entry.destroying.catch(() => undefined);
+      if (this.closing) throw new Error('agent is shutting down');
+      entry = await this.entryFor(studentId);
+    }
     if (entry.graceTimer) {
       clearTimeout(entry.graceTimer);
       entry.graceTimer = undefined;

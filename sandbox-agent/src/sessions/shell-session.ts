@@ -50,6 +50,7 @@ export class ShellSession {
   private readonly markers = new PromptMarkerFilter();
   private quietTimer: NodeJS.Timeout | undefined;
   private awaitingQuiet = false;
+  private killed = false;
 
   constructor(
     private readonly pty: IPty,
@@ -105,14 +106,15 @@ export class ShellSession {
   }
 
   input(bytes: Buffer): void {
-    if (this.exitInfo) return;
+    // Once killed, the pty's fd may already be closed: a write would only fail (EBADF) inside node-pty.
+    if (this.exitInfo || this.killed) return;
     this.pty.write(bytes);
     this.awaitingQuiet = true;
     this.restartQuietTimer();
   }
 
   resize(cols: number, rows: number): void {
-    if (!this.exitInfo) this.pty.resize(cols, rows);
+    if (!this.exitInfo && !this.killed) this.pty.resize(cols, rows);
   }
 
   ack(bytes: number): void {
@@ -121,6 +123,7 @@ export class ShellSession {
   }
 
   kill(): void {
+    this.killed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.quietTimer) clearTimeout(this.quietTimer);
     if (this.exitInfo) return;

@@ -1,0 +1,89 @@
+// Escape suite, item 13: nothing a student starts survives destroy — background and nohup'd processes,
+// new sessions, nested pid namespaces, mounts, veths, network namespaces and child cgroups all go.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { probeHost } from '../src/kernel/probe';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { cgroupDirOf } from './escape-helpers';
+import {
+  cleanupTestRun,
+  hostMountPoints,
+  isDirectory,
+  kernelTestSkipReason,
+  leftovers,
+  processesInUidRange,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[escape-teardown.kernel.test] skipped: ${skip}`);
+
+const PIDS_MAX = 64;
+const MEMORY_BYTES = 96 * 1024 * 1024;
+const TMPFS_BYTES = 64 * 1024 * 1024;
+
+/** The host's network interfaces, by name (argument array, no shell). */
+function hostLinks(): string[] {
+  const r = spawnSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ip -o link: ${r.stderr}`);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split(': ')[1]?.split('@')[0] ?? '')
+    .sort();
+}
+
+describe.skipIf(skip !== undefined)('escape suite: surviving teardown', () => {
+  const cfg = testKernelConfig({ pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES });
+  let sb: Sandbox | undefined;
+
+  afterAll(async () => {
+    try {
+      await sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    expect(leftovers(cfg, probe)).toEqual([]);
+  });
+
+  it('13. background, nohup, setsid, nested namespaces, mounts, veths and cgroups are all gone after destroy', async () => {
+    const mountsBefore = hostMountPoints();
+    const linksBefore = hostLinks();
+    const s = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-stayer' });
+    sb = s;
+    const t = new Terminal(s.spawnShell({ cols: 200, rows: 50 }));
+    await t.ready();
+    const v1 = probe.cgroup.mode === 'v1';
+    const cg = v1 ? '/sys/fs/cgroup/pids' : '/sys/fs/cgroup';
+    await t.ok('sleep 1001 </dev/null >/dev/null 2>&1 & true');
+    await t.ok('nohup sleep 1002 </dev/null >/dev/null 2>&1 & true');
+    await t.ok('setsid sleep 1003 </dev/null >/dev/null 2>&1 & true');
+    await t.ok('setsid -f nohup sleep 1004 </dev/null >/dev/null 2>&1; true');
+    await t.ok('unshare -U -r -p -f --mount-proc sleep 1005 </dev/null >/dev/null 2>&1 & true');
+    await t.ok('ip link add gaiola-v0 type veth peer name gaiola-v1 && ip link set gaiola-v0 up');
+    await t.ok('ip netns add gaiola-ns && ip link set gaiola-v1 netns gaiola-ns');
+    await t.ok('mkdir -p /mnt/stay && mount -t tmpfs gaiola-stay /mnt/stay && echo x > /mnt/stay/f');
+    // a child cgroup holding a process (the v2 root cannot hold processes next to children: use a leaf)
+    await t.ok(`mkdir ${cg}/stay && (sleep 1006 </dev/null >/dev/null 2>&1 & echo $! > ${cg}/stay/cgroup.procs)`);
+    expect(await t.ok('pgrep -c -x sleep')).toBe('6');
+    const dirs = [...s.cgroupDirs];
+    expect(isDirectory(`${cgroupDirOf(s, probe, 'pids')}/stay`)).toBe(true);
+    expect(processesInUidRange(s.uidBase).length).toBeGreaterThanOrEqual(8);
+    // nothing of it shows on the host while it runs
+    expect(hostLinks()).toEqual(linksBefore);
+    expect(hostMountPoints()).toEqual(mountsBefore);
+
+    await s.destroy();
+    await s.exited;
+
+    expect(processesInUidRange(s.uidBase)).toEqual([]);
+    expect(hostMountPoints()).toEqual(mountsBefore);
+    expect(hostLinks()).toEqual(linksBefore);
+    for (const dir of dirs) expect(existsSync(dir), dir).toBe(false);
+  });
+});

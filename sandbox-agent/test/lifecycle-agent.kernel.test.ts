@@ -1,0 +1,422 @@
+// Lifecycle through a real agent (issue 4, "Lifecycle"): reconnect replays the screen exactly once, a second
+// tab joins the same sandbox, reset and destroy leave nothing (processes, mounts, cgroups, veths) and free the
+// uid range for the next sandbox, the cap refuses with 4007, and an agent restarted after SIGKILL reclaims what
+// the dead one left before it serves. Every wait polls for a state; no assertion is about time.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parentDirs } from '../src/kernel/cgroup-layout';
+import { defaultKernelConfig, IDS_PER_SLOT } from '../src/kernel/config';
+import { probeHost } from '../src/kernel/probe';
+import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
+import { CloseCode } from '../src/protocol';
+import { type Harness, newToken, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
+import { hostMountPoints, kernelTestSkipReason, processesInUidRange } from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[lifecycle-agent.kernel.test] skipped: ${skip}`);
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Slot offsets of this file's agents (startAgent maps offset o to uid 1048576 + (1100 + o) × 65536): random and
+ * far above the offsets other test files use (0–40), so a test running in parallel never shares a uid range.
+ */
+const OFFSET = 2000 + (randomBytes(2).readUInt16BE(0) % 3000) * 16;
+/** How long a freed sandbox's last zombie may wait for the host's init to reap it (this CI host's init is slow). */
+const REAP_MS = 15_000;
+
+/** Polls `pred` until it holds or `timeoutMs` passes; returns whether it held (never asserts a duration). */
+async function eventually(pred: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+function studentOf(token: string): string {
+  const body = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { s: string };
+  return body.s;
+}
+
+function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+/** Host pids whose namespace of `kind` is `inode` (e.g. 'net:[4026532…]'). */
+function processesInNamespace(kind: 'net' | 'mnt' | 'pid', inode: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/ns/${kind}`) === inode) out.push(Number(name));
+    } catch {
+      // exited meanwhile, or a kernel thread
+    }
+  }
+  return out;
+}
+
+function hostLinks(): string {
+  return spawnSync('ip', ['-o', 'link'], { encoding: 'utf8' }).stdout;
+}
+
+/** What a student leaves behind in a sandbox, and where to look for it on the host afterwards. */
+interface Planted {
+  sandbox: Sandbox;
+  netns: string;
+  mntns: string;
+  childCgroup: string;
+  veth: string;
+}
+
+/**
+ * The student does everything that could outlive a teardown: a veth pair, background processes (setsid,
+ * nohup), a nested user+net namespace, a tmpfs mount, a child cgroup.
+ */
+async function plant(h: Harness, t: TermClient, student: string): Promise<Planted> {
+  const veth = `gv${randomBytes(3).toString('hex')}`;
+  expect(
+    await t.run(`ip link add ${veth}a type veth peer name ${veth}b && ip link set ${veth}a up && echo veth-ok`),
+  ).toBe('veth-ok');
+  expect(await t.run(`ip -o link | grep -c ${veth}`)).toBe('2');
+  expect(await t.run(`echo ${veth} > /root/planted && echo file-ok`)).toBe('file-ok');
+  await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & nohup sleep 1001 >/dev/null 2>&1 & echo bg-ok');
+  await t.run('unshare --user --map-root-user --net sleep 1002 </dev/null >/dev/null 2>&1 & echo ns-ok');
+  expect(await t.run('mount -t tmpfs gaiola-student /mnt && echo mounted')).toBe('mounted');
+  const child = 'gaiola-student-child';
+  expect(
+    await t.run(
+      `if [ -d /sys/fs/cgroup/pids ]; then mkdir /sys/fs/cgroup/pids/${child}; else mkdir /sys/fs/cgroup/${child}; fi && echo cg-ok`,
+    ),
+  ).toBe('cg-ok');
+  const sandbox = await h.registry.sandboxOf(student);
+  if (!sandbox) throw new Error('no sandbox for the student');
+  const dir = sandbox.cgroupDirs.find((d) => existsSync(`${d}/${child}`));
+  if (!dir) throw new Error(`the student's child cgroup is not under ${sandbox.cgroupDirs.join(' ')}`);
+  const planted = {
+    sandbox,
+    netns: readlinkSync(`/proc/${sandbox.initPid}/ns/net`),
+    mntns: readlinkSync(`/proc/${sandbox.initPid}/ns/mnt`),
+    childCgroup: `${dir}/${child}`,
+    veth,
+  };
+  expect(processesInNamespace('net', planted.netns).length).toBeGreaterThan(0);
+  // the sleeps run in the sandbox's uid range
+  expect(processesInUidRange(sandbox.uidBase, true).length).toBeGreaterThanOrEqual(4);
+  return planted;
+}
+
+/** Nothing of the planted sandbox is left on the host. */
+async function expectGone(p: Planted, hostMounts: string[]): Promise<void> {
+  const { sandbox } = p;
+  expect(await eventually(() => processesInUidRange(sandbox.uidBase).length === 0, REAP_MS)).toBe(true);
+  expect(processesInUidRange(sandbox.uidBase)).toEqual([]);
+  // the sandbox's network namespace (with the veth pair) and mount namespace (with the tmpfs) are gone
+  expect(processesInNamespace('net', p.netns)).toEqual([]);
+  expect(processesInNamespace('mnt', p.mntns)).toEqual([]);
+  expect(hostLinks()).not.toContain(p.veth);
+  expect(hostMountPoints()).toEqual(hostMounts);
+  expect(existsSync(p.childCgroup)).toBe(false);
+  expect(sandbox.cgroupDirs.filter((d) => existsSync(d))).toEqual([]);
+}
+
+describe.skipIf(skip !== undefined)('agent lifecycle: reconnect, tabs, reset, destroy', () => {
+  let h: Harness;
+  const clients: TermClient[] = [];
+  const connect = async (token: string, tab: number) => {
+    const c = new TermClient(h, token, tab);
+    clients.push(c);
+    await c.open();
+    return c;
+  };
+  let hostMounts: string[];
+
+  beforeAll(async () => {
+    hostMounts = hostMountPoints();
+    h = await startAgent({ slotOffset: OFFSET, lessons: true, graceMs: 60_000 });
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await h?.stop();
+  });
+
+  it('a reconnecting tab gets the recent screen replayed exactly once, and nothing twice', async () => {
+    const token = await tokenFor(h);
+    const first = await connect(token, 0);
+    expect((await first.hello()).resumed).toBe(false);
+    const mark = `GAIOLA${randomBytes(4).toString('hex')}MARK`;
+    expect(await first.run(`echo ${mark}`)).toBe(mark);
+    // what the student saw: the typed line (echoed, perhaps redrawn by readline) and the printed line
+    const seen = occurrences(first.output, mark);
+    expect(seen).toBeGreaterThanOrEqual(2);
+    await first.close();
+
+    for (let round = 0; round < 2; round++) {
+      const again = await connect(token, 0);
+      expect((await again.hello()).resumed).toBe(true);
+      expect(again.outputBeforeHello).toBe(0);
+      // the replay is the screen as the first tab saw it (plus, at most, a prompt that came after it closed)
+      await waitUntil(() => again.output.length >= first.output.length, 'the replay');
+      expect(again.output.startsWith(first.output)).toBe(true);
+      // and nothing is sent twice: after a new command, the marker is still there exactly as often as it was seen
+      expect(await again.run('echo after-replay')).toBe('after-replay');
+      expect(occurrences(again.output, mark)).toBe(seen);
+      await again.close();
+    }
+  });
+
+  it('a second tab of the same student attaches to the same sandbox', async () => {
+    const token = await tokenFor(h);
+    const created = h.events.created.length;
+    const tab0 = await connect(token, 0);
+    const hello0 = await tab0.hello();
+    const tab1 = await connect(token, 1);
+    const hello1 = await tab1.hello();
+    expect(hello1.sandbox).toBe(hello0.sandbox);
+    expect(h.events.created.length).toBe(created + 1);
+    await tab0.run('echo from-tab-0 > /root/shared-file');
+    expect(await tab1.run('cat /root/shared-file')).toBe('from-tab-0');
+    // same pid namespace: tab 1 sees tab 0's shell
+    const pid0 = await tab0.run('echo $$');
+    expect(await tab1.run(`ps -o pid= -p ${pid0} | tr -d ' '`)).toBe(pid0);
+    await tab0.close();
+    await tab1.close();
+  });
+
+  it('reset ("restart") and destroy leave no process, mount, cgroup or veth, and free the uid range for reuse', async () => {
+    const token = await tokenFor(h);
+    const student = studentOf(token);
+    const tab0 = await connect(token, 0);
+    await tab0.hello();
+    const tab1 = await connect(token, 1);
+    await tab1.hello();
+    const first = await plant(h, tab0, student);
+
+    // reset: the lesson page's "start again" — every tab is closed with 4012, progress is kept
+    tab0.sendJson({ type: 'restart', slug: '01-chroot' });
+    await waitUntil(() => tab0.closeCode !== undefined && tab1.closeCode !== undefined, 'tabs closed by the reset');
+    expect([tab0.closeCode, tab1.closeCode]).toEqual([CloseCode.restarted, CloseCode.restarted]);
+    await waitUntil(() => h.events.destroyed.includes(first.sandbox.id), 'sandbox destroyed');
+    await expectGone(first, hostMounts);
+
+    // reconnecting gets a fresh sandbox in the same (freed) slot and uid range, with nothing of the old one
+    const again = await connect(token, 0);
+    await again.hello();
+    const second = await plant(h, again, student);
+    expect(second.sandbox.id).not.toBe(first.sandbox.id);
+    expect(second.sandbox.slot).toBe(first.sandbox.slot);
+    expect(second.sandbox.uidBase).toBe(first.sandbox.uidBase);
+    expect(second.netns).not.toBe(first.netns);
+
+    // destroy (what the grace period's end and the agent's shutdown do)
+    await h.registry.destroy(student, 'test-destroy');
+    await waitUntil(() => again.closeCode !== undefined, 'tab closed by destroy');
+    expect(again.closeCode).toBe(CloseCode.sandboxFailed);
+    await expectGone(second, hostMounts);
+    expect(await h.registry.sandboxOf(student)).toBeUndefined();
+
+    // the freed slot serves the next student
+    const otherToken = await tokenFor(h);
+    const other = await connect(otherToken, 0);
+    await other.hello();
+    const third = await h.registry.sandboxOf(studentOf(otherToken));
+    expect(third?.uidBase).toBe(first.sandbox.uidBase);
+    expect(await other.run('ip -o link | cut -d: -f2 | tr -d " "')).toBe('lo');
+    expect(await other.run('test -e /root/planted && echo kept || echo fresh')).toBe('fresh');
+    await other.close();
+    await h.registry.destroy(studentOf(otherToken), 'test-end');
+  });
+});
+
+describe.skipIf(skip !== undefined)('agent lifecycle: capacity', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startAgent({ slotOffset: OFFSET + 8, maxSandboxes: 2 });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('beyond the cap a student is refused with 4007 ("class is full"), and served once a sandbox is freed', async () => {
+    const tokens = [await tokenFor(h), await tokenFor(h)];
+    const served = tokens.map((t) => new TermClient(h, t, 0));
+    for (const c of served) {
+      await c.open();
+      await c.hello();
+    }
+    const lateToken = await tokenFor(h);
+    const late = new TermClient(h, lateToken, 0);
+    await late.open();
+    await waitUntil(() => late.closeCode !== undefined, 'refused');
+    expect(late.closeCode).toBe(CloseCode.capacity);
+    expect(late.control.some((m) => m.type === 'hello')).toBe(false);
+    // the students already in are unaffected
+    expect(await served[0]?.run('echo still-here')).toBe('still-here');
+
+    await h.registry.destroy(studentOf(tokens[1] as string), 'left');
+    const retry = new TermClient(h, lateToken, 0);
+    await retry.open();
+    await retry.hello();
+    expect(await retry.run('echo in')).toBe('in');
+    for (const c of [...served, retry]) await c.close();
+  });
+});
+
+/** A free loopback port (closed again at once; the agent binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real agent (sandbox-agent/src/main.ts) as a child process, its log lines collected. */
+class AgentProcess {
+  readonly child: ChildProcess;
+  readonly lines: string[] = [];
+  readonly exited: Promise<void>;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let partial = '';
+    const onData = (chunk: Buffer) => {
+      const text = partial + chunk.toString('utf8');
+      const parts = text.split('\n');
+      partial = parts.pop() ?? '';
+      this.lines.push(...parts);
+    };
+    this.child.stdout?.on('data', onData);
+    this.child.stderr?.on('data', onData);
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  lineIndex(re: RegExp): number {
+    return this.lines.findIndex((l) => re.test(l));
+  }
+
+  async listening(): Promise<void> {
+    await waitUntil(
+      () => this.lineIndex(/\[agent\] listening on/) >= 0 || !this.alive,
+      `the agent to listen (log: ${this.lines.join(' | ')})`,
+      60_000,
+    );
+    if (!this.alive) throw new Error(`the agent exited: ${this.lines.join('\n')}`);
+  }
+}
+
+describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', () => {
+  const run = `gaiola-t${randomBytes(4).toString('hex')}`;
+  const uidBase = 1048576 + (1100 + OFFSET + 16) * IDS_PER_SLOT;
+  const kernel = defaultKernelConfig({ cgroupParent: run, runDir: `/run/${run}`, uidBase });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gaiola-t-agent-'));
+  const agents: AgentProcess[] = [];
+  const clients: TermClient[] = [];
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...process.env,
+      GAIOLA_AGENT_PORT: String(port),
+      // the origin the harness's clients send (http://localhost:3000) is the site's
+      GAIOLA_SITE_PORT: '3000',
+      GAIOLA_DATA_DIR: dataDir,
+      GAIOLA_CGROUP_PARENT: run,
+      GAIOLA_RUN_DIR: `/run/${run}`,
+      GAIOLA_UID_BASE: String(uidBase),
+      GAIOLA_GRACE_SECONDS: '60',
+    };
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    for (const a of agents) {
+      if (a.alive) {
+        a.child.kill('SIGKILL');
+        await a.exited;
+      }
+    }
+    try {
+      await reclaimLeftovers(kernel, probe);
+      await releaseHostResources(kernel, probe);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a new agent reclaims what the SIGKILLed one left before it serves, and frees everything when stopped', async () => {
+    const first = new AgentProcess(env);
+    agents.push(first);
+    await first.listening();
+    const fake = { url: `http://127.0.0.1:${env.GAIOLA_AGENT_PORT}` } as Harness;
+    const tokenRes = await newToken(fake, null, ORIGIN);
+    const token = ((await tokenRes.json()) as { token: string }).token;
+    const t = new TermClient(fake, token, 0);
+    clients.push(t);
+    await t.open();
+    await t.hello();
+    await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & nohup sleep 1001 >/dev/null 2>&1 & echo bg');
+    const parents = parentDirs(probe.cgroup, run);
+    const sandboxCgroups = parents.flatMap((p) =>
+      readdirSync(p, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => `${p}/${e.name}`),
+    );
+    expect(sandboxCgroups.length).toBeGreaterThan(0);
+    expect(processesInUidRange(uidBase, true).length).toBeGreaterThanOrEqual(3);
+
+    // the crash: no SIGTERM handler runs, nothing is freed by the agent
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await waitUntil(() => t.closeCode !== undefined, 'the tab to notice');
+
+    const second = new AgentProcess(env);
+    agents.push(second);
+    await second.listening();
+    const reclaimedAt = second.lineIndex(/\[agent\] reclaimed \d+ cgroups and \d+ processes left by an earlier run/);
+    expect(reclaimedAt, second.lines.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(reclaimedAt).toBeLessThan(second.lineIndex(/\[agent\] listening on/));
+    const m = /reclaimed (\d+) cgroups/.exec(second.lines[reclaimedAt] ?? '');
+    expect(Number(m?.[1])).toBeGreaterThanOrEqual(1);
+    // by the time it serves, the old sandbox's cgroups are gone and none of its processes runs
+    expect(sandboxCgroups.filter((d) => existsSync(d))).toEqual([]);
+    expect(processesInUidRange(uidBase, true)).toEqual([]);
+    // a zombie whose parent died waits for the host's init; it reaps it soon after
+    expect(await eventually(() => processesInUidRange(uidBase).length === 0, REAP_MS)).toBe(true);
+
+    // it serves: the same student (same secret in the data dir) gets a fresh sandbox
+    const again = new TermClient(fake, token, 0);
+    clients.push(again);
+    await again.open();
+    expect((await again.hello()).resumed).toBe(false);
+    expect(await again.run('pgrep -c sleep || true')).toBe('0');
+
+    // a clean stop (SIGTERM) frees everything, parents and run dir included
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(second.child.exitCode).toBe(0);
+    expect(await eventually(() => processesInUidRange(uidBase).length === 0, REAP_MS)).toBe(true);
+    expect(parents.filter((p) => existsSync(p))).toEqual([]);
+    expect(existsSync(`/run/${run}`)).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+// Shared setup of the probe tests (probe-*.kernel.test.ts): what the course lets a student do, each tried
+// through a real sandbox's pty as a student would type it. One sandbox per file; the file's last test
+// destroys it and checks that the host kept nothing of it (cgroups, mounts, network namespaces, links).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type HostProbe, probeHost } from '../src/kernel/probe';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import {
+  cleanupTestRun,
+  hostMountPoints,
+  kernelTestSkipReason,
+  leftovers,
+  processAlive,
+  processesInUidRange,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
+
+export interface ProbeSandbox {
+  readonly probe: HostProbe;
+  /** The root shell (valid inside tests, after beforeAll). */
+  readonly term: Terminal;
+  readonly sandbox: Sandbox;
+  /** Host directory of the sandbox's cgroup for `controller` (v1: its hierarchy; v2: the one directory). */
+  cgroupDir(controller: string): string;
+  /** Destroys the sandbox and asserts the host is as before. */
+  destroyAndCheckHost(): Promise<void>;
+}
+
+/** The host's network namespaces and links, names only: nothing a sandbox does may add to them. */
+function hostNetwork(): string {
+  const netns = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  const links = execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.split(':')[1]?.trim() ?? '')
+    .filter((n) => n !== '')
+    .sort();
+  return `${netns}\n${links.join(' ')}`;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sandbox's live processes: in its uid range and descended from its launcher. (The uid range alone could
+ * match a parallel test run that drew the same slot.)
+ */
+function sandboxProcesses(s: Sandbox): number[] {
+  return processesInUidRange(s.uidBase, true).filter((pid) => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; hops++) {
+      if (p === s.launcherPid) return true;
+      p = parentOf(p);
+    }
+    return false;
+  });
+}
+
+/** Skips are printed, never silent (kernel-helpers, CONVENTIONS §12). */
+export function warnSkip(file: string, what: string, reason: string): void {
+  console.warn(`[${file}] skipped: ${what}: ${reason}`);
+}
+
+/** Registers beforeAll/afterAll for one probe sandbox. Call inside `describe`. */
+export function useProbeSandbox(hostname: string): ProbeSandbox {
+  const probe = probeHost();
+  const cfg = testKernelConfig();
+  const slot = testSlot();
+  let sb: Sandbox | undefined;
+  let term: Terminal | undefined;
+  let mountsBefore: string[] = [];
+  let networkBefore = '';
+
+  beforeAll(async () => {
+    mountsBefore = hostMountPoints();
+    networkBefore = hostNetwork();
+    sb = await createSandbox(cfg, probe, { id: testId(), slot, hostname });
+    term = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
+    await term.ready();
+    // Plain output for parsing: no colours from the image's aliases.
+    await term.ok('unalias ls grep 2>/dev/null; export LC_ALL=C.UTF-8 GREP_COLORS= ; cd /root');
+  });
+
+  afterAll(async () => {
+    try {
+      await sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+  });
+
+  return {
+    probe,
+    get term(): Terminal {
+      if (!term) throw new Error('the probe sandbox is not ready');
+      return term;
+    },
+    get sandbox(): Sandbox {
+      if (!sb) throw new Error('the probe sandbox is not ready');
+      return sb;
+    },
+    cgroupDir(controller: string): string {
+      const dirs = sb?.cgroupDirs ?? [];
+      const dir =
+        probe.cgroup.mode === 'v2'
+          ? dirs[0]
+          : dirs.find((d) => d.split('/').slice(-3, -2)[0]?.split(',').includes(controller));
+      if (!dir) throw new Error(`no ${controller} cgroup among ${dirs.join(' ')}`);
+      return dir;
+    },
+    async destroyAndCheckHost(): Promise<void> {
+      const s = sb as Sandbox;
+      const before = sandboxProcesses(s);
+      expect(before).toContain(s.initPid);
+      await s.destroy();
+      await cleanupTestRun(cfg, probe);
+      // a killed process may take a moment to be gone from /proc
+      for (let i = 0; i < 100 && before.some(processAlive); i++) await sleep(20);
+      expect(before.filter(processAlive)).toEqual([]);
+      expect(leftovers(cfg, probe)).toEqual([]);
+      expect(hostMountPoints()).toEqual(mountsBefore);
+      expect(hostNetwork()).toBe(networkBefore);
+    },
+  };
+}
+
+/** Why no probe can run here (printed by the caller), or undefined. */
+export function probeSkipReason(): string | undefined {
+  return kernelTestSkipReason();
+}
