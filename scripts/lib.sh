@@ -66,7 +66,7 @@ reserve_uid_range() {
 
 # systemd's default kernel.pid_max. 100 sandboxes × 256 pids (DEFAULT_PIDS_MAX in sandbox-agent/src/kernel/config.ts)
 # = 25600 would near the kernel's own default of 32768, which the host's daemons share.
-GAIOLA_PID_MAX=4194304
+GAIOLA_PID_MAX=${GAIOLA_PID_MAX:-4194304}
 
 # raise_pid_max: raises kernel.pid_max to GAIOLA_PID_MAX when lower (never lowers it), now and at every boot.
 raise_pid_max() {
