@@ -1189,31 +1189,43 @@ static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, c
   return fd;
 }
 
-static int cmd_read_file(int argc, char **argv) {
-  long pid = -1, uid = -1, gid = -1;
-  long long max = -1;
-  const char *p = NULL;
+/* The arguments of read-file and stat: --pid PID --uid UID --gid GID [--max-bytes N] PATH. */
+struct lookup_args {
+  long pid, uid, gid;
+  long long max;
+  const char *path;
+};
+
+static struct lookup_args parse_lookup_args(const char *cmd, int argc, char **argv, int want_max) {
+  struct lookup_args r = {.pid = -1, .uid = -1, .gid = -1, .max = -1, .path = NULL};
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (a[0] != '-' || !strcmp(a, "--")) {
       if (!strcmp(a, "--")) i++;
-      if (i != argc - 1) die("read-file: exactly one PATH expected");
-      p = argv[i];
+      if (i != argc - 1) die("%s: exactly one PATH expected", cmd);
+      r.path = argv[i];
       break;
     }
-    if (i + 1 >= argc) die("read-file: %s needs a value", a);
+    if (i + 1 >= argc) die("%s: %s needs a value", cmd, a);
     const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else if (!strcmp(a, "--uid")) uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else if (!strcmp(a, "--gid")) gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else if (!strcmp(a, "--max-bytes")) max = parse_num(a, v, 0, 1L << 30);
-    else die("read-file: unknown option %s", a);
+    if (!strcmp(a, "--pid")) r.pid = parse_num(a, v, 1, INT_MAX);
+    else if (!strcmp(a, "--uid")) r.uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else if (!strcmp(a, "--gid")) r.gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    else if (want_max && !strcmp(a, "--max-bytes")) r.max = parse_num(a, v, 0, 1L << 30);
+    else die("%s: unknown option %s", cmd, a);
   }
-  if (pid < 0 || uid < 0 || gid < 0 || max < 0 || !p)
-    die("read-file: usage: read-file --pid PID --uid UID --gid GID --max-bytes N PATH");
+  if (r.pid < 0 || r.uid < 0 || r.gid < 0 || (want_max && r.max < 0) || !r.path)
+    die("%s: usage: %s --pid PID --uid UID --gid GID%s PATH", cmd, cmd, want_max ? " --max-bytes N" : "");
+  return r;
+}
+
+static int cmd_read_file(int argc, char **argv) {
+  const struct lookup_args a = parse_lookup_args("read-file", argc, argv, 1);
+  const char *p = a.path;
+  const long long max = a.max;
 
   /* O_NONBLOCK so that a FIFO cannot make us wait; it is refused below anyway. */
-  int fd = open_in_sandbox_root("read-file", pid, uid, gid, p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  int fd = open_in_sandbox_root("read-file", a.pid, a.uid, a.gid, p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("read-file", p, errno);
   if (!S_ISREG(st.st_mode)) {
@@ -1250,27 +1262,11 @@ static int cmd_read_file(int argc, char **argv) {
 /* Like read-file, but only opens PATH (O_PATH, following symlinks inside the sandbox's root) and prints its
  * identity, "<st_dev>:<st_ino> <mode in octal>": comparable with a stat of /proc/N/root by the agent. */
 static int cmd_stat(int argc, char **argv) {
-  long pid = -1, uid = -1, gid = -1;
-  const char *p = NULL;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-' || !strcmp(a, "--")) {
-      if (!strcmp(a, "--")) i++;
-      if (i != argc - 1) die("stat: exactly one PATH expected");
-      p = argv[i];
-      break;
-    }
-    if (i + 1 >= argc) die("stat: %s needs a value", a);
-    const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else if (!strcmp(a, "--uid")) uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else if (!strcmp(a, "--gid")) gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else die("stat: unknown option %s", a);
-  }
-  if (pid < 0 || uid < 0 || gid < 0 || !p) die("stat: usage: stat --pid PID --uid UID --gid GID PATH");
+  const struct lookup_args a = parse_lookup_args("stat", argc, argv, 0);
+  const char *p = a.path;
 
   /* O_PATH opens nothing (no FIFO wait, no device open). */
-  int fd = open_in_sandbox_root("stat", pid, uid, gid, p, O_PATH | O_CLOEXEC);
+  int fd = open_in_sandbox_root("stat", a.pid, a.uid, a.gid, p, O_PATH | O_CLOEXEC);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
   char out[96];
