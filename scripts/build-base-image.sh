@@ -102,6 +102,15 @@ if [ -f "$GAIOLA_BASE_DIR/.gaiola-stamp" ] && [ "$(cat "$GAIOLA_BASE_DIR/.gaiola
   collect_old_images
   exit 0
 fi
+# An image of this very stamp is still kept (after a checkout of another version and back): use it again.
+for d in "$images"/*-"$want"; do
+  if [ -f "$d/.gaiola-stamp" ] && [ "$(cat "$d/.gaiola-stamp")" = "$want" ]; then
+    say "using the base image $d again"
+    switch_to "$d"
+    collect_old_images
+    exit 0
+  fi
+done
 
 apt_install debootstrap
 # shellcheck disable=SC1091
@@ -130,6 +139,8 @@ printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$w
 rm -rf "$work"/var/cache/apt/archives/*.deb "$work"/var/lib/apt/lists/* "$work"/usr/share/doc/* \
   "$work"/usr/share/man/* "$work"/usr/share/info/*
 install -m 0644 "$image_src/bashrc" "$work/root/.bashrc"
+# aluno's too: `su - aluno` drops root's exported PS1, and every bash of aluno's reads this file.
+install -m 0644 -o 1000 -g 1000 "$image_src/bashrc" "$work/home/aluno/.bashrc"
 install -m 0644 "$image_src/profile-gaiola.sh" "$work/etc/profile.d/gaiola.sh"
 
 # seccomp-deny (lesson 11): a static binary from sandbox-agent/image/seccomp-deny.c, with the system call

@@ -2,24 +2,13 @@
 // words echoed, proc mounted elsewhere, a chroot into a copy, the marker killed from outside, even with a
 // planted /proc/PID/root symlink, or with SIGKILL); the reference solution typed through the pty turns
 // every step done. Also: the prompt marker comes from bash and from the rootfs's busybox sh.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/01-chroot/lesson';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
 import { probeHost } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import { Observer, promptCount, record, typeLine } from './checks-helpers';
-import {
-  cleanupTestRun,
-  hostMountPoints,
-  kernelTestSkipReason,
-  leftovers,
-  processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { lessonRig, promptCount, record, typeLine } from './checks-helpers';
+import { kernelTestSkipReason } from './kernel-helpers';
 
 const probe = probeHost();
 const skip = kernelTestSkipReason(probe);
@@ -30,44 +19,27 @@ const FIXTURE = 'marca';
 const stepIds = lesson.steps.map((s) => s.id);
 
 describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => {
-  const cfg = testKernelConfig();
-  let sb: Sandbox;
-  let a: Terminal;
-  let b: Terminal;
   let marker: FixtureHandle;
-  let obs: Observer;
-  let mountsBefore: string[];
+  const rig = lessonRig(lesson, probe, {
+    hostname: 'gaiola-lesson01',
+    tag: 'checks-01',
+    fixtures: () => ({ [FIXTURE]: marker }),
+    extraPaths: ['/'],
+    afterCreate: () => newMarker(),
+    beforeDestroy: async () => {
+      await marker?.stop();
+    },
+  });
 
   /** A fresh marker, as the lesson engine starts one again after a wrong kill. */
   const newMarker = async () => {
-    marker = startFixture(sb, FIXTURE, { launcherPath: cfg.launcherPath });
+    marker = startFixture(rig.sb, FIXTURE, { launcherPath: rig.cfg.launcherPath });
     await marker.ready;
   };
 
-  beforeAll(async () => {
-    mountsBefore = hostMountPoints();
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-lesson01' });
-    a = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    b = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    await Promise.all([a.ready(), b.ready()]);
-    await newMarker();
-    obs = new Observer(sb, lesson, () => ({ [FIXTURE]: marker }), ['/']);
-  });
-
-  afterAll(async () => {
-    try {
-      await marker?.stop();
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    if (obs)
-      console.log(`[checks-01] snapshot+checks: median ${obs.median().toFixed(1)} ms over ${obs.timings.length}`);
-  });
-
   it('is not done in a fresh sandbox, and says what it saw', async () => {
     expect(stepIds).toEqual(['chroot', 'proc', 'kill-outside']);
-    const { snap, results } = await obs.look();
+    const { snap, results } = await rig.obs.look();
     record('fresh-01', snap);
     expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
     expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
@@ -81,21 +53,23 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     expect(m?.comm).toBe(FIXTURE);
     expect(m?.ns).toEqual(snap.base.ns);
     expect(m?.rootId).toBe(snap.base.rootId);
-    expect(await b.ok(`ps -e -o pid=,comm= | awk '$2 == "${FIXTURE}" { print $1 }'`)).toBe(String(marker.sandboxPid()));
+    expect(await rig.b.ok(`ps -e -o pid=,comm= | awk '$2 == "${FIXTURE}" { print $1 }'`)).toBe(
+      String(marker.sandboxPid()),
+    );
     // bash prints the prompt marker, and nothing of it shows as text
-    expect(promptCount(a.output)).toBeGreaterThan(0);
-    expect(a.output).not.toContain('\\[');
+    expect(promptCount(rig.a.output)).toBeGreaterThan(0);
+    expect(rig.a.output).not.toContain('\\[');
   });
 
   it('passes nothing for typed or planted fakes', async () => {
-    await b.ok('echo chroot rootfs /bin/sh; echo mount -t proc proc /proc; echo kill marca');
+    await rig.b.ok('echo chroot rootfs /bin/sh; echo mount -t proc proc /proc; echo kill marca');
     // proc mounted somewhere else, and a chroot into a copy of the rootfs (with its own proc)
-    await b.ok('mkdir -p /tmp/x/proc && mount -t proc proc /tmp/x/proc');
-    await b.ok('cp -a /root/rootfs /tmp/rootfs && mount -t proc proc /tmp/rootfs/proc');
-    await b.ok('chroot /tmp/rootfs /bin/sleep 1000 </dev/null >/dev/null 2>&1 & disown');
+    await rig.b.ok('mkdir -p /tmp/x/proc && mount -t proc proc /tmp/x/proc');
+    await rig.b.ok('cp -a /root/rootfs /tmp/rootfs && mount -t proc proc /tmp/rootfs/proc');
+    await rig.b.ok('chroot /tmp/rootfs /bin/sleep 1000 </dev/null >/dev/null 2>&1 & disown');
     // what a naive check might read: a file claiming the kill, a directory named like the rootfs
-    await b.ok('echo "killed-by signal=15 pid=1" > /root/rootfs/tmp/marca.log; mkdir -p /tmp/root/rootfs/proc');
-    const { snap, results } = await obs.look();
+    await rig.b.ok('echo "killed-by signal=15 pid=1" > /root/rootfs/tmp/marca.log; mkdir -p /tmp/root/rootfs/proc');
+    const { snap, results } = await rig.obs.look();
     record('01-fakes', snap);
     expect(snap.processes.some((p) => p.rootId !== null && p.rootId !== snap.base.rootId)).toBe(true);
     expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
@@ -106,12 +80,12 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
   it('knows a marker killed from outside, even through a planted /proc/PID/root', async () => {
     // The killer plants /proc/<its pid>/root -> /root/rootfs in the sandbox's own /proc (the marker's mount
     // namespace): a marker reading the sandbox's /proc would believe it. It reads the host's.
-    const bPid = Number(await b.ok('echo $$'));
-    await b.ok(
+    const bPid = Number(await rig.b.ok('echo $$'));
+    await rig.b.ok(
       `P=$(pidof ${FIXTURE}); mount -t tmpfs gaiola-fake /proc && mkdir /proc/$$ && ln -s /root/rootfs /proc/$$/root && kill $P; umount /proc || busybox umount /proc`,
     );
     await marker.exited;
-    const { snap, results } = await obs.look();
+    const { snap, results } = await rig.obs.look();
     record('01-killed-outside', snap);
     expect(snap.fixtures[FIXTURE]).toMatchObject({ alive: false, hostPid: null, killedBy: { signal: 15, pid: bPid } });
     expect(snap.fixtures[FIXTURE]?.killedBy?.rootId).toBe(snap.base.rootId);
@@ -119,9 +93,9 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
 
     // SIGKILL cannot be caught: dead, nobody recorded, not done
     await newMarker();
-    await b.ok(`kill -9 $(pidof ${FIXTURE})`);
+    await rig.b.ok(`kill -9 $(pidof ${FIXTURE})`);
     await marker.exited;
-    const killed9 = await obs.look();
+    const killed9 = await rig.obs.look();
     record('01-sigkill', killed9.snap);
     expect(killed9.snap.fixtures[FIXTURE]).toEqual({ hostPid: null, alive: false, killedBy: null });
     expect(killed9.results['kill-outside']).toEqual({ done: false, hint: 'killed-from-outside', params: { pid: '?' } });
@@ -130,23 +104,23 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
 
   it('turns every step done with the reference solution typed in the terminal', async () => {
     // tab A: into the rootfs; busybox sh prints the prompt marker too (PS1 is exported), cleanly
-    const out = await typeLine(a, 'cd /root; chroot rootfs /bin/sh');
+    const out = await typeLine(rig.a, 'cd /root; chroot rootfs /bin/sh');
     expect(out).toContain('BusyBox');
     expect(out.slice(out.indexOf('BusyBox'))).toContain(`${PROMPT_MARKER}root@gaiola-lesson01:/# `);
     expect(out).not.toContain('\\[');
-    const chrooted = await obs.until('chroot');
+    const chrooted = await rig.obs.until('chroot');
     record('01-chrooted', chrooted.snap);
     expect(chrooted.results.proc).toEqual({ done: false, hint: 'no-proc', params: { path: ROOTFS } });
 
-    await typeLine(a, 'mount -t proc proc /proc');
-    const withProc = await obs.until('proc');
+    await typeLine(rig.a, 'mount -t proc proc /proc');
+    const withProc = await rig.obs.until('proc');
     record('01-proc', withProc.snap);
     expect(withProc.results['kill-outside']).toMatchObject({ done: false, hint: 'alive' });
 
-    const ps = await typeLine(a, 'ps');
+    const ps = await typeLine(rig.a, 'ps');
     expect(ps).toContain(FIXTURE); // chroot is not a container: the outside is in plain sight
-    await typeLine(a, `kill $(pidof ${FIXTURE})`);
-    const killed = await obs.until('kill-outside');
+    await typeLine(rig.a, `kill $(pidof ${FIXTURE})`);
+    const killed = await rig.obs.until('kill-outside');
     record('01-killed-inside', killed.snap);
     expect(killed.snap.fixtures[FIXTURE]?.killedBy?.rootId).toBe(killed.snap.paths[ROOTFS]);
     expect(Object.values(killed.results).every((r) => r.done)).toBe(true);
@@ -158,27 +132,24 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     let parentRootId: string | null | undefined;
     for (let i = 0; i < 3 && !parentRootId; i++) {
       await newMarker();
-      await typeLine(a, `/bin/kill $(pidof ${FIXTURE})`);
+      await typeLine(rig.a, `/bin/kill $(pidof ${FIXTURE})`);
       await marker.exited;
       parentRootId = marker.state().killedBy?.parentRootId;
     }
-    const { snap, results } = await obs.look();
+    const { snap, results } = await rig.obs.look();
     expect(parentRootId).toBe(snap.paths[ROOTFS]);
     expect(results['kill-outside']).toEqual({ done: true });
-    await typeLine(a, 'umount /proc; exit');
+    await typeLine(rig.a, 'umount /proc; exit');
   });
 
   it('leaves nothing on the host; a marker still running dies with its sandbox', async () => {
     await newMarker();
-    await sb.destroy();
+    await rig.sb.destroy();
     await Promise.race([
       marker.exited,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the marker outlived its sandbox')), 5_000)),
     ]);
     expect(marker.state()).toMatchObject({ alive: false, hostPid: null });
-    expect(processesInUidRange(sb.uidBase)).toEqual([]);
-    await cleanupTestRun(cfg, probe);
-    expect(leftovers(cfg, probe)).toEqual([]);
-    expect(hostMountPoints()).toEqual(mountsBefore);
+    await rig.destroyAndExpectNothingLeft();
   });
 });

@@ -2,24 +2,13 @@
 // words echoed, the sandbox itself renamed, empty directories), and half-made containers get the hint of
 // what is missing; the reference solution typed through the ptys (unshare in tab A, nsenter from tab B)
 // turns every step done, while the sandbox keeps its own host name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/02-unshare/lesson';
 import { innermostPid, sandboxPid } from '../src/checks/util';
 import { probeHost } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import { Observer, record, typeLine } from './checks-helpers';
-import {
-  cleanupTestRun,
-  hostMountPoints,
-  kernelTestSkipReason,
-  leftovers,
-  processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { lessonRig, record, typeLine } from './checks-helpers';
+import { kernelTestSkipReason } from './kernel-helpers';
 
 const probe = probeHost();
 const skip = kernelTestSkipReason(probe);
@@ -29,35 +18,11 @@ const HOSTNAME = 'gaiola-lesson02';
 const WANTED = 'contedor-a-man';
 
 describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => {
-  const cfg = testKernelConfig();
-  let sb: Sandbox;
-  let a: Terminal;
-  let b: Terminal;
-  let obs: Observer;
-  let mountsBefore: string[];
-
-  beforeAll(async () => {
-    mountsBefore = hostMountPoints();
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: HOSTNAME });
-    a = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    b = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    await Promise.all([a.ready(), b.ready()]);
-    obs = new Observer(sb, lesson, () => ({}));
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    if (obs)
-      console.log(`[checks-02] snapshot+checks: median ${obs.median().toFixed(1)} ms over ${obs.timings.length}`);
-  });
+  const rig = lessonRig(lesson, probe, { hostname: HOSTNAME, tag: 'checks-02' });
 
   it('is not done in a fresh sandbox', async () => {
     expect(lesson.steps.map((s) => s.id)).toEqual(['unshare', 'namespaces', 'hostname', 'nsenter']);
-    const { snap, results } = await obs.look();
+    const { snap, results } = await rig.obs.look();
     record('fresh-02', snap);
     expect(results).toEqual({
       unshare: { done: false, hint: 'no-new-pidns' },
@@ -69,10 +34,10 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
   });
 
   it('passes nothing for typed fakes or for renaming the sandbox itself', async () => {
-    await b.ok(`echo unshare -m -i -n -p -u -f chroot rootfs /bin/sh; echo ${WANTED}; echo /proc/1/ns/uts`);
-    await b.ok('mkdir -p /root/rootfs2/proc /tmp/x/proc && echo "uts:[1]" > /tmp/x/uts');
-    await b.ok(`hostname ${WANTED}`);
-    const { snap, results } = await obs.look();
+    await rig.b.ok(`echo unshare -m -i -n -p -u -f chroot rootfs /bin/sh; echo ${WANTED}; echo /proc/1/ns/uts`);
+    await rig.b.ok('mkdir -p /root/rootfs2/proc /tmp/x/proc && echo "uts:[1]" > /tmp/x/uts');
+    await rig.b.ok(`hostname ${WANTED}`);
+    const { snap, results } = await rig.obs.look();
     record('02-sandbox-renamed', snap);
     expect(snap.base.hostname).toBe(WANTED);
     expect(results).toEqual({
@@ -81,17 +46,17 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
       hostname: { done: false, hint: 'sandbox-renamed', params: { found: WANTED } },
       nsenter: { done: false, hint: 'no-container' },
     });
-    await b.ok(`hostname ${HOSTNAME}`);
-    expect((await obs.look()).results.hostname).toEqual({ done: false, hint: 'no-new-uts' });
+    await rig.b.ok(`hostname ${HOSTNAME}`);
+    expect((await rig.obs.look()).results.hostname).toEqual({ done: false, hint: 'no-new-uts' });
   });
 
   it('says what a half-made container lacks', async () => {
     // new PID and UTS namespaces only: PID 1 is there, the mount/IPC/network namespaces are the sandbox's
-    await b.ok('unshare -p -f -u sleep 1000 </dev/null >/dev/null 2>&1 & disown');
+    await rig.b.ok('unshare -p -f -u sleep 1000 </dev/null >/dev/null 2>&1 & disown');
     // until its PID 1 has become `sleep` (right after the fork it is still a copy of unshare)
-    let seen = await obs.until('unshare');
+    let seen = await rig.obs.until('unshare');
     const initOf = (s: typeof seen.snap) => s.processes.find((p) => p.comm === 'sleep' && innermostPid(p) === 1);
-    for (let i = 0; i < 100 && !initOf(seen.snap); i++) seen = await obs.until('unshare');
+    for (let i = 0; i < 100 && !initOf(seen.snap); i++) seen = await rig.obs.until('unshare');
     const { snap, results } = seen;
     record('02-partial', snap);
     const init = initOf(snap);
@@ -106,60 +71,56 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
     // `unshare` itself (the init's parent, outside) shares that UTS namespace: that is not joining it
     expect(results.nsenter).toEqual({ done: false, hint: 'not-joined' });
     // PID 1 of a namespace ignores SIGTERM even from outside (no handler): SIGKILL
-    await b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
+    await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
   });
 
   it('turns every step done with the reference solution typed in the terminals', async () => {
-    const out = await typeLine(a, `cd /root; unshare -m -i -n -p -u -f chroot rootfs /bin/sh`);
+    const out = await typeLine(rig.a, `cd /root; unshare -m -i -n -p -u -f chroot rootfs /bin/sh`);
     expect(out.slice(out.indexOf('BusyBox'))).toContain(`${PROMPT_MARKER}root@${HOSTNAME}:/# `);
-    const unshared = await obs.until('unshare');
+    const unshared = await rig.obs.until('unshare');
     record('02-unshared', unshared.snap);
     expect(unshared.results.namespaces).toEqual({ done: true });
     expect(unshared.results.hostname).toEqual({ done: false, hint: 'wrong-name', params: { found: HOSTNAME } });
     expect(unshared.results.nsenter).toEqual({ done: false, hint: 'not-joined' });
 
-    await typeLine(a, 'mount -t proc proc /proc');
-    expect(await typeLine(a, 'echo $$')).toMatch(/[\r\n]1\r\n/);
-    await typeLine(a, `hostname ${WANTED}`);
-    const named = await obs.until('hostname');
+    await typeLine(rig.a, 'mount -t proc proc /proc');
+    expect(await typeLine(rig.a, 'echo $$')).toMatch(/[\r\n]1\r\n/);
+    await typeLine(rig.a, `hostname ${WANTED}`);
+    const named = await rig.obs.until('hostname');
     record('02-hostname', named.snap);
     expect(named.snap.base.hostname).toBe(HOSTNAME);
-    expect(await b.ok('hostname')).toBe(HOSTNAME);
+    expect(await rig.b.ok('hostname')).toBe(HOSTNAME);
     expect(named.results.nsenter).toEqual({ done: false, hint: 'not-joined' });
 
     // tab B joins the container's UTS namespace: a nested bash, which prints the prompt marker too
-    const joined = await typeLine(b, 'nsenter -t $(pgrep -n -x sh) -u bash');
+    const joined = await typeLine(rig.b, 'nsenter -t $(pgrep -n -x sh) -u bash');
     expect(joined).toContain(`${PROMPT_MARKER}root@${WANTED}:~# `);
-    const entered = await obs.until('nsenter');
+    const entered = await rig.obs.until('nsenter');
     record('02-nsenter', entered.snap);
     expect(Object.values(entered.results).every((r) => r.done)).toBe(true);
-    expect(await typeLine(b, 'hostname')).toMatch(new RegExp(`[\r\n]${WANTED}\r\n`));
+    expect(await typeLine(rig.b, 'hostname')).toMatch(new RegExp(`[\r\n]${WANTED}\r\n`));
 
-    await typeLine(b, 'exit');
-    expect((await obs.look()).results.nsenter).toEqual({ done: false, hint: 'not-joined' });
+    await typeLine(rig.b, 'exit');
+    expect((await rig.obs.look()).results.nsenter).toEqual({ done: false, hint: 'not-joined' });
 
     // joining the pid namespace too also counts: nsenter stays outside, its child is inside (not -a: the
     // sandbox's time namespace is the host's, which root inside may not enter)
-    await b.ok('nsenter -t $(pgrep -n -x sh) -u -p sleep 1000 </dev/null >/dev/null 2>&1 & disown');
-    const all = await obs.until('nsenter');
+    await rig.b.ok('nsenter -t $(pgrep -n -x sh) -u -p sleep 1000 </dev/null >/dev/null 2>&1 & disown');
+    const all = await rig.obs.until('nsenter');
     record('02-nsenter-pid', all.snap);
-    await b.ok('pkill -KILL -x sleep; pkill -KILL -x nsenter; true');
-    await typeLine(a, 'exit');
+    await rig.b.ok('pkill -KILL -x sleep; pkill -KILL -x nsenter; true');
+    await typeLine(rig.a, 'exit');
   });
 
   it('leaves out processes that come and go while it looks, without an error', async () => {
-    await b.ok('(for i in $(seq 400); do /bin/true; done) </dev/null >/dev/null 2>&1 & disown');
+    await rig.b.ok('(for i in $(seq 400); do /bin/true; done) </dev/null >/dev/null 2>&1 & disown');
     for (let i = 0; i < 30; i++) {
-      const { snap } = await obs.look();
+      const { snap } = await rig.obs.look();
       for (const p of snap.processes) expect(p.nsPids[0]).toBe(p.hostPid);
     }
   });
 
   it('leaves nothing on the host', async () => {
-    await sb.destroy();
-    expect(processesInUidRange(sb.uidBase)).toEqual([]);
-    await cleanupTestRun(cfg, probe);
-    expect(leftovers(cfg, probe)).toEqual([]);
-    expect(hostMountPoints()).toEqual(mountsBefore);
+    await rig.destroyAndExpectNothingLeft();
   });
 });

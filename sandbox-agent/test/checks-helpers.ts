@@ -4,14 +4,27 @@
 // the checks' unit tests (sandbox-agent/src/checks/fixtures/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LessonDef } from '../../lessons/types';
 import { checks } from '../src/checks/index';
 import type { CheckParams, CheckResult, SandboxSnapshot } from '../src/checks/types';
+import type { KernelConfig } from '../src/kernel/config';
 import type { FixtureLike } from '../src/kernel/inspect';
 import { inspectSandbox } from '../src/kernel/inspect';
+import type { HostProbe } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
-import type { Sandbox } from '../src/kernel/sandbox';
-import { COMMAND_TIMEOUT_MS, type Terminal } from './kernel-helpers';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import {
+  COMMAND_TIMEOUT_MS,
+  cleanupTestRun,
+  hostMountPoints,
+  leftovers,
+  processesInUidRange,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
 
 export const RECORD = process.env.GAIOLA_RECORD_CHECK_FIXTURES === '1';
 const FIXTURE_DIR = fileURLToPath(new URL('../src/checks/fixtures/', import.meta.url));
@@ -112,4 +125,71 @@ export function record(name: string, snap: SandboxSnapshot): void {
   if (!RECORD) return;
   mkdirSync(FIXTURE_DIR, { recursive: true });
   writeFileSync(`${FIXTURE_DIR}${name}.json`, `${JSON.stringify(snap, null, 1)}\n`);
+}
+
+/** A lesson's sandbox with two shells (tabs A and B) and an Observer; filled in by beforeAll. */
+export interface LessonRig {
+  readonly cfg: KernelConfig;
+  sb: Sandbox;
+  a: Terminal;
+  b: Terminal;
+  obs: Observer;
+  /** Destroys the sandbox and expects nothing of it left on the host: processes, cgroups, run dirs, mounts. */
+  destroyAndExpectNothingLeft(): Promise<void>;
+}
+
+export interface LessonRigOptions {
+  hostname: string;
+  /** The tag of the timing line printed at the end. */
+  tag: string;
+  fixtures?: () => Record<string, FixtureLike>;
+  extraPaths?: string[];
+  /** Runs once the shells are at a prompt (e.g. starting a lesson fixture). */
+  afterCreate?: (rig: LessonRig) => Promise<void>;
+  /** Runs before the sandbox is destroyed at the end, even when a test failed. */
+  beforeDestroy?: (rig: LessonRig) => Promise<void>;
+}
+
+/**
+ * Registers the beforeAll/afterAll of a lesson-check kernel test: a fresh sandbox, two shells, an
+ * Observer; at the end everything destroyed and the test run's cgroups and run dirs removed even after a
+ * failure.
+ */
+export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOptions): LessonRig {
+  const cfg = testKernelConfig();
+  let mountsBefore: string[] = [];
+  const rig = {
+    cfg,
+    async destroyAndExpectNothingLeft() {
+      await rig.sb.destroy();
+      expect(processesInUidRange(rig.sb.uidBase)).toEqual([]);
+      await cleanupTestRun(cfg, probe);
+      expect(leftovers(cfg, probe)).toEqual([]);
+      expect(hostMountPoints()).toEqual(mountsBefore);
+    },
+  } as LessonRig;
+
+  beforeAll(async () => {
+    mountsBefore = hostMountPoints();
+    rig.sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: opts.hostname });
+    rig.a = new Terminal(rig.sb.spawnShell({ cols: 160, rows: 40 }));
+    rig.b = new Terminal(rig.sb.spawnShell({ cols: 160, rows: 40 }));
+    await Promise.all([rig.a.ready(), rig.b.ready()]);
+    await opts.afterCreate?.(rig);
+    rig.obs = new Observer(rig.sb, lesson, opts.fixtures ?? (() => ({})), opts.extraPaths);
+  });
+
+  afterAll(async () => {
+    try {
+      if (rig.sb) await opts.beforeDestroy?.(rig);
+      await rig.sb?.destroy();
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    if (rig.obs)
+      console.log(
+        `[${opts.tag}] snapshot+checks: median ${rig.obs.median().toFixed(1)} ms over ${rig.obs.timings.length}`,
+      );
+  });
+  return rig;
 }

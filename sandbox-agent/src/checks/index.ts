@@ -1,11 +1,17 @@
 // The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
 import { fixtureKilledFromRoot } from './fixture-killed-from-root';
+import { joinedContainer } from './joined-container';
 import { joinedUts } from './joined-uts';
 import { newNamespaces } from './new-namespaces';
+import { nsDiffers } from './ns-differs';
 import { pidNsInit } from './pid-ns-init';
 import { procMountedInRoot } from './proc-mounted-in-root';
 import { rootIsPath } from './root-is-path';
+import { rootlessInit } from './rootless-init';
+import { timeOffset } from './time-offset';
 import type { Check } from './types';
+import { usernsRootMap } from './userns-root-map';
+import { usernsUnmapped } from './userns-unmapped';
 import { utsHostname } from './uts-hostname';
 
 export const checks: Record<string, Check> = {
@@ -16,4 +22,10 @@ export const checks: Record<string, Check> = {
   'new-namespaces': newNamespaces,
   'uts-hostname': utsHostname,
   'joined-uts': joinedUts,
+  'joined-container': joinedContainer,
+  'time-offset': timeOffset,
+  'ns-differs': nsDiffers,
+  'userns-unmapped': usernsUnmapped,
+  'userns-root-map': usernsRootMap,
+  'rootless-init': rootlessInit,
 };

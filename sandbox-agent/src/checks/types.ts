@@ -23,13 +23,29 @@ export interface ProcInfo {
   ns: Partial<Record<NsKind, number>>;
   /** Identity of the process's root directory (stat of /proc/PID/root), or null when unreadable. */
   rootId: FileId | null;
+  /**
+   * Text of /proc/PID/uid_map for a process outside the sandbox's user namespace (null inside it, or when
+   * unreadable). The kernel renders it relative to the READER's user namespace: the agent reads as host
+   * root, so a map the student sees as `0 1000 1` reads `0 <uidBase+1000> 1` here. '' = no map written yet.
+   */
+  uidMap: string | null;
+  /** /proc/PID/setgroups ('allow' or 'deny'), for a process outside the sandbox's user namespace; else null. */
+  setgroups: string | null;
+  /** Clock offsets in whole seconds (/proc/PID/timens_offsets) of a process outside the sandbox's time namespace; else null. */
+  timeOffsets: { monotonic: number; boottime: number } | null;
 }
 
 export interface SandboxSnapshot {
   /** ms since the epoch. */
   takenAt: number;
   /** The sandbox itself: its init's namespaces, hostname and root. Anything different was made by the student. */
-  base: { ns: Record<NsKind, number>; hostname: string; rootId: FileId };
+  base: {
+    ns: Record<NsKind, number>;
+    hostname: string;
+    rootId: FileId;
+    /** Host uid of root inside the sandbox: sandbox uid N is host uid uidBase + N. */
+    uidBase: number;
+  };
   /** Identities of paths inside the sandbox that lessons refer to (e.g. '/root/rootfs'), resolved safely. */
   paths: Record<string, FileId | null>;
   /** Every process of the sandbox but its keeper init. */

@@ -36,3 +36,46 @@ export function stringParam(params: CheckParams, name: string): string {
   if (typeof v !== 'string' || v === '') throw new Error(`check parameter ${name} is missing`);
   return v;
 }
+
+/** A number parameter a check needs (a lesson may write it as a number or a numeric string). */
+export function numberParam(params: CheckParams, name: string): number {
+  const v = params[name];
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`check parameter ${name} is missing`);
+  return n;
+}
+
+/** In a user namespace other than the sandbox's. */
+export function inNewUserNs(snap: SandboxSnapshot, p: ProcInfo): boolean {
+  return p.ns.user !== undefined && p.ns.user !== snap.base.ns.user;
+}
+
+/** The parent of `p` in the snapshot is in the sandbox's own PID namespace (false when it is not there). */
+export function parentInBasePidNs(snap: SandboxSnapshot, p: ProcInfo): boolean {
+  const parent = snap.processes.find((q) => q.hostPid === p.ppid);
+  return parent !== undefined && parent.ns.pid === snap.base.ns.pid;
+}
+
+/** `inside outside count` lines of a uid_map as read by the agent (outside = a host uid). */
+export function parseIdMap(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/).map(Number);
+    if (f.length === 3 && f.every((n) => Number.isInteger(n))) out.push(f as [number, number, number]);
+  }
+  return out;
+}
+
+/**
+ * A uid_map as the student would read it in the sandbox: the agent reads it as host root, so the outside
+ * uids are host uids; those of the sandbox's range are shown as the sandbox's own (host uidBase + N → N).
+ */
+export function idMapAsSandboxSees(snap: SandboxSnapshot, text: string): string {
+  const ids = 65536;
+  return parseIdMap(text)
+    .map(([inside, outside, count]) => {
+      const rel = outside - snap.base.uidBase;
+      return `${inside} ${rel >= 0 && rel < ids ? rel : outside} ${count}`;
+    })
+    .join('; ');
+}

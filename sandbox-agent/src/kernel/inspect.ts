@@ -151,8 +151,26 @@ function isMember(pid: number, cg: MembershipCgroup): boolean {
   return entry !== undefined && (entry.path === cg.rel || entry.path.startsWith(`${cg.rel}/`));
 }
 
+/** `monotonic S NS` / `boottime S NS` lines of /proc/PID/timens_offsets, in whole seconds. */
+export function parseTimensOffsets(text: string): { monotonic: number; boottime: number } {
+  const out = { monotonic: 0, boottime: 0 };
+  for (const line of text.split('\n')) {
+    const m = /^\s*(monotonic|boottime|\d+)\s+(-?\d+)\s+\d+\s*$/.exec(line);
+    if (!m) continue;
+    // Older kernels print the clock id instead of its name: 1 = CLOCK_MONOTONIC, 7 = CLOCK_BOOTTIME.
+    const clock = m[1] === '1' ? 'monotonic' : m[1] === '7' ? 'boottime' : m[1];
+    if (clock === 'monotonic' || clock === 'boottime') out[clock] = Number(m[2]);
+  }
+  return out;
+}
+
+/** A small /proc file of the process as text, trailing newline dropped. */
+function procText(pid: number, file: string): string {
+  return readFileSync(`/proc/${pid}/${file}`, 'utf8').replace(/\n$/, '');
+}
+
 /** One process's record, or undefined when it is gone, a zombie, or not (any more) in the sandbox. */
-function procInfo(pid: number, cg: MembershipCgroup): ProcInfo | undefined {
+function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind, number>>): ProcInfo | undefined {
   try {
     if (!isMember(pid, cg)) return undefined;
     const st = parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -163,7 +181,26 @@ function procInfo(pid: number, cg: MembershipCgroup): ProcInfo | undefined {
     } catch (err) {
       if (!vanished(err) && errnoCode(err) !== 'EACCES') throw err;
     }
-    return { hostPid: pid, nsPids: st.nsPid, ppid: st.ppid, comm: st.name, uid: st.uid.real, ns: nsOf(pid), rootId };
+    const ns = nsOf(pid);
+    // Only for processes the student moved to a user or time namespace of their own: few, and these are the
+    // only ones whose maps and offsets a check looks at (the sandbox's own are the launcher's).
+    const ownUser = ns.user !== undefined && ns.user !== base.user;
+    const uidMap = ownUser ? procText(pid, 'uid_map') : null;
+    const setgroups = ownUser ? procText(pid, 'setgroups').trim() : null;
+    const timeOffsets =
+      ns.time !== undefined && ns.time !== base.time ? parseTimensOffsets(procText(pid, 'timens_offsets')) : null;
+    return {
+      hostPid: pid,
+      nsPids: st.nsPid,
+      ppid: st.ppid,
+      comm: st.name,
+      uid: st.uid.real,
+      ns,
+      rootId,
+      uidMap,
+      setgroups,
+      timeOffsets,
+    };
   } catch (err) {
     // EACCES: /proc/PID/ns of a task that is exiting fails the kernel's access check; it is leaving.
     if (vanished(err) || errnoCode(err) === 'EACCES') return undefined;
@@ -226,7 +263,7 @@ export async function inspectSandbox(
   const processes: ProcInfo[] = [];
   for (const pid of new Set(cgroupPids(cg.dir))) {
     if (pid === sb.initPid) continue;
-    const info = procInfo(pid, cg);
+    const info = procInfo(pid, cg, baseNs);
     if (info) processes.push(info);
     if (processes.length >= MAX_PROCESSES) break;
   }
@@ -292,7 +329,7 @@ export async function inspectSandbox(
 
   return {
     takenAt,
-    base: { ns: base, hostname: baseName, rootId: baseRootId },
+    base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase },
     paths: Object.fromEntries(await pathIds),
     processes,
     hostnames,

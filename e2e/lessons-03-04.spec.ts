@@ -1,0 +1,82 @@
+// Lessons 03 and 04 in Chromium against the production build and the real agent: lesson 03 done in the
+// two terminals in Galician (each step turning done as the kernel says so), and lesson 04's quiz in
+// Portuguese, graded by the agent with the feedback of the option chosen.
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { lessons } from '../lessons/index';
+import type { LessonAnswers, LessonDef } from '../lessons/types';
+import { runInTerminal, waitConnected } from './helpers';
+
+const lesson = (slug: string) => lessons.find((l) => l.slug === slug) as LessonDef;
+
+async function answersOf(slug: string): Promise<LessonAnswers> {
+  const file = path.join('..', 'lessons', slug, 'answers.ts');
+  return ((await import(file)) as { default: LessonAnswers }).default;
+}
+
+/** Types a command that starts another shell (it does not come back to this one) and presses Enter. */
+async function typeLine(page: Page, tab: number, line: string): Promise<void> {
+  await page.getByTestId(`terminal-${tab}`).click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+async function waitDone(page: Page, stepId: string): Promise<void> {
+  await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
+}
+
+test('gl: lesson 03 in the terminals: a container, joined with nsenter, a time and a cgroup namespace', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const ns = lesson('03-namespaces');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/gl/${ns.slug}`);
+  await waitConnected(page, 0);
+  for (const step of ns.steps) {
+    await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
+  }
+  await runInTerminal(page, 0, 'cd /root');
+  await typeLine(page, 0, 'unshare -m -i -n -p -u -f --mount-proc=rootfs/proc chroot rootfs /bin/sh');
+  expect(await runInTerminal(page, 0, 'echo $$')).toBe('1');
+  await waitDone(page, 'container');
+
+  await page.getByTestId('tab-1').click();
+  await waitConnected(page, 1);
+  await typeLine(page, 1, 'nsenter -t $(pgrep -n -x sh) -m -u -i -n -p -r -w /bin/sh');
+  // Inside the container's PID namespace: NSpid ends in a small number, and ps sees only the container.
+  expect(await runInTerminal(page, 1, 'ls /')).toContain('bin');
+  await waitDone(page, 'nsenter');
+  await typeLine(page, 1, 'exit');
+  await typeLine(page, 1, 'unshare --time --fork --boottime 315360000 bash');
+  expect(await runInTerminal(page, 1, 'uptime -p')).toMatch(/decade|year/);
+  await waitDone(page, 'time');
+  await typeLine(page, 1, 'exit');
+  await typeLine(page, 1, 'unshare -C bash');
+  await waitDone(page, 'cgroupns');
+  await page.screenshot({ path: testInfo.outputPath('lesson-03-gl.png'), fullPage: true });
+});
+
+test('pt: lesson 04 quiz: every question graded by the agent, with the feedback of the option chosen', async ({
+  page,
+}) => {
+  const users = lesson('04-user-namespaces');
+  const answers = await answersOf(users.slug);
+  expect(users.quiz.length).toBeGreaterThanOrEqual(4);
+  await page.goto(`/pt/${users.slug}`);
+  await waitConnected(page, 0);
+  for (const question of users.quiz) {
+    const key = answers[question.id];
+    if (!key) throw new Error(`no answer for ${question.id}`);
+    const form = page.getByTestId(`quiz-${question.id}`);
+    await form.locator(`label[data-option="${key.correct}"]`).click();
+    await page.getByTestId(`quiz-answer-${question.id}`).click();
+    const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
+    await expect(feedback).toHaveAttribute('data-correct', 'true');
+    await expect(feedback).toHaveAttribute('data-first', 'true');
+    await expect(feedback).toContainText((key.feedback[key.correct]?.pt ?? '?').replaceAll('`', ''));
+  }
+  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-quiz-correct', String(users.quiz.length));
+});

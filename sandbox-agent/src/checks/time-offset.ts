@@ -1,0 +1,13 @@
+// Lesson 03 "time": a process in a time namespace other than the sandbox's whose boot-time clock offset
+// (/proc/PID/timens_offsets, whole seconds) is at least `minBoottime` (unshare --time --fork --boottime S).
+import type { Check, CheckResult } from './types';
+import { numberParam } from './util';
+
+export const timeOffset: Check = (snap, params): CheckResult => {
+  const min = numberParam(params, 'minBoottime');
+  const own = snap.processes.filter((p) => p.ns.time !== undefined && p.ns.time !== snap.base.ns.time);
+  if (own.length === 0) return { done: false, hint: 'no-time-ns' };
+  const offsets = own.map((p) => p.timeOffsets?.boottime).filter((b): b is number => b !== undefined);
+  if (offsets.some((b) => b >= min)) return { done: true };
+  return { done: false, hint: 'small-offset', params: { found: offsets.length > 0 ? Math.max(...offsets) : '?' } };
+};
