@@ -14,7 +14,15 @@ export interface StepCommand {
   /** 0 = Terminal A (the one that goes "inside"), 1 = Terminal B (stays "outside"). */
   readonly tab: 0 | 1;
   readonly text: string;
+  /**
+   * Shown only on hosts of this cgroup version: 'v1' also means a v1/v2 hybrid (its controllers are in v1
+   * hierarchies); 'v2' a pure cgroup v2 host. Absent: shown everywhere.
+   */
+  readonly cgroup?: CgroupVersion;
 }
+
+/** The cgroup layout a host gives its sandboxes, as lessons name it. */
+export type CgroupVersion = 'v1' | 'v2';
 
 /** Which check decides a step, with its parameters (plain JSON: the site may see it). */
 export interface CheckRef {

@@ -151,6 +151,9 @@ printf '#include <sys/syscall.h>\n' | gcc -dM -E - |
 gcc -Os -s -Wall -static -I "$cc_dir" -o "$cc_dir/seccomp-deny" "$image_src/seccomp-deny.c" ||
   die "building seccomp-deny failed (gcc and libc6-dev are needed)"
 install -m 0755 "$cc_dir/seccomp-deny" "$work/usr/local/bin/seccomp-deny"
+# escapa (lesson 07): the chroot escape, static so that it also runs inside the busybox rootfs.
+gcc -Os -s -Wall -static -o "$cc_dir/escapa" "$image_src/escapa.c" || die "building escapa failed"
+install -m 0755 "$cc_dir/escapa" "$work/usr/local/bin/escapa"
 rm -rf "$cc_dir"
 
 # The course rootfs of lessons 01-02 (`chroot rootfs /bin/sh` from /root): a static busybox, its applets
