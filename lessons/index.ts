@@ -3,9 +3,22 @@ import chroot from './01-chroot/lesson';
 import unshare from './02-unshare/lesson';
 import namespaces from './03-namespaces/lesson';
 import userNamespaces from './04-user-namespaces/lesson';
+import cgroupsMemory from './05-cgroups-memory/lesson';
+import cgroupsCpuPids from './06-cgroups-cpu-pids/lesson';
+import mounts from './07-mounts/lesson';
+import overlay from './08-overlay/lesson';
 import type { LessonDef } from './types';
 
-export const lessons: readonly LessonDef[] = [chroot, unshare, namespaces, userNamespaces];
+export const lessons: readonly LessonDef[] = [
+  chroot,
+  unshare,
+  namespaces,
+  userNamespaces,
+  cgroupsMemory,
+  cgroupsCpuPids,
+  mounts,
+  overlay,
+];
 
 export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {
   const index = lessons.findIndex((l) => l.slug === slug);

@@ -82,8 +82,15 @@ export default defineLesson({
       title: { pt: 'Um namespace de cgroup', gl: 'Un espazo de nomes de cgroup' },
       commands: [
         { tab: 1, text: 'cat /proc/self/cgroup' },
-        { tab: 1, text: 'unshare -C bash' },
+        {
+          tab: 1,
+          cgroup: 'v1',
+          text: 'mkdir /sys/fs/cgroup/memory/visto && echo $$ > /sys/fs/cgroup/memory/visto/cgroup.procs',
+        },
+        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/visto && echo $$ > /sys/fs/cgroup/visto/cgroup.procs' },
         { tab: 1, text: 'cat /proc/self/cgroup' },
+        { tab: 1, text: 'unshare -C bash' },
+        { tab: 1, text: 'cat /proc/self/cgroup /proc/1/cgroup' },
       ],
       check: { id: 'ns-differs', params: { kind: 'cgroup' } },
       hints: {

@@ -23,7 +23,11 @@ const lesson = defineLesson({
     {
       id: 'one',
       title: { pt: 'Um', gl: 'Un' },
-      commands: [{ tab: 1, text: 'hostname' }],
+      commands: [
+        { tab: 1, text: 'hostname' },
+        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes' },
+        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/memory.max' },
+      ],
       check: { id: 'x' },
       hints: { nope: { pt: 'Ainda não: `{found}`', gl: 'Aínda non: `{found}`' } },
     },
@@ -31,10 +35,10 @@ const lesson = defineLesson({
   quiz: [],
 });
 
-function render(code: string, locale: 'pt' | 'gl', def = lesson): string {
+function render(code: string, locale: 'pt' | 'gl', def = lesson, cgroup: 'v1' | 'v2' = 'v2'): string {
   const Content = getMDXComponent(code, { _jsx_runtime: jsxRuntime });
   return renderToStaticMarkup(
-    createElement(Content, { components: lessonComponents(def, locale, getMessages(locale)) }),
+    createElement(Content, { components: lessonComponents(def, locale, getMessages(locale), cgroup) }),
   );
 }
 
@@ -96,6 +100,27 @@ describe('loadLessonMdx', () => {
     const second = await loadLessonMdx(lesson, 'pt');
     expect(second).not.toBe(first);
     expect(render(second?.code ?? '', 'pt')).toContain('Outra versão.');
+  });
+
+  it("shows the commands and text of the host's cgroup version only, with the same test ids on both", async () => {
+    const file = path.join(dir, '99-test', 'pt.mdx');
+    writeFileSync(
+      file,
+      '<Step id="one" />\n\n<CgroupV1>\n\nArquivo `memory.limit_in_bytes`.\n\n</CgroupV1>\n<CgroupV2>\n\nArquivo `memory.max`.\n\n</CgroupV2>\n',
+    );
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(file, later, later);
+    const code = (await loadLessonMdx(lesson, 'pt'))?.code ?? '';
+    const v1 = render(code, 'pt', lesson, 'v1');
+    const v2 = render(code, 'pt', lesson, 'v2');
+    expect(v1).toContain('memory.limit_in_bytes</code>');
+    expect(v1).not.toContain('memory.max');
+    expect(v1).toContain('data-testid="run-one-1"');
+    expect(v1).not.toContain('data-testid="run-one-2"');
+    expect(v2).toContain('cat /sys/fs/cgroup/memory.max');
+    expect(v2).not.toContain('limit_in_bytes');
+    expect(v2).toContain('data-testid="run-one-2"');
+    for (const html of [v1, v2]) expect(html).toContain('data-testid="run-one-0"');
   });
 
   it('fails on a <Step id> the lesson does not define, instead of rendering nothing', async () => {

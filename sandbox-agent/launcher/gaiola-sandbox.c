@@ -45,6 +45,7 @@
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -1260,7 +1261,8 @@ static int cmd_read_file(int argc, char **argv) {
  * ===================================================================================================== */
 
 /* Like read-file, but only opens PATH (O_PATH, following symlinks inside the sandbox's root) and prints its
- * identity, "<st_dev>:<st_ino> <mode in octal>": comparable with a stat of /proc/N/root by the agent. */
+ * identity and kind, "<st_dev>:<st_ino> <mode in octal> <rdev major>:<rdev minor> <size>": the identity is
+ * comparable with a stat of /proc/N/root by the agent; rdev tells an overlay whiteout (a char device 0:0). */
 static int cmd_stat(int argc, char **argv) {
   const struct lookup_args a = parse_lookup_args("stat", argc, argv, 0);
   const char *p = a.path;
@@ -1269,9 +1271,10 @@ static int cmd_stat(int argc, char **argv) {
   int fd = open_in_sandbox_root("stat", a.pid, a.uid, a.gid, p, O_PATH | O_CLOEXEC);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
-  char out[96];
-  int n = snprintf(out, sizeof out, "%llu:%llu %o\n", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                   (unsigned)st.st_mode);
+  char out[160];
+  int n = snprintf(out, sizeof out, "%llu:%llu %o %u:%u %lld\n", (unsigned long long)st.st_dev,
+                   (unsigned long long)st.st_ino, (unsigned)st.st_mode, major(st.st_rdev), minor(st.st_rdev),
+                   (long long)st.st_size);
   write_all(1, out, (size_t)n, "stdout");
   return 0;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/03-namespaces/lesson';
 import { sandboxPid } from '../src/checks/util';
 import { probeHost } from '../src/kernel/probe';
-import { lessonRig, record, typeLine } from './checks-helpers';
+import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
 import { kernelTestSkipReason } from './kernel-helpers';
 
 const probe = probeHost();
@@ -99,10 +99,17 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
     expect(await typeLine(rig.b, 'uptime -p')).toMatch(/decade|year/);
     await typeLine(rig.b, 'exit');
 
-    await typeLine(rig.b, 'unshare -C bash');
+    // the page's commands on this host: a child group, then a cgroup namespace rooted at it
+    const cgOut = await typeStep(rig, lesson, 'cgroupns', lessonCgroupVersion(probe));
     const cg = await rig.obs.until('cgroupns');
     record('03-cgroupns', cg.snap);
-    expect(await typeLine(rig.b, 'cat /proc/self/cgroup')).toMatch(/0::\/\r\n/);
+    const v2 = lessonCgroupVersion(probe) === 'v2';
+    // [cat, mkdir+echo, cat, unshare, cat self + PID 1]
+    expect(cgOut[0]).toMatch(v2 ? /^0::\/init\r?$/m : /^\d+:memory:\/\r?$/m);
+    expect(cgOut[2]).toMatch(v2 ? /^0::\/visto\r?$/m : /^\d+:memory:\/visto\r?$/m);
+    // inside the new namespace: itself at '/', the sandbox's PID 1 above its root, at '/..'
+    expect(cgOut[4]).toMatch(v2 ? /^0::\/\r?$/m : /^\d+:memory:\/\r?$/m);
+    expect(cgOut[4]).toMatch(v2 ? /^0::\/\.\.\/init\r?$/m : /^\d+:memory:\/\.\.\r?$/m);
     // everything but the steps whose processes were left behind: the container, tab B's cgroup namespace
     expect(cg.results.container).toEqual({ done: true });
     await typeLine(rig.b, 'exit');

@@ -5,9 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { LessonDef } from '../../lessons/types';
+import type { CgroupVersion, LessonDef } from '../../lessons/types';
 import { checks } from '../src/checks/index';
 import type { CheckParams, CheckResult, SandboxSnapshot } from '../src/checks/types';
+import { sandboxPathsIn } from '../src/checks/util';
 import type { KernelConfig } from '../src/kernel/config';
 import type { FixtureLike } from '../src/kernel/inspect';
 import { inspectSandbox } from '../src/kernel/inspect';
@@ -63,7 +64,7 @@ export function judge(lesson: LessonDef, snap: SandboxSnapshot): Record<string, 
 
 /** The paths a lesson's checks ask about. */
 export function pathsOf(lesson: LessonDef): string[] {
-  return [...new Set(lesson.steps.map((s) => s.check.params?.path).filter((p): p is string => typeof p === 'string'))];
+  return [...new Set(lesson.steps.flatMap((s) => sandboxPathsIn(s.check.params ?? {})))];
 }
 
 export class Observer {
@@ -192,4 +193,30 @@ export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOp
       );
   });
   return rig;
+}
+
+/** The host's cgroup version, as lessons name it. */
+export function lessonCgroupVersion(probe: HostProbe): CgroupVersion {
+  return probe.cgroup.mode === 'v2' ? 'v2' : 'v1';
+}
+
+/**
+ * Types a step's commands as the page shows them on this host (each into its tab, waiting for the prompt
+ * after it), so the lesson's own commands are the reference solution; returns each command's output.
+ */
+export async function typeStep(
+  rig: LessonRig,
+  lesson: LessonDef,
+  stepId: string,
+  version: CgroupVersion,
+  skip: (text: string) => boolean = () => false,
+): Promise<string[]> {
+  const step = lesson.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`lesson ${lesson.slug} has no step ${stepId}`);
+  const outs: string[] = [];
+  for (const c of step.commands) {
+    if ((c.cgroup !== undefined && c.cgroup !== version) || skip(c.text)) continue;
+    outs.push(await typeLine(c.tab === 0 ? rig.a : rig.b, c.text));
+  }
+  return outs;
 }

@@ -8,6 +8,7 @@ import { LessonLayout } from '@/app/_components/lesson-layout';
 import { SiteHeader } from '@/app/_components/site-header';
 import { findLesson } from '@/lessons/index';
 import { agentPort } from '@/lib/agent/config';
+import { hostCgroupVersion } from '@/lib/host-cgroup';
 import { loadLessonMdx } from '@/lib/lessons/load';
 import { isLocale } from '@/lib/locales';
 
@@ -33,7 +34,13 @@ export default async function LessonPage({ params }: { params: Params }) {
       <SiteHeader locale={locale} title={found.lesson.title[locale]} />
       <main id="main">
         <LessonLayout locale={locale} agentPort={port} slug={found.lesson.slug}>
-          <LessonArticle lesson={found.lesson} index={found.index} locale={locale} compiled={compiled} />
+          <LessonArticle
+            lesson={found.lesson}
+            index={found.index}
+            locale={locale}
+            compiled={compiled}
+            cgroup={hostCgroupVersion()}
+          />
         </LessonLayout>
       </main>
     </>

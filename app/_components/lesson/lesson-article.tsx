@@ -7,7 +7,7 @@ import { getMDXComponent } from 'mdx-bundler/client/jsx';
 import Link from 'next/link';
 import * as jsxRuntime from 'react/jsx-runtime';
 import { lessons } from '@/lessons/index';
-import type { LessonDef } from '@/lessons/types';
+import type { CgroupVersion, LessonDef } from '@/lessons/types';
 import { format, getMessages } from '@/lib/i18n';
 import type { CompiledLesson } from '@/lib/lessons/load';
 import type { Locale } from '@/lib/locales';
@@ -36,12 +36,15 @@ export function LessonArticle({
   index,
   locale,
   compiled,
+  cgroup,
 }: {
   lesson: LessonDef;
   index: number;
   locale: Locale;
   /** null: the prose of this locale is not written yet; the steps are shown on their own. */
   compiled: CompiledLesson | null;
+  /** The host's cgroup version, which picks the variant of cgroup commands and text. */
+  cgroup: CgroupVersion;
 }) {
   const m = getMessages(locale);
   const l = m.lesson;
@@ -61,13 +64,13 @@ export function LessonArticle({
       </div>
       {Content ? (
         <div className={styles.prose}>
-          <Content components={lessonComponents(lesson, locale, m)} />
+          <Content components={lessonComponents(lesson, locale, m, cgroup)} />
         </div>
       ) : (
         <div className={styles.prose}>
           <p>{l.fallback}</p>
           {lesson.steps.map((s) => (
-            <Step key={s.id} lesson={lesson} id={s.id} locale={locale} m={m} />
+            <Step key={s.id} lesson={lesson} id={s.id} locale={locale} m={m} cgroup={cgroup} />
           ))}
         </div>
       )}

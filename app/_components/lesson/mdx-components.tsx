@@ -1,8 +1,8 @@
-// The components a lesson's MDX may use, bound to the lesson and the page's locale: `<Step id>`,
-// `<Diagram name alt>`, `<Note>`, `<Warning>`, and code (inline and fenced) marked `translate="no"` so
+// The components a lesson's MDX may use, bound to the lesson, the page's locale and the host's cgroup
+// version: `<Step id>`, `<Diagram name alt>`, `<Note>`, `<Warning>`, `<CgroupV1>`/`<CgroupV2>`, and code (inline and fenced) marked `translate="no"` so
 // a browser's page translation never rewrites a command.
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import type { LessonDef } from '@/lessons/types';
+import type { CgroupVersion, LessonDef } from '@/lessons/types';
 import type { Messages } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
 import styles from './lesson-parts.module.css';
@@ -36,10 +36,15 @@ function Callout({ kind, label, children }: { kind: 'note' | 'warning'; label: s
  * the request. They are server components without state, rendered once per request: a new identity
  * per call costs nothing.
  */
-export function lessonComponents(lesson: LessonDef, locale: Locale, m: Messages) {
+export function lessonComponents(lesson: LessonDef, locale: Locale, m: Messages, cgroup: CgroupVersion) {
   return {
     // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component (see above)
-    Step: ({ id }: { id: string }) => <Step lesson={lesson} id={id} locale={locale} m={m} />,
+    Step: ({ id }: { id: string }) => <Step lesson={lesson} id={id} locale={locale} m={m} cgroup={cgroup} />,
+    // Text for one cgroup version only: the file names and rules of the host the student is on.
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    CgroupV1: ({ children }: { children?: ReactNode }) => (cgroup === 'v1' ? children : null),
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    CgroupV2: ({ children }: { children?: ReactNode }) => (cgroup === 'v2' ? children : null),
     // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
     Diagram: ({ name, alt }: { name: string; alt: string }) => <Diagram name={name} alt={alt} locale={locale} />,
     // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component

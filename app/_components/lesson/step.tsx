@@ -1,7 +1,7 @@
 // One step of a lesson, placed in the prose by `<Step id="…" />`: its title, its commands (each with a
 // "run in terminal" button naming the tab it goes to) and its status. Rendered on the server; the
 // button and the status are client leaves.
-import type { LessonDef, StepDef } from '@/lessons/types';
+import type { CgroupVersion, LessonDef, StepDef } from '@/lessons/types';
 import { format, type Messages } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { htmlLang, type Locale } from '@/lib/locales';
@@ -18,8 +18,25 @@ export function findStep(lesson: LessonDef, id: string): { step: StepDef; number
   return { step, number: index + 1 };
 }
 
-export function Step({ lesson, id, locale, m }: { lesson: LessonDef; id: string; locale: Locale; m: Messages }) {
+export function Step({
+  lesson,
+  id,
+  locale,
+  m,
+  cgroup,
+}: {
+  lesson: LessonDef;
+  id: string;
+  locale: Locale;
+  m: Messages;
+  /** The host's cgroup version: commands written for the other one are left out. */
+  cgroup: CgroupVersion;
+}) {
   const { step, number } = findStep(lesson, id);
+  // Indexes of the whole list, so that a command's test id is the same on every host.
+  const commands = step.commands
+    .map((command, i) => ({ command, i }))
+    .filter(({ command }) => command.cgroup === undefined || command.cgroup === cgroup);
   const s = m.lesson.step;
   const tabNames = [m.terminal.tab0, m.terminal.tab1] as const;
   const hints = Object.fromEntries(Object.entries(step.hints).map(([key, text]) => [key, text[locale]]));
@@ -32,12 +49,11 @@ export function Step({ lesson, id, locale, m }: { lesson: LessonDef; id: string;
           <CodeText parts={hintParts(step.title[locale], {})} />
         </span>
       </h3>
-      {step.commands.length > 0 ? (
+      {commands.length > 0 ? (
         <ul className={styles.commands} aria-label={s.commandsLabel}>
-          {step.commands.map((command, i) => {
+          {commands.map(({ command, i }) => {
             const tab = tabNames[command.tab];
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a step's commands are fixed; the same text may appear twice
               <li key={i} className={styles.command}>
                 <code translate="no" className={styles.commandText}>
                   {command.text}

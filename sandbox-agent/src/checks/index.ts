@@ -1,9 +1,13 @@
 // The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
+import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPidsLimit } from './cgroup-cpu-pids';
+import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
 import { fixtureKilledFromRoot } from './fixture-killed-from-root';
 import { joinedContainer } from './joined-container';
 import { joinedUts } from './joined-uts';
+import { bindMount, chrootEscaped, mountPrivate, mountPropagated, pivotedRoot } from './mounts';
 import { newNamespaces } from './new-namespaces';
 import { nsDiffers } from './ns-differs';
+import { overlayCopiedUp, overlayLayers, overlayMount, overlaySharedImage, overlayWhiteout } from './overlay';
 import { pidNsInit } from './pid-ns-init';
 import { procMountedInRoot } from './proc-mounted-in-root';
 import { rootIsPath } from './root-is-path';
@@ -28,4 +32,23 @@ export const checks: Record<string, Check> = {
   'userns-unmapped': usernsUnmapped,
   'userns-root-map': usernsRootMap,
   'rootless-init': rootlessInit,
+  'cgroup-memory-limit': cgroupMemoryLimit,
+  'cgroup-has-process': cgroupHasProcess,
+  'cgroup-memory-usage': cgroupMemoryUsage,
+  'cgroup-oom-kill': cgroupOomKill,
+  'cgroup-cpu-quota': cgroupCpuQuota,
+  'cgroup-cpu-weights': cgroupCpuWeights,
+  'cgroup-pids-limit': cgroupPidsLimit,
+  'cgroup-frozen': cgroupFrozen,
+  'cgroup-emptied': cgroupEmptied,
+  'bind-mount': bindMount,
+  'mount-propagated': mountPropagated,
+  'mount-private': mountPrivate,
+  'pivoted-root': pivotedRoot,
+  'chroot-escaped': chrootEscaped,
+  'overlay-mount': overlayMount,
+  'overlay-copied-up': overlayCopiedUp,
+  'overlay-whiteout': overlayWhiteout,
+  'overlay-layers': overlayLayers,
+  'overlay-shared-image': overlaySharedImage,
 };

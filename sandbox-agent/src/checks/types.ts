@@ -59,6 +59,66 @@ export interface SandboxSnapshot {
   mounts: Record<number, MountEntry[]>;
   /** Lesson fixtures the agent started (e.g. lesson 01's marker process), by name. */
   fixtures: Record<string, FixtureState>;
+  /** What the paths lessons name are (type, device numbers, size, and the text of small regular files). */
+  files: Record<string, FileFacts | null>;
+  /** The sandbox's cgroups: its own root and every group the student made below it. */
+  cgroups: CgroupsView;
+}
+
+/** A path inside the sandbox as the launcher's stat sees it (symlinks followed inside the sandbox's root). */
+export interface FileFacts {
+  id: FileId;
+  /** 'file' | 'dir' | 'char' | 'block' | 'fifo' | 'socket' | 'symlink' */
+  type: string;
+  /** Device numbers of a device node, "major:minor" (an overlay whiteout is a char device 0:0). */
+  rdev: string;
+  size: number;
+  /** Content of a regular file up to MAX_FILE_TEXT bytes; null for other types and larger files. */
+  text: string | null;
+}
+
+/**
+ * cgroups as the student sees them under /sys/fs/cgroup: v1 has one tree per hierarchy (memory, pids, cpu,
+ * …), v2 one tree. Paths are relative to the sandbox's own cgroup, which the student sees as '/'.
+ */
+export interface CgroupsView {
+  version: 1 | 2;
+  groups: CgroupGroup[];
+  /** More groups existed than a snapshot reads (MAX_CGROUP_GROUPS): the rest are left out. */
+  truncated: boolean;
+}
+
+export interface CgroupGroup {
+  /** v1: the hierarchy's controllers joined with ',' ('memory', 'cpu,cpuacct'); v2: 'unified'. */
+  hierarchy: string;
+  /** '/' for the sandbox's own group, '/demo', '/demo/leaf', … */
+  path: string;
+  /** Host PIDs in its cgroup.procs. */
+  procs: number[];
+  memory?: {
+    /** Bytes; null = no limit ("max", or v1's huge default). */
+    limit: number | null;
+    usage: number;
+    /** OOM kills in this group (v1 memory.oom_control, v2 memory.events `oom_kill`). */
+    oomKills: number;
+  };
+  pids?: {
+    max: number | null;
+    current: number /** Forks refused at the limit (pids.events `max`). */;
+    refused: number;
+  };
+  cpu?: {
+    /** null = no quota (v1 -1, v2 "max"). */
+    quotaUs: number | null;
+    periodUs: number;
+    /** v1 cpu.shares (default 1024) or v2 cpu.weight (default 100): compare within one host only. */
+    weight: number;
+    nrThrottled: number;
+  };
+  /** v1 freezer.state FROZEN, v2 cgroup.events `frozen 1`; undefined where the group cannot be frozen. */
+  frozen?: boolean;
+  /** v2: cgroup.subtree_control. */
+  subtreeControl?: string[];
 }
 
 /** A process the agent started in the sandbox for a lesson, and what happened to it. */

@@ -79,3 +79,8 @@ export function idMapAsSandboxSees(snap: SandboxSnapshot, text: string): string 
     })
     .join('; ');
 }
+
+/** The sandbox paths among a check's parameters: every string value that is an absolute path. */
+export function sandboxPathsIn(params: CheckParams): string[] {
+  return Object.values(params).filter((v): v is string => typeof v === 'string' && v.startsWith('/'));
+}

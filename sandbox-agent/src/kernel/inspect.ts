@@ -7,10 +7,11 @@
 // path of the student's that is looked up (`paths`) goes through the launcher's `stat`, which resolves it
 // inside the sandbox's root as the sandbox's uid. `/proc/PID/root` is stat'ed itself, never a path below it.
 import { type Dirent, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import type { FileId, FixtureState, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
+import type { FileFacts, FileId, FixtureState, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
 import { type CgroupLayout, detectCgroupLayout, V2_INIT_LEAF } from './cgroup-layout';
 import { defaultKernelConfig } from './config';
 import { errnoCode } from './errors';
+import { readSandboxCgroups } from './inspect-cgroups';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import type { Sandbox } from './sandbox';
@@ -217,28 +218,55 @@ async function hostnameOf(launcherPath: string, pid: number): Promise<string | u
   return r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout;
 }
 
-async function pathIdOf(launcherPath: string, sb: Pick<Sandbox, 'initPid' | 'uidBase'>, path: string) {
+/** Bytes of a regular file a snapshot reads as text (lesson 08's files hold a word or two). */
+export const MAX_FILE_TEXT = 4096;
+
+/** st_mode & S_IFMT → type (sys/stat.h). Pairs, not an object: numeric keys would be read as decimal text. */
+const FILE_TYPES: readonly (readonly [number, string])[] = [
+  [0o100000, 'file'],
+  [0o040000, 'dir'],
+  [0o020000, 'char'],
+  [0o060000, 'block'],
+  [0o010000, 'fifo'],
+  [0o140000, 'socket'],
+  [0o120000, 'symlink'],
+];
+
+/** `gaiola-sandbox stat` output: "DEV:INO MODE MAJOR:MINOR SIZE". */
+export function parseLauncherStat(out: string): Omit<FileFacts, 'text'> {
+  const m = /^(\d+:\d+) ([0-7]+) (\d+:\d+) (\d+)\n$/.exec(out);
+  if (!m?.[1] || !m[2] || !m[3] || !m[4]) throw new Error(`unexpected launcher stat output ${JSON.stringify(out)}`);
+  const mode = Number.parseInt(m[2], 8);
+  return {
+    id: m[1],
+    type: FILE_TYPES.find(([fmt]) => fmt === (mode & 0o170000))?.[1] ?? 'other',
+    rdev: m[3],
+    size: Number(m[4]),
+  };
+}
+
+async function fileFactsOf(
+  launcherPath: string,
+  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
+  path: string,
+): Promise<FileFacts | null> {
   const uid = String(sb.uidBase);
-  const r = await runLauncherQuery(launcherPath, [
-    'stat',
-    '--pid',
-    String(sb.initPid),
-    '--uid',
-    uid,
-    '--gid',
-    uid,
-    '--',
-    path,
-  ]);
-  if (r.code === 0) {
-    const m = /^(\d+:\d+) [0-7]+\n$/.exec(r.stdout);
-    if (!m?.[1]) throw new Error(`stat ${path} in the sandbox: unexpected launcher output ${JSON.stringify(r.stdout)}`);
-    return m[1];
+  const lookup = ['--pid', String(sb.initPid), '--uid', uid, '--gid', uid, '--', path];
+  const r = await runLauncherQuery(launcherPath, ['stat', ...lookup]);
+  if (r.code !== 0) {
+    // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
+    // student put there: nothing a process could use, either way.
+    if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
+    throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
   }
-  // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
-  // student put there: nothing a process could chroot to, either way.
-  if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
-  throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
+  const facts = parseLauncherStat(r.stdout);
+  let text: string | null = null;
+  if (facts.type === 'file' && facts.size <= MAX_FILE_TEXT) {
+    // The same safe lookup, reading; the file may change or vanish in between: then there is no text.
+    const read = await runLauncherQuery(launcherPath, ['read-file', '--max-bytes', String(MAX_FILE_TEXT), ...lookup]);
+    if (read.code === 0) text = read.stdout;
+  }
+  return { ...facts, text };
 }
 
 /** Reads the sandbox's state now. Processes that vanish while it looks are left out, never an error. */
@@ -249,17 +277,21 @@ export async function inspectSandbox(
   const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
   const takenAt = Date.now();
   // Launcher queries first, so that they run while this thread scans /proc.
-  const pathIds = Promise.all(opts.paths.map(async (p) => [p, await pathIdOf(launcherPath, sb, p)] as const));
+  const fileFacts = Promise.all(
+    [...new Set(opts.paths)].map(async (p) => [p, await fileFactsOf(launcherPath, sb, p)] as const),
+  );
   const baseHostname = hostnameOf(launcherPath, sb.initPid);
   // Awaited below; until then a rejection must not count as unhandled if the scan throws first.
-  for (const early of [pathIds, baseHostname]) early.catch(() => {});
+  for (const early of [fileFacts, baseHostname]) early.catch(() => {});
 
   const baseNs = nsOf(sb.initPid);
   const missing = NS_KINDS.filter((k) => baseNs[k] === undefined);
   if (missing.length > 0) throw new Error(`sandbox init ${sb.initPid} is gone (no ns/${missing.join(', ns/')})`);
   const baseRootId = fileIdOf(`/proc/${sb.initPid}/root`);
 
-  const cg = membershipCgroup(sb, hostCgroupLayout());
+  const layout = hostCgroupLayout();
+  const cg = membershipCgroup(sb, layout);
+  const cgroups = readSandboxCgroups(sb.cgroupDirs, layout);
   const processes: ProcInfo[] = [];
   for (const pid of new Set(cgroupPids(cg.dir))) {
     if (pid === sb.initPid) continue;
@@ -327,13 +359,16 @@ export async function inspectSandbox(
   const hostnames: Record<number, string> = { [base.uts]: baseName };
   for (const entry of await others) if (entry) hostnames[entry[0]] = entry[1];
 
+  const files = Object.fromEntries(await fileFacts);
   return {
     takenAt,
     base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase },
-    paths: Object.fromEntries(await pathIds),
+    paths: Object.fromEntries(Object.entries(files).map(([p, f]) => [p, f?.id ?? null])),
     processes,
     hostnames,
     mounts,
     fixtures,
+    files,
+    cgroups,
   };
 }

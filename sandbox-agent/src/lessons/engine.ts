@@ -1,7 +1,9 @@
 // The lesson engine: which lesson each student has open, when to run its checks against the sandbox's
 // kernel state, what was seen done (kept in the store: done stays done), quiz grading, and the
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
+
 import type { Check, CheckParams, FixtureState, SandboxSnapshot } from '../checks/types';
+import { sandboxPathsIn } from '../checks/util';
 import type { Sandbox } from '../kernel/sandbox';
 import type { ServerMessage, StepResult } from '../protocol';
 import type { ShellActivity } from '../sessions/shell-session';
@@ -45,13 +47,13 @@ interface StudentState {
   sandboxId: string | undefined;
 }
 
-/** Step ids needing a fixture, and the paths checks ask about, from the lesson's check parameters. */
+/** Step ids needing a fixture, and the paths checks ask about (every absolute path among the parameters). */
 function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string> } {
   const paths = new Set<string>();
   const fixtures = new Map<string, string>();
   for (const step of lesson.def.steps) {
     const p = step.check.params ?? {};
-    if (typeof p.path === 'string') paths.add(p.path);
+    for (const path of sandboxPathsIn(p)) paths.add(path);
     if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
   }
   return { paths: [...paths], fixtures };

@@ -1,0 +1,278 @@
+import { defineLesson } from '../types';
+
+// The group the lesson creates, and its limit: 100M, which the kernel reads as 100 × 1024 × 1024 bytes.
+const GROUP = 'demo';
+const LIMIT_BYTES = 104857600;
+// The perl of the `usage` step holds a 30 MiB string (and, in practice, a second copy of it).
+const MIN_USAGE_BYTES = 30 * 1024 * 1024;
+
+export default defineLesson({
+  slug: '05-cgroups-memory',
+  order: 5,
+  title: { pt: 'cgroups I: limitar a memória', gl: 'cgroups I: limitar a memoria' },
+  summary: {
+    pt: 'Um cgroup é um grupo de processos que o kernel conta e limita junto: você cria um grupo com 100 MiB, põe um shell nele, lê o consumo e vê o kernel matar só o processo guloso, lá dentro.',
+    gl: 'Un cgroup é un grupo de procesos que o kernel conta e limita xunto: creas un grupo con 100 MiB, metes unha shell nel, les o consumo e ves como o kernel mata só o proceso lambón, alí dentro.',
+  },
+  steps: [
+    {
+      id: 'group',
+      title: { pt: 'Crie o grupo demo, com 100 MiB', gl: 'Crea o grupo demo, con 100 MiB' },
+      commands: [
+        { tab: 1, text: 'stat -fc %T /sys/fs/cgroup' },
+        { tab: 1, text: 'cat /proc/self/cgroup' },
+        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/memory/demo' },
+        { tab: 1, cgroup: 'v1', text: 'echo 100M > /sys/fs/cgroup/memory/demo/memory.limit_in_bytes' },
+        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/demo/memory.limit_in_bytes' },
+        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/demo' },
+        { tab: 1, cgroup: 'v2', text: 'echo 100M > /sys/fs/cgroup/demo/memory.max' },
+        { tab: 1, cgroup: 'v2', text: 'echo 0 > /sys/fs/cgroup/demo/memory.swap.max' },
+        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/demo/memory.max' },
+      ],
+      check: { id: 'cgroup-memory-limit', params: { group: GROUP, bytes: LIMIT_BYTES } },
+      hints: {
+        'no-group': {
+          pt: 'Ainda não existe um grupo `{group}` na árvore de memória da sandbox. No Terminal B, crie-o com o `mkdir` do passo.',
+          gl: 'Aínda non existe un grupo `{group}` na árbore de memoria da sandbox. No Terminal B, créao co `mkdir` do paso.',
+        },
+        'no-limit': {
+          pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda não tem limite nenhum. Escreva `100M` nesse arquivo com o `echo` do passo.',
+          gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda non ten ningún límite. Escribe `100M` nese ficheiro co `echo` do paso.',
+        },
+        'wrong-limit': {
+          pt: 'O `{file}` do grupo `{group}` vale {found} bytes, e o passo pede {want}. Escreva `100M` de novo com o `echo` do passo: o sufixo `M` quer dizer 1024 × 1024 bytes.',
+          gl: 'O `{file}` do grupo `{group}` vale {found} bytes, e o paso pide {want}. Escribe `100M` de novo co `echo` do paso: o sufixo `M` quere dicir 1024 × 1024 bytes.',
+        },
+      },
+    },
+    {
+      id: 'join',
+      title: { pt: 'Ponha o shell do Terminal A no grupo', gl: 'Mete a shell do Terminal A no grupo' },
+      commands: [
+        { tab: 0, cgroup: 'v1', text: 'echo $$ > /sys/fs/cgroup/memory/demo/cgroup.procs' },
+        { tab: 0, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/demo/cgroup.procs' },
+        { tab: 0, text: 'cat /proc/self/cgroup' },
+      ],
+      check: { id: 'cgroup-has-process', params: { group: GROUP, controller: 'memory' } },
+      hints: {
+        'no-group': {
+          pt: 'O grupo `{group}` não existe (foi apagado?). Crie-o de novo com os comandos do passo anterior, no Terminal B.',
+          gl: 'O grupo `{group}` non existe (borrouse?). Créao de novo coas ordes do paso anterior, no Terminal B.',
+        },
+        empty: {
+          pt: 'Não há processo nenhum em `{group}`. No Terminal A, rode o `echo $$` do passo: o `$$` é o PID daquele shell, e o `cgroup.procs` do grupo o recebe.',
+          gl: 'Non hai ningún proceso en `{group}`. No Terminal A, executa o `echo $$` do paso: o `$$` é o PID desa shell, e recíbeo o `cgroup.procs` do grupo.',
+        },
+      },
+    },
+    {
+      id: 'usage',
+      title: { pt: 'Um processo que segura memória', gl: 'Un proceso que suxeita memoria' },
+      commands: [
+        { tab: 0, text: `perl -e '$x = "x" x (30*1024*1024); sleep 600' &` },
+        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/demo/memory.usage_in_bytes' },
+        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/demo/memory.current' },
+        { tab: 0, text: 'kill %1' },
+      ],
+      check: { id: 'cgroup-memory-usage', params: { group: GROUP, minBytes: MIN_USAGE_BYTES } },
+      hints: {
+        'no-group': {
+          pt: 'O grupo `{group}` não existe mais. Crie-o de novo e ponha o shell do Terminal A nele, como nos passos anteriores.',
+          gl: 'O grupo `{group}` xa non existe. Créao de novo e mete nel a shell do Terminal A, coma nos pasos anteriores.',
+        },
+        'low-usage': {
+          pt: 'O `{file}` de `{group}` mostra só {found} MiB. O `perl` do passo precisa estar vivo, e ter nascido do shell que está no grupo: rode-o no Terminal A (com o `&` no fim) e leia o arquivo antes do `kill %1`.',
+          gl: 'O `{file}` de `{group}` amosa só {found} MiB. O `perl` do paso ten que estar vivo, e ter nacido da shell que está no grupo: execútao no Terminal A (co `&` ao final) e le o ficheiro antes do `kill %1`.',
+        },
+      },
+    },
+    {
+      id: 'oom',
+      title: { pt: 'Um OOM kill que fica no grupo', gl: 'Un OOM kill que queda no grupo' },
+      commands: [
+        { tab: 0, text: 'tail /dev/zero' },
+        { tab: 1, cgroup: 'v1', text: 'grep oom_kill /sys/fs/cgroup/memory/demo/memory.oom_control' },
+        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/demo/memory.events' },
+        { tab: 0, text: 'echo still here' },
+      ],
+      check: { id: 'cgroup-oom-kill', params: { group: GROUP } },
+      hints: {
+        'no-group': {
+          pt: 'O grupo `{group}` não existe mais. Crie-o de novo, ponha o shell do Terminal A nele e rode `tail /dev/zero` ali.',
+          gl: 'O grupo `{group}` xa non existe. Créao de novo, mete nel a shell do Terminal A e executa alí `tail /dev/zero`.',
+        },
+        'no-oom': {
+          pt: 'O `{file}` de `{group}` ainda não conta nenhum OOM kill. Rode `tail /dev/zero` no Terminal A, cujo shell precisa estar no grupo (confira com `cat /proc/self/cgroup`), e espere o `Killed`.',
+          gl: 'O `{file}` de `{group}` aínda non conta ningún OOM kill. Executa `tail /dev/zero` no Terminal A, cuxa shell ten que estar no grupo (compróbao con `cat /proc/self/cgroup`), e agarda polo `Killed`.',
+        },
+        'empty-after-oom': {
+          pt: 'O kernel matou um processo em `{group}`, mas não sobrou ninguém no grupo: o shell do Terminal A saiu dele ou morreu junto. Ponha o shell do Terminal A de volta com o `echo $$` do passo em que ele entrou no grupo e rode `tail /dev/zero` de novo.',
+          gl: 'O kernel matou un proceso en `{group}`, pero non quedou ninguén no grupo: a shell do Terminal A saíu del ou morreu con el. Volve meter a shell do Terminal A co `echo $$` do paso no que entrou no grupo e executa `tail /dev/zero` de novo.',
+        },
+      },
+    },
+  ],
+  quiz: [
+    {
+      id: 'q1',
+      prompt: {
+        pt: 'No cgroup v1, o limite de memória de um grupo fica em `memory.limit_in_bytes`. E no v2?',
+        gl: 'No cgroup v1, o límite de memoria dun grupo está en `memory.limit_in_bytes`. E no v2?',
+      },
+      options: [
+        { id: 'a', text: { pt: '`memory.high`', gl: '`memory.high`' } },
+        { id: 'b', text: { pt: '`memory.max`', gl: '`memory.max`' } },
+        { id: 'c', text: { pt: '`memory.limit`', gl: '`memory.limit`' } },
+        { id: 'd', text: { pt: '`memory.current`', gl: '`memory.current`' } },
+      ],
+    },
+    {
+      id: 'q2',
+      prompt: {
+        pt: 'Um processo do grupo `demo` passa do limite, e o kernel não consegue liberar memória do grupo. O que acontece?',
+        gl: 'Un proceso do grupo `demo` pasa do límite, e o kernel non consegue liberar memoria do grupo. Que acontece?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O OOM killer mata um processo de dentro do grupo, o que mais gasta, e o contador `oom_kill` do grupo sobe; o resto da máquina nem percebe.',
+            gl: 'O OOM killer mata un proceso de dentro do grupo, o que máis gasta, e o contador `oom_kill` do grupo sobe; o resto da máquina nin se decata.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'O OOM killer da máquina escolhe a vítima entre todos os processos do host.',
+            gl: 'O OOM killer da máquina escolle a vítima entre todos os procesos do host.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O `malloc` do programa devolve NULL, e o programa trata o erro.',
+            gl: 'O `malloc` do programa devolve NULL, e o programa trata o erro.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'O excesso vai para o swap, sem limite nenhum.',
+            gl: 'O exceso vai para o swap, sen ningún límite.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q3',
+      prompt: {
+        pt: 'No cgroup v1, cada grupo tem um arquivo `tasks` e um `cgroup.procs`. Qual é a diferença?',
+        gl: 'No cgroup v1, cada grupo ten un ficheiro `tasks` e un `cgroup.procs`. Cal é a diferenza?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Nenhuma: são dois nomes para a mesma lista.',
+            gl: 'Ningunha: son dous nomes para a mesma lista.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: '`tasks` é o nome novo, o do v2; `cgroup.procs` ficou por compatibilidade.',
+            gl: '`tasks` é o nome novo, o do v2; `cgroup.procs` quedou por compatibilidade.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: '`cgroup.procs` lista processos, e escrever um PID nele move o processo inteiro, com todas as threads; `tasks` lista threads, e escrever nele move uma thread só. O v2 não tem `tasks`.',
+            gl: '`cgroup.procs` lista procesos, e escribir un PID nel move o proceso enteiro, con todos os fíos; `tasks` lista fíos, e escribir nel move un fío só. O v2 non ten `tasks`.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: '`cgroup.procs` só pode ser lido; para mover processos, escreve-se em `tasks`.',
+            gl: '`cgroup.procs` só se pode ler; para mover procesos, escríbese en `tasks`.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q4',
+      prompt: {
+        pt: 'Como se apaga o grupo `demo`?',
+        gl: 'Como se borra o grupo `demo`?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Com `rm -r` no diretório dele.',
+            gl: 'Con `rm -r` no seu cartafol.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'Escrevendo `0` no `cgroup.procs` dele.',
+            gl: 'Escribindo `0` no seu `cgroup.procs`.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'Com `umount` no diretório dele.',
+            gl: 'Con `umount` no seu cartafol.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Com `rmdir`, depois de tirar todos os processos dele; com processos dentro, o `rmdir` falha com “Device or resource busy”.',
+            gl: 'Con `rmdir`, despois de sacar del todos os procesos; con procesos dentro, o `rmdir` falla con “Device or resource busy”.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q5',
+      prompt: {
+        pt: 'Você roda `echo 100000000 > memory.limit_in_bytes` e o `cat` devolve `99999744`. Por quê?',
+        gl: 'Executas `echo 100000000 > memory.limit_in_bytes` e o `cat` devolve `99999744`. Por que?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O kernel reserva 256 bytes de cada grupo para ele mesmo.',
+            gl: 'O kernel reserva 256 bytes de cada grupo para si mesmo.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'O limite de 512 MiB da sandbox comeu a diferença.',
+            gl: 'O límite de 512 MiB da sandbox comeu a diferenza.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O kernel guarda o limite em páginas inteiras de 4096 bytes e arredonda para baixo: 24414 páginas são 99999744 bytes.',
+            gl: 'O kernel garda o límite en páxinas enteiras de 4096 bytes e redondea cara abaixo: 24414 páxinas son 99999744 bytes.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'O valor passou para MiB e voltou, e perdeu casas decimais no caminho.',
+            gl: 'O valor pasou a MiB e volveu, e perdeu decimais polo camiño.',
+          },
+        },
+      ],
+    },
+  ],
+});

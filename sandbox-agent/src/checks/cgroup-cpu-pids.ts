@@ -1,0 +1,68 @@
+// Lesson 06 (CPU, PIDs, freezer): a CPU quota the kernel enforces, two groups weighted 2:1 with a process
+// each, a fork bomb refused at pids.max, a frozen group, and a group emptied after it held the bomb. From
+// the groups' own files (v1 or v2).
+import { fileName, findGroup, groupsOf, liveMembers } from './cgroup-util';
+import type { Check, CheckResult } from './types';
+import { numberParam, stringParam } from './util';
+
+/** `group` has a CPU quota of `percent` % of one CPU, a live process, and the kernel has throttled it. */
+export const cgroupCpuQuota: Check = (snap, params): CheckResult => {
+  const group = stringParam(params, 'group');
+  const want = numberParam(params, 'percent');
+  const g = findGroup(snap, 'cpu', group);
+  if (!g?.cpu) return { done: false, hint: 'no-group', params: { group } };
+  if (g.cpu.quotaUs === null || g.cpu.periodUs <= 0)
+    return { done: false, hint: 'no-quota', params: { group, file: fileName(snap, 'cpuQuota') } };
+  const found = Math.round((g.cpu.quotaUs / g.cpu.periodUs) * 1000) / 10;
+  if (Math.abs(found - want) > 0.5) return { done: false, hint: 'wrong-quota', params: { group, found, want } };
+  if (liveMembers(snap, g).length === 0) return { done: false, hint: 'empty', params: { group } };
+  if (g.cpu.nrThrottled < 1) return { done: false, hint: 'not-throttled', params: { group } };
+  return { done: true };
+};
+
+/** Groups `high` and `low` each hold a live process, with CPU weights in the ratio `ratio` (±10 %). */
+export const cgroupCpuWeights: Check = (snap, params): CheckResult => {
+  const names = [stringParam(params, 'high'), stringParam(params, 'low')] as const;
+  const want = numberParam(params, 'ratio');
+  const [high, low] = names.map((n) => findGroup(snap, 'cpu', n));
+  for (const [i, g] of [high, low].entries())
+    if (!g?.cpu) return { done: false, hint: 'no-group', params: { group: names[i] as string } };
+  if (!high?.cpu || !low?.cpu) return { done: false, hint: 'no-group', params: { group: names[0] } };
+  const found = Math.round((high.cpu.weight / low.cpu.weight) * 100) / 100;
+  if (Math.abs(found - want) > want * 0.1) return { done: false, hint: 'wrong-ratio', params: { found, want } };
+  for (const [i, g] of [high, low].entries())
+    if (liveMembers(snap, g).length === 0) return { done: false, hint: 'empty', params: { group: names[i] as string } };
+  return { done: true };
+};
+
+/** `group` has pids.max = `max` and the kernel has refused a fork there. */
+export const cgroupPidsLimit: Check = (snap, params): CheckResult => {
+  const group = stringParam(params, 'group');
+  const want = numberParam(params, 'max');
+  const g = findGroup(snap, 'pids', group);
+  if (!g?.pids) return { done: false, hint: 'no-group', params: { group } };
+  if (g.pids.max !== want)
+    return { done: false, hint: 'wrong-max', params: { group, found: g.pids.max ?? 'max', want } };
+  if (g.pids.refused < 1) return { done: false, hint: 'no-refusal', params: { group } };
+  return { done: true };
+};
+
+/** Some group of the student's is frozen with live processes in it (v1 freezer.state, v2 cgroup.events). */
+export const cgroupFrozen: Check = (snap): CheckResult => {
+  const frozen = groupsOf(snap, 'freezer').filter((g) => g.path !== '/' && g.frozen === true);
+  if (frozen.some((g) => liveMembers(snap, g).length > 0)) return { done: true };
+  const first = frozen[0];
+  return first
+    ? { done: false, hint: 'frozen-empty', params: { group: first.path.slice(1) } }
+    : { done: false, hint: 'none-frozen' };
+};
+
+/** `group` refused a fork once (it held a bomb) and has no process left. */
+export const cgroupEmptied: Check = (snap, params): CheckResult => {
+  const group = stringParam(params, 'group');
+  const g = findGroup(snap, 'pids', group);
+  if (!g?.pids) return { done: false, hint: 'no-group', params: { group } };
+  if (g.pids.refused < 1) return { done: false, hint: 'never-used', params: { group } };
+  const count = liveMembers(snap, g).length;
+  return count === 0 ? { done: true } : { done: false, hint: 'not-emptied', params: { group, count } };
+};

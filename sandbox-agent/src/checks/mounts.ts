@@ -1,0 +1,91 @@
+// Lesson 07 (mounts): a read-only bind, a mount propagated between namespaces, a private one that stays
+// put, a container whose root was switched with pivot_root, and a process that escaped a chroot. From the
+// mount tables (/proc/PID/mountinfo) and the identities of roots and paths, never from what was typed.
+import { findMount } from '../kernel/parse/mountinfo';
+import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
+import type { Check, CheckResult } from './types';
+import { sandboxPid, stringParam } from './util';
+
+/** `target` is a bind of the directory `source` (same identity), read-only when `readOnly`. */
+export const bindMount: Check = (snap, params): CheckResult => {
+  const source = stringParam(params, 'source');
+  const target = stringParam(params, 'target');
+  const m = baseMountAt(snap, target);
+  if (!m) return { done: false, hint: 'not-mounted', params: { target } };
+  const id = snap.paths[target];
+  if (!id || id !== snap.paths[source]) return { done: false, hint: 'other-source', params: { target, source } };
+  if (params.readOnly === true && !m.mountOptions.includes('ro'))
+    return { done: false, hint: 'writable', params: { target } };
+  return { done: true };
+};
+
+/** Mount namespaces whose view has `fsSource` mounted at `path`. */
+function namespacesWith(snap: Parameters<Check>[0], path: string, fsSource: string): Set<number | undefined> {
+  const found = new Set<number | undefined>();
+  for (const v of viewsByNamespace(snap)) if (findMount(v.mounts, path)?.source === fsSource) found.add(v.mnt);
+  return found;
+}
+
+/** A mount of `fsSource` at `path` is in two mount namespaces or more: propagation carried it. */
+export const mountPropagated: Check = (snap, params): CheckResult => {
+  const path = stringParam(params, 'path');
+  const fsSource = stringParam(params, 'fsSource');
+  const found = namespacesWith(snap, path, fsSource);
+  if (found.size === 0) return { done: false, hint: 'no-mount', params: { path, fsSource } };
+  return found.size >= 2 ? { done: true } : { done: false, hint: 'not-shared', params: { path } };
+};
+
+/** A mount of `fsSource` at `path` exists in a namespace of the student's, and not in the sandbox's own. */
+export const mountPrivate: Check = (snap, params): CheckResult => {
+  const path = stringParam(params, 'path');
+  const fsSource = stringParam(params, 'fsSource');
+  const found = namespacesWith(snap, path, fsSource);
+  const inOther = [...found].some((mnt) => mnt !== undefined && mnt !== snap.base.ns.mnt);
+  if (!inOther) return { done: false, hint: 'no-mount', params: { path, fsSource } };
+  const base = baseMounts(snap);
+  if (base === undefined || findMount(base, path)?.source === fsSource)
+    return { done: false, hint: 'leaked', params: { path } };
+  return { done: true };
+};
+
+/**
+ * A process in a mount namespace of its own has `path` as its root through pivot_root: its view has a
+ * mount at '/' (a chroot into a directory shows none), and the sandbox's old root is no longer mounted
+ * anywhere in it (recognised by the device and root of the sandbox's own '/', whatever the name of put_old).
+ */
+export const pivotedRoot: Check = (snap, params): CheckResult => {
+  const path = stringParam(params, 'path');
+  const id = snap.paths[path];
+  const inRoot = id ? snap.processes.filter((p) => p.rootId === id) : [];
+  if (inRoot.length === 0) return { done: false, hint: 'no-process', params: { path } };
+  const oldRoot = baseMountAt(snap, '/');
+  let stale: number | undefined;
+  for (const p of inRoot) {
+    if (p.ns.mnt === snap.base.ns.mnt) continue;
+    const view = Object.entries(snap.mounts).find(([pid]) => {
+      const q = snap.processes.find((x) => x.hostPid === Number(pid));
+      return q !== undefined && q.ns.mnt === p.ns.mnt && q.rootId === p.rootId;
+    })?.[1];
+    if (!view || !findMount(view, '/')) continue;
+    const keepsOld =
+      oldRoot !== undefined &&
+      view.some(
+        (m) => m.mountPoint !== '/' && m.major === oldRoot.major && m.minor === oldRoot.minor && m.root === '/',
+      );
+    if (!keepsOld) return { done: true };
+    stale ??= sandboxPid(p);
+  }
+  if (stale !== undefined) return { done: false, hint: 'old-root', params: { pid: stale } };
+  return { done: false, hint: 'chrooted', params: { pid: sandboxPid(inRoot[0] as (typeof inRoot)[number]) } };
+};
+
+/** A process whose root is the sandbox's real root was started by a process chrooted into `path`. */
+export const chrootEscaped: Check = (snap, params): CheckResult => {
+  const id = snap.paths[stringParam(params, 'path')];
+  const escaped = snap.processes.some((p) => {
+    if (p.rootId !== snap.base.rootId) return false;
+    const parent = snap.processes.find((q) => q.hostPid === p.ppid);
+    return id !== undefined && id !== null && parent?.rootId === id;
+  });
+  return escaped ? { done: true } : { done: false, hint: 'no-escape' };
+};

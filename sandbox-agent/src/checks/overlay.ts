@@ -1,0 +1,99 @@
+// Lesson 08 (overlay): an overlay mounted from the lesson's directories, a copy-up, a whiteout, a read-only
+// stack of two lower layers, and two overlays sharing one image while a write in one stays out of the other.
+// From the mount table's superblock options and from what the paths are (type, device numbers, content).
+import { baseMountAt, baseMounts, overlayDirs } from './mount-util';
+import type { Check, CheckResult } from './types';
+import { numberParam, stringParam } from './util';
+
+/** An overlay at `target` whose lowerdir includes `lower` and whose upperdir is `upper`. */
+export const overlayMount: Check = (snap, params): CheckResult => {
+  const target = stringParam(params, 'target');
+  const m = baseMountAt(snap, target);
+  if (!m) return { done: false, hint: 'no-overlay', params: { target } };
+  if (m.fsType !== 'overlay') return { done: false, hint: 'not-overlay', params: { target, fstype: m.fsType } };
+  const { lowers, upper } = overlayDirs(m);
+  if (!lowers.includes(stringParam(params, 'lower')) || upper !== stringParam(params, 'upper'))
+    return { done: false, hint: 'wrong-dirs', params: { target } };
+  return { done: true };
+};
+
+/** The directory part of a path: '/root/ov/upper/a.txt' → '/root/ov/upper'. */
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
+
+/** An overlay of the sandbox's namespace has the directory of `upperPath` as upper and that of `lowerPath` as a lower. */
+function mountedOver(snap: Parameters<Check>[0], upperPath: string, lowerPath: string): boolean {
+  return (baseMounts(snap) ?? []).some((m) => {
+    if (m.fsType !== 'overlay') return false;
+    const dirs = overlayDirs(m);
+    return dirs.upper === dirOf(upperPath) && dirs.lowers.includes(dirOf(lowerPath));
+  });
+}
+
+/**
+ * `upperPath` is a copy of `lowerPath` with more written after it, `lowerPath` is as it was, and their
+ * directories are an overlay's upper and lower (files written there by hand, with no overlay, are no copy-up).
+ */
+export const overlayCopiedUp: Check = (snap, params): CheckResult => {
+  const upperPath = stringParam(params, 'upperPath');
+  const lowerPath = stringParam(params, 'lowerPath');
+  if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-copy', params: { upperPath } };
+  const upper = snap.files[upperPath];
+  const lower = snap.files[lowerPath];
+  if (lower?.type !== 'file') return { done: false, hint: 'no-lower', params: { lowerPath } };
+  if (upper?.type !== 'file') return { done: false, hint: 'no-copy', params: { upperPath } };
+  if (upper.text === null || lower.text === null || !upper.text.startsWith(lower.text) || upper.text === lower.text)
+    return { done: false, hint: 'not-appended', params: { upperPath } };
+  return { done: true };
+};
+
+/**
+ * Deleted through the overlay: gone from `mergedPath`, a 0:0 character device at `upperPath`, `lowerPath`
+ * intact, and those directories an overlay's upper and lower.
+ */
+export const overlayWhiteout: Check = (snap, params): CheckResult => {
+  const upperPath = stringParam(params, 'upperPath');
+  const lowerPath = stringParam(params, 'lowerPath');
+  const mergedPath = stringParam(params, 'mergedPath');
+  if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-whiteout', params: { upperPath } };
+  if (snap.files[mergedPath]) return { done: false, hint: 'not-deleted', params: { mergedPath } };
+  if (!snap.files[lowerPath]) return { done: false, hint: 'lower-gone', params: { lowerPath } };
+  const upper = snap.files[upperPath];
+  if (upper?.type !== 'char' || upper.rdev !== '0:0')
+    return { done: false, hint: 'no-whiteout', params: { upperPath } };
+  return { done: true };
+};
+
+/** An overlay at `target` with at least `minLowers` lower layers and no upper: a read-only image. */
+export const overlayLayers: Check = (snap, params): CheckResult => {
+  const target = stringParam(params, 'target');
+  const m = baseMountAt(snap, target);
+  if (m?.fsType !== 'overlay') return { done: false, hint: 'no-overlay', params: { target } };
+  const { lowers, upper } = overlayDirs(m);
+  if (upper !== undefined) return { done: false, hint: 'has-upper', params: { target } };
+  if (lowers.length < numberParam(params, 'minLowers')) return { done: false, hint: 'one-lower', params: { target } };
+  return { done: true };
+};
+
+/**
+ * `count` overlays or more share the lower `lower`, each with an upper of its own; a file written through one
+ * (`filePath`, in its upper) shows neither in the image (`imagePath`) nor in another (`otherPath`).
+ */
+export const overlaySharedImage: Check = (snap, params): CheckResult => {
+  const lower = stringParam(params, 'lower');
+  const count = numberParam(params, 'count');
+  const filePath = stringParam(params, 'filePath');
+  const uppers = new Set<string>();
+  for (const m of baseMounts(snap) ?? []) {
+    if (m.fsType !== 'overlay') continue;
+    const dirs = overlayDirs(m);
+    if (dirs.lowers.includes(lower) && dirs.upper !== undefined) uppers.add(dirs.upper);
+  }
+  if (uppers.size < count) return { done: false, hint: 'too-few', params: { lower, found: uppers.size, count } };
+  const written = snap.files[filePath];
+  if (written?.type !== 'file') return { done: false, hint: 'no-write', params: { filePath } };
+  for (const other of [stringParam(params, 'otherPath'), stringParam(params, 'imagePath')]) {
+    const seen = snap.files[other];
+    if (seen && seen.text === written.text) return { done: false, hint: 'leaked', params: { filePath } };
+  }
+  return { done: true };
+};

@@ -1,0 +1,138 @@
+// The cgroup reader on recorded file contents: v1 (this machine) and v2 (cgroup-v2.rst formats), so the v2
+// branch is exercised on a host that has only v1 controllers.
+import { describe, expect, it } from 'vitest';
+import { cgroupGroupOf, cgroupRoots, parseCpuMax, parseFlatKeyed, parseLimit } from './inspect-cgroups';
+
+const reader = (files: Record<string, string>) => (f: string) => files[f];
+
+describe('cgroup file parsers', () => {
+  it('reads limits, "max", v1 -1 and v1 huge default as no limit', () => {
+    expect(parseLimit('104857600\n')).toBe(104857600);
+    expect(parseLimit('max\n')).toBeNull();
+    expect(parseLimit('-1\n')).toBeNull();
+    expect(parseLimit('9223372036854771712\n')).toBeNull();
+    expect(() => parseLimit('lots')).toThrow(/not a cgroup limit/);
+  });
+  it('reads flat keyed files and cpu.max', () => {
+    expect(parseFlatKeyed('oom_kill_disable 0\nunder_oom 0\noom_kill 2\n').get('oom_kill')).toBe(2);
+    expect(parseCpuMax('10000 100000\n')).toEqual({ quotaUs: 10000, periodUs: 100000 });
+    expect(parseCpuMax('max 100000\n')).toEqual({ quotaUs: null, periodUs: 100000 });
+  });
+});
+
+describe('cgroupRoots', () => {
+  it('gives one root per v1 hierarchy the sandbox is in, co-mounted controllers together', () => {
+    const layout = {
+      mode: 'v1' as const,
+      hierarchies: [
+        { mountPoint: '/sys/fs/cgroup/memory', controllers: ['memory'], ownPath: '/' },
+        { mountPoint: '/sys/fs/cgroup/cpu,cpuacct', controllers: ['cpu', 'cpuacct'], ownPath: '/' },
+        { mountPoint: '/sys/fs/cgroup/blkio', controllers: ['blkio'], ownPath: '/' },
+      ],
+    };
+    const dirs = ['/sys/fs/cgroup/memory/gaiola/s1', '/sys/fs/cgroup/cpu,cpuacct/gaiola/s1'];
+    expect(cgroupRoots(dirs, layout).map((r) => [r.hierarchy, r.dir])).toEqual([
+      ['memory', '/sys/fs/cgroup/memory/gaiola/s1'],
+      ['cpu,cpuacct', '/sys/fs/cgroup/cpu,cpuacct/gaiola/s1'],
+    ]);
+  });
+  it('gives the one v2 directory', () => {
+    const layout = { mode: 'v2' as const, mountPoint: '/sys/fs/cgroup', ownPath: '/system.slice/gaiola.service' };
+    expect(cgroupRoots(['/sys/fs/cgroup/gaiola/s1'], layout).map((r) => r.hierarchy)).toEqual(['unified']);
+  });
+});
+
+describe('cgroupGroupOf', () => {
+  it('v1 memory: limit, usage and OOM kills from memory.oom_control', () => {
+    const g = cgroupGroupOf(
+      { hierarchy: 'memory', controllers: ['memory'] },
+      1,
+      '/demo',
+      reader({
+        'cgroup.procs': '12\n13\n',
+        'memory.limit_in_bytes': '104857600\n',
+        'memory.usage_in_bytes': '65536000\n',
+        'memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 1\n',
+      }),
+    );
+    expect(g).toEqual({
+      hierarchy: 'memory',
+      path: '/demo',
+      procs: [12, 13],
+      memory: { limit: 104857600, usage: 65536000, oomKills: 1 },
+    });
+  });
+
+  it('v1 cpu, pids and freezer', () => {
+    const cpu = cgroupGroupOf(
+      { hierarchy: 'cpu', controllers: ['cpu'] },
+      1,
+      '/cpu10',
+      reader({
+        'cgroup.procs': '7\n',
+        'cpu.cfs_quota_us': '10000\n',
+        'cpu.cfs_period_us': '100000\n',
+        'cpu.shares': '1024\n',
+        'cpu.stat': 'nr_periods 20\nnr_throttled 20\nthrottled_time 1531979853\n',
+      }),
+    );
+    expect(cpu?.cpu).toEqual({ quotaUs: 10000, periodUs: 100000, weight: 1024, nrThrottled: 20 });
+    const pids = cgroupGroupOf(
+      { hierarchy: 'pids', controllers: ['pids'] },
+      1,
+      '/pid20',
+      reader({ 'cgroup.procs': '', 'pids.max': '20\n', 'pids.current': '20\n', 'pids.events': 'max 1\n' }),
+    );
+    expect(pids?.pids).toEqual({ max: 20, current: 20, refused: 1 });
+    const fz = cgroupGroupOf(
+      { hierarchy: 'freezer', controllers: ['freezer'] },
+      1,
+      '/gelo',
+      reader({ 'cgroup.procs': '9\n', 'freezer.state': 'FROZEN\n' }),
+    );
+    expect(fz?.frozen).toBe(true);
+  });
+
+  it('v2: every controller in one group, the freezer in cgroup.events, subtree_control', () => {
+    const g = cgroupGroupOf(
+      { hierarchy: 'unified', controllers: ['memory', 'pids', 'cpu', 'freezer'] },
+      2,
+      '/pid20',
+      reader({
+        'cgroup.procs': '30\n31\n',
+        'memory.max': 'max\n',
+        'memory.current': '1048576\n',
+        'memory.events': 'low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n',
+        'pids.max': '20\n',
+        'pids.current': '20\n',
+        'pids.events': 'max 3\n',
+        'cpu.max': 'max 100000\n',
+        'cpu.weight': '100\n',
+        'cpu.stat': 'usage_usec 100\nuser_usec 50\nsystem_usec 50\nnr_periods 0\nnr_throttled 0\nthrottled_usec 0\n',
+        'cgroup.events': 'populated 1\nfrozen 1\n',
+        'cgroup.subtree_control': '\n',
+      }),
+    );
+    expect(g).toEqual({
+      hierarchy: 'unified',
+      path: '/pid20',
+      procs: [30, 31],
+      memory: { limit: null, usage: 1048576, oomKills: 0 },
+      pids: { max: 20, current: 20, refused: 3 },
+      cpu: { quotaUs: null, periodUs: 100000, weight: 100, nrThrottled: 0 },
+      frozen: true,
+      subtreeControl: [],
+    });
+  });
+
+  it('is undefined for a group removed meanwhile, and leaves out a controller whose files are absent', () => {
+    expect(cgroupGroupOf({ hierarchy: 'memory', controllers: ['memory'] }, 1, '/x', reader({}))).toBeUndefined();
+    const g = cgroupGroupOf(
+      { hierarchy: 'unified', controllers: ['memory', 'pids', 'cpu', 'freezer'] },
+      2,
+      '/leaf',
+      reader({ 'cgroup.procs': '' }),
+    );
+    expect(g).toEqual({ hierarchy: 'unified', path: '/leaf', procs: [] });
+  });
+});

@@ -1,0 +1,74 @@
+// Lesson 08 (overlay) on a real sandbox: before anything no step is done; fakes pass nothing (files written
+// into "upper" by hand without an overlay, an overlay with an upper where an image must be read-only); the
+// lesson's own commands turn every step done, and a write in one container stays out of the image and of the
+// other container.
+import { describe, expect, it } from 'vitest';
+import lesson from '../../lessons/08-overlay/lesson';
+import { probeHost } from '../src/kernel/probe';
+import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
+import { kernelTestSkipReason } from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[checks-08-overlay.kernel.test] skipped: ${skip}`);
+const version = lessonCgroupVersion(probe);
+
+describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => {
+  const rig = lessonRig(lesson, probe, { hostname: 'gaiola-lesson08', tag: 'checks-08' });
+
+  it('is not done in a fresh sandbox', async () => {
+    expect(lesson.steps.map((s) => s.id)).toEqual(['mount', 'copy-up', 'whiteout', 'layers', 'two-containers']);
+    const { snap, results } = await rig.obs.look();
+    record('fresh-08', snap);
+    expect(Object.values(results).some((r) => r.done)).toBe(false);
+  });
+
+  it('passes nothing for files written by hand or an image with an upper', async () => {
+    const a = rig.a;
+    await typeLine(a, 'mkdir -p /root/ov/lower /root/ov/upper /root/ov/merged /root/ov/m2 /root/ov/w2');
+    await typeLine(a, "echo baixo > /root/ov/lower/baixo.txt; printf 'baixo\\nmudou\\n' > /root/ov/upper/baixo.txt");
+    await typeLine(a, 'mount -t tmpfs x /root/ov/m2');
+    const seen = await rig.obs.look();
+    record('08-fakes', seen.snap);
+    expect(seen.snap.files['/root/ov/upper/baixo.txt']).toMatchObject({ type: 'file', text: 'baixo\nmudou\n' });
+    expect(seen.results['copy-up']).toEqual({
+      done: false,
+      hint: 'no-copy',
+      params: { upperPath: '/root/ov/upper/baixo.txt' },
+    });
+    expect(seen.results.layers).toEqual({ done: false, hint: 'no-overlay', params: { target: '/root/ov/m2' } });
+    expect(seen.results.mount).toEqual({ done: false, hint: 'no-overlay', params: { target: '/root/ov/merged' } });
+    await typeLine(a, 'umount /root/ov/m2; cd /root && rm -r /root/ov');
+  });
+
+  it('turns every step done with the lesson’s commands', async () => {
+    const first = await typeStep(rig, lesson, 'mount', version);
+    expect(first.at(-1)).toMatch(/cima/);
+    record('08-mount', (await rig.obs.until('mount')).snap);
+
+    await typeStep(rig, lesson, 'copy-up', version);
+    record('08-copy-up', (await rig.obs.until('copy-up')).snap);
+
+    await typeStep(rig, lesson, 'whiteout', version);
+    const wh = await rig.obs.until('whiteout');
+    record('08-whiteout', wh.snap);
+    expect(wh.snap.files['/root/ov/upper/ambos.txt']).toMatchObject({ type: 'char', rdev: '0:0' });
+
+    const layers = await typeStep(rig, lesson, 'layers', version);
+    expect(layers.join('')).toMatch(/v2/);
+    expect(layers.join('')).toMatch(/Read-only file system/);
+    record('08-layers', (await rig.obs.until('layers')).snap);
+
+    await typeStep(rig, lesson, 'two-containers', version);
+    const shared = await rig.obs.until('two-containers');
+    record('08-two-containers', shared.snap);
+    expect(await typeLine(rig.b, 'cat /etc/motd')).toContain('c1');
+    await typeLine(rig.b, 'exit');
+    for (const id of ['mount', 'copy-up', 'whiteout', 'layers', 'two-containers'])
+      expect(shared.results[id], id).toEqual({ done: true });
+  });
+
+  it('leaves nothing on the host', async () => {
+    await rig.destroyAndExpectNothingLeft();
+  });
+});
