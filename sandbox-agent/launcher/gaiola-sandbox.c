@@ -7,13 +7,15 @@
  *   gaiola-sandbox read-file --pid PID --uid UID --gid GID --max-bytes N PATH
  *   gaiola-sandbox stat --pid PID --uid UID --gid GID PATH
  *   gaiola-sandbox hostname --pid PID
+ *   gaiola-sandbox mountinfo --pid PID
  *   gaiola-sandbox marker --pid PID1 --name NAME [--cgroup-procs FILE ...]
  *
  * Design: /work/shared/research/sandbox.md section 0.1. `create` builds the namespaces and mounts and keeps
  * a minimal PID 1 ("keeper") that only reaps; `shell` joins a running sandbox through a pty of the
  * sandbox's own devpts; `read-file` lets the agent read a sandbox file without ever following a path the
  * student controls out of the sandbox, and `stat` gives the identity (dev:ino) of such a path; `hostname`
- * reads the host name of a process's UTS namespace; `marker` runs a lesson fixture inside a sandbox that
+ * reads the host name of a process's UTS namespace, `mountinfo` the whole mount table of its mount
+ * namespace; `marker` runs a lesson fixture inside a sandbox that
  * records who signalled it.
  *
  * Defence in depth (issue 4): every process inside (init, shells, markers) carries a seccomp denylist and an
@@ -1280,6 +1282,49 @@ static int cmd_stat(int argc, char **argv) {
 }
 
 /* =====================================================================================================
+ * mountinfo
+ * ===================================================================================================== */
+
+/* The whole mount table of PID's mount namespace, seen from that namespace's root: /proc/PID/mountinfo only
+ * lists what lies under PID's own root, so a process chrooted into a bind mount looks pivoted there. setns
+ * into the namespace moves our root to the namespace's root; our /proc/self, opened before, then renders the
+ * table from there. Read-only: the kernel's own text, nothing of the student's is opened. */
+static int cmd_mountinfo(int argc, char **argv) {
+  long pid = -1;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("mountinfo: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else die("mountinfo: unknown option %s", a);
+  }
+  if (pid < 0) die("mountinfo: usage: mountinfo --pid PID");
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%ld/ns/mnt", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    dprintf(2, "%s: mountinfo: open %s: %s\n", prog, path, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (self < 0) DIE_ERRNO("open", "/proc/self");
+  if (setns(fd, CLONE_NEWNS) < 0) DIE_ERRNO("setns", path);
+  int mi = openat(self, "mountinfo", O_RDONLY | O_CLOEXEC);
+  if (mi < 0) DIE_ERRNO("open", "/proc/self/mountinfo");
+  char buf[16384];
+  for (;;) {
+    ssize_t n = read(mi, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      DIE_ERRNO("read", "/proc/self/mountinfo");
+    }
+    if (n == 0) break;
+    write_all(1, buf, (size_t)n, "stdout");
+  }
+  return 0;
+}
+
+/* =====================================================================================================
  * hostname
  * ===================================================================================================== */
 
@@ -1603,15 +1648,16 @@ static int cmd_marker(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|marker ...\n", prog);
+    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|mountinfo|marker ...\n", prog);
     return 1;
   }
   if (!strcmp(argv[1], "create")) return cmd_create(argc, argv);
   if (!strcmp(argv[1], "shell")) return cmd_shell(argc, argv);
   if (!strcmp(argv[1], "read-file")) return cmd_read_file(argc, argv);
   if (!strcmp(argv[1], "stat")) return cmd_stat(argc, argv);
+  if (!strcmp(argv[1], "mountinfo")) return cmd_mountinfo(argc, argv);
   if (!strcmp(argv[1], "hostname")) return cmd_hostname(argc, argv);
   if (!strcmp(argv[1], "marker")) return cmd_marker(argc, argv);
-  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname or marker)\n", prog, argv[1]);
+  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname, mountinfo or marker)\n", prog, argv[1]);
   return 1;
 }

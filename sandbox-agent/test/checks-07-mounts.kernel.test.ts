@@ -49,17 +49,34 @@ describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => 
     expect(seen.results.shared).toEqual({ done: false, hint: 'not-shared', params: { path: '/root/prop/a' } });
     await typeLine(b, 'umount /root/prop/a && rm -r /root/prop');
 
-    // a container in new namespaces, chrooted into the rootfs: no pivot_root (a chroot into a bind mount of
-    // it is not told apart from pivot_root: a known gap, see the check)
-    await typeLine(rig.a, 'unshare -m -p -f -u -i -n bash');
-    try {
-      await typeLine(rig.a, 'cd /root/rootfs && exec chroot . /bin/sh');
-      seen = await rig.obs.look();
-      record('07-chroot', seen.snap);
-      expect(seen.results.pivot).toMatchObject({ done: false, hint: 'chrooted' });
-    } finally {
-      await typeLine(rig.a, 'exit');
+    // containers in new namespaces that did not pivot: a chroot into the rootfs, a chroot into a bind mount
+    // of it (its own view then shows a mount at '/': the namespace's whole table tells), and a pivot_root
+    // that left the old root mounted
+    const containers: [string, string, string][] = [
+      ['07-chroot', 'cd /root/rootfs && exec chroot . /bin/sh', 'chrooted'],
+      [
+        '07-chroot-bind',
+        'mount --bind /root/rootfs /root/rootfs && cd /root/rootfs && exec chroot . /bin/sh',
+        'chrooted',
+      ],
+      [
+        '07-old-root',
+        'mount --make-rprivate / && mount --bind /root/rootfs /root/rootfs && cd /root/rootfs && mkdir -p .antiga && pivot_root . .antiga && exec /bin/sh',
+        'old-root',
+      ],
+    ];
+    for (const [name, line, hint] of containers) {
+      await typeLine(rig.a, 'unshare -m -p -f -u -i -n bash');
+      try {
+        await typeLine(rig.a, line);
+        seen = await rig.obs.look();
+        record(name, seen.snap);
+        expect(seen.results.pivot, name).toMatchObject({ done: false, hint });
+      } finally {
+        await typeLine(rig.a, 'exit');
+      }
     }
+    await typeLine(rig.b, 'rmdir /root/rootfs/.antiga');
   });
 
   it('turns every step done with the lesson’s commands; the escape fails in the pivoted container', async () => {

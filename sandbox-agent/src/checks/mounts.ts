@@ -1,7 +1,7 @@
 // Lesson 07 (mounts): a read-only bind, a mount propagated between namespaces, a private one that stays
 // put, a container whose root was switched with pivot_root, and a process that escaped a chroot. From the
 // mount tables (/proc/PID/mountinfo) and the identities of roots and paths, never from what was typed.
-import { findMount } from '../kernel/parse/mountinfo';
+import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
 import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
 import type { Check, CheckResult } from './types';
 import { sandboxPid, stringParam } from './util';
@@ -49,9 +49,12 @@ export const mountPrivate: Check = (snap, params): CheckResult => {
 };
 
 /**
- * A process in a mount namespace of its own has `path` as its root through pivot_root: its view has a
- * mount at '/' (a chroot into a directory shows none), and the sandbox's old root is no longer mounted
- * anywhere in it (recognised by the device and root of the sandbox's own '/', whatever the name of put_old).
+ * A process in a mount namespace of its own has `path` as its root through pivot_root: the sandbox's old
+ * root (recognised by the device and root of the sandbox's own '/', whatever the name of put_old) is no
+ * longer mounted anywhere in that namespace. Judged on the namespace's whole table (the launcher reads it
+ * from the namespace's root), so a chroot inside the namespace, even into a bind mount, is told apart;
+ * without that table, on what the process itself sees: a mount at '/' (a chroot into a plain directory
+ * shows none) and no old root below it.
  */
 export const pivotedRoot: Check = (snap, params): CheckResult => {
   const path = stringParam(params, 'path');
@@ -59,20 +62,24 @@ export const pivotedRoot: Check = (snap, params): CheckResult => {
   const inRoot = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (inRoot.length === 0) return { done: false, hint: 'no-process', params: { path } };
   const oldRoot = baseMountAt(snap, '/');
+  const isOldRoot = (m: MountEntry) =>
+    oldRoot !== undefined && m.major === oldRoot.major && m.minor === oldRoot.minor && m.root === '/';
   let stale: number | undefined;
   for (const p of inRoot) {
     if (p.ns.mnt === snap.base.ns.mnt) continue;
+    const table = p.ns.mnt !== undefined ? snap.nsMounts?.[p.ns.mnt] : undefined;
+    if (table) {
+      const top = findMount(table, '/');
+      if (top && !table.some(isOldRoot)) return { done: true };
+      if (top && !isOldRoot(top)) stale ??= sandboxPid(p);
+      continue;
+    }
     const view = Object.entries(snap.mounts).find(([pid]) => {
       const q = snap.processes.find((x) => x.hostPid === Number(pid));
       return q !== undefined && q.ns.mnt === p.ns.mnt && q.rootId === p.rootId;
     })?.[1];
     if (!view || !findMount(view, '/')) continue;
-    const keepsOld =
-      oldRoot !== undefined &&
-      view.some(
-        (m) => m.mountPoint !== '/' && m.major === oldRoot.major && m.minor === oldRoot.minor && m.root === '/',
-      );
-    if (!keepsOld) return { done: true };
+    if (!view.some((m) => m.mountPoint !== '/' && isOldRoot(m))) return { done: true };
     stale ??= sandboxPid(p);
   }
   if (stale !== undefined) return { done: false, hint: 'old-root', params: { pid: stale } };

@@ -57,6 +57,11 @@ export interface SandboxSnapshot {
    * pair. Mount points are relative to that process's root, as the kernel shows them.
    */
   mounts: Record<number, MountEntry[]>;
+  /**
+   * The whole mount table of each mount namespace the student made (keyed by its inode), seen from that
+   * namespace's own root, whatever the roots of its processes: a chroot inside it cannot hide the old root.
+   */
+  nsMounts: Record<number, MountEntry[]>;
   /** Lesson fixtures the agent started (e.g. lesson 01's marker process), by name. */
   fixtures: Record<string, FixtureState>;
   /** What the paths lessons name are (type, device numbers, size, and the text of small regular files). */

@@ -26,6 +26,10 @@ export const NS_KINDS: readonly NsKind[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid'
 export const MAX_CGROUP_DIRS = 2048;
 /** UTS namespaces whose host name a snapshot asks the launcher for (one spawn each); lessons need one or two. */
 export const MAX_HOSTNAME_QUERIES = 16;
+/** Mount namespaces of the student's whose whole table a snapshot asks the launcher for (one spawn each). */
+export const MAX_NS_MOUNT_QUERIES = 8;
+/** A mount table larger than this is left out rather than cut (a mount loop must not grow the agent). */
+const MAX_MOUNTINFO_BYTES = 256 * 1024;
 /** Processes a snapshot records at most; the pids limit of a sandbox (256) is below it. */
 export const MAX_PROCESSES = 1024;
 
@@ -218,6 +222,27 @@ async function hostnameOf(launcherPath: string, pid: number): Promise<string | u
   return r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout;
 }
 
+/** The whole table of the mount namespace of `pid`, from its own root; undefined when it cannot be had. */
+async function nsMountTable(launcherPath: string, pid: number): Promise<MountEntry[] | undefined> {
+  const r = await runLauncherQuery(
+    launcherPath,
+    ['mountinfo', '--pid', String(pid)],
+    undefined,
+    MAX_MOUNTINFO_BYTES + 1,
+  );
+  if (r.code !== 0) {
+    if (r.code === 2) return undefined; // the process exited meanwhile
+    throw new Error(`mountinfo of pid ${pid}: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
+  }
+  if (r.stdout.length > MAX_MOUNTINFO_BYTES) return undefined;
+  try {
+    return parseMountinfo(r.stdout);
+  } catch (err) {
+    if (err instanceof ParseError) return undefined;
+    throw err;
+  }
+}
+
 /** Bytes of a regular file a snapshot reads as text (lesson 08's files hold a word or two). */
 export const MAX_FILE_TEXT = 4096;
 
@@ -327,6 +352,17 @@ export async function inspectSandbox(
   );
   others.catch(() => {});
 
+  // The whole table of each mount namespace of the student's, through one of its processes.
+  const mntPids = new Map<number, number>();
+  for (const p of processes)
+    if (p.ns.mnt !== undefined && p.ns.mnt !== base.mnt && !mntPids.has(p.ns.mnt)) mntPids.set(p.ns.mnt, p.hostPid);
+  const nsTables = Promise.all(
+    [...mntPids]
+      .slice(0, MAX_NS_MOUNT_QUERIES)
+      .map(async ([mnt, pid]) => [mnt, await nsMountTable(launcherPath, pid)] as const),
+  );
+  nsTables.catch(() => {});
+
   // Mounts as each distinct (mount namespace, root) sees them.
   const mounts: Record<number, MountEntry[]> = {};
   const seen = new Set<string>();
@@ -360,6 +396,8 @@ export async function inspectSandbox(
   for (const entry of await others) if (entry) hostnames[entry[0]] = entry[1];
 
   const files = Object.fromEntries(await fileFacts);
+  const nsMounts: Record<number, MountEntry[]> = {};
+  for (const [mnt, table] of await nsTables) if (table) nsMounts[mnt] = table;
   return {
     takenAt,
     base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase },
@@ -367,6 +405,7 @@ export async function inspectSandbox(
     processes,
     hostnames,
     mounts,
+    nsMounts,
     fixtures,
     files,
     cgroups,

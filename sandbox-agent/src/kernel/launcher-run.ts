@@ -1,12 +1,12 @@
-// Runs one short query of the launcher (`stat`, `hostname`) with an argument array and a deadline, and
+// Runs one short query of the launcher (`stat`, `hostname`, `mountinfo`) with an argument array and a deadline, and
 // hands back its exit status and output. Long-lived launcher processes (sandboxes, shells, fixtures) are
 // spawned by their own modules.
 import { spawn } from 'node:child_process';
 
 /** A query reads one small thing: a second means something is stuck (a hung filesystem, a frozen cgroup). */
 export const LAUNCHER_QUERY_TIMEOUT_MS = 2_000;
-/** Queries print one short line; anything longer is cut (a bug must not grow the agent's memory). */
-const MAX_QUERY_OUTPUT = 4096;
+/** Most queries print one short line; anything longer is cut (a bug must not grow the agent's memory). */
+export const MAX_QUERY_OUTPUT = 4096;
 
 export interface LauncherResult {
   /** Exit code, or null when the launcher was killed (`signal` says by what). */
@@ -20,6 +20,7 @@ export function runLauncherQuery(
   launcherPath: string,
   args: readonly string[],
   timeoutMs: number = LAUNCHER_QUERY_TIMEOUT_MS,
+  maxOutput: number = MAX_QUERY_OUTPUT,
 ): Promise<LauncherResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(launcherPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
@@ -27,7 +28,7 @@ export function runLauncherQuery(
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (c: Buffer) => {
-      if (stdout.length < MAX_QUERY_OUTPUT) stdout += c.toString('utf8');
+      if (stdout.length < maxOutput) stdout += c.toString('utf8');
     });
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-MAX_QUERY_OUTPUT);
@@ -38,7 +39,7 @@ export function runLauncherQuery(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout: stdout.slice(0, MAX_QUERY_OUTPUT), stderr: stderr.trim() });
+      resolve({ code, signal, stdout: stdout.slice(0, maxOutput), stderr: stderr.trim() });
     });
   });
 }
