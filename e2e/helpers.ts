@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { CgroupVersion, StepDef } from '../lessons/types';
 
 declare global {
   interface Window {
@@ -41,4 +42,39 @@ export async function runInTerminal(page: Page, tab: number, command: string): P
     })
     .toBe(true);
   return out;
+}
+
+/** Shell prompts in a tab's buffer: `user@host:dir#` at the start of a line, with what was typed after it. */
+export async function prompts(page: Page, tab: number): Promise<number> {
+  return ((await terminalText(page, tab)).match(/^[\w.-]+@[\w.-]+:[^\n#$]*[#$]/gm) ?? []).length;
+}
+
+/**
+ * Presses the step's "run in terminal" buttons in order (the page shows only this host's commands), Enter
+ * after each, waiting for the next prompt; `until` stops before the command it matches.
+ */
+export async function runStep(
+  page: Page,
+  step: StepDef,
+  version: CgroupVersion,
+  until?: (text: string) => boolean,
+): Promise<void> {
+  for (const [i, command] of step.commands.entries()) {
+    const button = page.getByTestId(`run-${step.id}-${i}`);
+    if (command.cgroup !== undefined && command.cgroup !== version) {
+      await expect(button, `${command.text} is for cgroup ${command.cgroup}`).toHaveCount(0);
+      continue;
+    }
+    if (until?.(command.text)) return;
+    const before = await prompts(page, command.tab);
+    await button.click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => prompts(page, command.tab), { timeout: 30_000 }).toBeGreaterThan(before);
+  }
+}
+
+export async function waitDone(page: Page, stepId: string): Promise<void> {
+  await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
 }

@@ -2,44 +2,14 @@
 // page's own "run in terminal" buttons in Portuguese, showing the commands of this host's cgroup version and
 // the OOM kill in the terminal while the shell lives; lesson 08's quiz in Galician, graded by the agent.
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
 import type { LessonAnswers, LessonDef, StepDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { terminalText, waitConnected } from './helpers';
+import { runStep, terminalText, waitConnected, waitDone } from './helpers';
 
 const lesson = (slug: string) => lessons.find((l) => l.slug === slug) as LessonDef;
 const version = hostCgroupVersion();
-
-/** Shell prompts in a tab's buffer: `user@host:dir#` at the start of a line, with what was typed after it. */
-async function prompts(page: Page, tab: number): Promise<number> {
-  return ((await terminalText(page, tab)).match(/^[\w.-]+@[\w.-]+:[^\n#$]*[#$]/gm) ?? []).length;
-}
-
-/**
- * Presses the step's "run in terminal" buttons in order (the page shows only this host's commands), Enter
- * after each, waiting for the next prompt; `until` stops before the command it matches.
- */
-async function runStep(page: Page, step: StepDef, until?: (text: string) => boolean): Promise<void> {
-  for (const [i, command] of step.commands.entries()) {
-    const button = page.getByTestId(`run-${step.id}-${i}`);
-    if (command.cgroup !== undefined && command.cgroup !== version) {
-      await expect(button, `${command.text} is for cgroup ${command.cgroup}`).toHaveCount(0);
-      continue;
-    }
-    if (until?.(command.text)) return;
-    const before = await prompts(page, command.tab);
-    await button.click();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => prompts(page, command.tab), { timeout: 30_000 }).toBeGreaterThan(before);
-  }
-}
-
-async function waitDone(page: Page, stepId: string): Promise<void> {
-  await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
-    timeout: 30_000,
-  });
-}
 
 test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group, and an OOM kill inside it`, async ({
   page,
@@ -55,17 +25,17 @@ test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group
   for (const step of mem.steps)
     await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
 
-  await runStep(page, group);
+  await runStep(page, group, version);
   await waitDone(page, 'group');
   expect(await terminalText(page, 1)).toContain('104857600');
-  await runStep(page, join);
+  await runStep(page, join, version);
   await waitDone(page, 'join');
   expect(await terminalText(page, 0)).toMatch(version === 'v2' ? /^0::\/demo\s*$/m : /^\d+:memory:\/demo\s*$/m);
   // the hog holding memory must be seen before `kill %1` ends it
-  await runStep(page, usage, (text) => text === 'kill %1');
+  await runStep(page, usage, version, (text) => text === 'kill %1');
   await waitDone(page, 'usage');
-  await runStep(page, usage, (text) => text !== 'kill %1');
-  await runStep(page, oom);
+  await runStep(page, usage, version, (text) => text !== 'kill %1');
+  await runStep(page, oom, version);
   await waitDone(page, 'oom');
   const a = await terminalText(page, 0);
   expect(a).toMatch(/Killed/);

@@ -8,6 +8,7 @@
  *   gaiola-sandbox stat --pid PID --uid UID --gid GID PATH
  *   gaiola-sandbox hostname --pid PID
  *   gaiola-sandbox mountinfo --pid PID
+ *   gaiola-sandbox netinfo --pid PID --what addr|route
  *   gaiola-sandbox marker --pid PID1 --name NAME [--cgroup-procs FILE ...]
  *
  * Design: /work/shared/research/sandbox.md section 0.1. `create` builds the namespaces and mounts and keeps
@@ -15,7 +16,7 @@
  * sandbox's own devpts; `read-file` lets the agent read a sandbox file without ever following a path the
  * student controls out of the sandbox, and `stat` gives the identity (dev:ino) of such a path; `hostname`
  * reads the host name of a process's UTS namespace, `mountinfo` the whole mount table of its mount
- * namespace; `marker` runs a lesson fixture inside a sandbox that
+ * namespace, `netinfo` the interfaces or routes of its network namespace; `marker` runs a lesson fixture inside a sandbox that
  * records who signalled it.
  *
  * Defence in depth (issue 4): every process inside (init, shells, markers) carries a seccomp denylist and an
@@ -1325,6 +1326,44 @@ static int cmd_mountinfo(int argc, char **argv) {
 }
 
 /* =====================================================================================================
+ * netinfo
+ * ===================================================================================================== */
+
+/* Interfaces with their addresses and counters, or the main routing table, of PID's network namespace, as
+ * iproute2's JSON: joins only that namespace (the files stay the host's, so the `ip` run is the host's own)
+ * and runs `ip` with a fixed argument list and an empty environment. Nothing of the student's becomes an
+ * argument; what they named their interfaces arrives as JSON strings. */
+static int cmd_netinfo(int argc, char **argv) {
+  long pid = -1;
+  const char *what = NULL;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("netinfo: %s needs a value", a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else if (!strcmp(a, "--what")) what = v;
+    else die("netinfo: unknown option %s", a);
+  }
+  if (pid < 0 || !what || (strcmp(what, "addr") && strcmp(what, "route")))
+    die("netinfo: usage: netinfo --pid PID --what addr|route");
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    dprintf(2, "%s: netinfo: open %s: %s\n", prog, path, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  if (setns(fd, CLONE_NEWNET) < 0) DIE_ERRNO("setns", path);
+  char *const addr[] = {"ip", "-j", "-d", "-s", "addr", "show", NULL};
+  char *const route[] = {"ip", "-j", "-4", "route", "show", "table", "main", NULL};
+  char *const env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
+  char *const *args = !strcmp(what, "addr") ? addr : route;
+  const char *const ips[] = {"/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"};
+  for (size_t k = 0; k < sizeof ips / sizeof ips[0]; k++) execve(ips[k], args, env);
+  DIE_ERRNO("exec", "ip (iproute2)");
+}
+
+/* =====================================================================================================
  * hostname
  * ===================================================================================================== */
 
@@ -1648,7 +1687,7 @@ static int cmd_marker(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|mountinfo|marker ...\n", prog);
+    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|mountinfo|netinfo|marker ...\n", prog);
     return 1;
   }
   if (!strcmp(argv[1], "create")) return cmd_create(argc, argv);
@@ -1656,8 +1695,9 @@ int main(int argc, char **argv) {
   if (!strcmp(argv[1], "read-file")) return cmd_read_file(argc, argv);
   if (!strcmp(argv[1], "stat")) return cmd_stat(argc, argv);
   if (!strcmp(argv[1], "mountinfo")) return cmd_mountinfo(argc, argv);
+  if (!strcmp(argv[1], "netinfo")) return cmd_netinfo(argc, argv);
   if (!strcmp(argv[1], "hostname")) return cmd_hostname(argc, argv);
   if (!strcmp(argv[1], "marker")) return cmd_marker(argc, argv);
-  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname, mountinfo or marker)\n", prog, argv[1]);
+  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname, mountinfo, netinfo or marker)\n", prog, argv[1]);
   return 1;
 }

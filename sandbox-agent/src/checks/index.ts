@@ -1,10 +1,12 @@
 // The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
 import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPidsLimit } from './cgroup-cpu-pids';
 import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
+import { containerComplete, dockerLike, ociRunning, ociSeccomp, ociSpec, podMembers, podPause } from './containers';
 import { fixtureKilledFromRoot } from './fixture-killed-from-root';
 import { joinedContainer } from './joined-container';
 import { joinedUts } from './joined-uts';
 import { bindMount, chrootEscaped, mountPrivate, mountPropagated, pivotedRoot } from './mounts';
+import { bridgeJoined, defaultRoute, ifaceUp, vethPair, vethTraffic } from './network';
 import { newNamespaces } from './new-namespaces';
 import { nsDiffers } from './ns-differs';
 import { overlayCopiedUp, overlayLayers, overlayMount, overlaySharedImage, overlayWhiteout } from './overlay';
@@ -12,6 +14,7 @@ import { pidNsInit } from './pid-ns-init';
 import { procMountedInRoot } from './proc-mounted-in-root';
 import { rootIsPath } from './root-is-path';
 import { rootlessInit } from './rootless-init';
+import { capDropped, fileCapUsed, seccompExtraFilter } from './security';
 import { timeOffset } from './time-offset';
 import type { Check } from './types';
 import { usernsRootMap } from './userns-root-map';
@@ -51,4 +54,30 @@ export const checks: Record<string, Check> = {
   'overlay-whiteout': overlayWhiteout,
   'overlay-layers': overlayLayers,
   'overlay-shared-image': overlaySharedImage,
+  'cap-dropped': capDropped,
+  'file-cap-used': fileCapUsed,
+  'seccomp-extra-filter': seccompExtraFilter,
+  'veth-pair': vethPair,
+  'iface-up': ifaceUp,
+  'veth-traffic': vethTraffic,
+  'bridge-joined': bridgeJoined,
+  'default-route': defaultRoute,
+  'container-complete': containerComplete,
+  'docker-like': dockerLike,
+  'oci-spec': ociSpec,
+  'oci-running': ociRunning,
+  'oci-seccomp': ociSeccomp,
+  'pod-pause': podPause,
+  'pod-members': podMembers,
 };
+
+/** Checks that read the network namespaces (snapshot.net): the agent reads them only for lessons using one. */
+export const NETWORK_CHECKS: ReadonlySet<string> = new Set([
+  'veth-pair',
+  'iface-up',
+  'veth-traffic',
+  'bridge-joined',
+  'default-route',
+  'container-complete',
+  'docker-like',
+]);

@@ -3,7 +3,7 @@
 // mount tables (/proc/PID/mountinfo) and the identities of roots and paths, never from what was typed.
 import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
 import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
-import type { Check, CheckResult } from './types';
+import type { Check, CheckResult, ProcInfo, SandboxSnapshot } from './types';
 import { sandboxPid, stringParam } from './util';
 
 /** `target` is a bind of the directory `source` (same identity), read-only when `readOnly`. */
@@ -48,39 +48,46 @@ export const mountPrivate: Check = (snap, params): CheckResult => {
   return { done: true };
 };
 
+/** How a process came to have its root: through pivot_root, a chroot, or a pivot_root that left the old root mounted. */
+export type RootHow = 'pivoted' | 'chrooted' | 'old-root';
+
 /**
- * A process in a mount namespace of its own has `path` as its root through pivot_root: the sandbox's old
- * root (recognised by the device and root of the sandbox's own '/', whatever the name of put_old) is no
- * longer mounted anywhere in that namespace. Judged on the namespace's whole table (the launcher reads it
- * from the namespace's root), so a chroot inside the namespace, even into a bind mount, is told apart;
- * without that table, on what the process itself sees: a mount at '/' (a chroot into a plain directory
- * shows none) and no old root below it.
+ * For a process in a mount namespace of its own: the sandbox's old root (recognised by the device and root
+ * of the sandbox's own '/', whatever the name of put_old) is gone from that namespace → pivoted. Judged on
+ * the namespace's whole table (the launcher reads it from the namespace's root), so a chroot inside the
+ * namespace, even into a bind mount, is told apart; without that table, on what the process itself sees: a
+ * mount at '/' (a chroot into a plain directory shows none) and no old root below it.
  */
+export function rootHow(snap: SandboxSnapshot, p: ProcInfo): RootHow {
+  if (p.ns.mnt === snap.base.ns.mnt) return 'chrooted';
+  const oldRoot = baseMountAt(snap, '/');
+  const isOldRoot = (m: MountEntry) =>
+    oldRoot !== undefined && m.major === oldRoot.major && m.minor === oldRoot.minor && m.root === '/';
+  const table = p.ns.mnt !== undefined ? snap.nsMounts?.[p.ns.mnt] : undefined;
+  if (table) {
+    const top = findMount(table, '/');
+    if (!top || isOldRoot(top)) return 'chrooted';
+    return table.some(isOldRoot) ? 'old-root' : 'pivoted';
+  }
+  const view = Object.entries(snap.mounts).find(([pid]) => {
+    const q = snap.processes.find((x) => x.hostPid === Number(pid));
+    return q !== undefined && q.ns.mnt === p.ns.mnt && q.rootId === p.rootId;
+  })?.[1];
+  if (!view || !findMount(view, '/')) return 'chrooted';
+  return view.some((m) => m.mountPoint !== '/' && isOldRoot(m)) ? 'old-root' : 'pivoted';
+}
+
+/** A process in a mount namespace of its own has `path` as its root through pivot_root (see rootHow). */
 export const pivotedRoot: Check = (snap, params): CheckResult => {
   const path = stringParam(params, 'path');
   const id = snap.paths[path];
   const inRoot = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (inRoot.length === 0) return { done: false, hint: 'no-process', params: { path } };
-  const oldRoot = baseMountAt(snap, '/');
-  const isOldRoot = (m: MountEntry) =>
-    oldRoot !== undefined && m.major === oldRoot.major && m.minor === oldRoot.minor && m.root === '/';
   let stale: number | undefined;
   for (const p of inRoot) {
-    if (p.ns.mnt === snap.base.ns.mnt) continue;
-    const table = p.ns.mnt !== undefined ? snap.nsMounts?.[p.ns.mnt] : undefined;
-    if (table) {
-      const top = findMount(table, '/');
-      if (top && !table.some(isOldRoot)) return { done: true };
-      if (top && !isOldRoot(top)) stale ??= sandboxPid(p);
-      continue;
-    }
-    const view = Object.entries(snap.mounts).find(([pid]) => {
-      const q = snap.processes.find((x) => x.hostPid === Number(pid));
-      return q !== undefined && q.ns.mnt === p.ns.mnt && q.rootId === p.rootId;
-    })?.[1];
-    if (!view || !findMount(view, '/')) continue;
-    if (!view.some((m) => m.mountPoint !== '/' && isOldRoot(m))) return { done: true };
-    stale ??= sandboxPid(p);
+    const how = rootHow(snap, p);
+    if (how === 'pivoted') return { done: true };
+    if (how === 'old-root') stale ??= sandboxPid(p);
   }
   if (stale !== undefined) return { done: false, hint: 'old-root', params: { pid: stale } };
   return { done: false, hint: 'chrooted', params: { pid: sandboxPid(inRoot[0] as (typeof inRoot)[number]) } };

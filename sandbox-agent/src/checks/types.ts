@@ -33,6 +33,11 @@ export interface ProcInfo {
   setgroups: string | null;
   /** Clock offsets in whole seconds (/proc/PID/timens_offsets) of a process outside the sandbox's time namespace; else null. */
   timeOffsets: { monotonic: number; boottime: number } | null;
+  /** Capability sets from /proc/PID/status, as the 16 hex digits the kernel prints (bit N = capability N). */
+  caps: { eff: string; bnd: string };
+  /** Seccomp mode (0 none, 1 strict, 2 filter) and the number of filters attached (-1 when the kernel does not say). */
+  seccomp: { mode: number; filters: number };
+  noNewPrivs: boolean;
 }
 
 export interface SandboxSnapshot {
@@ -45,6 +50,8 @@ export interface SandboxSnapshot {
     rootId: FileId;
     /** Host uid of root inside the sandbox: sandbox uid N is host uid uidBase + N. */
     uidBase: number;
+    /** Seccomp filters the sandbox's own processes carry (gaiola's denylist); -1 when the kernel does not say. */
+    seccompFilters: number;
   };
   /** Identities of paths inside the sandbox that lessons refer to (e.g. '/root/rootfs'), resolved safely. */
   paths: Record<string, FileId | null>;
@@ -68,6 +75,38 @@ export interface SandboxSnapshot {
   files: Record<string, FileFacts | null>;
   /** The sandbox's cgroups: its own root and every group the student made below it. */
   cgroups: CgroupsView;
+  /**
+   * Interfaces, addresses and routes per network namespace (keyed by its inode): the sandbox's own and each
+   * of the student's that a process is in. Read only for lessons whose checks need it; else empty.
+   */
+  net: Record<number, NetNamespace>;
+}
+
+export interface NetInterface {
+  ifindex: number;
+  name: string;
+  /** 'veth', 'bridge', … ('' for plain devices such as lo). */
+  kind: string;
+  /** IFF_UP is set. */
+  up: boolean;
+  /** The bridge it is a port of, by name. */
+  master: string | null;
+  /** The peer's ifindex for a veth (in the peer's namespace), else null. */
+  linkIndex: number | null;
+  /** A veth whose peer is in another namespace: its netnsid as seen from here; null when in the same. */
+  linkNetnsId: number | null;
+  /** IPv4 and IPv6 addresses as "ADDRESS/PREFIX". */
+  addrs: string[];
+  rxPackets: number;
+  txPackets: number;
+}
+
+export interface NetNamespace {
+  interfaces: NetInterface[];
+  /** IPv4 routes of the main table: destination ('default' or "NET/PREFIX") and gateway. */
+  routes: { dst: string; gateway: string | null; dev: string | null }[];
+  /** Complete IPv4 neighbour (ARP) entries: made only by IPv4 traffic, unlike packet counters. */
+  neighbors: { ip: string; dev: string }[];
 }
 
 /** A path inside the sandbox as the launcher's stat sees it (symlinks followed inside the sandbox's root). */

@@ -7,11 +7,12 @@
 // path of the student's that is looked up (`paths`) goes through the launcher's `stat`, which resolves it
 // inside the sandbox's root as the sandbox's uid. `/proc/PID/root` is stat'ed itself, never a path below it.
 import { type Dirent, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import type { FileFacts, FileId, FixtureState, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
+import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
 import { type CgroupLayout, detectCgroupLayout, V2_INIT_LEAF } from './cgroup-layout';
 import { defaultKernelConfig } from './config';
 import { errnoCode } from './errors';
 import { readSandboxCgroups } from './inspect-cgroups';
+import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import type { Sandbox } from './sandbox';
@@ -44,6 +45,8 @@ export interface InspectOptions {
   fixtures: Record<string, FixtureLike>;
   /** Defaults to the launcher of defaultKernelConfig(). */
   launcherPath?: string;
+  /** Read the network namespaces too (lessons whose checks look at interfaces and routes). */
+  network?: boolean;
 }
 
 let layoutCache: CgroupLayout | undefined;
@@ -205,6 +208,9 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
       uidMap,
       setgroups,
       timeOffsets,
+      caps: { eff: st.capEff.toString(16).padStart(16, '0'), bnd: st.capBnd.toString(16).padStart(16, '0') },
+      seccomp: { mode: st.seccomp, filters: st.seccompFilters ?? -1 },
+      noNewPrivs: st.noNewPrivs,
     };
   } catch (err) {
     // EACCES: /proc/PID/ns of a task that is exiting fails the kernel's access check; it is leaving.
@@ -243,8 +249,8 @@ async function nsMountTable(launcherPath: string, pid: number): Promise<MountEnt
   }
 }
 
-/** Bytes of a regular file a snapshot reads as text (lesson 08's files hold a word or two). */
-export const MAX_FILE_TEXT = 4096;
+/** Bytes of a regular file a snapshot reads as text (lesson 08's files hold a word; lesson 12's config.json a few KiB). */
+export const MAX_FILE_TEXT = 64 * 1024;
 
 /** st_mode & S_IFMT → type (sys/stat.h). Pairs, not an object: numeric keys would be read as decimal text. */
 const FILE_TYPES: readonly (readonly [number, string])[] = [
@@ -288,7 +294,12 @@ async function fileFactsOf(
   let text: string | null = null;
   if (facts.type === 'file' && facts.size <= MAX_FILE_TEXT) {
     // The same safe lookup, reading; the file may change or vanish in between: then there is no text.
-    const read = await runLauncherQuery(launcherPath, ['read-file', '--max-bytes', String(MAX_FILE_TEXT), ...lookup]);
+    const read = await runLauncherQuery(
+      launcherPath,
+      ['read-file', '--max-bytes', String(MAX_FILE_TEXT), ...lookup],
+      undefined,
+      MAX_FILE_TEXT,
+    );
     if (read.code === 0) text = read.stdout;
   }
   return { ...facts, text };
@@ -313,6 +324,7 @@ export async function inspectSandbox(
   const missing = NS_KINDS.filter((k) => baseNs[k] === undefined);
   if (missing.length > 0) throw new Error(`sandbox init ${sb.initPid} is gone (no ns/${missing.join(', ns/')})`);
   const baseRootId = fileIdOf(`/proc/${sb.initPid}/root`);
+  const baseSeccomp = parseStatus(readFileSync(`/proc/${sb.initPid}/status`, 'utf8')).seccompFilters ?? -1;
 
   const layout = hostCgroupLayout();
   const cg = membershipCgroup(sb, layout);
@@ -363,6 +375,17 @@ export async function inspectSandbox(
   );
   nsTables.catch(() => {});
 
+  // Network namespaces: the sandbox's own (through its init) and each of the student's, through a process.
+  const netPids = new Map<number, number>([[base.net, sb.initPid]]);
+  if (opts.network)
+    for (const p of processes)
+      if (p.ns.net !== undefined && !netPids.has(p.ns.net) && netPids.size <= MAX_NET_QUERIES)
+        netPids.set(p.ns.net, p.hostPid);
+  const netReads = Promise.all(
+    opts.network ? [...netPids].map(async ([ns, pid]) => [ns, await readNetNamespace(launcherPath, pid)] as const) : [],
+  );
+  netReads.catch(() => {});
+
   // Mounts as each distinct (mount namespace, root) sees them.
   const mounts: Record<number, MountEntry[]> = {};
   const seen = new Set<string>();
@@ -396,11 +419,13 @@ export async function inspectSandbox(
   for (const entry of await others) if (entry) hostnames[entry[0]] = entry[1];
 
   const files = Object.fromEntries(await fileFacts);
+  const net: Record<number, NetNamespace> = {};
+  for (const [ns, read] of await netReads) if (read) net[ns] = read;
   const nsMounts: Record<number, MountEntry[]> = {};
   for (const [mnt, table] of await nsTables) if (table) nsMounts[mnt] = table;
   return {
     takenAt,
-    base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase },
+    base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase, seccompFilters: baseSeccomp },
     paths: Object.fromEntries(Object.entries(files).map(([p, f]) => [p, f?.id ?? null])),
     processes,
     hostnames,
@@ -409,5 +434,6 @@ export async function inspectSandbox(
     fixtures,
     files,
     cgroups,
+    net,
   };
 }

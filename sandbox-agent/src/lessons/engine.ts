@@ -2,6 +2,7 @@
 // kernel state, what was seen done (kept in the store: done stays done), quiz grading, and the
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 
+import { NETWORK_CHECKS } from '../checks/index';
 import type { Check, CheckParams, FixtureState, SandboxSnapshot } from '../checks/types';
 import { sandboxPathsIn } from '../checks/util';
 import type { Sandbox } from '../kernel/sandbox';
@@ -25,7 +26,10 @@ export interface FixtureHandle {
 }
 
 export interface EngineKernel {
-  inspect(sb: Sandbox, opts: { paths: string[]; fixtures: Record<string, FixtureHandle> }): Promise<SandboxSnapshot>;
+  inspect(
+    sb: Sandbox,
+    opts: { paths: string[]; fixtures: Record<string, FixtureHandle>; network: boolean },
+  ): Promise<SandboxSnapshot>;
   startFixture(sb: Sandbox, name: string): FixtureHandle;
   checks: Readonly<Record<string, Check>>;
 }
@@ -47,16 +51,21 @@ interface StudentState {
   sandboxId: string | undefined;
 }
 
-/** Step ids needing a fixture, and the paths checks ask about (every absolute path among the parameters). */
-function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string> } {
+/**
+ * Step ids needing a fixture, the paths checks ask about (every absolute path among the parameters), and
+ * whether any check reads the network namespaces.
+ */
+function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string>; network: boolean } {
   const paths = new Set<string>();
   const fixtures = new Map<string, string>();
+  let network = false;
   for (const step of lesson.def.steps) {
     const p = step.check.params ?? {};
     for (const path of sandboxPathsIn(p)) paths.add(path);
     if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
+    network ||= NETWORK_CHECKS.has(step.check.id);
   }
-  return { paths: [...paths], fixtures };
+  return { paths: [...paths], fixtures, network };
 }
 
 export class LessonEngine {
@@ -220,7 +229,11 @@ export class LessonEngine {
       const pending = lesson.def.steps.filter((s) => !done.has(s.id));
       const results = new Map<string, StepResult>();
       if (pending.length > 0) {
-        const snap = await this.kernel.inspect(sb, { paths: needs.paths, fixtures: Object.fromEntries(st.fixtures) });
+        const snap = await this.kernel.inspect(sb, {
+          paths: needs.paths,
+          fixtures: Object.fromEntries(st.fixtures),
+          network: needs.network,
+        });
         for (const step of pending) {
           const check = this.kernel.checks[step.check.id];
           if (!check) throw new Error(`lesson ${slug} step ${step.id}: no check named ${step.check.id}`);

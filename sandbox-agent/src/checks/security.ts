@@ -1,0 +1,49 @@
+// Lesson 09 (security): a root process without a capability, a process of a normal user holding one through
+// a file capability, and a seccomp filter of the student's own. From /proc/PID/status, never from what was
+// typed.
+import type { Check, CheckResult, ProcInfo } from './types';
+import { numberParam } from './util';
+
+/** Bit `cap` of a capability set printed in hex by the kernel. */
+export function hasCap(hex: string, cap: number): boolean {
+  return ((BigInt(`0x${hex}`) >> BigInt(cap)) & 1n) === 1n;
+}
+
+/** A process of the sandbox's own user namespace. */
+const inSandboxUserNs = (snap: Parameters<Check>[0], p: ProcInfo) => p.ns.user === snap.base.ns.user;
+
+/**
+ * A process of the sandbox's root lacks capability `cap` in its bounding and effective sets (it can never
+ * get it back); with `path`, one whose root directory is that path.
+ */
+export const capDropped: Check = (snap, params): CheckResult => {
+  const cap = numberParam(params, 'cap');
+  const path = typeof params.path === 'string' ? params.path : undefined;
+  const rootId = path !== undefined ? snap.paths[path] : undefined;
+  const found = snap.processes.some(
+    (p) =>
+      inSandboxUserNs(snap, p) &&
+      p.uid === snap.base.uidBase &&
+      !hasCap(p.caps.bnd, cap) &&
+      !hasCap(p.caps.eff, cap) &&
+      (path === undefined || (rootId !== undefined && rootId !== null && p.rootId === rootId)),
+  );
+  return found ? { done: true } : { done: false, hint: 'none-dropped', params: { cap } };
+};
+
+/** A process of sandbox user `uid` (not root) holds capability `cap` in its effective set. */
+export const fileCapUsed: Check = (snap, params): CheckResult => {
+  const cap = numberParam(params, 'cap');
+  const uid = numberParam(params, 'uid');
+  const found = snap.processes.some(
+    (p) => inSandboxUserNs(snap, p) && p.uid === snap.base.uidBase + uid && hasCap(p.caps.eff, cap),
+  );
+  return found ? { done: true } : { done: false, hint: 'no-process', params: { uid, cap } };
+};
+
+/** A process carries more seccomp filters than the sandbox's own processes: a filter of the student's. */
+export const seccompExtraFilter: Check = (snap): CheckResult => {
+  const base = snap.base.seccompFilters;
+  const found = snap.processes.some((p) => p.seccomp.mode === 2 && base >= 0 && p.seccomp.filters > base);
+  return found ? { done: true } : { done: false, hint: 'no-filter' };
+};
