@@ -7,6 +7,11 @@ import cgroupsMemory from './05-cgroups-memory/lesson';
 import cgroupsCpuPids from './06-cgroups-cpu-pids/lesson';
 import mounts from './07-mounts/lesson';
 import overlay from './08-overlay/lesson';
+import security from './09-security/lesson';
+import network from './10-network/lesson';
+import containerByHand from './11-container-by-hand/lesson';
+import ociRunc from './12-oci-runc/lesson';
+import dockerKubernetes from './13-docker-kubernetes/lesson';
 import type { LessonDef } from './types';
 
 export const lessons: readonly LessonDef[] = [
@@ -18,6 +23,11 @@ export const lessons: readonly LessonDef[] = [
   cgroupsCpuPids,
   mounts,
   overlay,
+  security,
+  network,
+  containerByHand,
+  ociRunc,
+  dockerKubernetes,
 ];
 
 export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {

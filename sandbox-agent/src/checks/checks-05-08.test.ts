@@ -1,53 +1,13 @@
 // The checks of lessons 05-08 on snapshots recorded from real sandboxes (fixtures/, written by the checks-05
 // to -08 kernel tests with GAIOLA_RECORD_CHECK_FIXTURES=1), with the parameters the lessons give. This host
 // records cgroup v1; the v2 variants run on the same snapshots turned into the one tree v2 would show.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import memoryLesson from '../../../lessons/05-cgroups-memory/lesson';
 import cpuLesson from '../../../lessons/06-cgroups-cpu-pids/lesson';
 import mountsLesson from '../../../lessons/07-mounts/lesson';
 import overlayLesson from '../../../lessons/08-overlay/lesson';
-import type { LessonDef } from '../../../lessons/types';
-import { checks } from './index';
-import type { CgroupGroup, CheckResult, SandboxSnapshot } from './types';
-
-const FIXTURES = new URL('./fixtures/', import.meta.url);
-const load = (name: string) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SandboxSnapshot;
-const DONE = { done: true };
-
-/** Judges `lesson`'s step `stepId` on a snapshot, with the step's own check and parameters. */
-function judge(lesson: LessonDef, stepId: string, snap: SandboxSnapshot): CheckResult {
-  const step = lesson.steps.find((s) => s.id === stepId);
-  const check = step && checks[step.check.id];
-  if (!step || !check) throw new Error(`${lesson.slug}: no step or check ${stepId}`);
-  return check(snap, step.check.params ?? {});
-}
-
-/**
- * A v1 snapshot as a v2 host would show it: one group per path with every controller's numbers (v1 shares
- * map to v2 weights as 1024 → 100), the freezer state in the same group.
- */
-function asV2(snap: SandboxSnapshot): SandboxSnapshot {
-  const byPath = new Map<string, CgroupGroup>();
-  for (const g of snap.cgroups.groups) {
-    const merged = byPath.get(g.path) ?? { hierarchy: 'unified', path: g.path, procs: [] };
-    merged.procs = [...new Set([...merged.procs, ...g.procs])];
-    if (g.memory) merged.memory = g.memory;
-    if (g.pids) merged.pids = g.pids;
-    if (g.cpu) merged.cpu = { ...g.cpu, weight: (g.cpu.weight * 100) / 1024 };
-    if (g.frozen !== undefined) merged.frozen = g.frozen || merged.frozen === true;
-    byPath.set(g.path, merged);
-  }
-  return { ...snap, cgroups: { version: 2, groups: [...byPath.values()], truncated: false } };
-}
-
-/** The snapshot with the group at `path` of `hierarchy` changed by `edit`. */
-function editGroup(snap: SandboxSnapshot, path: string, edit: (g: CgroupGroup) => CgroupGroup): SandboxSnapshot {
-  return {
-    ...snap,
-    cgroups: { ...snap.cgroups, groups: snap.cgroups.groups.map((g) => (g.path === path ? edit(g) : g)) },
-  };
-}
+import { asV2, DONE, editGroup, judge, load } from './fixture-util';
+import type { SandboxSnapshot } from './types';
 
 describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
   const m = memoryLesson;

@@ -1,0 +1,54 @@
+// The last part of the course in Chromium against the production build and the real agent: lesson 11 (the
+// container by hand) done end to end with the page's own buttons in Galician, each step turning done as the
+// kernel says so; and the quiz of every lesson of the course in Portuguese, graded by the agent.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { lessons } from '../lessons/index';
+import type { LessonAnswers, LessonDef } from '../lessons/types';
+import { hostCgroupVersion } from '../lib/host-cgroup';
+import { runStep, terminalText, waitConnected, waitDone } from './helpers';
+
+const version = hostCgroupVersion();
+
+test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a container with every piece`, async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const lesson = lessons.find((l) => l.slug === '11-container-by-hand') as LessonDef;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/gl/${lesson.slug}`);
+  await waitConnected(page, 0);
+  await page.getByTestId('tab-1').click();
+  await waitConnected(page, 1);
+  for (const step of lesson.steps)
+    await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
+  for (const step of lesson.steps) {
+    await runStep(page, step, version);
+    await waitDone(page, step.id);
+  }
+  // inside the container: its own host name, and it is PID 1
+  expect(await terminalText(page, 0)).toMatch(/contedor/);
+  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(lesson.steps.length));
+  await page.screenshot({ path: testInfo.outputPath('lesson-11-gl.png'), fullPage: true });
+});
+
+test('pt: the quiz of every lesson, graded by the agent with the feedback of the option chosen', async ({ page }) => {
+  test.setTimeout(240_000);
+  expect(lessons.length).toBe(13);
+  for (const lesson of lessons) {
+    const file = path.join('..', 'lessons', lesson.slug, 'answers.ts');
+    const answers = ((await import(file)) as { default: LessonAnswers }).default;
+    await page.goto(`/pt/${lesson.slug}`);
+    await waitConnected(page, 0);
+    for (const question of lesson.quiz) {
+      const key = answers[question.id];
+      if (!key) throw new Error(`${lesson.slug}: no answer for ${question.id}`);
+      await page.getByTestId(`quiz-${question.id}`).locator(`label[data-option="${key.correct}"]`).click();
+      await page.getByTestId(`quiz-answer-${question.id}`).click();
+      const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
+      await expect(feedback, `${lesson.slug} ${question.id}`).toHaveAttribute('data-correct', 'true');
+      await expect(feedback).toContainText((key.feedback[key.correct]?.pt ?? '?').replaceAll('`', ''));
+    }
+    await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-quiz-correct', String(lesson.quiz.length));
+  }
+});

@@ -1,0 +1,286 @@
+import { defineLesson } from '../types';
+
+export default defineLesson({
+  slug: '09-security',
+  order: 9,
+  title: {
+    pt: 'Segurança: capabilities, seccomp e LSMs',
+    gl: 'Seguridade: capabilities, seccomp e LSM',
+  },
+  summary: {
+    pt: 'O poder do root é uma lista de capabilities: você tira uma de um shell, dá outra a um arquivo, filtra chamadas de sistema com seccomp, fecha a fuga do chroot e aprende a ver qual LSM está ativo.',
+    gl: 'O poder do root é unha lista de capabilities: quitas unha a unha shell, dás outra a un ficheiro, filtras chamadas ao sistema con seccomp, pechas a fuga do chroot e aprendes a ver que LSM está activo.',
+  },
+  steps: [
+    {
+      id: 'drop-chown',
+      title: { pt: 'Um root sem CAP_CHOWN', gl: 'Un root sen CAP_CHOWN' },
+      commands: [
+        { tab: 1, text: 'capsh --print | head -3' },
+        { tab: 1, text: 'grep Cap /proc/$$/status' },
+        { tab: 0, text: 'capsh --drop=cap_chown --' },
+        { tab: 0, text: 'touch /tmp/f && chown nobody /tmp/f' },
+        { tab: 0, text: 'grep Cap /proc/$$/status' },
+        { tab: 0, text: 'exit' },
+      ],
+      check: { id: 'cap-dropped', params: { cap: 0 } },
+      hints: {
+        'none-dropped': {
+          pt: 'Nenhum processo do root da sandbox está sem a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`. No Terminal A, rode `capsh --drop=cap_chown --` e, no bash que ele abre, `grep Cap /proc/$$/status`: o `CapBnd` deve terminar em `e`, não em `f`.',
+          gl: 'Ningún proceso do root da sandbox está sen a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`. No Terminal A, executa `capsh --drop=cap_chown --` e, no bash que abre, `grep Cap /proc/$$/status`: o `CapBnd` debe rematar en `e`, non en `f`.',
+        },
+      },
+    },
+    {
+      id: 'file-cap',
+      title: { pt: 'Uma capability num arquivo', gl: 'Unha capability nun ficheiro' },
+      commands: [
+        { tab: 1, text: 'cp /usr/bin/perl /usr/local/bin/perl-porta80' },
+        { tab: 1, text: 'setcap cap_net_bind_service=+ep /usr/local/bin/perl-porta80' },
+        { tab: 1, text: 'getcap /usr/local/bin/perl-porta80' },
+        { tab: 0, text: 'su - aluno' },
+        // `my $s =` keeps the socket open: without it perl closes the listener at once and sleeps with no port.
+        {
+          tab: 0,
+          text: `perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(LocalPort => 80, Listen => 1) or die "$!\\n"'`,
+        },
+        {
+          tab: 0,
+          text: `/usr/local/bin/perl-porta80 -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(LocalPort => 80, Listen => 1) or die "$!\\n"; sleep 600' &`,
+        },
+        { tab: 0, text: 'grep CapEff /proc/$!/status' },
+      ],
+      check: { id: 'file-cap-used', params: { cap: 10, uid: 1000 } },
+      hints: {
+        'no-process': {
+          pt: 'Nenhum processo do usuário {uid} tem a capability {cap} (CAP_NET_BIND_SERVICE) no `CapEff`. Confira no Terminal B que `getcap /usr/local/bin/perl-porta80` imprime `cap_net_bind_service=ep`; depois, no Terminal A, como aluno (`su - aluno`) e não como root, rode o `perl-porta80` com o `&` do fim e deixe-o rodando.',
+          gl: 'Ningún proceso do usuario {uid} ten a capability {cap} (CAP_NET_BIND_SERVICE) no `CapEff`. Comproba no Terminal B que `getcap /usr/local/bin/perl-porta80` imprime `cap_net_bind_service=ep`; despois, no Terminal A, como aluno (`su - aluno`) e non como root, executa o `perl-porta80` co `&` do final e déixao a correr.',
+        },
+      },
+    },
+    {
+      id: 'seccomp',
+      title: { pt: 'Um filtro seccomp seu', gl: 'Un filtro seccomp teu' },
+      commands: [
+        { tab: 0, text: 'kill %1; exit' },
+        { tab: 0, text: 'grep Seccomp /proc/$$/status' },
+        { tab: 0, text: 'seccomp-deny mkdir mkdirat -- bash' },
+        { tab: 0, text: 'mkdir /tmp/proibido' },
+        { tab: 0, text: 'grep -E "Seccomp|NoNewPrivs" /proc/$$/status' },
+      ],
+      check: { id: 'seccomp-extra-filter' },
+      hints: {
+        'no-filter': {
+          pt: 'Nenhum processo tem mais filtros seccomp do que os da própria sandbox, que já põe um em todo shell (`Seccomp_filters: 1`). No Terminal A, rode `seccomp-deny mkdir mkdirat -- bash` e deixe esse bash aberto: nele, `Seccomp_filters` deve dizer 2.',
+          gl: 'Ningún proceso ten máis filtros seccomp cós da propia sandbox, que xa pon un en cada shell (`Seccomp_filters: 1`). No Terminal A, executa `seccomp-deny mkdir mkdirat -- bash` e deixa ese bash aberto: nel, `Seccomp_filters` debe dicir 2.',
+        },
+      },
+    },
+    {
+      id: 'no-chroot',
+      title: { pt: 'Sem CAP_SYS_CHROOT, não há fuga', gl: 'Sen CAP_SYS_CHROOT, non hai fuga' },
+      commands: [
+        { tab: 0, text: 'exit' },
+        { tab: 1, text: 'cp /usr/local/bin/escapa /root/rootfs/bin/' },
+        { tab: 0, text: 'capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --' },
+        { tab: 0, text: '/bin/escapa' },
+        // The rootfs has no /proc mounted, so the shell inside cannot read its own status: look from outside.
+        { tab: 1, text: 'grep CapBnd /proc/$(pgrep -n -x sh)/status' },
+      ],
+      check: { id: 'cap-dropped', params: { cap: 18, path: '/root/rootfs' } },
+      hints: {
+        'none-dropped': {
+          pt: 'Nenhum processo com raiz em `/root/rootfs` está sem a capability {cap} (CAP_SYS_CHROOT). No Terminal A, rode `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixe o sh aberto. Um `chroot rootfs /bin/sh` simples mantém todas as capabilities.',
+          gl: 'Ningún proceso con raíz en `/root/rootfs` está sen a capability {cap} (CAP_SYS_CHROOT). No Terminal A, executa `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixa a sh aberta. Un `chroot rootfs /bin/sh` a secas mantén todas as capabilities.',
+        },
+      },
+    },
+  ],
+  quiz: [
+    {
+      id: 'q1',
+      prompt: {
+        pt: 'Um shell do root aberto com `capsh --drop=cap_chown --` roda `chown nobody /tmp/f`. O que acontece?',
+        gl: 'Unha shell do root aberta con `capsh --drop=cap_chown --` executa `chown nobody /tmp/f`. Que pasa?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Funciona: o UID continua 0, e o root pode tudo.',
+            gl: 'Funciona: o UID segue sendo 0, e o root pode todo.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: '`Operation not permitted`: a CAP_CHOWN saiu do limite, e o bash, ao nascer como root, recebeu tudo o que cabia no limite, menos ela.',
+            gl: '`Operation not permitted`: a CAP_CHOWN saíu do límite, e o bash, ao nacer como root, recibiu todo o que cabía no límite, menos ela.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O `capsh` troca o usuário do shell para `nobody`, e ele não pode mexer em arquivos do root.',
+            gl: 'O `capsh` cambia o usuario da shell a `nobody`, e este non pode tocar ficheiros do root.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Falha agora, mas volta a funcionar depois de um `capsh --caps=cap_chown+eip --`, que devolve a capability.',
+            gl: 'Falla agora, pero volve funcionar despois dun `capsh --caps=cap_chown+eip --`, que devolve a capability.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q2',
+      prompt: {
+        pt: 'Depois de `setcap cap_net_bind_service=+ep /usr/local/bin/perl-porta80`, o aluno abre a porta 80 com esse programa. O que o `setcap` gravou, e onde?',
+        gl: 'Despois de `setcap cap_net_bind_service=+ep /usr/local/bin/perl-porta80`, o aluno abre o porto 80 con ese programa. Que gravou o `setcap`, e onde?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O bit setuid, o mesmo do `su`.',
+            gl: 'O bit setuid, o mesmo do `su`.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'Uma regra em `/etc/sudoers` que deixa o aluno rodar esse programa como root.',
+            gl: 'Unha regra en `/etc/sudoers` que deixa ao aluno executar ese programa como root.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'A capability, no atributo estendido `security.capability` do próprio arquivo; no `exec`, o kernel a põe no permitido e no efetivo do processo, dentro do limite.',
+            gl: 'A capability, no atributo estendido `security.capability` do propio ficheiro; no `exec`, o kernel ponna no permitido e no efectivo do proceso, dentro do límite.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Nada no arquivo: o kernel guarda a regra na memória até o próximo boot.',
+            gl: 'Nada no ficheiro: o kernel garda a regra na memoria ata o seguinte arranque.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q3',
+      prompt: {
+        pt: 'O `/proc/PID/status` de um processo mostra `Seccomp: 2`. O que isso quer dizer?',
+        gl: 'O `/proc/PID/status` dun proceso amosa `Seccomp: 2`. Que quere dicir?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Modo filtro: a cada chamada de sistema, um programa BPF decide se ela passa, falha com um erro ou mata o processo.',
+            gl: 'Modo filtro: en cada chamada ao sistema, un programa BPF decide se pasa, falla cun erro ou mata o proceso.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'Duas chamadas de sistema estão bloqueadas.',
+            gl: 'Hai dúas chamadas ao sistema bloqueadas.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'É a versão 2 do seccomp, a atual.',
+            gl: 'É a versión 2 do seccomp, a actual.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'O processo tem dois filtros empilhados.',
+            gl: 'O proceso ten dous filtros empilados.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q4',
+      prompt: {
+        pt: 'O que AppArmor e SELinux têm em comum, e em que diferem?',
+        gl: 'Que teñen en común AppArmor e SELinux, e en que se diferencian?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O AppArmor cria namespaces, e o SELinux limita a memória dos processos.',
+            gl: 'O AppArmor crea espazos de nomes, e o SELinux limita a memoria dos procesos.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'São o mesmo módulo, com nomes diferentes em cada distribuição.',
+            gl: 'Son o mesmo módulo, con nomes distintos en cada distribución.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O SELinux é um controlador de cgroup, e o AppArmor é um filtro seccomp.',
+            gl: 'O SELinux é un controlador de cgroup, e o AppArmor é un filtro seccomp.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Os dois são LSMs de controle de acesso obrigatório, que negam operações mesmo a quem tem permissão e capability; o AppArmor escreve perfis por caminho de arquivo, o SELinux põe rótulos em arquivos e processos.',
+            gl: 'Os dous son LSM de control de acceso obrigatorio, que negan operacións mesmo a quen ten permiso e capability; o AppArmor escribe perfís por ruta de ficheiro, o SELinux pon etiquetas en ficheiros e procesos.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q5',
+      prompt: {
+        pt: 'Qual conjunto de capabilities é o teto do que um processo e os seus descendentes podem ganhar algum dia?',
+        gl: 'Que conxunto de capabilities é o teito do que un proceso e os seus descendentes poden gañar algún día?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O efetivo (`CapEff`).',
+            gl: 'O efectivo (`CapEff`).',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'O limite, ou bounding (`CapBnd`).',
+            gl: 'O límite, ou bounding (`CapBnd`).',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O ambiente (`CapAmb`).',
+            gl: 'O ambiente (`CapAmb`).',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'O herdável (`CapInh`).',
+            gl: 'O herdable (`CapInh`).',
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,312 @@
+import { defineLesson } from '../types';
+
+export default defineLesson({
+  slug: '10-network',
+  order: 10,
+  title: {
+    pt: 'Rede: pares veth, uma bridge e rotas',
+    gl: 'Rede: pares veth, unha bridge e rutas',
+  },
+  summary: {
+    pt: 'Um namespace de rede novo só tem um lo desligado: um par veth liga o contêiner à sandbox como um cabo, uma bridge junta vários contêineres como um switch, e uma rota padrão aponta a saída.',
+    gl: 'Un espazo de nomes de rede novo só ten un lo apagado: un par veth liga o contedor á sandbox coma un cable, unha bridge xunta varios contedores coma un switch, e unha ruta por defecto indica a saída.',
+  },
+  steps: [
+    {
+      id: 'veth',
+      title: { pt: 'Um cabo entre dois namespaces', gl: 'Un cable entre dous espazos de nomes' },
+      commands: [
+        { tab: 0, text: 'unshare -n bash' },
+        { tab: 0, text: 'echo $$ > /tmp/a.pid; ip link' },
+        { tab: 1, text: 'ip link add veth0 type veth peer name ceth0' },
+        { tab: 1, text: 'ip link set ceth0 netns $(cat /tmp/a.pid)' },
+        { tab: 1, text: 'ip link show veth0' },
+        { tab: 0, text: 'ip link' },
+      ],
+      check: { id: 'veth-pair', params: { outside: 'veth0', inside: 'ceth0' } },
+      hints: {
+        'no-veth': {
+          pt: 'A sandbox não tem nenhuma interface `{outside}`. No Terminal B, crie o par com `ip link add {outside} type veth peer name ceth0`.',
+          gl: 'A sandbox non ten ningunha interface `{outside}`. No Terminal B, crea o par con `ip link add {outside} type veth peer name ceth0`.',
+        },
+        'not-moved': {
+          pt: 'As duas pontas do par ainda estão no namespace da sandbox. Confira se o Terminal A está no `unshare -n bash` e gravou o PID dele em `/tmp/a.pid`; depois, no Terminal B, rode `ip link set {inside} netns $(cat /tmp/a.pid)`.',
+          gl: 'Os dous extremos do par seguen no espazo de nomes da sandbox. Comproba que o Terminal A está no `unshare -n bash` e que gardou o seu PID en `/tmp/a.pid`; despois, no Terminal B, executa `ip link set {inside} netns $(cat /tmp/a.pid)`.',
+        },
+        'not-peers': {
+          pt: '`{outside}` e `{inside}` existem, mas não são as duas pontas do mesmo par. Apague com `ip link del {outside}` (e `{inside}`, onde ele estiver) e crie o par de uma vez só: `ip link add {outside} type veth peer name {inside}`.',
+          gl: '`{outside}` e `{inside}` existen, pero non son os dous extremos do mesmo par. Bórraos con `ip link del {outside}` (e `{inside}`, onde estea) e crea o par dunha soa vez: `ip link add {outside} type veth peer name {inside}`.',
+        },
+      },
+    },
+    {
+      id: 'addresses',
+      title: { pt: 'Endereços e interfaces ligadas', gl: 'Enderezos e interfaces acesas' },
+      commands: [
+        { tab: 1, text: 'ip addr add 10.200.0.1/24 dev veth0 && ip link set veth0 up' },
+        { tab: 0, text: 'ip link set lo up && ip addr add 10.200.0.2/24 dev ceth0 && ip link set ceth0 up' },
+        { tab: 0, text: 'ip addr; ip route' },
+      ],
+      check: {
+        id: 'iface-up',
+        params: { outside: 'veth0', outsideAddr: '10.200.0.1/24', inside: 'ceth0', insideAddr: '10.200.0.2/24' },
+      },
+      hints: {
+        'no-addr': {
+          pt: 'A interface `{iface}` não tem o endereço `{addr}`. Rode `ip addr add {addr} dev {iface}` no terminal que enxerga essa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
+          gl: 'A interface `{iface}` non ten o enderezo `{addr}`. Executa `ip addr add {addr} dev {iface}` no terminal que ve esa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
+        },
+        down: {
+          pt: 'A interface `{iface}` está desligada, e uma ponta desligada corta o cabo para as duas. Rode `ip link set {iface} up` no terminal onde ela está.',
+          gl: 'A interface `{iface}` está apagada, e un extremo apagado corta o cable para os dous. Executa `ip link set {iface} up` no terminal onde estea.',
+        },
+      },
+    },
+    {
+      id: 'ping',
+      title: { pt: 'Pacotes pelo cabo', gl: 'Paquetes polo cable' },
+      commands: [
+        { tab: 1, text: 'ping -c 3 10.200.0.2' },
+        { tab: 0, text: 'ping -c 1 10.200.0.1' },
+        { tab: 1, text: 'ip -s link show veth0' },
+      ],
+      check: { id: 'veth-traffic', params: { outside: 'veth0' } },
+      hints: {
+        'no-traffic': {
+          pt: 'Ainda não passaram pacotes pelos dois sentidos de `{outside}`. Rode o `ping` do passo no Terminal B; se ele não tiver resposta, confira com `ip -br addr` nos dois terminais se as duas pontas têm endereço e estão `UP`.',
+          gl: 'Aínda non pasaron paquetes nos dous sentidos de `{outside}`. Executa o `ping` do paso no Terminal B; se non ten resposta, comproba con `ip -br addr` nos dous terminais que os dous extremos teñen enderezo e están `UP`.',
+        },
+      },
+    },
+    {
+      id: 'bridge',
+      title: { pt: 'Um segundo contêiner e uma bridge', gl: 'Un segundo contedor e unha bridge' },
+      commands: [
+        { tab: 1, text: 'unshare -n sleep infinity & echo $! > /tmp/b.pid' },
+        { tab: 1, text: 'ip link add br0 type bridge && ip link set br0 up' },
+        {
+          tab: 1,
+          text: 'ip addr del 10.200.0.1/24 dev veth0 && ip link set veth0 master br0 && ip addr add 10.200.0.1/24 dev br0',
+        },
+        {
+          tab: 1,
+          text: 'ip link add veth1 type veth peer name ceth1 && ip link set ceth1 netns $(cat /tmp/b.pid) && ip link set veth1 master br0 up',
+        },
+        {
+          tab: 1,
+          text: "nsenter -t $(cat /tmp/b.pid) -n sh -c 'ip link set lo up; ip addr add 10.200.0.3/24 dev ceth1; ip link set ceth1 up'",
+        },
+        { tab: 0, text: 'ping -c 1 10.200.0.3' },
+        { tab: 1, text: 'bridge link' },
+      ],
+      check: { id: 'bridge-joined', params: { bridge: 'br0', min: 2 } },
+      hints: {
+        'no-bridge': {
+          pt: 'A sandbox não tem nenhuma bridge `{bridge}`. No Terminal B, rode `ip link add {bridge} type bridge && ip link set {bridge} up`.',
+          gl: 'A sandbox non ten ningunha bridge `{bridge}`. No Terminal B, executa `ip link add {bridge} type bridge && ip link set {bridge} up`.',
+        },
+        'few-ports': {
+          pt: 'A bridge `{bridge}` tem {found} porta(s) ligada(s) a um contêiner, e o passo pede {min}. Cada ponta de fora entra nela com `ip link set NOME master {bridge}`; confira com `bridge link` e veja se a outra ponta foi mesmo para o namespace do contêiner.',
+          gl: 'A bridge `{bridge}` ten {found} porto(s) ligado(s) a un contedor, e o paso pide {min}. Cada extremo de fóra entra nela con `ip link set NOME master {bridge}`; compróbao con `bridge link` e mira se o outro extremo foi de verdade ao espazo de nomes do contedor.',
+        },
+      },
+    },
+    {
+      id: 'route',
+      title: { pt: 'Uma rota padrão', gl: 'Unha ruta por defecto' },
+      commands: [
+        { tab: 1, text: 'nsenter -t $(cat /tmp/b.pid) -n ip route' },
+        { tab: 1, text: 'nsenter -t $(cat /tmp/b.pid) -n ip route add default via 10.200.0.1' },
+        { tab: 1, text: 'nsenter -t $(cat /tmp/b.pid) -n ip route' },
+      ],
+      check: { id: 'default-route', params: { via: '10.200.0.1' } },
+      hints: {
+        'no-route': {
+          pt: 'Nenhum dos seus namespaces de rede tem uma rota padrão por `{via}`. No Terminal B, rode `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}` (o contêiner B precisa estar vivo: `kill -0 $(cat /tmp/b.pid)` não pode dar erro).',
+          gl: 'Ningún dos teus espazos de nomes de rede ten unha ruta por defecto por `{via}`. No Terminal B, executa `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}` (o contedor B ten que estar vivo: `kill -0 $(cat /tmp/b.pid)` non pode dar erro).',
+        },
+      },
+    },
+  ],
+  quiz: [
+    {
+      id: 'q1',
+      prompt: { pt: 'O que é um par veth?', gl: 'Que é un par veth?' },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Uma placa de rede física dividida em duas metades.',
+            gl: 'Unha tarxeta de rede física dividida en dúas metades.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'Duas interfaces Ethernet virtuais ligadas como um cabo: o que entra por uma sai pela outra, mesmo que cada uma esteja num namespace de rede diferente.',
+            gl: 'Dúas interfaces Ethernet virtuais ligadas coma un cable: o que entra por unha sae pola outra, aínda que cada unha estea nun espazo de nomes de rede distinto.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'Uma regra de firewall que deixa dois namespaces conversarem.',
+            gl: 'Unha regra de firewall que deixa falar dous espazos de nomes.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Uma interface que existe ao mesmo tempo em dois namespaces.',
+            gl: 'Unha interface que existe á vez en dous espazos de nomes.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q2',
+      prompt: {
+        pt: 'Com dois contêineres ou mais, por que juntar as pontas de fora numa bridge, em vez de dar a cada uma um endereço da mesma sub-rede?',
+        gl: 'Con dous contedores ou máis, por que xuntar os extremos de fóra nunha bridge, en vez de darlle a cada un un enderezo da mesma subrede?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'A mesma sub-rede em duas interfaces dá duas rotas para o mesmo destino, e o kernel usa só uma: os pacotes para um dos contêineres saem pelo cabo errado. A bridge é um switch só, com o endereço da sandbox (o gateway) nela.',
+            gl: 'A mesma subrede en dúas interfaces dá dúas rutas para o mesmo destino, e o kernel só usa unha: os paquetes para un dos contedores saen polo cable equivocado. A bridge é un único switch, co enderezo da sandbox (a pasarela) nela.',
+          },
+        },
+        {
+          id: 'b',
+          text: { pt: 'Pontas veth não aceitam endereços IPv4.', gl: 'Os extremos veth non admiten enderezos IPv4.' },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'A bridge cifra o tráfego entre os contêineres.',
+            gl: 'A bridge cifra o tráfico entre os contedores.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Um namespace só pode ter um par veth.',
+            gl: 'Un espazo de nomes só pode ter un par veth.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q3',
+      prompt: {
+        pt: 'Numa máquina com saída para a internet, o que deixa os contêineres de 10.200.0.0/24 chegarem lá fora?',
+        gl: 'Nunha máquina con saída a internet, que deixa os contedores de 10.200.0.0/24 chegar alá fóra?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'Só o `ip link set ceth0 up`.',
+            gl: 'Só o `ip link set ceth0 up`.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'Um servidor DNS configurado no contêiner.',
+            gl: 'Un servidor DNS configurado no contedor.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'Uma rota padrão pelo endereço da bridge, `ip_forward=1` no host e uma regra MASQUERADE, que troca o endereço de origem pelo do host nos pacotes que saem.',
+            gl: 'Unha ruta por defecto polo enderezo da bridge, `ip_forward=1` no host e unha regra MASQUERADE, que cambia o enderezo de orixe polo do host nos paquetes que saen.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'A bridge, que já é ligada à placa de rede da máquina.',
+            gl: 'A bridge, que xa está ligada á tarxeta de rede da máquina.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q4',
+      prompt: {
+        pt: 'No Terminal A, dentro do `unshare -n bash`, `ip link` mostra `lo` e `ceth0`, mas `ls /sys/class/net` mostra `lo` e `veth0`. Por quê?',
+        gl: 'No Terminal A, dentro do `unshare -n bash`, `ip link` amosa `lo` e `ceth0`, pero `ls /sys/class/net` amosa `lo` e `veth0`. Por que?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: 'O namespace de rede não foi criado.',
+            gl: 'O espazo de nomes de rede non se creou.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: 'O par veth copia a lista de interfaces de uma ponta para a outra.',
+            gl: 'O par veth copia a lista de interfaces dun extremo ao outro.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'O `/sys` demora alguns segundos para se atualizar.',
+            gl: 'O `/sys` tarda uns segundos en actualizarse.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'O sysfs mostra o namespace de rede de quem o montou, e esse `/sys` foi montado pela sandbox. O `ip` pergunta ao kernel no namespace do próprio processo.',
+            gl: 'O sysfs amosa o espazo de nomes de rede de quen o montou, e ese `/sys` montouno a sandbox. O `ip` pregúntalle ao kernel no espazo de nomes do propio proceso.',
+          },
+        },
+      ],
+    },
+    {
+      id: 'q5',
+      prompt: {
+        pt: 'Qual a diferença entre `docker run --network none` e `--network host`?',
+        gl: 'Cal é a diferenza entre `docker run --network none` e `--network host`?',
+      },
+      options: [
+        {
+          id: 'a',
+          text: {
+            pt: '`none` não cria namespace de rede; `host` cria um com uma bridge para o host.',
+            gl: '`none` non crea espazo de nomes de rede; `host` crea un cunha bridge cara ao host.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            pt: '`none` cria um namespace de rede novo só com `lo`, como o `unshare -n`; `host` não cria nenhum, e o contêiner usa as interfaces e as portas do host.',
+            gl: '`none` crea un espazo de nomes de rede novo só con `lo`, coma o `unshare -n`; `host` non crea ningún, e o contedor usa as interfaces e os portos do host.',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            pt: 'As duas criam uma bridge; muda só o endereço dela.',
+            gl: 'As dúas crean unha bridge; só cambia o seu enderezo.',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            pt: 'Nenhuma: as duas deixam o contêiner sem rede.',
+            gl: 'Ningunha: as dúas deixan o contedor sen rede.',
+          },
+        },
+      ],
+    },
+  ],
+});
