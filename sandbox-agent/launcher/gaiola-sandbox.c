@@ -1283,6 +1283,36 @@ static int cmd_stat(int argc, char **argv) {
 }
 
 /* =====================================================================================================
+ * namespace queries (mountinfo, netinfo, hostname)
+ * ===================================================================================================== */
+
+/* The one option of a query that only names a process: --pid PID. */
+static long parse_pid_only(const char *cmd, int argc, char **argv) {
+  long pid = -1;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (i + 1 >= argc) die("%s: %s needs a value", cmd, a);
+    const char *v = argv[++i];
+    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
+    else die("%s: unknown option %s", cmd, a);
+  }
+  if (pid < 0) die("%s: usage: %s --pid PID", cmd, cmd);
+  return pid;
+}
+
+/* /proc/PID/ns/KIND, opened; exit 2 when the process is gone (the agent then leaves it out). */
+static int open_ns_of(const char *cmd, long pid, const char *kind) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid, kind);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    dprintf(2, "%s: %s: open %s: %s\n", prog, cmd, path, strerror(errno));
+    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
+  }
+  return fd;
+}
+
+/* =====================================================================================================
  * mountinfo
  * ===================================================================================================== */
 
@@ -1291,25 +1321,11 @@ static int cmd_stat(int argc, char **argv) {
  * into the namespace moves our root to the namespace's root; our /proc/self, opened before, then renders the
  * table from there. Read-only: the kernel's own text, nothing of the student's is opened. */
 static int cmd_mountinfo(int argc, char **argv) {
-  long pid = -1;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (i + 1 >= argc) die("mountinfo: %s needs a value", a);
-    const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else die("mountinfo: unknown option %s", a);
-  }
-  if (pid < 0) die("mountinfo: usage: mountinfo --pid PID");
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%ld/ns/mnt", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    dprintf(2, "%s: mountinfo: open %s: %s\n", prog, path, strerror(errno));
-    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
-  }
+  const long pid = parse_pid_only("mountinfo", argc, argv);
+  int fd = open_ns_of("mountinfo", pid, "mnt");
   int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (self < 0) DIE_ERRNO("open", "/proc/self");
-  if (setns(fd, CLONE_NEWNS) < 0) DIE_ERRNO("setns", path);
+  if (setns(fd, CLONE_NEWNS) < 0) DIE_ERRNO("setns", "mnt");
   int mi = openat(self, "mountinfo", O_RDONLY | O_CLOEXEC);
   if (mi < 0) DIE_ERRNO("open", "/proc/self/mountinfo");
   char buf[16384];
@@ -1346,14 +1362,8 @@ static int cmd_netinfo(int argc, char **argv) {
   }
   if (pid < 0 || !what || (strcmp(what, "addr") && strcmp(what, "route")))
     die("netinfo: usage: netinfo --pid PID --what addr|route");
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    dprintf(2, "%s: netinfo: open %s: %s\n", prog, path, strerror(errno));
-    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
-  }
-  if (setns(fd, CLONE_NEWNET) < 0) DIE_ERRNO("setns", path);
+  int fd = open_ns_of("netinfo", pid, "net");
+  if (setns(fd, CLONE_NEWNET) < 0) DIE_ERRNO("setns", "net");
   char *const addr[] = {"ip", "-j", "-d", "-s", "addr", "show", NULL};
   char *const route[] = {"ip", "-j", "-4", "route", "show", "table", "main", NULL};
   char *const env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
@@ -1369,25 +1379,11 @@ static int cmd_netinfo(int argc, char **argv) {
 
 /* The host name of PID's UTS namespace (reading /proc/sys/kernel/hostname here would give the host's). */
 static int cmd_hostname(int argc, char **argv) {
-  long pid = -1;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (i + 1 >= argc) die("hostname: %s needs a value", a);
-    const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else die("hostname: unknown option %s", a);
-  }
-  if (pid < 0) die("hostname: usage: hostname --pid PID");
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%ld/ns/uts", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    dprintf(2, "%s: hostname: open %s: %s\n", prog, path, strerror(errno));
-    _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
-  }
-  if (setns(fd, CLONE_NEWUTS) < 0) DIE_ERRNO("setns", path);
+  const long pid = parse_pid_only("hostname", argc, argv);
+  int fd = open_ns_of("hostname", pid, "uts");
+  if (setns(fd, CLONE_NEWUTS) < 0) DIE_ERRNO("setns", "uts");
   struct utsname u;
-  if (uname(&u) < 0) DIE_ERRNO("uname", path);
+  if (uname(&u) < 0) DIE_ERRNO("uname", "uts");
   char out[sizeof u.nodename + 1];
   int n = snprintf(out, sizeof out, "%s\n", u.nodename);
   write_all(1, out, (size_t)n, "stdout");
