@@ -14,6 +14,10 @@ export interface AgentConfig {
   graceMs: number;
   /** Sandboxes running at once; the next student is refused with close code 4007 (capacity). */
   maxSandboxes: number;
+  /** solo: one student on this machine; class: students join a class with its code and a name. */
+  mode: 'solo' | 'class';
+  /** The site's address as students open it (class mode's join URL and QR code). */
+  siteUrl: string;
 }
 
 /**
@@ -39,6 +43,20 @@ export function siteOriginsFor(sitePort: number, extra: string[] = []): string[]
   return [...hosts.map((h) => `http://${h}:${sitePort}`), ...extra];
 }
 
+function modeFromEnv(): 'solo' | 'class' {
+  const raw = process.env.GAIOLA_MODE ?? 'solo';
+  if (raw !== 'solo' && raw !== 'class') throw new Error(`GAIOLA_MODE=${raw}: use solo or class`);
+  return raw;
+}
+
+function siteUrlFromEnv(sitePort: number): string {
+  const raw = process.env.GAIOLA_SITE_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${sitePort}`;
+  const u = new URL(raw);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`GAIOLA_SITE_URL=${raw}: an http(s) URL`);
+  return u.origin;
+}
+
 export function loadAgentConfig(repoRoot: string): AgentConfig {
   const sitePort = intFromEnv('GAIOLA_SITE_PORT', 3000, 1, 65535);
   const extraOrigins = (process.env.GAIOLA_SITE_ORIGINS ?? '')
@@ -52,6 +70,8 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     dataDir: path.resolve(repoRoot, process.env.GAIOLA_DATA_DIR ?? 'data'),
     graceMs: intFromEnv('GAIOLA_GRACE_SECONDS', DEFAULT_GRACE_SECONDS, 0, 24 * 3600) * 1000,
     maxSandboxes: intFromEnv('GAIOLA_MAX_SANDBOXES', DEFAULT_MAX_SANDBOXES, 1, 1000),
+    mode: modeFromEnv(),
+    siteUrl: siteUrlFromEnv(sitePort),
   };
 }
 

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checks } from './checks/index';
+import { createClassMode } from './class/class-mode';
+import { announceClass, classSummary } from './class/class-setup';
 import { kernelOverridesFromEnv, loadAgentConfig } from './config';
 import { defaultKernelConfig } from './kernel/config';
 import { protectAgentFromOom } from './kernel/host-tuning';
@@ -74,6 +76,21 @@ async function main(): Promise<void> {
   const lessons = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
   engine = lessons;
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
+  const classMode = createClassMode({
+    mode: config.mode,
+    store,
+    signer,
+    registry,
+    maxSandboxes: config.maxSandboxes,
+    lessons: [...catalog.values()].map((l) => ({
+      slug: l.def.slug,
+      steps: l.def.steps.length,
+      questions: l.def.quiz.length,
+    })),
+    siteUrl: config.siteUrl,
+    log,
+  });
+  if (config.mode === 'class') await announceClass(store, signer, config.siteUrl, process.argv.includes('--new-class'));
   const agent = createAgentServer({
     allowedOrigins: config.siteOrigins,
     signer,
@@ -84,10 +101,15 @@ async function main(): Promise<void> {
       sandboxes: registry.size,
       maxSandboxes: config.maxSandboxes,
       cgroups: probe.cgroup.mode,
+      mode: config.mode,
+      class: config.mode === 'class' ? classSummary(store) : null,
     }),
     log,
     lessons,
     progress: (student) => lessons.progress(student),
+    classRoutes: classMode.routes,
+    presence: classMode.presence,
+    refused: classMode.refused,
   });
 
   let stopping = false;
@@ -96,6 +118,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: closing terminals and freeing every sandbox`);
     try {
+      classMode.close();
       await agent.close();
       await registry.destroyAll('agent-stopped');
       await releaseHostResources(kernel, probe);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { checks } from '../src/checks/index';
+import { type ClassMode, createClassMode } from '../src/class/class-mode';
 import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
 import { inspectSandbox } from '../src/kernel/inspect';
 import { startFixture } from '../src/kernel/lesson-fixtures';
@@ -27,11 +28,22 @@ export interface Harness {
   kernel: KernelConfig;
   registry: SandboxRegistry;
   events: { created: string[]; destroyed: string[] };
+  /** With `lessons` or `classMode`. */
+  store?: Store;
+  signer: TokenSigner;
+  classMode?: ClassMode;
   stop(): Promise<void>;
 }
 
 export async function startAgent(
-  opts: { graceMs?: number; maxSandboxes?: number; slotOffset?: number; lessons?: boolean } = {},
+  opts: {
+    graceMs?: number;
+    maxSandboxes?: number;
+    slotOffset?: number;
+    lessons?: boolean;
+    /** Class mode, as `GAIOLA_MODE=class` runs it (implies lessons). */
+    classMode?: boolean;
+  } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
   const kernel = defaultKernelConfig({
@@ -43,7 +55,7 @@ export async function startAgent(
   const probe = probeHost();
   const events = { created: [] as string[], destroyed: [] as string[] };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
-  const store = opts.lessons ? Store.open(dataDir) : undefined;
+  const store = opts.lessons || opts.classMode ? Store.open(dataDir) : undefined;
   let engine: LessonEngine | undefined;
   const registry = new SandboxRegistry(
     kernel,
@@ -54,24 +66,38 @@ export async function startAgent(
       sandboxCreated: (id, student) => {
         events.created.push(id);
         store?.upsertStudent(student, 'solo');
+        store?.sandboxCreated(id, student);
       },
-      sandboxDestroyed: (id, _reason, student) => {
+      sandboxDestroyed: (id, reason, student) => {
         events.destroyed.push(id);
+        store?.sandboxDestroyed(id, reason);
         engine?.sandboxGone(student);
       },
-      shellActivity: opts.lessons ? (student) => (engine as LessonEngine).activity(student) : undefined,
+      shellActivity: store ? (student) => (engine as LessonEngine).activity(student) : undefined,
     },
   );
+  const catalog = await loadCatalog();
   if (store) {
-    engine = new LessonEngine(
-      await loadCatalog(),
-      store,
-      registry,
-      { inspect: inspectSandbox, startFixture, checks },
-      () => {},
-    );
+    engine = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, () => {});
   }
   const signer = new TokenSigner(randomBytes(32));
+  const classMode =
+    opts.classMode && store
+      ? createClassMode({
+          mode: 'class',
+          store,
+          signer,
+          registry,
+          maxSandboxes: opts.maxSandboxes ?? 4,
+          lessons: [...catalog.values()].map((l) => ({
+            slug: l.def.slug,
+            steps: l.def.steps.length,
+            questions: l.def.quiz.length,
+          })),
+          siteUrl: ORIGIN,
+          log: () => {},
+        })
+      : undefined;
   const agent = createAgentServer({
     allowedOrigins: [ORIGIN],
     signer,
@@ -81,6 +107,9 @@ export async function startAgent(
     log: () => {},
     lessons: engine,
     progress: engine ? (id) => engine?.progress(id) : undefined,
+    classRoutes: classMode?.routes,
+    presence: classMode?.presence,
+    refused: classMode?.refused,
   });
   await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
   const { port } = agent.server.address() as AddressInfo;
@@ -89,8 +118,12 @@ export async function startAgent(
     kernel,
     registry,
     events,
+    store,
+    signer,
+    classMode,
     stop: async () => {
       try {
+        classMode?.close();
         await agent.close();
         await registry.destroyAll('test-end');
       } finally {

@@ -15,6 +15,8 @@ export const CloseCode = {
   shuttingDown: 4011,
   /** The student asked for a fresh sandbox ("start this lesson again"): reconnect to get it. */
   restarted: 4012,
+  /** The instructor ended this student's session: the page says so and does not reconnect by itself. */
+  ended: 4013,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

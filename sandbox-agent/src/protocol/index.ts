@@ -1,5 +1,6 @@
 // The protocol between the browser and the sandbox agent. Imports neither node nor DOM types:
 // the site imports it through the `@protocol` alias and nothing else from the agent.
+export * from './class';
 export * from './client';
 export * from './codes';
 export * from './limits';

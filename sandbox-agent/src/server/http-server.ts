@@ -1,10 +1,11 @@
-// The agent's HTTP face: `POST /session` hands out solo-mode tokens, `GET /health` reports capacity,
-// and `/ws` upgrades to a terminal WebSocket after Origin and token are checked (CONVENTIONS §9).
+// The agent's HTTP face: `POST /session` hands out solo-mode tokens (class mode: class-routes.ts), `GET
+// /health` reports capacity, and `/ws` upgrades to a terminal WebSocket after Origin and token are checked (CONVENTIONS §9).
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
+import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, TerminalConnection } from './connection';
 import { newStudentId, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
@@ -24,6 +25,12 @@ export interface AgentServerDeps {
   lessons?: LessonHandler;
   /** A student's saved progress per lesson, for the course index. */
   progress?(studentId: string): unknown;
+  /** Class mode's routes, and who may open a sandbox (solo mode: anyone holding a valid token). */
+  classRoutes?: ClassRoutes;
+  /** A student's tab connected to or left their sandbox (the instructor's "online"). */
+  presence?(studentId: string, delta: 1 | -1): void;
+  /** A student was refused because every sandbox slot was taken. */
+  refused?(): void;
 }
 
 function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
@@ -103,6 +110,8 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       sendJson(res, 200, { lessons: deps.progress?.(student.s) ?? {} }, cors);
       return;
     }
+    if (await deps.classRoutes?.handle(req, res, url, cors, (status, body) => sendJson(res, status, body, cors)))
+      return;
     if (url.pathname === SESSION_PATH && req.method === 'POST') {
       // A browser always sends Origin on a cross-origin POST: without an allowed one, no token.
       if (!cors['access-control-allow-origin']) {
@@ -115,7 +124,13 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
         sendJson(res, 400, { error: 'invalid_json' }, cors);
         return;
       }
-      const known = previous ? deps.signer.verify(previous) : null;
+      const verified = previous ? deps.signer.verify(previous) : null;
+      const known = verified && (deps.classRoutes?.acceptsStudent(verified) ?? true) ? verified : null;
+      if (!known && deps.classRoutes?.mode === 'class') {
+        // Class mode: a student gets a token by joining the class, never here.
+        sendJson(res, 401, { error: 'join_required' }, cors);
+        return;
+      }
       const student = known ?? { s: newStudentId(), i: Date.now(), m: 'solo' as const };
       deps.onStudentSeen(student.s);
       sendJson(res, 200, { token: known && previous ? previous : deps.signer.sign(student) }, cors);
@@ -125,7 +140,12 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
   });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const decision = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
+    const decided = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
+    // A token of another class, of a deleted student, or a solo token in class mode: as if forged.
+    const decision =
+      decided.ok && deps.classRoutes && !deps.classRoutes.acceptsStudent(decided.student)
+        ? { ok: false as const, status: 401 }
+        : decided;
     if (!decision.ok) {
       socket.end(
         `HTTP/1.1 ${decision.status} ${http.STATUS_CODES[decision.status] ?? ''}\r\nConnection: close\r\n\r\n`,
@@ -150,10 +170,15 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
           }
           conn.bind(shell, sandboxName, decision.tab, resumed);
           shell.attach(conn);
-          ws.on('close', () => deps.registry.detach(studentId, shell, conn));
+          deps.presence?.(studentId, 1);
+          ws.on('close', () => {
+            deps.registry.detach(studentId, shell, conn);
+            deps.presence?.(studentId, -1);
+          });
         })
         .catch((err: Error) => {
           deps.log(`sandbox for a student failed: ${err.message}`);
+          if (err instanceof CapacityError) deps.refused?.();
           conn.close(err instanceof CapacityError ? CloseCode.capacity : CloseCode.sandboxFailed);
         });
     });

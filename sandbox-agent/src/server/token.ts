@@ -11,23 +11,54 @@ const payloadSchema = z.strictObject({
   /** Issued at, ms since the epoch. */
   i: z.number().int().positive(),
   /** Mode the token was issued in. */
-  m: z.enum(['solo']),
+  m: z.enum(['solo', 'class']),
+  /** The class a class-mode student joined (its id). */
+  c: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+  /** Expires at, ms since the epoch (tokens of the first version carried none). */
+  x: z.number().int().positive().optional(),
 });
 export type TokenPayload = z.infer<typeof payloadSchema>;
+
+/** The instructor's token: names a class, never a student; a student token never parses as one. */
+const instructorSchema = z.strictObject({
+  r: z.literal('instructor'),
+  c: z.string().regex(/^[0-9a-f]{32}$/),
+  i: z.number().int().positive(),
+  x: z.number().int().positive(),
+});
+export type InstructorPayload = z.infer<typeof instructorSchema>;
 
 /** Tokens longer than this are rejected before any parsing. */
 const MAX_TOKEN_LENGTH = 512;
 
+/** A student stays the same student for a school term; the instructor's link is renewed at each start. */
+export const STUDENT_TOKEN_MS = 120 * 24 * 3600 * 1000;
+export const INSTRUCTOR_TOKEN_MS = 30 * 24 * 3600 * 1000;
+
 export class TokenSigner {
   constructor(private readonly secret: Buffer) {}
 
-  sign(payload: TokenPayload): string {
+  sign(payload: TokenPayload | InstructorPayload): string {
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
 
-  /** Returns the payload of a well-formed, correctly signed token, or null. */
-  verify(token: string): TokenPayload | null {
+  /** The payload of a well-formed, correctly signed, unexpired student token, or null. */
+  verify(token: string, now = Date.now()): TokenPayload | null {
+    const p = this.payloadOf(token, payloadSchema);
+    return p && (p.x === undefined || p.x > now) ? p : null;
+  }
+
+  /** The payload of a well-formed, correctly signed, unexpired instructor token, or null. */
+  verifyInstructor(token: string, now = Date.now()): InstructorPayload | null {
+    const p = this.payloadOf(token, instructorSchema);
+    return p && p.x > now ? p : null;
+  }
+
+  private payloadOf<T>(token: string, schema: z.ZodType<T>): T | null {
     if (token.length > MAX_TOKEN_LENGTH) return null;
     const dot = token.indexOf('.');
     if (dot <= 0) return null;
@@ -36,7 +67,7 @@ export class TokenSigner {
     const expected = Buffer.from(this.mac(body), 'base64url');
     if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
     try {
-      const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+      const parsed = schema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
@@ -48,6 +79,7 @@ export class TokenSigner {
   }
 }
 
+/** 128 random bits, hex: student and class ids. */
 export function newStudentId(): string {
   return randomBytes(16).toString('hex');
 }

@@ -22,7 +22,13 @@ describe('Store (a real SQLite file)', () => {
     a.upsertStudent('s1', 'solo', 2000);
     a.close();
     const b = Store.open(dir);
-    expect(b.getStudent('s1')).toEqual({ id: 's1', mode: 'solo', created_at: 1000, last_seen_at: 2000 });
+    expect(b.getStudent('s1')).toMatchObject({
+      id: 's1',
+      mode: 'solo',
+      created_at: 1000,
+      last_seen_at: 2000,
+      class_id: null,
+    });
     b.close();
     expect(fs.existsSync(path.join(dir, 'gaiola.db'))).toBe(true);
   });
@@ -83,5 +89,38 @@ describe('Store: progress', () => {
     expect(again.getStudent('s1')?.created_at).toBe(5);
     expect(again.markStepDone('s1', '01-chroot', 'chroot', 7)).toBe(7);
     again.close();
+  });
+});
+
+describe('class mode in the store', () => {
+  it('keeps the current class, tags same names, deletes a class’s students with their answers', () => {
+    const dir = tempDir();
+    {
+      const s = new Store(path.join(dir, 'g.db'));
+      const changes: string[] = [];
+      s.onChange = (c) => changes.push(c.kind);
+      const c = s.createClass('c'.repeat(32), 'ACDEFG', 100);
+      expect(s.currentClass()).toEqual(c);
+      expect(s.classByCode('ACDEFG')?.id).toBe(c.id);
+      const ana = s.joinClass(c.id, 'a'.repeat(32), 'Ana', 110);
+      const ana2 = s.joinClass(c.id, 'b'.repeat(32), 'ana', 120);
+      const xoan = s.joinClass(c.id, 'd'.repeat(32), 'Xoán', 130);
+      expect([ana.name_tag, ana2.name_tag, xoan.name_tag]).toEqual([1, 2, 1]);
+      expect(s.studentClassId(xoan.id)).toBe(c.id);
+      s.markStepDone(ana.id, '01-chroot', 'chroot', 140);
+      s.markStepDone(ana.id, '01-chroot', 'chroot', 150); // seen again: no change
+      s.addQuizAttempt(xoan.id, '01-chroot', 'q1', 'b', false, 160);
+      expect(s.classSteps(c.id)).toEqual([{ student_id: ana.id, lesson: '01-chroot', step: 'chroot', done_at: 140 }]);
+      expect(s.classAttempts(c.id)).toHaveLength(1);
+      expect(changes).toEqual(['join', 'join', 'join', 'step', 'quiz']);
+      s.setClassOpen(c.id, false, 170);
+      expect(s.currentClass()?.closed_at).toBe(170);
+      expect(s.deleteClassStudents(c.id).sort()).toEqual([ana.id, ana2.id, xoan.id].sort());
+      expect(s.classStudents(c.id)).toEqual([]);
+      expect(s.classSteps(c.id)).toEqual([]);
+      expect(s.classAttempts(c.id)).toEqual([]);
+      expect(s.currentClass()?.code).toBe('ACDEFG');
+      s.close();
+    }
   });
 });

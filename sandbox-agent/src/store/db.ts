@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -42,6 +42,19 @@ const MIGRATIONS: Record<number, string> = {
       PRIMARY KEY (student_id, lesson, question, attempt)
     );
   `,
+  3: `
+    CREATE TABLE classes (
+      id TEXT PRIMARY KEY,
+      code TEXT NOT NULL UNIQUE,
+      created_at INTEGER NOT NULL,
+      closed_at INTEGER
+    );
+    ALTER TABLE students ADD COLUMN class_id TEXT REFERENCES classes(id) ON DELETE CASCADE;
+    ALTER TABLE students ADD COLUMN display_name TEXT;
+    ALTER TABLE students ADD COLUMN name_tag INTEGER;
+    CREATE INDEX students_class ON students(class_id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 };
 
 export interface QuizAttemptRow {
@@ -59,8 +72,29 @@ export interface StudentRow {
   last_seen_at: number;
 }
 
+export interface ClassRow {
+  id: string;
+  code: string;
+  created_at: number;
+  closed_at: number | null;
+}
+
+/** One student of a class with what the instructor's table shows. */
+export interface ClassStudentRow {
+  id: string;
+  display_name: string;
+  name_tag: number;
+  created_at: number;
+  last_seen_at: number;
+}
+
+/** What changed, for the instructor's live view. */
+export type StoreChange = { kind: 'join' | 'step' | 'quiz' | 'delete'; studentId?: string };
+
 export class Store {
   private readonly db: Database.Database;
+  /** Called after each committed change an instructor sees. */
+  onChange: (change: StoreChange) => void = () => {};
 
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -118,9 +152,10 @@ export class Store {
 
   /** Records a step as done the first time it is seen; later sightings keep the first time. Returns done_at. */
   markStepDone(studentId: string, lesson: string, step: string, now = Date.now()): number {
-    this.db
+    const added = this.db
       .prepare('INSERT OR IGNORE INTO steps_done (student_id, lesson, step, done_at) VALUES (?, ?, ?, ?)')
-      .run(studentId, lesson, step, now);
+      .run(studentId, lesson, step, now).changes;
+    if (added > 0) this.onChange({ kind: 'step', studentId });
     const row = this.db
       .prepare('SELECT done_at FROM steps_done WHERE student_id = ? AND lesson = ? AND step = ?')
       .get(studentId, lesson, step) as { done_at: number };
@@ -144,7 +179,7 @@ export class Store {
     correct: boolean,
     now = Date.now(),
   ): number {
-    return this.db.transaction(() => {
+    const attempt = this.db.transaction(() => {
       const { n } = this.db
         .prepare('SELECT COUNT(*) AS n FROM quiz_attempts WHERE student_id = ? AND lesson = ? AND question = ?')
         .get(studentId, lesson, question) as { n: number };
@@ -156,6 +191,8 @@ export class Store {
         .run(studentId, lesson, question, n + 1, option, correct ? 1 : 0, now);
       return n + 1;
     })();
+    this.onChange({ kind: 'quiz', studentId });
+    return attempt;
   }
 
   quizAttempts(studentId: string, lesson: string): QuizAttemptRow[] {
@@ -166,6 +203,111 @@ export class Store {
       )
       .all(studentId, lesson) as (Omit<QuizAttemptRow, 'correct'> & { correct: number })[];
     return rows.map((r) => ({ ...r, correct: r.correct === 1 }));
+  }
+
+  // ---- class mode ----
+
+  createClass(id: string, code: string, now = Date.now()): ClassRow {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO classes (id, code, created_at) VALUES (?, ?, ?)').run(id, code, now);
+      this.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('current_class', ?)").run(id);
+    })();
+    return this.classById(id) as ClassRow;
+  }
+
+  /** The class the agent serves: the one made last, kept across restarts. */
+  currentClass(): ClassRow | undefined {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'current_class'").get() as
+      | { value: string }
+      | undefined;
+    return row ? this.classById(row.value) : undefined;
+  }
+
+  classById(id: string): ClassRow | undefined {
+    return this.db.prepare('SELECT * FROM classes WHERE id = ?').get(id) as ClassRow | undefined;
+  }
+
+  classByCode(code: string): ClassRow | undefined {
+    return this.db.prepare('SELECT * FROM classes WHERE code = ?').get(code) as ClassRow | undefined;
+  }
+
+  setClassOpen(id: string, open: boolean, now = Date.now()): void {
+    this.db.prepare('UPDATE classes SET closed_at = ? WHERE id = ?').run(open ? null : now, id);
+  }
+
+  /**
+   * A new student of the class. Two students with the same name (compared without case) are told apart by
+   * their tag: 1 for the first, 2 for the next.
+   */
+  joinClass(classId: string, studentId: string, name: string, now = Date.now()): ClassStudentRow {
+    const row = this.db.transaction(() => {
+      const { n } = this.db
+        .prepare(
+          'SELECT COALESCE(MAX(name_tag), 0) AS n FROM students WHERE class_id = ? AND lower(display_name) = lower(?)',
+        )
+        .get(classId, name) as { n: number };
+      this.db
+        .prepare(
+          `INSERT INTO students (id, mode, created_at, last_seen_at, class_id, display_name, name_tag)
+           VALUES (?, 'class', ?, ?, ?, ?, ?)`,
+        )
+        .run(studentId, now, now, classId, name, n + 1);
+      return this.classStudent(studentId) as ClassStudentRow;
+    })();
+    this.onChange({ kind: 'join', studentId });
+    return row;
+  }
+
+  classStudent(studentId: string): ClassStudentRow | undefined {
+    return this.db
+      .prepare(
+        'SELECT id, display_name, name_tag, created_at, last_seen_at FROM students WHERE id = ? AND class_id IS NOT NULL',
+      )
+      .get(studentId) as ClassStudentRow | undefined;
+  }
+
+  studentClassId(studentId: string): string | undefined {
+    const row = this.db.prepare('SELECT class_id FROM students WHERE id = ?').get(studentId) as
+      | { class_id: string | null }
+      | undefined;
+    return row?.class_id ?? undefined;
+  }
+
+  classStudents(classId: string): ClassStudentRow[] {
+    return this.db
+      .prepare(
+        'SELECT id, display_name, name_tag, created_at, last_seen_at FROM students WHERE class_id = ? ORDER BY created_at, id',
+      )
+      .all(classId) as ClassStudentRow[];
+  }
+
+  /** Every step done by the students of a class. */
+  classSteps(classId: string): { student_id: string; lesson: string; step: string; done_at: number }[] {
+    return this.db
+      .prepare(
+        `SELECT d.student_id, d.lesson, d.step, d.done_at FROM steps_done d JOIN students s ON s.id = d.student_id
+         WHERE s.class_id = ? ORDER BY d.done_at`,
+      )
+      .all(classId) as { student_id: string; lesson: string; step: string; done_at: number }[];
+  }
+
+  /** Every quiz attempt of the students of a class. */
+  classAttempts(classId: string): (QuizAttemptRow & { student_id: string; lesson: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.student_id, a.lesson, a.question, a.attempt, a.option, a.correct, a.answered_at FROM quiz_attempts a
+         JOIN students s ON s.id = a.student_id WHERE s.class_id = ? ORDER BY a.answered_at`,
+      )
+      .all(classId) as (Omit<QuizAttemptRow, 'correct'> & { correct: number; student_id: string; lesson: string })[];
+    return rows.map((r) => ({ ...r, correct: r.correct === 1 }));
+  }
+
+  /** Removes every student of the class with their steps, answers and sandboxes; the class itself stays. */
+  deleteClassStudents(classId: string): string[] {
+    const ids = this.classStudents(classId).map((s) => s.id);
+    this.db.prepare('DELETE FROM students WHERE class_id = ?').run(classId);
+    this.onChange({ kind: 'delete' });
+    return ids;
   }
 
   close(): void {

@@ -1,0 +1,74 @@
+// Class mode's parts wired together, for the agent and its integration tests alike: the routes, the live
+// events (fed by the store's changes, presence and capacity refusals), presence per student, and the
+// capacity the instructor sees.
+import { readFileSync } from 'node:fs';
+import type { InstructorState } from '../protocol';
+import { ClassRoutes } from '../server/class-routes';
+import type { TokenSigner } from '../server/token';
+import type { SandboxRegistry } from '../sessions/registry';
+import type { Store } from '../store/db';
+import { CpuSampler, parseMeminfo } from './capacity';
+import { ClassEvents } from './events';
+
+export interface ClassMode {
+  routes: ClassRoutes;
+  events: ClassEvents;
+  presence(studentId: string, delta: 1 | -1): void;
+  refused(): void;
+  close(): void;
+}
+
+export function createClassMode(opts: {
+  mode: 'solo' | 'class';
+  store: Store;
+  signer: TokenSigner;
+  registry: Pick<SandboxRegistry, 'size' | 'destroy'>;
+  maxSandboxes: number;
+  lessons: InstructorState['lessons'];
+  siteUrl: string;
+  log(line: string): void;
+}): ClassMode {
+  const events = new ClassEvents();
+  opts.store.onChange = (c) => events.changed(c.kind);
+  const online = new Map<string, number>();
+  let refused = 0;
+  const cpu = new CpuSampler();
+  const routes = new ClassRoutes({
+    mode: opts.mode,
+    store: opts.store,
+    signer: opts.signer,
+    events,
+    destroySandbox: (id, reason, code) => opts.registry.destroy(id, reason, code),
+    online: (id) => (online.get(id) ?? 0) > 0,
+    capacity: () => {
+      const mem = parseMeminfo(readFileSync('/proc/meminfo', 'utf8'));
+      return {
+        sandboxes: opts.registry.size,
+        maxSandboxes: opts.maxSandboxes,
+        refused,
+        memUsedBytes: mem.usedBytes,
+        memTotalBytes: mem.totalBytes,
+        cpuPercent: cpu.sample(),
+      };
+    },
+    lessons: opts.lessons,
+    siteUrl: opts.siteUrl,
+    log: opts.log,
+  });
+  return {
+    routes,
+    events,
+    presence: (id, delta) => {
+      const n = (online.get(id) ?? 0) + delta;
+      if (n > 0) online.set(id, n);
+      else online.delete(id);
+      // online means "a tab is open": only the first opened and the last closed change the table
+      if (n === 0 || (n === 1 && delta === 1)) events.changed('presence');
+    },
+    refused: () => {
+      refused++;
+      events.changed('capacity');
+    },
+    close: () => events.close(),
+  };
+}

@@ -1,0 +1,92 @@
+// The instructor's view of a class, built from the store: one row per student with steps and first-answer
+// scores per lesson, the lesson they are on, presence; and one student's whole history. Pure over the rows.
+import type { InstructorState, StudentDetail, StudentRow } from '../protocol';
+import type { ClassStudentRow, QuizAttemptRow } from '../store/db';
+import type { CsvRow } from './csv';
+
+export interface ClassData {
+  students: ClassStudentRow[];
+  steps: { student_id: string; lesson: string; step: string; done_at: number }[];
+  attempts: (QuizAttemptRow & { student_id: string; lesson: string })[];
+}
+
+export function studentRows(data: ClassData, online: (id: string) => boolean): StudentRow[] {
+  return data.students.map((s) => {
+    const steps: Record<string, number> = {};
+    const quiz: Record<string, number> = {};
+    let last: { at: number; lesson: string } | undefined;
+    const seen = (at: number, lesson: string) => {
+      if (!last || at >= last.at) last = { at, lesson };
+    };
+    for (const d of data.steps) {
+      if (d.student_id !== s.id) continue;
+      steps[d.lesson] = (steps[d.lesson] ?? 0) + 1;
+      seen(d.done_at, d.lesson);
+    }
+    for (const a of data.attempts) {
+      if (a.student_id !== s.id) continue;
+      if (a.attempt === 1 && a.correct) quiz[a.lesson] = (quiz[a.lesson] ?? 0) + 1;
+      seen(a.answered_at, a.lesson);
+    }
+    return {
+      id: s.id,
+      name: s.display_name,
+      tag: s.name_tag,
+      joinedAt: s.created_at,
+      lastSeenAt: Math.max(s.last_seen_at, last?.at ?? 0),
+      online: online(s.id),
+      currentLesson: last?.lesson ?? null,
+      steps,
+      quiz,
+    };
+  });
+}
+
+export function studentDetailOf(data: ClassData, row: StudentRow): StudentDetail {
+  return {
+    student: row,
+    steps: data.steps
+      .filter((d) => d.student_id === row.id)
+      .map((d) => ({ lesson: d.lesson, step: d.step, doneAt: d.done_at })),
+    attempts: data.attempts
+      .filter((a) => a.student_id === row.id)
+      .map((a) => ({
+        lesson: a.lesson,
+        question: a.question,
+        attempt: a.attempt,
+        option: a.option,
+        correct: a.correct,
+        answeredAt: a.answered_at,
+      })),
+  };
+}
+
+/** The export rows: steps, then attempts, in time order; the student named as shown ("Ana (2)"). */
+export function csvRows(data: ClassData): CsvRow[] {
+  const names = new Map(
+    data.students.map((s) => [s.id, s.name_tag > 1 ? `${s.display_name} (${s.name_tag})` : s.display_name]),
+  );
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const empty = { step: null, done_at: null, question: null, attempt: null, answer: null, correct: null };
+  return [
+    ...data.steps.map((d) => ({
+      ...empty,
+      student: names.get(d.student_id) ?? d.student_id,
+      lesson: d.lesson,
+      step: d.step,
+      done_at: iso(d.done_at),
+    })),
+    ...data.attempts.map((a) => ({
+      ...empty,
+      student: names.get(a.student_id) ?? a.student_id,
+      lesson: a.lesson,
+      done_at: iso(a.answered_at),
+      question: a.question,
+      attempt: a.attempt,
+      answer: a.option,
+      correct: a.correct,
+    })),
+  ];
+}
+
+export type CapacityView = InstructorState['capacity'];

@@ -1,0 +1,142 @@
+// Class mode between the browser and the agent: a student joins with the class code and a display name;
+// the instructor, holding a secret token, reads the class's progress, follows it live and acts on it.
+// Plain JSON over HTTP (POST bodies, never query strings, except the event stream's token), validated with
+// zod on both sides. Imports neither node nor DOM types.
+import { z } from 'zod';
+
+/** `POST /class/join {code, name, token?}` → a student token of the class. */
+export const CLASS_JOIN_PATH = '/class/join';
+/** `POST /instructor/state {token}` → the class, its capacity and one row per student. */
+export const INSTRUCTOR_STATE_PATH = '/instructor/state';
+/** `POST /instructor/student {token, student}` → one student's steps and quiz attempts, with times. */
+export const INSTRUCTOR_STUDENT_PATH = '/instructor/student';
+/** `POST /instructor/action {token, action, student?}` → `{ok: true}`. */
+export const INSTRUCTOR_ACTION_PATH = '/instructor/action';
+/** `POST /instructor/export {token}` → text/csv of every step and attempt of the class. */
+export const INSTRUCTOR_EXPORT_PATH = '/instructor/export';
+/** `GET /instructor/events?token=…` → Server-Sent Events: `event: change` whenever the table would change. */
+export const INSTRUCTOR_EVENTS_PATH = '/instructor/events';
+
+/** Class codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const CLASS_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const CLASS_CODE_LENGTH = 6;
+/** A display name after trimming: 1 to 40 characters (code points). */
+export const MAX_NAME_LENGTH = 40;
+
+/** Normalises what a student typed as the code: case and spaces or dashes do not matter. */
+export function normaliseClassCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+/**
+ * A display name as stored and shown: Unicode NFC, inner whitespace collapsed, trimmed; null when empty, too
+ * long, or holding control characters. Always rendered as text, never as HTML.
+ */
+export function cleanDisplayName(raw: string): string | null {
+  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (name === '' || [...name].length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f-\u009f]/.test(name)) return null;
+  return name;
+}
+
+export const joinRequest = z.strictObject({
+  code: z.string().max(32),
+  name: z.string().max(400),
+  token: z.string().max(512).optional(),
+});
+export type JoinRequest = z.infer<typeof joinRequest>;
+
+export const joinResponse = z.object({
+  token: z.string().min(1).max(512),
+  student: z.object({ id: z.string(), name: z.string(), tag: z.number().int().positive() }),
+});
+export type JoinResponse = z.infer<typeof joinResponse>;
+
+/**
+ * Why a join or an instructor request was refused. `unknown_code` and `class_closed` are told apart so a
+ * student knows whether to check the code or to ask the instructor.
+ */
+export const CLASS_ERRORS = [
+  'invalid_json',
+  'invalid_name',
+  'unknown_code',
+  'class_closed',
+  'rate_limited',
+  'origin',
+  'token',
+  'not_class_mode',
+  'join_required',
+  'unknown_student',
+  'invalid_action',
+] as const;
+export type ClassError = (typeof CLASS_ERRORS)[number];
+export const errorResponse = z.object({ error: z.enum(CLASS_ERRORS) });
+
+export const studentRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 1 for the first student with this name, 2 for the second…: shown as "Ana (2)". */
+  tag: z.number().int().positive(),
+  joinedAt: z.number(),
+  lastSeenAt: z.number(),
+  online: z.boolean(),
+  /** The lesson of the last step or answer, or null before any. */
+  currentLesson: z.string().nullable(),
+  /** Per lesson slug: steps done. */
+  steps: z.record(z.string(), z.number().int().nonnegative()),
+  /** Per lesson slug: questions whose first answer was right. */
+  quiz: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type StudentRow = z.infer<typeof studentRow>;
+
+export const instructorState = z.object({
+  class: z.object({
+    code: z.string(),
+    open: z.boolean(),
+    createdAt: z.number(),
+    /** The URL students open (with the code in it), for the page and the QR code. */
+    joinUrl: z.string(),
+  }),
+  capacity: z.object({
+    sandboxes: z.number().int().nonnegative(),
+    maxSandboxes: z.number().int().positive(),
+    /** Students refused since the agent started because the class was full. */
+    refused: z.number().int().nonnegative(),
+    memUsedBytes: z.number().nonnegative(),
+    memTotalBytes: z.number().positive(),
+    /** Whole-machine CPU use over the last sampling interval, 0-100. */
+    cpuPercent: z.number().min(0).max(100),
+  }),
+  lessons: z.array(z.object({ slug: z.string(), steps: z.number().int(), questions: z.number().int() })),
+  students: z.array(studentRow),
+});
+export type InstructorState = z.infer<typeof instructorState>;
+
+export const studentDetail = z.object({
+  student: studentRow,
+  steps: z.array(z.object({ lesson: z.string(), step: z.string(), doneAt: z.number() })),
+  attempts: z.array(
+    z.object({
+      lesson: z.string(),
+      question: z.string(),
+      attempt: z.number().int().positive(),
+      option: z.string(),
+      correct: z.boolean(),
+      answeredAt: z.number(),
+    }),
+  ),
+});
+export type StudentDetail = z.infer<typeof studentDetail>;
+
+export const INSTRUCTOR_ACTIONS = ['reset', 'end', 'close', 'open', 'delete-class'] as const;
+export type InstructorAction = (typeof INSTRUCTOR_ACTIONS)[number];
+export const actionRequest = z.strictObject({
+  token: z.string().max(512),
+  action: z.enum(INSTRUCTOR_ACTIONS),
+  /** Needed by reset and end. */
+  student: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+});
+export type ActionRequest = z.infer<typeof actionRequest>;

@@ -1,0 +1,289 @@
+// Class mode over HTTP: students join with the class code and a name; the instructor, with the secret
+// token printed at start, reads the class (state, one student's history, the CSV), follows it live (an
+// event stream) and acts on it (reset or end a student's sandbox, close or reopen the class, delete the
+// class's students). Every body is validated (protocol/class.ts); a student token opens nothing here.
+import type http from 'node:http';
+import { csvRows, studentDetailOf, studentRows } from '../class/class-state';
+import { toCsv } from '../class/csv';
+import type { ClassEvents } from '../class/events';
+import {
+  actionRequest,
+  CLASS_JOIN_PATH,
+  type ClassError,
+  CloseCode,
+  cleanDisplayName,
+  INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_EVENTS_PATH,
+  INSTRUCTOR_EXPORT_PATH,
+  INSTRUCTOR_STATE_PATH,
+  INSTRUCTOR_STUDENT_PATH,
+  type InstructorState,
+  joinRequest,
+  normaliseClassCode,
+} from '../protocol';
+import type { ClassRow, Store } from '../store/db';
+import { RateLimiter } from './rate-limit';
+import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
+
+/** Join attempts per client address (wrong codes included): a burst of 10, then one a second. */
+const JOIN_RATE = { perSecond: 1, burst: 10 };
+/** Addresses remembered for rate limiting; beyond this the oldest are forgotten. */
+const MAX_LIMITED_ADDRESSES = 4096;
+const MAX_BODY_BYTES = 2048;
+
+export interface ClassDeps {
+  mode: 'solo' | 'class';
+  store: Store;
+  signer: TokenSigner;
+  events: ClassEvents;
+  /** Frees a student's sandbox, closing their tabs with `code`. */
+  destroySandbox(studentId: string, reason: string, code: number): Promise<void>;
+  online(studentId: string): boolean;
+  capacity(): InstructorState['capacity'];
+  lessons: InstructorState['lessons'];
+  /** The site's address students open, e.g. http://10.0.0.5:3000. */
+  siteUrl: string;
+  log(line: string): void;
+}
+
+type Send = (status: number, body: unknown) => void;
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+function parseJson(raw: string | null): unknown {
+  if (raw === null) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The join URL of a class: the site's join page with the code in it. */
+export function joinUrlOf(siteUrl: string, code: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/pt/turma?codigo=${encodeURIComponent(code)}`;
+}
+
+export class ClassRoutes {
+  private readonly limiters = new Map<string, RateLimiter>();
+
+  constructor(private readonly deps: ClassDeps) {}
+
+  get mode(): 'solo' | 'class' {
+    return this.deps.mode;
+  }
+
+  /** In class mode, whether a student token may open a sandbox: it names a student of the current class. */
+  acceptsStudent(p: TokenPayload): boolean {
+    if (this.deps.mode === 'solo') return true;
+    const current = this.deps.store.currentClass();
+    return (
+      p.m === 'class' && current !== undefined && p.c === current.id && this.deps.store.classStudent(p.s) !== undefined
+    );
+  }
+
+  /** Handles the request when it is one of class mode's; false otherwise. */
+  async handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    cors: Record<string, string>,
+    send: Send,
+  ): Promise<boolean> {
+    const p = url.pathname;
+    const isInstructor = p.startsWith('/instructor/');
+    if (p !== CLASS_JOIN_PATH && !isInstructor) return false;
+    if (!cors['access-control-allow-origin']) {
+      send(403, { error: 'origin' satisfies ClassError });
+      return true;
+    }
+    if (p === INSTRUCTOR_EVENTS_PATH && req.method === 'GET') {
+      const cls = this.instructorClass(url.searchParams.get('token') ?? '');
+      if (!cls) send(401, { error: 'token' satisfies ClassError });
+      else this.deps.events.open(res, cors);
+      return true;
+    }
+    if (req.method !== 'POST') {
+      send(404, { error: 'not_found' });
+      return true;
+    }
+    const body = parseJson(await readBody(req));
+    if (body === undefined) {
+      send(400, { error: 'invalid_json' satisfies ClassError });
+      return true;
+    }
+    if (p === CLASS_JOIN_PATH) this.join(req, body, send);
+    else await this.instructor(p, body, res, cors, send);
+    return true;
+  }
+
+  private join(req: http.IncomingMessage, body: unknown, send: Send): void {
+    const { store, signer } = this.deps;
+    if (this.deps.mode !== 'class') {
+      send(400, { error: 'not_class_mode' satisfies ClassError });
+      return;
+    }
+    if (!this.limiterFor(req.socket.remoteAddress ?? '?').take()) {
+      send(429, { error: 'rate_limited' satisfies ClassError });
+      return;
+    }
+    const parsed = joinRequest.safeParse(body);
+    if (!parsed.success) {
+      send(400, { error: 'invalid_json' satisfies ClassError });
+      return;
+    }
+    const cls = store.classByCode(normaliseClassCode(parsed.data.code));
+    const current = store.currentClass();
+    if (!cls || !current || cls.id !== current.id) {
+      send(404, { error: 'unknown_code' satisfies ClassError });
+      return;
+    }
+    // A student coming back (same browser) keeps their identity, even once the class is closed to new joins.
+    const known = parsed.data.token ? signer.verify(parsed.data.token) : null;
+    const returning = known && known.c === cls.id ? store.classStudent(known.s) : undefined;
+    if (known && returning && parsed.data.token) {
+      send(200, {
+        token: parsed.data.token,
+        student: { id: returning.id, name: returning.display_name, tag: returning.name_tag },
+      });
+      return;
+    }
+    if (cls.closed_at !== null) {
+      send(403, { error: 'class_closed' satisfies ClassError });
+      return;
+    }
+    const name = cleanDisplayName(parsed.data.name);
+    if (name === null) {
+      send(400, { error: 'invalid_name' satisfies ClassError });
+      return;
+    }
+    const now = Date.now();
+    const row = store.joinClass(cls.id, newStudentId(), name, now);
+    const token = signer.sign({ s: row.id, i: now, m: 'class', c: cls.id, x: now + STUDENT_TOKEN_MS });
+    send(200, { token, student: { id: row.id, name: row.display_name, tag: row.name_tag } });
+  }
+
+  private instructorClass(token: string): ClassRow | undefined {
+    const p = this.deps.signer.verifyInstructor(token);
+    return p ? this.deps.store.classById(p.c) : undefined;
+  }
+
+  private classData(cls: ClassRow) {
+    const { store } = this.deps;
+    return {
+      students: store.classStudents(cls.id),
+      steps: store.classSteps(cls.id),
+      attempts: store.classAttempts(cls.id),
+    };
+  }
+
+  private async instructor(
+    path: string,
+    body: unknown,
+    res: http.ServerResponse,
+    cors: Record<string, string>,
+    send: Send,
+  ): Promise<void> {
+    const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
+    const cls = typeof token === 'string' ? this.instructorClass(token) : undefined;
+    if (!cls) {
+      send(401, { error: 'token' satisfies ClassError });
+      return;
+    }
+    const online = (id: string) => this.deps.online(id);
+    if (path === INSTRUCTOR_STATE_PATH) {
+      const state: InstructorState = {
+        class: {
+          code: cls.code,
+          open: cls.closed_at === null,
+          createdAt: cls.created_at,
+          joinUrl: joinUrlOf(this.deps.siteUrl, cls.code),
+        },
+        capacity: this.deps.capacity(),
+        lessons: this.deps.lessons,
+        students: studentRows(this.classData(cls), online),
+      };
+      send(200, state);
+      return;
+    }
+    if (path === INSTRUCTOR_STUDENT_PATH) {
+      const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
+      const data = this.classData(cls);
+      const row = studentRows(data, online).find((s) => s.id === id);
+      if (!row) {
+        send(404, { error: 'unknown_student' satisfies ClassError });
+        return;
+      }
+      send(200, studentDetailOf(data, row));
+      return;
+    }
+    if (path === INSTRUCTOR_EXPORT_PATH) {
+      const csv = toCsv(csvRows(this.classData(cls)));
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="gaiola-${cls.code}.csv"`,
+        'cache-control': 'no-store',
+        ...cors,
+      });
+      res.end(csv);
+      return;
+    }
+    if (path === INSTRUCTOR_ACTION_PATH) return this.action(cls, body, send);
+    send(404, { error: 'not_found' });
+  }
+
+  private async action(cls: ClassRow, body: unknown, send: Send): Promise<void> {
+    const { store, events } = this.deps;
+    const parsed = actionRequest.safeParse(body);
+    if (!parsed.success) {
+      send(400, { error: 'invalid_action' satisfies ClassError });
+      return;
+    }
+    const { action, student } = parsed.data;
+    if (action === 'reset' || action === 'end') {
+      if (!student || store.studentClassId(student) !== cls.id) {
+        send(404, { error: 'unknown_student' satisfies ClassError });
+        return;
+      }
+      const code = action === 'reset' ? CloseCode.restarted : CloseCode.ended;
+      await this.deps.destroySandbox(student, `instructor-${action}`, code);
+    } else if (action === 'close' || action === 'open') {
+      store.setClassOpen(cls.id, action === 'open');
+    } else {
+      // their sandboxes first (the tabs are told the session ended), then every row of theirs
+      for (const s of store.classStudents(cls.id))
+        await this.deps.destroySandbox(s.id, 'class-deleted', CloseCode.ended);
+      store.deleteClassStudents(cls.id);
+      this.deps.log(`class ${cls.code}: every student's data deleted by the instructor`);
+    }
+    events.changed(action);
+    send(200, { ok: true });
+  }
+
+  private limiterFor(address: string): RateLimiter {
+    let l = this.limiters.get(address);
+    if (!l) {
+      if (this.limiters.size >= MAX_LIMITED_ADDRESSES) {
+        const oldest = this.limiters.keys().next().value;
+        if (oldest !== undefined) this.limiters.delete(oldest);
+      }
+      l = new RateLimiter(JOIN_RATE.perSecond, JOIN_RATE.burst);
+      this.limiters.set(address, l);
+    }
+    return l;
+  }
+}

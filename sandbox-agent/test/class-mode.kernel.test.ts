@@ -1,0 +1,252 @@
+// Class mode against a real agent with real sandboxes: an instructor and students. Joins (a wrong code, a
+// closed class, a hostile name, two students with one name), a step done in a real shell and quiz attempts
+// seen live on the instructor's event stream and in the table, reset and end of a student's sandbox, the
+// CSV, deletion of the class's data, and instructor endpoints refusing forged, expired and student tokens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ensureClass } from '../src/class/class-setup';
+import {
+  CLASS_JOIN_PATH,
+  CloseCode,
+  INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_EVENTS_PATH,
+  INSTRUCTOR_EXPORT_PATH,
+  INSTRUCTOR_STATE_PATH,
+  INSTRUCTOR_STUDENT_PATH,
+  type InstructorState,
+  instructorState,
+  PROTOCOL_VERSION,
+  SESSION_PATH,
+  studentDetail,
+  WS_PATH,
+} from '../src/protocol';
+import type { ClassRow } from '../src/store/db';
+import { type Harness, ORIGIN, startAgent, TermClient, waitUntil } from './agent-harness';
+import { kernelTestSkipReason } from './kernel-helpers';
+
+const skip = kernelTestSkipReason();
+if (skip) console.warn(`[class-mode.kernel.test] skipped: ${skip}`);
+
+const HOSTILE = '=HYPERLINK("x")<script>a</script>';
+
+function post(h: Harness, path: string, body: unknown, origin = ORIGIN): Promise<Response> {
+  return fetch(`${h.url}${path}`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The instructor's event stream, read as it arrives. */
+class Events {
+  readonly kinds: string[] = [];
+  private readonly abort = new AbortController();
+  constructor(h: Harness, token: string) {
+    void fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
+      headers: { origin: ORIGIN },
+      signal: this.abort.signal,
+    })
+      .then(async (res) => {
+        const reader = res.body?.getReader();
+        const dec = new TextDecoder();
+        let buf = '';
+        for (;;) {
+          const r = await reader?.read();
+          if (!r || r.done) return;
+          buf += dec.decode(r.value);
+          for (let i = buf.indexOf('\n\n'); i !== -1; i = buf.indexOf('\n\n')) {
+            const ev = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const data = /^data: (.*)$/m.exec(ev)?.[1];
+            if (/^event: change$/m.test(ev) && data)
+              this.kinds.push(...(JSON.parse(data) as { kinds: string[] }).kinds);
+          }
+        }
+      })
+      .catch(() => {});
+  }
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+describe.skipIf(skip !== undefined)('class mode through the agent', () => {
+  let h: Harness;
+  let cls: ClassRow;
+  let instructor: string;
+  let events: Events;
+  const tabs: TermClient[] = [];
+  const students: Record<string, { token: string; id: string }> = {};
+
+  const state = async (): Promise<InstructorState> =>
+    instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
+
+  beforeAll(async () => {
+    h = await startAgent({ classMode: true, slotOffset: 60, maxSandboxes: 3 });
+    if (!h.store) throw new Error('no store');
+    cls = ensureClass(h.store, false);
+    const now = Date.now();
+    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    events = new Events(h, instructor);
+  });
+  afterAll(async () => {
+    events?.close();
+    for (const t of tabs) await t.close();
+    await h?.stop();
+  });
+
+  it('joins students with the code; tells a wrong code, a bad name and a closed class apart', async () => {
+    const join = (body: unknown) => post(h, CLASS_JOIN_PATH, body);
+    expect((await join({ code: 'QQQQQQ', name: 'Ana' })).status).toBe(404);
+    expect(await (await join({ code: cls.code, name: '   ' })).json()).toEqual({ error: 'invalid_name' });
+    expect((await join({ code: cls.code, name: 'x'.repeat(41) })).status).toBe(400);
+    for (const [key, name, code] of [
+      ['ana', 'Ana', cls.code.toLowerCase()],
+      ['ana2', ' ana ', `${cls.code.slice(0, 3)}-${cls.code.slice(3)}`],
+      ['hostile', HOSTILE, cls.code],
+    ] as const) {
+      const res = await join({ code, name });
+      expect(res.status, key).toBe(200);
+      const body = (await res.json()) as { token: string; student: { id: string; name: string; tag: number } };
+      students[key] = { token: body.token, id: body.student.id };
+      if (key === 'ana2') expect(body.student).toMatchObject({ name: 'ana', tag: 2 });
+    }
+    // a returning student keeps their identity
+    const again = (await (await join({ code: cls.code, name: 'other', token: students.ana?.token })).json()) as {
+      student: { id: string };
+    };
+    expect(again.student.id).toBe(students.ana?.id);
+    // closed to new joins: a new student is refused with its own error, a returning one still gets in
+    expect((await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'close' })).status).toBe(200);
+    expect(await (await join({ code: cls.code, name: 'Late' })).json()).toEqual({ error: 'class_closed' });
+    expect((await join({ code: cls.code, name: 'x', token: students.ana2?.token })).status).toBe(200);
+    await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'open' });
+    const s = await state();
+    expect(s.students.map((r) => [r.name, r.tag])).toEqual([
+      ['Ana', 1],
+      ['ana', 2],
+      [HOSTILE, 1],
+    ]);
+    expect(s.class.joinUrl).toBe(`${ORIGIN}/pt/turma?codigo=${cls.code}`);
+  });
+
+  it('gives sandboxes to the class’s students only', async () => {
+    const session = (token?: string) => post(h, SESSION_PATH, { token: token ?? null });
+    expect(await (await session()).json()).toEqual({ error: 'join_required' });
+    expect((await session(students.ana?.token)).status).toBe(200);
+    // a solo token (or a forged one) opens no terminal in class mode
+    const solo = h.signer.sign({ s: 'f'.repeat(32), i: Date.now(), m: 'solo' });
+    for (const token of [solo, `${students.ana?.token}x`]) {
+      const ws = new WebSocket(
+        `${h.url.replace('http:', 'ws:')}${WS_PATH}?token=${encodeURIComponent(token)}&tab=0&v=${PROTOCOL_VERSION}`,
+        { headers: { origin: ORIGIN } },
+      );
+      ws.on('error', () => {});
+      const status = await new Promise<number>((resolve) => {
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('open', () => resolve(101));
+      });
+      ws.terminate();
+      expect(status).toBe(401);
+    }
+  });
+
+  it('shows a step done and quiz answers live, in the table and the student’s detail', async () => {
+    const token = students.ana?.token as string;
+    const a = new TermClient(h, token, 0);
+    tabs.push(a);
+    await a.hello();
+    await waitUntil(() => events.kinds.includes('presence'), 'presence event');
+    expect((await state()).students.find((r) => r.id === students.ana?.id)?.online).toBe(true);
+    a.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'pt' });
+    await waitUntil(() => a.control.some((m) => m.type === 'lesson-progress'), 'lesson-progress');
+    a.type('cd /root && chroot rootfs /bin/sh\r');
+    await waitUntil(() => events.kinds.includes('step'), 'step event', 20_000);
+    a.sendJson({ type: 'quiz-answer', slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' });
+    a.sendJson({ type: 'quiz-answer', slug: '01-chroot', question: 'q1', option: 'b', locale: 'pt' });
+    await waitUntil(() => a.control.filter((m) => m.type === 'quiz-result').length >= 2, 'quiz results');
+    await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
+    const row = (await state()).students.find((r) => r.id === students.ana?.id);
+    expect(row?.steps['01-chroot']).toBeGreaterThanOrEqual(1);
+    expect(row?.currentLesson).toBe('01-chroot');
+    const detail = studentDetail.parse(
+      await (await post(h, INSTRUCTOR_STUDENT_PATH, { token: instructor, student: students.ana?.id })).json(),
+    );
+    expect(detail.steps.some((s) => s.lesson === '01-chroot' && s.step === 'chroot')).toBe(true);
+    expect(detail.attempts.map((x) => [x.question, x.attempt, x.option])).toEqual([
+      ['q1', 1, 'a'],
+      ['q1', 2, 'b'],
+    ]);
+  });
+
+  it('resets and ends a student’s sandbox', async () => {
+    const a = tabs.at(-1) as TermClient;
+    const first = (await a.hello()).sandbox;
+    expect(
+      (await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'reset', student: students.ana?.id })).status,
+    ).toBe(200);
+    await waitUntil(() => a.closeCode === CloseCode.restarted, 'restarted');
+    const b = new TermClient(h, students.ana?.token as string, 0);
+    tabs.push(b);
+    expect((await b.hello()).sandbox).not.toBe(first);
+    // progress kept
+    expect((await state()).students.find((r) => r.id === students.ana?.id)?.steps['01-chroot']).toBeGreaterThanOrEqual(
+      1,
+    );
+    await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'end', student: students.ana?.id });
+    await waitUntil(() => b.closeCode === CloseCode.ended, 'ended');
+    // another class's student id, or none: refused
+    expect(
+      (await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'reset', student: '0'.repeat(32) })).status,
+    ).toBe(404);
+  });
+
+  it('exports the class as CSV: UTF-8 with BOM, names intact, formulas defused', async () => {
+    const x = new TermClient(h, students.hostile?.token as string, 0);
+    tabs.push(x);
+    await x.hello();
+    x.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: 'q1', option: 'c', locale: 'gl' });
+    await waitUntil(() => x.control.some((m) => m.type === 'quiz-result'), 'quiz result');
+    const res = await post(h, INSTRUCTOR_EXPORT_PATH, { token: instructor });
+    expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.startsWith('\uFEFFstudent,lesson,step,done_at,question,attempt,answer,correct\r\n')).toBe(true);
+    expect(text).toMatch(/^Ana,01-chroot,chroot,\d{4}-/m);
+    expect(text).toMatch(/^Ana,01-chroot,,[^,]+,q1,1,a,(yes|no)\r$/m);
+    // the hostile name stays text: quoted, its quotes doubled, an apostrophe before the '='
+    expect(text).toContain(`"'${HOSTILE.replaceAll('"', '""')}",02-unshare,,`);
+  });
+
+  it('refuses forged, expired and student tokens on every instructor endpoint', async () => {
+    const now = Date.now();
+    const expired = h.signer.sign({ r: 'instructor', c: cls.id, i: now - 10, x: now - 1 });
+    const forged = `${instructor.slice(0, -4)}AAAA`;
+    for (const token of [expired, forged, students.ana?.token as string, '']) {
+      for (const path of [
+        INSTRUCTOR_STATE_PATH,
+        INSTRUCTOR_EXPORT_PATH,
+        INSTRUCTOR_STUDENT_PATH,
+        INSTRUCTOR_ACTION_PATH,
+      ])
+        expect((await post(h, path, { token, action: 'close', student: students.ana?.id })).status, path).toBe(401);
+      const ev = await fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
+        headers: { origin: ORIGIN },
+      });
+      expect(ev.status).toBe(401);
+    }
+    // another origin gets nothing at all
+    expect((await post(h, INSTRUCTOR_STATE_PATH, { token: instructor }, 'http://evil.example')).status).toBe(403);
+    expect((await state()).class.open).toBe(true);
+  });
+
+  it('deletes the class’s students with their answers; their tokens open nothing any more', async () => {
+    expect((await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'delete-class' })).status).toBe(200);
+    const s = await state();
+    expect(s.students).toEqual([]);
+    const csv = await (await post(h, INSTRUCTOR_EXPORT_PATH, { token: instructor })).text();
+    expect(csv.trim().split('\n')).toHaveLength(1);
+    expect(await (await post(h, SESSION_PATH, { token: students.ana?.token })).json()).toEqual({
+      error: 'join_required',
+    });
+  });
+});
