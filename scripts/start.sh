@@ -30,15 +30,20 @@ trap cleanup EXIT INT TERM
 
 # On a systemd host with cgroup v2, in a delegated cgroup (systemd-run --scope -p Delegate=yes): see run_agent
 # in scripts/lib.sh. Directly otherwise.
-run_agent node --import tsx sandbox-agent/src/main.ts &
+run_agent node --import tsx sandbox-agent/src/main.ts "$@" &
 pids+=($!)
 # Run Next directly (not through npx) so this script holds the real server PID and can stop it.
 node node_modules/next/dist/bin/next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &
 pids+=($!)
 
+SITE_HOST=${GAIOLA_SITE_HOST:-127.0.0.1}
 for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$SITE_PORT/pt" 2>/dev/null && break
+  curl -fsS -o /dev/null "http://$SITE_HOST:$SITE_PORT/pt" 2>/dev/null && break
   sleep 0.2
 done
-say "gaiola is running: open http://localhost:$SITE_PORT/ (Ctrl-C stops it)"
+if [ "${GAIOLA_MODE:-solo}" = class ]; then
+  say "gaiola is running in class mode: students open http://$SITE_HOST:$SITE_PORT/ (Ctrl-C stops it)"
+else
+  say "gaiola is running: open http://localhost:$SITE_PORT/ (Ctrl-C stops it)"
+fi
 wait -n "${pids[@]}"

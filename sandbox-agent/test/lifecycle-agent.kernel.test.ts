@@ -420,3 +420,108 @@ describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', ()
     expect(existsSync(`/run/${run}`)).toBe(false);
   });
 });
+
+describe.skipIf(skip !== undefined)('class mode: SIGKILL mid-class loses no committed step or answer', () => {
+  const run = `gaiola-t${randomBytes(4).toString('hex')}`;
+  const uidBase = 1048576 + (1100 + OFFSET + 32) * IDS_PER_SLOT;
+  const kernel = defaultKernelConfig({ cgroupParent: run, runDir: `/run/${run}`, uidBase });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gaiola-t-class-'));
+  const agents: AgentProcess[] = [];
+  const clients: TermClient[] = [];
+
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    for (const a of agents) {
+      if (a.alive) {
+        a.child.kill('SIGKILL');
+        await a.exited;
+      }
+    }
+    try {
+      await reclaimLeftovers(kernel, probe);
+      await releaseHostResources(kernel, probe);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the class, the student, the step and the answer; the student comes back to a fresh sandbox', async () => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      GAIOLA_MODE: 'class',
+      GAIOLA_AGENT_PORT: String(port),
+      GAIOLA_SITE_PORT: '3000',
+      GAIOLA_DATA_DIR: dataDir,
+      GAIOLA_CGROUP_PARENT: run,
+      GAIOLA_RUN_DIR: `/run/${run}`,
+      GAIOLA_UID_BASE: String(uidBase),
+    };
+    const first = new AgentProcess(env);
+    agents.push(first);
+    await first.listening();
+    // what the instructor reads at start: the join URL with the code, and the private link with the token
+    const code = /students open: .*codigo=([A-Z0-9]+)/.exec(first.lines.join('\n'))?.[1];
+    const instructor = /instructor \(keep it private\): .*#t=(\S+)/.exec(first.lines.join('\n'))?.[1];
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    const agentUrl = `http://127.0.0.1:${port}`;
+    const post = (p: string, body: unknown) =>
+      fetch(`${agentUrl}${p}`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const joined = (await (await post('/class/join', { code, name: 'Brais' })).json()) as { token: string };
+    const fake = { url: agentUrl } as Harness;
+    const t = new TermClient(fake, joined.token, 0);
+    clients.push(t);
+    await t.open();
+    const firstSandbox = (await t.hello()).sandbox;
+    t.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'gl' });
+    t.type('cd /root && chroot rootfs /bin/sh\r');
+    await waitUntil(
+      () =>
+        t.control.some(
+          (m) => m.type === 'steps' && m.steps.some((s: { id: string; done: boolean }) => s.id === 'chroot' && s.done),
+        ),
+      'the chroot step done',
+    );
+    t.sendJson({ type: 'quiz-answer', slug: '01-chroot', question: 'q1', option: 'a', locale: 'gl' });
+    await waitUntil(() => t.control.some((m) => m.type === 'quiz-result'), 'the answer graded');
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await waitUntil(() => t.closeCode !== undefined, 'the tab to notice');
+
+    const second = new AgentProcess(env);
+    agents.push(second);
+    await second.listening();
+    // the same class (same code), the same instructor secret
+    expect(second.lines.join('\n')).toContain(`codigo=${code}`);
+    const state = (await (await post('/instructor/state', { token: instructor })).json()) as {
+      students: { name: string; steps: Record<string, number> }[];
+    };
+    expect(state.students.map((s) => [s.name, s.steps['01-chroot']])).toEqual([['Brais', 1]]);
+    const csv = await (await post('/instructor/export', { token: instructor })).text();
+    expect(csv).toMatch(/^Brais,01-chroot,,[^,]+,q1,1,a,/m);
+    // the student's tab comes back with the same token: a fresh sandbox, progress kept
+    const again = new TermClient(fake, joined.token, 0);
+    clients.push(again);
+    await again.open();
+    const hello = await again.hello();
+    expect(hello.resumed).toBe(false);
+    expect(hello.sandbox).not.toBe(firstSandbox);
+    again.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'gl' });
+    await waitUntil(
+      () =>
+        again.control.some(
+          (m) =>
+            m.type === 'lesson-progress' &&
+            m.steps.some((s: { id: string; done: boolean }) => s.id === 'chroot' && s.done),
+        ),
+      'progress after the restart',
+    );
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
+});
