@@ -28,7 +28,7 @@ export function LessonLayout({
         textLabel={m.lesson.textRegion}
         terminalLabel={m.lesson.terminalRegion}
         text={<div className={styles.textColumn}>{children}</div>}
-        terminal={<TerminalPanel agentPort={agentPort} messages={m.terminal} />}
+        terminal={<TerminalPanel agentPort={agentPort} messages={m.terminal} joinHref={`/${locale}/turma`} />}
       />
     </LessonProvider>
   );

@@ -80,4 +80,19 @@ describe('SessionSource', () => {
     const junk = new SessionSource('http://x/session', memoryStore(), async () => new Response('{"tok":1}'));
     await expect(junk.get()).rejects.toMatchObject({ reason: 'refused' });
   });
+
+  it('keeps the error code of a refusal: class mode asks to join first', async () => {
+    const join = new SessionSource(
+      'http://x/session',
+      memoryStore(),
+      async () => new Response('{"error":"join_required"}', { status: 401 }),
+    );
+    await expect(join.get()).rejects.toMatchObject({ reason: 'refused', status: 401, code: 'join_required' });
+    const odd = new SessionSource(
+      'http://x/session',
+      memoryStore(),
+      async () => new Response('{"error":"<b>no</b>"}', { status: 401 }),
+    );
+    await expect(odd.get()).rejects.toMatchObject({ reason: 'refused', status: 401, code: undefined });
+  });
 });

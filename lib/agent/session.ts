@@ -1,6 +1,8 @@
 // The solo-mode session token, shared by every terminal of the page: fetched once (one promise), kept
 // in localStorage so a reload or a second visit finds the same sandbox and, within the agent's grace
-// period, the same shells.
+// period, the same shells. In class mode the token comes from joining the class (/turma) and is kept under
+// the same key, so the terminals find it here too.
+import { type ClassError, errorResponse } from '@protocol';
 import { z } from 'zod';
 
 export const TOKEN_STORAGE_KEY = 'gaiola.token';
@@ -9,11 +11,16 @@ export const TOKEN_STORAGE_KEY = 'gaiola.token';
 const sessionResponse = z.object({ token: z.string().min(1).max(4096), sandbox: z.string().optional() });
 export type Session = z.infer<typeof sessionResponse>;
 
-/** Why no session: the agent did not answer at all, or answered with an HTTP error. */
+/**
+ * Why no session: the agent did not answer at all, or answered with an HTTP error. `code` is the body's
+ * `{error}` when it is one the protocol knows: a 401 `join_required` (class mode, not joined yet) asks for
+ * the join page, not a retry.
+ */
 export class SessionError extends Error {
   constructor(
     readonly reason: 'unreachable' | 'refused',
     readonly status = 0,
+    readonly code?: ClassError,
   ) {
     super(reason === 'unreachable' ? 'sandbox agent unreachable' : `sandbox agent refused the session: HTTP ${status}`);
   }
@@ -112,7 +119,7 @@ export class SessionSource {
     } catch {
       throw new SessionError('unreachable');
     }
-    if (!response.ok) throw new SessionError('refused', response.status);
+    if (!response.ok) throw new SessionError('refused', response.status, await errorCode(response));
     let parsed: Session;
     try {
       parsed = sessionResponse.parse(await response.json());
@@ -121,6 +128,16 @@ export class SessionSource {
     }
     this.store.set(parsed.token);
     return parsed;
+  }
+}
+
+/** The `{error}` code of a refusal, if its body is one; anything else is no code, not a failure. */
+async function errorCode(response: Response): Promise<ClassError | undefined> {
+  try {
+    const parsed = errorResponse.safeParse(await response.json());
+    return parsed.success ? parsed.data.error : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -30,14 +30,18 @@ export type StatusMessage =
   | 'connected'
   | 'resumed'
   | 'agentUnreachable'
-  | 'sessionRefused';
+  | 'sessionRefused'
+  | 'joinRequired';
+
+/** Keys under `terminal.action`: a close's button, or the link to the join page (class mode). */
+export type TabAction = CloseAction | 'join';
 
 export interface TabStatus {
   readonly state: TabState;
   readonly message: StatusMessage;
   readonly vars: Readonly<Record<string, string | number>>;
-  /** The button offered, if any. */
-  readonly action: CloseAction | null;
+  /** The button (or, for `join`, the link) offered, if any. */
+  readonly action: TabAction | null;
   /** When an automatic retry happens (epoch ms), for a countdown; null if none is scheduled. */
   readonly retryAt: number | null;
 }
@@ -161,6 +165,12 @@ export class TerminalConnection {
       if (gen !== this.generation) return;
       const refused = error instanceof SessionError && error.reason === 'refused';
       const status = error instanceof SessionError ? error.status : 0;
+      // Class mode without a class token: retrying cannot help, joining can. No timer: the join page
+      // sends the student back with a token, and the page loads again.
+      if (error instanceof SessionError && error.code === 'join_required') {
+        this.emit('error', 'joinRequired', {}, 'join');
+        return;
+      }
       // 403: the agent does not list this page's origin (the site reached by another name or port).
       const message = !refused ? 'agentUnreachable' : status === 403 ? 'badOrigin' : 'sessionRefused';
       this.scheduleRetry('error', message, { status });
@@ -290,7 +300,7 @@ export class TerminalConnection {
     state: TabState,
     message: StatusMessage,
     vars: Record<string, string | number> = {},
-    action: CloseAction | null = null,
+    action: TabAction | null = null,
     retryAt: number | null = null,
   ): void {
     if (this.disposed) return;

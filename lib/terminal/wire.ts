@@ -163,6 +163,7 @@ export type CloseMessage =
   | 'shuttingDown'
   | 'reconnecting'
   | 'restarted'
+  | 'ended'
   | 'closed';
 
 export type CloseAction = 'retry' | 'reload' | 'takeBack' | 'newShell';
@@ -204,6 +205,9 @@ export function closeBehavior(code: number): CloseBehavior {
     case CloseCode.restarted:
       // The student asked for a fresh sandbox: reconnecting gets it, with no backoff to wait through.
       return { kind: 'reconnect', message: 'restarted', delayMs: RESTART_RECONNECT_MS };
+    case CloseCode.ended:
+      // The instructor ended the session (class mode): coming back is the student's choice, never automatic.
+      return { kind: 'stop', state: 'error', message: 'ended', action: 'retry' };
     case 1000:
     case 1001:
     case 1005:

@@ -3,6 +3,7 @@
 // one (both terminals close with 4012 and reconnect to it); steps done and answers stay saved.
 import { useId, useRef } from 'react';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import dialogStyles from '../dialog.module.css';
 import styles from './lesson-parts.module.css';
 
 export interface RestartLabels {
@@ -37,7 +38,7 @@ export function RestartButton({ labels }: { labels: RestartLabels }) {
       </button>
       <dialog
         ref={dialog}
-        className={styles.dialog}
+        className={dialogStyles.dialog}
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         data-testid="lesson-restart-dialog"
@@ -52,7 +53,7 @@ export function RestartButton({ labels }: { labels: RestartLabels }) {
         >
           <h2 id={titleId}>{labels.title}</h2>
           <p id={bodyId}>{labels.body}</p>
-          <div className={styles.dialogButtons}>
+          <div className={dialogStyles.dialogButtons}>
             <button type="button" className={styles.secondary} onClick={() => dialog.current?.close()}>
               {labels.cancel}
             </button>

@@ -19,15 +19,15 @@ export function isProblem(status: TabStatus): boolean {
   return status.state === 'error' || status.state === 'exited';
 }
 
-function StatusMessage({
-  status,
-  messages,
-  onAction,
-}: {
+interface StatusProps {
   status: TabStatus;
   messages: TerminalMessages;
   onAction: () => void;
-}) {
+  /** The class join page, for the `join` action (class mode, not joined yet). */
+  joinHref: string;
+}
+
+function StatusMessage({ status, messages, onAction, joinHref }: StatusProps) {
   const [seconds, setSeconds] = useState(() => secondsUntil(status.retryAt));
   useEffect(() => {
     setSeconds(secondsUntil(status.retryAt));
@@ -53,7 +53,12 @@ function StatusMessage({
           );
         })}
       </span>
-      {status.action ? (
+      {status.action === 'join' ? (
+        // A link, not a button: joining is another page, and the student may open it in a new tab.
+        <a className={styles.statusAction} href={joinHref} data-testid="terminal-join-link">
+          {messages.action.join}
+        </a>
+      ) : status.action ? (
         <button type="button" className={styles.statusAction} onClick={onAction}>
           {messages.action[status.action]}
         </button>
@@ -62,7 +67,7 @@ function StatusMessage({
   );
 }
 
-export function StatusBar(props: { tab: number; status: TabStatus; messages: TerminalMessages; onAction: () => void }) {
+export function StatusBar(props: StatusProps & { tab: number }) {
   const { tab, status, messages } = props;
   return (
     <div
@@ -81,7 +86,7 @@ export function StatusBar(props: { tab: number; status: TabStatus; messages: Ter
   );
 }
 
-export function StatusCard(props: { status: TabStatus; messages: TerminalMessages; onAction: () => void }) {
+export function StatusCard(props: StatusProps) {
   return (
     <div className={styles.card} data-state={props.status.state} role="alert">
       <StatusMessage {...props} />

@@ -24,7 +24,16 @@ const INITIAL: TabStatus = { state: 'connecting', message: 'connecting', vars: {
 /** How long "Copied." and friends stay up. */
 const TOAST_MS = 2500;
 
-export function TerminalPanel({ agentPort, messages }: { agentPort: number; messages: TerminalMessages }) {
+export function TerminalPanel({
+  agentPort,
+  messages,
+  joinHref,
+}: {
+  agentPort: number;
+  messages: TerminalMessages;
+  /** Where a class-mode student without a class token is sent: `/<locale>/turma`. */
+  joinHref: string;
+}) {
   const [active, setActive] = useState(0);
   const [statuses, setStatuses] = useState<TabStatus[]>(() => TABS.map(() => INITIAL));
   const [ready, setReady] = useState<boolean[]>(() => TABS.map(() => false));
@@ -217,7 +226,7 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
               className={`${styles.tabpanel} ${active === tab ? '' : styles.inactive}`}
               inert={active !== tab}
             >
-              <StatusBar tab={tab} status={status} messages={messages} onAction={() => act(tab)} />
+              <StatusBar tab={tab} status={status} messages={messages} onAction={() => act(tab)} joinHref={joinHref} />
               <div className={styles.screen}>
                 <div
                   ref={(el) => {
@@ -229,7 +238,7 @@ export function TerminalPanel({ agentPort, messages }: { agentPort: number; mess
                 />
                 {ready[tab] ? null : <p className={styles.loading}>{messages.loading}</p>}
                 {isProblem(status) ? (
-                  <StatusCard status={status} messages={messages} onAction={() => act(tab)} />
+                  <StatusCard status={status} messages={messages} onAction={() => act(tab)} joinHref={joinHref} />
                 ) : null}
               </div>
               <span id={`terminal-hint-${tab}`} hidden>

@@ -1,0 +1,74 @@
+// How full the VM is: sandboxes in use of the most it will run, students refused for lack of room,
+// memory and CPU. Meters, so the numbers also reach a screen reader as "how much of how much".
+import type { InstructorState } from '@protocol';
+import { formatBytes, percent } from '@/lib/class/format';
+import { format } from '@/lib/i18n';
+import styles from './class.module.css';
+import type { InstructorMessages } from './instructor-view';
+
+/** Above these shares a meter turns to warning colours: time to close the class or add memory. */
+const HIGH_SHARE = 0.75;
+const FULL_SHARE = 0.9;
+
+export function Capacity({
+  capacity,
+  messages,
+  lang,
+}: {
+  capacity: InstructorState['capacity'];
+  messages: InstructorMessages;
+  lang: string;
+}) {
+  const c = capacity;
+  return (
+    <section className={styles.capacity} aria-labelledby="capacity-heading" data-testid="class-capacity">
+      <h2 id="capacity-heading" className={styles.sectionHeading}>
+        {messages.capacityHeading}
+      </h2>
+      <div
+        className={styles.meterRow}
+        data-testid="capacity-sandboxes"
+        data-value={c.sandboxes}
+        data-max={c.maxSandboxes}
+      >
+        <span>{format(messages.sandboxes, { used: c.sandboxes, max: c.maxSandboxes })}</span>
+        <meter
+          min={0}
+          max={c.maxSandboxes}
+          value={c.sandboxes}
+          low={c.maxSandboxes * HIGH_SHARE}
+          high={c.maxSandboxes * FULL_SHARE}
+          optimum={0}
+        />
+      </div>
+      <div className={styles.meterRow}>
+        <span>
+          {format(messages.memory, {
+            used: formatBytes(c.memUsedBytes, lang),
+            total: formatBytes(c.memTotalBytes, lang),
+            percent: percent(c.memUsedBytes, c.memTotalBytes),
+          })}
+        </span>
+        <meter
+          min={0}
+          max={c.memTotalBytes}
+          value={c.memUsedBytes}
+          low={c.memTotalBytes * HIGH_SHARE}
+          high={c.memTotalBytes * FULL_SHARE}
+          optimum={0}
+        />
+      </div>
+      <div className={styles.meterRow}>
+        <span>{format(messages.cpu, { percent: Math.round(c.cpuPercent) })}</span>
+        <meter min={0} max={100} value={c.cpuPercent} low={100 * HIGH_SHARE} high={100 * FULL_SHARE} optimum={0} />
+      </div>
+      <p
+        className={c.refused > 0 ? styles.warning : styles.muted}
+        data-testid="capacity-refused"
+        data-value={c.refused}
+      >
+        {format(messages.refused, { n: c.refused })}
+      </p>
+    </section>
+  );
+}

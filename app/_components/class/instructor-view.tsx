@@ -1,0 +1,293 @@
+'use client';
+// The instructor's page in the browser: takes the secret token from the link's fragment, follows the
+// class live (lib/class/feed.ts) and lays out what to project (join URL, code, QR), the VM's capacity,
+// the student table with its detail, and the class-wide actions. Plain HTTP on a LAN is the normal case:
+// nothing here needs a secure context (no crypto.randomUUID, no clipboard API).
+import type { InstructorAction, InstructorState } from '@protocol';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { AgentFailure } from '@/lib/class/agent';
+import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
+import { exportFileName, InstructorClient } from '@/lib/class/instructor';
+import { takeInstructorToken } from '@/lib/class/instructor-token';
+import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
+import { format, type Messages } from '@/lib/i18n';
+import { Capacity } from './capacity';
+import styles from './class.module.css';
+import { ClassHeader } from './class-header';
+import { ConfirmDialog } from './confirm-dialog';
+import { StudentDetail } from './student-detail';
+import { StudentTable } from './student-table';
+
+export type InstructorMessages = Messages['class']['instructor'];
+
+/** What the page knows of each lesson, in the page's language, to name lessons, steps and options. */
+export interface LessonOutline {
+  readonly slug: string;
+  readonly number: number;
+  readonly title: string;
+  readonly steps: readonly { readonly id: string; readonly title: string }[];
+  readonly questions: readonly {
+    readonly id: string;
+    readonly options: readonly { readonly id: string; readonly text: string }[];
+  }[];
+}
+
+/** Relative times ("há 2 min.") are redrawn this often even when nothing else changes. */
+const CLOCK_TICK_MS = 10_000;
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Hands a Blob to the browser as a file download. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked a moment later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type Notice = { readonly text: string; readonly error: boolean };
+
+export function InstructorView({
+  agentPort,
+  lang,
+  outline,
+  messages,
+}: {
+  agentPort: number;
+  /** BCP 47 tag for Intl (pt-BR, gl). */
+  lang: string;
+  outline: readonly LessonOutline[];
+  messages: InstructorMessages;
+}) {
+  /** undefined until read in the browser; null when the page was opened without the instructor link. */
+  const [token, setToken] = useState<string | null | undefined>(undefined);
+  const [snap, setSnap] = useState<FeedSnapshot>({ state: null, problem: null, live: false, version: 0 });
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const feed = useRef<ClassFeed | null>(null);
+  const detailId = useId();
+  const now = useNow(CLOCK_TICK_MS);
+
+  useEffect(() => setToken(takeInstructorToken(window)), []);
+
+  const client = useMemo(
+    () =>
+      token
+        ? new InstructorClient(
+            { pageProtocol: window.location.protocol, hostname: window.location.hostname, port: agentPort },
+            token,
+          )
+        : null,
+    [token, agentPort],
+  );
+
+  useEffect(() => {
+    if (!client) return;
+    const f = new ClassFeed({
+      fetchState: () => client.state(),
+      eventsUrl: client.eventsUrl(),
+      openEvents: (url) => new EventSource(url),
+      onSnapshot: setSnap,
+    });
+    feed.current = f;
+    f.start();
+    return () => {
+      f.dispose();
+      feed.current = null;
+    };
+  }, [client]);
+
+  const failureText = useCallback(
+    (error: AgentFailure, status: number) => {
+      const vars = { status, error, host: window.location.hostname, port: agentPort };
+      if (error === 'token') return messages.badToken;
+      if (error === 'unreachable') return format(messages.unreachable, vars);
+      if (error === 'not_class_mode') return messages.notClassMode;
+      if (error === 'unknown_student') return messages.detail.unknownStudent;
+      return format(messages.actionFailed, vars);
+    },
+    [agentPort, messages],
+  );
+
+  const act = useCallback(
+    async (action: InstructorAction, student?: string, name = '') => {
+      if (!client) return;
+      setBusy(true);
+      setNotice(null);
+      const result = await client.act(action, student);
+      setBusy(false);
+      if (result.ok) {
+        setNotice({ text: format(messages.done[action], { name }), error: false });
+        if (action === 'delete-class') setSelected(null);
+      } else {
+        setNotice({ text: failureText(result.error, result.status), error: true });
+      }
+      void feed.current?.refresh();
+    },
+    [client, messages, failureText],
+  );
+
+  const exportCsv = async (state: InstructorState) => {
+    if (!client) return;
+    setBusy(true);
+    setNotice(null);
+    const result = await client.exportCsv();
+    setBusy(false);
+    if (result.ok) download(result.value, exportFileName(state.class.code, new Date()));
+    else setNotice({ text: failureText(result.error, result.status), error: true });
+  };
+
+  if (token === undefined) return <p className={styles.muted}>{messages.loading}</p>;
+  if (token === null) {
+    return (
+      <p className={styles.problem} data-testid="instructor-problem" data-problem="no-token">
+        {messages.noToken}
+      </p>
+    );
+  }
+  const { state, problem, live } = snap;
+  // A refused token or an agent without a class: nothing else on the page can work.
+  if (problem === 'token' || problem === 'not_class_mode') {
+    return (
+      <p className={styles.problem} data-testid="instructor-problem" data-problem={problem}>
+        {problem === 'token' ? messages.badToken : messages.notClassMode}
+      </p>
+    );
+  }
+
+  return (
+    <div className={styles.instructor} data-testid="instructor-view" data-live={live}>
+      <div className={styles.statusLine} role="status">
+        <span className={styles.dot} data-on={live} aria-hidden="true" />
+        <span data-testid="class-live" data-live={live}>
+          {live ? messages.live : messages.notLive}
+        </span>
+        {problem ? (
+          <>
+            <span className={styles.error} data-testid="instructor-problem" data-problem={problem}>
+              {failureText(problem, 0)}
+            </span>
+            <button type="button" className={styles.secondary} onClick={() => void feed.current?.refresh()}>
+              {messages.retry}
+            </button>
+          </>
+        ) : null}
+      </div>
+      {notice ? (
+        <p className={notice.error ? styles.error : styles.notice} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      ) : null}
+      {state === null ? (
+        problem ? null : (
+          <p className={styles.muted}>{messages.loading}</p>
+        )
+      ) : (
+        <>
+          <div className={styles.topGrid}>
+            <ClassHeader
+              info={state.class}
+              messages={messages}
+              busy={busy}
+              onToggleOpen={() => void act(state.class.open ? 'close' : 'open')}
+            />
+            <Capacity capacity={state.capacity} messages={messages} lang={lang} />
+          </div>
+
+          <section aria-labelledby="students-heading">
+            <div className={styles.tableHead}>
+              <h2 id="students-heading" className={styles.sectionHeading}>
+                {format(messages.studentsHeading, { n: state.students.length })}
+              </h2>
+              <div className={styles.toolbar}>
+                <button
+                  type="button"
+                  className={styles.secondary}
+                  disabled={busy}
+                  onClick={() => void exportCsv(state)}
+                  data-testid="export-csv"
+                >
+                  {messages.exportCsv}
+                </button>
+                <button
+                  type="button"
+                  className={styles.dangerOutline}
+                  disabled={busy}
+                  onClick={() => setConfirmDelete(true)}
+                  data-testid="delete-class"
+                >
+                  {messages.deleteClass}
+                </button>
+              </div>
+            </div>
+            {state.students.length === 0 ? (
+              <p className={styles.muted} data-testid="class-empty">
+                {messages.noStudents}
+              </p>
+            ) : null}
+            <div className={styles.tableAndDetail} data-detail={selected !== null}>
+              <StudentTable
+                state={state}
+                outline={outline}
+                messages={messages}
+                lang={lang}
+                now={now}
+                sort={sort}
+                onSort={setSort}
+                selected={selected}
+                onSelect={(id) => setSelected((current) => (current === id ? null : id))}
+                detailId={detailId}
+              />
+              {selected && client ? (
+                <StudentDetail
+                  id={selected}
+                  client={client}
+                  version={snap.version}
+                  outline={outline}
+                  messages={messages}
+                  lang={lang}
+                  now={now}
+                  busy={busy}
+                  onAction={(action, id, name) => void act(action, id, name)}
+                  onClose={() => setSelected(null)}
+                  panelId={detailId}
+                />
+              ) : null}
+            </div>
+          </section>
+
+          <ConfirmDialog
+            open={confirmDelete}
+            testId="confirm-delete"
+            typeToConfirm={state.class.code}
+            labels={{
+              title: messages.deleteTitle,
+              body: format(messages.deleteBody, { code: state.class.code }),
+              confirm: messages.deleteConfirm,
+              cancel: messages.cancel,
+              field: messages.deleteField,
+            }}
+            onConfirm={() => void act('delete-class')}
+            onClose={() => setConfirmDelete(false)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+'use client';
+// The student's join form: class code and display name → a class token, stored where the terminals look
+// for it, then the course index. A refusal says which field to fix (or whom to ask) and keeps what was
+// typed. A browser that already joined sees as whom, and can go straight on.
+import { CLASS_CODE_LENGTH, MAX_NAME_LENGTH } from '@protocol';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { browserTokenStore } from '@/lib/agent/session';
+import { checkJoinForm, type JoinErrorKey, joinClass, joinErrorKey, joinUrl } from '@/lib/class/join';
+import {
+  browserLocalStorage,
+  type JoinedStudent,
+  loadJoinedStudent,
+  saveJoinedStudent,
+} from '@/lib/class/student-store';
+import { displayName } from '@/lib/class/table';
+import { format, type Messages } from '@/lib/i18n';
+import styles from './class.module.css';
+
+export type JoinMessages = Messages['class']['join'];
+
+interface Refusal {
+  readonly key: JoinErrorKey;
+  readonly status: number;
+}
+
+export function JoinForm({
+  agentPort,
+  courseHref,
+  initialCode,
+  messages,
+}: {
+  agentPort: number;
+  /** Where a joined student goes: `/<locale>`. */
+  courseHref: string;
+  /** `?codigo=` of the link or QR code the student followed. */
+  initialCode: string;
+  messages: JoinMessages;
+}) {
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [joined, setJoined] = useState<JoinedStudent | null>(null);
+  const codeId = useId();
+  const nameId = useId();
+  const errorId = useId();
+
+  // localStorage exists only in the browser: read after the first render, which the server shares.
+  useEffect(() => setJoined(loadJoinedStudent(browserLocalStorage())), []);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const checked = checkJoinForm(code, name);
+    if (!checked.ok) {
+      setRefusal({ key: checked.error, status: 0 });
+      return;
+    }
+    setBusy(true);
+    setRefusal(null);
+    const url = joinUrl({
+      pageProtocol: window.location.protocol,
+      hostname: window.location.hostname,
+      port: agentPort,
+    });
+    const result = await joinClass(url, { code: checked.code, name: checked.name, token: browserTokenStore.get() });
+    if (!result.ok) {
+      setBusy(false);
+      setRefusal({ key: joinErrorKey(result.error), status: result.status });
+      return;
+    }
+    browserTokenStore.set(result.value.token);
+    saveJoinedStudent(browserLocalStorage(), result.value.student);
+    // A full load, not a client-side navigation: the terminals' session cache starts over with the new token.
+    window.location.assign(courseHref);
+  };
+
+  const errorText = refusal
+    ? format(messages.error[refusal.key], {
+        length: CLASS_CODE_LENGTH,
+        max: MAX_NAME_LENGTH,
+        status: refusal.status,
+        host: typeof window === 'undefined' ? '' : window.location.hostname,
+        port: agentPort,
+      })
+    : '';
+  const codeWrong = refusal?.key === 'codeFormat' || refusal?.key === 'unknownCode';
+  const nameWrong = refusal?.key === 'nameInvalid';
+
+  return (
+    <>
+      {joined ? (
+        <div className={styles.joined} data-testid="join-current">
+          <p>{format(messages.joinedAs, { name: displayName(joined.name, joined.tag) })}</p>
+          <a className={styles.primary} href={courseHref}>
+            {messages.continue}
+          </a>
+          <p className={styles.muted}>{messages.again}</p>
+        </div>
+      ) : null}
+      <form className={styles.joinForm} onSubmit={submit} noValidate aria-describedby={refusal ? errorId : undefined}>
+        <div className={styles.field}>
+          <label htmlFor={codeId}>{messages.code}</label>
+          <input
+            id={codeId}
+            className={styles.codeInput}
+            data-testid="join-code"
+            name="codigo"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={32}
+            required
+            aria-invalid={codeWrong || undefined}
+            aria-describedby={`${codeId}-hint`}
+          />
+          <small id={`${codeId}-hint`} className={styles.muted}>
+            {format(messages.codeHint, { length: CLASS_CODE_LENGTH })}
+          </small>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={nameId}>{messages.name}</label>
+          <input
+            id={nameId}
+            data-testid="join-name"
+            name="nome"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="nickname"
+            maxLength={MAX_NAME_LENGTH * 2}
+            required
+            aria-invalid={nameWrong || undefined}
+            aria-describedby={`${nameId}-hint`}
+          />
+          <small id={`${nameId}-hint`} className={styles.muted}>
+            {format(messages.nameHint, { max: MAX_NAME_LENGTH })}
+          </small>
+        </div>
+        {refusal ? (
+          // An alert is announced when it appears; the fields keep what was typed.
+          <p id={errorId} className={styles.error} data-testid="join-error" data-error={refusal.key} role="alert">
+            {errorText}
+          </p>
+        ) : null}
+        <button type="submit" className={styles.primary} data-testid="join-submit" disabled={busy}>
+          {busy ? messages.joining : messages.submit}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+// One student's detail: each step done with its time, each quiz attempt with the option chosen, right or
+// wrong and its time; and the two actions on their sandbox (reset, end), each confirmed first. Asked of
+// the agent when opened and again whenever the class state changes.
+import type { StudentDetail as Detail } from '@protocol';
+import { useEffect, useState } from 'react';
+import type { AgentFailure } from '@/lib/class/agent';
+import { clockTime } from '@/lib/class/format';
+import type { InstructorClient } from '@/lib/class/instructor';
+import { displayName } from '@/lib/class/table';
+import { format } from '@/lib/i18n';
+import styles from './class.module.css';
+import { ConfirmDialog } from './confirm-dialog';
+import type { InstructorMessages, LessonOutline } from './instructor-view';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'ok'; detail: Detail; for: string; version: number }
+  | { kind: 'error'; error: AgentFailure; for: string; version: number };
+
+export function StudentDetail({
+  id,
+  client,
+  version,
+  outline,
+  messages,
+  lang,
+  now,
+  busy,
+  onAction,
+  onClose,
+  panelId,
+}: {
+  id: string;
+  client: InstructorClient;
+  /** Changes with every new class state: the detail is asked for again. */
+  version: number;
+  outline: readonly LessonOutline[];
+  messages: InstructorMessages;
+  lang: string;
+  now: number;
+  busy: boolean;
+  onAction: (action: 'reset' | 'end', id: string, name: string) => void;
+  onClose: () => void;
+  panelId: string;
+}) {
+  const [answer, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const loaded: Loaded = answer.kind !== 'loading' && answer.for !== id ? { kind: 'loading' } : answer;
+  const [confirm, setConfirm] = useState<'reset' | 'end' | null>(null);
+  const d = messages.detail;
+
+  // Tagged with the student it belongs to: another student shows "loading" at once, while a new version of
+  // the same student keeps the old detail on screen until the new one arrives.
+  useEffect(() => {
+    let current = true;
+    const asked = version; // a dependency on purpose: each new class state asks again
+    client.student(id).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { kind: 'ok', detail: result.value, for: id, version: asked }
+          : { kind: 'error', error: result.error, for: id, version: asked },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, id, version]);
+
+  const lesson = (slug: string) => outline.find((l) => l.slug === slug);
+  const detail = loaded.kind === 'ok' ? loaded.detail : null;
+  const name = detail ? displayName(detail.student.name, detail.student.tag) : '';
+
+  return (
+    <section id={panelId} className={styles.detail} data-testid="student-detail" data-student={id} aria-live="polite">
+      <div className={styles.detailHead}>
+        <h2 className={styles.detailName}>{name || d.loading}</h2>
+        <button type="button" className={styles.secondary} onClick={onClose}>
+          {d.close}
+        </button>
+      </div>
+      {loaded.kind === 'error' ? (
+        <p className={styles.error}>
+          {loaded.error === 'unknown_student' ? d.unknownStudent : format(d.failed, { error: loaded.error })}
+        </p>
+      ) : null}
+      {detail ? (
+        <>
+          <p className={styles.muted}>{format(d.joined, { time: clockTime(detail.student.joinedAt, now, lang) })}</p>
+          <div className={styles.detailActions}>
+            <button
+              type="button"
+              className={styles.secondary}
+              disabled={busy}
+              onClick={() => setConfirm('reset')}
+              data-testid="reset-student"
+            >
+              {d.reset}
+            </button>
+            <button
+              type="button"
+              className={styles.dangerOutline}
+              disabled={busy}
+              onClick={() => setConfirm('end')}
+              data-testid="end-student"
+            >
+              {d.end}
+            </button>
+          </div>
+
+          <h3>{d.stepsHeading}</h3>
+          {detail.steps.length === 0 ? (
+            <p className={styles.muted}>{d.noSteps}</p>
+          ) : (
+            <ol className={styles.eventList} data-testid="student-steps">
+              {detail.steps.map((s) => {
+                const l = lesson(s.lesson);
+                const index = l ? l.steps.findIndex((x) => x.id === s.step) : -1;
+                const step = l?.steps[index];
+                return (
+                  <li key={`${s.lesson}/${s.step}`}>
+                    <span className={styles.eventTime}>{clockTime(s.doneAt, now, lang)}</span>
+                    <span>
+                      {l ? format(messages.lessonShort, { n: l.number }) : s.lesson}
+                      {' · '}
+                      {step ? (
+                        format(d.step, { n: index + 1, title: step.title })
+                      ) : (
+                        <code translate="no">{s.step}</code>
+                      )}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+
+          <h3>{d.attemptsHeading}</h3>
+          {detail.attempts.length === 0 ? (
+            <p className={styles.muted}>{d.noAttempts}</p>
+          ) : (
+            <ol className={styles.eventList} data-testid="student-attempts">
+              {detail.attempts.map((a) => {
+                const l = lesson(a.lesson);
+                const qIndex = l ? l.questions.findIndex((q) => q.id === a.question) : -1;
+                const option = l?.questions[qIndex]?.options.find((o) => o.id === a.option);
+                return (
+                  <li key={`${a.lesson}/${a.question}/${a.attempt}`} data-correct={a.correct}>
+                    <span className={styles.eventTime}>{clockTime(a.answeredAt, now, lang)}</span>
+                    <span>
+                      {l ? format(messages.lessonShort, { n: l.number }) : a.lesson}
+                      {' · '}
+                      {qIndex >= 0 ? format(d.question, { n: qIndex + 1 }) : a.question}
+                      {' · '}
+                      {format(d.attempt, { n: a.attempt })}
+                      {': '}
+                      <q>{option ? option.text : a.option}</q>{' '}
+                      <span className={a.correct ? styles.right : styles.wrong}>
+                        <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
+                        {a.correct ? d.right : d.wrong}
+                      </span>
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </>
+      ) : null}
+      <ConfirmDialog
+        open={confirm !== null}
+        testId={confirm === 'end' ? 'confirm-end' : 'confirm-reset'}
+        labels={{
+          title: format(confirm === 'end' ? d.endTitle : d.resetTitle, { name }),
+          body: confirm === 'end' ? d.endBody : d.resetBody,
+          confirm: confirm === 'end' ? d.end : d.reset,
+          cancel: messages.cancel,
+        }}
+        onConfirm={() => {
+          if (confirm) onAction(confirm, id, name);
+        }}
+        onClose={() => setConfirm(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// A simulated class against the real agent (in-process, class mode, real sandboxes): N students join with
+// the code, each opens a terminal on lesson 01 and types a command every few seconds (some of them finish a
+// step); an instructor follows the class's event stream and fetches the table on each change, as the
+// instructor page does. Reports, per class size, how long the table took to show a step done, the event
+// stream's delay, the agent's command round trips and the host's memory.
+// Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100) and BENCH_CLASS_SECONDS (30) change it.
+import fs from 'node:fs';
+import { ensureClass } from '../sandbox-agent/src/class/class-setup';
+import { INSTRUCTOR_EVENTS_PATH, INSTRUCTOR_STATE_PATH, instructorState } from '../sandbox-agent/src/protocol';
+import { newStudentId } from '../sandbox-agent/src/server/token';
+import { type Harness, ORIGIN, startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
+
+const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_CLASS_SECONDS ?? 30);
+/** Each student types a command every this many ms (jittered ±50 %). */
+const EVERY_MS = 3000;
+
+function quantiles(xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN).toFixed(0);
+  return `median ${q(0.5)} ms, p95 ${q(0.95)}, max ${q(1)} (n=${s.length})`;
+}
+
+function memUsedMiB(): number {
+  const m = fs.readFileSync('/proc/meminfo', 'utf8');
+  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(m)?.[1] ?? 0);
+  return (kb('MemTotal') - kb('MemAvailable')) / 1024;
+}
+
+const post = (h: Harness, path: string, body: unknown) =>
+  fetch(`${h.url}${path}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+async function runClass(size: number): Promise<void> {
+  const memBefore = memUsedMiB();
+  const h = await startAgent({ classMode: true, maxSandboxes: size + 2, slotOffset: 200, graceMs: 5_000 });
+  const students: TermClient[] = [];
+  const abort = new AbortController();
+  try {
+    if (!h.store) throw new Error('no store');
+    const cls = ensureClass(h.store, false);
+    const now = Date.now();
+    const token = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    // the instructor: the event stream, and the table fetched on each event (one fetch at a time)
+    const stepSeenAt = new Map<string, number>();
+    const tableDelays: number[] = [];
+    const stepDoneAt = new Map<string, number>();
+    let fetching = false;
+    let events = 0;
+    const fetchTable = async () => {
+      if (fetching) return;
+      fetching = true;
+      try {
+        const state = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token })).json());
+        const t = performance.now();
+        for (const s of state.students) {
+          if ((s.steps['01-chroot'] ?? 0) > 0 && !stepSeenAt.has(s.id)) {
+            stepSeenAt.set(s.id, t);
+            const done = stepDoneAt.get(s.id);
+            if (done !== undefined) tableDelays.push(t - done);
+          }
+        }
+      } finally {
+        fetching = false;
+      }
+    };
+    void fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
+      headers: { origin: ORIGIN },
+      signal: abort.signal,
+    })
+      .then(async (res) => {
+        const reader = res.body?.getReader();
+        for (;;) {
+          const r = await reader?.read();
+          if (!r || r.done) return;
+          if (new TextDecoder().decode(r.value).includes('event: change')) {
+            events++;
+            void fetchTable();
+          }
+        }
+      })
+      .catch(() => {});
+
+    // the class joins and opens its terminals
+    const t0 = performance.now();
+    // joined through the store (the join endpoint's limiter allows 10 at once from one address, and the
+    // whole simulated class comes from one): the same rows and tokens /class/join makes
+    for (let i = 0; i < size; i++) {
+      const row = h.store.joinClass(cls.id, newStudentId(), `Aluno ${i + 1}`);
+      const t = Date.now();
+      const st = h.signer.sign({ s: row.id, i: t, m: 'class', c: cls.id, x: t + 3600_000 });
+      students.push(new TermClient(h, st, 0));
+    }
+    await Promise.all(
+      students.map(async (c) => {
+        await c.open();
+        await c.hello();
+      }),
+    );
+    const joinMs = performance.now() - t0;
+    for (const c of students) c.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'pt' });
+    const memWith = memUsedMiB();
+
+    // each student types every few seconds; half of them finish the chroot step along the way
+    const rtts: number[] = [];
+    const deadline = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      students.map(async (c) => {
+        while (performance.now() < deadline) {
+          await new Promise((r) => setTimeout(r, EVERY_MS * (0.5 + Math.random())));
+          const t = performance.now();
+          await c.run('ls /root >/dev/null; cat /proc/loadavg');
+          rtts.push(performance.now() - t);
+        }
+      }),
+    );
+    // the step: done by half the class at the same moment, as when an instructor says "now run it"
+    const half = students.filter((_, i) => i % 2 === 0);
+    const stepT = performance.now();
+    const state0 = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token })).json());
+    const idOf = new Map(state0.students.map((r) => [r.name, r.id]));
+    for (const [i, c] of half.entries()) {
+      const id = idOf.get(`Aluno ${i * 2 + 1}`);
+      if (id) stepDoneAt.set(id, stepT);
+      c.type('cd /root && chroot rootfs /bin/sh\r');
+    }
+    const waitUntil = performance.now() + 30_000;
+    while (stepSeenAt.size < half.length && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 50));
+    console.log(
+      [
+        `class of ${size}: joined and terminals open in ${(joinMs / 1000).toFixed(1)} s; host memory +${(memWith - memBefore).toFixed(0)} MiB`,
+        `  command round trips while typing every ~${EVERY_MS / 1000} s for ${SECONDS} s: ${quantiles(rtts)}`,
+        `  instructor: ${events} events; the table showed ${stepSeenAt.size}/${half.length} simultaneous steps, each after ${quantiles(tableDelays)}`,
+      ].join('\n'),
+    );
+  } finally {
+    abort.abort();
+    await Promise.all(students.map((c) => c.close()));
+    await h.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${(await import('node:os')).cpus().length} vCPU, ${fs.readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? '?'} kB`,
+  );
+  for (const size of SIZES) await runClass(size);
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+// The instructor's requests: class state, one student's detail, actions, the CSV export and the event
+// stream's URL. The token travels in POST bodies; only the event stream carries it in the query string
+// (EventSource can send no body and no header).
+import {
+  INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_EVENTS_PATH,
+  INSTRUCTOR_EXPORT_PATH,
+  INSTRUCTOR_STATE_PATH,
+  INSTRUCTOR_STUDENT_PATH,
+  type InstructorAction,
+  type InstructorState,
+  instructorState,
+  type StudentDetail,
+  studentDetail,
+} from '@protocol';
+import { z } from 'zod';
+import type { AgentLocation } from '@/lib/terminal/wire';
+import { type AgentResult, agentUrl, type Fetch, postJson, postRaw } from './agent';
+
+const actionResponse = z.object({ ok: z.literal(true) });
+
+export class InstructorClient {
+  constructor(
+    private readonly at: AgentLocation,
+    private readonly token: string,
+    private readonly fetcher?: Fetch,
+  ) {}
+
+  state(): Promise<AgentResult<InstructorState>> {
+    return postJson(agentUrl(this.at, INSTRUCTOR_STATE_PATH), { token: this.token }, instructorState, this.fetcher);
+  }
+
+  student(id: string): Promise<AgentResult<StudentDetail>> {
+    return postJson(
+      agentUrl(this.at, INSTRUCTOR_STUDENT_PATH),
+      { token: this.token, student: id },
+      studentDetail,
+      this.fetcher,
+    );
+  }
+
+  async act(action: InstructorAction, student?: string): Promise<AgentResult<true>> {
+    const body = { token: this.token, action, ...(student ? { student } : {}) };
+    const result = await postJson(agentUrl(this.at, INSTRUCTOR_ACTION_PATH), body, actionResponse, this.fetcher);
+    return result.ok ? { ok: true, value: true } : result;
+  }
+
+  /** The class's results as CSV, as a Blob the page offers for download. */
+  async exportCsv(): Promise<AgentResult<Blob>> {
+    const raw = await postRaw(agentUrl(this.at, INSTRUCTOR_EXPORT_PATH), { token: this.token }, this.fetcher);
+    if (!raw.ok) return raw;
+    try {
+      const text = await raw.value.text();
+      return { ok: true, value: new Blob([text], { type: 'text/csv;charset=utf-8' }) };
+    } catch {
+      return { ok: false, error: 'unreachable', status: raw.value.status };
+    }
+  }
+
+  eventsUrl(): string {
+    return `${agentUrl(this.at, INSTRUCTOR_EVENTS_PATH)}?${new URLSearchParams({ token: this.token }).toString()}`;
+  }
+}
+
+/** `gaiola-ACDEFG-2025-03-14.csv`: the class and the day, so several exports do not overwrite one another. */
+export function exportFileName(code: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const safeCode = code.replace(/[^A-Za-z0-9]/g, '');
+  return `gaiola-${safeCode || 'turma'}-${day}.csv`;
+}

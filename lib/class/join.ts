@@ -1,0 +1,82 @@
+// Joining a class from the student's side: the form's own checks (the same rules the agent applies, so
+// a typo is caught before a request), `POST /class/join`, and which message each outcome shows. The
+// returned token goes where the terminals look for it (lib/agent/session.ts).
+import {
+  CLASS_CODE_ALPHABET,
+  CLASS_CODE_LENGTH,
+  CLASS_JOIN_PATH,
+  cleanDisplayName,
+  type JoinResponse,
+  joinResponse,
+  normaliseClassCode,
+} from '@protocol';
+import type { AgentLocation } from '@/lib/terminal/wire';
+import { type AgentFailure, type AgentResult, agentUrl, type Fetch, postJson } from './agent';
+
+/** Keys under `class.join.error` in the catalog. */
+export type JoinErrorKey =
+  | 'codeFormat'
+  | 'nameInvalid'
+  | 'unknownCode'
+  | 'classClosed'
+  | 'rateLimited'
+  | 'notClassMode'
+  | 'origin'
+  | 'unreachable'
+  | 'unexpected';
+
+export function joinUrl(at: AgentLocation): string {
+  return agentUrl(at, CLASS_JOIN_PATH);
+}
+
+const CODE_PATTERN = new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`);
+
+/**
+ * What the form would send, or why not. A code outside the alphabet can be no class's code (0/O, 1/I…
+ * are left out of it on purpose), so it is refused here with a hint about its shape rather than sent.
+ */
+export function checkJoinForm(
+  rawCode: string,
+  rawName: string,
+): { ok: true; code: string; name: string } | { ok: false; error: 'codeFormat' | 'nameInvalid' } {
+  const code = normaliseClassCode(rawCode);
+  if (!CODE_PATTERN.test(code)) return { ok: false, error: 'codeFormat' };
+  const name = cleanDisplayName(rawName);
+  if (name === null) return { ok: false, error: 'nameInvalid' };
+  return { ok: true, code, name };
+}
+
+/**
+ * Asks to join. `token` is the one this browser already holds, if any: a student coming back (or typing
+ * the same name again) keeps the same identity, progress and sandbox.
+ */
+export function joinClass(
+  url: string,
+  request: { code: string; name: string; token: string | null },
+  fetcher?: Fetch,
+): Promise<AgentResult<JoinResponse>> {
+  const body = { code: request.code, name: request.name, ...(request.token ? { token: request.token } : {}) };
+  return postJson(url, body, joinResponse, fetcher);
+}
+
+/** The message for a refused join. Wrong code and closed class differ: one means check, the other ask. */
+export function joinErrorKey(failure: AgentFailure): JoinErrorKey {
+  switch (failure) {
+    case 'invalid_name':
+      return 'nameInvalid';
+    case 'unknown_code':
+      return 'unknownCode';
+    case 'class_closed':
+      return 'classClosed';
+    case 'rate_limited':
+      return 'rateLimited';
+    case 'not_class_mode':
+      return 'notClassMode';
+    case 'origin':
+      return 'origin';
+    case 'unreachable':
+      return 'unreachable';
+    default:
+      return 'unexpected';
+  }
+}
