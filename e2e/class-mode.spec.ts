@@ -1,0 +1,137 @@
+// Class mode in Chromium, served on a non-loopback address: the test gives this machine an address of its own
+// on a veth pair into a network namespace it makes, starts the real agent (GAIOLA_MODE=class) and the site on
+// that address, and drives the instructor page and two students in separate browser contexts. A student
+// finishes a step; the instructor's row changes without a reload; the CSV download holds the step.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { runInTerminal, waitConnected, waitDone } from './helpers';
+
+const tag = randomBytes(2).toString('hex');
+const netns = `gaiola-e2e-${tag}`;
+const hostIf = `gaiola-h${tag}`;
+const nsIf = `gaiola-n${tag}`;
+const address = `10.231.${Number.parseInt(tag, 16) % 250}.1`;
+const SITE_PORT = 3200;
+const AGENT_PORT = 3201;
+const run = `gaiola-e2e-class-${tag}`;
+const dataDir = path.join(process.cwd(), 'data', run);
+const site = `http://${address}:${SITE_PORT}`;
+
+const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
+const children: ChildProcess[] = [];
+let agentLog = '';
+
+function start(command: string, args: string[], env: Record<string, string>, log?: (s: string) => void): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (c: Buffer) => log?.(c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => log?.(c.toString('utf8')));
+  children.push(child);
+  return child;
+}
+
+async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  ip('netns', 'add', netns);
+  ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf);
+  ip('link', 'set', nsIf, 'netns', netns);
+  ip('addr', 'add', `${address}/30`, 'dev', hostIf);
+  ip('link', 'set', hostIf, 'up');
+  ip('-n', netns, 'link', 'set', nsIf, 'up');
+  start(
+    process.execPath,
+    ['--import', 'tsx', 'sandbox-agent/src/main.ts'],
+    {
+      GAIOLA_MODE: 'class',
+      GAIOLA_AGENT_HOST: address,
+      GAIOLA_AGENT_PORT: String(AGENT_PORT),
+      GAIOLA_SITE_PORT: String(SITE_PORT),
+      GAIOLA_SITE_URL: site,
+      GAIOLA_SITE_ORIGINS: site,
+      GAIOLA_DATA_DIR: dataDir,
+      GAIOLA_CGROUP_PARENT: run,
+      GAIOLA_RUN_DIR: `/run/${run}`,
+      GAIOLA_UID_BASE: String(1048576 + 1500 * 65536),
+    },
+    (s) => {
+      agentLog += s;
+    },
+  );
+  start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', address, '-p', String(SITE_PORT)], {
+    GAIOLA_AGENT_PORT: String(AGENT_PORT),
+  });
+  await until(() => agentLog.includes('listening on'), `the agent (log: ${agentLog})`);
+  await until(async () => (await fetch(`${site}/pt`).catch(() => undefined))?.ok === true, 'the site');
+});
+
+test.afterAll(async () => {
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  try {
+    ip('netns', 'del', netns); // the veth pair goes with it
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+async function joinAs(browser: Browser, joinUrl: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(joinUrl);
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-submit').click();
+  await page.waitForURL(`${site}/pt`);
+  return page;
+}
+
+test('an instructor follows two students live on a LAN address; the CSV holds the step', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
+  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  expect(joinUrl.startsWith(`${site}/pt/turma?codigo=`)).toBe(true);
+  expect(instructorUrl.startsWith(`${site}/pt/instrutor#t=`)).toBe(true);
+
+  const instructor = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await instructor.goto(instructorUrl);
+  await expect(instructor.getByTestId('class-code')).toHaveAttribute('data-code', /^[A-Z0-9]{6}$/);
+  await expect(instructor.getByTestId('class-qr')).toBeVisible();
+  await expect(instructor.getByTestId('class-capacity')).toBeVisible();
+
+  const ana = await joinAs(browser, joinUrl, 'Ana');
+  await joinAs(browser, joinUrl, '<b>Brais</b>');
+  const rows = instructor.locator('[data-testid^="student-row-"]');
+  await expect(rows).toHaveCount(2);
+  // a name is text, never markup
+  await expect(instructor.getByTestId('class-table')).toContainText('<b>Brais</b>');
+
+  await ana.goto(`${site}/pt/01-chroot`);
+  await waitConnected(ana, 0);
+  await runInTerminal(ana, 0, 'cd /root');
+  await ana.getByTestId('terminal-0').click();
+  await ana.keyboard.type('chroot rootfs /bin/sh');
+  await ana.keyboard.press('Enter');
+  await waitDone(ana, 'chroot');
+
+  // the instructor's row changes on its own (no reload)
+  const anaRow = rows.filter({ hasText: 'Ana' });
+  await expect(anaRow).toHaveAttribute('data-steps-done', '1', { timeout: 30_000 });
+
+  const [download] = await Promise.all([
+    instructor.waitForEvent('download'),
+    instructor.getByTestId('export-csv').click(),
+  ]);
+  const csv = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(csv).toMatch(/^\uFEFF?student,lesson,step,done_at,question,attempt,answer,correct/);
+  expect(csv).toMatch(/^Ana,01-chroot,chroot,\d{4}-/m);
+});
