@@ -68,6 +68,13 @@ export async function runStep(
     if (until?.(command.text)) return;
     const before = await prompts(page, command.tab);
     await button.click();
+    // Enter only once the command sits at the prompt and the terminal has the focus: pressed while the
+    // button still holds it, Enter would press the button again and type the command twice.
+    const squeezed = command.text.replace(/\s+/g, '');
+    await expect
+      .poll(async () => (await terminalText(page, command.tab)).replace(/\s+/g, '').endsWith(squeezed))
+      .toBe(true);
+    await expect(page.getByTestId(`terminal-${command.tab}`).locator('textarea')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect.poll(() => prompts(page, command.tab), { timeout: 30_000 }).toBeGreaterThan(before);
   }

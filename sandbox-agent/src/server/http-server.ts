@@ -7,7 +7,7 @@ import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../prot
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, TerminalConnection } from './connection';
-import { newStudentId, type TokenSigner } from './token';
+import { newStudentId, STUDENT_TOKEN_MS, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
 
 /** A session request body is a token at most; anything bigger is refused unread. */
@@ -131,7 +131,8 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
         sendJson(res, 401, { error: 'join_required' }, cors);
         return;
       }
-      const student = known ?? { s: newStudentId(), i: Date.now(), m: 'solo' as const };
+      const now = Date.now();
+      const student = known ?? { s: newStudentId(), i: now, m: 'solo' as const, x: now + STUDENT_TOKEN_MS };
       deps.onStudentSeen(student.s);
       sendJson(res, 200, { token: known && previous ? previous : deps.signer.sign(student) }, cors);
       return;

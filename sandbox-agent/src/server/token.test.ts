@@ -50,3 +50,20 @@ describe('loadOrCreateSecret', () => {
     }
   });
 });
+
+describe('expiry', () => {
+  it('refuses an expired student or instructor token, and never takes one kind for the other', () => {
+    const signer = new TokenSigner(Buffer.alloc(32, 7));
+    const now = 1_000_000;
+    const student = signer.sign({ s: 'a'.repeat(32), i: now, m: 'class', c: 'c'.repeat(32), x: now + 10 });
+    const instructor = signer.sign({ r: 'instructor', c: 'c'.repeat(32), i: now, x: now + 10 });
+    expect(signer.verify(student, now)).not.toBeNull();
+    expect(signer.verify(student, now + 10)).toBeNull();
+    expect(signer.verifyInstructor(instructor, now)).not.toBeNull();
+    expect(signer.verifyInstructor(instructor, now + 11)).toBeNull();
+    expect(signer.verify(instructor, now)).toBeNull();
+    expect(signer.verifyInstructor(student, now)).toBeNull();
+    // a first-version solo token carried no expiry: still valid
+    expect(signer.verify(signer.sign({ s: 'b'.repeat(32), i: now, m: 'solo' }), now + 1e12)).not.toBeNull();
+  });
+});
