@@ -95,7 +95,9 @@ async function joinAs(browser: Browser, joinUrl: string, name: string): Promise<
   return page;
 }
 
-test('an instructor follows two students live on a LAN address; the CSV holds the step', async ({ browser }) => {
+test('an instructor follows two students live on a LAN address; the CSV holds the step', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
   const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
@@ -127,6 +129,8 @@ test('an instructor follows two students live on a LAN address; the CSV holds th
   const anaRow = rows.filter({ hasText: 'Ana' });
   await expect(anaRow).toHaveAttribute('data-steps-done', '1', { timeout: 30_000 });
 
+  await instructor.setViewportSize({ width: 1300, height: 900 });
+  await instructor.screenshot({ path: testInfo.outputPath('instructor.png'), fullPage: true });
   const [download] = await Promise.all([
     instructor.waitForEvent('download'),
     instructor.getByTestId('export-csv').click(),
