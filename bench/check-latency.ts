@@ -9,8 +9,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ESC = String.fromCharCode(27);
 const PROMPT = new RegExp(`[#$] (${ESC}\\[6n)?$`);
 
-/** Per lesson: [tab, command, the step it completes]. */
-const SOLUTIONS: Record<string, [number, string, string][]> = {
+/** Per lesson: [tab, command, the step it completes, or null for a command that prepares one]. */
+const SOLUTIONS: Record<string, [number, string, string | null][]> = {
   '01-chroot': [
     [0, 'cd /root && chroot rootfs /bin/sh', 'chroot'],
     [0, 'mount -t proc proc /proc', 'proc'],
@@ -21,6 +21,20 @@ const SOLUTIONS: Record<string, [number, string, string][]> = {
     [0, 'mount -t proc proc /proc', 'namespaces'],
     [0, 'hostname contedor-a-man', 'hostname'],
     [1, 'nsenter -t $(pgrep -n -x sh) -u bash', 'nsenter'],
+  ],
+  // overlay: every check reads files through the launcher (stat and text), the costliest snapshot
+  '08-overlay': [
+    [0, 'mkdir -p /root/ov && mount -t tmpfs ov /root/ov && cd /root/ov && mkdir lower upper work merged', null],
+    [0, 'echo baixo > lower/baixo.txt; echo baixo > lower/ambos.txt; echo cima > upper/ambos.txt', null],
+    [
+      0,
+      'mount -t overlay overlay -o lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work /root/ov/merged',
+      'mount',
+    ],
+    [0, 'echo mudou >> merged/baixo.txt', 'copy-up'],
+    [0, 'rm merged/ambos.txt', 'whiteout'],
+    [0, 'mkdir -p l1 l2 m2 && echo v1 > l1/app.txt && echo v2 > l2/app.txt', null],
+    [0, 'mount -t overlay overlay -o lowerdir=/root/ov/l2:/root/ov/l1 /root/ov/m2', 'layers'],
   ],
 };
 
@@ -36,12 +50,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
-async function main() {
+/** Prompt back → step done and Enter → step done, per step, `runs` fresh sandboxes per lesson. */
+export async function measureCheckLatency(
+  runs: number,
+): Promise<{ fromPrompt: Record<string, number[]>; fromEnter: Record<string, number[]> }> {
   const h = await startAgent({ lessons: true, graceMs: 0, slotOffset: 80 });
   const fromPrompt: Record<string, number[]> = {};
   const fromEnter: Record<string, number[]> = {};
   try {
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runs; run++) {
       for (const [slug, steps] of Object.entries(SOLUTIONS)) {
         // A new student each time: a fresh sandbox, nothing done yet.
         const token = await tokenFor(h);
@@ -56,6 +73,12 @@ async function main() {
         await waitUntil(() => a.control.some((m) => m.type === 'steps'), 'first check');
         for (const [tab, command, step] of steps) {
           const t = tabs[tab] as TermClient;
+          if (step === null) {
+            const n = t.output.length;
+            t.type(`${command}\r`);
+            await waitUntil(() => PROMPT.test(t.output.slice(n)), command);
+            continue;
+          }
           // A student reads before typing the next command: no check run is still rate-limited then.
           await new Promise((r) => setTimeout(r, 1000));
           const from = t.output.length;
@@ -90,6 +113,11 @@ async function main() {
   } finally {
     await h.stop();
   }
+  return { fromPrompt, fromEnter };
+}
+
+async function main() {
+  const { fromPrompt, fromEnter } = await measureCheckLatency(RUNS);
   console.log(`check latency, median of ${RUNS} fresh sandboxes per lesson (ms):`);
   for (const k of Object.keys(fromEnter)) {
     const p = (fromPrompt[k] ?? []).filter((x) => !Number.isNaN(x));
@@ -101,4 +129,5 @@ async function main() {
   }
 }
 
-void main();
+// Run alone (npm run bench:checks) or imported by bench/run.ts.
+if (process.argv[1]?.endsWith('check-latency.ts')) void main();

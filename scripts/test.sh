@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs whatever is missing (Chromium from Debian included) and runs the whole suite:
 # lint+format, type-check, unit, kernel integration (real namespaces and cgroups), the production build,
-# and e2e in a real Chromium against the real site and agent. Prints one summary line and the duration.
+# e2e in a real Chromium against the real site and agent, and a quick run of the benchmarks (no timing is
+# asserted). Prints one summary line and the duration.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 need_root
@@ -33,6 +34,8 @@ stage kernel npx vitest run --config vitest.kernel.config.ts --reporter=default 
 stage build npx next build
 PLAYWRIGHT_JSON_OUTPUT_NAME="$summary_dir/e2e.json" stage e2e npx playwright test --reporter=list,json
 rm -rf "$GAIOLA_ROOT"/data/gaiola-e2e-*
+# The benchmarks, reduced, so they keep working: they print a table and assert no time.
+stage bench npm run -s bench -- --quick
 
 node scripts/test-summary.mjs "$summary_dir" "${failed_stages[@]}"
 rc=$?

@@ -1,0 +1,111 @@
+// Shared by the benchmarks: statistics, the machine's description, the processes an agent started and
+// their memory, and one row of the results table (value beside its floor or peer, and the goal).
+import fs from 'node:fs';
+import os from 'node:os';
+import type { TermClient } from '../sandbox-agent/test/agent-harness';
+
+export interface Stats {
+  n: number;
+  median: number;
+  p99: number;
+  min: number;
+  max: number;
+}
+
+export function stats(xs: readonly number[]): Stats {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+  return { n: s.length, median: q(0.5), p99: q(0.99), min: s[0] ?? Number.NaN, max: s[s.length - 1] ?? Number.NaN };
+}
+
+/** One line of the table. `value` is what the goal is about (a median, a p99, a size…). */
+export interface Row {
+  metric: string;
+  value: number;
+  unit: 'ms' | 'MiB' | 'KiB' | 'count';
+  stats?: Stats;
+  /** The physical floor on this machine, measured the same way, or a peer run side by side. */
+  reference?: { kind: 'floor' | 'peer'; what: string; value: number };
+  goal?: { op: '<' | '<=' | '=='; value: number };
+  note?: string;
+}
+
+export function met(row: Row): boolean | undefined {
+  if (!row.goal) return undefined;
+  const { op, value } = row.goal;
+  return op === '<' ? row.value < value : op === '<=' ? row.value <= value : row.value === value;
+}
+
+export function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, kernel ${os.release()}`;
+}
+
+/** Every descendant of `root` (a process tree walk over /proc). */
+export function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(d));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Proportional set size of a process, KiB (0 when it is gone). */
+export function pssKiB(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Host memory in use (MemTotal − MemAvailable), MiB. */
+export function hostMemMiB(): number {
+  const m = fs.readFileSync('/proc/meminfo', 'utf8');
+  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(m)?.[1] ?? 0);
+  return (kb('MemTotal') - kb('MemAvailable')) / 1024;
+}
+
+/**
+ * Resolves at the first terminal frame after now whose bytes satisfy `pred` (listening on the socket
+ * itself: polling would add its own interval to the time measured).
+ */
+export function nextOutput(c: TermClient, pred: (text: string) => boolean, timeoutMs = 10_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => {
+      c.ws.off('message', on);
+      reject(new Error(`no matching output in ${timeoutMs} ms (saw ${JSON.stringify(seen.slice(-200))})`));
+    }, timeoutMs);
+    const on = (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return;
+      seen += data.toString('utf8');
+      if (pred(seen)) {
+        clearTimeout(timer);
+        c.ws.off('message', on);
+        resolve(performance.now());
+      }
+    };
+    c.ws.on('message', on);
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,116 @@
+// A lesson page in the production build, in headless Chromium (Debian's) on localhost: the JavaScript
+// transferred (gzip, as `next start` serves it) and the time from navigation start to the terminal's first
+// prompt, a fresh browser context (no cache, no token) each run. Starts its own agent and site on ports of
+// their own; needs `next build` to have run (npm test and npm start do).
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { type Row, sleep, stats } from './lib';
+
+const SITE_PORT = 3320;
+const AGENT_PORT = 3321;
+
+async function until(cond: () => Promise<boolean> | boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+export async function measurePage(quick: boolean): Promise<Row[]> {
+  if (!fs.existsSync('.next/BUILD_ID')) {
+    return [{ metric: 'lesson page', value: 0, unit: 'ms', note: 'skipped: no production build (run next build)' }];
+  }
+  const runs = quick ? 2 : 10;
+  const run = 'gaiola-bench-page';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-bench-page-'));
+  const children: ChildProcess[] = [];
+  let agentLog = '';
+  const agent = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
+    env: {
+      ...process.env,
+      GAIOLA_AGENT_PORT: String(AGENT_PORT),
+      GAIOLA_SITE_PORT: String(SITE_PORT),
+      GAIOLA_DATA_DIR: dataDir,
+      GAIOLA_CGROUP_PARENT: run,
+      GAIOLA_RUN_DIR: `/run/${run}`,
+      GAIOLA_UID_BASE: String(1048576 + 2800 * 65536),
+      GAIOLA_GRACE_SECONDS: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  agent.stdout?.on('data', (c: Buffer) => {
+    agentLog += c.toString('utf8');
+  });
+  children.push(agent);
+  children.push(
+    spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(SITE_PORT)], {
+      env: { ...process.env, GAIOLA_AGENT_PORT: String(AGENT_PORT) },
+      stdio: 'ignore',
+    }),
+  );
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    await until(() => agentLog.includes('listening on'), 'the agent');
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${SITE_PORT}/pt`).catch(() => undefined))?.ok === true,
+      'the site',
+    );
+    const toPrompt: number[] = [];
+    const initialJs: number[] = [];
+    const allJs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://localhost:${SITE_PORT}/pt/01-chroot`);
+      const loadJs = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
+          .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
+      );
+      await page.waitForFunction(
+        () => /#\s*$/m.test((globalThis as unknown as { __gaiola?: { text(t: number): string } }).__gaiola?.text(0) ?? ''),
+        undefined,
+        { timeout: 30_000, polling: 5 },
+      );
+      toPrompt.push(await page.evaluate(() => performance.now()));
+      allJs.push(
+        await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
+            .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
+        ),
+      );
+      initialJs.push(loadJs);
+      await context.close();
+    }
+    const t = stats(toPrompt);
+    return [
+      {
+        metric: 'lesson page: navigation start → terminal’s first prompt (Chromium, localhost, no cache)',
+        value: t.median,
+        unit: 'ms',
+        stats: t,
+      },
+      {
+        metric: 'lesson page: JavaScript transferred at load (gzip)',
+        value: (stats(initialJs).median ?? 0) / 1024,
+        unit: 'KiB',
+        note: `with the terminal's lazy chunks: ${((stats(allJs).median ?? 0) / 1024).toFixed(0)} KiB`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

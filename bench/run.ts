@@ -1,0 +1,90 @@
+// `npm run bench`: what students and instructors feel, each figure beside its floor (or a peer) and its
+// goal, in one table; the results also go to bench/results/<date>.json. `npm run bench -- --quick` is a
+// reduced run (CI runs it so the benchmarks keep working: it prints, it asserts no time).
+// As root: it starts real sandboxes. docs/PERFORMANCE.md has the method and the latest table.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureCheckLatency } from './check-latency';
+import { machine, met, type Row, stats } from './lib';
+import { measureChurn } from './measure-churn';
+import { measureDensity } from './measure-density';
+import { measurePage } from './measure-page';
+import { measureTerminal } from './measure-terminal';
+
+const quick = process.argv.includes('--quick');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function checkRows(): Promise<Row[]> {
+  const { fromPrompt, fromEnter } = await measureCheckLatency(quick ? 2 : 10);
+  const lessons = new Set(Object.keys(fromEnter).map((k) => k.split('/')[0] as string));
+  return [...lessons].map((lesson) => {
+    const keys = Object.keys(fromPrompt).filter((k) => k.startsWith(`${lesson}/`));
+    const p = stats(keys.flatMap((k) => (fromPrompt[k] ?? []).filter((x) => !Number.isNaN(x))));
+    const e = stats(keys.flatMap((k) => fromEnter[k] ?? []));
+    return {
+      metric: `check latency ${lesson} (prompt back → step done)`,
+      value: p.median,
+      unit: 'ms' as const,
+      stats: p,
+      note: `Enter → done: median ${e.median.toFixed(1)} ms`,
+    };
+  });
+}
+
+function fmt(v: number, unit: Row['unit']): string {
+  if (unit === 'count') return String(v);
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${unit}`;
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| metric | value | floor / peer | ratio | goal | n, min–max |', '|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const ref = r.reference ? `${fmt(r.reference.value, r.unit)} (${r.reference.kind}: ${r.reference.what})` : '—';
+    const ratio = r.reference && r.reference.value > 0 ? `${(r.value / r.reference.value).toFixed(1)}×` : '—';
+    const ok = met(r);
+    const goal = r.goal ? `${r.goal.op} ${fmt(r.goal.value, r.unit)} ${ok ? 'met' : 'MISSED'}` : '—';
+    const s = r.stats ? `${r.stats.n}, ${r.stats.min.toFixed(1)}–${r.stats.max.toFixed(1)}` : '—';
+    lines.push(
+      `| ${r.metric}${r.note ? ` (${r.note})` : ''} | ${fmt(r.value, r.unit)} | ${ref} | ${ratio} | ${goal} | ${s} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  if (process.getuid?.() !== 0) throw new Error('the benchmarks start real sandboxes: run them as root');
+  const started = Date.now();
+  const rows: Row[] = [];
+  const parts: [string, () => Promise<Row[]>][] = [
+    ['terminal', () => measureTerminal(quick)],
+    ['checks', checkRows],
+    ['density', () => measureDensity(quick)],
+    ['churn', () => measureChurn(quick)],
+    ['page', () => measurePage(quick)],
+  ];
+  for (const [name, run] of parts) {
+    const t0 = Date.now();
+    process.stdout.write(`[bench] ${name}…`);
+    rows.push(...(await run()));
+    process.stdout.write(` ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  }
+  const header = `machine: ${machine()}; ${quick ? 'quick run' : 'full run'}; ${new Date().toISOString()}`;
+  console.log(`\n${header}\n\n${table(rows)}\n\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const dir = path.join(here, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(
+    dir,
+    `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}.json`,
+  );
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ machine: machine(), quick, at: new Date().toISOString(), rows }, null, 1)}\n`,
+  );
+  console.log(`results: ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});
