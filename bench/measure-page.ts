@@ -76,7 +76,8 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
           .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
       );
       await page.waitForFunction(
-        () => /#\s*$/m.test((globalThis as unknown as { __gaiola?: { text(t: number): string } }).__gaiola?.text(0) ?? ''),
+        () =>
+          /#\s*$/m.test((globalThis as unknown as { __gaiola?: { text(t: number): string } }).__gaiola?.text(0) ?? ''),
         undefined,
         { timeout: 30_000, polling: 5 },
       );
