@@ -1,13 +1,14 @@
 // What a student feels at the terminal, through the real agent (in process) and real sandboxes:
 //  - sandbox start: WebSocket open → first prompt byte, alone and many connecting at once, beside the floor
 //    (`unshare` of the same namespaces running `true`, spawn to exit);
-//  - keystroke echo: a key sent → its echo received, alone and while other sandboxes each type a command a
-//    second;
+//  - keystroke echo: a key sent → its echo received, alone (beside wetty, the peer, in the same run) and
+//    while other sandboxes each type a command a second;
 //  - output flood: one sandbox runs `yes` while another types; the typist's echo, the agent's RSS, and how
 //    soon Ctrl-C stops the flood.
 import { spawn } from 'node:child_process';
 import { startAgent, TermClient, tokenFor } from '../sandbox-agent/test/agent-harness';
 import { nextOutput, type Row, sleep, stats } from './lib';
+import { measureWettyEcho, WETTY_VERSION } from './measure-peer';
 
 const PROMPT = /# $/;
 
@@ -97,13 +98,17 @@ export async function measureTerminal(quick: boolean): Promise<Row[]> {
     // keystroke echo, alone
     const typist = (await openToPrompt(h)).client;
     const e1 = stats(await echoes(typist, keys));
+    const peer = await measureWettyEcho(keys);
     rows.push({
       metric: 'keystroke echo, alone (p99)',
       value: e1.p99,
       unit: 'ms',
       stats: e1,
+      reference: peer ? { kind: 'peer', what: `wetty ${WETTY_VERSION}, local bash`, value: peer.p99 } : undefined,
       goal: { op: '<', value: 10 },
-      note: 'peer (wetty) not measured yet',
+      note: peer
+        ? `median ${e1.median.toFixed(1)} ms; wetty median ${peer.median.toFixed(1)} ms`
+        : 'the peer (wetty) could not run',
     });
 
     // keystroke echo while `busy` sandboxes each type a command a second
