@@ -16,7 +16,8 @@ const quick = process.argv.includes('--quick');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function checkRows(): Promise<Row[]> {
-  const { fromPrompt, fromEnter } = await measureCheckLatency(quick ? 2 : 10);
+  const { fromPrompt, fromEnter, missed } = await measureCheckLatency(quick ? 2 : 10);
+  for (const m of missed) console.log(`\n[bench] a step was not seen done: ${m}`);
   const lessons = new Set(Object.keys(fromEnter).map((k) => k.split('/')[0] as string));
   return [...lessons].map((lesson) => {
     const keys = Object.keys(fromPrompt).filter((k) => k.startsWith(`${lesson}/`));
@@ -27,7 +28,11 @@ async function checkRows(): Promise<Row[]> {
       value: p.median,
       unit: 'ms' as const,
       stats: p,
-      note: `Enter → done: median ${e.median.toFixed(1)} ms`,
+      note: `Enter → done: median ${e.median.toFixed(1)} ms${
+        missed.some((m) => m.startsWith(`timed out waiting for ${lesson}/`))
+          ? '; some runs missed a step, see the log'
+          : ''
+      }`,
     };
   });
 }
