@@ -1,42 +1,48 @@
-// Check latency per lesson step: from the moment the shell's prompt is back at the client (the command
+// Check latency per lesson step, for every lesson with its own commands: from the moment the shell's prompt is back at the client (the command
 // finished) to the agent's `steps` message showing the step done, and from Enter to done. Each run uses
 // a fresh sandbox ("start this lesson again"). Run: npm run bench:checks (as root).
+import { lessons } from '../lessons/index';
+import type { CgroupVersion, LessonDef } from '../lessons/types';
+import { probeHost } from '../sandbox-agent/src/kernel/probe';
 import type { ServerMessage } from '../sandbox-agent/src/protocol';
 import { startAgent, TermClient, tokenFor, waitUntil } from '../sandbox-agent/test/agent-harness';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const version: CgroupVersion = probeHost().cgroup.mode === 'v2' ? 'v2' : 'v1';
 /** The end of a prompt: bash's `# `, or busybox's, which asks for the cursor position right after it. */
 const ESC = String.fromCharCode(27);
 const PROMPT = new RegExp(`[#$] (${ESC}\\[6n)?$`);
+/**
+ * A prompt anywhere in the output, `user@host:dir# ` (then a line end, or the end): a background job may
+ * print after the prompt, as `unshare` does when its child is gone.
+ */
+const PROMPT_LINE = new RegExp(`\\w@[\\w.-]+:\\S*[#$] (${ESC}\\[6n)?(\\r?\\n|$)`);
 
-/** Per lesson: [tab, command, the step it completes, or null for a command that prepares one]. */
-const SOLUTIONS: Record<string, [number, string, string | null][]> = {
-  '01-chroot': [
-    [0, 'cd /root && chroot rootfs /bin/sh', 'chroot'],
-    [0, 'mount -t proc proc /proc', 'proc'],
-    [0, 'kill $(pidof marca)', 'kill-outside'],
-  ],
-  '02-unshare': [
-    [0, 'cd /root && unshare -m -i -n -p -u -f chroot rootfs /bin/sh', 'unshare'],
-    [0, 'mount -t proc proc /proc', 'namespaces'],
-    [0, 'hostname contedor-a-man', 'hostname'],
-    [1, 'nsenter -t $(pgrep -n -x sh) -u bash', 'nsenter'],
-  ],
-  // overlay: every check reads files through the launcher (stat and text), the costliest snapshot
-  '08-overlay': [
-    [0, 'mkdir -p /root/ov && mount -t tmpfs ov /root/ov && cd /root/ov && mkdir lower upper work merged', null],
-    [0, 'echo baixo > lower/baixo.txt; echo baixo > lower/ambos.txt; echo cima > upper/ambos.txt', null],
-    [
-      0,
-      'mount -t overlay overlay -o lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work /root/ov/merged',
-      'mount',
-    ],
-    [0, 'echo mudou >> merged/baixo.txt', 'copy-up'],
-    [0, 'rm merged/ambos.txt', 'whiteout'],
-    [0, 'mkdir -p l1 l2 m2 && echo v1 > l1/app.txt && echo v2 > l2/app.txt', null],
-    [0, 'mount -t overlay overlay -o lowerdir=/root/ov/l2:/root/ov/l1 /root/ov/m2', 'layers'],
-  ],
+/** [tab, command, the step it completes, or null for a command that prepares one]. */
+type Line = [number, string, string | null];
+
+/** Lines a page's prose asks for between steps (not buttons), typed before the step. */
+const BETWEEN: Record<string, Record<string, [number, string][]>> = {
+  '03-namespaces': { time: [[1, 'exit']] },
+  '13-docker-kubernetes': { 'docker-run': [[1, 'exit']] },
 };
+
+/**
+ * A lesson's own commands, as its page shows them on this host, step by step: the last command of a step is
+ * the one whose prompt → done is measured (when the step was done by an earlier one, that run counts only
+ * for Enter → done).
+ */
+export function solutionOf(lesson: LessonDef, version: CgroupVersion): Line[] {
+  const lines: Line[] = [];
+  for (const step of lesson.steps) {
+    for (const [tab, text] of BETWEEN[lesson.slug]?.[step.id] ?? []) lines.push([tab, text, null]);
+    const cmds = step.commands.filter((c) => c.cgroup === undefined || c.cgroup === version);
+    cmds.forEach((c, i) => {
+      lines.push([c.tab, c.text, i === cmds.length - 1 ? step.id : null]);
+    });
+  }
+  return lines;
+}
 
 function doneAtClient(c: TermClient, slug: string, step: string): boolean {
   const m = c.control.filter(
@@ -53,6 +59,7 @@ function median(xs: number[]): number {
 /** Prompt back → step done and Enter → step done, per step, `runs` fresh sandboxes per lesson. */
 export async function measureCheckLatency(
   runs: number,
+  slugs: readonly string[] = lessons.map((l) => l.slug),
 ): Promise<{ fromPrompt: Record<string, number[]>; fromEnter: Record<string, number[]>; missed: string[] }> {
   const h = await startAgent({ lessons: true, graceMs: 0, slotOffset: 80 });
   const missed: string[] = [];
@@ -60,7 +67,9 @@ export async function measureCheckLatency(
   const fromEnter: Record<string, number[]> = {};
   try {
     for (let run = 0; run < runs; run++) {
-      for (const [slug, steps] of Object.entries(SOLUTIONS)) {
+      for (const slug of slugs) {
+        const lesson = lessons.find((l) => l.slug === slug) as LessonDef;
+        const steps = solutionOf(lesson, version);
         // A new student each time: a fresh sandbox, nothing done yet.
         const token = await tokenFor(h);
         const tabs = [new TermClient(h, token, 0), new TermClient(h, token, 1)];
@@ -77,7 +86,7 @@ export async function measureCheckLatency(
           if (step === null) {
             const n = t.output.length;
             t.type(`${command}\r`);
-            await waitUntil(() => PROMPT.test(t.output.slice(n)), command);
+            await waitUntil(() => PROMPT_LINE.test(t.output.slice(n)), command);
             continue;
           }
           // A student reads before typing the next command: no check run is still rate-limited then.
@@ -104,6 +113,8 @@ export async function measureCheckLatency(
           );
           t.ws.off('message', onFrame);
           if (!seen) break;
+          // the command's own end (some take longer than their check): the next one is typed at a prompt
+          await waitUntil(() => PROMPT_LINE.test(t.output.slice(from)), command);
           const key = `${slug}/${step}`;
           fromEnter[key] = [...(fromEnter[key] ?? []), doneAt - t0];
           // NaN when the step was already done before this command's prompt came back.
