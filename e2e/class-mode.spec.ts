@@ -88,10 +88,14 @@ test.afterAll(async () => {
 
 async function joinAs(browser: Browser, joinUrl: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  // the course index tells a student who has not joined to join
+  await page.goto(`${site}/pt`);
+  await expect(page.getByTestId('class-banner')).toHaveAttribute('data-kind', 'join');
   await page.goto(joinUrl);
   await page.getByTestId('join-name').fill(name);
   await page.getByTestId('join-submit').click();
   await page.waitForURL(`${site}/pt`);
+  await expect(page.getByTestId('class-banner')).toHaveAttribute('data-kind', 'joined');
   return page;
 }
 

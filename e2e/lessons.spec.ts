@@ -173,6 +173,9 @@ test('the course index: no token, no progress and no complaint; agent down, a qu
   }
   await expect(page.getByTestId('progress-note')).toBeHidden();
   await expect(page.locator('[data-testid^="progress-0"]')).toHaveCount(0);
+  // solo mode: no class to join (asserted once the page's requests to the agent, /health included, are done)
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('class-banner')).toHaveCount(0);
   await fresh.close();
 
   const down = await browser.newContext();

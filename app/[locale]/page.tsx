@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { ClassBanner } from '@/app/_components/course/class-banner';
 import { CourseProgressProvider, LessonBadge, ProgressNote } from '@/app/_components/course/course-progress';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
@@ -30,6 +31,11 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
           <p className={styles.tagline}>{m.tagline}</p>
         </div>
         <p className={styles.intro}>{m.intro}</p>
+        <ClassBanner
+          agentPort={port}
+          joinHref={`/${locale}/turma`}
+          labels={{ join: m.classJoin, joinLink: m.classJoinLink, joinedAs: m.classJoinedAs }}
+        />
         <h2 className={styles.heading}>{m.lessonsHeading}</h2>
         <CourseProgressProvider agentPort={port}>
           <ol className={styles.lessons}>

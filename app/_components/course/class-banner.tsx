@@ -1,0 +1,56 @@
+'use client';
+// The course index in class mode: a student who has not joined yet is told to (the terminals would only
+// say so once a lesson is open), and one who has sees the name the instructor sees. Asks the agent's
+// /health once; says nothing in solo mode or when the agent does not answer.
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { browserTokenStore } from '@/lib/agent/session';
+import { browserLocalStorage, loadJoinedStudent } from '@/lib/class/student-store';
+import { format } from '@/lib/i18n';
+import styles from './course-progress.module.css';
+
+const health = z.object({ mode: z.enum(['solo', 'class']).optional() });
+
+type Banner = { kind: 'none' } | { kind: 'join' } | { kind: 'joined'; name: string };
+
+export function ClassBanner({
+  agentPort,
+  joinHref,
+  labels,
+}: {
+  agentPort: number;
+  joinHref: string;
+  labels: { join: string; joinLink: string; joinedAs: string };
+}) {
+  const [banner, setBanner] = useState<Banner>({ kind: 'none' });
+  useEffect(() => {
+    const scheme = window.location.protocol === 'https:' ? 'https' : 'http';
+    let live = true;
+    fetch(`${scheme}://${window.location.hostname}:${agentPort}/health`)
+      .then(async (res) => health.safeParse(await res.json()))
+      .then((parsed) => {
+        if (!live || !parsed.success || parsed.data.mode !== 'class') return;
+        const student = loadJoinedStudent(browserLocalStorage());
+        if (browserTokenStore.get() && student)
+          setBanner({ kind: 'joined', name: student.tag > 1 ? `${student.name} (${student.tag})` : student.name });
+        else setBanner({ kind: 'join' });
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [agentPort]);
+  if (banner.kind === 'none') return null;
+  return (
+    <p className={styles.classBanner} data-testid="class-banner" data-kind={banner.kind}>
+      {banner.kind === 'join' ? (
+        <>
+          {labels.join} <Link href={joinHref}>{labels.joinLink}</Link>
+        </>
+      ) : (
+        format(labels.joinedAs, { name: banner.name })
+      )}
+    </p>
+  );
+}
