@@ -6,6 +6,7 @@ import type { CgroupVersion, LessonDef } from '../lessons/types';
 import { probeHost } from '../sandbox-agent/src/kernel/probe';
 import type { ServerMessage } from '../sandbox-agent/src/protocol';
 import { startAgent, TermClient, tokenFor, waitUntil } from '../sandbox-agent/test/agent-harness';
+import { stats } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const version: CgroupVersion = probeHost().cgroup.mode === 'v2' ? 'v2' : 'v1';
@@ -49,11 +50,6 @@ function doneAtClient(c: TermClient, slug: string, step: string): boolean {
     (x): x is Extract<ServerMessage, { type: 'steps' }> => x.type === 'steps' && x.slug === slug,
   );
   return m.at(-1)?.steps.find((s) => s.id === step)?.done === true;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
 /** Prompt back → step done and Enter → step done, per step, `runs` fresh sandboxes per lesson. */
@@ -139,8 +135,10 @@ async function main() {
   for (const k of Object.keys(fromEnter)) {
     const p = (fromPrompt[k] ?? []).filter((x) => !Number.isNaN(x));
     console.log(
-      `  ${k.padEnd(26)} prompt → done ${median(p).toFixed(1).padStart(6)}   Enter → done ${median(fromEnter[k] ?? [])
-        .toFixed(1)
+      `  ${k.padEnd(26)} prompt → done ${stats(p).median.toFixed(1).padStart(6)}   Enter → done ${stats(
+        fromEnter[k] ?? [],
+      )
+        .median.toFixed(1)
         .padStart(6)}`,
     );
   }

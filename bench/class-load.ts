@@ -4,28 +4,16 @@
 // instructor page does. Reports, per class size, how long the table took to show a step done, the event
 // stream's delay, the agent's command round trips and the host's memory.
 // Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100) and BENCH_CLASS_SECONDS (30) change it.
-import fs from 'node:fs';
 import { ensureClass } from '../sandbox-agent/src/class/class-setup';
 import { INSTRUCTOR_EVENTS_PATH, INSTRUCTOR_STATE_PATH, instructorState } from '../sandbox-agent/src/protocol';
 import { newStudentId } from '../sandbox-agent/src/server/token';
 import { type Harness, ORIGIN, startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
+import { hostMemMiB, machine, summary } from './lib';
 
 const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_CLASS_SECONDS ?? 30);
 /** Each student types a command every this many ms (jittered ±50 %). */
 const EVERY_MS = 3000;
-
-function quantiles(xs: number[]): string {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN).toFixed(0);
-  return `median ${q(0.5)} ms, p95 ${q(0.95)}, max ${q(1)} (n=${s.length})`;
-}
-
-function memUsedMiB(): number {
-  const m = fs.readFileSync('/proc/meminfo', 'utf8');
-  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(m)?.[1] ?? 0);
-  return (kb('MemTotal') - kb('MemAvailable')) / 1024;
-}
 
 const post = (h: Harness, path: string, body: unknown) =>
   fetch(`${h.url}${path}`, {
@@ -35,7 +23,7 @@ const post = (h: Harness, path: string, body: unknown) =>
   });
 
 async function runClass(size: number): Promise<void> {
-  const memBefore = memUsedMiB();
+  const memBefore = hostMemMiB();
   const h = await startAgent({ classMode: true, maxSandboxes: size + 2, slotOffset: 200, graceMs: 5_000 });
   const students: TermClient[] = [];
   const abort = new AbortController();
@@ -102,7 +90,7 @@ async function runClass(size: number): Promise<void> {
     );
     const joinMs = performance.now() - t0;
     for (const c of students) c.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'pt' });
-    const memWith = memUsedMiB();
+    const memWith = hostMemMiB();
 
     // each student types every few seconds; half of them finish the chroot step along the way
     const rtts: number[] = [];
@@ -132,8 +120,8 @@ async function runClass(size: number): Promise<void> {
     console.log(
       [
         `class of ${size}: joined and terminals open in ${(joinMs / 1000).toFixed(1)} s; host memory +${(memWith - memBefore).toFixed(0)} MiB`,
-        `  command round trips while typing every ~${EVERY_MS / 1000} s for ${SECONDS} s: ${quantiles(rtts)}`,
-        `  instructor: ${events} events; the table showed ${stepSeenAt.size}/${half.length} simultaneous steps, each after ${quantiles(tableDelays)}`,
+        `  command round trips while typing every ~${EVERY_MS / 1000} s for ${SECONDS} s: ${summary(rtts)}`,
+        `  instructor: ${events} events; the table showed ${stepSeenAt.size}/${half.length} simultaneous steps, each after ${summary(tableDelays)}`,
       ].join('\n'),
     );
   } finally {
@@ -144,9 +132,7 @@ async function runClass(size: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `machine: ${(await import('node:os')).cpus().length} vCPU, ${fs.readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? '?'} kB`,
-  );
+  console.log(`machine: ${machine()}`);
   for (const size of SIZES) await runClass(size);
 }
 

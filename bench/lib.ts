@@ -1,5 +1,6 @@
 // Shared by the benchmarks: statistics, the machine's description, the processes an agent started and
 // their memory, and one row of the results table (value beside its floor or peer, and the goal).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { TermClient } from '../sandbox-agent/test/agent-harness';
@@ -16,6 +17,24 @@ export function stats(xs: readonly number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
   return { n: s.length, median: q(0.5), p99: q(0.99), min: s[0] ?? Number.NaN, max: s[s.length - 1] ?? Number.NaN };
+}
+
+/** "median … ms, p99 …, min …, max … (n=…)" for a printout. */
+export function summary(xs: readonly number[]): string {
+  const s = stats(xs);
+  return `median ${s.median.toFixed(1)} ms, p99 ${s.p99.toFixed(1)}, min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)} (n=${s.n})`;
+}
+
+/**
+ * The floor of a sandbox start: `unshare` of the same namespaces running `true`, from spawn to exit, ms.
+ */
+export function unshareFloorOnce(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn('unshare', ['-U', '-m', '-p', '-u', '-i', '-n', '-C', '-f', 'true'], { stdio: 'ignore' });
+    p.on('error', reject);
+    p.on('exit', () => resolve(performance.now() - t0));
+  });
 }
 
 /** One line of the table. `value` is what the goal is about (a median, a p99, a size…). */

@@ -5,21 +5,11 @@
 //    while other sandboxes each type a command a second;
 //  - output flood: one sandbox runs `yes` while another types; the typist's echo, the agent's RSS, and how
 //    soon Ctrl-C stops the flood.
-import { spawn } from 'node:child_process';
 import { startAgent, TermClient, tokenFor } from '../sandbox-agent/test/agent-harness';
-import { nextOutput, type Row, sleep, stats } from './lib';
+import { nextOutput, type Row, sleep, stats, unshareFloorOnce } from './lib';
 import { measureWettyEcho, WETTY_VERSION } from './measure-peer';
 
 const PROMPT = /# $/;
-
-function floorOnce(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn('unshare', ['-U', '-m', '-p', '-u', '-i', '-n', '-C', '-f', 'true'], { stdio: 'ignore' });
-    p.on('error', reject);
-    p.on('exit', () => resolve(performance.now() - t0));
-  });
-}
 
 /** A new student's first tab: open → first prompt, ms. */
 async function openToPrompt(h: Awaited<ReturnType<typeof startAgent>>): Promise<{ ms: number; client: TermClient }> {
@@ -59,7 +49,7 @@ export async function measureTerminal(quick: boolean): Promise<Row[]> {
   const floodSeconds = quick ? 3 : 10;
   const rows: Row[] = [];
   const floor: number[] = [];
-  for (let i = 0; i < runs; i++) floor.push(await floorOnce());
+  for (let i = 0; i < runs; i++) floor.push(await unshareFloorOnce());
   const floorMedian = stats(floor).median;
 
   const h = await startAgent({ maxSandboxes: busy + together + 4, graceMs: 0, slotOffset: 300 });

@@ -2,43 +2,21 @@
 // nothing left, median of N, beside the floor (`unshare` of the same namespaces running `true`, timed the
 // same way: spawn to exit); then M sandboxes started at once, with the host memory they take.
 // Run: npm run bench:lifecycle (as root). BENCH_RUNS (100) and BENCH_AT_ONCE (100) change the sizes.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import { probeHost } from '../sandbox-agent/src/kernel/probe';
 import { createSandbox, type Sandbox } from '../sandbox-agent/src/kernel/sandbox';
 import { cleanupTestRun, testKernelConfig } from '../sandbox-agent/test/kernel-helpers';
+import { hostMemMiB, summary, unshareFloorOnce } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const AT_ONCE = Number(process.env.BENCH_AT_ONCE ?? 100);
-
-function stats(xs: number[]): string {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN).toFixed(1);
-  return `median ${q(0.5)} ms, p99 ${q(0.99)}, min ${q(0)}, max ${q(1)} (n=${s.length})`;
-}
-
-function memUsedMiB(): number {
-  const m = fs.readFileSync('/proc/meminfo', 'utf8');
-  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(m)?.[1] ?? 0);
-  return (kb('MemTotal') - kb('MemFree')) / 1024;
-}
-
-function floorOnce(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn('unshare', ['-U', '-m', '-p', '-u', '-i', '-n', '-C', '-f', 'true'], { stdio: 'ignore' });
-    p.on('error', reject);
-    p.on('exit', () => resolve(performance.now() - t0));
-  });
-}
 
 async function main() {
   const probe = probeHost();
   const cfg = testKernelConfig({ uidBase: 1048576 + 2000 * 65536, maxSlots: Math.max(AT_ONCE, 8) });
   try {
     const floor: number[] = [];
-    for (let i = 0; i < RUNS; i++) floor.push(await floorOnce());
+    for (let i = 0; i < RUNS; i++) floor.push(await unshareFloorOnce());
     const create: number[] = [];
     const destroy: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -49,7 +27,7 @@ async function main() {
       destroy.push(performance.now() - t1);
       create.push(t1 - t0);
     }
-    const before = memUsedMiB();
+    const before = hostMemMiB();
     const t0 = performance.now();
     const results = await Promise.allSettled(
       Array.from({ length: AT_ONCE }, (_, i) =>
@@ -62,7 +40,7 @@ async function main() {
       .map((r) => r.value);
     const shells = ok.map((sb) => sb.spawnShell({ cols: 80, rows: 24 }));
     await new Promise((r) => setTimeout(r, 3000));
-    const after = memUsedMiB();
+    const after = hostMemMiB();
     const t2 = performance.now();
     await Promise.allSettled(ok.map((sb) => sb.destroy()));
     const tornDown = performance.now() - t2;
@@ -71,9 +49,9 @@ async function main() {
     console.log(
       `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, kernel ${os.release()}, cgroups ${probe.cgroup.mode}`,
     );
-    console.log(`floor (unshare -Umpuin C -f true, spawn → exit): ${stats(floor)}`);
-    console.log(`create → ready:                               ${stats(create)}`);
-    console.log(`destroy → nothing left:                       ${stats(destroy)}`);
+    console.log(`floor (unshare -Umpuin C -f true, spawn → exit): ${summary(floor)}`);
+    console.log(`create → ready:                               ${summary(create)}`);
+    console.log(`destroy → nothing left:                       ${summary(destroy)}`);
     console.log(
       `${AT_ONCE} at once: ${ok.length} started in ${started.toFixed(0)} ms, each with an idle bash: ` +
         `host memory +${(after - before).toFixed(0)} MiB (${((after - before) / Math.max(1, ok.length)).toFixed(2)} MiB per sandbox); ` +

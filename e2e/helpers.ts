@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import type { CgroupVersion, StepDef } from '../lessons/types';
+import { lessons } from '../lessons/index';
+import type { CgroupVersion, LessonAnswers, LessonDef, StepDef } from '../lessons/types';
 
 declare global {
   interface Window {
@@ -84,4 +87,17 @@ export async function waitDone(page: Page, stepId: string): Promise<void> {
   await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
     timeout: 30_000,
   });
+}
+
+/** A lesson of the course by its slug (the test fails loudly on a slug the course lacks). */
+export function lessonBySlug(slug: string): LessonDef {
+  const found = lessons.find((l) => l.slug === slug);
+  if (!found) throw new Error(`no lesson ${slug}`);
+  return found;
+}
+
+/** The answer key of a lesson, read here in the test (node side), never by the site; null when it has none. */
+export async function answersOf(slug: string): Promise<LessonAnswers | null> {
+  if (!existsSync(path.join(process.cwd(), 'lessons', slug, 'answers.ts'))) return null;
+  return ((await import(`../lessons/${slug}/answers.ts`)) as { default: LessonAnswers }).default;
 }

@@ -1,18 +1,5 @@
-// Lessons 03 and 04 in Chromium against the production build and the real agent: lesson 03 done in the
-// two terminals in Galician (each step turning done as the kernel says so), and lesson 04's quiz in
-// Portuguese, graded by the agent with the feedback of the option chosen.
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { lessons } from '../lessons/index';
-import type { LessonAnswers, LessonDef } from '../lessons/types';
-import { runInTerminal, waitConnected } from './helpers';
-
-const lesson = (slug: string) => lessons.find((l) => l.slug === slug) as LessonDef;
-
-async function answersOf(slug: string): Promise<LessonAnswers> {
-  const file = path.join('..', 'lessons', slug, 'answers.ts');
-  return ((await import(file)) as { default: LessonAnswers }).default;
-}
+import { answersOf, lessonBySlug, runInTerminal, waitConnected, waitDone } from './helpers';
 
 /** Types a command that starts another shell (it does not come back to this one) and presses Enter. */
 async function typeLine(page: Page, tab: number, line: string): Promise<void> {
@@ -21,17 +8,11 @@ async function typeLine(page: Page, tab: number, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function waitDone(page: Page, stepId: string): Promise<void> {
-  await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
-    timeout: 30_000,
-  });
-}
-
 test('gl: lesson 03 in the terminals: a container, joined with nsenter, a time and a cgroup namespace', async ({
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const ns = lesson('03-namespaces');
+  const ns = lessonBySlug('03-namespaces');
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`/gl/${ns.slug}`);
   await waitConnected(page, 0);
@@ -62,8 +43,9 @@ test('gl: lesson 03 in the terminals: a container, joined with nsenter, a time a
 test('pt: lesson 04 quiz: every question graded by the agent, with the feedback of the option chosen', async ({
   page,
 }) => {
-  const users = lesson('04-user-namespaces');
+  const users = lessonBySlug('04-user-namespaces');
   const answers = await answersOf(users.slug);
+  if (!answers) throw new Error(`${users.slug} has no answers.ts`);
   expect(users.quiz.length).toBeGreaterThanOrEqual(4);
   await page.goto(`/pt/${users.slug}`);
   await waitConnected(page, 0);

@@ -1,21 +1,15 @@
-// Lessons 05 and 08 in Chromium against the production build and the real agent: lesson 05 done with the
-// page's own "run in terminal" buttons in Portuguese, showing the commands of this host's cgroup version and
-// the OOM kill in the terminal while the shell lives; lesson 08's quiz in Galician, graded by the agent.
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { lessons } from '../lessons/index';
-import type { LessonAnswers, LessonDef, StepDef } from '../lessons/types';
+import type { StepDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { runStep, terminalText, waitConnected, waitDone } from './helpers';
+import { answersOf, lessonBySlug, runStep, terminalText, waitConnected, waitDone } from './helpers';
 
-const lesson = (slug: string) => lessons.find((l) => l.slug === slug) as LessonDef;
 const version = hostCgroupVersion();
 
 test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group, and an OOM kill inside it`, async ({
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const mem = lesson('05-cgroups-memory');
+  const mem = lessonBySlug('05-cgroups-memory');
   const [group, join, usage, oom] = mem.steps as [StepDef, StepDef, StepDef, StepDef];
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`/pt/${mem.slug}`);
@@ -48,9 +42,9 @@ test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group
 test('gl: lesson 08 quiz: every question graded by the agent, with the feedback of the option chosen', async ({
   page,
 }) => {
-  const overlay = lesson('08-overlay');
-  const file = path.join('..', 'lessons', overlay.slug, 'answers.ts');
-  const answers = ((await import(file)) as { default: LessonAnswers }).default;
+  const overlay = lessonBySlug('08-overlay');
+  const answers = await answersOf(overlay.slug);
+  if (!answers) throw new Error(`${overlay.slug} has no answers.ts`);
   await page.goto(`/gl/${overlay.slug}`);
   await waitConnected(page, 0);
   for (const question of overlay.quiz) {

@@ -1,12 +1,8 @@
-// The last part of the course in Chromium against the production build and the real agent: lesson 11 (the
-// container by hand) done end to end with the page's own buttons in Galician, each step turning done as the
-// kernel says so; and the quiz of every lesson of the course in Portuguese, graded by the agent.
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
-import type { LessonAnswers, LessonDef } from '../lessons/types';
+import type { LessonDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { runStep, terminalText, waitConnected, waitDone } from './helpers';
+import { answersOf, runStep, terminalText, waitConnected, waitDone } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -36,8 +32,8 @@ test('pt: the quiz of every lesson, graded by the agent with the feedback of the
   test.setTimeout(240_000);
   expect(lessons.length).toBe(13);
   for (const lesson of lessons) {
-    const file = path.join('..', 'lessons', lesson.slug, 'answers.ts');
-    const answers = ((await import(file)) as { default: LessonAnswers }).default;
+    const answers = await answersOf(lesson.slug);
+    if (!answers) throw new Error(`${lesson.slug} has no answers.ts`);
     await page.goto(`/pt/${lesson.slug}`);
     await waitConnected(page, 0);
     for (const question of lesson.quiz) {

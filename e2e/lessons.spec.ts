@@ -8,7 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
 import type { LessonAnswers, LessonDef } from '../lessons/types';
 import type ptCatalog from '../messages/pt.json';
-import { runInTerminal, terminalText, waitConnected } from './helpers';
+import { answersOf, runInTerminal, terminalText, waitConnected } from './helpers';
 
 // Read, not imported: Node's ESM loader wants an import attribute for JSON, which the site's tsconfig lacks.
 const catalog = (locale: 'pt' | 'gl') =>
@@ -16,13 +16,6 @@ const catalog = (locale: 'pt' | 'gl') =>
 const catalogs = { pt: catalog('pt'), gl: catalog('gl') } as const;
 const { pt, gl } = catalogs;
 const unshare = lessons.find((l) => l.slug === '02-unshare') as LessonDef;
-
-/** The answer key of a lesson, read here in the test (node side), never by the site. */
-async function answersOf(slug: string): Promise<LessonAnswers | null> {
-  const file = path.join(process.cwd(), 'lessons', slug, 'answers.ts');
-  if (!existsSync(file)) return null;
-  return ((await import(`../lessons/${slug}/answers.ts`)) as { default: LessonAnswers }).default;
-}
 
 /** Feedback as the page shows it: `code` marks dropped. */
 const shown = (text: string) => text.replaceAll('`', '');

@@ -5,7 +5,7 @@
  *                         --cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...]
  *   gaiola-sandbox shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- COMMAND [ARG ...]
  *   gaiola-sandbox read-file --pid PID --uid UID --gid GID --max-bytes N PATH
- *   gaiola-sandbox stat --pid PID --uid UID --gid GID PATH
+ *   gaiola-sandbox stat --pid PID --uid UID --gid GID [--max-bytes N] PATH
  *   gaiola-sandbox hostname --pid PID
  *   gaiola-sandbox mountinfo --pid PID
  *   gaiola-sandbox netinfo --pid PID --what addr|route
@@ -1193,7 +1193,8 @@ static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, c
   return fd;
 }
 
-/* The arguments of read-file and stat: --pid PID --uid UID --gid GID [--max-bytes N] PATH. */
+/* The arguments of read-file and stat: --pid PID --uid UID --gid GID [--max-bytes N] PATH. `want_max`: 0 no
+ * --max-bytes, 1 required, 2 optional. */
 struct lookup_args {
   long pid, uid, gid;
   long long max;
@@ -1215,11 +1216,12 @@ static struct lookup_args parse_lookup_args(const char *cmd, int argc, char **ar
     if (!strcmp(a, "--pid")) r.pid = parse_num(a, v, 1, INT_MAX);
     else if (!strcmp(a, "--uid")) r.uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
     else if (!strcmp(a, "--gid")) r.gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else if (want_max && !strcmp(a, "--max-bytes")) r.max = parse_num(a, v, 0, 1L << 30);
+    else if (want_max != 0 && !strcmp(a, "--max-bytes")) r.max = parse_num(a, v, 0, 1L << 30);
     else die("%s: unknown option %s", cmd, a);
   }
-  if (r.pid < 0 || r.uid < 0 || r.gid < 0 || (want_max && r.max < 0) || !r.path)
-    die("%s: usage: %s --pid PID --uid UID --gid GID%s PATH", cmd, cmd, want_max ? " --max-bytes N" : "");
+  if (r.pid < 0 || r.uid < 0 || r.gid < 0 || (want_max == 1 && r.max < 0) || !r.path)
+    die("%s: usage: %s --pid PID --uid UID --gid GID%s PATH", cmd, cmd,
+        want_max == 1 ? " --max-bytes N" : want_max == 2 ? " [--max-bytes N]" : "");
   return r;
 }
 
@@ -1264,21 +1266,43 @@ static int cmd_read_file(int argc, char **argv) {
  * ===================================================================================================== */
 
 /* Like read-file, but only opens PATH (O_PATH, following symlinks inside the sandbox's root) and prints its
- * identity and kind, "<st_dev>:<st_ino> <mode in octal> <rdev major>:<rdev minor> <size>": the identity is
- * comparable with a stat of /proc/N/root by the agent; rdev tells an overlay whiteout (a char device 0:0). */
+ * identity and kind, "<st_dev>:<st_ino> <mode in octal> <rdev major>:<rdev minor> <size>[ text]": the identity
+ * is comparable with a stat of /proc/N/root by the agent; rdev tells an overlay whiteout (a char device 0:0);
+ * " text" says the file's content follows the line. */
 static int cmd_stat(int argc, char **argv) {
-  const struct lookup_args a = parse_lookup_args("stat", argc, argv, 0);
+  const struct lookup_args a = parse_lookup_args("stat", argc, argv, 2);
   const char *p = a.path;
 
   /* O_PATH opens nothing (no FIFO wait, no device open). */
   int fd = open_in_sandbox_root("stat", a.pid, a.uid, a.gid, p, O_PATH | O_CLOEXEC);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
+  /* With --max-bytes, a regular file that small also gives its content, so one spawn answers both questions:
+   * the O_PATH fd is reopened for reading through /proc/self/fd (the same inode, with our dropped ids). */
+  char *text = NULL;
+  size_t len = 0;
+  if (a.max >= 0 && S_ISREG(st.st_mode) && st.st_size <= a.max) {
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    int rfd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    text = rfd >= 0 ? malloc((size_t)a.max + 1) : NULL;
+    for (ssize_t n = 1; text && n > 0;) {
+      n = read(rfd, text + len, (size_t)a.max + 1 - len);
+      if (n < 0 && errno == EINTR) n = 1;
+      else if (n > 0) len += (size_t)n;
+      if (len > (size_t)a.max || n < 0) {
+        free(text);
+        text = NULL; /* grew meanwhile, or unreadable: the identity still answers */
+      }
+    }
+    if (rfd >= 0) close(rfd);
+  }
   char out[160];
-  int n = snprintf(out, sizeof out, "%llu:%llu %o %u:%u %lld\n", (unsigned long long)st.st_dev,
+  int n = snprintf(out, sizeof out, "%llu:%llu %o %u:%u %lld%s\n", (unsigned long long)st.st_dev,
                    (unsigned long long)st.st_ino, (unsigned)st.st_mode, major(st.st_rdev), minor(st.st_rdev),
-                   (long long)st.st_size);
+                   (long long)st.st_size, text ? " text" : "");
   write_all(1, out, (size_t)n, "stdout");
+  if (text) write_all(1, text, len, "stdout");
   return 0;
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { CgroupVersion, LessonDef } from '../../lessons/types';
-import { checks, NETWORK_CHECKS } from '../src/checks/index';
+import { checks, snapshotNeeds } from '../src/checks/index';
 import type { CheckParams, CheckResult, SandboxSnapshot } from '../src/checks/types';
 import { sandboxPathsIn } from '../src/checks/util';
 import type { KernelConfig } from '../src/kernel/config';
@@ -83,7 +83,7 @@ export class Observer {
     const snap = await inspectSandbox(this.sb, {
       paths: [...pathsOf(this.lesson), ...this.extraPaths],
       fixtures: this.fixtures(),
-      network: this.lesson.steps.some((s) => NETWORK_CHECKS.has(s.check.id)),
+      ...snapshotNeeds(this.lesson.steps.map((s) => s.check.id)),
     });
     const results = judge(this.lesson, snap);
     this.timings.push(performance.now() - t0);

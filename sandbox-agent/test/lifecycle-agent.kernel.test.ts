@@ -325,32 +325,34 @@ class AgentProcess {
   }
 }
 
-describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', () => {
+/**
+ * A run of real agent processes with names of their own (cgroup parent, run dir, uid range, data dir): the
+ * environment to start them with, and, after the tests, every agent and client stopped and whatever they left
+ * reclaimed and freed.
+ */
+function useAgentRun(slotShift: number, extraEnv: Record<string, string> = {}) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
-  const uidBase = 1048576 + (1100 + OFFSET + 16) * IDS_PER_SLOT;
+  const uidBase = 1048576 + (1100 + OFFSET + slotShift) * IDS_PER_SLOT;
   const kernel = defaultKernelConfig({ cgroupParent: run, runDir: `/run/${run}`, uidBase });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gaiola-t-agent-'));
-  const agents: AgentProcess[] = [];
-  const clients: TermClient[] = [];
-  let env: NodeJS.ProcessEnv;
+  const out = { run, uidBase, agents: [] as AgentProcess[], clients: [] as TermClient[], env: {} as NodeJS.ProcessEnv };
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
+    out.env = {
       ...process.env,
-      GAIOLA_AGENT_PORT: String(port),
+      GAIOLA_AGENT_PORT: String(await freePort()),
       // the origin the harness's clients send (http://localhost:3000) is the site's
       GAIOLA_SITE_PORT: '3000',
       GAIOLA_DATA_DIR: dataDir,
       GAIOLA_CGROUP_PARENT: run,
       GAIOLA_RUN_DIR: `/run/${run}`,
       GAIOLA_UID_BASE: String(uidBase),
-      GAIOLA_GRACE_SECONDS: '60',
+      ...extraEnv,
     };
   });
   afterAll(async () => {
-    for (const c of clients) await c.close();
-    for (const a of agents) {
+    for (const c of out.clients) await c.close();
+    for (const a of out.agents) {
       if (a.alive) {
         a.child.kill('SIGKILL');
         await a.exited;
@@ -363,12 +365,18 @@ describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', ()
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  return out;
+}
+
+describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', () => {
+  const r = useAgentRun(16, { GAIOLA_GRACE_SECONDS: '60' });
+  const { run, uidBase, agents, clients } = r;
 
   it('a new agent reclaims what the SIGKILLed one left before it serves, and frees everything when stopped', async () => {
-    const first = new AgentProcess(env);
+    const first = new AgentProcess(r.env);
     agents.push(first);
     await first.listening();
-    const fake = { url: `http://127.0.0.1:${env.GAIOLA_AGENT_PORT}` } as Harness;
+    const fake = { url: `http://127.0.0.1:${r.env.GAIOLA_AGENT_PORT}` } as Harness;
     const tokenRes = await newToken(fake, null, ORIGIN);
     const token = ((await tokenRes.json()) as { token: string }).token;
     const t = new TermClient(fake, token, 0);
@@ -390,7 +398,7 @@ describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', ()
     await first.exited;
     await waitUntil(() => t.closeCode !== undefined, 'the tab to notice');
 
-    const second = new AgentProcess(env);
+    const second = new AgentProcess(r.env);
     agents.push(second);
     await second.listening();
     const reclaimedAt = second.lineIndex(/\[agent\] reclaimed \d+ cgroups and \d+ processes left by an earlier run/);
@@ -422,41 +430,12 @@ describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', ()
 });
 
 describe.skipIf(skip !== undefined)('class mode: SIGKILL mid-class loses no committed step or answer', () => {
-  const run = `gaiola-t${randomBytes(4).toString('hex')}`;
-  const uidBase = 1048576 + (1100 + OFFSET + 32) * IDS_PER_SLOT;
-  const kernel = defaultKernelConfig({ cgroupParent: run, runDir: `/run/${run}`, uidBase });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gaiola-t-class-'));
-  const agents: AgentProcess[] = [];
-  const clients: TermClient[] = [];
-
-  afterAll(async () => {
-    for (const c of clients) await c.close();
-    for (const a of agents) {
-      if (a.alive) {
-        a.child.kill('SIGKILL');
-        await a.exited;
-      }
-    }
-    try {
-      await reclaimLeftovers(kernel, probe);
-      await releaseHostResources(kernel, probe);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  const r = useAgentRun(32, { GAIOLA_MODE: 'class' });
+  const { agents, clients } = r;
 
   it('keeps the class, the student, the step and the answer; the student comes back to a fresh sandbox', async () => {
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      GAIOLA_MODE: 'class',
-      GAIOLA_AGENT_PORT: String(port),
-      GAIOLA_SITE_PORT: '3000',
-      GAIOLA_DATA_DIR: dataDir,
-      GAIOLA_CGROUP_PARENT: run,
-      GAIOLA_RUN_DIR: `/run/${run}`,
-      GAIOLA_UID_BASE: String(uidBase),
-    };
+    const env = r.env;
+    const port = Number(env.GAIOLA_AGENT_PORT);
     const first = new AgentProcess(env);
     agents.push(first);
     await first.listening();

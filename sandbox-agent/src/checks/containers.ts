@@ -1,7 +1,7 @@
 // Lessons 11-13: whole containers judged property by property. A container's init is PID 1 of a PID
 // namespace of the student's; the checks name what it still lacks (namespaces, pivot_root, overlay root,
 // host name, cgroup, network) from the namespaces, mount tables, cgroup files and interface tables.
-import { findGroup } from './cgroup-util';
+import { findGroup, groupsOf } from './cgroup-util';
 import { baseMountAt } from './mount-util';
 import { rootHow } from './mounts';
 import { studentNets } from './network';
@@ -13,13 +13,9 @@ export function containerInits(snap: SandboxSnapshot): ProcInfo[] {
   return snap.processes.filter((p) => inNewPidNs(snap, p) && innermostPid(p) === 1);
 }
 
-/** The groups that hold `p`, in the tree of `controller`. */
+/** The group that holds `p`, in the tree of `controller`. */
 function groupOf(snap: SandboxSnapshot, p: ProcInfo, controller: 'memory' | 'pids'): CgroupGroup | undefined {
-  return snap.cgroups.groups.find(
-    (g) =>
-      (snap.cgroups.version === 2 ? g.hierarchy === 'unified' : g.hierarchy.split(',').includes(controller)) &&
-      g.procs.includes(p.hostPid),
-  );
+  return groupsOf(snap, controller).find((g) => g.procs.includes(p.hostPid));
 }
 
 /** A namespace of the student's with an interface other than lo, up, with an IPv4 address. */

@@ -71,13 +71,33 @@ export const checks: Record<string, Check> = {
   'pod-members': podMembers,
 };
 
-/** Checks that read the network namespaces (snapshot.net): the agent reads them only for lessons using one. */
-export const NETWORK_CHECKS: ReadonlySet<string> = new Set([
-  'veth-pair',
-  'iface-up',
-  'veth-traffic',
-  'bridge-joined',
-  'default-route',
-  'container-complete',
-  'docker-like',
-]);
+/**
+ * What a snapshot reads beyond what it always reads, because some checks need it; each costs launcher spawns
+ * per namespace of the student's, so a lesson whose checks do not need it does not pay for it.
+ */
+export interface SnapshotNeeds {
+  /** Interfaces, routes and ARP per network namespace (snapshot.net). */
+  network: boolean;
+  /** The whole mount table of each mount namespace of the student's (snapshot.nsMounts). */
+  mountTables: boolean;
+}
+
+const NEEDS: Readonly<Record<string, Partial<SnapshotNeeds>>> = {
+  'veth-pair': { network: true },
+  'iface-up': { network: true },
+  'veth-traffic': { network: true },
+  'bridge-joined': { network: true },
+  'default-route': { network: true },
+  'docker-like': { network: true },
+  'container-complete': { network: true, mountTables: true },
+  'pivoted-root': { mountTables: true },
+};
+
+export function snapshotNeeds(checkIds: Iterable<string>): SnapshotNeeds {
+  const out: SnapshotNeeds = { network: false, mountTables: false };
+  for (const id of checkIds) {
+    out.network ||= NEEDS[id]?.network === true;
+    out.mountTables ||= NEEDS[id]?.mountTables === true;
+  }
+  return out;
+}

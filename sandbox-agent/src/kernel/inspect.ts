@@ -47,6 +47,8 @@ export interface InspectOptions {
   launcherPath?: string;
   /** Read the network namespaces too (lessons whose checks look at interfaces and routes). */
   network?: boolean;
+  /** Read the whole mount table of each mount namespace of the student's (pivot_root checks). */
+  mountTables?: boolean;
 }
 
 let layoutCache: CgroupLayout | undefined;
@@ -263,9 +265,12 @@ const FILE_TYPES: readonly (readonly [number, string])[] = [
   [0o120000, 'symlink'],
 ];
 
-/** `gaiola-sandbox stat` output: "DEV:INO MODE MAJOR:MINOR SIZE". */
-export function parseLauncherStat(out: string): Omit<FileFacts, 'text'> {
-  const m = /^(\d+:\d+) ([0-7]+) (\d+:\d+) (\d+)\n$/.exec(out);
+/**
+ * `gaiola-sandbox stat` output: "DEV:INO MODE MAJOR:MINOR SIZE[ text]\n", then the file's content when the
+ * line says " text".
+ */
+export function parseLauncherStat(out: string): FileFacts {
+  const m = /^(\d+:\d+) ([0-7]+) (\d+:\d+) (\d+)( text)?\n/.exec(out);
   if (!m?.[1] || !m[2] || !m[3] || !m[4]) throw new Error(`unexpected launcher stat output ${JSON.stringify(out)}`);
   const mode = Number.parseInt(m[2], 8);
   return {
@@ -273,36 +278,24 @@ export function parseLauncherStat(out: string): Omit<FileFacts, 'text'> {
     type: FILE_TYPES.find(([fmt]) => fmt === (mode & 0o170000))?.[1] ?? 'other',
     rdev: m[3],
     size: Number(m[4]),
+    text: m[5] ? out.slice(m[0].length) : null,
   };
 }
 
+/** What a path of the sandbox is, and the text of a small regular file: one launcher spawn. */
 async function fileFactsOf(
   launcherPath: string,
   sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
   path: string,
 ): Promise<FileFacts | null> {
   const uid = String(sb.uidBase);
-  const lookup = ['--pid', String(sb.initPid), '--uid', uid, '--gid', uid, '--', path];
-  const r = await runLauncherQuery(launcherPath, ['stat', ...lookup]);
-  if (r.code !== 0) {
-    // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
-    // student put there: nothing a process could use, either way.
-    if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
-    throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
-  }
-  const facts = parseLauncherStat(r.stdout);
-  let text: string | null = null;
-  if (facts.type === 'file' && facts.size <= MAX_FILE_TEXT) {
-    // The same safe lookup, reading; the file may change or vanish in between: then there is no text.
-    const read = await runLauncherQuery(
-      launcherPath,
-      ['read-file', '--max-bytes', String(MAX_FILE_TEXT), ...lookup],
-      undefined,
-      MAX_FILE_TEXT,
-    );
-    if (read.code === 0) text = read.stdout;
-  }
-  return { ...facts, text };
+  const args = ['stat', '--pid', String(sb.initPid), '--uid', uid, '--gid', uid, '--max-bytes', String(MAX_FILE_TEXT)];
+  const r = await runLauncherQuery(launcherPath, [...args, '--', path], undefined, MAX_FILE_TEXT + 256);
+  if (r.code === 0) return parseLauncherStat(r.stdout);
+  // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
+  // student put there: nothing a process could use, either way.
+  if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
+  throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
 }
 
 /** Reads the sandbox's state now. Processes that vanish while it looks are left out, never an error. */
@@ -366,8 +359,9 @@ export async function inspectSandbox(
 
   // The whole table of each mount namespace of the student's, through one of its processes.
   const mntPids = new Map<number, number>();
-  for (const p of processes)
-    if (p.ns.mnt !== undefined && p.ns.mnt !== base.mnt && !mntPids.has(p.ns.mnt)) mntPids.set(p.ns.mnt, p.hostPid);
+  if (opts.mountTables)
+    for (const p of processes)
+      if (p.ns.mnt !== undefined && p.ns.mnt !== base.mnt && !mntPids.has(p.ns.mnt)) mntPids.set(p.ns.mnt, p.hostPid);
   const nsTables = Promise.all(
     [...mntPids]
       .slice(0, MAX_NS_MOUNT_QUERIES)

@@ -2,7 +2,7 @@
 // kernel state, what was seen done (kept in the store: done stays done), quiz grading, and the
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 
-import { NETWORK_CHECKS } from '../checks/index';
+import { type SnapshotNeeds, snapshotNeeds } from '../checks/index';
 import type { Check, CheckParams, FixtureState, SandboxSnapshot } from '../checks/types';
 import { sandboxPathsIn } from '../checks/util';
 import type { Sandbox } from '../kernel/sandbox';
@@ -28,7 +28,7 @@ export interface FixtureHandle {
 export interface EngineKernel {
   inspect(
     sb: Sandbox,
-    opts: { paths: string[]; fixtures: Record<string, FixtureHandle>; network: boolean },
+    opts: { paths: string[]; fixtures: Record<string, FixtureHandle> } & SnapshotNeeds,
   ): Promise<SandboxSnapshot>;
   startFixture(sb: Sandbox, name: string): FixtureHandle;
   checks: Readonly<Record<string, Check>>;
@@ -53,19 +53,17 @@ interface StudentState {
 
 /**
  * Step ids needing a fixture, the paths checks ask about (every absolute path among the parameters), and
- * whether any check reads the network namespaces.
+ * what else the snapshot must read for the lesson's checks.
  */
-function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string>; network: boolean } {
+function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string>; reads: SnapshotNeeds } {
   const paths = new Set<string>();
   const fixtures = new Map<string, string>();
-  let network = false;
   for (const step of lesson.def.steps) {
     const p = step.check.params ?? {};
     for (const path of sandboxPathsIn(p)) paths.add(path);
     if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
-    network ||= NETWORK_CHECKS.has(step.check.id);
   }
-  return { paths: [...paths], fixtures, network };
+  return { paths: [...paths], fixtures, reads: snapshotNeeds(lesson.def.steps.map((s) => s.check.id)) };
 }
 
 export class LessonEngine {
@@ -232,7 +230,7 @@ export class LessonEngine {
         const snap = await this.kernel.inspect(sb, {
           paths: needs.paths,
           fixtures: Object.fromEntries(st.fixtures),
-          network: needs.network,
+          ...needs.reads,
         });
         for (const step of pending) {
           const check = this.kernel.checks[step.check.id];

@@ -23,6 +23,7 @@ import {
 } from '../protocol';
 import type { ClassRow, Store } from '../store/db';
 import { RateLimiter } from './rate-limit';
+import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
 
 /** Join attempts per client address (wrong codes included): a burst of 10, then one a second. */
@@ -47,22 +48,6 @@ export interface ClassDeps {
 }
 
 type Send = (status: number, body: unknown) => void;
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
 
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined;
@@ -121,7 +106,7 @@ export class ClassRoutes {
       send(404, { error: 'not_found' });
       return true;
     }
-    const body = parseJson(await readBody(req));
+    const body = parseJson(await readBody(req, MAX_BODY_BYTES));
     if (body === undefined) {
       send(400, { error: 'invalid_json' satisfies ClassError });
       return true;

@@ -7,6 +7,7 @@ import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../prot
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, TerminalConnection } from './connection';
+import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
 
@@ -47,22 +48,6 @@ function corsHeaders(origin: string | undefined, allowed: readonly string[]): Re
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
 }
 
 /** The `token` of a `{ "token": … }` body: a string, null when absent, undefined when the body is not JSON. */
