@@ -9,6 +9,9 @@ export default defineConfig({
       'sandbox-agent/src/**/*.test.ts',
       'lib/**/*.test.ts',
       'app/**/*.test.ts',
+      // Components rendered with react-dom/server: Vite's oxc transform takes tsconfig's `jsx: react-jsx`
+      // (the automatic runtime), so TSX needs nothing more here.
+      'app/**/*.test.tsx',
       'messages/**/*.test.ts',
       'lessons/**/*.test.ts',
     ],

@@ -41,7 +41,7 @@ export function unshareFloorOnce(): Promise<number> {
 export interface Row {
   metric: string;
   value: number;
-  unit: 'ms' | 'MiB' | 'KiB' | 'count';
+  unit: 'ms' | 'MiB' | 'KiB' | 'count' | 'ms/s' | 'B/s';
   stats?: Stats;
   /** The physical floor on this machine, measured the same way, or a peer run side by side. */
   reference?: { kind: 'floor' | 'peer'; what: string; value: number };

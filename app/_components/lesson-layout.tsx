@@ -1,9 +1,10 @@
 // The lesson page's frame, apart from its content: the text (whatever the lesson renders) beside the
-// terminal panel, both inside the page's lesson store (LessonProvider), which the terminals feed and the
-// steps and quiz read.
+// terminal panel, with the Kernel panel under the terminals; all inside the page's lesson store
+// (LessonProvider), which the terminals feed and the steps, the quiz and the Kernel panel read.
 import type { ReactNode } from 'react';
 import { getMessages } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
+import { KernelPanelHost } from './kernel-panel/kernel-panel-host';
 import { LessonProvider } from './lesson/lesson-provider';
 import styles from './lesson.module.css';
 import { SplitPane } from './split-pane';
@@ -28,7 +29,14 @@ export function LessonLayout({
         textLabel={m.lesson.textRegion}
         terminalLabel={m.lesson.terminalRegion}
         text={<div className={styles.textColumn}>{children}</div>}
-        terminal={<TerminalPanel agentPort={agentPort} messages={m.terminal} joinHref={`/${locale}/turma`} />}
+        terminal={
+          <div className={styles.terminalColumn}>
+            <div className={styles.terminalBox}>
+              <TerminalPanel agentPort={agentPort} messages={m.terminal} joinHref={`/${locale}/turma`} />
+            </div>
+            <KernelPanelHost messages={m.panel} />
+          </div>
+        }
       />
     </LessonProvider>
   );

@@ -6,6 +6,7 @@
 // (useSyncExternalStore). Terminal bytes never come here: a step's status changes a few times per
 // lesson, never per byte of output.
 import type { ClientMessage, ServerMessage, StepResult } from '@protocol';
+import { PanelStore } from '@/lib/panel/panel-store';
 
 export type TabIndex = 0 | 1;
 type QuizResult = Extract<ServerMessage, { type: 'quiz-result' }>;
@@ -86,12 +87,16 @@ export class LessonStore {
   private readonly links = new Map<TabIndex, TabLink>();
   private readonly connectedTabs = new Set<number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The Kernel panel rides on the same sockets. */
+  readonly panel = new PanelStore();
 
   constructor(
     readonly slug: string,
     /** The page's language: saved quiz feedback comes back in it. */
     readonly locale: 'pt' | 'gl',
-  ) {}
+  ) {
+    this.panel.setSender((tab, message) => this.links.get(tab)?.send(message) ?? false);
+  }
 
   // --- for React (useSyncExternalStore) -----------------------------------------------------------
 
@@ -119,6 +124,7 @@ export class LessonStore {
   setTabConnected(tab: number, connected: boolean): void {
     if (connected) this.connectedTabs.add(tab);
     else this.connectedTabs.delete(tab);
+    if (tab === 0 || tab === 1) this.panel.setTabConnected(tab, connected);
     const any = this.connectedTabs.size > 0;
     if (any !== this.state.connected) this.update({ connected: any });
   }
@@ -129,6 +135,7 @@ export class LessonStore {
       case 'hello':
         // Every connection (first, reconnect, fresh sandbox after a restart) says which lesson it shows.
         reply({ type: 'lesson', slug: this.slug, locale: this.locale });
+        if (message.tab === 0 || message.tab === 1) this.panel.hello(message.tab);
         if (this.state.restarting) {
           this.clearTimer('restart');
           this.update({ restarting: false });
@@ -151,6 +158,9 @@ export class LessonStore {
       case 'quiz-result':
         if (message.slug !== this.slug) return;
         this.quizResult(message);
+        return;
+      case 'panel':
+        this.panel.receive(message);
         return;
       default:
         return;

@@ -6,6 +6,7 @@
  *   gaiola-sandbox shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- COMMAND [ARG ...]
  *   gaiola-sandbox read-file --pid PID --uid UID --gid GID --max-bytes N PATH
  *   gaiola-sandbox stat --pid PID --uid UID --gid GID [--max-bytes N] PATH
+ *   gaiola-sandbox list --pid PID --uid UID --gid GID --depth D --max-entries N -- PATH [PATH ...]
  *   gaiola-sandbox hostname --pid PID
  *   gaiola-sandbox mountinfo --pid PID
  *   gaiola-sandbox netinfo --pid PID --what addr|route
@@ -14,8 +15,9 @@
  * Design: /work/shared/research/sandbox.md section 0.1. `create` builds the namespaces and mounts and keeps
  * a minimal PID 1 ("keeper") that only reaps; `shell` joins a running sandbox through a pty of the
  * sandbox's own devpts; `read-file` lets the agent read a sandbox file without ever following a path the
- * student controls out of the sandbox, and `stat` gives the identity (dev:ino) of such a path; `hostname`
- * reads the host name of a process's UTS namespace, `mountinfo` the whole mount table of its mount
+ * student controls out of the sandbox, `stat` gives the identity (dev:ino) of such a path, and `list` the
+ * files below such paths without following any symlink under them (the Kernel panel's overlay layers);
+ * `hostname` reads the host name of a process's UTS namespace, `mountinfo` the whole mount table of its mount
  * namespace, `netinfo` the interfaces or routes of its network namespace; `marker` runs a lesson fixture inside a sandbox that
  * records who signalled it.
  *
@@ -26,6 +28,7 @@
  * One C file, no libraries beyond libc. Built with -Wall -Wextra -Werror.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -1171,44 +1174,75 @@ static void lookup_fail(const char *cmd, const char *p, int err) {
   }
 }
 
-/* Opens PATH inside the root of process PID, as the sandbox's uid/gid (no host capability helps the
- * lookup): every symlink, absolute or "..", resolves inside that root, and magic links (/proc/N/root, ...)
- * are refused (openat2 RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS). Never returns on failure. */
-static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, const char *p, uint64_t flags) {
+/* Opens the root of process PID (O_PATH) and drops to the sandbox's uid/gid for good (no supplementary groups,
+ * no_new_privs): no host capability helps any lookup made after this. `what` names the query's path in the
+ * error line. Exit 2 when the process is gone; never returns on failure. */
+static int enter_sandbox_root(const char *cmd, const char *what, long pid, long uid, long gid) {
   char rootpath[64];
   snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
   int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) {
-    dprintf(2, "%s: %s %s: open %s: %s\n", prog, cmd, p, rootpath, strerror(errno));
+    dprintf(2, "%s: %s %s: open %s: %s\n", prog, cmd, what, rootpath, strerror(errno));
     _exit(errno == ENOENT || errno == ESRCH ? 2 : 1);
   }
   if (setgroups(0, NULL) < 0) DIE_ERRNO("setgroups", "0");
   if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) DIE_ERRNO("setresgid", cmd);
   if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) DIE_ERRNO("setresuid", cmd);
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) DIE_ERRNO("prctl", "PR_SET_NO_NEW_PRIVS");
+  return rootfd;
+}
+
+/* PATH below ROOTFD, as if ROOTFD were "/": every symlink, absolute or "..", resolves inside that root, and
+ * magic links (/proc/N/root, ...) are refused (openat2 RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS). -1 and errno
+ * on failure. */
+static int open_below_root(int rootfd, const char *p, uint64_t flags) {
   struct gaiola_open_how how = {.flags = flags, .mode = 0, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-  int fd = (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
+  return (int)syscall(__NR_openat2, rootfd, p, &how, sizeof how);
+}
+
+/* Opens PATH inside the root of process PID, as the sandbox's uid/gid (enter_sandbox_root, open_below_root).
+ * Never returns on failure. */
+static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, const char *p, uint64_t flags) {
+  int rootfd = enter_sandbox_root(cmd, p, pid, uid, gid);
+  int fd = open_below_root(rootfd, p, flags);
   if (fd < 0) lookup_fail(cmd, p, errno);
   close(rootfd);
   return fd;
 }
 
-/* The arguments of read-file and stat: --pid PID --uid UID --gid GID [--max-bytes N] PATH. `want_max`: 0 no
- * --max-bytes, 1 required, 2 optional. */
+/* Limits of `list`: the Kernel panel draws a few overlay layers, not a file manager. */
+#define LIST_MAX_PATHS 32
+#define LIST_MAX_DEPTH 6
+#define LIST_MAX_ENTRIES 1000
+
+/* The arguments of read-file, stat and list: --pid PID --uid UID --gid GID, then per query
+ *   LOOKUP_READ  --max-bytes N PATH
+ *   LOOKUP_STAT  [--max-bytes N] PATH
+ *   LOOKUP_LIST  --depth D --max-entries N [--] PATH [PATH ...]   (1..LIST_MAX_PATHS paths) */
+enum lookup_kind { LOOKUP_READ, LOOKUP_STAT, LOOKUP_LIST };
 struct lookup_args {
   long pid, uid, gid;
   long long max;
-  const char *path;
+  long depth, max_entries;
+  const char *path;  /* the first PATH */
+  char *const *paths;
+  int npaths;
 };
 
-static struct lookup_args parse_lookup_args(const char *cmd, int argc, char **argv, int want_max) {
-  struct lookup_args r = {.pid = -1, .uid = -1, .gid = -1, .max = -1, .path = NULL};
+static struct lookup_args parse_lookup_args(const char *cmd, int argc, char **argv, enum lookup_kind kind) {
+  struct lookup_args r = {.pid = -1, .uid = -1, .gid = -1, .max = -1, .depth = -1, .max_entries = -1};
+  const int max_paths = kind == LOOKUP_LIST ? LIST_MAX_PATHS : 1;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (a[0] != '-' || !strcmp(a, "--")) {
       if (!strcmp(a, "--")) i++;
-      if (i != argc - 1) die("%s: exactly one PATH expected", cmd);
-      r.path = argv[i];
+      r.paths = argv + i;
+      r.npaths = argc - i;
+      if (r.npaths < 1 || r.npaths > max_paths) {
+        if (max_paths == 1) die("%s: exactly one PATH expected", cmd);
+        die("%s: 1 to %d PATHs expected", cmd, max_paths);
+      }
+      r.path = r.paths[0];
       break;
     }
     if (i + 1 >= argc) die("%s: %s needs a value", cmd, a);
@@ -1216,17 +1250,24 @@ static struct lookup_args parse_lookup_args(const char *cmd, int argc, char **ar
     if (!strcmp(a, "--pid")) r.pid = parse_num(a, v, 1, INT_MAX);
     else if (!strcmp(a, "--uid")) r.uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
     else if (!strcmp(a, "--gid")) r.gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
-    else if (want_max != 0 && !strcmp(a, "--max-bytes")) r.max = parse_num(a, v, 0, 1L << 30);
+    else if (kind != LOOKUP_LIST && !strcmp(a, "--max-bytes")) r.max = parse_num(a, v, 0, 1L << 30);
+    else if (kind == LOOKUP_LIST && !strcmp(a, "--depth")) r.depth = parse_num(a, v, 1, LIST_MAX_DEPTH);
+    else if (kind == LOOKUP_LIST && !strcmp(a, "--max-entries")) r.max_entries = parse_num(a, v, 1, LIST_MAX_ENTRIES);
     else die("%s: unknown option %s", cmd, a);
   }
-  if (r.pid < 0 || r.uid < 0 || r.gid < 0 || (want_max == 1 && r.max < 0) || !r.path)
-    die("%s: usage: %s --pid PID --uid UID --gid GID%s PATH", cmd, cmd,
-        want_max == 1 ? " --max-bytes N" : want_max == 2 ? " [--max-bytes N]" : "");
+  static const char *const usage[] = {
+      [LOOKUP_READ] = " --max-bytes N PATH",
+      [LOOKUP_STAT] = " [--max-bytes N] PATH",
+      [LOOKUP_LIST] = " --depth D --max-entries N -- PATH [PATH ...]",
+  };
+  if (r.pid < 0 || r.uid < 0 || r.gid < 0 || !r.path || (kind == LOOKUP_READ && r.max < 0) ||
+      (kind == LOOKUP_LIST && (r.depth < 0 || r.max_entries < 0)))
+    die("%s: usage: %s --pid PID --uid UID --gid GID%s", cmd, cmd, usage[kind]);
   return r;
 }
 
 static int cmd_read_file(int argc, char **argv) {
-  const struct lookup_args a = parse_lookup_args("read-file", argc, argv, 1);
+  const struct lookup_args a = parse_lookup_args("read-file", argc, argv, LOOKUP_READ);
   const char *p = a.path;
   const long long max = a.max;
 
@@ -1270,7 +1311,7 @@ static int cmd_read_file(int argc, char **argv) {
  * is comparable with a stat of /proc/N/root by the agent; rdev tells an overlay whiteout (a char device 0:0);
  * " text" says the file's content follows the line. */
 static int cmd_stat(int argc, char **argv) {
-  const struct lookup_args a = parse_lookup_args("stat", argc, argv, 2);
+  const struct lookup_args a = parse_lookup_args("stat", argc, argv, LOOKUP_STAT);
   const char *p = a.path;
 
   /* O_PATH opens nothing (no FIFO wait, no device open). */
@@ -1303,6 +1344,209 @@ static int cmd_stat(int argc, char **argv) {
                    (long long)st.st_size, text ? " text" : "");
   write_all(1, out, (size_t)n, "stdout");
   if (text) write_all(1, text, len, "stdout");
+  return 0;
+}
+
+/* =====================================================================================================
+ * list
+ * ===================================================================================================== */
+
+/* What the Kernel panel draws of an overlay's layers: the files below each PATH. PATH resolves like read-file
+ * (inside the root of PID, as the sandbox's uid); below PATH nothing is followed: every entry is looked at with
+ * fstatat(AT_SYMLINK_NOFOLLOW), and a subdirectory is entered by openat(O_NOFOLLOW) of its one name. Output,
+ * one block per PATH, in argument order:
+ *   = <PATH>
+ *   ! missing | ! unreadable          PATH itself: no such directory | anything else (EACCES, ELOOP, ...)
+ *   <type> <path relative to PATH>    depth first, names of a directory sorted with strcmp; type: f regular,
+ *                                     d directory (listed even when it cannot be entered), l symlink,
+ *                                     w whiteout (a char device 0:0), o anything else
+ *   +                                 entries left out: more than --max-entries below this PATH
+ * Names are bytes: those below 0x20, 0x7f and '\' are written \ooo (3 octal digits), so no name forges a
+ * line. With --max-entries N, the entries printed are the first N of the whole listing. */
+
+/* Output, written in whole lines at most PIPE_BUF bytes at a time (a longer line goes out in pieces): a pipe
+ * write that small is atomic, so the agent's reads do not split a line's UTF-8 in two. */
+static char list_out[PIPE_BUF];
+static size_t list_len, list_line; /* bytes buffered; where the line being built starts */
+
+static void list_flush(size_t upto) {
+  write_all(1, list_out, upto, "stdout");
+  memmove(list_out, list_out + upto, list_len - upto);
+  list_len -= upto;
+  list_line = list_line > upto ? list_line - upto : 0;
+}
+
+static void list_byte(char c) {
+  if (list_len == sizeof list_out) list_flush(list_line > 0 ? list_line : list_len);
+  list_out[list_len++] = c;
+}
+
+static void list_text(const char *s) {
+  for (; *s; s++) list_byte(*s);
+}
+
+static void list_escaped(const char *s) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      list_byte('\\');
+      list_byte((char)('0' + (c >> 6)));
+      list_byte((char)('0' + ((c >> 3) & 7)));
+      list_byte((char)('0' + (c & 7)));
+    } else list_byte((char)c);
+  }
+}
+
+static void list_eol(void) {
+  list_byte('\n');
+  list_line = list_len;
+}
+
+static char list_type(mode_t mode, dev_t rdev) {
+  if (S_ISREG(mode)) return 'f';
+  if (S_ISDIR(mode)) return 'd';
+  if (S_ISLNK(mode)) return 'l';
+  if (S_ISCHR(mode) && rdev == makedev(0, 0)) return 'w';
+  return 'o';
+}
+
+/* The type readdir gave, for an entry we may not stat (a directory we may read but not search). */
+static char list_dtype(unsigned char t) {
+  return t == DT_REG ? 'f' : t == DT_DIR ? 'd' : t == DT_LNK ? 'l' : 'o';
+}
+
+struct list_name {
+  char *name;
+  unsigned char dtype;
+};
+
+static int list_name_cmp(const void *a, const void *b) {
+  return strcmp(((const struct list_name *)a)->name, ((const struct list_name *)b)->name);
+}
+
+static void list_name_swap(struct list_name *h, size_t i, size_t j) {
+  struct list_name t = h[i];
+  h[i] = h[j];
+  h[j] = t;
+}
+
+/* Max-heap of names by strcmp (h[0] the largest): restores the order after h[i] was set. */
+static void list_heap_up(struct list_name *h, size_t i) {
+  while (i > 0 && strcmp(h[(i - 1) / 2].name, h[i].name) < 0) {
+    list_name_swap(h, i, (i - 1) / 2);
+    i = (i - 1) / 2;
+  }
+}
+
+static void list_heap_down(struct list_name *h, size_t n, size_t i) {
+  for (;;) {
+    size_t big = i, l = 2 * i + 1, r = l + 1;
+    if (l < n && strcmp(h[l].name, h[big].name) > 0) big = l;
+    if (r < n && strcmp(h[r].name, h[big].name) > 0) big = r;
+    if (big == i) return;
+    list_name_swap(h, i, big);
+    i = big;
+  }
+}
+
+/* The first `keep` names of directory D by strcmp, unordered: a directory of a million files costs `keep`
+ * names of memory, not a million. */
+static struct list_name *list_read_names(DIR *d, size_t keep, size_t *count) {
+  struct list_name *h = malloc(keep * sizeof *h);
+  if (!h) DIE_ERRNO("malloc", "(list)");
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *name = e->d_name;
+    if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
+    if (n == keep && strcmp(name, h[0].name) >= 0) continue;
+    char *copy = strdup(name);
+    if (!copy) DIE_ERRNO("strdup", "(list)");
+    if (n < keep) {
+      h[n] = (struct list_name){.name = copy, .dtype = e->d_type};
+      list_heap_up(h, n++);
+    } else { /* replaces the largest kept */
+      free(h[0].name);
+      h[0] = (struct list_name){.name = copy, .dtype = e->d_type};
+      list_heap_down(h, n, 0);
+    }
+  }
+  *count = n;
+  return h;
+}
+
+struct list_walk {
+  long left;     /* entries this PATH may still print */
+  int truncated; /* an entry was left out for --max-entries */
+  int depth;     /* --depth: levels below PATH shown */
+  /* Path of the directory being listed, relative to PATH: at most `depth` names and their separators. */
+  char rel[LIST_MAX_DEPTH * (NAME_MAX + 1)];
+};
+
+/* Prints the entries of directory FD (closed here), `level` levels below PATH; w->rel[0..rellen) is its
+ * path relative to PATH. */
+static void list_dir(struct list_walk *w, int fd, size_t rellen, int level) {
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return;
+  }
+  size_t n = 0;
+  /* Every name listed costs at least one entry: one more than the budget tells whether any is left out. */
+  struct list_name *names = list_read_names(d, (size_t)w->left + 1, &n);
+  qsort(names, n, sizeof *names, list_name_cmp);
+  for (size_t k = 0; k < n && !w->truncated; k++) {
+    if (w->left == 0) {
+      w->truncated = 1;
+      break;
+    }
+    const char *name = names[k].name;
+    struct stat st;
+    char type;
+    if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) == 0) type = list_type(st.st_mode, st.st_rdev);
+    else if (errno == ENOENT) continue; /* removed meanwhile */
+    else type = list_dtype(names[k].dtype);
+    size_t at = rellen > 0 ? rellen + 1 : 0, len = strlen(name);
+    if (rellen > 0) w->rel[rellen] = '/';
+    memcpy(w->rel + at, name, len + 1);
+    list_byte(type);
+    list_byte(' ');
+    list_escaped(w->rel);
+    list_eol();
+    w->left--;
+    if (type == 'd' && level + 1 < w->depth) {
+      int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) list_dir(w, sub, at + len, level + 1);
+    }
+  }
+  for (size_t k = 0; k < n; k++) free(names[k].name);
+  free(names);
+  closedir(d);
+}
+
+static int cmd_list(int argc, char **argv) {
+  const struct lookup_args a = parse_lookup_args("list", argc, argv, LOOKUP_LIST);
+  int rootfd = enter_sandbox_root("list", a.path, a.pid, a.uid, a.gid);
+  for (int k = 0; k < a.npaths; k++) {
+    const char *p = a.paths[k];
+    list_text("= ");
+    list_escaped(p);
+    list_eol();
+    int fd = open_below_root(rootfd, p, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      list_text(errno == ENOENT || errno == ENOTDIR ? "! missing" : "! unreadable");
+      list_eol();
+      continue;
+    }
+    struct list_walk w = {.left = a.max_entries, .truncated = 0, .depth = (int)a.depth};
+    list_dir(&w, fd, 0, 0);
+    if (w.truncated) {
+      list_byte('+');
+      list_eol();
+    }
+  }
+  list_flush(list_len);
+  close(rootfd);
   return 0;
 }
 
@@ -1707,17 +1951,18 @@ static int cmd_marker(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    dprintf(2, "usage: %s create|shell|read-file|stat|hostname|mountinfo|netinfo|marker ...\n", prog);
+    dprintf(2, "usage: %s create|shell|read-file|stat|list|hostname|mountinfo|netinfo|marker ...\n", prog);
     return 1;
   }
   if (!strcmp(argv[1], "create")) return cmd_create(argc, argv);
   if (!strcmp(argv[1], "shell")) return cmd_shell(argc, argv);
   if (!strcmp(argv[1], "read-file")) return cmd_read_file(argc, argv);
   if (!strcmp(argv[1], "stat")) return cmd_stat(argc, argv);
+  if (!strcmp(argv[1], "list")) return cmd_list(argc, argv);
   if (!strcmp(argv[1], "mountinfo")) return cmd_mountinfo(argc, argv);
   if (!strcmp(argv[1], "netinfo")) return cmd_netinfo(argc, argv);
   if (!strcmp(argv[1], "hostname")) return cmd_hostname(argc, argv);
   if (!strcmp(argv[1], "marker")) return cmd_marker(argc, argv);
-  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, hostname, mountinfo, netinfo or marker)\n", prog, argv[1]);
+  dprintf(2, "%s: unknown command '%s' (create, shell, read-file, stat, list, hostname, mountinfo, netinfo or marker)\n", prog, argv[1]);
   return 1;
 }

@@ -15,6 +15,7 @@ import { probeHost } from './kernel/probe';
 import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/sandbox';
 import { loadCatalog } from './lessons/catalog';
 import { LessonEngine } from './lessons/engine';
+import { PanelHub, panelKernel, withPanelPokes } from './panel/panel-hub';
 import { createAgentServer } from './server/http-server';
 import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   const catalog = await loadCatalog();
   // The registry and the engine need each other: the engine is made right after, before any shell exists.
   let engine: LessonEngine | undefined;
+  let panel: PanelHub | undefined;
   const registry = new SandboxRegistry(
     kernel,
     probe,
@@ -70,11 +72,13 @@ async function main(): Promise<void> {
         store.sandboxDestroyed(id, reason);
         engine?.sandboxGone(student);
       },
-      shellActivity: (student) => (engine as LessonEngine).activity(student),
+      // The Kernel panel looks again too (only sockets with the panel open cost anything).
+      shellActivity: (student) => withPanelPokes((engine as LessonEngine).activity(student), panel, student),
     },
   );
   const lessons = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
   engine = lessons;
+  panel = new PanelHub((student) => registry.sandboxOf(student), panelKernel(kernel.launcherPath), log);
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
   const classMode = createClassMode({
     mode: config.mode,
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     }),
     log,
     lessons,
+    panel,
     progress: (student) => lessons.progress(student),
     classRoutes: classMode.routes,
     presence: classMode.presence,
@@ -119,6 +124,7 @@ async function main(): Promise<void> {
     log(`${signal}: closing terminals and freeing every sandbox`);
     try {
       classMode.close();
+      panel?.closeAll();
       await agent.close();
       await registry.destroyAll('agent-stopped');
       await releaseHostResources(kernel, probe);

@@ -15,6 +15,7 @@ import { probeHost } from '../src/kernel/probe';
 import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
 import { loadCatalog } from '../src/lessons/catalog';
 import { LessonEngine } from '../src/lessons/engine';
+import { PanelHub, panelKernel, withPanelPokes } from '../src/panel/panel-hub';
 import { PROTOCOL_VERSION, SESSION_PATH, type ServerMessage, WS_PATH } from '../src/protocol';
 import { createAgentServer } from '../src/server/http-server';
 import { TokenSigner } from '../src/server/token';
@@ -32,6 +33,8 @@ export interface Harness {
   store?: Store;
   signer: TokenSigner;
   classMode?: ClassMode;
+  /** With `panel`. */
+  panel?: PanelHub;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,8 @@ export async function startAgent(
     lessons?: boolean;
     /** Class mode, as `GAIOLA_MODE=class` runs it (implies lessons). */
     classMode?: boolean;
+    /** The Kernel panel's streams, as the agent serves them. */
+    panel?: boolean;
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
@@ -57,6 +62,7 @@ export async function startAgent(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
   const store = opts.lessons || opts.classMode ? Store.open(dataDir) : undefined;
   let engine: LessonEngine | undefined;
+  let panel: PanelHub | undefined;
   const registry = new SandboxRegistry(
     kernel,
     probe,
@@ -73,13 +79,20 @@ export async function startAgent(
         store?.sandboxDestroyed(id, reason);
         engine?.sandboxGone(student);
       },
-      shellActivity: store ? (student) => (engine as LessonEngine).activity(student) : undefined,
+      shellActivity:
+        store || opts.panel ? (student) => withPanelPokes(engine?.activity(student), panel, student) : undefined,
     },
   );
   const catalog = await loadCatalog();
   if (store) {
     engine = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, () => {});
   }
+  if (opts.panel)
+    panel = new PanelHub(
+      (student) => registry.sandboxOf(student),
+      panelKernel(kernel.launcherPath),
+      () => {},
+    );
   const signer = new TokenSigner(randomBytes(32));
   const classMode =
     opts.classMode && store
@@ -106,6 +119,7 @@ export async function startAgent(
     health: () => ({ ok: true, sandboxes: registry.size }),
     log: () => {},
     lessons: engine,
+    panel,
     progress: engine ? (id) => engine?.progress(id) : undefined,
     classRoutes: classMode?.routes,
     presence: classMode?.presence,
@@ -114,6 +128,7 @@ export async function startAgent(
   await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
   const { port } = agent.server.address() as AddressInfo;
   const harness: Harness = {
+    panel,
     url: `http://127.0.0.1:${port}`,
     kernel,
     registry,
@@ -124,6 +139,7 @@ export async function startAgent(
     stop: async () => {
       try {
         classMode?.close();
+        panel?.closeAll();
         await agent.close();
         await registry.destroyAll('test-end');
       } finally {

@@ -188,7 +188,7 @@ export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOp
     } finally {
       await cleanupTestRun(cfg, probe);
     }
-    if (rig.obs)
+    if (rig.obs && rig.obs.timings.length > 0)
       console.log(
         `[${opts.tag}] snapshot+checks: median ${rig.obs.median().toFixed(1)} ms over ${rig.obs.timings.length}`,
       );

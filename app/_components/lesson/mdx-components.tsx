@@ -1,11 +1,16 @@
 // The components a lesson's MDX may use, bound to the lesson, the page's locale and the host's cgroup
-// version: `<Step id>`, `<Diagram name alt>`, `<Note>`, `<Warning>`, `<CgroupV1>`/`<CgroupV2>`, and code (inline and fenced) marked `translate="no"` so
+// version: `<Step id>`, `<Diagram name alt>`, `<Note>`, `<Warning>`, `<CgroupV1>`/`<CgroupV2>`, `<Panel section>` (a
+// pointer at the Kernel panel), and code (inline and fenced) marked `translate="no"` so
 // a browser's page translation never rewrites a command.
+
+import { PANEL_SECTION_IDS, type PanelSectionId } from '@protocol';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { CgroupVersion, LessonDef } from '@/lessons/types';
 import type { Messages } from '@/lib/i18n';
+import { format } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
 import styles from './lesson-parts.module.css';
+import { PanelLink } from './panel-link';
 import { Step } from './step';
 
 /** Diagram names are file names in public/diagrams/: `<name>.<locale>.svg`. */
@@ -59,6 +64,22 @@ export function lessonComponents(lesson: LessonDef, locale: Locale, m: Messages,
         {children}
       </Callout>
     ),
+    // A pointer at the Kernel panel: `<Panel section="processes">look at the UTS badge now</Panel>`.
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    Panel: ({ section, children }: { section: string; children?: ReactNode }) => {
+      if (!PANEL_SECTION_IDS.includes(section as PanelSectionId))
+        throw new Error(`<Panel section="${section}">: one of ${PANEL_SECTION_IDS.join(', ')}`);
+      const name = m.panel.section[section as PanelSectionId];
+      return (
+        <PanelLink
+          section={section as PanelSectionId}
+          label={m.lesson.panel}
+          button={format(m.lesson.panelOpen, { section: name })}
+        >
+          {children}
+        </PanelLink>
+      );
+    },
     pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre {...props} className={styles.pre} translate="no" />,
     code: (props: ComponentPropsWithoutRef<'code'>) => <code {...props} translate="no" />,
   };

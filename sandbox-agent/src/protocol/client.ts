@@ -1,6 +1,7 @@
 // Client → agent control messages (JSON text frames). Terminal input travels as binary frames.
 import { z } from 'zod';
 import { FLOW_HIGH_WATERMARK, MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS } from './limits';
+import { panelOpenMessage } from './panel';
 
 const cols = z.number().int().min(MIN_COLS).max(MAX_COLS);
 const rows = z.number().int().min(MIN_ROWS).max(MAX_ROWS);
@@ -48,6 +49,7 @@ export const clientMessage = z.discriminatedUnion('type', [
   checkMessage,
   quizAnswerMessage,
   restartMessage,
+  panelOpenMessage,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 export type ResizeMessage = z.infer<typeof resizeMessage>;

@@ -4,6 +4,9 @@ export * from './class';
 export * from './client';
 export * from './codes';
 export * from './limits';
+export * from './panel';
+export * from './panel-history';
+export * from './panel-patch';
 export * from './server';
 
 /** Query parameters of the WebSocket URL `/ws?token=…&tab=…&v=…`. */

@@ -1,6 +1,7 @@
 // Agent → client control messages (JSON text frames). Terminal output travels as binary frames.
 import { z } from 'zod';
 import { ErrorCode } from './codes';
+import { panelMessage } from './panel';
 
 export const helloMessage = z.strictObject({
   type: z.literal('hello'),
@@ -75,5 +76,6 @@ export const serverMessage = z.discriminatedUnion('type', [
   stepsMessage,
   quizResultMessage,
   lessonProgressMessage,
+  panelMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

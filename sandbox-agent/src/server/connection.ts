@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   type ServerMessage,
 } from '../protocol';
+import type { PanelMessage, PanelSectionId } from '../protocol/panel';
 import type { ShellClient, ShellSession } from '../sessions/shell-session';
 import { RateLimiter } from './rate-limit';
 
@@ -36,6 +37,12 @@ export interface LessonHandler {
   restart(studentId: string): Promise<void>;
 }
 
+/** The Kernel panel's streams (panel/panel-hub.ts): one per socket whose panel is open. */
+export interface PanelHandler {
+  open(studentId: string, subscriber: { send(msg: PanelMessage): void }, section?: PanelSectionId): void;
+  close(subscriber: { send(msg: PanelMessage): void }): void;
+}
+
 export class TerminalConnection implements ShellClient {
   private shell: ShellSession | undefined;
   private readonly limiter = new RateLimiter(MAX_MESSAGES_PER_SECOND, RATE_BURST);
@@ -45,8 +52,10 @@ export class TerminalConnection implements ShellClient {
     private readonly ws: WebSocket,
     private readonly studentId: string,
     private readonly lessons?: LessonHandler,
+    private readonly panel?: PanelHandler,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.panel?.close(this));
   }
 
   get isClosed(): boolean {
@@ -70,6 +79,7 @@ export class TerminalConnection implements ShellClient {
   close(code: number): void {
     if (this.closed) return;
     this.closed = true;
+    this.panel?.close(this);
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code);
   }
 
@@ -135,6 +145,10 @@ export class TerminalConnection implements ShellClient {
       }
       case 'restart':
         void this.lessons?.restart(this.studentId);
+        return;
+      case 'panel':
+        if (msg.open) this.panel?.open(this.studentId, this, msg.section);
+        else this.panel?.close(this);
         return;
     }
   }

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import type { ClassRoutes } from './class-routes';
-import { type LessonHandler, TerminalConnection } from './connection';
+import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
 import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
@@ -24,6 +24,8 @@ export interface AgentServerDeps {
   health(): Record<string, unknown>;
   log(line: string): void;
   lessons?: LessonHandler;
+  /** The Kernel panel's streams. */
+  panel?: PanelHandler;
   /** A student's saved progress per lesson, for the course index. */
   progress?(studentId: string): unknown;
   /** Class mode's routes, and who may open a sandbox (solo mode: anyone holding a valid token). */
@@ -145,7 +147,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       // itself (1009, 1007); without a listener the error would be thrown and take the agent down.
       ws.on('error', (err) => deps.log(`websocket closed on a protocol error: ${err.message}`));
       const studentId = decision.student.s;
-      const conn = new TerminalConnection(ws, studentId, deps.lessons);
+      const conn = new TerminalConnection(ws, studentId, deps.lessons, deps.panel);
       deps.onStudentSeen(studentId);
       deps.registry
         .attach(studentId, decision.tab, { cols: decision.cols, rows: decision.rows }, conn)

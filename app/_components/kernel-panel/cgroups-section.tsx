@@ -1,0 +1,158 @@
+// cgroups: the sandbox's groups as a tree by path, each with its processes, what it may use (memory, PIDs,
+// CPU) against what it uses, and a memory chart where there is a limit or a past to draw.
+import type { PanelCgroup, PanelView } from '@protocol';
+import { format } from '@/lib/i18n';
+import { type CgroupNode, cgroupTree } from './cgroup-tree';
+import { formatBytes, formatCpuShare, formatNumber } from './format';
+import styles from './kernel-panel.module.css';
+import { hasChart, MemoryChart } from './memory-chart';
+import { sandboxPid } from './proc-tree';
+import type { CgroupHistory, PanelMessages } from './types';
+
+/** The facts of one group as short phrases, shared by the tree and the table view. */
+export function cgroupFacts(cgroup: PanelCgroup, messages: PanelMessages, locale: string) {
+  const m = messages.cgroups;
+  const { memory, pids, cpu } = cgroup;
+  const bytes = (n: number) => formatBytes(n, locale);
+  return {
+    memory: memory
+      ? memory.limit === null
+        ? format(m.memoryNoLimit, { usage: bytes(memory.usage) })
+        : format(m.memoryOf, { usage: bytes(memory.usage), limit: bytes(memory.limit) })
+      : null,
+    oom: memory ? format(m.oomKills, { n: memory.oomKills }) : null,
+    pids: pids
+      ? pids.max === null
+        ? format(m.pidsNoMax, { current: pids.current })
+        : format(m.pidsOf, { current: pids.current, max: formatNumber(pids.max, locale) })
+      : null,
+    refused: pids ? format(m.refused, { n: pids.refused }) : null,
+    quota: cpu
+      ? cpu.quotaUs === null
+        ? m.cpuNoQuota
+        : format(m.cpuQuota, { share: formatCpuShare(cpu.quotaUs, cpu.periodUs, locale) })
+      : null,
+    weight: cpu ? format(m.weight, { weight: formatNumber(cpu.weight, locale) }) : null,
+    throttled: cpu ? format(m.throttled, { n: cpu.nrThrottled }) : null,
+  };
+}
+
+interface Shared {
+  view: PanelView;
+  history: CgroupHistory;
+  messages: PanelMessages;
+  locale: string;
+  comms: Map<number, string>;
+}
+
+export function CgroupsSection({
+  view,
+  history,
+  messages,
+  locale,
+}: {
+  view: PanelView;
+  history: CgroupHistory;
+  messages: PanelMessages;
+  locale: string;
+}) {
+  const tree = cgroupTree(view.cgroups);
+  const shared: Shared = {
+    view,
+    history,
+    messages,
+    locale,
+    comms: new Map(view.procs.map((p) => [sandboxPid(p), p.comm])),
+  };
+  return (
+    <div className={styles.section}>
+      {tree.length === 0 ? (
+        <p className={styles.empty}>{messages.cgroups.none}</p>
+      ) : (
+        <ul className={styles.tree} data-testid="panel-cgroup-tree">
+          {tree.map((node) => (
+            <CgroupItem key={node.cgroup.key} node={node} shared={shared} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CgroupItem({ node, shared }: { node: CgroupNode; shared: Shared }) {
+  const { cgroup } = node;
+  const { messages, locale, view } = shared;
+  const m = messages.cgroups;
+  const facts = cgroupFacts(cgroup, messages, locale);
+  return (
+    <li data-testid="panel-cgroup" data-path={cgroup.path} data-frozen={cgroup.frozen || undefined}>
+      <div className={styles.cgroup}>
+        <div className={styles.cgroupHead}>
+          <code title={cgroup.path} translate="no">
+            {node.name}
+          </code>
+          {cgroup.path === '/' ? <span className={styles.muted}>{m.root}</span> : null}
+          {cgroup.frozen ? <span className={styles.frozen}>{m.frozen}</span> : null}
+          {view.base.cgroupVersion === 1 && cgroup.controllers.length > 0 ? (
+            <span className={styles.muted} translate="no">
+              {format(m.hierarchies, { list: cgroup.controllers.join(' · ') })}
+            </span>
+          ) : null}
+        </div>
+        <dl className={styles.facts}>
+          <div>
+            <dt>{m.processes}</dt>
+            <dd>
+              {cgroup.procs.length === 0 ? (
+                <span className={styles.muted}>{m.noProcesses}</span>
+              ) : (
+                cgroup.procs.map((pid) => (
+                  <span key={pid} className={styles.chip} data-testid="cgroup-proc" data-pid={pid} translate="no">
+                    {pid} {shared.comms.get(pid) ?? ''}
+                  </span>
+                ))
+              )}
+            </dd>
+          </div>
+          {facts.memory !== null ? (
+            <div>
+              <dt>{m.memory}</dt>
+              <dd data-testid="cgroup-memory">
+                {facts.memory}
+                {(cgroup.memory?.oomKills ?? 0) > 0 ? <span className={styles.bad}> · {facts.oom}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+          {facts.pids !== null ? (
+            <div>
+              <dt>{m.pids}</dt>
+              <dd data-testid="cgroup-pids">
+                {facts.pids}
+                {(cgroup.pids?.refused ?? 0) > 0 ? <span className={styles.warn}> · {facts.refused}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+          {facts.quota !== null ? (
+            <div>
+              <dt>{m.cpu}</dt>
+              <dd data-testid="cgroup-cpu">
+                {facts.quota} · {facts.weight}
+                {(cgroup.cpu?.nrThrottled ?? 0) > 0 ? <span> · {facts.throttled}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {hasChart(cgroup, shared.history) ? (
+          <MemoryChart cgroup={cgroup} history={shared.history} now={view.t} messages={messages} locale={locale} />
+        ) : null}
+      </div>
+      {node.children.length > 0 ? (
+        <ul>
+          {node.children.map((child) => (
+            <CgroupItem key={child.cgroup.key} node={child} shared={shared} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

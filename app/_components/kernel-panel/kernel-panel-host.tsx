@@ -1,0 +1,41 @@
+'use client';
+// Connects the Kernel panel to the lesson page's store: the panel's state lives in the LessonStore's
+// PanelStore (lib/panel/panel-store.ts), which asks one tab's socket for the stream while the panel is open
+// and the page visible. This leaf only renders it and reports visibility changes.
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Messages } from '@/lib/i18n';
+import { useLessonStore } from '@/lib/lessons/use-lesson';
+import { CLOSED_PANEL, type PanelState } from '@/lib/panel/panel-store';
+import { KernelPanel } from './kernel-panel';
+
+const noop = () => () => {};
+const closed = (): PanelState => CLOSED_PANEL;
+
+export function KernelPanelHost({ messages }: { messages: Messages['panel'] }) {
+  const panel = useLessonStore()?.panel;
+  const state = useSyncExternalStore(panel?.subscribe ?? noop, panel?.getSnapshot ?? closed, closed);
+
+  useEffect(() => {
+    if (!panel) return;
+    panel.restore();
+    const onVisibility = () => panel.setVisible(document.visibilityState === 'visible');
+    onVisibility();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, [panel]);
+
+  if (!panel) return null;
+  return (
+    <KernelPanel
+      view={state.view}
+      history={state.history}
+      messages={messages}
+      open={state.open}
+      onOpenChange={(open) => panel.setOpen(open)}
+      section={state.section}
+      onSectionChange={(section) => panel.setSection(section)}
+      tableView={state.tableView}
+      onTableViewChange={(on) => panel.setTableView(on)}
+    />
+  );
+}

@@ -1,0 +1,211 @@
+'use client';
+// The Kernel panel beside the terminals: the kernel state of the student's own sandbox, drawn live, in four
+// sections (processes and namespaces, cgroups, mounts and layers, network). Presentational: the store that
+// holds the view and its history, and decides what is open, lives outside React and passes it all in; the
+// only state kept here is which process's mounts are shown. A header button collapses it; "table view"
+// draws the same facts as plain tables for screen readers.
+import { PANEL_SECTION_IDS, type PanelView } from '@protocol';
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { CgroupsSection } from './cgroups-section';
+import { CgroupsTable } from './cgroups-table';
+import styles from './kernel-panel.module.css';
+import { MountsSection } from './mounts-section';
+import { NetworkSection } from './network-section';
+import { NetworkTable } from './network-table';
+import { indexNamespaces, type NsIndex } from './ns-index';
+import { ProcessesSection } from './processes-section';
+import { ProcessesTable } from './processes-table';
+import type { CgroupHistory, KernelPanelProps, PanelMessages, PanelSectionId } from './types';
+
+export type {
+  CgroupHistory,
+  KernelPanelProps,
+  MemorySample,
+  PanelEvent,
+  PanelMessages,
+  PanelSectionId,
+} from './types';
+
+export function KernelPanel({
+  view,
+  history,
+  messages,
+  open,
+  onOpenChange,
+  section,
+  onSectionChange,
+  tableView,
+  onTableViewChange,
+}: KernelPanelProps) {
+  const id = useId();
+  const [mountChoice, setMountChoice] = useState<string | null>(null);
+  const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  const index = useMemo(() => (view ? indexNamespaces(view) : null), [view]);
+  const active = Math.max(0, PANEL_SECTION_IDS.indexOf(section));
+
+  // The tablist pattern of the terminal panel: arrows move and select, Home/End jump.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = PANEL_SECTION_IDS.length - 1;
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = active === last ? 0 : active + 1;
+    else if (event.key === 'ArrowLeft') next = active === 0 ? last : active - 1;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    const target = next === null ? undefined : PANEL_SECTION_IDS[next];
+    if (next === null || target === undefined) return;
+    event.preventDefault();
+    onSectionChange(target);
+    tabButtons.current[next]?.focus();
+  };
+
+  return (
+    <section
+      className={styles.panel}
+      aria-labelledby={`${id}-title`}
+      data-testid="kernel-panel"
+      data-open={open}
+      data-section={section}
+      data-table-view={tableView}
+    >
+      <header className={styles.header}>
+        <h2 className={styles.title} id={`${id}-title`}>
+          <button
+            type="button"
+            className={styles.toggle}
+            aria-expanded={open}
+            aria-controls={`${id}-body`}
+            title={messages.toggleHint}
+            onClick={() => onOpenChange(!open)}
+            data-testid="kernel-panel-toggle"
+          >
+            <span className={styles.chevron} aria-hidden="true" />
+            {messages.title}
+          </button>
+        </h2>
+        {open ? (
+          <label className={styles.tableToggle} title={messages.tableViewHint}>
+            <input
+              type="checkbox"
+              checked={tableView}
+              onChange={(event) => onTableViewChange(event.target.checked)}
+              data-testid="kernel-panel-table-view"
+            />
+            {messages.tableView}
+          </label>
+        ) : null}
+      </header>
+      <div id={`${id}-body`} className={styles.body} hidden={!open}>
+        {!open ? null : view && index ? (
+          <>
+            <div role="tablist" aria-label={messages.sectionsLabel} className={styles.tabs} onKeyDown={onTabKey}>
+              {PANEL_SECTION_IDS.map((s, i) => (
+                <button
+                  key={s}
+                  ref={(el) => {
+                    tabButtons.current[i] = el;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`${id}-tab-${s}`}
+                  className={styles.tab}
+                  aria-selected={s === section}
+                  aria-controls={`${id}-panel-${s}`}
+                  tabIndex={s === section ? 0 : -1}
+                  onClick={() => onSectionChange(s)}
+                  data-testid={`kernel-panel-tab-${s}`}
+                >
+                  {messages.section[s]}
+                </button>
+              ))}
+            </div>
+            <div className={styles.scroll}>
+              {view.truncated ? <p className={styles.truncated}>{messages.truncated}</p> : null}
+              {PANEL_SECTION_IDS.map((s) => (
+                <div
+                  key={s}
+                  role="tabpanel"
+                  id={`${id}-panel-${s}`}
+                  aria-labelledby={`${id}-tab-${s}`}
+                  hidden={s !== section}
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: the APG tabs pattern; a section without controls still scrolls by keyboard
+                  tabIndex={0}
+                  data-testid={`kernel-panel-section-${s}`}
+                >
+                  {s === section ? (
+                    <Section
+                      section={s}
+                      view={view}
+                      history={history}
+                      index={index}
+                      messages={messages}
+                      tableView={tableView}
+                      mountChoice={mountChoice}
+                      onMountChoice={setMountChoice}
+                    />
+                  ) : null}
+                </div>
+              ))}
+            </div>
+          </>
+        ) : (
+          <p className={styles.waiting} data-testid="kernel-panel-waiting">
+            {messages.waiting}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Section({
+  section,
+  view,
+  history,
+  index,
+  messages,
+  tableView,
+  mountChoice,
+  onMountChoice,
+}: {
+  section: PanelSectionId;
+  view: PanelView;
+  history: CgroupHistory;
+  index: NsIndex;
+  messages: PanelMessages;
+  tableView: boolean;
+  mountChoice: string | null;
+  onMountChoice: (key: string) => void;
+}) {
+  const locale = messages.numberLocale;
+  switch (section) {
+    case 'processes':
+      return tableView ? (
+        <ProcessesTable view={view} index={index} messages={messages} />
+      ) : (
+        <ProcessesSection view={view} index={index} messages={messages} />
+      );
+    case 'cgroups':
+      return tableView ? (
+        <CgroupsTable view={view} history={history} messages={messages} locale={locale} />
+      ) : (
+        <CgroupsSection view={view} history={history} messages={messages} locale={locale} />
+      );
+    case 'mounts':
+      return (
+        <MountsSection
+          view={view}
+          index={index}
+          messages={messages}
+          chosen={mountChoice}
+          onChoose={onMountChoice}
+          tableView={tableView}
+        />
+      );
+    case 'network':
+      return tableView ? (
+        <NetworkTable view={view} index={index} messages={messages} />
+      ) : (
+        <NetworkSection view={view} index={index} messages={messages} />
+      );
+  }
+}

@@ -1,0 +1,127 @@
+import { expect, type Page, test } from '@playwright/test';
+import type { StepDef } from '../lessons/types';
+import { hostCgroupVersion } from '../lib/host-cgroup';
+import { lessonBySlug, runInTerminal, runStep, waitConnected } from './helpers';
+
+const version = hostCgroupVersion();
+const SECTIONS = ['processes', 'cgroups', 'mounts', 'network'] as const;
+
+/** The distinct UTS namespaces among the processes the panel draws. */
+async function utsBadges(page: Page): Promise<number> {
+  const inodes = await page
+    .locator('[data-testid="panel-proc"] [data-ns-kind="uts"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-ns')));
+  return new Set(inodes).size;
+}
+
+async function show(page: Page, section: (typeof SECTIONS)[number]) {
+  await page.getByTestId(`kernel-panel-tab-${section}`).click();
+  await expect(page.getByTestId('kernel-panel')).toHaveAttribute('data-section', section);
+}
+
+async function screenshots(page: Page, locale: string, testInfo: { outputPath(name: string): string }) {
+  for (const section of SECTIONS) {
+    await show(page, section);
+    const path = testInfo.outputPath(`kernel-panel-${section}-${locale}.png`);
+    await page.getByTestId('kernel-panel').screenshot({ path });
+    await test.info().attach(`kernel-panel-${section}-${locale}`, { path, contentType: 'image/png' });
+  }
+}
+
+test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hostname; every section in pt and gl (cgroup ${version})`, async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const lesson = lessonBySlug('02-unshare');
+  const step = (id: string) => lesson.steps.find((s) => s.id === id) as StepDef;
+  await page.setViewportSize({ width: 1500, height: 1100 });
+  await page.goto(`/pt/${lesson.slug}`);
+  await waitConnected(page, 0);
+  await page.getByTestId('tab-1').click();
+  await waitConnected(page, 1);
+
+  // Closed by default: the terminals are the main view.
+  const panel = page.getByTestId('kernel-panel');
+  await expect(panel).toHaveAttribute('data-open', 'false');
+  await page.getByTestId('kernel-panel-toggle').click();
+  await expect(panel).toHaveAttribute('data-open', 'true');
+  await show(page, 'processes');
+  await expect.poll(() => page.getByTestId('panel-proc').count()).toBeGreaterThanOrEqual(2);
+  expect(await utsBadges(page)).toBe(1);
+
+  await runStep(page, step('unshare'), version);
+  await runStep(page, step('hostname'), version);
+  await expect.poll(() => utsBadges(page)).toBe(2);
+  const sh = page.locator('[data-testid="panel-proc"][data-comm="sh"]');
+  await expect(sh.getByTestId('proc-hostname')).toContainText('contedor-a-man');
+  // PID 1 of its own PID namespace, another PID in the sandbox's.
+  await expect(sh).toHaveAttribute('data-pids', /^\d+ 1$/);
+
+  // The same facts in the table view.
+  await page.getByTestId('kernel-panel-table-view').click();
+  await expect(page.getByTestId('panel-proc-table')).toContainText('contedor-a-man');
+  await page.getByTestId('kernel-panel-table-view').click();
+
+  // A memory limit and an OOM kill, seen as it happens.
+  const cg = version === 'v2' ? '/sys/fs/cgroup/demo' : '/sys/fs/cgroup/memory/demo';
+  const limit = version === 'v2' ? 'memory.max' : 'memory.limit_in_bytes';
+  await show(page, 'cgroups');
+  await runInTerminal(page, 1, `mkdir ${cg} && echo 64M > ${cg}/${limit}`);
+  if (version === 'v2') await runInTerminal(page, 1, `echo 0 > ${cg}/memory.swap.max`);
+  await expect(page.locator('[data-testid="panel-cgroup"][data-path="/demo"]')).toBeVisible();
+  await runInTerminal(
+    page,
+    1,
+    `(echo $BASHPID > ${cg}/cgroup.procs; exec perl -e 'while (1) { $x .= "x" x 1048576; select(undef, undef, undef, 0.05) }')`,
+  );
+  await expect(
+    page.locator('[data-testid="memory-chart"][data-path="/demo"] [data-testid="chart-event"]'),
+  ).toHaveAttribute('data-event', 'oom');
+
+  // An overlay with a file written through it and one deleted through it.
+  await runInTerminal(
+    page,
+    1,
+    'mkdir -p /root/ov && mount -t tmpfs ov /root/ov && cd /root/ov && mkdir lower upper work merged && echo a > lower/a.txt && echo b > lower/b.txt',
+  );
+  await runInTerminal(
+    page,
+    1,
+    'mount -t overlay overlay -o lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work /root/ov/merged && echo novo > merged/novo.txt && rm merged/a.txt; cd',
+  );
+  await show(page, 'mounts');
+  const upper = page.locator('[data-testid="overlay-layer"][data-role="upper"]');
+  await expect(upper.locator('[data-testid="layer-entry"][data-path="a.txt"]')).toHaveAttribute(
+    'data-type',
+    'whiteout',
+  );
+  await expect(upper.locator('[data-testid="layer-entry"][data-path="novo.txt"]')).toHaveAttribute('data-type', 'file');
+
+  // A veth pair between the sandbox and the container's network namespace.
+  await runInTerminal(
+    page,
+    1,
+    'ip link add veth0 type veth peer name ceth0 && ip link set ceth0 netns $(pgrep -n -x sh) && ip addr add 10.200.0.1/24 dev veth0 && ip link set veth0 up',
+  );
+  await show(page, 'network');
+  await expect(page.getByTestId('net-ns')).toHaveCount(2);
+  await expect(page.locator('[data-testid="net-iface"][data-name="ceth0"]')).toBeVisible();
+  await expect(page.getByTestId('veth-link')).toHaveCount(1);
+
+  await screenshots(page, 'pt', testInfo);
+
+  // The same sandbox in Galician: the panel opens where the student left it.
+  await page.goto(`/gl/${lesson.slug}`);
+  await waitConnected(page, 0);
+  await expect(panel).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('veth-link')).toHaveCount(1);
+  await show(page, 'processes');
+  await expect.poll(() => utsBadges(page)).toBe(2);
+  await screenshots(page, 'gl', testInfo);
+
+  // Closing the panel stops the stream: the view is dropped, nothing more is drawn.
+  await page.getByTestId('kernel-panel-toggle').click();
+  await expect(panel).toHaveAttribute('data-open', 'false');
+  await expect(page.getByTestId('panel-proc')).toHaveCount(0);
+  await runInTerminal(page, 1, 'ip link del veth0; umount /root/ov/merged /root/ov; rmdir /root/ov');
+});

@@ -1,0 +1,236 @@
+// Streams the Kernel panel to the sockets that opened it: snapshots the student's sandbox, builds the panel's
+// view, and sends what changed since the last message on that socket. Nothing runs for a socket whose panel
+// is closed or whose tab is hidden (the browser says so). Pacing: an update at most every FAST_MS while
+// things change, backing off to SLOW_MS while nothing does; shell activity (a prompt, quiet after input)
+// brings the next look forward, so `unshare -u` shows within a fraction of a second.
+import type { SandboxSnapshot } from '../checks/types';
+import { inspectSandbox } from '../kernel/inspect';
+import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
+import type { Sandbox } from '../kernel/sandbox';
+import type { PanelMessage, PanelSectionId, PanelView } from '../protocol/panel';
+import { diffPanel } from '../protocol/panel-patch';
+import type { ShellActivity } from '../sessions/shell-session';
+import { buildPanelView, type Listings, planOverlays } from './panel-view';
+
+/** Fastest pace: "a few updates a second" at most. */
+export const PANEL_FAST_MS = 500;
+/** Pace while nothing changes. */
+export const PANEL_SLOW_MS = 2000;
+/** Shell activity brings the next look this close (never closer to the last one than this either). */
+export const PANEL_POKE_MS = 250;
+/** How deep and how many entries of an overlay layer are listed. */
+export const LAYER_DEPTH = 3;
+export const LAYER_ENTRIES = 64;
+
+export interface PanelKernel {
+  inspect(
+    sb: Sandbox,
+    opts: { paths: string[]; fixtures: Record<string, never>; network: boolean; mountTables: boolean },
+  ): Promise<SandboxSnapshot>;
+  listDirs(
+    sb: Sandbox,
+    pid: number,
+    paths: string[],
+    opts: { depth: number; maxEntries: number },
+  ): Promise<Map<string, DirListing> | undefined>;
+}
+
+/** The real kernel: snapshots as the checks take them, listings through the launcher. */
+export function panelKernel(launcherPath: string): PanelKernel {
+  return {
+    inspect: (sb, opts) => inspectSandbox(sb, { ...opts, launcherPath }),
+    listDirs: (sb, pid, paths, opts) => listDirs(launcherPath, sb, pid, paths, opts),
+  };
+}
+
+/** A shell's activity hooks that also bring the Kernel panel's next look forward. */
+export function withPanelPokes(
+  checks: ShellActivity | undefined,
+  panel: Pick<PanelHub, 'poke'> | undefined,
+  studentId: string,
+): ShellActivity {
+  return {
+    prompt: () => {
+      checks?.prompt();
+      panel?.poke(studentId);
+    },
+    quietAfterInput: () => {
+      checks?.quietAfterInput();
+      panel?.poke(studentId);
+    },
+  };
+}
+
+export interface PanelSubscriber {
+  send(msg: PanelMessage): void;
+}
+
+interface Subscription {
+  studentId: string;
+  /** What the browser shows: only that section's costly reads are made (the rest is carried over). */
+  section: PanelSectionId;
+  subscriber: PanelSubscriber;
+  last: PanelView | undefined;
+  sandboxId: string | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires. */
+  dueAt: number;
+  running: boolean;
+  /** Activity came while a look ran: the next one comes soon. */
+  poked: boolean;
+  delay: number;
+  lastRunAt: number;
+}
+
+/** Totals since start, for the benchmark and the closing notes. */
+export interface PanelStats {
+  snapshots: number;
+  messages: number;
+  bytes: number;
+}
+
+export class PanelHub {
+  private readonly subs = new Map<PanelSubscriber, Subscription>();
+  private readonly totals: PanelStats = { snapshots: 0, messages: 0, bytes: 0 };
+
+  constructor(
+    private readonly sandboxOf: (studentId: string) => Promise<Sandbox | undefined>,
+    private readonly kernel: PanelKernel,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  get stats(): PanelStats {
+    return { ...this.totals };
+  }
+
+  /** The panel on this socket is open and visible: a full view now, then changes; again: another section. */
+  open(studentId: string, subscriber: PanelSubscriber, section: PanelSectionId = 'processes'): void {
+    const existing = this.subs.get(subscriber);
+    if (existing) {
+      existing.section = section;
+      existing.delay = PANEL_FAST_MS;
+      if (existing.running) existing.poked = true;
+      else this.schedule(existing, 0);
+      return;
+    }
+    const sub: Subscription = {
+      studentId,
+      section,
+      subscriber,
+      last: undefined,
+      sandboxId: undefined,
+      timer: undefined,
+      dueAt: 0,
+      running: false,
+      poked: false,
+      delay: PANEL_FAST_MS,
+      lastRunAt: 0,
+    };
+    this.subs.set(subscriber, sub);
+    this.schedule(sub, 0);
+  }
+
+  close(subscriber: PanelSubscriber): void {
+    const sub = this.subs.get(subscriber);
+    if (!sub) return;
+    if (sub.timer) clearTimeout(sub.timer);
+    this.subs.delete(subscriber);
+  }
+
+  /** Something happened in one of the student's shells: look soon. */
+  poke(studentId: string): void {
+    for (const sub of this.subs.values()) {
+      if (sub.studentId !== studentId) continue;
+      sub.delay = PANEL_FAST_MS;
+      if (sub.running) sub.poked = true;
+      else this.schedule(sub, Math.max(PANEL_POKE_MS, sub.lastRunAt + PANEL_POKE_MS - Date.now()));
+    }
+  }
+
+  closeAll(): void {
+    for (const sub of [...this.subs.values()]) this.close(sub.subscriber);
+  }
+
+  /** Runs the next look in `delay` ms, unless one is already due sooner. */
+  private schedule(sub: Subscription, delay: number): void {
+    const at = Date.now() + delay;
+    if (sub.running) return; // the running look schedules the next one
+    if (sub.timer && sub.dueAt <= at) return;
+    if (sub.timer) clearTimeout(sub.timer);
+    sub.dueAt = at;
+    sub.timer = setTimeout(() => {
+      sub.timer = undefined;
+      void this.run(sub);
+    }, delay);
+  }
+
+  private async run(sub: Subscription): Promise<void> {
+    sub.running = true;
+    let changed = false;
+    try {
+      const sb = await this.sandboxOf(sub.studentId);
+      if (sb && this.subs.get(sub.subscriber) === sub) {
+        if (sb.id !== sub.sandboxId) {
+          sub.sandboxId = sb.id;
+          sub.last = undefined; // a new sandbox: start over
+        }
+        const view = await this.viewOf(sb, sub.section, sub.last);
+        const msg = diffPanel(sub.last, view);
+        if (msg && this.subs.get(sub.subscriber) === sub) {
+          sub.subscriber.send(msg);
+          sub.last = view;
+          changed = true;
+          this.totals.messages++;
+          this.totals.bytes += Buffer.byteLength(JSON.stringify(msg));
+        }
+      }
+    } catch (err) {
+      // The sandbox went away while we looked, most often (a restart): the next look starts over.
+      this.log(`kernel panel: ${(err as Error).message}`);
+      sub.last = undefined;
+    } finally {
+      sub.running = false;
+      sub.lastRunAt = Date.now();
+      sub.delay = changed || sub.poked ? PANEL_FAST_MS : Math.min(PANEL_SLOW_MS, sub.delay * 2);
+      const next = sub.poked ? PANEL_POKE_MS : sub.delay;
+      sub.poked = false;
+      if (this.subs.get(sub.subscriber) === sub) this.schedule(sub, next);
+    }
+  }
+
+  private async viewOf(sb: Sandbox, section: PanelSectionId, last: PanelView | undefined): Promise<PanelView> {
+    const network = section === 'network';
+    const layers = section === 'mounts';
+    const snap = await this.kernel.inspect(sb, { paths: [], fixtures: {}, network, mountTables: false });
+    this.totals.snapshots++;
+    const plans = layers ? planOverlays(snap, sb) : [];
+    const byPid = new Map<number, Set<string>>();
+    for (const plan of plans)
+      for (const layer of plan.layers) {
+        if (!layer.read) continue;
+        const paths = byPid.get(layer.read.pid) ?? new Set<string>();
+        paths.add(layer.read.path);
+        byPid.set(layer.read.pid, paths);
+      }
+    const listings: Listings = new Map();
+    const reads: { pid: number; paths: string[] }[] = [];
+    for (const [pid, paths] of byPid) {
+      const all = [...paths];
+      for (let i = 0; i < all.length; i += LIST_MAX_PATHS) reads.push({ pid, paths: all.slice(i, i + LIST_MAX_PATHS) });
+    }
+    await Promise.all(
+      reads.map(async ({ pid, paths }) => {
+        const listing = await this.kernel.listDirs(sb, pid, paths, { depth: LAYER_DEPTH, maxEntries: LAYER_ENTRIES });
+        if (!listing) return;
+        const held = listings.get(pid) ?? new Map<string, DirListing>();
+        for (const [path, l] of listing) held.set(path, l);
+        listings.set(pid, held);
+      }),
+    );
+    const view = buildPanelView(snap, sb, plans, listings);
+    // What was not read this time stays as the browser last saw it (nothing to send for it).
+    if (!network) view.net = last?.net ?? [];
+    if (!layers) view.overlays = last?.overlays ?? [];
+    return view;
+  }
+}

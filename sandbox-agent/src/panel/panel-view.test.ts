@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { load } from '../checks/fixture-util';
+import type { SandboxSnapshot } from '../checks/types';
+import type { DirListing } from '../kernel/list-dirs';
+import { panelMessage } from '../protocol/panel';
+import { diffPanel } from '../protocol/panel-patch';
+import { buildPanelView, type Listings, planOverlays } from './panel-view';
+
+/** The sandbox's init: the parent the sandbox's first shell was started under. */
+function initOf(snap: SandboxSnapshot) {
+  const first = snap.processes.find((p) => p.nsPids[1] === 2) ?? snap.processes[0];
+  return { initPid: first?.ppid ?? 1 };
+}
+const viewOf = (snap: SandboxSnapshot, listings: Listings = new Map()) => {
+  const sb = initOf(snap);
+  return buildPanelView(snap, sb, planOverlays(snap, sb), listings);
+};
+
+describe('the panel view of a snapshot', () => {
+  it('gives each process its PIDs from the sandbox inward and its namespaces (lesson 03, a container)', () => {
+    const snap = load('03-container');
+    const view = viewOf(snap);
+    const inner = view.procs.find((p) => p.pids.length === 2);
+    expect(inner?.pids[1]).toBe(1);
+    expect(inner?.ns.pid).not.toBe(view.base.ns.pid);
+    expect(inner?.ns.uts).not.toBe(view.base.ns.uts);
+    // Its parent is named by its PID in the sandbox, as `ps` there shows it.
+    const parent = view.procs.find((p) => p.pids[0] === inner?.ppid);
+    expect(parent?.comm).toBe('unshare');
+    // Every UTS namespace seen has its host name.
+    for (const p of view.procs) expect(view.uts.some((u) => u.ns === p.ns.uts)).toBe(true);
+    // Keys are the sandbox's PIDs, not the host's.
+    for (const p of view.procs) expect(p.key).toBe(String(p.pids[0]));
+    expect(view.procs.map((p) => Number(p.key))).not.toContain(snap.processes[0]?.hostPid);
+  });
+
+  it('merges a v1 group across its hierarchies, with the OOM kill counted (lesson 05)', () => {
+    const view = viewOf(load('05-oom-v1'));
+    const group = view.cgroups.find((c) => c.path !== '/' && c.memory?.limit);
+    expect(group?.memory?.oomKills).toBeGreaterThan(0);
+    expect(group?.controllers).toContain('memory');
+    expect(view.base.cgroupVersion).toBe(1);
+  });
+
+  it('resolves a veth pair across two namespaces (lesson 10)', () => {
+    const view = viewOf(load('10-veth'));
+    expect(view.net.length).toBe(2);
+    const [a, b] = view.net;
+    const end = a?.interfaces.find((i) => i.peer);
+    expect(end?.peer?.ns).toBe(b?.ns);
+    const other = b?.interfaces.find((i) => i.name === end?.peer?.name);
+    expect(other?.peer).toEqual({ ns: a?.ns, name: end?.name });
+  });
+
+  it("plans an overlay's layers in the sandbox's root, and leaves the sandbox's own root overlay out (lesson 08)", () => {
+    const snap = load('08-whiteout');
+    const sb = initOf(snap);
+    const plans = planOverlays(snap, sb);
+    expect(plans.map((p) => p.mountPoint)).toEqual(['/root/ov/merged']);
+    const plan = plans[0];
+    expect(plan?.layers.map((l) => [l.role, l.dir])).toEqual([
+      ['merged', '/root/ov/merged'],
+      ['upper', '/root/ov/upper'],
+      ['lower', '/root/ov/lower'],
+    ]);
+    expect(plan?.layers[1]?.read).toEqual({ pid: sb.initPid, path: '/root/ov/upper' });
+    const upper: DirListing = { entries: [{ path: 'ambos.txt', type: 'whiteout' }], truncated: false };
+    const listings: Listings = new Map([[sb.initPid, new Map([['/root/ov/upper', upper]])]]);
+    const view = buildPanelView(snap, sb, plans, listings);
+    const layers = view.overlays[0]?.layers;
+    expect(layers?.[1]?.entries).toEqual([{ path: 'ambos.txt', type: 'whiteout' }]);
+    expect(layers?.[2]?.error).toBe('missing');
+  });
+
+  it('fits the wire schema for every recorded snapshot', () => {
+    for (const name of [
+      'fresh-01',
+      '02-unshared',
+      '03-container',
+      '04-rootless',
+      '06-freeze-v1',
+      '07-pivot',
+      '08-two-containers',
+      '10-bridge',
+      '11-network',
+      '13-container-b',
+    ]) {
+      const msg = diffPanel(undefined, viewOf(load(name)));
+      expect(panelMessage.safeParse(msg).success, name).toBe(true);
+    }
+  });
+});
