@@ -7,6 +7,7 @@ import type { Messages } from '@/lib/i18n';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import { CLOSED_PANEL, type PanelState } from '@/lib/panel/panel-store';
 import { KernelPanel } from './kernel-panel';
+import styles from './kernel-panel.module.css';
 
 const noop = () => () => {};
 const closed = (): PanelState => CLOSED_PANEL;
@@ -26,16 +27,19 @@ export function KernelPanelHost({ messages }: { messages: Messages['panel'] }) {
 
   if (!panel) return null;
   return (
-    <KernelPanel
-      view={state.view}
-      history={state.history}
-      messages={messages}
-      open={state.open}
-      onOpenChange={(open) => panel.setOpen(open)}
-      section={state.section}
-      onSectionChange={(section) => panel.setSection(section)}
-      tableView={state.tableView}
-      onTableViewChange={(on) => panel.setTableView(on)}
-    />
+    // Open, it takes at most a share of the column: the terminals stay the main view.
+    <div className={state.open ? styles.hostOpen : styles.hostClosed}>
+      <KernelPanel
+        view={state.view}
+        history={state.history}
+        messages={messages}
+        open={state.open}
+        onOpenChange={(open) => panel.setOpen(open)}
+        section={state.section}
+        onSectionChange={(section) => panel.setSection(section)}
+        tableView={state.tableView}
+        onTableViewChange={(on) => panel.setTableView(on)}
+      />
+    </div>
   );
 }
