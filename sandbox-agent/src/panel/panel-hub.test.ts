@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { load } from '../checks/fixture-util';
+import type { SandboxSnapshot } from '../checks/types';
+import type { Sandbox } from '../kernel/sandbox';
+import type { PanelMessage } from '../protocol/panel';
+import { PANEL_FAST_MS, PANEL_POKE_MS, PANEL_SLOW_MS, PanelHub, type PanelKernel } from './panel-hub';
+
+// The hub's pacing and its promise to do nothing for a closed panel, with the kernel replaced by recorded
+// snapshots (the real kernel runs in test/panel.kernel.test.ts).
+function rig(snaps: SandboxSnapshot[]) {
+  const calls: { network: boolean }[] = [];
+  let i = 0;
+  const kernel: PanelKernel = {
+    inspect: async (_sb, opts) => {
+      calls.push({ network: opts.network });
+      return snaps[Math.min(i++, snaps.length - 1)] as SandboxSnapshot;
+    },
+    listDirs: async () => new Map(),
+  };
+  const sb = { id: 'sb1', initPid: 1 } as unknown as Sandbox;
+  const hub = new PanelHub(
+    async () => sb,
+    kernel,
+    () => {},
+  );
+  const sent: PanelMessage[] = [];
+  const sub = { send: (m: PanelMessage) => sent.push(m) };
+  return { hub, sub, sent, calls };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the panel hub', () => {
+  it('sends a full view at once, then only changes, backing off while nothing changes', async () => {
+    const same = load('02-unshared');
+    const { hub, sub, sent, calls } = rig([same, same, same, same, load('02-hostname')]);
+    hub.open('s', sub, 'processes');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((m) => m.full)).toEqual([true]);
+    // Nothing changes: looks at 500, then 1000 and 2000 ms apart; nothing is sent.
+    await vi.advanceTimersByTimeAsync(PANEL_FAST_MS + 2 * PANEL_FAST_MS + PANEL_SLOW_MS);
+    expect(calls.length).toBe(4);
+    expect(sent.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(PANEL_SLOW_MS);
+    expect(calls.length).toBe(5);
+    expect(sent.map((m) => m.full)).toEqual([true, false]);
+    hub.closeAll();
+  });
+
+  it('looks soon after shell activity, and reads the network only for the network section', async () => {
+    const { hub, sub, calls } = rig([load('fresh-02')]);
+    hub.open('s', sub, 'processes');
+    await vi.advanceTimersByTimeAsync(PANEL_FAST_MS * 3 + PANEL_SLOW_MS); // backed off to the slow pace
+    const before = calls.length;
+    hub.poke('s');
+    await vi.advanceTimersByTimeAsync(PANEL_POKE_MS);
+    expect(calls.length).toBe(before + 1);
+    expect(calls.every((c) => !c.network)).toBe(true);
+    hub.open('s', sub, 'network');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.at(-1)).toEqual({ network: true });
+    hub.closeAll();
+  });
+
+  it('stops looking once the panel is closed', async () => {
+    const { hub, sub, calls } = rig([load('fresh-02')]);
+    hub.open('s', sub);
+    await vi.advanceTimersByTimeAsync(0);
+    hub.close(sub);
+    const n = calls.length;
+    hub.poke('s');
+    await vi.advanceTimersByTimeAsync(PANEL_SLOW_MS * 5);
+    expect(calls.length).toBe(n);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
