@@ -58,8 +58,23 @@ describe('the panel hub', () => {
     expect(calls.length).toBe(before + 1);
     expect(calls.every((c) => !c.network)).toBe(true);
     hub.open('s', sub, 'network');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(PANEL_POKE_MS);
     expect(calls.at(-1)).toEqual({ network: true });
+    hub.closeAll();
+  });
+
+  it('cannot be made to look faster by a client toggling the panel or its section', async () => {
+    const { hub, sub, calls } = rig([load('fresh-02')]);
+    hub.open('s', sub);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.length).toBe(1);
+    // A burst of messages within one poke interval: open, close, open, another section…
+    for (let i = 0; i < 50; i++) {
+      if (i % 3 === 0) hub.close(sub);
+      hub.open('s', sub, i % 2 === 0 ? 'network' : 'cgroups');
+      await vi.advanceTimersByTimeAsync(PANEL_POKE_MS / 50);
+    }
+    expect(calls.length).toBeLessThanOrEqual(2);
     hub.closeAll();
   });
 

@@ -91,6 +91,8 @@ export interface PanelStats {
 
 export class PanelHub {
   private readonly subs = new Map<PanelSubscriber, Subscription>();
+  /** When each socket's last look ended, kept across close and open: toggling cannot force looks. */
+  private readonly lastLook = new WeakMap<PanelSubscriber, number>();
   private readonly totals: PanelStats = { snapshots: 0, messages: 0, bytes: 0 };
 
   constructor(
@@ -105,12 +107,14 @@ export class PanelHub {
 
   /** The panel on this socket is open and visible: a full view now, then changes; again: another section. */
   open(studentId: string, subscriber: PanelSubscriber, section: PanelSectionId = 'processes'): void {
+    // However often a client opens, switches or reopens, looks stay PANEL_POKE_MS apart.
+    const wait = Math.max(0, (this.lastLook.get(subscriber) ?? 0) + PANEL_POKE_MS - Date.now());
     const existing = this.subs.get(subscriber);
     if (existing) {
       existing.section = section;
       existing.delay = PANEL_FAST_MS;
       if (existing.running) existing.poked = true;
-      else this.schedule(existing, 0);
+      else this.schedule(existing, wait);
       return;
     }
     const sub: Subscription = {
@@ -127,7 +131,7 @@ export class PanelHub {
       lastRunAt: 0,
     };
     this.subs.set(subscriber, sub);
-    this.schedule(sub, 0);
+    this.schedule(sub, wait);
   }
 
   close(subscriber: PanelSubscriber): void {
@@ -191,6 +195,7 @@ export class PanelHub {
     } finally {
       sub.running = false;
       sub.lastRunAt = Date.now();
+      this.lastLook.set(sub.subscriber, sub.lastRunAt);
       sub.delay = changed || sub.poked ? PANEL_FAST_MS : Math.min(PANEL_SLOW_MS, sub.delay * 2);
       const next = sub.poked ? PANEL_POKE_MS : sub.delay;
       sub.poked = false;
