@@ -25,6 +25,19 @@ test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a co
   // inside the container: its own host name, and it is PID 1
   expect(await terminalText(page, 0)).toMatch(/contedor/);
   await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(lesson.steps.length));
+  // The Kernel panel draws the whole container: its namespaces, its cgroup, its overlay root, its veth link.
+  await page.getByTestId('kernel-panel-toggle').click();
+  const sh = page.locator('[data-testid="panel-proc"][data-comm="sh"]');
+  await expect(sh).toHaveAttribute('data-pids', /^\d+ 1$/);
+  await expect(sh.getByTestId('proc-hostname')).toContainText('contedor');
+  await page.getByTestId('kernel-panel-tab-cgroups').click();
+  await expect(
+    page.locator('[data-testid="panel-cgroup"][data-path="/ctr"] [data-testid="cgroup-memory"]'),
+  ).toContainText('64');
+  await page.getByTestId('kernel-panel-tab-mounts').click();
+  await expect(page.locator('[data-testid="overlay-layer"][data-role="lower"][data-dir="/root/rootfs"]')).toBeVisible();
+  await page.getByTestId('kernel-panel-tab-network').click();
+  await expect(page.getByTestId('veth-link')).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('lesson-11-gl.png'), fullPage: true });
 });
 

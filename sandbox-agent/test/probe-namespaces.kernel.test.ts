@@ -69,9 +69,11 @@ describe.skipIf(skip !== undefined)('probe: namespaces inside a sandbox', () => 
     const r = await p.term.ok(
       "cut -d' ' -f1 /proc/uptime; unshare --time --boottime 100000 cut -d' ' -f1 /proc/uptime; cut -d' ' -f1 /proc/uptime",
     );
-    const [before, inside, after] = r.split('\n').map(Number);
-    expect(inside).toBeGreaterThanOrEqual((before as number) + 100000);
-    expect(inside).toBeGreaterThan((after as number) + 99000);
+    // In hundredths of a second, as /proc/uptime prints them: within one tick, before + 100000 must compare
+    // equal, which the decimals as floating point numbers would not always do.
+    const [before, inside, after] = r.split('\n').map((x) => Math.round(Number(x) * 100));
+    expect(inside).toBeGreaterThanOrEqual((before as number) + 100000 * 100);
+    expect(inside).toBeGreaterThan((after as number) + 99000 * 100);
     // and `uptime` (procps) reads the same offset clock
     const up = await p.term.ok('unshare --time --boottime 8640000 uptime -p');
     expect(up).toMatch(/\bweeks?\b/);

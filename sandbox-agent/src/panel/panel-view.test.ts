@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from '../checks/fixture-util';
 import type { SandboxSnapshot } from '../checks/types';
@@ -72,21 +73,15 @@ describe('the panel view of a snapshot', () => {
     expect(layers?.[2]?.error).toBe('missing');
   });
 
-  it('fits the wire schema for every recorded snapshot', () => {
-    for (const name of [
-      'fresh-01',
-      '02-unshared',
-      '03-container',
-      '04-rootless',
-      '06-freeze-v1',
-      '07-pivot',
-      '08-two-containers',
-      '10-bridge',
-      '11-network',
-      '13-container-b',
-    ]) {
+  it('fits the wire schema for every recorded snapshot of every lesson', () => {
+    const names = readdirSync(new URL('../checks/fixtures/', import.meta.url))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length));
+    expect(names.length).toBeGreaterThan(80);
+    for (const name of names) {
       const msg = diffPanel(undefined, viewOf(load(name)));
       expect(panelMessage.safeParse(msg).success, name).toBe(true);
+      expect(msg?.procs?.upsert.length, name).toBeGreaterThan(0);
     }
   });
 });
