@@ -3,7 +3,9 @@
 // a real WebSocket, with the panel closed and open, while the shell idles and while a memory hog grows to
 // its cgroup's limit, is OOM-killed and starts again. The agent runs in this process (the harness's), so
 // the CPU figure also holds the WebSocket client's share: the open−closed difference is the panel's cost.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
 import { probeHost } from '../sandbox-agent/src/kernel/probe';
 import { startAgent, TermClient, tokenFor, waitUntil } from '../sandbox-agent/test/agent-harness';
@@ -73,7 +75,7 @@ export async function measurePanel(quick: boolean): Promise<Row[]> {
     const idleNetwork = await measureWindow(seconds, counter);
     await setPanel(false);
     const idleClosed = await measureWindow(seconds, counter);
-    console.log(`[panel] warm-up window, panel closed: ${warmUp.cpuPerSec.toFixed(1)} ms/s`);
+    console.error(`[panel] warm-up window, panel closed: ${warmUp.cpuPerSec.toFixed(1)} ms/s`);
 
     const cg = v2 ? '/sys/fs/cgroup/hog' : '/sys/fs/cgroup/memory/hog';
     const limit = v2 ? 'memory.max' : 'memory.limit_in_bytes';
@@ -126,10 +128,30 @@ export async function measurePanel(quick: boolean): Promise<Row[]> {
   }
 }
 
+/**
+ * The measurement in a process of its own: children reaped by this process count in its CPU time, so an
+ * earlier stage's browser or site exiting must not land in a window.
+ */
+export function measurePanelApart(quick: boolean): Promise<Row[]> {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--json', ...(quick ? ['--quick'] : [])];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`measure-panel: ${err.message}\n${stderr}`));
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(last) as Row[]);
+      } catch {
+        reject(new Error(`measure-panel printed no result: ${stdout.slice(-500)}`));
+      }
+    });
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   measurePanel(process.argv.includes('--quick')).then(
     (rows) => {
-      for (const r of rows) console.log(`${r.metric}: ${r.value.toFixed(1)} ${r.unit} (${r.note ?? ''})`);
+      if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+      else for (const r of rows) console.log(`${r.metric}: ${r.value.toFixed(1)} ${r.unit} (${r.note ?? ''})`);
       process.exit(0);
     },
     (err) => {

@@ -10,7 +10,7 @@ import { machine, met, type Row, stats } from './lib';
 import { measureChurn } from './measure-churn';
 import { measureDensity } from './measure-density';
 import { measurePage } from './measure-page';
-import { measurePanel } from './measure-panel';
+import { measurePanelApart } from './measure-panel';
 import { measureTerminal } from './measure-terminal';
 
 const quick = process.argv.includes('--quick');
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     ['density', () => measureDensity(quick)],
     ['churn', () => measureChurn(quick)],
     ['page', () => measurePage(quick)],
-    ['panel', () => measurePanel(quick)],
+    ['panel', () => measurePanelApart(quick)],
   ];
   for (const [name, run] of parts) {
     const t0 = Date.now();
