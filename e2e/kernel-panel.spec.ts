@@ -120,9 +120,23 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
   await expect.poll(() => utsBadges(page)).toBe(2);
   await screenshots(page, 'gl', testInfo);
 
+  // The dark theme, as a browser set to dark shows it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await show(page, 'cgroups');
+  const dark = testInfo.outputPath('kernel-panel-cgroups-gl-dark.png');
+  await panel.screenshot({ path: dark });
+  await test.info().attach('kernel-panel-cgroups-gl-dark', { path: dark, contentType: 'image/png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
   // Closing the panel stops the stream: the view is dropped, nothing more is drawn.
   await page.getByTestId('kernel-panel-toggle').click();
   await expect(panel).toHaveAttribute('data-open', 'false');
   await expect(page.getByTestId('panel-proc')).toHaveCount(0);
+
+  // The lesson's pointer opens the panel at its section.
+  await page.getByTestId('panel-link-processes').click();
+  await expect(panel).toHaveAttribute('data-open', 'true');
+  await expect(panel).toHaveAttribute('data-section', 'processes');
+  await expect.poll(() => utsBadges(page)).toBe(2);
   await page.screenshot({ path: testInfo.outputPath('lesson-02-gl-panel-closed.png') });
 });

@@ -2,6 +2,7 @@
 // hands back its exit status and output. Long-lived launcher processes (sandboxes, shells, fixtures) are
 // spawned by their own modules.
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 /** A query reads one small thing: a second means something is stuck (a hung filesystem, a frozen cgroup). */
 export const LAUNCHER_QUERY_TIMEOUT_MS = 2_000;
@@ -26,9 +27,11 @@ export function runLauncherQuery(
     const child = spawn(launcherPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
     let stdout = '';
     let stderr = '';
+    // A character split across two pipe reads (a UTF-8 file name, a host name) must not come out garbled.
+    const out = new StringDecoder('utf8');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (c: Buffer) => {
-      if (stdout.length < maxOutput) stdout += c.toString('utf8');
+      if (stdout.length < maxOutput) stdout += out.write(c);
     });
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-MAX_QUERY_OUTPUT);
@@ -39,6 +42,7 @@ export function runLauncherQuery(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (stdout.length < maxOutput) stdout += out.end();
       resolve({ code, signal, stdout: stdout.slice(0, maxOutput), stderr: stderr.trim() });
     });
   });

@@ -17,6 +17,7 @@ import {
   MAX_ROWS,
   MIN_COLS,
   MIN_ROWS,
+  PANEL_LIMITS,
   PASTE_CHUNK_BYTES,
   PROTOCOL_VERSION,
   pingMessage,
@@ -196,5 +197,37 @@ describe('limits', () => {
     expect(MAX_MESSAGES_PER_SECOND).toBeGreaterThan(0);
     expect(WS_PATH).toMatch(/^\//);
     expect(SESSION_PATH).toMatch(/^\//);
+  });
+});
+
+describe('the Kernel panel messages', () => {
+  it('accepts opening at a section, closing, and nothing else', () => {
+    for (const msg of [
+      { type: 'panel', open: true },
+      { type: 'panel', open: true, section: 'network' },
+      { type: 'panel', open: false },
+    ])
+      expect(fromWire(JSON.stringify(msg)).success, JSON.stringify(msg)).toBe(true);
+    for (const msg of [
+      { type: 'panel', open: 'yes' },
+      { type: 'panel', open: true, section: 'kernel' },
+      { type: 'panel', open: true, pid: 1 },
+      { type: 'panel' },
+    ])
+      expect(fromWire(JSON.stringify(msg)).success, JSON.stringify(msg)).toBe(false);
+  });
+
+  it('refuses a pushed view beyond its caps or with an unknown field', () => {
+    const proc = { key: '2', pids: [2], ppid: 1, comm: 'bash', uid: 0, ns: {}, mountView: null };
+    const ok = { type: 'panel', full: true, t: 1, procs: { upsert: [proc], remove: [] } };
+    expect(serverMessage.safeParse(ok).success).toBe(true);
+    const many = Array.from({ length: PANEL_LIMITS.procs + 1 }, (_, i) => ({ ...proc, key: String(i) }));
+    expect(serverMessage.safeParse({ ...ok, procs: { upsert: many, remove: [] } }).success).toBe(false);
+    expect(serverMessage.safeParse({ ...ok, procs: { upsert: [{ ...proc, host: 123 }], remove: [] } }).success).toBe(
+      false,
+    );
+    expect(
+      serverMessage.safeParse({ ...ok, procs: { upsert: [{ ...proc, ns: { uts: -1 } }], remove: [] } }).success,
+    ).toBe(false);
   });
 });
