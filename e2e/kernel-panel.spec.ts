@@ -20,12 +20,16 @@ async function show(page: Page, section: (typeof SECTIONS)[number]) {
 }
 
 async function screenshots(page: Page, locale: string, testInfo: { outputPath(name: string): string }) {
+  // Tall enough for a whole section: the panel takes at most 45 % of the terminal column.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1500, height: 2400 });
   for (const section of SECTIONS) {
     await show(page, section);
     const path = testInfo.outputPath(`kernel-panel-${section}-${locale}.png`);
     await page.getByTestId('kernel-panel').screenshot({ path });
     await test.info().attach(`kernel-panel-${section}-${locale}`, { path, contentType: 'image/png' });
   }
+  if (size) await page.setViewportSize(size);
 }
 
 test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hostname; every section in pt and gl (cgroup ${version})`, async ({

@@ -1,6 +1,12 @@
-// How the panel writes sizes, shares of a CPU and times: numbers through Intl in the catalog's locale
+// How the panel writes sizes, shares of a CPU and times: numbers through Intl in the catalog's locales
 // (`panel.numberLocale`: "12,5 MiB" in both pt-BR and gl), units in IEC binary symbols because that is
 // what memory.max and `free -h` speak (100M in memory.max is 100 MiB, not 100 MB).
+//
+// `numberLocale` may list fallbacks ("gl,es"): Debian's Chromium has no Galician number data and would
+// fall back to English ("4.9", "1,024"); Spanish writes numbers as Galician does.
+
+/** The catalog's locale list, as Intl takes it. */
+const locales = (locale: string) => locale.split(',');
 
 const KIB = 1024;
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
@@ -8,7 +14,7 @@ const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 const DECIMALS_BELOW = 100;
 
 export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(locales(locale), { maximumFractionDigits: 0 }).format(n);
 }
 
 /** Bytes in binary units: "512 B", "4 KiB", "12,5 MiB", "1 GiB". */
@@ -20,16 +26,16 @@ export function formatBytes(bytes: number, locale: string): string {
     unit += 1;
   }
   const digits = unit > 0 && value < DECIMALS_BELOW ? 1 : 0;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+  return `${new Intl.NumberFormat(locales(locale), { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
 }
 
 /** A CPU quota as a share of one CPU: 50000 µs every 100000 µs is "50%"; two CPUs' worth is "200%". */
 export function formatCpuShare(quotaUs: number, periodUs: number, locale: string): string {
   const share = periodUs > 0 ? quotaUs / periodUs : 0;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(locales(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 /** A time of day with seconds: when an OOM kill or a refused fork was seen. */
 export function formatClock(t: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(t));
+  return new Intl.DateTimeFormat(locales(locale), { timeStyle: 'medium' }).format(new Date(t));
 }
