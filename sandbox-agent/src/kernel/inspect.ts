@@ -49,6 +49,11 @@ export interface InspectOptions {
   network?: boolean;
   /** Read the whole mount table of each mount namespace of the student's (pivot_root checks). */
   mountTables?: boolean;
+  /**
+   * The sandbox's own host name, when the caller read it a moment ago and nothing since could have changed
+   * it (the Kernel panel between two prompts): saves a launcher spawn.
+   */
+  knownBaseHostname?: string;
 }
 
 let layoutCache: CgroupLayout | undefined;
@@ -309,7 +314,10 @@ export async function inspectSandbox(
   const fileFacts = Promise.all(
     [...new Set(opts.paths)].map(async (p) => [p, await fileFactsOf(launcherPath, sb, p)] as const),
   );
-  const baseHostname = hostnameOf(launcherPath, sb.initPid);
+  const baseHostname =
+    opts.knownBaseHostname !== undefined
+      ? Promise.resolve(opts.knownBaseHostname)
+      : hostnameOf(launcherPath, sb.initPid);
   // Awaited below; until then a rejection must not count as unhandled if the scan throws first.
   for (const early of [fileFacts, baseHostname]) early.catch(() => {});
 

@@ -8,11 +8,15 @@ import { PANEL_FAST_MS, PANEL_POKE_MS, PANEL_SLOW_MS, PanelHub, type PanelKernel
 // The hub's pacing and its promise to do nothing for a closed panel, with the kernel replaced by recorded
 // snapshots (the real kernel runs in test/panel.kernel.test.ts).
 function rig(snaps: SandboxSnapshot[]) {
-  const calls: { network: boolean }[] = [];
+  const calls: { network: boolean; known?: string }[] = [];
   let i = 0;
   const kernel: PanelKernel = {
     inspect: async (_sb, opts) => {
-      calls.push({ network: opts.network });
+      calls.push(
+        opts.knownBaseHostname === undefined
+          ? { network: opts.network }
+          : { network: opts.network, known: opts.knownBaseHostname },
+      );
       return snaps[Math.min(i++, snaps.length - 1)] as SandboxSnapshot;
     },
     listDirs: async () => new Map(),
@@ -59,7 +63,7 @@ describe('the panel hub', () => {
     expect(calls.every((c) => !c.network)).toBe(true);
     hub.open('s', sub, 'network');
     await vi.advanceTimersByTimeAsync(PANEL_POKE_MS);
-    expect(calls.at(-1)).toEqual({ network: true });
+    expect(calls.at(-1)?.network).toBe(true);
     hub.closeAll();
   });
 
@@ -75,6 +79,19 @@ describe('the panel hub', () => {
       await vi.advanceTimersByTimeAsync(PANEL_POKE_MS / 50);
     }
     expect(calls.length).toBeLessThanOrEqual(2);
+    hub.closeAll();
+  });
+
+  it("reads the sandbox's host name again after shell activity, not on every look", async () => {
+    const snap = load('fresh-02');
+    const { hub, sub, calls } = rig([snap]);
+    hub.open('s', sub);
+    await vi.advanceTimersByTimeAsync(PANEL_FAST_MS * 3);
+    expect(calls[0]?.known).toBeUndefined();
+    expect(calls.slice(1).map((c) => c.known)).toEqual(calls.slice(1).map(() => snap.base.hostname));
+    hub.poke('s'); // a prompt: `hostname x` may have just run
+    await vi.advanceTimersByTimeAsync(PANEL_POKE_MS);
+    expect(calls.at(-1)?.known).toBeUndefined();
     hub.closeAll();
   });
 

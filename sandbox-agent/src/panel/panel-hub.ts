@@ -21,11 +21,22 @@ export const PANEL_POKE_MS = 250;
 /** How deep and how many entries of an overlay layer are listed. */
 export const LAYER_DEPTH = 3;
 export const LAYER_ENTRIES = 64;
+/**
+ * The sandbox's own host name is read again at least this often; between two reads only a shell command can
+ * change it, and every prompt (a poke) reads it again.
+ */
+export const HOSTNAME_REFRESH_MS = 10_000;
 
 export interface PanelKernel {
   inspect(
     sb: Sandbox,
-    opts: { paths: string[]; fixtures: Record<string, never>; network: boolean; mountTables: boolean },
+    opts: {
+      paths: string[];
+      fixtures: Record<string, never>;
+      network: boolean;
+      mountTables: boolean;
+      knownBaseHostname?: string;
+    },
   ): Promise<SandboxSnapshot>;
   listDirs(
     sb: Sandbox,
@@ -78,6 +89,8 @@ interface Subscription {
   running: boolean;
   /** Activity came while a look ran: the next one comes soon. */
   poked: boolean;
+  /** The sandbox's host name as last read, and when; cleared by shell activity. */
+  hostname: { name: string; at: number } | undefined;
   delay: number;
   lastRunAt: number;
 }
@@ -127,6 +140,7 @@ export class PanelHub {
       dueAt: 0,
       running: false,
       poked: false,
+      hostname: undefined,
       delay: PANEL_FAST_MS,
       lastRunAt: 0,
     };
@@ -146,6 +160,7 @@ export class PanelHub {
     for (const sub of this.subs.values()) {
       if (sub.studentId !== studentId) continue;
       sub.delay = PANEL_FAST_MS;
+      sub.hostname = undefined;
       if (sub.running) sub.poked = true;
       else this.schedule(sub, Math.max(PANEL_POKE_MS, sub.lastRunAt + PANEL_POKE_MS - Date.now()));
     }
@@ -177,8 +192,9 @@ export class PanelHub {
         if (sb.id !== sub.sandboxId) {
           sub.sandboxId = sb.id;
           sub.last = undefined; // a new sandbox: start over
+          sub.hostname = undefined;
         }
-        const view = await this.viewOf(sb, sub.section, sub.last);
+        const view = await this.viewOf(sb, sub);
         const msg = diffPanel(sub.last, view);
         if (msg && this.subs.get(sub.subscriber) === sub) {
           sub.subscriber.send(msg);
@@ -203,10 +219,19 @@ export class PanelHub {
     }
   }
 
-  private async viewOf(sb: Sandbox, section: PanelSectionId, last: PanelView | undefined): Promise<PanelView> {
+  private async viewOf(sb: Sandbox, sub: Subscription): Promise<PanelView> {
+    const { section, last } = sub;
     const network = section === 'network';
     const layers = section === 'mounts';
-    const snap = await this.kernel.inspect(sb, { paths: [], fixtures: {}, network, mountTables: false });
+    const fresh = sub.hostname && Date.now() - sub.hostname.at < HOSTNAME_REFRESH_MS ? sub.hostname.name : undefined;
+    const snap = await this.kernel.inspect(sb, {
+      paths: [],
+      fixtures: {},
+      network,
+      mountTables: false,
+      ...(fresh === undefined ? {} : { knownBaseHostname: fresh }),
+    });
+    if (fresh === undefined) sub.hostname = { name: snap.base.hostname, at: Date.now() };
     this.totals.snapshots++;
     const plans = layers ? planOverlays(snap, sb) : [];
     const byPid = new Map<number, Set<string>>();
