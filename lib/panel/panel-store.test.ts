@@ -89,6 +89,33 @@ describe('the panel store', () => {
   });
 });
 
+describe('a fresh sandbox ("start this lesson again")', () => {
+  it('starts the memory history over: another user namespace is another sandbox', () => {
+    const { store } = storeWithTabs();
+    store.hello(0);
+    store.setOpen(true);
+    const at = (t: number, user: number, g: PanelView['cgroups'][number]): PanelMessage => ({
+      type: 'panel',
+      full: true,
+      t,
+      base: { ns: { user }, hostname: 'h', cgroupVersion: 1 },
+      cgroups: { upsert: [g], remove: [] },
+    });
+    store.receive(at(1000, 7, group(100, 0)));
+    store.receive({ type: 'panel', full: false, t: 1500, cgroups: { upsert: [group(900, 1)], remove: [] } });
+    expect(store.getSnapshot().history['/demo']?.events.length).toBe(1);
+    // Reopened on the same sandbox (a hidden tab shown again): the history goes on.
+    store.receive(at(2000, 7, group(50, 1)));
+    expect(store.getSnapshot().history['/demo']?.samples.length).toBe(3);
+    // A new sandbox: nothing of the old one's history.
+    store.receive(at(3000, 8, group(10, 0)));
+    expect(store.getSnapshot().history['/demo']).toEqual({
+      samples: [{ t: 3000, usage: 10, limit: 1000 }],
+      events: [],
+    });
+  });
+});
+
 describe('the memory history', () => {
   it('keeps a minute of samples and marks OOM kills and refused forks as they happen', () => {
     let h = nextHistory({}, null, viewAt(1000, group(100, 2)));
