@@ -1,7 +1,8 @@
 // The Kernel panel on real sandboxes: while the lessons' own commands run (typed into real shells), the
 // messages the panel hub pushes, applied as the browser applies them, show the new UTS namespace and its
-// host name (02), the cgroup's limit and the OOM kill as it happens (05), the overlay's layers with the
-// copied-up file and the whiteout (08), and the veth pair between two network namespaces (10). With
+// host name (02), the cgroup's limit and the OOM kill as it happens (05), the forks a pids limit refused
+// (06), the overlay's layers with the copied-up file and the whiteout (08), and the veth pair between two
+// network namespaces (10). With
 // GAIOLA_RECORD_CHECK_FIXTURES=1 the views are recorded for the renderer's unit tests
 // (app/_components/kernel-panel/fixtures/).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import unshare from '../../lessons/02-unshare/lesson';
 import memory from '../../lessons/05-cgroups-memory/lesson';
+import cpuPids from '../../lessons/06-cgroups-cpu-pids/lesson';
 import overlay from '../../lessons/08-overlay/lesson';
 import network from '../../lessons/10-network/lesson';
 import type { LessonDef } from '../../lessons/types';
@@ -139,7 +141,7 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
   describe('lesson 05: a memory limit and an OOM kill', () => {
     const { ctx, open } = panelOn(memory, 'gaiola-panel05');
 
-    it('shows the limit, the usage climbing and the OOM kill when it happens', async () => {
+    it('shows the limit, the shell joining the group and the OOM kill when it happens', async () => {
       open('cgroups');
       await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
       await step(ctx, memory, 'group');
@@ -165,6 +167,32 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       expect(samples.length).toBeGreaterThan(1);
       expect(samples.every((s) => s.limit === 100 * 1024 * 1024)).toBe(true);
       ctx.watcher.record('oom');
+      ctx.hub.closeAll();
+    });
+  });
+
+  describe('lesson 06: a pids limit', () => {
+    const { ctx, open } = panelOn(cpuPids, 'gaiola-panel06');
+
+    it('marks the forks the limit refused as they happen', async () => {
+      open('cgroups');
+      await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      // The bomb (40 background sleeps against a limit of 20) and the look at the counters after it.
+      const isBomb = (text: string) => text.includes('seq 40') || text.includes('pids.current');
+      // The group and its limit first, so that the panel sees it before the bomb.
+      await typeStep(ctx.rig, cpuPids, 'pids', version, isBomb);
+      ctx.hub.poke('student');
+      await ctx.watcher.until(
+        (v) => v.cgroups.some((c) => c.path === '/pid20' && c.pids?.max === 20 && c.pids.refused === 0),
+        'the group /pid20 with pids.max 20',
+      );
+      await typeStep(ctx.rig, cpuPids, 'pids', version, (text) => !isBomb(text));
+      ctx.hub.poke('student');
+      const v = await ctx.watcher.until(
+        () => (ctx.watcher.history['/pid20']?.events ?? []).some((e) => e.kind === 'pids'),
+        'a refused-fork event on /pid20',
+      );
+      expect(v.cgroups.find((c) => c.path === '/pid20')?.pids?.refused).toBeGreaterThan(0);
       ctx.hub.closeAll();
     });
   });
