@@ -2,9 +2,8 @@
 // messages the panel hub pushes, applied as the browser applies them, show the new UTS namespace and its
 // host name (02), the cgroup's limit and the OOM kill as it happens (05), the forks a pids limit refused
 // (06), the overlay's layers with the copied-up file and the whiteout (08), and the veth pair between two
-// network namespaces (10). With
-// GAIOLA_RECORD_CHECK_FIXTURES=1 the views are recorded for the renderer's unit tests
-// (app/_components/kernel-panel/fixtures/).
+// network namespaces (10). With GAIOLA_RECORD_CHECK_FIXTURES=1 the views are recorded for the renderer's
+// unit tests (app/_components/kernel-panel/fixtures/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
