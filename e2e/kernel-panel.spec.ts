@@ -39,6 +39,13 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
   const lesson = lessonBySlug('02-unshare');
   const step = (id: string) => lesson.steps.find((s) => s.id === id) as StepDef;
   await page.setViewportSize({ width: 1500, height: 1100 });
+  // Every `panel` frame the agent sends to this page.
+  let panelFrames = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => {
+      if (typeof f.payload === 'string' && f.payload.startsWith('{"type":"panel"')) panelFrames++;
+    }),
+  );
   await page.goto(`/pt/${lesson.slug}`);
   await waitConnected(page, 0);
   await page.getByTestId('tab-1').click();
@@ -60,6 +67,22 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
   await expect(sh.getByTestId('proc-hostname')).toContainText('contedor-a-man');
   // PID 1 of its own PID namespace, another PID in the sandbox's.
   await expect(sh).toHaveAttribute('data-pids', /^\d+ 1$/);
+
+  // A hidden tab gets nothing, even while its sandbox changes; shown again, it gets the changes.
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(300); // a message already on its way may still land
+  const before = panelFrames;
+  await runInTerminal(page, 1, 'sleep 30 & sleep 2');
+  await page.waitForTimeout(1000);
+  expect(panelFrames).toBe(before);
+  await setHidden(false);
+  await expect(page.locator('[data-testid="panel-proc"][data-comm="sleep"]')).toHaveCount(1);
+  expect(panelFrames).toBeGreaterThan(before);
 
   // The same facts in the table view.
   await page.getByTestId('kernel-panel-table-view').click();
