@@ -114,6 +114,8 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       const first = await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
       expect(ctx.watcher.messages[0]?.full).toBe(true);
       expect(first.base.hostname).toBe('gaiola-panel02');
+      // The sandbox's init is the root of the tree, PID 1, as `ps` shows it inside.
+      expect(first.procs[0]).toMatchObject({ key: '1', pids: [1], comm: 'gaiola-init' });
       expect(new Set(first.procs.map((p) => p.ns.uts))).toEqual(new Set([first.base.ns.uts]));
       await step(ctx, unshare, 'unshare');
       await step(ctx, unshare, 'namespaces');

@@ -3,6 +3,7 @@
 // is closed or whose tab is hidden (the browser says so). Pacing: an update at most every FAST_MS while
 // things change, backing off to SLOW_MS while nothing does; shell activity (a prompt, quiet after input)
 // brings the next look forward, so `unshare -u` shows within a fraction of a second.
+import { readFileSync } from 'node:fs';
 import type { SandboxSnapshot } from '../checks/types';
 import { inspectSandbox } from '../kernel/inspect';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
@@ -44,6 +45,8 @@ export interface PanelKernel {
     paths: string[],
     opts: { depth: number; maxEntries: number },
   ): Promise<Map<string, DirListing> | undefined>;
+  /** The command name of the sandbox's init, or undefined when it cannot be read. */
+  initComm?(sb: Sandbox): string | undefined;
 }
 
 /** The real kernel: snapshots as the checks take them, listings through the launcher. */
@@ -51,6 +54,14 @@ export function panelKernel(launcherPath: string): PanelKernel {
   return {
     inspect: (sb, opts) => inspectSandbox(sb, { ...opts, launcherPath }),
     listDirs: (sb, pid, paths, opts) => listDirs(launcherPath, sb, pid, paths, opts),
+    initComm: (sb) => {
+      try {
+        // The kernel's own text for a process the agent started: nothing of the student's is followed.
+        return readFileSync(`/proc/${sb.initPid}/comm`, 'utf8').trim();
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -89,6 +100,8 @@ interface Subscription {
   running: boolean;
   /** Activity came while a look ran: the next one comes soon. */
   poked: boolean;
+  /** The sandbox init's command name, read once per sandbox. */
+  initComm: string | undefined;
   /** The sandbox's host name as last read, and when; cleared by shell activity. */
   hostname: { name: string; at: number } | undefined;
   delay: number;
@@ -140,6 +153,7 @@ export class PanelHub {
       dueAt: 0,
       running: false,
       poked: false,
+      initComm: undefined,
       hostname: undefined,
       delay: PANEL_FAST_MS,
       lastRunAt: 0,
@@ -193,6 +207,7 @@ export class PanelHub {
           sub.sandboxId = sb.id;
           sub.last = undefined; // a new sandbox: start over
           sub.hostname = undefined;
+          sub.initComm = this.kernel.initComm?.(sb);
         }
         const view = await this.viewOf(sb, sub);
         const msg = diffPanel(sub.last, view);
@@ -257,7 +272,7 @@ export class PanelHub {
         listings.set(pid, held);
       }),
     );
-    const view = buildPanelView(snap, sb, plans, listings);
+    const view = buildPanelView(snap, { initPid: sb.initPid, initComm: sub.initComm }, plans, listings);
     // What was not read this time stays as the browser last saw it (nothing to send for it).
     if (!network) view.net = last?.net ?? [];
     if (!layers) view.overlays = last?.overlays ?? [];

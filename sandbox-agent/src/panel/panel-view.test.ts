@@ -35,6 +35,19 @@ describe('the panel view of a snapshot', () => {
     expect(view.procs.map((p) => Number(p.key))).not.toContain(snap.processes[0]?.hostPid);
   });
 
+  it("draws the sandbox's init as PID 1, the root the shells hang from, when its name is known", () => {
+    const snap = load('02-unshared');
+    const sb = initOf(snap);
+    const without = buildPanelView(snap, sb, [], new Map());
+    expect(without.procs.some((p) => p.key === '1')).toBe(false);
+    const view = buildPanelView(snap, { ...sb, initComm: 'gaiola-init' }, [], new Map());
+    const init = view.procs.find((p) => p.key === '1');
+    expect(init).toMatchObject({ pids: [1], ppid: 0, comm: 'gaiola-init', uid: 0, ns: view.base.ns });
+    expect(init?.mountView).not.toBeNull();
+    expect(view.procs.filter((p) => p.ppid === 1).map((p) => p.comm)).toContain('bash');
+    expect(view.procs[0]?.key).toBe('1'); // sorted first
+  });
+
   it('merges a v1 group across its hierarchies, with the OOM kill counted (lesson 05)', () => {
     const view = viewOf(load('05-oom-v1'));
     const group = view.cgroups.find((c) => c.path !== '/' && c.memory?.limit);

@@ -28,6 +28,8 @@ const IDS_PER_SANDBOX = 65536;
 export interface PanelSandbox {
   /** Host PID of the sandbox's init (PID 1 inside). */
   initPid: number;
+  /** Its command name (`gaiola-init`): given, the init is drawn as the root of the process tree, as `ps` shows it. */
+  initComm?: string;
 }
 
 /** A directory to list for an overlay layer: in the root of host process `pid`, at `path`. */
@@ -250,6 +252,19 @@ export function buildPanelView(
         mountView: viewOfPid.get(p.hostPid) ?? null,
       };
     });
+  // The snapshot leaves the sandbox's init out (no check looks at it); the student's `ps` shows it as PID 1.
+  if (sb.initComm !== undefined) {
+    const key = viewKey(snap.base.ns.mnt, snap.base.rootId);
+    procs.push({
+      key: '1',
+      pids: [1],
+      ppid: 0,
+      comm: sb.initComm.slice(0, 64),
+      uid: 0,
+      ns: nsOf(snap.base.ns),
+      mountView: views.some((v) => v.view.key === key) ? key : null,
+    });
+  }
   const uts = Object.entries(snap.hostnames)
     .slice(0, PANEL_LIMITS.utsNamespaces)
     .map(([ns, hostname]) => ({ key: ns, ns: Number(ns), hostname: hostname.slice(0, 64) }));
