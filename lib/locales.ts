@@ -13,6 +13,16 @@ export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 /** BCP 47 tag for `<html lang>` and `hreflang`: the Portuguese of this course is Brazilian. */
 export const htmlLang: Record<Locale, string> = { pt: 'pt-BR', gl: 'gl' };
 
+/**
+ * The locales Intl formats numbers, dates and times in, for a page language (`htmlLang`'s value). Debian's
+ * Chromium carries no Galician locale data: Intl falls back to en-US ("1,234.5", "2:05 PM"). Spanish writes
+ * numbers, dates and times as Galician does, so it comes second. (Not for words: Intl's relative times would
+ * then be Spanish.)
+ */
+export function intlLocales(lang: string): string[] {
+  return lang === 'gl' ? ['gl', 'es'] : [lang];
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

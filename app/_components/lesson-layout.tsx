@@ -3,7 +3,7 @@
 // (LessonProvider), which the terminals feed and the steps, the quiz and the Kernel panel read.
 import type { ReactNode } from 'react';
 import { getMessages } from '@/lib/i18n';
-import type { Locale } from '@/lib/locales';
+import { htmlLang, type Locale } from '@/lib/locales';
 import { KernelPanelHost } from './kernel-panel/kernel-panel-host';
 import { LessonProvider } from './lesson/lesson-provider';
 import styles from './lesson.module.css';
@@ -34,7 +34,7 @@ export function LessonLayout({
             <div className={styles.terminalBox}>
               <TerminalPanel agentPort={agentPort} messages={m.terminal} joinHref={`/${locale}/turma`} />
             </div>
-            <KernelPanelHost messages={m.panel} />
+            <KernelPanelHost messages={m.panel} lang={htmlLang[locale]} />
           </div>
         }
       />

@@ -1,5 +1,7 @@
 // How the instructor view writes times, sizes and the class code: through Intl in the page's language
-// (pt-BR or gl), so "há 2 min." and "hai 2 min" come from the browser, not from the catalog.
+// (pt-BR or gl), so "há 2 min." and "hai 2 min" come from the browser, not from the catalog. Numbers, dates
+// and times go through intlLocales (a browser without Galician data writes them the Spanish way).
+import { intlLocales } from '@/lib/locales';
 
 const MINUTE_S = 60;
 const HOUR_S = 60 * MINUTE_S;
@@ -24,7 +26,7 @@ export function clockTime(at: number, now: number, lang: string): string {
   const when = new Date(at);
   const sameDay = when.toDateString() === new Date(now).toDateString();
   return new Intl.DateTimeFormat(
-    lang,
+    intlLocales(lang),
     sameDay ? { timeStyle: 'medium' } : { dateStyle: 'short', timeStyle: 'medium' },
   ).format(when);
 }
@@ -33,9 +35,15 @@ export function clockTime(at: number, now: number, lang: string): string {
 export function formatBytes(bytes: number, lang: string): string {
   const gb = bytes / 1e9;
   if (gb >= 1) {
-    return new Intl.NumberFormat(lang, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 1 }).format(gb);
+    return new Intl.NumberFormat(intlLocales(lang), {
+      style: 'unit',
+      unit: 'gigabyte',
+      maximumFractionDigits: 1,
+    }).format(gb);
   }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(bytes / 1e6);
+  return new Intl.NumberFormat(intlLocales(lang), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(
+    bytes / 1e6,
+  );
 }
 
 /** "ACDEFG" → "ACD EFG": groups of three are easier to read aloud and to copy from a projector. */

@@ -1,7 +1,8 @@
 import type { PanelMessage, PanelView } from '@protocol';
 import { EMPTY_PANEL_VIEW, nextHistory } from '@protocol';
 import { describe, expect, it } from 'vitest';
-import { PanelStore, type TabIndex } from './panel-store';
+import type { TabIndex } from '@/lib/lessons/lesson-client';
+import { PanelStore } from './panel-store';
 
 function storeWithTabs() {
   const store = new PanelStore();

@@ -14,10 +14,7 @@ import {
   type PanelSectionId,
   type PanelView,
 } from '@protocol';
-
-export type { PanelSectionId };
-
-export type TabIndex = 0 | 1;
+import type { TabIndex } from '@/lib/lessons/lesson-client';
 
 const STORAGE_KEY = 'gaiola.panel';
 
@@ -46,7 +43,6 @@ export class PanelStore {
   private readonly listeners = new Set<() => void>();
   private visible = true;
   private carrier: TabIndex | null = null;
-  private readonly connected = new Set<TabIndex>();
   private send: TabSender = () => false;
 
   /** Restores the student's last choice (open, section, table view) from this browser. */
@@ -82,17 +78,14 @@ export class PanelStore {
     this.send = send;
   }
 
-  /** A tab's socket is connected or not. A new connection starts with no stream on the agent's side. */
+  /** A tab's socket is connected or not (the sender says which can carry a message). */
   setTabConnected(tab: TabIndex, connected: boolean): void {
-    if (connected) this.connected.add(tab);
-    else this.connected.delete(tab);
     if (!connected && this.carrier === tab) this.carrier = null;
     this.sync();
   }
 
   /** A `hello` on a tab: a new socket, so any stream it carried is gone; ask again if the panel is open. */
   hello(tab: TabIndex): void {
-    this.connected.add(tab);
     if (this.carrier === tab) this.carrier = null;
     this.sync();
   }
@@ -153,7 +146,7 @@ export class PanelStore {
     }
     if (want && this.carrier === null) {
       for (const tab of [0, 1] as const) {
-        if (this.connected.has(tab) && this.send(tab, { type: 'panel', open: true, section: this.state.section })) {
+        if (this.send(tab, { type: 'panel', open: true, section: this.state.section })) {
           this.carrier = tab;
           return;
         }

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { clockTime, relativeTime } from '@/lib/class/format';
 import { displayName, nextSort, type Sort, type SortKey, sortStudents, totalSteps } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
+import { intlLocales } from '@/lib/locales';
 import styles from './class.module.css';
 import type { InstructorMessages, LessonOutline } from './instructor-view';
 
@@ -69,7 +70,7 @@ export function StudentTable({
     () =>
       sortStudents(state.students, sort, {
         lessonOrder: outline.map((l) => l.slug),
-        collator: new Intl.Collator(lang, { sensitivity: 'base', numeric: true }),
+        collator: new Intl.Collator(intlLocales(lang), { sensitivity: 'base', numeric: true }),
       }),
     [state.students, sort, outline, lang],
   );

@@ -6,7 +6,7 @@ import { type CgroupNode, cgroupTree } from './cgroup-tree';
 import { formatBytes, formatCpuShare, formatNumber } from './format';
 import styles from './kernel-panel.module.css';
 import { hasChart, MemoryChart } from './memory-chart';
-import { sandboxPid } from './proc-tree';
+import { commsByPid } from './proc-tree';
 import type { CgroupHistory, PanelMessages } from './types';
 
 /** The facts of one group as short phrases, shared by the tree and the table view. */
@@ -62,7 +62,7 @@ export function CgroupsSection({
     history,
     messages,
     locale,
-    comms: new Map(view.procs.map((p) => [sandboxPid(p), p.comm])),
+    comms: commsByPid(view),
   };
   return (
     <div className={styles.section}>

@@ -7,7 +7,7 @@ import { formatClock } from './format';
 import styles from './kernel-panel.module.css';
 import { EmptySection, HeadRow } from './panel-parts';
 import { PathText } from './path-text';
-import { sandboxPid } from './proc-tree';
+import { commsByPid } from './proc-tree';
 import type { CgroupHistory, PanelMessages } from './types';
 
 export function CgroupsTable({
@@ -22,8 +22,8 @@ export function CgroupsTable({
   locale: string;
 }) {
   const m = messages.cgroups;
-  const comms = new Map(view.procs.map((p) => [sandboxPid(p), p.comm]));
-  const cgroups = [...view.cgroups].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const comms = commsByPid(view);
+  const cgroups = view.cgroups;
   if (cgroups.length === 0) {
     return <EmptySection text={m.none} />;
   }

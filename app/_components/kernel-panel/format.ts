@@ -1,12 +1,7 @@
-// How the panel writes sizes, shares of a CPU and times: numbers through Intl in the catalog's locales
-// (`panel.numberLocale`: "12,5 MiB" in both pt-BR and gl), units in IEC binary symbols because that is
-// what memory.max and `free -h` speak (100M in memory.max is 100 MiB, not 100 MB).
-//
-// `numberLocale` may list fallbacks ("gl,es"): Debian's Chromium has no Galician number data and would
-// fall back to English ("4.9", "1,024"); Spanish writes numbers as Galician does.
-
-/** The catalog's locale list, as Intl takes it. */
-const locales = (locale: string) => locale.split(',');
+// How the panel writes sizes, shares of a CPU and times: numbers through Intl in the page's language
+// ("12,5 MiB" in both pt-BR and gl, through lib/locales.ts's intlLocales), units in IEC binary symbols
+// because that is what memory.max and `free -h` speak (100M in memory.max is 100 MiB).
+import { intlLocales as locales } from '@/lib/locales';
 
 const KIB = 1024;
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;

@@ -12,7 +12,7 @@ import styles from './kernel-panel.module.css';
 const noop = () => () => {};
 const closed = (): PanelState => CLOSED_PANEL;
 
-export function KernelPanelHost({ messages }: { messages: Messages['panel'] }) {
+export function KernelPanelHost({ messages, lang }: { messages: Messages['panel']; lang: string }) {
   const panel = useLessonStore()?.panel;
   const state = useSyncExternalStore(panel?.subscribe ?? noop, panel?.getSnapshot ?? closed, closed);
 
@@ -33,6 +33,7 @@ export function KernelPanelHost({ messages }: { messages: Messages['panel'] }) {
         view={state.view}
         history={state.history}
         messages={messages}
+        lang={lang}
         open={state.open}
         onOpenChange={(open) => panel.setOpen(open)}
         section={state.section}

@@ -19,6 +19,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { format } from '@/lib/i18n';
+import { htmlLang } from '@/lib/locales';
 import gl from '@/messages/gl.json';
 import pt from '@/messages/pt.json';
 import nestedNs from './fixtures/nested-ns.json';
@@ -75,6 +76,7 @@ function render(
       view={fixture?.view ?? null}
       history={fixture?.history ?? {}}
       messages={catalogs[locale]}
+      lang={htmlLang[locale]}
       open={open}
       onOpenChange={noop}
       section={section}

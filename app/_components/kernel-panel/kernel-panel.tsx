@@ -6,6 +6,7 @@
 // draws the same facts as plain tables for screen readers.
 import { PANEL_SECTION_IDS, type PanelView } from '@protocol';
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { tabKeyTarget } from '@/lib/tab-keys';
 import { CgroupsSection } from './cgroups-section';
 import { CgroupsTable } from './cgroups-table';
 import styles from './kernel-panel.module.css';
@@ -30,6 +31,7 @@ export function KernelPanel({
   view,
   history,
   messages,
+  lang,
   open,
   onOpenChange,
   section,
@@ -45,12 +47,7 @@ export function KernelPanel({
 
   // The tablist pattern of the terminal panel: arrows move and select, Home/End jump.
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = PANEL_SECTION_IDS.length - 1;
-    let next: number | null = null;
-    if (event.key === 'ArrowRight') next = active === last ? 0 : active + 1;
-    else if (event.key === 'ArrowLeft') next = active === 0 ? last : active - 1;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = last;
+    const next = tabKeyTarget(event.key, active, PANEL_SECTION_IDS.length);
     const target = next === null ? undefined : PANEL_SECTION_IDS[next];
     if (next === null || target === undefined) return;
     event.preventDefault();
@@ -138,6 +135,7 @@ export function KernelPanel({
                       history={history}
                       index={index}
                       messages={messages}
+                      locale={lang}
                       tableView={tableView}
                       mountChoice={mountChoice}
                       onMountChoice={setMountChoice}
@@ -163,6 +161,7 @@ function Section({
   history,
   index,
   messages,
+  locale,
   tableView,
   mountChoice,
   onMountChoice,
@@ -172,11 +171,11 @@ function Section({
   history: CgroupHistory;
   index: NsIndex;
   messages: PanelMessages;
+  locale: string;
   tableView: boolean;
   mountChoice: string | null;
   onMountChoice: (key: string) => void;
 }) {
-  const locale = messages.numberLocale;
   switch (section) {
     case 'processes':
       return tableView ? (

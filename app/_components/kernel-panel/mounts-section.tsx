@@ -32,7 +32,7 @@ export function MountsSection({
   const m = messages.mounts;
   const selectId = useId();
   const key = mountProc(view, chosen);
-  const procs = [...view.procs].sort((a, b) => sandboxPid(a) - sandboxPid(b));
+  const procs = view.procs;
   const proc = procs.find((p) => p.key === key);
   const mounts = proc?.mountView ? view.mountViews.find((v) => v.key === proc.mountView) : undefined;
   const base = baseMountView(view);

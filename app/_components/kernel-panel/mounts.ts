@@ -2,7 +2,6 @@
 // and what each layer entry means once the layers are compared (written in upper, deleted by a whiteout,
 // hidden or covered below).
 import type { LayerEntry, PanelLayer, PanelOverlay, PanelView } from '@protocol';
-import { sandboxPid } from './proc-tree';
 
 /** The sandbox's own mount view: its mount namespace, its root. */
 export function baseMountView(view: PanelView): string | null {
@@ -15,7 +14,7 @@ export function baseMountView(view: PanelView): string | null {
  */
 export function defaultMountProc(view: PanelView): string | null {
   const base = baseMountView(view);
-  const procs = [...view.procs].filter((p) => p.mountView !== null).sort((a, b) => sandboxPid(a) - sandboxPid(b));
+  const procs = view.procs.filter((p) => p.mountView !== null);
   return (procs.find((p) => p.mountView !== base) ?? procs[0])?.key ?? null;
 }
 

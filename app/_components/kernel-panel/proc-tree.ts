@@ -1,6 +1,7 @@
-// The sandbox's processes as a tree by parent PID. The sandbox's own init (PID 1) is not in the list, so
-// the roots are the processes whose parent is not listed: the shells, and anything reparented to init.
-import type { PanelProc } from '@protocol';
+// The sandbox's processes as a tree by parent PID. The roots are the processes whose parent is not listed:
+// the sandbox's init (PID 1), and the shells, which the launcher joined from outside the sandbox's PID
+// namespace (their parent PID reads 0).
+import type { PanelProc, PanelView } from '@protocol';
 
 export interface ProcNode {
   proc: PanelProc;
@@ -10,6 +11,11 @@ export interface ProcNode {
 /** The PID the sandbox sees (first of `pids`). */
 export function sandboxPid(proc: PanelProc): number {
   return proc.pids[0] ?? Number(proc.key);
+}
+
+/** Command names by the PID the sandbox sees. */
+export function commsByPid(view: PanelView): Map<number, string> {
+  return new Map(view.procs.map((p) => [sandboxPid(p), p.comm]));
 }
 
 export function procTree(procs: readonly PanelProc[]): ProcNode[] {

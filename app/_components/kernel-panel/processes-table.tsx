@@ -20,7 +20,7 @@ export function ProcessesTable({
 }) {
   const m = messages.processes;
   const hostnames = utsHostnames(view);
-  const procs = [...view.procs].sort((a, b) => sandboxPid(a) - sandboxPid(b));
+  const procs = view.procs;
   return (
     <div className={styles.section}>
       <p className={styles.note}>{format(m.sandboxHostname, { name: view.base.hostname })}</p>

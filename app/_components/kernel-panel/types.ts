@@ -14,6 +14,8 @@ export interface KernelPanelProps {
   /** Per cgroup path: the last minute of memory samples and the OOM kills / refused forks seen, with when. */
   history: CgroupHistory;
   messages: PanelMessages;
+  /** The page's language tag (`htmlLang`: pt-BR, gl), for numbers and times. */
+  lang: string;
   /** Collapsed, the panel draws only its header: the store can stop the agent's stream. */
   open: boolean;
   onOpenChange(open: boolean): void;

@@ -1,9 +1,9 @@
 'use client';
+import type { PanelSectionId } from '@protocol';
 // A lesson's pointer at the Kernel panel: the lesson's own words ("look at your shell's UTS badge now") and
 // a button that opens the panel at the section they are about.
 import type { ReactNode } from 'react';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
-import type { PanelSectionId } from '@/lib/panel/panel-store';
 import styles from './lesson-parts.module.css';
 
 export function PanelLink({

@@ -6,6 +6,7 @@ import type { StepResult } from '@protocol';
 import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import { intlLocales } from '@/lib/locales';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
 
@@ -27,9 +28,13 @@ function doneText(doneAt: number | undefined, lang: string, labels: StepStatusLa
   const at = new Date(doneAt);
   const today = new Date().toDateString() === at.toDateString();
   if (today) {
-    return format(labels.doneAtTime, { time: at.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) });
+    return format(labels.doneAtTime, {
+      time: at.toLocaleTimeString(intlLocales(lang), { hour: '2-digit', minute: '2-digit' }),
+    });
   }
-  return format(labels.doneAtDate, { date: at.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' }) });
+  return format(labels.doneAtDate, {
+    date: at.toLocaleString(intlLocales(lang), { dateStyle: 'short', timeStyle: 'short' }),
+  });
 }
 
 function Hint({

@@ -11,6 +11,7 @@ import { readClipboardText } from '@/lib/clipboard';
 import type { Messages } from '@/lib/i18n';
 import type { TabIndex } from '@/lib/lessons/lesson-client';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
+import { tabKeyTarget } from '@/lib/tab-keys';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
 import { PasteDialog } from './paste-dialog';
@@ -131,12 +132,7 @@ export function TerminalPanel({
   };
 
   const onTabKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    const last = TABS.length - 1;
-    let next: number | null = null;
-    if (event.key === 'ArrowRight') next = active === last ? 0 : active + 1;
-    else if (event.key === 'ArrowLeft') next = active === 0 ? last : active - 1;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = last;
+    const next = tabKeyTarget(event.key, active, TABS.length);
     if (next === null) return;
     event.preventDefault();
     select(next, false);

@@ -1,6 +1,7 @@
 // Readers of a snapshot's mount views shared by the lesson 07-08 checks. Pure: no I/O.
 import type { MountEntry } from '../kernel/parse/mountinfo';
-import { findMount, optionValue } from '../kernel/parse/mountinfo';
+import { findMount, overlayLayers } from '../kernel/parse/mountinfo';
+import { ParseError } from '../kernel/parse/text';
 import type { SandboxSnapshot } from './types';
 
 /** The mounts of the sandbox's own mount namespace, as a process with the sandbox's root sees them. */
@@ -25,12 +26,16 @@ export function baseMountAt(snap: SandboxSnapshot, path: string): MountEntry | u
   return mounts ? findMount(mounts, path) : undefined;
 }
 
-/** An overlay's lowerdir list (leftmost = top layer) and upperdir, from its superblock options. */
+/**
+ * An overlay's lower layers (top first) and upperdir, from its superblock options, as parse/mountinfo.ts's
+ * overlayLayers reads them (old `lowerdir=a:b` or new `lowerdir+=` style); none for options it cannot read.
+ */
 export function overlayDirs(m: MountEntry): { lowers: string[]; upper: string | undefined } {
-  const lower = optionValue(m.superOptions, 'lowerdir');
-  const upper = optionValue(m.superOptions, 'upperdir');
-  return {
-    lowers: typeof lower === 'string' ? lower.split(':').filter(Boolean) : [],
-    upper: typeof upper === 'string' ? upper : undefined,
-  };
+  try {
+    const layers = overlayLayers(m);
+    return { lowers: layers.lowerdirs, upper: layers.upperdir };
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    return { lowers: [], upper: undefined };
+  }
 }

@@ -14,8 +14,8 @@ function rig(snaps: SandboxSnapshot[]) {
     inspect: async (_sb, opts) => {
       calls.push(
         opts.knownBaseHostname === undefined
-          ? { network: opts.network }
-          : { network: opts.network, known: opts.knownBaseHostname },
+          ? { network: opts.network === true }
+          : { network: opts.network === true, known: opts.knownBaseHostname },
       );
       return snaps[Math.min(i++, snaps.length - 1)] as SandboxSnapshot;
     },

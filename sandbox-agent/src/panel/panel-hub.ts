@@ -5,7 +5,7 @@
 // brings the next look forward, so `unshare -u` shows within a fraction of a second.
 import { readFileSync } from 'node:fs';
 import type { SandboxSnapshot } from '../checks/types';
-import { inspectSandbox } from '../kernel/inspect';
+import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
 import type { Sandbox } from '../kernel/sandbox';
 import type { PanelMessage, PanelSectionId, PanelView } from '../protocol/panel';
@@ -29,16 +29,7 @@ export const LAYER_ENTRIES = 64;
 export const HOSTNAME_REFRESH_MS = 10_000;
 
 export interface PanelKernel {
-  inspect(
-    sb: Sandbox,
-    opts: {
-      paths: string[];
-      fixtures: Record<string, never>;
-      network: boolean;
-      mountTables: boolean;
-      knownBaseHostname?: string;
-    },
-  ): Promise<SandboxSnapshot>;
+  inspect(sb: Sandbox, opts: Omit<InspectOptions, 'launcherPath'>): Promise<SandboxSnapshot>;
   listDirs(
     sb: Sandbox,
     pid: number,
@@ -105,7 +96,6 @@ interface Subscription {
   /** The sandbox's host name as last read, and when; cleared by shell activity. */
   hostname: { name: string; at: number } | undefined;
   delay: number;
-  lastRunAt: number;
 }
 
 /** Totals since start, for the benchmark and the closing notes. */
@@ -156,7 +146,6 @@ export class PanelHub {
       initComm: undefined,
       hostname: undefined,
       delay: PANEL_FAST_MS,
-      lastRunAt: 0,
     };
     this.subs.set(subscriber, sub);
     this.schedule(sub, wait);
@@ -176,7 +165,7 @@ export class PanelHub {
       sub.delay = PANEL_FAST_MS;
       sub.hostname = undefined;
       if (sub.running) sub.poked = true;
-      else this.schedule(sub, Math.max(PANEL_POKE_MS, sub.lastRunAt + PANEL_POKE_MS - Date.now()));
+      else this.schedule(sub, PANEL_POKE_MS);
     }
   }
 
@@ -225,8 +214,7 @@ export class PanelHub {
       sub.last = undefined;
     } finally {
       sub.running = false;
-      sub.lastRunAt = Date.now();
-      this.lastLook.set(sub.subscriber, sub.lastRunAt);
+      this.lastLook.set(sub.subscriber, Date.now());
       sub.delay = changed || sub.poked ? PANEL_FAST_MS : Math.min(PANEL_SLOW_MS, sub.delay * 2);
       const next = sub.poked ? PANEL_POKE_MS : sub.delay;
       sub.poked = false;

@@ -2,10 +2,10 @@
 // their PIDs per PID namespace and their namespace inodes, host names per UTS namespace, the student's
 // cgroups merged across v1 hierarchies, mount views, overlays with the files of each layer, network
 // namespaces with veth peers resolved. Pure: the overlay listings come in from kernel/list-dirs.ts.
-import { baseMounts } from '../checks/mount-util';
+import { baseMounts, overlayDirs } from '../checks/mount-util';
 import type { CgroupGroup, NetInterface, SandboxSnapshot } from '../checks/types';
+import { IDS_PER_SLOT } from '../kernel/config';
 import type { DirListing } from '../kernel/list-dirs';
-import type { MountEntry } from '../kernel/parse/mountinfo';
 import {
   PANEL_LIMITS,
   PANEL_NS_KINDS,
@@ -20,9 +20,6 @@ import {
   type PanelView,
 } from '../protocol/panel';
 import { sortByKey } from '../protocol/panel-patch';
-
-/** Ids a sandbox maps: sandbox uid N is host uid uidBase + N (kernel/config.ts). */
-const IDS_PER_SANDBOX = 65536;
 
 /** What the sandbox the snapshot was taken of adds to it. */
 export interface PanelSandbox {
@@ -60,9 +57,15 @@ function nsOf(ns: Partial<Record<string, number>>): PanelNs {
   return out;
 }
 
+type MountViews = { view: PanelMountView; pid: number }[];
+/** Built once per snapshot: planOverlays and buildPanelView both need them. */
+const viewsOfSnapshot = new WeakMap<SandboxSnapshot, MountViews>();
+
 /** The mount views (one per mount namespace and root) with the host PID each was read through. */
-function mountViews(snap: SandboxSnapshot): { view: PanelMountView; pid: number }[] {
-  const out: { view: PanelMountView; pid: number }[] = [];
+function mountViews(snap: SandboxSnapshot): MountViews {
+  const known = viewsOfSnapshot.get(snap);
+  if (known) return known;
+  const out: MountViews = [];
   for (const [pidText, mounts] of Object.entries(snap.mounts)) {
     const pid = Number(pidText);
     const p = snap.processes.find((q) => q.hostPid === pid);
@@ -86,12 +89,8 @@ function mountViews(snap: SandboxSnapshot): { view: PanelMountView; pid: number 
       },
     });
   }
+  viewsOfSnapshot.set(snap, out);
   return out;
-}
-
-function optionOf(m: MountEntry, name: string): string | undefined {
-  const prefix = `${name}=`;
-  return m.superOptions.find((o) => o.startsWith(prefix))?.slice(prefix.length);
 }
 
 /**
@@ -129,10 +128,7 @@ export function planOverlays(snap: SandboxSnapshot, sb: PanelSandbox): OverlayPl
         dir,
         read: dir.startsWith('/') ? { pid: sb.initPid, path: dir } : null,
       });
-      const upper = optionOf(m, 'upperdir');
-      const lowers = (optionOf(m, 'lowerdir') ?? '').split(':').filter(Boolean);
-      // Since Linux 6.8 lowers may also come as separate `lowerdir+` options, shown as more lowerdir entries.
-      for (const o of m.superOptions) if (o.startsWith('lowerdir+=')) lowers.push(o.slice('lowerdir+='.length));
+      const { lowers, upper } = overlayDirs(m);
       plans.set(key, {
         key,
         mountPoint: m.mountPoint,
@@ -247,7 +243,7 @@ export function buildPanelView(
         pids: p.nsPids.slice(1),
         ppid: sandboxPids.get(p.ppid) ?? 0,
         comm: p.comm.slice(0, 64),
-        uid: uid >= 0 && uid < IDS_PER_SANDBOX ? uid : -1,
+        uid: uid >= 0 && uid < IDS_PER_SLOT ? uid : -1,
         ns: nsOf(p.ns),
         mountView: viewOfPid.get(p.hostPid) ?? null,
       };

@@ -186,7 +186,10 @@ export const panelMessage = z.strictObject({
 });
 export type PanelMessage = z.infer<typeof panelMessage>;
 
-/** The whole state the panel draws, as the browser holds it after applying messages. */
+/**
+ * The whole state the panel draws, as the browser holds it after applying messages. Every list is in key
+ * order (panel-patch.ts's compareKeys): processes by PID, cgroups by path, namespaces by inode.
+ */
 export interface PanelView {
   t: number;
   base: PanelBase;
