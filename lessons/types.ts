@@ -72,6 +72,20 @@ export type LessonAnswers = Readonly<
   Record<string, { readonly correct: string; readonly feedback: Readonly<Record<string, Localized>> }>
 >;
 
+/**
+ * The `{placeholders}` of a hint template that `params` leaves without a shown value: missing, blank, or
+ * the `?` a check once sent for "unknown". A hint with any is not shown (the site drops it) and a test
+ * over every lesson and recorded snapshot keeps checks from sending one.
+ */
+export function unfilledHintParams(template: string, params: Readonly<Record<string, string | number>>): string[] {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  return [...new Set(names)].filter((name) => {
+    const value = params[name];
+    if (typeof value === 'number') return !Number.isFinite(value);
+    return value === undefined || value.trim() === '' || value.trim() === '?';
+  });
+}
+
 export function defineLesson(def: LessonDef): LessonDef {
   return def;
 }

@@ -59,9 +59,17 @@ export default defineLesson({
           pt: 'A marca continua viva, com o PID {pid}. De dentro do chroot, com o /proc montado, confira com `ps | grep marca` e mande `kill {pid}`.',
           gl: 'A marca segue viva, co PID {pid}. Desde dentro do chroot, co /proc montado, compróbao con `ps | grep marca` e manda `kill {pid}`.',
         },
+        starting: {
+          pt: 'A marca está sendo iniciada. De dentro do chroot, com o /proc montado, encontre-a com `ps | grep marca` e mande um `kill` para ela.',
+          gl: 'A marca está a iniciarse. Desde dentro do chroot, co /proc montado, atópaa con `ps | grep marca` e mándalle un `kill`.',
+        },
         'killed-from-outside': {
-          pt: 'A marca morreu, mas não pelas mãos de quem está no chroot: o sinal veio do PID {pid}, cuja raiz não é o rootfs (o Terminal B, por exemplo), ou foi um `kill -9`, que não deixa rastro. Já há uma marca nova: mate-a com um `kill` simples, de dentro do chroot, no Terminal A.',
-          gl: 'A marca morreu, pero non a mans de quen está no chroot: o sinal veu do PID {pid}, cuxa raíz non é o rootfs (o Terminal B, por exemplo), ou foi un `kill -9`, que non deixa rastro. Xa hai unha marca nova: mátaa cun `kill` simple, desde dentro do chroot, no Terminal A.',
+          pt: 'A marca morreu, mas não pelas mãos de quem está no chroot: o sinal veio do PID {pid}, cuja raiz não é o rootfs (o Terminal B, por exemplo). Já há uma marca nova: mate-a com um `kill` simples, de dentro do chroot, no Terminal A.',
+          gl: 'A marca morreu, pero non a mans de quen está no chroot: o sinal veu do PID {pid}, cuxa raíz non é o rootfs (o Terminal B, por exemplo). Xa hai unha marca nova: mátaa cun `kill` simple, desde dentro do chroot, no Terminal A.',
+        },
+        'killed-untraceable': {
+          pt: 'A marca morreu com um sinal que ela não consegue interceptar (um `kill -9`), então não deu para ela anotar quem o mandou. Já há uma marca nova: mate-a com um `kill` simples, sem `-9`, de dentro do chroot, no Terminal A.',
+          gl: 'A marca morreu cun sinal que non pode interceptar (un `kill -9`), así que non puido apuntar quen llo mandou. Xa hai unha marca nova: mátaa cun `kill` simple, sen `-9`, desde dentro do chroot, no Terminal A.',
         },
       },
     },

@@ -54,6 +54,10 @@ export default defineLesson({
           pt: 'Nenhum processo do `aluno` está num namespace de usuário novo. Como aluno, no Terminal A, rode `unshare --user --map-root-user bash`.',
           gl: 'Ningún proceso de `aluno` está nun espazo de nomes de usuario novo. Como aluno, no Terminal A, executa `unshare --user --map-root-user bash`.',
         },
+        'no-map': {
+          pt: 'O namespace de usuário existe, mas ainda não tem uid_map: ninguém escreveu um mapa para ele. Saia com `exit` e rode `unshare --user --map-root-user bash` como aluno.',
+          gl: 'O espazo de nomes de usuario existe, pero aínda non ten uid_map: ninguén lle escribiu un mapa. Sae con `exit` e executa `unshare --user --map-root-user bash` como aluno.',
+        },
         'no-root-map': {
           pt: 'O namespace de usuário existe, mas o uid_map dele é `{found}`, não `0 1000 1`. Saia com `exit` e rode `unshare --user --map-root-user bash` como aluno.',
           gl: 'O espazo de nomes de usuario existe, pero o seu uid_map é `{found}`, non `0 1000 1`. Sae con `exit` e executa `unshare --user --map-root-user bash` como aluno.',

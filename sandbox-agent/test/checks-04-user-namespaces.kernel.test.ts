@@ -47,7 +47,10 @@ describe.skipIf(skip !== undefined)('lesson 04 checks on a real sandbox', () => 
     record('04-root-userns', seen.snap);
     expect(seen.results).toEqual({
       nobody: { done: false, hint: 'not-aluno', params: { uid: 1000 } },
-      'map-root': { done: false, hint: 'no-root-map', params: { found: expect.stringMatching(/^0 0 1$|^$/) } },
+      'map-root': expect.toBeOneOf([
+        { done: false, hint: 'no-root-map', params: { found: '0 0 1' } },
+        { done: false, hint: 'no-map' },
+      ]),
       hostname: { done: false, hint: 'wrong-name', params: { found: HOSTNAME } },
       rootless: { done: false, hint: 'not-aluno', params: { uid: 1000 } },
     });
@@ -65,7 +68,7 @@ describe.skipIf(skip !== undefined)('lesson 04 checks on a real sandbox', () => 
     const nobody = await rig.obs.until('nobody');
     record('04-nobody', nobody.snap);
     expect(await typeLine(rig.a, 'id -u')).toMatch(/[\r\n]65534\r\n/);
-    expect(nobody.results['map-root']).toEqual({ done: false, hint: 'no-root-map', params: { found: '' } });
+    expect(nobody.results['map-root']).toEqual({ done: false, hint: 'no-map' });
     await typeLine(rig.a, 'exit');
 
     await typeLine(rig.a, 'unshare --user --map-root-user bash');

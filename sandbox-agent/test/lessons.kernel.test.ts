@@ -2,6 +2,8 @@
 // step to done, triggered by the shells' prompts alone; the quiz is graded by the agent; progress is kept
 // across reconnects and a sandbox restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import chroot from '../../lessons/01-chroot/lesson';
+import { type LessonDef, LOCALES, unfilledHintParams } from '../../lessons/types';
 import { loadCatalog } from '../src/lessons/catalog';
 import type { ServerMessage, StepResult } from '../src/protocol';
 import { type Harness, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
@@ -22,6 +24,37 @@ async function waitDone(c: TermClient, slug: string, step: string, timeoutMs = 1
     timeoutMs,
   );
   return performance.now() - t0;
+}
+
+/** Once a new marker runs in place of `gone`, a check run that sees it. */
+async function judgedAgain(a: TermClient, b: TermClient, gone: number): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const now = Number(await b.run('pgrep -x marca || echo 0'));
+    if (now > 0 && now !== gone) break;
+    if (tries > 100) throw new Error('no new marker');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const before = a.control.filter((m) => m.type === 'steps').length;
+  a.sendJson({ type: 'check', slug: '01-chroot' });
+  await waitUntil(() => a.control.filter((m) => m.type === 'steps').length > before, 'a check run');
+}
+
+/** Every hint a tab was sent for a lesson that names a key the step lacks or leaves a placeholder unfilled. */
+function unfilledHints(c: TermClient, slug: string, def: LessonDef): string[] {
+  const out: string[] = [];
+  for (const m of c.control) {
+    if (m.type !== 'steps' || m.slug !== slug) continue;
+    for (const s of m.steps) {
+      if (!s.hint) continue;
+      const template = def.steps.find((d) => d.id === s.id)?.hints[s.hint.key];
+      if (!template) out.push(`${s.id}: no hint ${s.hint.key}`);
+      else
+        for (const locale of LOCALES)
+          for (const name of unfilledHintParams(template[locale], s.hint.params))
+            out.push(`${s.id} ${s.hint.key} (${locale}): {${name}} = ${JSON.stringify(s.hint.params[name])}`);
+    }
+  }
+  return out;
 }
 
 describe('lessons through the agent', () => {
@@ -130,9 +163,26 @@ describe('lessons through the agent', () => {
     // Killing the marker from outside the chroot does not count, and the marker comes back.
     const pid = Number(await b.run('pgrep -x marca'));
     expect(pid).toBeGreaterThan(1);
+    const killer = Number(await b.run('echo $$'));
     await b.run(`kill ${pid}`);
     a.sendJson({ type: 'check', slug: '01-chroot' });
     await waitUntil(() => latestSteps(a, '01-chroot')?.[2]?.hint?.key === 'killed-from-outside', 'judged');
+    // The explanation stays while the new marker runs (it used to turn into "still alive, PID …").
+    const killOutside = () => latestSteps(a, '01-chroot')?.find((s) => s.id === 'kill-outside');
+    await judgedAgain(a, b, pid);
+    expect(killOutside()).toEqual({
+      id: 'kill-outside',
+      done: false,
+      hint: { key: 'killed-from-outside', params: { pid: killer } },
+    });
+    // SIGKILL leaves no trace: a hint of its own, with no PID to fill, and it too stays once the marker is back.
+    const second = Number(await b.run('pgrep -x marca'));
+    await b.run(`kill -9 ${second}`);
+    a.sendJson({ type: 'check', slug: '01-chroot' });
+    await waitUntil(() => killOutside()?.hint?.key === 'killed-untraceable', 'SIGKILL judged');
+    await judgedAgain(a, b, second);
+    expect(killOutside()).toEqual({ id: 'kill-outside', done: false, hint: { key: 'killed-untraceable', params: {} } });
+    expect(unfilledHints(a, '01-chroot', chroot)).toEqual([]);
     a.type('cd /root && chroot rootfs /bin/sh\r');
     latencies.chroot = await waitDone(a, '01-chroot', 'chroot');
     a.type('mount -t proc proc /proc\r');

@@ -3,6 +3,7 @@
 // page's language), or done with the time it was first seen done. The "check" button asks the agent to
 // check now (checks also run by themselves when the terminal goes quiet).
 import type { StepResult } from '@protocol';
+import { unfilledHintParams } from '@/lessons/types';
 import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
@@ -49,6 +50,8 @@ function Hint({
   const hint = result.hint;
   if (!hint) return null;
   const template = hints[hint.key];
+  // A hint with a gap ("PID ?") misleads more than none: "not yet" and the check button stay.
+  if (template !== undefined && unfilledHintParams(template, hint.params).length > 0) return null;
   const parts = template ? hintParts(template, hint.params) : [{ text: format(labels.hintUnknown, { key: hint.key }) }];
   return (
     <p className={styles.hint} data-testid="step-hint" data-hint={hint.key}>

@@ -122,12 +122,32 @@ describe('fixture-killed-from-root', () => {
       params: { pid: killer?.pid as number },
     });
   });
-  it('cannot tell who sent SIGKILL', () => {
+  it('cannot tell who sent SIGKILL, and says so without a PID', () => {
     expect(run('fixture-killed-from-root', load('01-sigkill'), KILL)).toEqual({
       done: false,
-      hint: 'killed-from-outside',
-      params: { pid: '?' },
+      hint: 'killed-untraceable',
     });
+  });
+  it("keeps explaining a wrong kill while the marker started in its place lives (derived: fresh-01's marker replacing 01-killed-outside's / 01-sigkill's)", () => {
+    const outside = load('01-killed-outside').fixtures.marca?.killedBy;
+    if (!outside) throw new Error('fixture without killedBy');
+    for (const [killedBy, expected] of [
+      [outside, { done: false, hint: 'killed-from-outside', params: { pid: outside.pid } }],
+      [null, { done: false, hint: 'killed-untraceable' }],
+    ] as const) {
+      const snap = load('fresh-01');
+      const marker = snap.fixtures.marca;
+      if (!marker) throw new Error('fresh-01 has no marker');
+      marker.replaces = { killedBy };
+      expect(run('fixture-killed-from-root', snap, KILL)).toEqual(expected);
+    }
+  });
+  it('is done when the new marker is killed from inside, whatever happened to the one before (derived)', () => {
+    const snap = load('01-killed-inside');
+    const marker = snap.fixtures.marca;
+    if (!marker) throw new Error('no marker');
+    marker.replaces = { killedBy: null };
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual(DONE);
   });
   it("counts a short-lived kill binary by its parent's root (derived: the killer's own root unreadable)", () => {
     const snap = load('01-killed-inside');
@@ -139,9 +159,9 @@ describe('fixture-killed-from-root', () => {
     by.parentRootId = null;
     expect(run('fixture-killed-from-root', snap, KILL)).toMatchObject({ done: false, hint: 'killed-from-outside' });
   });
-  it('is not done when the fixture was never started', () => {
+  it('says the marker is starting, without a PID, before it runs', () => {
     const snap = load('fresh-02');
-    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({ done: false, hint: 'alive', params: { pid: '?' } });
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({ done: false, hint: 'starting' });
   });
 });
 

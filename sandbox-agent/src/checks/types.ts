@@ -171,7 +171,20 @@ export interface FixtureState {
   hostPid: number | null;
   alive: boolean;
   /** Who signalled it, as recorded by the fixture itself at the moment it was signalled (si_pid). */
-  killedBy: { signal: number; pid: number; rootId: FileId | null; parentRootId: FileId | null } | null;
+  killedBy: FixtureKiller | null;
+  /**
+   * The agent starts a fixture again after a kill that did not pass its step: this one's predecessor died
+   * that way, killed by `killedBy` (null: by SIGKILL, which it could not record). Absent for a first fixture.
+   * The check keeps explaining that death while this one lives, instead of "still alive".
+   */
+  replaces?: { killedBy: FixtureKiller | null };
+}
+
+export interface FixtureKiller {
+  signal: number;
+  pid: number;
+  rootId: FileId | null;
+  parentRootId: FileId | null;
 }
 
 export type HintParams = Record<string, string | number>;

@@ -18,5 +18,8 @@ export const usernsRootMap: Check = (snap, params): CheckResult => {
   if (own.some((p) => rootMap(p.uidMap as string) && p.setgroups === 'deny')) return { done: true };
   // Show the student's own (newest) namespace when there is one.
   const shown = [...own].reverse().find((p) => p.uid === hostUid) ?? own[own.length - 1];
-  return { done: false, hint: 'no-root-map', params: { found: idMapAsSandboxSees(snap, shown?.uidMap ?? '') } };
+  const found = idMapAsSandboxSees(snap, shown?.uidMap ?? '');
+  // No map written yet (`unshare --user` alone): a hint of its own, not an empty `` in the text.
+  if (found.trim() === '') return { done: false, hint: 'no-map' };
+  return { done: false, hint: 'no-root-map', params: { found } };
 };

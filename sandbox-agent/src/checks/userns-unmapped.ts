@@ -9,8 +9,9 @@ export const usernsUnmapped: Check = (snap, params): CheckResult => {
   if (own.length === 0) return { done: false, hint: 'no-userns' };
   // /proc/PID/status shows the real uid as the agent (host root) sees it: the host uid.
   const mine = own.filter((p) => p.uid === snap.base.uidBase + uid);
-  if (mine.length === 0) return { done: false, hint: 'not-aluno', params: { uid } };
+  const first = mine[0];
+  if (!first) return { done: false, hint: 'not-aluno', params: { uid } };
   if (mine.some((p) => p.uidMap !== null && p.uidMap.trim() === '')) return { done: true };
-  const mapped = mine.find((p) => p.uidMap !== null) ?? mine[0];
-  return { done: false, hint: 'mapped', params: { pid: mapped ? sandboxPid(mapped) : '?' } };
+  const mapped = mine.find((p) => p.uidMap !== null) ?? first;
+  return { done: false, hint: 'mapped', params: { pid: sandboxPid(mapped) } };
 };

@@ -9,8 +9,13 @@ export const utsHostname: Check = (snap, params) => {
   const own = snap.processes.filter((p) => p.ns.uts !== undefined && p.ns.uts !== snap.base.ns.uts);
   if (own.length === 0) return { done: false, hint: 'no-new-uts' };
   if (own.some((p) => snap.hostnames[p.ns.uts as number] === wanted)) return { done: true };
-  // Name the container's namespace when there is one: that is where the student is typing.
-  const shown = own.find((p) => inNewPidNs(snap, p)) ?? own[0];
-  const found = shown ? snap.hostnames[shown.ns.uts as number] : undefined;
-  return { done: false, hint: 'wrong-name', params: { found: found ?? '?' } };
+  // Name the container's namespace when there is one: that is where the student is typing. Only names
+  // read count: a namespace whose processes exited as the snapshot was taken has none, and a hint without
+  // its parameter is not shown (unfilledHintParams), rather than "`?`".
+  const named = own.filter((p) => snap.hostnames[p.ns.uts as number] !== undefined);
+  const shown = named.find((p) => inNewPidNs(snap, p)) ?? named[0];
+  const found = shown && snap.hostnames[shown.ns.uts as number];
+  return found === undefined
+    ? { done: false, hint: 'wrong-name' }
+    : { done: false, hint: 'wrong-name', params: { found } };
 };

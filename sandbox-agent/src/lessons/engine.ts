@@ -21,8 +21,21 @@ const MIN_RUN_INTERVAL_MS = 100;
 export interface FixtureHandle {
   state(): FixtureState;
   stop(): Promise<void>;
+  /** Resolves once the fixture runs in the sandbox; rejects when it cannot start. */
+  readonly ready: Promise<unknown>;
   /** Resolves when the fixture's process is gone (after its report, if it wrote one). */
   readonly exited: Promise<void>;
+}
+
+/** A fixture started in place of `dead`: its state says how `dead` died (see FixtureState.replaces). */
+function replacing(handle: FixtureHandle, dead: FixtureState): FixtureHandle {
+  const replaces = { killedBy: dead.killedBy };
+  return {
+    ready: handle.ready,
+    exited: handle.exited,
+    stop: () => handle.stop(),
+    state: () => ({ ...handle.state(), replaces }),
+  };
 }
 
 export interface EngineKernel {
@@ -287,13 +300,17 @@ export class LessonEngine {
       const current = st.fixtures.get(name);
       if (current && (current.state().alive || !replaceDead)) continue;
       void current?.stop().catch(() => {});
-      const handle = this.kernel.startFixture(sb, name);
+      const started = this.kernel.startFixture(sb, name);
+      const handle = current ? replacing(started, current.state()) : started;
       st.fixtures.set(name, handle);
-      // Its death is news: the check run that follows the student's `kill` may have looked a moment too
-      // early (the fixture still writing who killed it), so judge again once it is gone.
-      void handle.exited.then(() => {
+      // Its start and its death are news: the run that started it saw it starting, and the run that
+      // follows the student's `kill` may have looked a moment too early (the fixture still writing who
+      // killed it), so check again once it is up and once it is gone.
+      const again = () => {
         if (st.fixtures.get(name) === handle) this.trigger(studentId);
-      });
+      };
+      handle.ready.then(again, () => {});
+      void handle.exited.then(again);
     }
   }
 }
