@@ -35,15 +35,26 @@ install_host_packages() {
   apt_install build-essential python3 debootstrap util-linux iproute2 ca-certificates curl
 }
 
-# npm dependencies, from the lockfile; native modules build from source with the host compiler.
+# What an install of node_modules depends on: package.json, the lockfile and Node's native-module ABI (a new
+# Node needs node-pty and better-sqlite3 built again).
+npm_deps_fingerprint() {
+  { sha256sum package.json package-lock.json && node -p 'process.versions.modules'; } | sha256sum | cut -d' ' -f1
+}
+
+# npm dependencies exactly as package-lock.json pins them; native modules build from source with the host
+# compiler (package.json's allowScripts lets their install scripts run). `npm ci`, not `npm install`: it never
+# rewrites the tracked lockfile (npm install added every other platform's optional packages to it), and it
+# refuses a package.json the lockfile does not match. As npm ci empties node_modules and rebuilds the native
+# modules each time, it runs only when the fingerprint above differs from the one the last install left.
 install_npm_deps() {
   cd "$GAIOLA_ROOT" || exit 1
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm dependencies (native modules build from source: about a minute)"
-    # `npm install`, not `npm ci`: the lockfile pins every version, but the registry reachable here does not
-    # serve the other platforms' optional binaries (biome, swc), which `npm ci` insists on finding listed.
-    npm install --no-audit --no-fund || die "npm install failed: check that the npm registry is reachable"
-  fi
+  local stamp=node_modules/.gaiola-installed fingerprint
+  fingerprint=$(npm_deps_fingerprint) || die "cannot read package.json and package-lock.json in $GAIOLA_ROOT"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fingerprint" ] && return 0
+  say "installing npm dependencies (native modules build from source: about two minutes)"
+  npm ci --no-audit --no-fund ||
+    die "npm ci failed: check that the npm registry is reachable, and that package-lock.json matches package.json (after changing dependencies, run npm install and commit the lockfile)"
+  echo "$fingerprint" > "$stamp"
 }
 
 build_launcher() {
