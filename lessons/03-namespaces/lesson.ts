@@ -11,7 +11,7 @@ export default defineLesson({
   steps: [
     {
       id: 'container',
-      title: { pt: 'Suba o contêiner e olhe-o de fora', gl: 'Arrinca o contedor e míralo desde fóra' },
+      title: { pt: 'Suba o contêiner e olhe-o de fora', gl: 'Arrinca o contedor e mírao desde fóra' },
       commands: [
         { tab: 0, text: 'unshare -m -i -n -p -u -f --mount-proc=rootfs/proc chroot rootfs /bin/sh' },
         { tab: 1, text: 'lsns' },

@@ -262,7 +262,7 @@ export default defineLesson({
           id: 'c',
           text: {
             pt: 'O kernel guarda o limite em páginas inteiras de 4096 bytes e arredonda para baixo: 24414 páginas são 99999744 bytes.',
-            gl: 'O kernel garda o límite en páxinas enteiras de 4096 bytes e redondea cara abaixo: 24414 páxinas son 99999744 bytes.',
+            gl: 'O kernel garda o límite en páxinas enteiras de 4096 bytes e arredonda cara abaixo: 24414 páxinas son 99999744 bytes.',
           },
         },
         {

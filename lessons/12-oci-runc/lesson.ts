@@ -41,7 +41,7 @@ export default defineLesson({
     },
     {
       id: 'run',
-      title: { pt: 'Rode o contêiner e olhe-o de fora', gl: 'Executa o contedor e míralo desde fóra' },
+      title: { pt: 'Rode o contêiner e olhe-o de fora', gl: 'Executa o contedor e mírao desde fóra' },
       commands: [
         {
           tab: 0,
