@@ -148,7 +148,11 @@ export interface CgroupGroup {
   };
   pids?: {
     max: number | null;
-    current: number /** Forks refused at the limit (pids.events `max`). */;
+    current: number;
+    /**
+     * Forks the kernel refused in this group or below it: `max` of pids.events.local (else pids.events) summed over
+     * the subtree, the same number on every kernel (kernel/inspect-cgroups.ts withSubtreeRefusals).
+     */
     refused: number;
   };
   cpu?: {

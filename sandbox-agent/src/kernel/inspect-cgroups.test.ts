@@ -1,7 +1,18 @@
 // The cgroup reader on recorded file contents: v1 (this machine) and v2 (cgroup-v2.rst formats), so the v2
 // branch is exercised on a host that has only v1 controllers.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cgroupGroupOf, cgroupRoots, parseCpuMax, parseFlatKeyed, parseLimit } from './inspect-cgroups';
+import type { CgroupGroup } from '../checks/types';
+import type { CgroupLayout } from './cgroup-layout';
+import {
+  cgroupGroupOf,
+  cgroupRoots,
+  parseCpuMax,
+  parseFlatKeyed,
+  parseLimit,
+  readSandboxCgroups,
+  withSubtreeRefusals,
+} from './inspect-cgroups';
 
 const reader = (files: Record<string, string>) => (f: string) => files[f];
 
@@ -134,5 +145,61 @@ describe('cgroupGroupOf', () => {
       reader({ 'cgroup.procs': '' }),
     );
     expect(g).toEqual({ hierarchy: 'unified', path: '/leaf', procs: [] });
+  });
+});
+
+describe('refused forks: the same number whichever cgroup the kernel counts them in', () => {
+  // fixtures/pids-events/README.md: each folder is a group whose pids.max a child group's task forked past
+  const fixtures = fileURLToPath(new URL('./fixtures/pids-events', import.meta.url));
+  const layouts: Record<'v1' | 'v2', CgroupLayout> = {
+    v1: { mode: 'v1', hierarchies: [{ mountPoint: fixtures, controllers: ['pids'], ownPath: '/' }] },
+    v2: { mode: 'v2', mountPoint: fixtures, ownPath: '/' },
+  };
+  const refused = (folder: string, mode: 'v1' | 'v2') =>
+    Object.fromEntries(
+      readSandboxCgroups([`${fixtures}/${folder}`], layouts[mode]).groups.map((g) => [g.path, g.pids?.refused]),
+    );
+
+  it('6.1 on v2 (recorded): the group whose limit refused counts the fork its leaf was refused', () => {
+    // the kernel wrote `max 0` into the group and `max 1` into the leaf
+    expect(refused('linux-6.1-v2', 'v2')).toEqual({ '/': 1, '/leaf': 1 });
+  });
+
+  it('v1 (recorded on 6.18): counted at the forking task, summed up to the group with the limit', () => {
+    expect(refused('linux-6.18-v1', 'v1')).toEqual({ '/': 2, '/init': 1, '/pid20': 1 });
+  });
+
+  it('6.11+ on v2: pids.events.local summed, never the hierarchical pids.events (which would count pid20 twice)', () => {
+    // a refusal by the group's own limit counts in the group, not in the init leaf whose task forked
+    expect(refused('linux-6.11-v2', 'v2')).toEqual({ '/': 2, '/init': 0, '/pid20': 1 });
+  });
+
+  it('6.11+ on v2 mounted with pids_localevents: both files local again, the same sums as v1', () => {
+    expect(refused('linux-6.11-v2-pids_localevents', 'v2')).toEqual({ '/': 2, '/init': 1, '/pid20': 1 });
+  });
+
+  it('sums per hierarchy and by path, so /a does not take /ab, and leaves groups without pids alone', () => {
+    const g = (hierarchy: string, path: string, own?: number): CgroupGroup => ({
+      hierarchy,
+      path,
+      procs: [],
+      ...(own === undefined ? {} : { pids: { max: null, current: 0, refused: own } }),
+    });
+    const out = withSubtreeRefusals([
+      g('pids', '/', 1),
+      g('pids', '/a', 2),
+      g('pids', '/a/b', 4),
+      g('pids', '/ab', 8),
+      g('memory', '/'),
+      g('other', '/', 16),
+    ]);
+    expect(out.map((x) => [x.hierarchy, x.path, x.pids?.refused])).toEqual([
+      ['pids', '/', 15],
+      ['pids', '/a', 6],
+      ['pids', '/a/b', 4],
+      ['pids', '/ab', 8],
+      ['memory', '/', undefined],
+      ['other', '/', 16],
+    ]);
   });
 });

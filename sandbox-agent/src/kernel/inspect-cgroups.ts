@@ -77,7 +77,11 @@ function fileReader(dir: string): Reader {
   };
 }
 
-/** The record of one group from its files, as `read` returns them. Pure: unit-tested on recorded files. */
+/**
+ * The record of one group from its files, as `read` returns them. Pure: unit-tested on recorded files.
+ * `pids.refused` is the group's own count (`pids.events.local`, else `pids.events`), not yet its subtree's:
+ * see withSubtreeRefusals.
+ */
 export function cgroupGroupOf(
   root: Pick<CgroupRoot, 'hierarchy' | 'controllers'>,
   version: 1 | 2,
@@ -113,7 +117,8 @@ export function cgroupGroupOf(
       group.pids = {
         max: parseLimit(max),
         current: Number(current.trim()),
-        refused: parseFlatKeyed(read('pids.events') ?? '').get('max') ?? 0,
+        // this group's own count; readSandboxCgroups sums it over the subtree (withSubtreeRefusals)
+        refused: parseFlatKeyed(read('pids.events.local') ?? read('pids.events') ?? '').get('max') ?? 0,
       };
   }
   if (has('cpu')) {
@@ -149,6 +154,37 @@ export function cgroupGroupOf(
   return group;
 }
 
+/**
+ * Forks refused in each group's subtree, whichever cgroup the kernel counted them in. Each group arrives with its
+ * own count (cgroupGroupOf); the result gives each the sum of its own and its descendants' (same hierarchy).
+ *
+ * Why a sum, and of which file (Documentation/admin-guide/cgroup-v2.rst, "PID Interface Files"; kernel/cgroup/pids.c):
+ * - v1, and v2 before 6.11: `pids.events` `max` counts in the cgroup of the task that forked, whichever limit
+ *   refused it, and is not hierarchical. A sandbox's processes live in its `init` leaf on v2, so on Debian 12's
+ *   6.1 the sandbox's own file stays `max 0` while its limit refuses forks (fixtures/pids-events/linux-6.1-v2).
+ *   No `pids.events.local` exists there. Summing the subtree's `pids.events` gives the group every refusal
+ *   of a task in it or below.
+ * - v2 from 6.11: `pids.events` is hierarchical (the hits of this limit and of every limit below it), and
+ *   `pids.events.local` counts the hits of this group's own limit. Summing the subtree's `.local` files gives
+ *   exactly the hierarchical number; summing `pids.events` would count each refusal once per level.
+ * - v2 from 6.11 mounted with `pids_localevents`: both files give the old, per-forking-task count; summing
+ *   `.local` is again the first case.
+ * So: sum `pids.events.local` where the file exists, else `pids.events`, over the group and everything below.
+ * The group with the limit gets the same number on every kernel. Only a child refused by an ancestor's limit
+ * differs (counted in the child before 6.11, in the ancestor after); the checks and the panel judge the group
+ * whose limit the student set, where both agree. A truncated walk (MAX_CGROUP_GROUPS) sums what it read.
+ */
+export function withSubtreeRefusals(groups: readonly CgroupGroup[]): CgroupGroup[] {
+  const under = (g: CgroupGroup, top: CgroupGroup) =>
+    g.hierarchy === top.hierarchy && (top.path === '/' || g.path === top.path || g.path.startsWith(`${top.path}/`));
+  return groups.map((top) => {
+    if (!top.pids) return top;
+    let refused = 0;
+    for (const g of groups) if (g.pids && under(g, top)) refused += g.pids.refused;
+    return { ...top, pids: { ...top.pids, refused } };
+  });
+}
+
 /** Every group of the sandbox, breadth first per tree, at most MAX_CGROUP_GROUPS in all. */
 export function readSandboxCgroups(cgroupDirs: readonly string[], layout: CgroupLayout): CgroupsView {
   const version = layout.mode === 'v2' ? 2 : 1;
@@ -176,5 +212,5 @@ export function readSandboxCgroups(cgroupDirs: readonly string[], layout: Cgroup
         if (e.isDirectory()) queue.push([`${dir}/${e.name}`, path === '/' ? `/${e.name}` : `${path}/${e.name}`]);
     }
   }
-  return { version, groups, truncated };
+  return { version, groups: withSubtreeRefusals(groups), truncated };
 }
