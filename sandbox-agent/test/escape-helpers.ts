@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readSandboxCgroups } from '../src/kernel/inspect-cgroups';
 import type { HostProbe } from '../src/kernel/probe';
 import type { Sandbox } from '../src/kernel/sandbox';
 
@@ -53,6 +54,47 @@ export function cgroupDirOf(sb: Sandbox, probe: HostProbe, controller: string): 
 
 export function readCgroupFile(sb: Sandbox, probe: HostProbe, controller: string, file: string): string {
   return readFileSync(`${cgroupDirOf(sb, probe, controller)}/${file}`, 'utf8');
+}
+
+/**
+ * Forks refused in the sandbox's cgroup and below, as the checks and the Kernel panel read them. Not its own
+ * pids.events: on v2 before Linux 6.11 the kernel counts a refusal in the forking task's cgroup, the `init` leaf
+ * (inspect-cgroups.ts withSubtreeRefusals).
+ */
+export function refusedForks(sb: Sandbox, probe: HostProbe): number {
+  const own = readSandboxCgroups(sb.cgroupDirs, probe.cgroup).groups.find((g) => g.path === '/' && g.pids);
+  if (!own?.pids) throw new Error(`no pids cgroup among ${sb.cgroupDirs.join(' ')}`);
+  return own.pids.refused;
+}
+
+/**
+ * SIGKILLs every process in the sandbox's cgroups whose command line holds `marker`, round after round until a
+ * round finds none (a fork bomb forks while it is being killed). Done from the host, so it works when the
+ * sandbox's shell is stuck; false if some were left after `timeoutMs`.
+ */
+export async function killMarked(sb: Sandbox, probe: HostProbe, marker: string, timeoutMs = 20_000): Promise<boolean> {
+  const marked = () =>
+    readSandboxCgroups(sb.cgroupDirs, probe.cgroup)
+      .groups.filter((g) => g.pids)
+      .flatMap((g) => g.procs)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+        } catch {
+          return false; // exited meanwhile
+        }
+      });
+  return eventually(() => {
+    const pids = marked();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return pids.length === 0;
+  }, timeoutMs);
 }
 
 /** The value of a "key value" line of a cgroup file (cpu.stat, memory.events, pids.events ...), or -1. */
