@@ -4,6 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
+import { sandboxJoinProcs } from '../src/kernel/inspect';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
@@ -102,7 +103,9 @@ describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
     const straggler = spawn('sleep', ['300'], { stdio: 'ignore' });
     hostProcs.push(straggler);
     const killed = new Promise<NodeJS.Signals | null>((resolve) => straggler.once('exit', (_c, sig) => resolve(sig)));
-    for (const d of sb.cgroupDirs) writeFileSync(`${d}/cgroup.procs`, String(straggler.pid));
+    // where a shell joins (v2: the init leaf; the sandbox's own group has controllers on for its children, and the
+    // no-internal-process rule refuses a process there with EBUSY)
+    for (const procs of sandboxJoinProcs(sb, probe.cgroup)) writeFileSync(procs, String(straggler.pid));
 
     const reclaimed = await reclaimLeftovers(cfg, probe);
     expect(reclaimed).toEqual({ cgroups: 1, processes: 1 });
