@@ -62,7 +62,9 @@ describe.skipIf(skip !== undefined)('escape suite: surviving teardown', () => {
     const cg = v1 ? '/sys/fs/cgroup/pids' : '/sys/fs/cgroup';
     await t.ok('sleep 1001 </dev/null >/dev/null 2>&1 & true');
     await t.ok('nohup sleep 1002 </dev/null >/dev/null 2>&1 & true');
-    await t.ok('setsid sleep 1003 </dev/null >/dev/null 2>&1 & true');
+    // setsid's own process forks the detached sleep and exits: `wait $!` reaps it here, so bash's job notice
+    // ("[3] Done …") lands in this command's output, not in pgrep's below
+    await t.ok('setsid sleep 1003 </dev/null >/dev/null 2>&1 & wait $!; true');
     await t.ok('setsid -f nohup sleep 1004 </dev/null >/dev/null 2>&1; true');
     await t.ok('unshare -U -r -p -f --mount-proc sleep 1005 </dev/null >/dev/null 2>&1 & true');
     await t.ok('ip link add gaiola-v0 type veth peer name gaiola-v1 && ip link set gaiola-v0 up');
@@ -70,7 +72,9 @@ describe.skipIf(skip !== undefined)('escape suite: surviving teardown', () => {
     await t.ok('mkdir -p /mnt/stay && mount -t tmpfs gaiola-stay /mnt/stay && echo x > /mnt/stay/f');
     // a child cgroup holding a process (the v2 root cannot hold processes next to children: use a leaf)
     await t.ok(`mkdir ${cg}/stay && (sleep 1006 </dev/null >/dev/null 2>&1 & echo $! > ${cg}/stay/cgroup.procs)`);
-    expect(await t.ok('pgrep -c -x sleep')).toBe('6');
+    // a backgrounded sleep is named after the shell or setsid until it execs: poll for the six
+    const sixSleeps = 'for i in $(seq 200); do [ "$(pgrep -c -x sleep)" = 6 ] && break; sleep 0.05; done';
+    expect(await t.ok(`${sixSleeps}; pgrep -c -x sleep`)).toBe('6');
     const dirs = [...s.cgroupDirs];
     expect(isDirectory(`${cgroupDirOf(s, probe, 'pids')}/stay`)).toBe(true);
     expect(processesInUidRange(s.uidBase).length).toBeGreaterThanOrEqual(8);

@@ -107,6 +107,26 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * A process's identity that never repeats: its PID and its start time (clock ticks since boot, field 22 of
+ * /proc/PID/stat, counted from the last ')' as the name may hold one). PIDs are reused, the pair is not; a
+ * zombie keeps its identity until reaped. Undefined when no such process exists.
+ */
+export function processIdentity(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return startTime === undefined ? undefined : `${pid}@${startTime}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process `identity` (from processIdentity) still exists, as a zombie or not. */
+export function identityExists(identity: string): boolean {
+  return processIdentity(Number(identity.split('@')[0])) === identity;
+}
+
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();

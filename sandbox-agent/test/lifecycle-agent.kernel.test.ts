@@ -16,7 +16,13 @@ import { probeHost } from '../src/kernel/probe';
 import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
 import { CloseCode } from '../src/protocol';
 import { type Harness, newToken, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
-import { hostMountPoints, kernelTestSkipReason, processesInUidRange } from './kernel-helpers';
+import {
+  hostMountPoints,
+  identityExists,
+  kernelTestSkipReason,
+  processesInUidRange,
+  processIdentity,
+} from './kernel-helpers';
 
 const probe = probeHost();
 const skip = kernelTestSkipReason(probe);
@@ -50,7 +56,11 @@ function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
-/** Host pids whose namespace of `kind` is `inode` (e.g. 'net:[4026532…]'). */
+/**
+ * Host pids whose namespace of `kind` is `inode` (e.g. 'net:[4026532…]'). Meaningful only while that namespace
+ * lives: the kernel gives a freed namespace's number to the next one made (the lowest free), so after a
+ * teardown it may name another sandbox's namespace.
+ */
 function processesInNamespace(kind: 'net' | 'mnt' | 'pid', inode: string): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
@@ -71,8 +81,13 @@ function hostLinks(): string {
 /** What a student leaves behind in a sandbox, and where to look for it on the host afterwards. */
 interface Planted {
   sandbox: Sandbox;
-  netns: string;
-  mntns: string;
+  /** The sandbox's init, by PID and start time (processIdentity): never the same for two sandboxes. */
+  init: string;
+  /**
+   * Every process in the sandbox's network or mount namespace, by PID and start time, taken while the sandbox
+   * runs: the namespaces (with the veth pair and the tmpfs in them) live as long as one of these does.
+   */
+  members: string[];
   childCgroup: string;
   veth: string;
 }
@@ -88,7 +103,9 @@ async function plant(h: Harness, t: TermClient, student: string): Promise<Plante
   ).toBe('veth-ok');
   expect(await t.run(`ip -o link | grep -c ${veth}`)).toBe('2');
   expect(await t.run(`echo ${veth} > /root/planted && echo file-ok`)).toBe('file-ok');
-  await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & nohup sleep 1001 >/dev/null 2>&1 & echo bg-ok');
+  // setsid's own process forks the detached sleep and exits: `wait $!` lets bash reap it and print its job
+  // notice ("[1] Done …") inside this command, never amid a later command's output.
+  await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & wait $!; nohup sleep 1001 >/dev/null 2>&1 & echo bg-ok');
   await t.run('unshare --user --map-root-user --net sleep 1002 </dev/null >/dev/null 2>&1 & echo ns-ok');
   expect(await t.run('mount -t tmpfs gaiola-student /mnt && echo mounted')).toBe('mounted');
   const child = 'gaiola-student-child';
@@ -101,14 +118,17 @@ async function plant(h: Harness, t: TermClient, student: string): Promise<Plante
   if (!sandbox) throw new Error('no sandbox for the student');
   const dir = sandbox.cgroupDirs.find((d) => existsSync(`${d}/${child}`));
   if (!dir) throw new Error(`the student's child cgroup is not under ${sandbox.cgroupDirs.join(' ')}`);
-  const planted = {
-    sandbox,
-    netns: readlinkSync(`/proc/${sandbox.initPid}/ns/net`),
-    mntns: readlinkSync(`/proc/${sandbox.initPid}/ns/mnt`),
-    childCgroup: `${dir}/${child}`,
-    veth,
-  };
-  expect(processesInNamespace('net', planted.netns).length).toBeGreaterThan(0);
+  const members = new Set<string>();
+  for (const kind of ['net', 'mnt'] as const) {
+    for (const pid of processesInNamespace(kind, readlinkSync(`/proc/${sandbox.initPid}/ns/${kind}`))) {
+      const id = processIdentity(pid);
+      if (id) members.add(id);
+    }
+  }
+  const init = processIdentity(sandbox.initPid);
+  if (!init) throw new Error(`the sandbox's init ${sandbox.initPid} is gone`);
+  const planted = { sandbox, init, members: [...members], childCgroup: `${dir}/${child}`, veth };
+  expect(planted.members).toContain(init);
   // the sleeps run in the sandbox's uid range
   expect(processesInUidRange(sandbox.uidBase, true).length).toBeGreaterThanOrEqual(4);
   return planted;
@@ -119,9 +139,10 @@ async function expectGone(p: Planted, hostMounts: string[]): Promise<void> {
   const { sandbox } = p;
   expect(await eventually(() => processesInUidRange(sandbox.uidBase).length === 0, REAP_MS)).toBe(true);
   expect(processesInUidRange(sandbox.uidBase)).toEqual([]);
-  // the sandbox's network namespace (with the veth pair) and mount namespace (with the tmpfs) are gone
-  expect(processesInNamespace('net', p.netns)).toEqual([]);
-  expect(processesInNamespace('mnt', p.mntns)).toEqual([]);
+  // the sandbox's network namespace (with the veth pair) and mount namespace (with the tmpfs) are gone: no
+  // process that was in them is left, and no mount holds them (the host's table is as before)
+  expect(await eventually(() => !p.members.some(identityExists), REAP_MS)).toBe(true);
+  expect(p.members.filter(identityExists)).toEqual([]);
   expect(hostLinks()).not.toContain(p.veth);
   expect(hostMountPoints()).toEqual(hostMounts);
   expect(existsSync(p.childCgroup)).toBe(false);
@@ -207,14 +228,17 @@ describe.skipIf(skip !== undefined)('agent lifecycle: reconnect, tabs, reset, de
     await waitUntil(() => h.events.destroyed.includes(first.sandbox.id), 'sandbox destroyed');
     await expectGone(first, hostMounts);
 
-    // reconnecting gets a fresh sandbox in the same (freed) slot and uid range, with nothing of the old one
+    // reconnecting gets a fresh sandbox in the same (freed) slot and uid range, with nothing of the old one:
+    // only a loopback interface and no planted file (not a namespace's inode number: the kernel reuses those)
     const again = await connect(token, 0);
     await again.hello();
+    expect(await again.run('ip -o link | cut -d: -f2 | tr -d " "')).toBe('lo');
+    expect(await again.run('test -e /root/planted && echo kept || echo fresh')).toBe('fresh');
     const second = await plant(h, again, student);
     expect(second.sandbox.id).not.toBe(first.sandbox.id);
     expect(second.sandbox.slot).toBe(first.sandbox.slot);
     expect(second.sandbox.uidBase).toBe(first.sandbox.uidBase);
-    expect(second.netns).not.toBe(first.netns);
+    expect(second.init).not.toBe(first.init);
 
     // destroy (what the grace period's end and the agent's shutdown do)
     await h.registry.destroy(student, 'test-destroy');
@@ -383,7 +407,7 @@ describe.skipIf(skip !== undefined)('agent lifecycle: restart after SIGKILL', ()
     clients.push(t);
     await t.open();
     await t.hello();
-    await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & nohup sleep 1001 >/dev/null 2>&1 & echo bg');
+    await t.run('setsid sleep 1000 </dev/null >/dev/null 2>&1 & wait $!; nohup sleep 1001 >/dev/null 2>&1 & echo bg');
     const parents = parentDirs(probe.cgroup, run);
     const sandboxCgroups = parents.flatMap((p) =>
       readdirSync(p, { withFileTypes: true })
