@@ -96,6 +96,20 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
   await runInTerminal(page, 1, `mkdir ${cg} && echo 64M > ${cg}/${limit}`);
   if (version === 'v2') await runInTerminal(page, 1, `echo 0 > ${cg}/memory.swap.max`);
   await expect(page.locator('[data-testid="panel-cgroup"][data-path="/demo"]')).toBeVisible();
+  // Kernel values as their files hold them, not as numbers of the page's locale ("1.024" in pt): the
+  // sandbox's CPU weight and a pids.max written here.
+  const pidsDir = version === 'v2' ? cg : '/sys/fs/cgroup/pids/demo';
+  await runInTerminal(page, 1, `mkdir -p ${pidsDir} && echo 1500 > ${pidsDir}/pids.max`);
+  const weight = await runInTerminal(
+    page,
+    1,
+    `cat ${version === 'v2' ? '/sys/fs/cgroup/cpu.weight' : '/sys/fs/cgroup/cpu/cpu.shares'}`,
+  );
+  expect(weight).toMatch(/^\d+$/);
+  const demoPids = page.locator('[data-testid="panel-cgroup"][data-path="/demo"] [data-testid="cgroup-pids"]');
+  await expect(demoPids).toContainText('de 1500');
+  const rootCpu = page.locator('[data-testid="panel-cgroup"][data-path="/"] [data-testid="cgroup-cpu"]').first();
+  await expect(rootCpu).toContainText(`peso ${weight}`);
   await runInTerminal(
     page,
     1,
@@ -117,6 +131,17 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
     'mount -t overlay overlay -o lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work /root/ov/merged && echo novo > merged/novo.txt && rm merged/a.txt; cd',
   );
   await show(page, 'mounts');
+  // The Mounts section opens on the shell the tab on show types into: tab B's bash; with tab A shown, the
+  // container's sh, not the unshare that started it.
+  const chosen = () =>
+    page.getByTestId('mounts-proc').evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      return select.options[select.selectedIndex]?.text ?? '';
+    });
+  await expect.poll(chosen).toMatch(/^\d+ bash$/);
+  await page.getByTestId('tab-0').click();
+  await expect.poll(chosen).toMatch(/^\d+ sh$/);
+  await page.getByTestId('tab-1').click();
   const upper = page.locator('[data-testid="overlay-layer"][data-role="upper"]');
   await expect(upper.locator('[data-testid="layer-entry"][data-path="a.txt"]')).toHaveAttribute(
     'data-type',

@@ -25,6 +25,8 @@ export interface PanelState {
   /** null until the first message after opening. */
   readonly view: PanelView | null;
   readonly history: CgroupHistory;
+  /** The terminal tab on show: the Mounts section opens on the process it types into. */
+  readonly activeTab: TabIndex;
 }
 
 export const CLOSED_PANEL: PanelState = Object.freeze({
@@ -33,6 +35,7 @@ export const CLOSED_PANEL: PanelState = Object.freeze({
   tableView: false,
   view: null,
   history: {},
+  activeTab: 0,
 });
 
 /** Sends a control message over a tab's socket; false when that tab is not connected. */
@@ -126,6 +129,11 @@ export class PanelStore {
   setTableView(tableView: boolean): void {
     this.update({ tableView });
     this.save();
+  }
+
+  /** The terminal panel shows another tab. */
+  setActiveTab(activeTab: TabIndex): void {
+    if (activeTab !== this.state.activeTab) this.update({ activeTab });
   }
 
   /** The page became visible or hidden (visibilitychange). */

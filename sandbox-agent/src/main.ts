@@ -78,7 +78,12 @@ async function main(): Promise<void> {
   );
   const lessons = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log);
   engine = lessons;
-  panel = new PanelHub((student) => registry.sandboxOf(student), panelKernel(kernel.launcherPath), log);
+  panel = new PanelHub(
+    (student) => registry.sandboxOf(student),
+    panelKernel(kernel.launcherPath),
+    log,
+    (student) => registry.ptyPids(student),
+  );
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir));
   const classMode = createClassMode({
     mode: config.mode,

@@ -92,6 +92,7 @@ export async function startAgent(
       (student) => registry.sandboxOf(student),
       panelKernel(kernel.launcherPath),
       () => {},
+      (student) => registry.ptyPids(student),
     );
   const signer = new TokenSigner(randomBytes(32));
   const classMode =

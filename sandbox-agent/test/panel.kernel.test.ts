@@ -91,6 +91,7 @@ function panelOn(lesson: LessonDef, hostname: string) {
       async () => rig.sb,
       panelKernel(rig.cfg.launcherPath),
       (l) => logs.push(l),
+      async () => [rig.a.pty.pid, rig.b.pty.pid],
     );
     ctx.watcher = new Watcher();
     ctx.hub.open('student', ctx.watcher, section);
@@ -131,6 +132,16 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       expect(sh?.pids.at(-1)).toBe(1);
       expect(sh?.pids.length).toBe(2);
       expect(sh?.ns.pid).not.toBe(v.base.ns.pid);
+      // Tab A types into that shell (the foreground of its pty), not into the unshare that started it; tab B
+      // into its own bash.
+      const typing = await ctx.watcher.until(
+        (w) => w.procs.some((p) => p.typing === 0 && p.comm === 'sh'),
+        'sh typed in',
+      );
+      expect(typing.procs.filter((p) => p.typing !== undefined).map((p) => [p.comm, p.typing])).toEqual([
+        ['bash', 1],
+        ['sh', 0],
+      ]);
       // Later messages carried changes only, never the whole view again.
       expect(ctx.watcher.messages.slice(1).every((m) => !m.full)).toBe(true);
       expect(logs).toEqual([]);

@@ -3,7 +3,7 @@
 import type { PanelCgroup, PanelView } from '@protocol';
 import { format } from '@/lib/i18n';
 import { type CgroupNode, cgroupTree } from './cgroup-tree';
-import { formatBytes, formatCpuShare, formatNumber } from './format';
+import { formatBytes, formatCpuShare } from './format';
 import styles from './kernel-panel.module.css';
 import { hasChart, MemoryChart } from './memory-chart';
 import { commsByPid } from './proc-tree';
@@ -24,15 +24,19 @@ export function cgroupFacts(cgroup: PanelCgroup, messages: PanelMessages, locale
     pids: pids
       ? pids.max === null
         ? format(m.pidsNoMax, { current: pids.current })
-        : format(m.pidsOf, { current: pids.current, max: formatNumber(pids.max, locale) })
+        : format(m.pidsOf, { current: pids.current, max: pids.max })
       : null,
     refused: pids ? format(m.refused, { n: pids.refused }) : null,
     quota: cpu
       ? cpu.quotaUs === null
         ? m.cpuNoQuota
-        : format(m.cpuQuota, { share: formatCpuShare(cpu.quotaUs, cpu.periodUs, locale) })
+        : format(m.cpuQuota, {
+            share: formatCpuShare(cpu.quotaUs, cpu.periodUs, locale),
+            quota: cpu.quotaUs,
+            period: cpu.periodUs,
+          })
       : null,
-    weight: cpu ? format(m.weight, { weight: formatNumber(cpu.weight, locale) }) : null,
+    weight: cpu ? format(m.weight, { weight: cpu.weight }) : null,
     throttled: cpu ? format(m.throttled, { n: cpu.nrThrottled }) : null,
   };
 }

@@ -40,6 +40,7 @@ export function KernelPanelHost({ messages, lang }: { messages: Messages['panel'
         onSectionChange={(section) => panel.setSection(section)}
         tableView={state.tableView}
         onTableViewChange={(on) => panel.setTableView(on)}
+        activeTab={state.activeTab}
       />
     </div>
   );

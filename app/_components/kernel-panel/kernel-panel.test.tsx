@@ -197,15 +197,46 @@ describe('processes and namespaces (nested-ns: unshare into new PID, UTS, mount,
     expect(find(r2.html, { 'data-ns-kind': 'uts' }).text).toContain('o da própria sandbox');
   });
 
-  it('shows first the mounts of the process that has its own mount namespace', () => {
+  it('shows first the mounts of the newest process with mounts of its own: the shell, not the unshare', () => {
     const mounts = render(fixtures['nested-ns'], 'mounts');
     const select = find(mounts, { 'data-testid': 'mounts-proc' });
-    expect(find(select.html, { selected: true }).attrs.get('value')).toBe('8');
+    expect(find(select.html, { selected: true }).attrs.get('value')).toBe('9');
     const note = find(mounts, { 'data-testid': 'mounts-view-note' });
     expect(note.text).toContain(`Tem o próprio namespace de montagens (mnt:[${newMnt}]).`);
+    expect(note.text).toContain(m.mounts.otherRoot);
     const table = find(mounts, { 'data-testid': 'panel-mount-table' });
-    expect(table.attrs.get('data-view')).toBe(proc(8)?.mountView);
-    expect(find(table.html, { 'data-testid': 'panel-mount', 'data-mount-point': '/' }).text).toContain('/');
+    expect(table.attrs.get('data-view')).toBe(proc(9)?.mountView);
+  });
+
+  it('opens on the process the terminal tab on show types into, as the agent marks it', () => {
+    // derived: the marks the agent sets (tab A types into the chrooted sh, tab B into its bash)
+    const marked: Fixture = {
+      ...fixtures['nested-ns'],
+      view: {
+        ...view,
+        procs: view.procs.map((p) => (p.key === '9' ? { ...p, typing: 0 } : p.key === '3' ? { ...p, typing: 1 } : p)),
+      },
+    };
+    const selected = (activeTab: number) => {
+      const html = renderToStaticMarkup(
+        <KernelPanel
+          view={marked.view}
+          history={{}}
+          messages={m}
+          lang="pt-BR"
+          open={true}
+          onOpenChange={() => {}}
+          section="mounts"
+          onSectionChange={() => {}}
+          tableView={false}
+          onTableViewChange={() => {}}
+          activeTab={activeTab}
+        />,
+      );
+      return find(find(html, { 'data-testid': 'mounts-proc' }).html, { selected: true }).attrs.get('value');
+    };
+    expect(selected(0)).toBe('9');
+    expect(selected(1)).toBe('3');
   });
 
   it('says when a process sees another root', () => {
@@ -240,7 +271,10 @@ describe('cgroups (oom: a 100 MiB group whose process the kernel killed)', () =>
   it('writes the sandbox group’s PIDs and CPU quota', () => {
     const root = find(html, { 'data-testid': 'panel-cgroup', 'data-path': '/' });
     expect(find(root.html, { 'data-testid': 'cgroup-pids' }).text).toBe('3 de 256');
-    expect(find(root.html, { 'data-testid': 'cgroup-cpu' }).text).toBe('100% de uma CPU · peso 1.024');
+    // Kernel numbers as their files hold them: cpu.shares is 1024, not the locale's "1.024".
+    expect(find(root.html, { 'data-testid': 'cgroup-cpu' }).text).toBe(
+      '100% de uma CPU: 100000 µs a cada 100000 µs · peso 1024',
+    );
   });
 
   it('charts the usage against the limit line, with a mark at the OOM kill', () => {
@@ -524,7 +558,7 @@ describe('what the recordings lack (a hand-written view)', () => {
     expect(group.attrs.get('data-frozen')).toBe('true');
     expect(group.text).toContain('congelado');
     expect(find(group.html, { 'data-testid': 'cgroup-cpu' }).text).toBe(
-      '50% de uma CPU · peso 100 · períodos em que a cota acabou: 12',
+      '50% de uma CPU: 50000 µs a cada 100000 µs · peso 100 · períodos em que a cota acabou: 12',
     );
     expect(find(group.html, { 'data-testid': 'cgroup-pids' }).text).toBe('2 de 2 · forks recusados: 3');
     const chart = find(group.html, { 'data-testid': 'memory-chart' });
@@ -533,6 +567,32 @@ describe('what the recordings lack (a hand-written view)', () => {
     const root = find(html, { 'data-testid': 'panel-cgroup', 'data-path': '/' });
     expect(findAll(html, { 'data-testid': 'memory-chart', 'data-path': '/' })).toHaveLength(0);
     expect(find(root.html, { 'data-testid': 'cgroup-memory' }).text).toBe('3 MiB, sem limite');
+  });
+
+  it('writes kernel values as their files hold them in both locales: no thousands separator', () => {
+    const big: Fixture = {
+      ...synthetic,
+      view: {
+        ...synthetic.view,
+        cgroups: synthetic.view.cgroups.map((c) =>
+          c.path === '/lento'
+            ? {
+                ...c,
+                pids: { max: 4096, current: 2, refused: 0 },
+                cpu: { quotaUs: 150_000, periodUs: 100_000, weight: 10_000, nrThrottled: 0 },
+              }
+            : c,
+        ),
+      },
+    };
+    for (const locale of ['pt', 'gl'] as const) {
+      const group = find(render(big, 'cgroups', { locale }), { 'data-testid': 'panel-cgroup', 'data-path': '/lento' });
+      expect(find(group.html, { 'data-testid': 'cgroup-pids' }).text, locale).toBe(`2 de 4096`);
+      const cpu = find(group.html, { 'data-testid': 'cgroup-cpu' }).text;
+      expect(cpu, locale).toContain('150000 µs');
+      expect(cpu, locale).toContain('100000 µs');
+      expect(cpu, locale).toContain('peso 10000');
+    }
   });
 
   it('says why a layer has no entries, and that a list goes on', () => {

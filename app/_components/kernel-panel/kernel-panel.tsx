@@ -38,6 +38,7 @@ export function KernelPanel({
   onSectionChange,
   tableView,
   onTableViewChange,
+  activeTab = 0,
 }: KernelPanelProps) {
   const id = useId();
   const [mountChoice, setMountChoice] = useState<string | null>(null);
@@ -139,6 +140,7 @@ export function KernelPanel({
                       tableView={tableView}
                       mountChoice={mountChoice}
                       onMountChoice={setMountChoice}
+                      activeTab={activeTab}
                     />
                   ) : null}
                 </div>
@@ -165,6 +167,7 @@ function Section({
   tableView,
   mountChoice,
   onMountChoice,
+  activeTab,
 }: {
   section: PanelSectionId;
   view: PanelView;
@@ -175,6 +178,7 @@ function Section({
   tableView: boolean;
   mountChoice: string | null;
   onMountChoice: (key: string) => void;
+  activeTab: number;
 }) {
   switch (section) {
     case 'processes':
@@ -198,6 +202,7 @@ function Section({
           chosen={mountChoice}
           onChoose={onMountChoice}
           tableView={tableView}
+          activeTab={activeTab}
         />
       );
     case 'network':

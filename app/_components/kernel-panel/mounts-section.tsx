@@ -20,6 +20,7 @@ export function MountsSection({
   chosen,
   onChoose,
   tableView,
+  activeTab = 0,
 }: {
   view: PanelView;
   index: NsIndex;
@@ -28,10 +29,12 @@ export function MountsSection({
   chosen: string | null;
   onChoose: (key: string) => void;
   tableView: boolean;
+  /** The terminal tab on show: with no choice made, its shell's mounts show. */
+  activeTab?: number;
 }) {
   const m = messages.mounts;
   const selectId = useId();
-  const key = mountProc(view, chosen);
+  const key = mountProc(view, chosen, activeTab);
   const procs = view.procs;
   const proc = procs.find((p) => p.key === key);
   const mounts = proc?.mountView ? view.mountViews.find((v) => v.key === proc.mountView) : undefined;

@@ -9,18 +9,22 @@ export function baseMountView(view: PanelView): string | null {
 }
 
 /**
- * The process whose mounts to show first: the first (lowest PID) that sees something other than the sandbox's
- * mounts, since that is what the student just made; else the first process with a mount view.
+ * The process whose mounts to show first: the one the terminal tab on show types into (the agent marks it:
+ * the innermost shell of that tab, where the student just made something), else the other tab's; without
+ * either, the newest (highest PID) that sees something other than the sandbox's mounts, since that is what
+ * the student made last; else the first process with a mount view.
  */
-export function defaultMountProc(view: PanelView): string | null {
-  const base = baseMountView(view);
+export function defaultMountProc(view: PanelView, activeTab = 0): string | null {
   const procs = view.procs.filter((p) => p.mountView !== null);
-  return (procs.find((p) => p.mountView !== base) ?? procs[0])?.key ?? null;
+  const typing = procs.find((p) => p.typing === activeTab) ?? procs.find((p) => p.typing !== undefined);
+  if (typing) return typing.key;
+  const base = baseMountView(view);
+  return ([...procs].reverse().find((p) => p.mountView !== base) ?? procs[0])?.key ?? null;
 }
 
-/** The chosen process if it still exists, else the default. */
-export function mountProc(view: PanelView, chosen: string | null): string | null {
-  return chosen !== null && view.procs.some((p) => p.key === chosen) ? chosen : defaultMountProc(view);
+/** The chosen process if it still exists, else the default for the terminal tab on show. */
+export function mountProc(view: PanelView, chosen: string | null, activeTab = 0): string | null {
+  return chosen !== null && view.procs.some((p) => p.key === chosen) ? chosen : defaultMountProc(view, activeTab);
 }
 
 /** Merged on top, then upper, then the lowers as the options list them (the leftmost lowerdir is the top). */

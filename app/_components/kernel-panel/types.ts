@@ -24,4 +24,6 @@ export interface KernelPanelProps {
   /** The same facts as plain tables, for screen readers and for copying. */
   tableView: boolean;
   onTableViewChange(on: boolean): void;
+  /** The terminal tab on show (0: A, 1: B): the Mounts section opens on the process it types into. */
+  activeTab?: number;
 }

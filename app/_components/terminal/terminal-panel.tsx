@@ -45,6 +45,10 @@ export function TerminalPanel({
   const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lesson = useLessonStore();
+  // The Kernel panel's Mounts section opens on the shell of the tab on show.
+  useEffect(() => {
+    lesson?.panel.setActiveTab(active === 1 ? 1 : 0);
+  }, [lesson, active]);
 
   const showToast = useCallback((text: string) => {
     setToast(text);

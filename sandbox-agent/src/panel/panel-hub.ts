@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { SandboxSnapshot } from '../checks/types';
 import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
+import { type ProcStat, parseStat } from '../kernel/parse/stat';
 import type { Sandbox } from '../kernel/sandbox';
 import type { PanelMessage, PanelSectionId, PanelView } from '../protocol/panel';
 import { diffPanel } from '../protocol/panel-patch';
 import type { ShellActivity } from '../sessions/shell-session';
-import { buildPanelView, type Listings, planOverlays } from './panel-view';
+import { buildPanelView, type Listings, planOverlays, terminalTrees, typingProcs } from './panel-view';
 
 /** Fastest pace: "a few updates a second" at most. */
 export const PANEL_FAST_MS = 500;
@@ -38,6 +39,8 @@ export interface PanelKernel {
   ): Promise<Map<string, DirListing> | undefined>;
   /** The command name of the sandbox's init, or undefined when it cannot be read. */
   initComm?(sb: Sandbox): string | undefined;
+  /** Job-control fields of /proc/PID/stat for these host PIDs (the ones gone are left out). */
+  procStats?(pids: readonly number[]): Map<number, ProcStat>;
 }
 
 /** The real kernel: snapshots as the checks take them, listings through the launcher. */
@@ -52,6 +55,16 @@ export function panelKernel(launcherPath: string): PanelKernel {
       } catch {
         return undefined;
       }
+    },
+    procStats: (pids) => {
+      const out = new Map<number, ProcStat>();
+      for (const pid of pids) {
+        try {
+          // Kernel text of the host's /proc: a process gone meanwhile is simply left out.
+          out.set(pid, parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+        } catch {}
+      }
+      return out;
     },
   };
 }
@@ -115,6 +128,8 @@ export class PanelHub {
     private readonly sandboxOf: (studentId: string) => Promise<Sandbox | undefined>,
     private readonly kernel: PanelKernel,
     private readonly log: (line: string) => void,
+    /** Host PID of each terminal tab's pty process (its relay), by tab: where the student types. */
+    private readonly ptyPidsOf: (studentId: string) => Promise<readonly (number | undefined)[]> = async () => [],
   ) {}
 
   get stats(): PanelStats {
@@ -260,7 +275,12 @@ export class PanelHub {
         listings.set(pid, held);
       }),
     );
-    const view = buildPanelView(snap, { initPid: sb.initPid, initComm: sub.initComm }, plans, listings);
+    // The process each tab types into: read from its shell's and descendants' /proc/PID/stat.
+    const ptyPids = await this.ptyPidsOf(sub.studentId);
+    const ofTerminals = terminalTrees(snap, ptyPids).flatMap((tree) => tree.map((n) => n.proc.hostPid));
+    const stats = this.kernel.procStats?.(ofTerminals) ?? new Map<number, ProcStat>();
+    const typing = typingProcs(snap, ptyPids, stats);
+    const view = buildPanelView(snap, { initPid: sb.initPid, initComm: sub.initComm }, plans, listings, typing);
     // What was not read this time stays as the browser last saw it (nothing to send for it).
     if (!network) view.net = last?.net ?? [];
     if (!layers) view.overlays = last?.overlays ?? [];

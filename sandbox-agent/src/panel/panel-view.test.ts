@@ -5,7 +5,7 @@ import type { SandboxSnapshot } from '../checks/types';
 import type { DirListing } from '../kernel/list-dirs';
 import { panelMessage } from '../protocol/panel';
 import { diffPanel } from '../protocol/panel-patch';
-import { buildPanelView, type Listings, planOverlays } from './panel-view';
+import { buildPanelView, type Listings, planOverlays, typingProcs } from './panel-view';
 
 /** The sandbox's init: the parent the sandbox's first shell was started under. */
 function initOf(snap: SandboxSnapshot) {
@@ -96,5 +96,49 @@ describe('the panel view of a snapshot', () => {
       expect(panelMessage.safeParse(msg).success, name).toBe(true);
       expect(msg?.procs?.upsert.length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the process each terminal tab types into (02-unshared: tab A ran unshare … chroot rootfs /bin/sh)', () => {
+  const snap = load('02-unshared');
+  const byComm = (comm: string) => snap.processes.filter((p) => p.comm === comm).map((p) => p.hostPid);
+  const [bashA, bashB] = snap.processes.filter((p) => p.comm === 'bash');
+  const [unshare] = byComm('unshare');
+  const [sh] = byComm('sh');
+  if (!bashA || !bashB || unshare === undefined || sh === undefined) throw new Error('02-unshared changed');
+  // Each tab's shell is the child of its pty's relay (the launcher, outside the sandbox).
+  const ptys = [bashA.ppid, bashB.ppid];
+  /** /proc/PID/stat's job-control fields, as the kernel would show them (tpgid is the same for every member). */
+  const stats = (groups: Record<number, number>, fg: number) =>
+    new Map(Object.entries(groups).map(([pid, pgrp]) => [Number(pid), { pgrp, tpgid: fg }]));
+  const own = { [bashA.hostPid]: bashA.hostPid, [unshare]: unshare, [bashB.hostPid]: bashB.hostPid };
+
+  it("is the chrooted shell, not the unshare that started it (busybox sh makes itself the terminal's foreground)", () => {
+    const typing = typingProcs(snap, ptys, stats({ ...own, [sh]: sh }, sh));
+    expect(typing.get(sh)).toBe(0);
+    expect(typing.has(unshare)).toBe(false);
+    const view = buildPanelView(snap, initOf(snap), [], new Map(), typing);
+    expect(view.procs.filter((p) => p.typing === 0).map((p) => p.comm)).toEqual(['sh']);
+  });
+
+  it("is the deepest member of the foreground group when the inner shell keeps its parent's group", () => {
+    expect(typingProcs(snap, ptys, stats({ ...own, [sh]: unshare }, unshare)).get(sh)).toBe(0);
+  });
+
+  it("is the tab's own shell at its prompt, in each tab, and with nothing read", () => {
+    const b = stats({ [bashB.hostPid]: bashB.hostPid }, bashB.hostPid);
+    expect(typingProcs(snap, [undefined, bashB.ppid], b)).toEqual(new Map([[bashB.hostPid, 1]]));
+    expect(typingProcs(snap, ptys, new Map())).toEqual(
+      new Map([
+        [bashA.hostPid, 0],
+        [bashB.hostPid, 1],
+      ]),
+    );
+  });
+
+  it('leaves a background job out: it has a group of its own, not the foreground one', () => {
+    // derived: the unshare made a background job of tab A's bash (its own group), the bash at its prompt
+    const typing = typingProcs(snap, ptys, stats({ ...own, [sh]: unshare }, bashA.hostPid));
+    expect(typing.get(bashA.hostPid)).toBe(0);
   });
 });

@@ -3,9 +3,10 @@
 // cgroups merged across v1 hierarchies, mount views, overlays with the files of each layer, network
 // namespaces with veth peers resolved. Pure: the overlay listings come in from kernel/list-dirs.ts.
 import { baseMounts, overlayDirs } from '../checks/mount-util';
-import type { CgroupGroup, NetInterface, SandboxSnapshot } from '../checks/types';
+import type { CgroupGroup, NetInterface, ProcInfo, SandboxSnapshot } from '../checks/types';
 import { IDS_PER_SLOT } from '../kernel/config';
 import type { DirListing } from '../kernel/list-dirs';
+import type { ProcStat } from '../kernel/parse/stat';
 import {
   PANEL_LIMITS,
   PANEL_NS_KINDS,
@@ -215,12 +216,61 @@ function netOf(snap: SandboxSnapshot): PanelNetNs[] {
     });
 }
 
-/** The panel's view of a snapshot; `listings` holds what was read of the overlays' layers. */
+/** Each tab's shell (the child of its pty's relay, the launcher) and the shell's descendants, with their depth. */
+export function terminalTrees(
+  snap: SandboxSnapshot,
+  ptyPids: readonly (number | undefined)[],
+): { proc: ProcInfo; depth: number }[][] {
+  const children = new Map<number, ProcInfo[]>();
+  for (const p of snap.processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  return ptyPids.map((pty) => {
+    const shell = pty === undefined ? undefined : snap.processes.find((p) => p.ppid === pty);
+    if (!shell) return [];
+    const tree = [{ proc: shell, depth: 0 }];
+    for (let i = 0; i < tree.length; i++) {
+      const node = tree[i] as { proc: ProcInfo; depth: number };
+      for (const c of children.get(node.proc.hostPid) ?? []) tree.push({ proc: c, depth: node.depth + 1 });
+    }
+    return tree;
+  });
+}
+
+/**
+ * The process each tab types into, by host PID → tab: the deepest member of the foreground process group of
+ * the tab's pty (its shell's `tpgid`), the newest on a tie. An interactive shell (bash, busybox sh) makes
+ * itself the foreground group when it starts and again at each prompt, so this is the innermost shell the
+ * student opened in that tab (not the `unshare` or `chroot` that started it), or the command it runs in
+ * the foreground. Without stats: the tab's own shell.
+ */
+export function typingProcs(
+  snap: SandboxSnapshot,
+  ptyPids: readonly (number | undefined)[],
+  stats: ReadonlyMap<number, Pick<ProcStat, 'pgrp' | 'tpgid'>>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  terminalTrees(snap, ptyPids).forEach((tree, tab) => {
+    const shell = tree[0];
+    if (!shell) return;
+    const fg = stats.get(shell.proc.hostPid)?.tpgid ?? -1;
+    const members = fg > 0 ? tree.filter((n) => stats.get(n.proc.hostPid)?.pgrp === fg) : [];
+    let pick = members[0] ?? shell;
+    for (const n of members)
+      if (n.depth > pick.depth || (n.depth === pick.depth && n.proc.hostPid > pick.proc.hostPid)) pick = n;
+    out.set(pick.proc.hostPid, tab);
+  });
+  return out;
+}
+
+/**
+ * The panel's view of a snapshot; `listings` holds what was read of the overlays' layers, `typing` the
+ * process each terminal tab types into (typingProcs).
+ */
 export function buildPanelView(
   snap: SandboxSnapshot,
   sb: PanelSandbox,
   plans: readonly OverlayPlan[],
   listings: Listings,
+  typing: ReadonlyMap<number, number> = new Map(),
 ): PanelView {
   const sandboxPids = new Map<number, number>([[sb.initPid, 1]]);
   for (const p of snap.processes) {
@@ -238,6 +288,7 @@ export function buildPanelView(
     .slice(0, PANEL_LIMITS.procs)
     .map((p) => {
       const uid = p.uid - snap.base.uidBase;
+      const tab = typing.get(p.hostPid);
       return {
         key: String(p.nsPids[1]),
         pids: p.nsPids.slice(1),
@@ -246,6 +297,7 @@ export function buildPanelView(
         uid: uid >= 0 && uid < IDS_PER_SLOT ? uid : -1,
         ns: nsOf(p.ns),
         mountView: viewOfPid.get(p.hostPid) ?? null,
+        ...(tab === undefined ? {} : { typing: tab }),
       };
     });
   // The snapshot leaves the sandbox's init out (no check looks at it); the student's `ps` shows it as PID 1.

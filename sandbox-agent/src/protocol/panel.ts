@@ -3,6 +3,7 @@
 // layers, network namespaces). Each list travels as keyed items: the first message after opening is `full`,
 // later ones carry only the items that changed (`upsert`) and the keys that went away (`remove`).
 import { z } from 'zod';
+import { TAB_COUNT } from './limits';
 
 /** Namespace kinds the panel draws a badge for, in the order of its columns. */
 export const PANEL_NS_KINDS = ['pid', 'mnt', 'uts', 'ipc', 'net', 'user', 'cgroup', 'time'] as const;
@@ -53,6 +54,16 @@ export const panelProc = z.strictObject({
   ns: panelNs,
   /** Key of the mount view it sees (same mount namespace and root). */
   mountView: key.nullable(),
+  /**
+   * Set on the process a terminal tab types into (0: A, 1: B): the deepest member of its pty's foreground
+   * process group, i.e. the innermost interactive shell, or the command it runs in the foreground.
+   */
+  typing: z
+    .number()
+    .int()
+    .min(0)
+    .max(TAB_COUNT - 1)
+    .optional(),
 });
 export type PanelProc = z.infer<typeof panelProc>;
 

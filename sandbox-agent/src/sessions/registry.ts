@@ -150,6 +150,17 @@ export class SandboxRegistry {
     }
   }
 
+  /** Host PID of each tab's pty process (the launcher relaying it), by tab; undefined where no shell runs. */
+  async ptyPids(studentId: string): Promise<(number | undefined)[]> {
+    const pending = this.entries.get(studentId);
+    if (!pending) return [];
+    try {
+      return (await pending).shells.map((s) => (s && !s.exited ? s.pid : undefined));
+    } catch {
+      return [];
+    }
+  }
+
   /** Sends a control message to every open tab of a student. */
   broadcast(studentId: string, msg: ServerMessage): void {
     void this.entries.get(studentId)?.then(

@@ -2,6 +2,7 @@
 export * from './cgroup';
 export * from './mountinfo';
 export * from './ns';
+export * from './stat';
 export * from './status';
 export { ParseError, type ParseKind, unescapeOctal } from './text';
 export * from './uid-map';

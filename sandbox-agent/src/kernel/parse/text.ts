@@ -6,6 +6,7 @@ export type ParseKind =
   | 'mountinfo'
   | 'overlay-options'
   | 'status'
+  | 'stat'
   | 'proc-cgroup'
   | 'cgroup-keyed'
   | 'cgroup-value'

@@ -1,0 +1,38 @@
+// /proc/PID/stat (proc(5)): one line of space-separated fields; the second, the command name, is in
+// parentheses and may itself hold spaces and parentheses, so fields are counted from the LAST ')'. Only the
+// job-control fields are typed: which process group a process is in and which one its terminal's
+// foreground is (the shell a student types in). PIDs are as the reader's PID namespace sees them.
+import { ParseError, safeInt } from './text';
+
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** Process group ID. */
+  pgrp: number;
+  session: number;
+  /** The controlling terminal's device number; 0 without one. */
+  ttyNr: number;
+  /** The foreground process group of the controlling terminal; -1 without one (0: a group the reader cannot see). */
+  tpgid: number;
+}
+
+const KIND = 'stat';
+
+export function parseStat(text: string): ProcStat {
+  const line = text.replace(/\s+$/, '');
+  const open = line.indexOf(' (');
+  const close = line.lastIndexOf(')');
+  if (open < 0 || close < open) throw new ParseError(KIND, 'expected "PID (comm) …"', line);
+  // After ") ": state ppid pgrp session tty_nr tpgid … (fields 3 to 8).
+  const rest = line.slice(close + 2).split(' ');
+  if (rest.length < 6) throw new ParseError(KIND, 'fewer than 8 fields', line);
+  const int = (token: string | undefined, what: string) => safeInt(token ?? '', KIND, what, line);
+  return {
+    pid: int(line.slice(0, open), 'pid'),
+    ppid: int(rest[1], 'ppid'),
+    pgrp: int(rest[2], 'pgrp'),
+    session: int(rest[3], 'session'),
+    ttyNr: int(rest[4], 'tty_nr'),
+    tpgid: int(rest[5], 'tpgid'),
+  };
+}
