@@ -1,7 +1,7 @@
 // `npm start` on a fresh clone must leave the clone's tree as git checked it out (issue 24 item 11: `npm
 // install` rewrote the tracked package-lock.json, adding the other platforms' optional packages). This clones
-// the committed HEAD (uncommitted changes are not in it), runs the install step exactly as scripts/setup.sh
-// does, and asks git. It lives in the slow tier: a clean install builds the native modules from source.
+// the committed HEAD (uncommitted changes are not in it), runs the install step as `npm start` does (setup.sh's
+// install_npm_deps, under npm and the environment it exports to its scripts), and asks git. It lives in the slow tier: a clean install builds the native modules from source.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 // npm ci downloads from npm's cache or the registry and compiles node-pty and better-sqlite3 (about two
 // minutes on this project's 2-core CI machine); the bound only stops a hung install.
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
+/** scripts/setup.sh's npm step, alone (the rest of setup needs apt and builds the base image). */
+const INSTALL_STEP = 'bash -c "source scripts/lib.sh && install_npm_deps"';
 
 /**
  * The environment minus what an enclosing `npm test`/`npx` exports: npm_config_local_prefix and friends name
- * this checkout, and the nested npm must work on the clone as a user's `npm start` there would.
+ * this checkout; `npm exec` in the clone exports the clone's own, as a user's `npm start` there would.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -35,7 +37,7 @@ describe('a fresh clone', () => {
       try {
         await run('git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir]);
         const opts = { cwd: dir, env: cleanEnv(), timeout: INSTALL_TIMEOUT_MS, maxBuffer: 64 << 20 };
-        await run('bash', ['-c', 'source scripts/lib.sh && install_npm_deps'], opts);
+        await run('npm', ['exec', '--call', INSTALL_STEP], opts);
         const { stdout: status } = await run('git', ['status', '--porcelain', '--untracked-files=all'], opts);
         expect(status).toBe('');
         // allowScripts in package.json let the native modules' install scripts run: each loads and works.
@@ -48,7 +50,7 @@ describe('a fresh clone', () => {
         const { stdout } = await run('node', ['-e', probe], opts);
         expect(stdout.trim()).toBe('loaded');
         // A second install step finds everything current and leaves node_modules alone.
-        const { stdout: again } = await run('bash', ['-c', 'source scripts/lib.sh && install_npm_deps'], opts);
+        const { stdout: again } = await run('npm', ['exec', '--call', INSTALL_STEP], opts);
         expect(again).not.toContain('installing npm dependencies');
       } finally {
         rmSync(dir, { recursive: true, force: true });
