@@ -8,6 +8,7 @@ export * from './panel';
 export * from './panel-history';
 export * from './panel-patch';
 export * from './server';
+export * from './terminal-queries';
 
 /** Query parameters of the WebSocket URL `/ws?token=…&tab=…&v=…`. */
 export const WS_PATH = '/ws';

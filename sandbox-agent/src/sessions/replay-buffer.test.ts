@@ -24,4 +24,23 @@ describe('ReplayBuffer', () => {
     b.push(Buffer.from('0123456789'));
     expect(b.contents().toString()).toBe('6789');
   });
+
+  it('leaves out a terminal query split across chunks', () => {
+    const b = new ReplayBuffer(100);
+    for (const chunk of ['/ # ', '\x1b', '[', '6', 'n', 'ls\r\n']) b.push(Buffer.from(chunk));
+    expect(b.contents().toString()).toBe('/ # ls\r\n');
+  });
+
+  it('reads what the capacity cut from the start as text, and keeps no half character', () => {
+    // The cut falls inside a query: its ESC is gone, and what is left is text, not a query.
+    const b = new ReplayBuffer(5);
+    b.push(Buffer.from('ab\x1b[6n'));
+    b.push(Buffer.from('cd'));
+    expect(b.contents().toString()).toBe('[6ncd');
+    // The cut falls inside `á` (C3 A1): its second byte is not kept to meet something else.
+    const c = new ReplayBuffer(7);
+    c.push(Buffer.from('zá'));
+    c.push(Buffer.from('\x1b[6n$ '));
+    expect(c.contents().toString('latin1')).toBe('$ ');
+  });
 });

@@ -1,4 +1,5 @@
 // The last bytes a shell printed, kept so a reconnecting tab redraws what the student saw.
+import { stripTerminalQueries } from './strip-queries';
 
 export class ReplayBuffer {
   private chunks: Buffer[] = [];
@@ -28,8 +29,13 @@ export class ReplayBuffer {
     }
   }
 
+  /**
+   * What a reconnecting tab is sent. Read whole, from the start, as the tab's new terminal reads it: a
+   * query split across chunks is still found, and the capacity's cut (mid-sequence, mid-character) is
+   * read as the terminal would. Queries are left out: the new terminal must not answer them again.
+   */
   contents(): Buffer {
-    return Buffer.concat(this.chunks, this.size);
+    return stripTerminalQueries(Buffer.concat(this.chunks, this.size));
   }
 
   get length(): number {
