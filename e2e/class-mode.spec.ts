@@ -143,3 +143,32 @@ test('an instructor follows two students live on a LAN address; the CSV holds th
   expect(csv).toMatch(/^\uFEFF?student,lesson,step,done_at,question,attempt,answer,correct/);
   expect(csv).toMatch(/^Ana,01-chroot,chroot,\d{4}-/m);
 });
+
+test("an instructor's reset: the student's page says the instructor did it and that progress is kept (pt and gl)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
+  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  const catalog = (locale: 'pt' | 'gl') =>
+    JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as {
+      terminal: { message: Record<string, string> };
+    };
+  const dario = await joinAs(browser, joinUrl, 'Dário');
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(instructorUrl);
+  const row = instructor.locator('[data-testid^="student-row-"]').filter({ hasText: 'Dário' });
+  for (const locale of ['pt', 'gl'] as const) {
+    await dario.goto(`${site}/${locale}/01-chroot`);
+    await waitConnected(dario, 0);
+    const before = await dario.getByTestId('terminal-status-0').textContent();
+    if (!(await instructor.getByTestId('reset-student').isVisible())) await row.getByRole('button').first().click();
+    await instructor.getByTestId('reset-student').click();
+    await instructor.getByTestId('confirm-reset-confirm').click();
+    const status = dario.getByTestId('terminal-status-0');
+    await expect(status).toHaveAttribute('data-message', 'instructorReset');
+    await expect(status).toContainText(catalog(locale).terminal.message.instructorReset ?? '?');
+    await expect(status).toHaveAttribute('data-state', 'connected');
+    expect(await status.textContent()).not.toBe(before);
+  }
+});

@@ -71,6 +71,8 @@ export interface ConnectionOptions {
 
 /** How long "reconnected to your shell" stays before the plain connected line returns. */
 const RESUMED_NOTICE_MS = 6000;
+/** "your sandbox is a fresh one, progress kept" stays longer: it explains why the shell's history is gone. */
+const FRESH_NOTICE_MS = 20_000;
 /** Resize messages wait this long for the size to settle (a splitter drag fires many). */
 const RESIZE_DEBOUNCE_MS = 100;
 /** Above this many bytes queued in the socket, input waits: the network is the bottleneck. */
@@ -86,6 +88,8 @@ export class TerminalConnection {
   private token: string | null = null;
   private everConnected = false;
   private renewedToken = false;
+  /** The instructor reset the sandbox (close 4014): the next hello's fresh sandbox is said to be their doing. */
+  private resetByInstructor = false;
   private exitCode: number | null = null;
   private disposed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -232,6 +236,8 @@ export class TerminalConnection {
   }
 
   private hello(sandbox: string, resumed: boolean): void {
+    const reset = this.everConnected && !resumed && this.resetByInstructor;
+    this.resetByInstructor = false;
     this.ready = true;
     this.attempt = 0;
     this.renewedToken = false;
@@ -244,13 +250,16 @@ export class TerminalConnection {
       this.opts.sink.write('\x1bc');
     }
     this.everConnected = true;
-    this.emit('connected', resumed ? 'resumed' : 'connected', { sandbox });
+    this.emit('connected', resumed ? 'resumed' : reset ? 'instructorReset' : 'connected', { sandbox });
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
-    if (resumed) {
+    if (resumed || reset) {
       const gen = this.generation;
-      this.noticeTimer = setTimeout(() => {
-        if (gen === this.generation && this.ready) this.emit('connected', 'connected', { sandbox: this.sandbox });
-      }, RESUMED_NOTICE_MS);
+      this.noticeTimer = setTimeout(
+        () => {
+          if (gen === this.generation && this.ready) this.emit('connected', 'connected', { sandbox: this.sandbox });
+        },
+        reset ? FRESH_NOTICE_MS : RESUMED_NOTICE_MS,
+      );
     }
     this.pushSize();
   }
@@ -260,6 +269,7 @@ export class TerminalConnection {
     this.ready = false;
     this.outbox.length = 0;
     const behavior = closeBehavior(code);
+    if (behavior.kind === 'reconnect' && behavior.message === 'instructorReset') this.resetByInstructor = true;
     switch (behavior.kind) {
       case 'renewToken':
         if (this.renewedToken || !this.token) {

@@ -135,6 +135,13 @@ describe('closeBehavior', () => {
       delayMs: RESTART_RECONNECT_MS,
     });
   });
+  it("comes back at once after an instructor's reset, with a message of its own (not the student's restart)", () => {
+    expect(closeBehavior(CloseCode.resetByInstructor)).toEqual({
+      kind: 'reconnect',
+      message: 'instructorReset',
+      delayMs: RESTART_RECONNECT_MS,
+    });
+  });
   it('reconnects after network drops and restarts', () => {
     for (const code of [1006, 1001, CloseCode.shuttingDown, 4999]) {
       expect(closeBehavior(code).kind).toBe('reconnect');

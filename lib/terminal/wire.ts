@@ -163,6 +163,7 @@ export type CloseMessage =
   | 'shuttingDown'
   | 'reconnecting'
   | 'restarted'
+  | 'instructorReset'
   | 'ended'
   | 'closed';
 
@@ -205,6 +206,10 @@ export function closeBehavior(code: number): CloseBehavior {
     case CloseCode.restarted:
       // The student asked for a fresh sandbox: reconnecting gets it, with no backoff to wait through.
       return { kind: 'reconnect', message: 'restarted', delayMs: RESTART_RECONNECT_MS };
+    case CloseCode.resetByInstructor:
+      // The instructor reset the sandbox (class mode): the fresh one is ready, and the student must hear who
+      // took the old one away (the connection keeps saying so once connected).
+      return { kind: 'reconnect', message: 'instructorReset', delayMs: RESTART_RECONNECT_MS };
     case CloseCode.ended:
       // The instructor ended the session (class mode): coming back is the student's choice, never automatic.
       return { kind: 'stop', state: 'error', message: 'ended', action: 'retry' };

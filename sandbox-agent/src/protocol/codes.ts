@@ -17,6 +17,11 @@ export const CloseCode = {
   restarted: 4012,
   /** The instructor ended this student's session: the page says so and does not reconnect by itself. */
   ended: 4013,
+  /**
+   * The instructor reset this student's sandbox (class mode): reconnect to the fresh one at once, and the page
+   * says who reset it and that progress is kept (4012 is the student's own "start this lesson again").
+   */
+  resetByInstructor: 4014,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

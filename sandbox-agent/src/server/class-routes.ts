@@ -244,7 +244,7 @@ export class ClassRoutes {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
       }
-      const code = action === 'reset' ? CloseCode.restarted : CloseCode.ended;
+      const code = action === 'reset' ? CloseCode.resetByInstructor : CloseCode.ended;
       await this.deps.destroySandbox(student, `instructor-${action}`, code);
     } else if (action === 'close' || action === 'open') {
       store.setClassOpen(cls.id, action === 'open');
