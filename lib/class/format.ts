@@ -1,6 +1,8 @@
-// How the instructor view writes times, sizes and the class code: through Intl in the page's language
-// (pt-BR or gl), so "há 2 min." and "hai 2 min" come from the browser, not from the catalog. Numbers, dates
-// and times go through intlLocales (a browser without Galician data writes them the Spanish way).
+// How the instructor view writes times, sizes and the class code. Relative times take their words from the
+// catalog ("há 2 min", "hai 2 min"): Intl's relative times depend on the browser's locale data, and Debian's
+// Chromium has none for Galician (it wrote "-35 s"). Numbers, dates and times go through intlLocales (a
+// browser without Galician data writes them the Spanish way, which is Galician's way too).
+import { format } from '@/lib/i18n';
 import { intlLocales } from '@/lib/locales';
 
 const MINUTE_S = 60;
@@ -9,16 +11,27 @@ const DAY_S = 24 * HOUR_S;
 /** Under this, "now": the table refreshes every few seconds and a ticking "3 s ago" is only noise. */
 const NOW_S = 10;
 
-/** `then` relative to `now` (epoch ms): "agora", "há 40 seg.", "há 2 min.", "há 3 h", "há 2 dias". */
-export function relativeTime(then: number, now: number, lang: string): string {
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
+/** The catalog's words for "how long ago" (`class.instructor.ago`); `{n}` is the count. */
+export interface AgoWords {
+  readonly now: string;
+  readonly seconds: string;
+  readonly minutes: string;
+  readonly hours: string;
+  readonly yesterday: string;
+  readonly days: string;
+}
+
+/** `then` relative to `now` (epoch ms): "agora", "há 40 s", "há 2 min", "há 3 h", "ontem", "há 2 dias". */
+export function relativeTime(then: number, now: number, words: AgoWords): string {
   const seconds = Math.round((now - then) / 1000);
   const ago = Math.max(0, seconds); // a clock slightly ahead of the agent's must not say "in 2 s"
-  if (ago < NOW_S) return rtf.format(0, 'second');
-  if (ago < MINUTE_S) return rtf.format(-ago, 'second');
-  if (ago < HOUR_S) return rtf.format(-Math.floor(ago / MINUTE_S), 'minute');
-  if (ago < DAY_S) return rtf.format(-Math.floor(ago / HOUR_S), 'hour');
-  return rtf.format(-Math.floor(ago / DAY_S), 'day');
+  if (ago < NOW_S) return words.now;
+  if (ago < MINUTE_S) return format(words.seconds, { n: ago });
+  if (ago < HOUR_S) return format(words.minutes, { n: Math.floor(ago / MINUTE_S) });
+  if (ago < DAY_S) return format(words.hours, { n: Math.floor(ago / HOUR_S) });
+  const days = Math.floor(ago / DAY_S);
+  // one day is "yesterday": no plural to agree with, in either language
+  return days === 1 ? words.yesterday : format(words.days, { n: days });
 }
 
 /** A time of day ("14:05:09"), with the date in front when it is not today's. */

@@ -1,5 +1,7 @@
+import { CLASS_CODE_ALPHABET } from '@protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { checkJoinForm, joinClass, joinErrorKey, joinUrl } from './join';
+import { getMessages } from '@/lib/i18n';
+import { checkJoinForm, joinClass, joinErrorKey, joinErrorText, joinPageIn, joinUrl } from './join';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -81,5 +83,34 @@ describe('joinClass', () => {
       json(200, { token: '', student }),
     );
     expect(bad).toEqual({ ok: false, error: 'unexpected', status: 200 });
+  });
+});
+
+describe('joinErrorText', () => {
+  it('names every letter and digit a class code can have, in both languages', () => {
+    // `ZZZZZZ` was refused with a message that named only 0, O, 1 and I
+    expect(checkJoinForm('ZZZZZZ', 'Ana')).toEqual({ ok: false, error: 'codeFormat' });
+    for (const locale of ['pt', 'gl'] as const) {
+      const text = joinErrorText(getMessages(locale).class.join.error, { key: 'codeFormat', status: 0 }, '', 3001);
+      expect(text, locale).toContain([...CLASS_CODE_ALPHABET].join(' '));
+      expect(text, locale).toContain('6');
+      expect(text, locale).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('fills the agent’s address and the HTTP status where a message has them', () => {
+    const errors = getMessages('pt').class.join.error;
+    expect(joinErrorText(errors, { key: 'unreachable', status: 0 }, '10.0.0.5', 3001)).toContain('10.0.0.5:3001');
+    expect(joinErrorText(errors, { key: 'unexpected', status: 502 }, '', 3001)).toContain('502');
+  });
+});
+
+describe('joinPageIn', () => {
+  it('gives the join link in the page’s language, keeping the address and the code', () => {
+    const pt = 'http://10.0.0.5:3000/pt/turma?codigo=ACDEFG';
+    expect(joinPageIn(pt, 'gl')).toBe('http://10.0.0.5:3000/gl/turma?codigo=ACDEFG');
+    expect(joinPageIn(pt, 'pt')).toBe(pt);
+    expect(joinPageIn('http://10.0.0.5:3000/gl/turma?codigo=ACDEFG', 'pt')).toBe(pt);
+    expect(joinPageIn('not a url', 'gl')).toBe('not a url');
   });
 });

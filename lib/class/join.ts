@@ -8,8 +8,11 @@ import {
   cleanDisplayName,
   type JoinResponse,
   joinResponse,
+  MAX_NAME_LENGTH,
   normaliseClassCode,
 } from '@protocol';
+import { format } from '@/lib/i18n';
+import { type Locale, pathForLocale } from '@/lib/locales';
 import type { AgentLocation } from '@/lib/terminal/wire';
 import { type AgentFailure, type AgentResult, agentUrl, type Fetch, postJson } from './agent';
 
@@ -79,4 +82,42 @@ export function joinErrorKey(failure: AgentFailure): JoinErrorKey {
     default:
       return 'unexpected';
   }
+}
+
+/** The alphabet as a student reads it in a refusal: "A C D … 9", every character a code can have. */
+const SPACED_ALPHABET = [...CLASS_CODE_ALPHABET].join(' ');
+
+/**
+ * The text of a refusal (`class.join.error`), its placeholders filled: the code's length and alphabet, the
+ * name's limit, the agent's address (`host`, `port`) and the HTTP status.
+ */
+export function joinErrorText(
+  errors: Readonly<Record<JoinErrorKey, string>>,
+  refusal: { readonly key: JoinErrorKey; readonly status: number },
+  host: string,
+  port: number,
+): string {
+  return format(errors[refusal.key], {
+    length: CLASS_CODE_LENGTH,
+    alphabet: SPACED_ALPHABET,
+    max: MAX_NAME_LENGTH,
+    status: refusal.status,
+    host,
+    port,
+  });
+}
+
+/**
+ * The join link (the agent gives it in Portuguese, `/pt/turma?codigo=…`) in another language of the site:
+ * the instructor page shows, and draws as a QR code, the link in its own language.
+ */
+export function joinPageIn(joinUrl: string, locale: Locale): string {
+  let url: URL;
+  try {
+    url = new URL(joinUrl);
+  } catch {
+    return joinUrl;
+  }
+  url.pathname = pathForLocale(url.pathname, locale);
+  return url.toString();
 }

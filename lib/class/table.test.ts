@@ -11,6 +11,7 @@ function row(over: Partial<StudentRow> & { id: string; name: string }): StudentR
     currentLesson: null,
     steps: {},
     quiz: {},
+    answered: {},
     ...over,
   };
 }
@@ -81,7 +82,14 @@ describe('sortStudents', () => {
     expect(ids(sortStudents(all, { key: 'currentLesson', direction: 'ascending' }, ctx))).toEqual(['b', 'a', 'c', 'd']);
   });
 
-  it('sorts one lesson by its steps, then its quiz score', () => {
+  it('sorts one lesson by its steps, then its quiz score, then the questions answered', () => {
+    // two students with no step and no score: the one who answered (wrong) comes first
+    const tried = row({ id: 'e', name: 'Uxía', answered: { '03-namespaces': 1 } });
+    const quiet = row({ id: 'f', name: 'Brais' });
+    expect(ids(sortStudents([quiet, tried], { key: 'lesson:03-namespaces', direction: 'descending' }, ctx))).toEqual([
+      'e',
+      'f',
+    ]);
     const sort: Sort = { key: 'lesson:01-chroot', direction: 'descending' };
     expect(ids(sortStudents(all, sort, ctx))).toEqual(['b', 'a', 'c', 'd']);
     expect(ids(sortStudents(all, { key: 'lesson:02-unshare', direction: 'descending' }, ctx))).toEqual([

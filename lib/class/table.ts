@@ -14,7 +14,7 @@ export function totalSteps(row: Pick<StudentRow, 'steps'>): number {
   return sum;
 }
 
-/** A column the table sorts by; `lesson:<slug>` is one lesson's steps (then its quiz score). */
+/** A column the table sorts by; `lesson:<slug>` is one lesson's steps (then its quiz score, then answers). */
 export type SortKey = 'name' | 'joinedAt' | 'currentLesson' | 'total' | 'online' | 'lastSeen' | `lesson:${string}`;
 export type SortDirection = 'ascending' | 'descending';
 export interface Sort {
@@ -76,7 +76,10 @@ function comparator(key: SortKey, ctx: SortContext): (a: StudentRow, b: StudentR
       return (a, b) => a.lastSeenAt - b.lastSeenAt;
     default: {
       const slug = key.slice('lesson:'.length);
-      return (a, b) => (a.steps[slug] ?? 0) - (b.steps[slug] ?? 0) || (a.quiz[slug] ?? 0) - (b.quiz[slug] ?? 0);
+      return (a, b) =>
+        (a.steps[slug] ?? 0) - (b.steps[slug] ?? 0) ||
+        (a.quiz[slug] ?? 0) - (b.quiz[slug] ?? 0) ||
+        (a.answered[slug] ?? 0) - (b.answered[slug] ?? 0);
     }
   }
 }

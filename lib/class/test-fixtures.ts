@@ -16,6 +16,7 @@ export const sampleState: InstructorState = {
       currentLesson: '01-chroot',
       steps: { '01-chroot': 2 },
       quiz: {},
+      answered: {},
     },
   ],
 };

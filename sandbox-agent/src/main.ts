@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   const classMode = createClassMode({
     mode: config.mode,
     store,
+    engine: lessons,
     signer,
     registry,
     maxSandboxes: config.maxSandboxes,

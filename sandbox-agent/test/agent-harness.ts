@@ -96,10 +96,11 @@ export async function startAgent(
     );
   const signer = new TokenSigner(randomBytes(32));
   const classMode =
-    opts.classMode && store
+    opts.classMode && store && engine
       ? createClassMode({
           mode: 'class',
           store,
+          engine,
           signer,
           registry,
           maxSandboxes: opts.maxSandboxes ?? 4,

@@ -1,7 +1,8 @@
 // Class mode against a real agent with real sandboxes: an instructor and students. Joins (a wrong code, a
-// closed class, a hostile name, two students with one name), a step done in a real shell and quiz attempts
-// seen live on the instructor's event stream and in the table, reset and end of a student's sandbox, the
-// CSV, deletion of the class's data, and instructor endpoints refusing forged, expired and student tokens.
+// closed class, a hostile name, two students with one name), the lesson a student opens, a step done in a
+// real shell and quiz attempts seen live on the instructor's event stream and in the table, reset and end of
+// a student's sandbox, the CSV, deletion of the class's data, instructor endpoints refusing forged, expired
+// and student tokens; and, in a full class, a refused student counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ensureClass } from '../src/class/class-setup';
@@ -160,6 +161,9 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     expect((await state()).students.find((r) => r.id === students.ana?.id)?.online).toBe(true);
     a.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'pt' });
     await waitUntil(() => a.control.some((m) => m.type === 'lesson-progress'), 'lesson-progress');
+    // the lesson open with no step done yet is the one the student is on, announced live
+    await waitUntil(() => events.kinds.includes('lesson'), 'lesson event');
+    expect((await state()).students.find((r) => r.id === students.ana?.id)?.currentLesson).toBe('01-chroot');
     a.type('cd /root && chroot rootfs /bin/sh\r');
     await waitUntil(() => events.kinds.includes('step'), 'step event', 20_000);
     a.sendJson({ type: 'quiz-answer', slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' });
@@ -168,6 +172,9 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
     const row = (await state()).students.find((r) => r.id === students.ana?.id);
     expect(row?.steps['01-chroot']).toBeGreaterThanOrEqual(1);
+    // a wrong first answer: answered, not scored
+    expect(row?.quiz['01-chroot'] ?? 0).toBe(0);
+    expect(row?.answered['01-chroot']).toBe(1);
     expect(row?.currentLesson).toBe('01-chroot');
     const detail = studentDetail.parse(
       await (await post(h, INSTRUCTOR_STUDENT_PATH, { token: instructor, student: students.ana?.id })).json(),
@@ -249,5 +256,44 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     expect(await (await post(h, SESSION_PATH, { token: students.ana?.token })).json()).toEqual({
       error: 'join_required',
     });
+  });
+});
+
+describe.skipIf(skip !== undefined)('class mode: a full class', () => {
+  let h: Harness;
+  let cls: ClassRow;
+  let instructor: string;
+  const tabs: TermClient[] = [];
+
+  beforeAll(async () => {
+    h = await startAgent({ classMode: true, slotOffset: 70, maxSandboxes: 1 });
+    if (!h.store) throw new Error('no store');
+    cls = ensureClass(h.store, false);
+    const now = Date.now();
+    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+  });
+  afterAll(async () => {
+    for (const t of tabs) await t.close();
+    await h?.stop();
+  });
+
+  it('counts a refused student once, whatever their tabs and retries', async () => {
+    const join = async (name: string) =>
+      ((await (await post(h, CLASS_JOIN_PATH, { code: cls.code, name })).json()) as { token: string }).token;
+    const refusedNow = async () =>
+      instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json()).capacity
+        .refused;
+    const first = new TermClient(h, await join('Uxía'), 0);
+    tabs.push(first);
+    await first.hello();
+    // the class is full: the second student's two tabs are refused, then retried
+    const late = await join('Brais');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const both = [new TermClient(h, late, 0), new TermClient(h, late, 1)];
+      tabs.push(...both);
+      await waitUntil(() => both.every((t) => t.closeCode !== undefined), 'both tabs refused');
+      expect(both.map((t) => t.closeCode)).toEqual([CloseCode.capacity, CloseCode.capacity]);
+    }
+    expect(await refusedNow()).toBe(1);
   });
 });

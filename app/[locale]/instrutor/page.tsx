@@ -48,6 +48,7 @@ export default async function InstructorPage({ params }: { params: Params }) {
         <h1 className="visually-hidden">{m.title}</h1>
         <InstructorView
           agentPort={agentPort(process.env.GAIOLA_AGENT_PORT)}
+          locale={locale}
           lang={htmlLang[locale]}
           outline={outline}
           messages={m}

@@ -1,35 +1,42 @@
 'use client';
-// What the instructor projects for the class: the join URL, the class code spaced for reading aloud, the
-// QR code of the URL, and whether new students may still join (with the switch).
+// What the instructor projects for the class: the join URL (in the page's language, as its QR code), the
+// class code spaced for reading aloud, the QR code of the URL, and whether new students may still join (with
+// the switch).
 import type { InstructorState } from '@protocol';
 import { useEffect, useState } from 'react';
 import { spacedCode } from '@/lib/class/format';
+import { joinPageIn } from '@/lib/class/join';
 import { qrDataUrl } from '@/lib/class/qr';
+import type { Locale } from '@/lib/locales';
 import styles from './class.module.css';
 import type { InstructorMessages } from './instructor-view';
 
 export function ClassHeader({
   info,
+  locale,
   messages,
   busy,
   onToggleOpen,
 }: {
   info: InstructorState['class'];
+  /** The page's language: students who follow the link or QR code get the course in it. */
+  locale: Locale;
   messages: InstructorMessages;
   busy: boolean;
   onToggleOpen: () => void;
 }) {
   const [qr, setQr] = useState<string | null>(null);
+  const joinUrl = joinPageIn(info.joinUrl, locale);
   useEffect(() => {
     let current = true;
-    qrDataUrl(info.joinUrl).then(
+    qrDataUrl(joinUrl).then(
       (url) => current && setQr(url),
       () => current && setQr(null),
     );
     return () => {
       current = false;
     };
-  }, [info.joinUrl]);
+  }, [joinUrl]);
 
   return (
     <section className={styles.joinPanel} aria-labelledby="join-heading">
@@ -38,7 +45,7 @@ export function ClassHeader({
           {messages.joinHeading}
         </h2>
         <p className={styles.joinUrl} translate="no" data-testid="class-join-url">
-          {info.joinUrl}
+          {joinUrl}
         </p>
         <p className={styles.codeLabel}>{messages.codeLabel}</p>
         <p className={styles.code} translate="no" data-testid="class-code" data-code={info.code}>

@@ -11,6 +11,7 @@ import { exportFileName, InstructorClient } from '@/lib/class/instructor';
 import { takeInstructorToken } from '@/lib/class/instructor-token';
 import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
 import { format, type Messages } from '@/lib/i18n';
+import type { Locale } from '@/lib/locales';
 import { Capacity } from './capacity';
 import styles from './class.module.css';
 import { ClassHeader } from './class-header';
@@ -62,11 +63,13 @@ type Notice = { readonly text: string; readonly error: boolean };
 
 export function InstructorView({
   agentPort,
+  locale,
   lang,
   outline,
   messages,
 }: {
   agentPort: number;
+  locale: Locale;
   /** BCP 47 tag for Intl (pt-BR, gl). */
   lang: string;
   outline: readonly LessonOutline[];
@@ -203,6 +206,7 @@ export function InstructorView({
           <div className={styles.topGrid}>
             <ClassHeader
               info={state.class}
+              locale={locale}
               messages={messages}
               busy={busy}
               onToggleOpen={() => void act(state.class.open ? 'close' : 'open')}

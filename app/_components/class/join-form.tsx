@@ -5,7 +5,7 @@
 import { CLASS_CODE_LENGTH, MAX_NAME_LENGTH } from '@protocol';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { browserTokenStore } from '@/lib/agent/session';
-import { checkJoinForm, type JoinErrorKey, joinClass, joinErrorKey, joinUrl } from '@/lib/class/join';
+import { checkJoinForm, type JoinErrorKey, joinClass, joinErrorKey, joinErrorText, joinUrl } from '@/lib/class/join';
 import {
   browserLocalStorage,
   type JoinedStudent,
@@ -76,13 +76,7 @@ export function JoinForm({
   };
 
   const errorText = refusal
-    ? format(messages.error[refusal.key], {
-        length: CLASS_CODE_LENGTH,
-        max: MAX_NAME_LENGTH,
-        status: refusal.status,
-        host: typeof window === 'undefined' ? '' : window.location.hostname,
-        port: agentPort,
-      })
+    ? joinErrorText(messages.error, refusal, typeof window === 'undefined' ? '' : window.location.hostname, agentPort)
     : '';
   const codeWrong = refusal?.key === 'codeFormat' || refusal?.key === 'unknownCode';
   const nameWrong = refusal?.key === 'nameInvalid';

@@ -1,6 +1,7 @@
 'use client';
-// The live class table: one row per student, one compact cell per lesson (steps done / steps, and the
-// quiz's right first answers), sortable by any column header. Every name is rendered as text: a student
+// The live class table: one row per student, one compact cell per lesson (steps done / steps, the quiz's
+// right first answers and the questions answered at all, so a wrong answer differs from none), sortable by
+// any column header, with a legend for the cells. Every name is rendered as text: a student
 // called `<script>` is a student with an odd name, nothing more.
 import type { InstructorState, StudentRow } from '@protocol';
 import { useMemo } from 'react';
@@ -85,49 +86,54 @@ export function StudentTable({
   const common = { sort, onSort };
 
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="class-table" data-count={rows.length}>
-        <caption className="visually-hidden">{format(messages.studentsHeading, { n: rows.length })}</caption>
-        <thead>
-          <tr>
-            <SortHeader sortKey="name" label={col.name} {...common} />
-            <SortHeader sortKey="joinedAt" label={col.joinedAt} {...common} />
-            <SortHeader sortKey="currentLesson" label={col.currentLesson} {...common} />
-            <SortHeader sortKey="total" label={col.total} {...common} />
-            {lessons.map((l) => (
-              <SortHeader
-                key={l.slug}
-                sortKey={`lesson:${l.slug}`}
-                label={lessonLabel(l.slug)}
-                className={styles.lessonCol}
-                {...common}
-              >
-                <span aria-hidden="true">{lessonShort(l.slug)}</span>
-                <span className="visually-hidden">{lessonLabel(l.slug)}</span>
-              </SortHeader>
+    <div className={styles.tableBlock}>
+      <div className={styles.tableWrap}>
+        <table className={styles.table} data-testid="class-table" data-count={rows.length}>
+          <caption className="visually-hidden">{format(messages.studentsHeading, { n: rows.length })}</caption>
+          <thead>
+            <tr>
+              <SortHeader sortKey="name" label={col.name} {...common} />
+              <SortHeader sortKey="joinedAt" label={col.joinedAt} {...common} />
+              <SortHeader sortKey="currentLesson" label={col.currentLesson} {...common} />
+              <SortHeader sortKey="total" label={col.total} {...common} />
+              {lessons.map((l) => (
+                <SortHeader
+                  key={l.slug}
+                  sortKey={`lesson:${l.slug}`}
+                  label={lessonLabel(l.slug)}
+                  className={styles.lessonCol}
+                  {...common}
+                >
+                  <span aria-hidden="true">{lessonShort(l.slug)}</span>
+                  <span className="visually-hidden">{lessonLabel(l.slug)}</span>
+                </SortHeader>
+              ))}
+              <SortHeader sortKey="online" label={col.online} {...common} />
+              <SortHeader sortKey="lastSeen" label={col.lastSeen} {...common} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row
+                key={row.id}
+                row={row}
+                lessons={lessons}
+                messages={messages}
+                lang={lang}
+                now={now}
+                selected={selected === row.id}
+                onSelect={onSelect}
+                detailId={detailId}
+                lessonShort={lessonShort}
+                lessonLabel={lessonLabel}
+              />
             ))}
-            <SortHeader sortKey="online" label={col.online} {...common} />
-            <SortHeader sortKey="lastSeen" label={col.lastSeen} {...common} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Row
-              key={row.id}
-              row={row}
-              lessons={lessons}
-              messages={messages}
-              lang={lang}
-              now={now}
-              selected={selected === row.id}
-              onSelect={onSelect}
-              detailId={detailId}
-              lessonShort={lessonShort}
-              lessonLabel={lessonLabel}
-            />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.legend} data-testid="class-table-legend">
+        {messages.lessonLegend}
+      </p>
     </div>
   );
 }
@@ -188,6 +194,8 @@ function Row({
       {lessons.map((l) => {
         const steps = row.steps[l.slug] ?? 0;
         const quiz = row.quiz[l.slug] ?? 0;
+        const answered = row.answered[l.slug] ?? 0;
+        const quizVars = { right: quiz, answered, total: l.questions };
         const complete = steps >= l.steps && l.steps > 0;
         return (
           <td
@@ -196,6 +204,7 @@ function Row({
             data-lesson={l.slug}
             data-steps={steps}
             data-quiz={quiz}
+            data-answered={answered}
             data-complete={complete || undefined}
           >
             <span className={steps === 0 ? styles.muted : complete ? styles.complete : undefined}>
@@ -203,10 +212,9 @@ function Row({
               {steps}/{l.steps}
             </span>
             {l.questions > 0 ? (
-              <span className={styles.quizLine}>
-                <span className="visually-hidden">{messages.cellQuiz} </span>
-                <span aria-hidden="true">★</span>
-                {quiz}/{l.questions}
+              <span className={styles.quizLine} title={format(messages.quizLong, quizVars)}>
+                <span className="visually-hidden">{format(messages.quizLong, quizVars)}</span>
+                <span aria-hidden="true">★{format(messages.quizCell, quizVars)}</span>
               </span>
             ) : null}
           </td>
@@ -217,7 +225,7 @@ function Row({
         {row.online ? messages.online : messages.offline}
       </td>
       <td className={styles.nowrap} title={clockTime(row.lastSeenAt, now, lang)}>
-        {relativeTime(row.lastSeenAt, now, lang)}
+        {relativeTime(row.lastSeenAt, now, messages.ago)}
       </td>
     </tr>
   );

@@ -1,7 +1,8 @@
 // Class mode's parts wired together, for the agent and its integration tests alike: the routes, the live
-// events (fed by the store's changes, presence and capacity refusals), presence per student, and the
-// capacity the instructor sees.
+// events (fed by the store's changes, the lessons students open, presence and capacity refusals), presence
+// per student, and the capacity the instructor sees.
 import { readFileSync } from 'node:fs';
+import type { LessonEngine } from '../lessons/engine';
 import type { InstructorState } from '../protocol';
 import { ClassRoutes } from '../server/class-routes';
 import type { TokenSigner } from '../server/token';
@@ -14,13 +15,16 @@ export interface ClassMode {
   routes: ClassRoutes;
   events: ClassEvents;
   presence(studentId: string, delta: 1 | -1): void;
-  refused(): void;
+  /** This student's tab was refused a sandbox: the class is full. */
+  refused(studentId: string): void;
   close(): void;
 }
 
 export function createClassMode(opts: {
   mode: 'solo' | 'class';
   store: Store;
+  /** Which lesson each student has open; the table follows it live. */
+  engine: Pick<LessonEngine, 'lessonOf' | 'onLessonOpened'>;
   signer: TokenSigner;
   registry: Pick<SandboxRegistry, 'size' | 'destroy'>;
   maxSandboxes: number;
@@ -30,8 +34,10 @@ export function createClassMode(opts: {
 }): ClassMode {
   const events = new ClassEvents();
   opts.store.onChange = (c) => events.changed(c.kind);
+  opts.engine.onLessonOpened = () => events.changed('lesson');
   const online = new Map<string, number>();
-  let refused = 0;
+  // Students, not attempts: a refused student's two tabs and their pages' automatic retries are one student.
+  const refused = new Set<string>();
   const cpu = new CpuSampler();
   const routes = new ClassRoutes({
     mode: opts.mode,
@@ -40,12 +46,13 @@ export function createClassMode(opts: {
     events,
     destroySandbox: (id, reason, code) => opts.registry.destroy(id, reason, code),
     online: (id) => (online.get(id) ?? 0) > 0,
+    openLesson: (id) => opts.engine.lessonOf(id),
     capacity: () => {
       const mem = parseMeminfo(readFileSync('/proc/meminfo', 'utf8'));
       return {
         sandboxes: opts.registry.size,
         maxSandboxes: opts.maxSandboxes,
-        refused,
+        refused: refused.size,
         memUsedBytes: mem.usedBytes,
         memTotalBytes: mem.totalBytes,
         cpuPercent: cpu.sample(),
@@ -65,8 +72,9 @@ export function createClassMode(opts: {
       // online means "a tab is open": only the first opened and the last closed change the table
       if (n === 0 || (n === 1 && delta === 1)) events.changed('presence');
     },
-    refused: () => {
-      refused++;
+    refused: (id) => {
+      if (refused.has(id)) return;
+      refused.add(id);
       events.changed('capacity');
     },
     close: () => events.close(),

@@ -45,6 +45,7 @@ export async function announceClass(store: Store, signer: TokenSigner, siteUrl: 
       '',
       `[agent] class ${spaced}${cls.closed_at === null ? '' : ' (closed to new students)'}`,
       `[agent] students open: ${url}`,
+      `[agent]   (in Galician: ${joinUrlOf(siteUrl, cls.code, 'gl')})`,
       qr,
       `[agent] instructor (keep it private): ${instructorLink(siteUrl, signer, cls)}`,
       '',

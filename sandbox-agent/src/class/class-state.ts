@@ -1,5 +1,6 @@
-// The instructor's view of a class, built from the store: one row per student with steps and first-answer
-// scores per lesson, the lesson they are on, presence; and one student's whole history. Pure over the rows.
+// The instructor's view of a class, built from the store: one row per student with steps, first-answer
+// scores and questions answered per lesson, the lesson they are on, presence; and one student's whole
+// history. Pure over the rows.
 import type { InstructorState, StudentDetail, StudentRow } from '../protocol';
 import type { ClassStudentRow, QuizAttemptRow } from '../store/db';
 import type { CsvRow } from './csv';
@@ -10,10 +11,19 @@ export interface ClassData {
   attempts: (QuizAttemptRow & { student_id: string; lesson: string })[];
 }
 
-export function studentRows(data: ClassData, online: (id: string) => boolean): StudentRow[] {
+/**
+ * The table's rows. `openLesson` is the lesson a student's page has open, if the agent knows it: a student
+ * who opened lesson 3 and has done nothing in it yet is on lesson 3, not on the lesson of their last step.
+ */
+export function studentRows(
+  data: ClassData,
+  online: (id: string) => boolean,
+  openLesson: (id: string) => string | undefined = () => undefined,
+): StudentRow[] {
   return data.students.map((s) => {
     const steps: Record<string, number> = {};
     const quiz: Record<string, number> = {};
+    const answered: Record<string, number> = {};
     let last: { at: number; lesson: string } | undefined;
     const seen = (at: number, lesson: string) => {
       if (!last || at >= last.at) last = { at, lesson };
@@ -25,6 +35,8 @@ export function studentRows(data: ClassData, online: (id: string) => boolean): S
     }
     for (const a of data.attempts) {
       if (a.student_id !== s.id) continue;
+      // every answered question has exactly one first attempt
+      if (a.attempt === 1) answered[a.lesson] = (answered[a.lesson] ?? 0) + 1;
       if (a.attempt === 1 && a.correct) quiz[a.lesson] = (quiz[a.lesson] ?? 0) + 1;
       seen(a.answered_at, a.lesson);
     }
@@ -35,9 +47,10 @@ export function studentRows(data: ClassData, online: (id: string) => boolean): S
       joinedAt: s.created_at,
       lastSeenAt: Math.max(s.last_seen_at, last?.at ?? 0),
       online: online(s.id),
-      currentLesson: last?.lesson ?? null,
+      currentLesson: openLesson(s.id) ?? last?.lesson ?? null,
       steps,
       quiz,
+      answered,
     };
   });
 }

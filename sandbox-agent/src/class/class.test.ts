@@ -105,6 +105,18 @@ describe('the instructor’s rows', () => {
     });
     expect(rows[1]).toMatchObject({ steps: {}, quiz: {}, currentLesson: '01-chroot', lastSeenAt: 61, online: false });
   });
+  it('tells a wrong first answer from no answer: questions answered per lesson', () => {
+    const rows = studentRows(data, () => false);
+    expect(rows[0]).toMatchObject({ quiz: { '01-chroot': 1 }, answered: { '01-chroot': 1 } });
+    // Ana (2) got q1 wrong first, then right: answered once, scored nothing
+    expect(rows[1]?.quiz['01-chroot']).toBeUndefined();
+    expect(rows[1]?.answered).toEqual({ '01-chroot': 1 });
+  });
+  it('puts a student on the lesson they have open, before any step of it', () => {
+    const open = (id: string) => (id === 'b' ? '03-namespaces' : undefined);
+    const rows = studentRows(data, () => false, open);
+    expect(rows.map((r) => r.currentLesson)).toEqual(['02-unshare', '03-namespaces']);
+  });
   it('names a second Ana "Ana (2)" in the export', () => {
     expect(csvRows(data).map((r) => r.student)).toEqual(['Ana', 'Ana', 'Ana', 'Ana (2)', 'Ana (2)']);
   });

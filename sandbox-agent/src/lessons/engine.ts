@@ -81,6 +81,8 @@ function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string
 
 export class LessonEngine {
   private readonly students = new Map<string, StudentState>();
+  /** Called when a student's page opens another lesson (class mode's table shows the lesson they are on). */
+  onLessonOpened: (studentId: string, slug: string) => void = () => {};
 
   constructor(
     private readonly catalog: Catalog,
@@ -99,7 +101,10 @@ export class LessonEngine {
   openLesson(studentId: string, slug: string, locale: 'pt' | 'gl', send: (msg: ServerMessage) => void): boolean {
     const lesson = this.catalog.get(slug);
     if (!lesson) return false;
-    this.state(studentId).lesson = slug;
+    const st = this.state(studentId);
+    const changed = st.lesson !== slug;
+    st.lesson = slug;
+    if (changed) this.onLessonOpened(studentId, slug);
     send(this.progressMessage(studentId, lesson, locale));
     this.trigger(studentId);
     return true;
@@ -139,6 +144,11 @@ export class LessonEngine {
   /** "Start this lesson again": a fresh sandbox (the tabs reconnect to it), progress kept. */
   async restart(studentId: string): Promise<void> {
     await this.registry.destroy(studentId, 'restart', 4012);
+  }
+
+  /** The lesson this student's page last opened, since the agent started. */
+  lessonOf(studentId: string): string | undefined {
+    return this.students.get(studentId)?.lesson;
   }
 
   /** The registry freed this student's sandbox: its fixtures go with it. */

@@ -80,12 +80,17 @@ export const studentRow = z.object({
   joinedAt: z.number(),
   lastSeenAt: z.number(),
   online: z.boolean(),
-  /** The lesson of the last step or answer, or null before any. */
+  /**
+   * The lesson the student's page has open (as the agent saw it since it started), else the lesson of the
+   * last step or answer; null before any.
+   */
   currentLesson: z.string().nullable(),
   /** Per lesson slug: steps done. */
   steps: z.record(z.string(), z.number().int().nonnegative()),
   /** Per lesson slug: questions whose first answer was right. */
   quiz: z.record(z.string(), z.number().int().nonnegative()),
+  /** Per lesson slug: questions answered at all (right or wrong), so a wrong answer differs from none. */
+  answered: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type StudentRow = z.infer<typeof studentRow>;
 
@@ -100,7 +105,10 @@ export const instructorState = z.object({
   capacity: z.object({
     sandboxes: z.number().int().nonnegative(),
     maxSandboxes: z.number().int().positive(),
-    /** Students refused since the agent started because the class was full. */
+    /**
+     * Students refused since the agent started because the class was full: each counted once, however many
+     * tabs they opened and however often their pages retried.
+     */
     refused: z.number().int().nonnegative(),
     memUsedBytes: z.number().nonnegative(),
     memTotalBytes: z.number().positive(),

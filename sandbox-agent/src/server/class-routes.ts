@@ -40,6 +40,8 @@ export interface ClassDeps {
   /** Frees a student's sandbox, closing their tabs with `code`. */
   destroySandbox(studentId: string, reason: string, code: number): Promise<void>;
   online(studentId: string): boolean;
+  /** The lesson the student's page has open, when the agent has seen one. */
+  openLesson(studentId: string): string | undefined;
   capacity(): InstructorState['capacity'];
   lessons: InstructorState['lessons'];
   /** The site's address students open, e.g. http://10.0.0.5:3000. */
@@ -58,9 +60,12 @@ function parseJson(raw: string | null): unknown {
   }
 }
 
-/** The join URL of a class: the site's join page with the code in it. */
-export function joinUrlOf(siteUrl: string, code: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/pt/turma?codigo=${encodeURIComponent(code)}`;
+/**
+ * The join URL of a class: the site's join page with the code in it, in Portuguese unless asked (the
+ * instructor page shows it in its own language).
+ */
+export function joinUrlOf(siteUrl: string, code: string, locale: 'pt' | 'gl' = 'pt'): string {
+  return `${siteUrl.replace(/\/+$/, '')}/${locale}/turma?codigo=${encodeURIComponent(code)}`;
 }
 
 export class ClassRoutes {
@@ -190,6 +195,7 @@ export class ClassRoutes {
       return;
     }
     const online = (id: string) => this.deps.online(id);
+    const openLesson = (id: string) => this.deps.openLesson(id);
     if (path === INSTRUCTOR_STATE_PATH) {
       const state: InstructorState = {
         class: {
@@ -200,7 +206,7 @@ export class ClassRoutes {
         },
         capacity: this.deps.capacity(),
         lessons: this.deps.lessons,
-        students: studentRows(this.classData(cls), online),
+        students: studentRows(this.classData(cls), online, openLesson),
       };
       send(200, state);
       return;
@@ -208,7 +214,7 @@ export class ClassRoutes {
     if (path === INSTRUCTOR_STUDENT_PATH) {
       const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
       const data = this.classData(cls);
-      const row = studentRows(data, online).find((s) => s.id === id);
+      const row = studentRows(data, online, openLesson).find((s) => s.id === id);
       if (!row) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;

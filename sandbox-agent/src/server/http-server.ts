@@ -32,8 +32,8 @@ export interface AgentServerDeps {
   classRoutes?: ClassRoutes;
   /** A student's tab connected to or left their sandbox (the instructor's "online"). */
   presence?(studentId: string, delta: 1 | -1): void;
-  /** A student was refused because every sandbox slot was taken. */
-  refused?(): void;
+  /** A student's tab was refused because every sandbox slot was taken. */
+  refused?(studentId: string): void;
 }
 
 function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
@@ -166,7 +166,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
         })
         .catch((err: Error) => {
           deps.log(`sandbox for a student failed: ${err.message}`);
-          if (err instanceof CapacityError) deps.refused?.();
+          if (err instanceof CapacityError) deps.refused?.(studentId);
           conn.close(err instanceof CapacityError ? CloseCode.capacity : CloseCode.sandboxFailed);
         });
     });
