@@ -1,7 +1,7 @@
 // One terminal tab's link to the sandbox agent: session token, WebSocket, reconnect with backoff,
 // flow-control acks, paced input. Terminal bytes never pass through React; the UI hears only status
 // changes (a few per connection), through onStatus.
-import type { ClientMessage, ServerMessage } from '@protocol';
+import { CLIENT_PING_EVERY_MS, type ClientMessage, type ServerMessage } from '@protocol';
 import type { SessionSource } from '@/lib/agent/session';
 import { SessionError } from '@/lib/agent/session';
 import {
@@ -18,6 +18,7 @@ import {
   FlowAcker,
   FramePacer,
   parseServerFrame,
+  SilenceWatch,
   socketUrl,
 } from './wire';
 
@@ -29,6 +30,7 @@ export type StatusMessage =
   | 'connecting'
   | 'connected'
   | 'resumed'
+  | 'freshSandbox'
   | 'agentUnreachable'
   | 'sessionRefused'
   | 'joinRequired';
@@ -96,6 +98,13 @@ export class TerminalConnection {
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
   private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private watch = new SilenceWatch();
+  /**
+   * The last connection was lost without the student asking for anything (a network drop, a silent or stopped
+   * agent): if the next hello brings a new sandbox, it replaced one that is gone, and the page says so.
+   */
+  private dropped = false;
   private sentSize: { cols: number; rows: number } | null = null;
   private readonly acker = new FlowAcker();
   private readonly pacer = new FramePacer();
@@ -196,6 +205,9 @@ export class TerminalConnection {
     this.sentSize = size;
     this.acker.reset();
     this.exitCode = null;
+    ws.onopen = () => {
+      if (gen === this.generation) this.startHeartbeat(gen, ws);
+    };
     ws.onmessage = (event) => {
       if (gen === this.generation) this.receive(gen, event.data);
     };
@@ -205,6 +217,7 @@ export class TerminalConnection {
   }
 
   private receive(gen: number, data: unknown): void {
+    this.watch.heard();
     if (data instanceof ArrayBuffer) {
       const bytes = new Uint8Array(data);
       const length = bytes.length;
@@ -236,6 +249,8 @@ export class TerminalConnection {
   }
 
   private hello(sandbox: string, resumed: boolean): void {
+    const lost = this.everConnected && !resumed && this.dropped;
+    this.dropped = false;
     const reset = this.everConnected && !resumed && this.resetByInstructor;
     this.resetByInstructor = false;
     this.ready = true;
@@ -250,26 +265,33 @@ export class TerminalConnection {
       this.opts.sink.write('\x1bc');
     }
     this.everConnected = true;
-    this.emit('connected', resumed ? 'resumed' : reset ? 'instructorReset' : 'connected', { sandbox });
+    const notice = resumed ? 'resumed' : reset ? 'instructorReset' : lost ? 'freshSandbox' : 'connected';
+    this.emit('connected', notice, { sandbox });
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
-    if (resumed || reset) {
+    if (resumed || lost || reset) {
       const gen = this.generation;
       this.noticeTimer = setTimeout(
         () => {
           if (gen === this.generation && this.ready) this.emit('connected', 'connected', { sandbox: this.sandbox });
         },
-        reset ? FRESH_NOTICE_MS : RESUMED_NOTICE_MS,
+        lost || reset ? FRESH_NOTICE_MS : RESUMED_NOTICE_MS,
       );
     }
     this.pushSize();
   }
 
   private closed(code: number): void {
+    this.stopHeartbeat();
     this.ws = null;
     this.ready = false;
     this.outbox.length = 0;
     const behavior = closeBehavior(code);
     if (behavior.kind === 'reconnect' && behavior.message === 'instructorReset') this.resetByInstructor = true;
+    // Lost, not asked for: a fresh sandbox after this one means the old one is gone (the agent restarted, or
+    // the grace period ran out). "start this lesson again", an instructor's reset or a new shell are asked for.
+    this.dropped =
+      behavior.kind === 'reconnect' &&
+      (behavior.message === 'reconnecting' || behavior.message === 'shuttingDown' || behavior.message === 'closed');
     switch (behavior.kind) {
       case 'renewToken':
         if (this.renewedToken || !this.token) {
@@ -354,12 +376,45 @@ export class TerminalConnection {
     }
   }
 
+  /**
+   * Pings the agent every CLIENT_PING_EVERY_MS over the open socket `ws`: the browser cannot see the agent's
+   * WebSocket pings, and an agent that stopped or a network that drops packets leaves the socket open with no
+   * close ever coming. Silence for CLIENT_SILENCE_MS after a ping (SilenceWatch) counts as a lost connection.
+   */
+  private startHeartbeat(gen: number, ws: WebSocket): void {
+    this.stopHeartbeat();
+    this.watch = new SilenceWatch();
+    this.heartbeatTimer = setInterval(() => {
+      if (gen !== this.generation || this.ws !== ws) {
+        this.stopHeartbeat();
+        return;
+      }
+      const verdict = this.watch.tick(Date.now());
+      if (verdict === 'ping' && ws.readyState === WebSocket.OPEN) {
+        const ping: ClientMessage = { type: 'ping', t: Date.now() };
+        ws.send(JSON.stringify(ping));
+      } else if (verdict === 'dead') {
+        // Closed from this side (the agent may never answer a closing handshake), then as any lost connection:
+        // "reconnecting", and a reconnect that finds the same shell when the agent answers again.
+        this.dropSocket(1000);
+        this.closed(1006);
+      }
+    }, CLIENT_PING_EVERY_MS);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
   private dropSocket(code: number): void {
+    this.stopHeartbeat();
     const ws = this.ws;
     this.ws = null;
     this.ready = false;
     this.outbox.length = 0;
     if (!ws) return;
+    ws.onopen = null;
     ws.onmessage = null;
     ws.onclose = null;
     ws.onerror = null;

@@ -12,6 +12,7 @@ import {
   FramePacer,
   parseServerFrame,
   RESTART_RECONNECT_MS,
+  SilenceWatch,
   sessionUrl,
   socketUrl,
 } from './wire';
@@ -152,5 +153,32 @@ describe('closeBehavior', () => {
       const b = closeBehavior(code);
       if (b.kind !== 'renewToken') expect(b.message).not.toBe('closed');
     }
+  });
+});
+
+describe('SilenceWatch', () => {
+  it('pings, then calls a connection dead once nothing came for the silence period after a ping', () => {
+    const w = new SilenceWatch(1000, 3000);
+    expect(w.tick(0)).toBe('ping');
+    expect(w.tick(1000)).toBe('wait');
+    expect(w.tick(2000)).toBe('wait');
+    expect(w.tick(3000)).toBe('dead');
+  });
+  it('any frame heard resets it, and the next tick pings again', () => {
+    const w = new SilenceWatch(1000, 3000);
+    expect(w.tick(0)).toBe('ping');
+    w.heard();
+    expect(w.tick(1000)).toBe('ping');
+    expect(w.tick(2000)).toBe('wait');
+    w.heard();
+    expect(w.tick(3000)).toBe('ping');
+    expect(w.tick(5000)).toBe('wait');
+    expect(w.tick(6000)).toBe('dead');
+  });
+  it('gives no verdict on a late tick (the page itself was stalled), only on the next punctual one', () => {
+    const w = new SilenceWatch(1000, 3000);
+    expect(w.tick(0)).toBe('ping');
+    expect(w.tick(60_000)).toBe('wait');
+    expect(w.tick(61_000)).toBe('dead');
   });
 });

@@ -2,6 +2,8 @@
 // chunking, flow-control acknowledgement, backoff and what each close code means. No DOM, no React:
 // unit-tested in wire.test.ts.
 import {
+  CLIENT_PING_EVERY_MS,
+  CLIENT_SILENCE_MS,
   CloseCode,
   FLOW_ACK_EVERY,
   MAX_COLS,
@@ -140,6 +142,38 @@ export class FramePacer {
 export const BACKOFF_MAX_MS = 10_000;
 export function backoffMs(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, 1000 * 2 ** Math.max(0, attempt));
+}
+
+/**
+ * Notices a connection that went silent (an agent stopped, a network dropping packets): the socket stays open
+ * and no close ever comes. Called every CLIENT_PING_EVERY_MS, `tick` says to send a ping when none is
+ * waiting, and `dead` once nothing at all has come since a ping for CLIENT_SILENCE_MS. Any frame from the
+ * agent counts (`heard`): output, a pong, anything.
+ */
+export class SilenceWatch {
+  /** When the ping that nothing has answered yet went out; null when none is waiting. */
+  private waitingSince: number | null = null;
+  private lastTick: number | null = null;
+  constructor(
+    private readonly every = CLIENT_PING_EVERY_MS,
+    private readonly silenceMs = CLIENT_SILENCE_MS,
+  ) {}
+
+  heard(): void {
+    this.waitingSince = null;
+  }
+
+  tick(now: number): 'ping' | 'dead' | 'wait' {
+    // A tick far later than asked means this page was the one stalled (a busy main thread, a throttled
+    // background tab): the answer may sit in the event queue behind this timer, so no verdict this time.
+    const late = this.lastTick !== null && now - this.lastTick > 2 * this.every;
+    this.lastTick = now;
+    if (this.waitingSince === null) {
+      this.waitingSince = now;
+      return 'ping';
+    }
+    return !late && now - this.waitingSince >= this.silenceMs ? 'dead' : 'wait';
+  }
 }
 
 /** A full class VM frees up as students leave; asking again sooner only adds load. */

@@ -48,6 +48,8 @@ export async function startAgent(
     classMode?: boolean;
     /** The Kernel panel's streams, as the agent serves them. */
     panel?: boolean;
+    /** The agent's ws ping interval (a socket that missed a pong by the next one is dropped). */
+    heartbeatMs?: number;
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
@@ -126,6 +128,7 @@ export async function startAgent(
     classRoutes: classMode?.routes,
     presence: classMode?.presence,
     refused: classMode?.refused,
+    heartbeatMs: opts.heartbeatMs,
   });
   await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
   const { port } = agent.server.address() as AddressInfo;

@@ -29,3 +29,21 @@ export const TAB_COUNT = 2;
 
 /** Messages per second a client may send before the agent closes it (typing and pastes stay far below). */
 export const MAX_MESSAGES_PER_SECOND = 400;
+
+/**
+ * The browser sends `ping` this often and takes any frame from the agent as a sign of life. It cannot see
+ * WebSocket-level pings (the browser answers those itself), so it needs an answer of its own to notice a
+ * connection that went silent: an agent stopped or a network that drops packets leaves the socket open.
+ */
+export const CLIENT_PING_EVERY_MS = 2000;
+/**
+ * A browser that has heard nothing for this long since a ping treats the connection as dead, closes it and
+ * reconnects (the student sees "reconnecting"). Three pings' worth: a busy agent answers well within it.
+ */
+export const CLIENT_SILENCE_MS = 6000;
+/**
+ * The agent pings every socket this often (ws ping/pong) and drops one that has not answered the previous
+ * ping: a client that went silent is freed within one to two intervals, its tab detached and its sandbox left
+ * to the grace period.
+ */
+export const AGENT_PING_EVERY_MS = 10_000;

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
+import { AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
@@ -13,8 +13,6 @@ import { decideUpgrade } from './upgrade-request';
 
 /** A session request body is a token at most; anything bigger is refused unread. */
 const MAX_SESSION_BODY_BYTES = 2048;
-/** Heartbeat: a connection that misses a pong for this long is dropped, freeing its tab. */
-const HEARTBEAT_MS = 30_000;
 
 export interface AgentServerDeps {
   allowedOrigins: readonly string[];
@@ -34,6 +32,8 @@ export interface AgentServerDeps {
   presence?(studentId: string, delta: 1 | -1): void;
   /** A student's tab was refused because every sandbox slot was taken. */
   refused?(studentId: string): void;
+  /** The ws ping interval (AGENT_PING_EVERY_MS; tests shorten it). */
+  heartbeatMs?: number;
 }
 
 function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
@@ -172,16 +172,25 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
     });
   });
 
+  const heartbeatMs = deps.heartbeatMs ?? AGENT_PING_EVERY_MS;
+  let lastRound = Date.now();
   const heartbeat = setInterval(() => {
+    const now = Date.now();
+    // A round that comes a whole interval late means this process was stopped (SIGSTOP, a suspended VM) or its
+    // event loop blocked: the pongs may sit unread in the sockets, so nobody is judged this round.
+    const judge = now - lastRound < 2 * heartbeatMs;
+    lastRound = now;
     for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
+      if (judge && alive.get(ws) === false) {
+        // No pong since the last round: the client went silent (a dead network, a frozen laptop). terminate,
+        // not close: a silent peer would never finish a closing handshake. Its 'close' detaches the tab.
         ws.terminate();
         continue;
       }
       alive.set(ws, false);
       ws.ping();
     }
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   heartbeat.unref();
 
   return {

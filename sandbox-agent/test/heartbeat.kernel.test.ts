@@ -1,0 +1,81 @@
+// The agent frees a connection whose client went silent (issue 24, item 9): a real agent pings every socket,
+// and a client that stops answering is dropped, which detaches its tab and starts the sandbox's grace period,
+// so the sandbox is freed. A client that answers is never dropped. The clients are `ws` sockets with autoPong
+// off, answering pings by hand until told to stop, as a browser on a dead network or a frozen laptop would.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { probeHost } from '../src/kernel/probe';
+import { PROTOCOL_VERSION, WS_PATH } from '../src/protocol';
+import { type Harness, ORIGIN, startAgent, tokenFor, waitUntil } from './agent-harness';
+import { kernelTestSkipReason } from './kernel-helpers';
+
+const probe = probeHost();
+const skip = kernelTestSkipReason(probe);
+if (skip) console.warn(`[heartbeat.kernel.test] skipped: ${skip}`);
+
+/** Slots of its own, between lifecycle-agent's (2000–50000) and the fuzz test's (51000 and up). */
+const OFFSET = 50_100 + (randomBytes(1).readUInt8(0) % 50) * 16;
+/** Short, so the test sees several rounds; the agent's default is AGENT_PING_EVERY_MS. */
+const HEARTBEAT_MS = 300;
+
+/** A terminal socket that answers the agent's pings only while `answering` is true. */
+class PingClient {
+  readonly ws: WebSocket;
+  answering = true;
+  pings = 0;
+  closed = false;
+  hello = false;
+
+  constructor(h: Harness, token: string) {
+    const q = new URLSearchParams({ token, tab: '0', v: String(PROTOCOL_VERSION), cols: '80', rows: '24' });
+    this.ws = new WebSocket(`${h.url.replace('http', 'ws')}${WS_PATH}?${q}`, { origin: ORIGIN, autoPong: false });
+    this.ws.on('ping', (data) => {
+      this.pings++;
+      if (this.answering) this.ws.pong(data);
+    });
+    this.ws.on('message', (data, isBinary) => {
+      if (!isBinary && String(data).includes('"type":"hello"')) this.hello = true;
+    });
+    this.ws.on('close', () => {
+      this.closed = true;
+    });
+    this.ws.on('error', () => undefined);
+  }
+}
+
+describe.skipIf(skip)('the agent drops a silent client', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startAgent({ graceMs: 200, heartbeatMs: HEARTBEAT_MS, slotOffset: OFFSET });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('a client that stops answering pings is dropped and its sandbox freed; one that answers stays', async () => {
+    const live = new PingClient(h, await tokenFor(h));
+    const silent = new PingClient(h, await tokenFor(h));
+    try {
+      await waitUntil(() => live.hello && silent.hello, 'both hellos', 30_000);
+      expect(h.events.created).toHaveLength(2);
+      // Both answer for a few rounds: answering clients are kept.
+      await waitUntil(() => silent.pings >= 3, 'three pings');
+      expect(silent.closed).toBe(false);
+      silent.answering = false;
+      await waitUntil(() => silent.closed, 'the agent to drop the silent client', 20_000);
+      // Dropped means detached: with no tab left, the grace period ends and the sandbox is freed.
+      await waitUntil(() => h.events.destroyed.length === 1, 'the silent client’s sandbox to be freed', 20_000);
+      // The client that kept answering saw as many rounds again and is still there, its sandbox too.
+      const seen = live.pings;
+      await waitUntil(() => live.pings >= seen + 3, 'three more pings');
+      expect(live.closed).toBe(false);
+      expect(h.events.destroyed).toHaveLength(1);
+    } finally {
+      live.ws.terminate();
+      silent.ws.terminate();
+    }
+  });
+});
