@@ -144,6 +144,39 @@ test('an instructor follows two students live on a LAN address; the CSV holds th
   expect(csv).toMatch(/^Ana,01-chroot,chroot,\d{4}-/m);
 });
 
+test('the Galician instructor page: its own join link, times in words, the open lesson, no sideways scroll at 390 px', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
+  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  // `npm run class` prints the Galician join link too
+  expect(agentLog).toContain(`${site}/gl/turma?codigo=`);
+
+  // a student with a lesson open and no step done yet
+  const carme = await joinAs(browser, joinUrl, 'Carme');
+  await carme.goto(`${site}/pt/01-chroot`);
+  await waitConnected(carme, 0);
+
+  const gl = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await gl.goto(instructorUrl.replace('/pt/instrutor#', '/gl/instrutor#'));
+  // the link and QR code follow the page's language
+  await expect(gl.getByTestId('class-join-url')).toHaveText(new RegExp(`^${site}/gl/turma\\?codigo=[A-Z0-9]{6}$`));
+  const rows = gl.locator('[data-testid^="student-row-"]');
+  // the current lesson column (the second cell after the name) shows the lesson Carme has open
+  await expect(rows.filter({ hasText: 'Carme' }).locator('td').nth(1)).toHaveText('L1');
+  // last activity in Galician words (Chromium has no Galician data: Intl wrote "-35 s"); Ana was last seen
+  // in the first test, so her time leaves "agora" as the page's clock ticks
+  const anaLastSeen = rows.filter({ hasText: 'Ana' }).locator('td').last();
+  await expect(anaLastSeen).toHaveText(/^hai \d+ (s|min)$/, { timeout: 40_000 });
+  for (const text of await rows.locator('td').allTextContents()) expect(text).not.toMatch(/^-\d/);
+  // a phone-sized screen: the table scrolls inside its box, the page never sideways
+  expect(await gl.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) <= window.innerWidth)).toBe(true);
+  // the language switch keeps the instructor signed in (the token is in this tab's storage), with the pt link
+  await gl.locator('a[hreflang="pt-BR"]').click();
+  await expect(gl.getByTestId('class-join-url')).toHaveText(new RegExp(`^${site}/pt/turma\\?codigo=[A-Z0-9]{6}$`));
+});
+
 test("an instructor's reset: the student's page says the instructor did it and that progress is kept (pt and gl)", async ({
   browser,
 }) => {
@@ -171,38 +204,4 @@ test("an instructor's reset: the student's page says the instructor did it and t
     await expect(status).toHaveAttribute('data-state', 'connected');
     expect(await status.textContent()).not.toBe(before);
   }
-});
-
-test('the Galician instructor page: its own join link, times in words, the open lesson, no sideways scroll at 390 px', async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
-  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
-  // `npm run class` prints the Galician join link too
-  expect(agentLog).toContain(`${site}/gl/turma?codigo=`);
-
-  // a student with a lesson open and no step done yet
-  const carme = await joinAs(browser, joinUrl, 'Carme');
-  await carme.goto(`${site}/pt/01-chroot`);
-  await waitConnected(carme, 0);
-
-  const gl = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await gl.goto(instructorUrl.replace('/pt/instrutor#', '/gl/instrutor#'));
-  // the link and QR code follow the page's language
-  await expect(gl.getByTestId('class-join-url')).toHaveText(new RegExp(`^${site}/gl/turma\\?codigo=[A-Z0-9]{6}$`));
-  const rows = gl.locator('[data-testid^="student-row-"]');
-  await expect(rows).toHaveCount(3);
-  // the current lesson column (the second cell after the name) shows the lesson Carme has open
-  await expect(rows.filter({ hasText: 'Carme' }).locator('td').nth(1)).toHaveText('L1');
-  // last activity in Galician words (Chromium has no Galician data: Intl wrote "-35 s"); Ana was last seen
-  // in the first test, so her time leaves "agora" as the page's clock ticks
-  const anaLastSeen = rows.filter({ hasText: 'Ana' }).locator('td').last();
-  await expect(anaLastSeen).toHaveText(/^hai \d+ (s|min)$/, { timeout: 40_000 });
-  for (const text of await rows.locator('td').allTextContents()) expect(text).not.toMatch(/^-\d/);
-  // a phone-sized screen: the table scrolls inside its box, the page never sideways
-  expect(await gl.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) <= window.innerWidth)).toBe(true);
-  // the language switch keeps the instructor signed in (the token is in this tab's storage), with the pt link
-  await gl.locator('a[hreflang="pt-BR"]').click();
-  await expect(gl.getByTestId('class-join-url')).toHaveText(new RegExp(`^${site}/pt/turma\\?codigo=[A-Z0-9]{6}$`));
 });
