@@ -65,6 +65,12 @@ build_base_image() {
   bash "$GAIOLA_ROOT/scripts/build-base-image.sh"
 }
 
+# site_needs_build: true when the site has no production build or a source changed since the last one.
+site_needs_build() {
+  (cd "$GAIOLA_ROOT" && [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public proxy.ts next.config.mjs \
+    package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ])
+}
+
 # Reserves the sandboxes' host uid/gid range in /etc/subuid and /etc/subgid, so `useradd` never hands a
 # new user's subordinate ids out of it: slot s of 200 maps 65536 ids from 1048576 + s*65536.
 reserve_uid_range() {

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// The VM tier's e2e smoke (scripts/vm/run.sh): this host's Chromium drives the site and the agent that
+// `npm start` runs in the Debian guest, through QEMU's forwards from this host's loopback. No webServer: the
+// servers are the guest's. The specs are e2e/vm/*.vm.ts, which the host tier's playwright.config.ts (it
+// matches *.spec.ts) never picks up. TCG runs the guest about ten times slower than native, hence the timeouts.
+const SITE_PORT = Number(process.env.GAIOLA_VM_SITE_PORT ?? 3280);
+const target = process.env.GAIOLA_VM_TARGET ?? 'bookworm';
+
+export default defineConfig({
+  testDir: 'e2e/vm',
+  testMatch: '*.vm.ts',
+  outputDir: path.join('test-results', 'vm', target, 'e2e'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
+  use: {
+    baseURL: `http://localhost:${SITE_PORT}`,
+    trace: 'retain-on-failure',
+    navigationTimeout: 120_000,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+});
