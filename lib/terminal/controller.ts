@@ -5,6 +5,7 @@ import type { Terminal } from '@xterm/xterm';
 import { sessionSource } from '@/lib/agent/session';
 import { copyText } from '@/lib/clipboard';
 import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
+import { ReplyGuard } from './reply-guard';
 import { registerTerminal, unregisterTerminal } from './test-hook';
 import { type AgentLocation, sessionUrl } from './wire';
 
@@ -30,6 +31,8 @@ export interface ControllerOptions {
   readonly tab: number;
   readonly agentPort: number;
   readonly newShellBanner: string;
+  /** The accessible name of the terminal's input (its tab's name): xterm's own is English. */
+  readonly inputLabel: string;
   readonly onStatus: (status: TabStatus) => void;
   /** Copy feedback from the keyboard shortcut (the buttons handle their own). */
   readonly onCopy: (result: 'copied' | 'empty' | 'failed') => void;
@@ -89,6 +92,10 @@ export async function createTerminalController(
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
   term.open(host);
+  // xterm names its textarea once, at open, with the shared English "Terminal input".
+  term.textarea?.setAttribute('aria-label', opts.inputLabel);
+  // Agent output goes through the guard: a replayed screen's queries are not answered again.
+  const guard = new ReplyGuard(term);
 
   const agent: AgentLocation = {
     pageProtocol: window.location.protocol,
@@ -98,11 +105,14 @@ export async function createTerminalController(
   const connection = new TerminalConnection({
     tab: opts.tab,
     agent,
-    sink: term,
+    sink: guard,
     sessions: sessionSource(sessionUrl(agent)),
     onStatus: opts.onStatus,
     newShellBanner: opts.newShellBanner,
-    onMessage: opts.onMessage,
+    onMessage: (message, reply) => {
+      guard.hear(message);
+      opts.onMessage?.(message, reply);
+    },
   });
 
   const copySelection = async (): Promise<'copied' | 'empty' | 'failed'> => {
@@ -203,6 +213,7 @@ export async function createTerminalController(
       observer.disconnect();
       for (const d of disposables) d.dispose();
       connection.dispose();
+      guard.dispose();
       unregisterTerminal(opts.tab, term);
       term.dispose();
     },

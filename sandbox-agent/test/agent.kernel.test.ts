@@ -82,14 +82,18 @@ describe('agent: sessions and terminals', () => {
     expect(await t0.run('stty size')).toBe('33 101');
   });
 
-  it('a reconnecting tab finds the same shell, redrawn', async () => {
+  it('a reconnecting tab finds the same shell, redrawn without the queries the shell printed', async () => {
     const t0 = open[0] as TermClient;
-    await t0.run('export GAIOLA_MARK=volvin');
+    await t0.run(String.raw`export GAIOLA_MARK=volvin; printf 'asked-\033[6n-once\n'`);
     await t0.close();
     const again = await connect(0);
     const hello = await again.hello();
     expect(hello.resumed).toBe(true);
-    await waitUntil(() => again.output.includes('GAIOLA_MARK=volvin'), 'replayed output');
+    // `replayed` follows the redraw: the output so far is the replay.
+    await waitUntil(() => again.control.some((m) => m.type === 'replayed'), 'replayed');
+    expect(again.output).toContain('GAIOLA_MARK=volvin');
+    expect(again.output).toContain('asked--once');
+    expect(again.output).not.toContain('\x1b[6n');
     expect(again.outputBeforeHello).toBe(0);
     expect(await again.run('echo $GAIOLA_MARK')).toBe('volvin');
   });

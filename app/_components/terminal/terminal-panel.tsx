@@ -67,7 +67,9 @@ export function TerminalPanel({
   copyFeedbackRef.current = copyFeedback;
 
   const newShellBanner = messages.message.newShell;
+  const { tab0, tab1 } = messages;
   useEffect(() => {
+    const inputLabels = [tab0, tab1];
     let cancelled = false;
     const created: TerminalController[] = [];
     const detach: (() => void)[] = [];
@@ -78,6 +80,7 @@ export function TerminalPanel({
         tab,
         agentPort,
         newShellBanner,
+        inputLabel: inputLabels[tab] ?? tab0,
         onStatus: (status) => {
           lesson?.setTabConnected(tab, status.state === 'connected');
           setStatuses((prev) => prev.map((s, i) => (i === tab ? status : s)));
@@ -116,7 +119,7 @@ export function TerminalPanel({
       for (const tab of TABS) lesson?.setTabConnected(tab, false);
       controllers.current = [];
     };
-  }, [agentPort, newShellBanner, lesson]);
+  }, [agentPort, newShellBanner, tab0, tab1, lesson]);
 
   useEffect(
     () => () => {

@@ -121,6 +121,7 @@ describe('server messages', () => {
     { type: 'exit', exitCode: 0 },
     { type: 'exit', exitCode: 137, signal: 9 },
     { type: 'pong', t: 1733660000000.5 },
+    { type: 'replayed' },
   ];
   it.each(samples)('round-trips %j through JSON', (msg) => {
     const r = serverMessage.safeParse(JSON.parse(JSON.stringify(msg)));
@@ -136,6 +137,7 @@ describe('server messages', () => {
     ['exit with a string code', { type: 'exit', exitCode: '0' }],
     ['exit with a fractional signal', { type: 'exit', exitCode: 1, signal: 9.5 }],
     ['pong without t', { type: 'pong' }],
+    ['replayed with a byte count', { type: 'replayed', bytes: 10 }],
     ['a client-only type', { type: 'ack', bytes: 1 }],
   ])('rejects %s', (_name, value) => {
     expect(serverMessage.safeParse(value).success).toBe(false);

@@ -22,6 +22,11 @@ export const exitMessage = z.strictObject({
   signal: z.number().int().optional(),
 });
 export const pongMessage = z.strictObject({ type: z.literal('pong'), t: z.number() });
+/**
+ * Follows the replay of recent output that comes after `hello` (empty or not): the binary frames between
+ * the two are a redrawn screen, whose queries the browser must not answer (terminal-queries.ts).
+ */
+export const replayedMessage = z.strictObject({ type: z.literal('replayed') });
 
 const hintParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -73,6 +78,7 @@ export const serverMessage = z.discriminatedUnion('type', [
   errorMessage,
   exitMessage,
   pongMessage,
+  replayedMessage,
   stepsMessage,
   quizResultMessage,
   lessonProgressMessage,

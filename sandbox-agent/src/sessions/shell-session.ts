@@ -94,6 +94,8 @@ export class ShellSession {
     const replay = this.replay.contents();
     this.unacked = 0;
     if (replay.length > 0) this.send(replay);
+    // Whatever comes after is live: the browser answers its queries again.
+    client.send({ type: 'replayed' });
     this.updatePause();
   }
 
