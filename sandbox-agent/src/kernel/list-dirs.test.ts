@@ -1,4 +1,4 @@
-// The reader of the launcher's `list` output, on text in the shape gaiola-sandbox.c prints: escapes back to
+// The reader of the launcher's `list` output, on text in the shape query-files.c prints: escapes back to
 // the names' bytes, `!` blocks, `+` truncation, and anything else refused.
 import { describe, expect, it } from 'vitest';
 import { listDirs, parseLauncherList } from './list-dirs';

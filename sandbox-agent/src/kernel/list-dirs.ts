@@ -21,7 +21,7 @@ export interface DirListing {
   error?: 'missing' | 'unreadable';
 }
 
-/** The launcher's limits (LIST_MAX_* in gaiola-sandbox.c): a few layers to draw, not a file manager. */
+/** The launcher's limits (LIST_MAX_* in launcher/args.h): a few layers to draw, not a file manager. */
 export const LIST_MAX_PATHS = 32;
 export const LIST_MAX_DEPTH = 6;
 export const LIST_MAX_ENTRIES = 1000;

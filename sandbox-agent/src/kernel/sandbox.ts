@@ -1,6 +1,6 @@
 // A student's sandbox: its cgroups, the `gaiola-sandbox create` process that holds its namespaces (its
 // PID 1 is a keeper that only reaps), and the shells joined to it through node-pty.
-// Design: research/sandbox.md §0.1; the launcher is sandbox-agent/launcher/gaiola-sandbox.c.
+// The launcher is sandbox-agent/launcher/ (create.c builds a sandbox, terminal.c joins a shell to it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readlink, rmdir } from 'node:fs/promises';

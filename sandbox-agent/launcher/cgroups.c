@@ -1,0 +1,135 @@
+/*
+ * The sandbox's cgroups (see cgroups.h). Host root writes the init's pid into the cgroup.procs files under
+ * the directories the agent passed with --cgroup; the init, root inside, mounts what it was delegated.
+ */
+#include "cgroups.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "mounts.h"
+
+/* The read-only tmpfs under the v1 controller binds at /sys/fs/cgroup. */
+#define CGROUP_TMPFS_BYTES (64ull << 10)
+
+void cgroups_add_process(const struct create_args *o, pid_t pid) {
+  char path[PATH_MAX], pidstr[32];
+  int len = snprintf(pidstr, sizeof pidstr, "%d", (int)pid);
+  for (int i = 0; i < o->ncgroups; i++) {
+    snprintf(path, sizeof path, "%s/cgroup.procs", o->cgroups[i]);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) die_errno("open", path);
+    if (write(fd, pidstr, (size_t)len) != len) die_errno("write", path);
+    close(fd);
+  }
+}
+
+/* The v1 controller name of a delegated dir is the basename of its hierarchy's mount point: walk up while
+ * the device stays the same (every v1 hierarchy is its own superblock). */
+static void v1_controller_name(const char *dir, char *out, size_t outlen) {
+  char path[PATH_MAX];
+  if (!realpath(dir, path)) die_in_root("realpath", dir);
+  struct stat st;
+  if (stat(path, &st) < 0) die_in_root("stat", path);
+  for (;;) {
+    char *slash = strrchr(path, '/');
+    if (!slash || slash[1] == '\0') die("cgroup %s: no hierarchy mount point found", dir);
+    char parent[PATH_MAX];
+    size_t plen = slash == path ? 1 : (size_t)(slash - path);
+    memcpy(parent, path, plen);
+    parent[plen] = '\0';
+    struct stat up;
+    if (stat(parent, &up) < 0) die_in_root("stat", parent);
+    if (up.st_dev != st.st_dev) {
+      snprintf(out, outlen, "%s", slash + 1);
+      return;
+    }
+    if (plen == 1) die("cgroup %s: no hierarchy mount point found", dir);
+    *slash = '\0';
+  }
+}
+
+/* Whether `word` is one of the space-separated words of `list`. */
+static int has_word(const char *list, const char *word) {
+  size_t wl = strlen(word);
+  for (const char *p = list; (p = strstr(p, word)) != NULL; p += wl) {
+    int start_ok = p == list || p[-1] == ' ';
+    int end_ok = p[wl] == ' ' || p[wl] == '\n' || p[wl] == '\0';
+    if (start_ok && end_ok) return 1;
+  }
+  return 0;
+}
+
+static void mount_v2(void) {
+  /* Inside our cgroup namespace, the delegated sandbox cgroup is the root of this mount. */
+  mount_in_root("cgroup2", "sys/fs/cgroup", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+  /* No-internal-process rule: the init leaves the root so that the root can enable controllers. */
+  mkdir_in_root("sys/fs/cgroup/init", 0755);
+  int fd = open("sys/fs/cgroup/init/cgroup.procs", O_WRONLY | O_CLOEXEC);
+  if (fd < 0 || write(fd, "0", 1) != 1) die_in_root("join", "/sys/fs/cgroup/init/cgroup.procs");
+  close(fd);
+  char avail[512] = "";
+  fd = open("sys/fs/cgroup/cgroup.controllers", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) die_in_root("open", "/sys/fs/cgroup/cgroup.controllers");
+  ssize_t n = read(fd, avail, sizeof avail - 1);
+  close(fd);
+  if (n < 0) die_in_root("read", "/sys/fs/cgroup/cgroup.controllers");
+  avail[n] = '\0';
+  /* What the lessons use; the caps themselves stay on the host's side of the delegation. */
+  static const char *const wanted[] = {"memory", "pids", "cpu"};
+  char enable[64] = "";
+  for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+    if (!has_word(avail, wanted[i])) continue;
+    size_t used = strlen(enable);
+    snprintf(enable + used, sizeof enable - used, "%s%s", used ? " +" : "+", wanted[i]);
+  }
+  if (enable[0]) {
+    fd = open("sys/fs/cgroup/cgroup.subtree_control", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) die_in_root("open", "/sys/fs/cgroup/cgroup.subtree_control");
+    if (write(fd, enable, strlen(enable)) < 0) die_in_root("write", "/sys/fs/cgroup/cgroup.subtree_control");
+    close(fd);
+  }
+}
+
+static void mount_v1(const struct create_args *o) {
+  char opts[64];
+  snprintf(opts, sizeof opts, "size=%llu,mode=0755", CGROUP_TMPFS_BYTES);
+  mount_in_root("cgroup", "sys/fs/cgroup", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts);
+  for (int i = 0; i < o->ncgroups; i++) {
+    char name[NAME_MAX + 1], target[PATH_MAX];
+    v1_controller_name(o->cgroups[i], name, sizeof name);
+    snprintf(target, sizeof target, "sys/fs/cgroup/%s", name);
+    mkdir_in_root(target, 0755);
+    mount_in_root(o->cgroups[i], target, NULL, MS_BIND, NULL);
+    /* Co-mounted controllers (cpu,cpuacct) also get their usual single-name symlinks. */
+    if (strchr(name, ',')) {
+      char copy[NAME_MAX + 1];
+      snprintf(copy, sizeof copy, "%s", name);
+      for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char link[PATH_MAX];
+        snprintf(link, sizeof link, "sys/fs/cgroup/%s", tok);
+        symlink_in_root(name, link);
+      }
+    }
+  }
+  /* runc on a v1 host refuses to start without a mounted `devices` hierarchy ("mountpoint for devices not
+   * found"). A read-only view of it, rooted at our cgroup namespace, satisfies it and grants nothing: the
+   * rootless container skips what it cannot write. Hosts without that hierarchy simply go without. */
+  mkdir_in_root("sys/fs/cgroup/devices", 0755);
+  if (mount("cgroup", "sys/fs/cgroup/devices", "cgroup", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "devices") < 0)
+    rmdir("sys/fs/cgroup/devices");
+  mount_in_root(NULL, "sys/fs/cgroup", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+}
+
+void cgroups_mount_inside(const struct create_args *o) {
+  if (o->cgroup_v2) mount_v2();
+  else mount_v1(o);
+}

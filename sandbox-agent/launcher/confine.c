@@ -1,0 +1,97 @@
+/*
+ * The confinement every process inside carries (see confine.h). Runs in the process being confined: host
+ * root for the OOM value, root of the sandbox's user namespace for the rest. Reads no input.
+ */
+#include "confine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+
+#include "error.h"
+#include "gaiola.h"
+
+void set_student_oom_score(void) {
+  int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) die_errno("open", "/proc/self/oom_score_adj");
+  const size_t len = strlen(STUDENT_OOM_SCORE_ADJ);
+  if (write(fd, STUDENT_OOM_SCORE_ADJ, len) != (ssize_t)len) die_errno("write", "/proc/self/oom_score_adj");
+  close(fd);
+}
+
+void become_root_inside(void) {
+  if (setgroups(0, NULL) < 0) die_errno("setgroups", "0");
+  if (setresgid(0, 0, 0) < 0) die_errno("setresgid", "0");
+  if (setresuid(0, 0, 0) < 0) die_errno("setresuid", "0");
+}
+
+#if defined(__x86_64__)
+#define GAIOLA_AUDIT_ARCH AUDIT_ARCH_X86_64
+/* x32 ABI calls share the x86_64 audit arch and set this bit in the number: refuse them all, or every
+ * denied call would be reachable again through its x32 twin. */
+#define GAIOLA_X32_SYSCALL_BIT 0x40000000u
+#elif defined(__aarch64__)
+#define GAIOLA_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#else
+#error "gaiola-sandbox: seccomp denylist: unsupported architecture (add its AUDIT_ARCH_* here)"
+#endif
+
+/* System calls no lesson needs and that open kernel attack surface or host-wide effects. Mostly EPERM (what
+ * the kernel itself answers an unprivileged caller); ENOSYS where software treats "not built in" as a normal
+ * fallback: runc joins a session keyring and carries on only on ENOSYS, io_uring users fall back to
+ * read/write on ENOSYS. What stays allowed on purpose: unshare, setns, mount, pivot_root, chroot, ptrace,
+ * capset and seccomp itself (the lessons use them all; students stack their own filters on this one),
+ * name_to_handle_at (only returns a handle; opening one is the dangerous half). */
+struct denied_syscall {
+  int nr;
+  int err;
+};
+static const struct denied_syscall denied_syscalls[] = {
+    {__NR_init_module, EPERM},     {__NR_finit_module, EPERM},    {__NR_delete_module, EPERM},
+    {__NR_kexec_load, EPERM},      {__NR_kexec_file_load, EPERM}, {__NR_reboot, EPERM},
+    {__NR_perf_event_open, EPERM}, {__NR_bpf, EPERM},             {__NR_userfaultfd, EPERM},
+    {__NR_open_by_handle_at, EPERM}, {__NR_acct, EPERM},          {__NR_swapon, EPERM},
+    {__NR_swapoff, EPERM},         {__NR_add_key, ENOSYS},        {__NR_request_key, ENOSYS},
+    {__NR_keyctl, ENOSYS},         {__NR_io_uring_setup, ENOSYS}, {__NR_io_uring_enter, ENOSYS},
+    {__NR_io_uring_register, ENOSYS},
+#ifdef __NR_iopl
+    {__NR_iopl, EPERM},
+#endif
+#ifdef __NR_ioperm
+    {__NR_ioperm, EPERM},
+#endif
+#ifdef __NR_lookup_dcookie
+    {__NR_lookup_dcookie, EPERM},
+#endif
+};
+#define N_DENIED (sizeof denied_syscalls / sizeof denied_syscalls[0])
+
+int install_seccomp_denylist(void) {
+  /* 4 instructions of header (arch check, x32 check on x86_64), 2 per denied call, 1 final allow. */
+  struct sock_filter f[8 + 2 * N_DENIED];
+  size_t n = 0;
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  /* A foreign ABI (i386 through int 0x80 on x86_64) has other numbers: refuse all of it. */
+  f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, GAIOLA_AUDIT_ARCH, 1, 0);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+#ifdef GAIOLA_X32_SYSCALL_BIT
+  f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, GAIOLA_X32_SYSCALL_BIT, 0, 1);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+#endif
+  for (size_t k = 0; k < N_DENIED; k++) {
+    f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)denied_syscalls[k].nr, 0, 1);
+    f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (uint32_t)denied_syscalls[k].err);
+  }
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  struct sock_fprog prog = {.len = (unsigned short)n, .filter = f};
+  return (int)syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+}

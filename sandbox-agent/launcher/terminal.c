@@ -1,0 +1,247 @@
+/*
+ * `shell`: a command (the agent runs a login shell) inside a running sandbox, on a pty of the sandbox's own
+ * devpts, relayed to the launcher's stdin and stdout (the agent's node-pty). The relay stays host root in the
+ * host's pid namespace and cgroup, invisible inside, and only moves bytes; the command's process joins the
+ * sandbox (namespaces.c) and runs as root inside.
+ *
+ * Trusts: the agent's arguments (args.c) and the sandbox init's pid once namespaces.c has checked it. The
+ * sandbox's /dev/ptmx is the student's path: it is opened inside the sandbox's root with the filesystem ids
+ * of root inside, and refused unless it is a devpts ptmx. The bytes relayed are the student's and the
+ * agent's, never interpreted.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/fsuid.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <sys/statfs.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "error.h"
+#include "gaiola.h"
+#include "kernel.h"
+#include "namespaces.h"
+#include "util.h"
+
+/* Relay buffers, one per direction: a screenful of output many times over. */
+#define RELAY_BUF 65536
+
+/* The sandbox's own ptmx, opened through its init's root with the filesystem ids of root inside: the path is
+ * the student's, so host root's capabilities must not apply (setfsuid to non-zero drops them), and the slave
+ * then belongs to root inside. Then make sure it really is a devpts ptmx. */
+static int open_sandbox_ptmx(const struct sandbox_handle *sb) {
+  int root = openat(sb->procdir, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (root < 0) die_errno("open", "root of the sandbox init");
+  setfsgid((gid_t)sb->base);
+  setfsuid((uid_t)sb->base);
+  struct gaiola_open_how how = {.flags = O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK,
+                                .mode = 0,
+                                .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+  int master = sys_openat2(root, "/dev/ptmx", &how);
+  int open_errno = errno;
+  setfsuid(0);
+  setfsgid(0);
+  close(root);
+  if (master < 0) {
+    errno = open_errno;
+    die_errno("open", "/dev/ptmx (inside the sandbox)");
+  }
+  struct statfs sfs;
+  unsigned int ptn;
+  if (fstatfs(master, &sfs) < 0 || sfs.f_type != DEVPTS_SUPER_MAGIC || ioctl(master, TIOCGPTN, &ptn) < 0)
+    die("shell: /dev/ptmx inside the sandbox is not a devpts ptmx");
+  int unlock = 0;
+  if (ioctl(master, TIOCSPTLCK, &unlock) < 0) die_errno("unlockpt", "/dev/ptmx");
+  return master;
+}
+
+/* The command's process: joins the sandbox, takes the pty's slave as its terminal and execs. */
+static void shell_child(struct sandbox_handle *sb, int slave, const struct shell_args *a) __attribute__((noreturn));
+static void shell_child(struct sandbox_handle *sb, int slave, const struct shell_args *a) {
+  sandbox_join(sb, "(shell)");
+  if (setsid() < 0) die_errno("setsid", "(shell)");
+  if (ioctl(slave, TIOCSCTTY, 0) < 0) die_errno("TIOCSCTTY", "pty slave");
+  if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0) die_errno("dup2", "pty slave");
+  if (sys_close_range(3, ~0U, 0) < 0)
+    for (int fd = 3; fd < 1024; fd++) close(fd);
+  if (chdir(a->cwd) < 0 && chdir("/") < 0) die_errno("chdir", a->cwd);
+  for (int sig = 1; sig < NSIG; sig++)
+    if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  /* An allow-listed environment: nothing of the agent's reaches the student. */
+  char *envp[] = {"TERM=xterm-256color",
+                  "LANG=C.UTF-8",
+                  "HOME=/root",
+                  "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                  "SHELL=/bin/bash",
+                  NULL};
+  execve(a->cmd[0], a->cmd, envp);
+  die_errno("execve", a->cmd[0]);
+}
+
+/* ---- the relay ---- */
+
+static struct termios saved_tio;
+static int tio_saved = 0;
+static int saved_fl0 = -1, saved_fl1 = -1;
+
+static void restore_host_tty(void) {
+  if (tio_saved) tcsetattr(0, TCSAFLUSH, &saved_tio);
+  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0);
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+}
+
+static void copy_winsize(int master) {
+  struct winsize ws;
+  if (ioctl(0, TIOCGWINSZ, &ws) == 0) ioctl(master, TIOCSWINSZ, &ws);
+}
+
+struct buf {
+  char data[RELAY_BUF];
+  size_t len;
+};
+
+static int pump_in(int from, struct buf *b) {
+  if (b->len == sizeof b->data) return 1;
+  ssize_t n = read(from, b->data + b->len, sizeof b->data - b->len);
+  if (n > 0) {
+    b->len += (size_t)n;
+    return 1;
+  }
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return 1;
+  return 0; /* EOF or EIO */
+}
+
+static int pump_out(int to, struct buf *b) {
+  if (b->len == 0) return 1;
+  ssize_t n = write(to, b->data, b->len);
+  if (n > 0) {
+    memmove(b->data, b->data + n, b->len - (size_t)n);
+    b->len -= (size_t)n;
+    return 1;
+  }
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return 1;
+  return 0;
+}
+
+/* Kills the command's whole session and reaps it: its process group first, then itself. */
+static void end_session(pid_t child, int *status) {
+  kill(-child, SIGKILL);
+  kill(child, SIGKILL);
+  while (waitpid(child, status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+static int relay(int master, pid_t child, int sfd) {
+  if (isatty(0) && tcgetattr(0, &saved_tio) == 0) {
+    tio_saved = 1;
+    struct termios raw = saved_tio;
+    cfmakeraw(&raw);
+    tcsetattr(0, TCSANOW, &raw);
+    copy_winsize(master);
+  }
+  saved_fl0 = fcntl(0, F_GETFL);
+  saved_fl1 = fcntl(1, F_GETFL);
+  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0 | O_NONBLOCK);
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1 | O_NONBLOCK);
+
+  static struct buf to_shell, to_host;
+  int in_open = 1, master_open = 1, status = 0, reaped = 0;
+  while (!reaped) {
+    struct pollfd fds[4] = {
+        {.fd = sfd, .events = POLLIN},
+        {.fd = in_open && to_shell.len < sizeof to_shell.data ? 0 : -1, .events = POLLIN},
+        {.fd = master_open ? master : -1,
+         .events = (short)((to_host.len < sizeof to_host.data ? POLLIN : 0) | (to_shell.len ? POLLOUT : 0))},
+        {.fd = to_host.len ? 1 : -1, .events = POLLOUT},
+    };
+    if (poll(fds, 4, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[0].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      while (read(sfd, &si, sizeof si) == sizeof si) {
+        if (si.ssi_signo == SIGWINCH) copy_winsize(master);
+        else if (si.ssi_signo == SIGCHLD) {
+          if (waitpid(child, &status, WNOHANG) == child) reaped = 1;
+        } else if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT ||
+                   si.ssi_signo == SIGQUIT) {
+          end_session(child, NULL);
+          restore_host_tty();
+          return 128 + (int)si.ssi_signo;
+        }
+      }
+    }
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (!pump_in(0, &to_shell)) in_open = 0; /* the host side is gone: the shell gets a hangup below */
+    }
+    if (fds[2].revents & POLLOUT) pump_out(master, &to_shell);
+    if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (!pump_in(master, &to_host)) master_open = 0;
+    }
+    if (fds[3].revents & POLLOUT) {
+      if (!pump_out(1, &to_host)) to_host.len = 0; /* nobody reads us any more */
+    }
+    if (fds[3].revents & (POLLERR | POLLHUP)) to_host.len = 0;
+    if (!in_open) {
+      /* Nobody will type any more: end the session like a terminal hangup would. */
+      end_session(child, &status);
+      reaped = 1;
+    }
+    if (!master_open && !reaped) {
+      /* EIO on the master: every slave fd closed, so the shell is (nearly) gone; wait for it. */
+      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+      }
+      reaped = 1;
+    }
+  }
+  /* The shell exited: flush what it printed last, then leave with its status. */
+  if (master_open) {
+    while (to_host.len < sizeof to_host.data && pump_in(master, &to_host)) {
+      struct pollfd pf = {.fd = master, .events = POLLIN};
+      if (poll(&pf, 1, 0) <= 0) break;
+    }
+  }
+  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+  if (to_host.len) {
+    ssize_t ignored = write(1, to_host.data, to_host.len);
+    (void)ignored;
+  }
+  restore_host_tty();
+  return exit_code(status);
+}
+
+int cmd_shell(int argc, char **argv) {
+  struct shell_args a;
+  parse_shell_args(argc, argv, &a);
+  if (geteuid() != 0) die("shell: must run as root");
+
+  struct sandbox_handle sb;
+  sandbox_open(&sb, "shell", &a.join);
+  int master = open_sandbox_ptmx(&sb);
+  int slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (slave < 0) die_errno("open", "pty slave (TIOCGPTPEER)");
+
+  static const int sigs[] = {SIGCHLD, SIGWINCH, SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE};
+  int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], SFD_NONBLOCK, "(shell)");
+
+  pid_t child = sandbox_fork(&sb, "(shell)");
+  if (child == 0) {
+    close(sfd);
+    close(master);
+    shell_child(&sb, slave, &a);
+  }
+  close(slave);
+  sandbox_close(&sb);
+  return relay(master, child, sfd);
+}
