@@ -14,6 +14,7 @@ export default defineConfig({
       'app/**/*.test.tsx',
       'messages/**/*.test.ts',
       'lessons/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
   },

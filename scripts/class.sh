@@ -5,10 +5,21 @@
 #   npm run class                    the class of the last run (or a new one the first time)
 #   npm run class -- --new-class     a new class, with a new code
 #   GAIOLA_CLASS_ADDRESS=10.0.0.5 npm run class    another address than the one of the default route
+#   npm run class -- --install       a systemd service that runs the class at boot (scripts/install-service.ts)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 for arg in "$@"; do
-  case "$arg" in --new-class) ;; *) die "unknown option $arg (the only one is --new-class)" ;; esac
+  case "$arg" in
+    --new-class) ;;
+    --install)
+      [ "$#" -eq 1 ] || die "--install goes alone (a service that made a new class at every start would lose the old one)"
+      need_root
+      cd "$GAIOLA_ROOT"
+      # The service keeps PATH and the GAIOLA_* settings given now; the address is found again at each start.
+      exec node --import tsx scripts/install-service.ts
+      ;;
+    *) die "unknown option $arg (the options are --new-class and --install)" ;;
+  esac
 done
 
 # The address of the interface the default route leaves through: the one the class's LAN reaches.

@@ -135,16 +135,23 @@ tune_host() {
   reserve_uid_range
 }
 
-# run_agent ARGS...: runs the agent (in the foreground of this call; start it with `&`). On a systemd host with
-# cgroup v2, in a transient scope with Delegate=yes: the agent creates cgroups for the sandboxes under its own,
-# and systemd only leaves a cgroup subtree alone (and enables memory/pids/cpu for it) when it is delegated. A
-# login shell's session scope is never delegated. `--scope` execs the command in place, so the PID this returns
-# through `$!` is the agent's own, and SIGTERM reaches it directly. Elsewhere (v1/hybrid, or no systemd as
-# PID 1, like this project's CI machine) it runs directly. The systemd path is untested here.
+# run_agent ARGS...: runs the agent in place of the calling shell (scripts/supervise.ts calls it, once per
+# start). On a systemd host with cgroup v2, in a transient scope with Delegate=yes: the agent creates cgroups
+# for the sandboxes under its own, and systemd only leaves a cgroup subtree alone (and enables memory/pids/cpu
+# for it) when it is delegated. A login shell's session scope is never delegated. `--scope` execs the command
+# in place, so the calling shell's PID is the agent's own, and SIGTERM reaches it directly. The scope is named
+# after the agent's port: a scope of that name still there holds what an agent that died left (its sandboxes'
+# processes, in cgroups below the dead agent's own, where a new agent in a new scope would never look), so it is
+# stopped first, which frees them. Elsewhere (v1/hybrid, or no systemd as PID 1, like this project's CI
+# machine) it runs directly, and so it does under the class's service (GAIOLA_DELEGATED=1, set by its unit: the
+# service's own cgroup is delegated). The systemd path is untested here.
 run_agent() {
-  if [ -d /run/systemd/system ] && [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ] &&
+  if [ "${GAIOLA_DELEGATED:-}" != 1 ] && [ -d /run/systemd/system ] &&
+    [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ] &&
     command -v systemd-run >/dev/null; then
-    exec systemd-run --scope --quiet --unit "gaiola-agent-$$" -p Delegate=yes -- "$@"
+    local unit="gaiola-agent-${GAIOLA_AGENT_PORT:-3001}"
+    systemctl stop "$unit.scope" 2>/dev/null || true
+    exec systemd-run --scope --quiet --unit "$unit" -p Delegate=yes -- "$@"
   fi
   exec "$@"
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, builds the site, and runs the site and the sandbox agent
-# together on this machine (solo mode, localhost). Ctrl-C stops both and frees every sandbox.
+# together on this machine (solo mode, localhost): an agent that dies is started again while the site stays up
+# (scripts/serve.sh, scripts/supervise.ts). Ctrl-C stops both and frees every sandbox.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need_root
@@ -9,9 +10,6 @@ bash "$GAIOLA_ROOT/scripts/setup.sh"
 tune_host
 cd "$GAIOLA_ROOT"
 export NEXT_TELEMETRY_DISABLED=1
-SITE_PORT=${GAIOLA_SITE_PORT:-3000}
-AGENT_PORT=${GAIOLA_AGENT_PORT:-3001}
-export GAIOLA_SITE_PORT=$SITE_PORT GAIOLA_AGENT_PORT=$AGENT_PORT
 
 # Rebuild the site only when a source changed since the last build.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public proxy.ts next.config.mjs package-lock.json \
@@ -20,30 +18,5 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib lessons messages public proxy
   node node_modules/next/dist/bin/next build
 fi
 
-pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT INT TERM
-
-# On a systemd host with cgroup v2, in a delegated cgroup (systemd-run --scope -p Delegate=yes): see run_agent
-# in scripts/lib.sh. Directly otherwise.
-run_agent node --import tsx sandbox-agent/src/main.ts "$@" &
-pids+=($!)
-# Run Next directly (not through npx) so this script holds the real server PID and can stop it.
-node node_modules/next/dist/bin/next start -H "${GAIOLA_SITE_HOST:-127.0.0.1}" -p "$SITE_PORT" &
-pids+=($!)
-
-SITE_HOST=${GAIOLA_SITE_HOST:-127.0.0.1}
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://$SITE_HOST:$SITE_PORT/pt" 2>/dev/null && break
-  sleep 0.2
-done
-if [ "${GAIOLA_MODE:-solo}" = class ]; then
-  say "gaiola is running in class mode: students open http://$SITE_HOST:$SITE_PORT/ (Ctrl-C stops it)"
-else
-  say "gaiola is running: open http://localhost:$SITE_PORT/ (Ctrl-C stops it)"
-fi
-wait -n "${pids[@]}"
+# The site and the agent: see scripts/serve.sh.
+exec bash "$GAIOLA_ROOT/scripts/serve.sh" "$@"

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { quote, renderUnit, serviceEnvironment, UNIT_PATH } from './service-unit';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('renderUnit', () => {
+  it('writes a service that runs the class, restarts on failure and owns a delegated cgroup', () => {
+    const unit = renderUnit({
+      root: '/srv/gaiola',
+      bash: '/usr/bin/bash',
+      env: { GAIOLA_SITE_PORT: '8080', PATH: '/usr/local/bin:/usr/bin:/bin' },
+    });
+    expect(unit).toBe(
+      [
+        '# Written by `npm run class -- --install` (gaiola). To remove it:',
+        '#   systemctl disable --now gaiola-class.service && rm /etc/systemd/system/gaiola-class.service && systemctl daemon-reload',
+        '[Unit]',
+        'Description=gaiola class: the course site and the sandbox agent',
+        'Documentation="file:///srv/gaiola/README.md"',
+        'Wants=network-online.target',
+        'After=network-online.target',
+        '',
+        '[Service]',
+        'Type=simple',
+        'User=root',
+        'WorkingDirectory="/srv/gaiola"',
+        'Environment="GAIOLA_SITE_PORT=8080"',
+        'Environment="PATH=/usr/local/bin:/usr/bin:/bin"',
+        'Environment="GAIOLA_DELEGATED=1"',
+        'ExecStart="/usr/bin/bash" "/srv/gaiola/scripts/class.sh"',
+        'Restart=on-failure',
+        'RestartSec=5',
+        'Delegate=yes',
+        'KillMode=mixed',
+        'TimeoutStopSec=90',
+        '',
+        '[Install]',
+        'WantedBy=multi-user.target',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('quotes what systemd would expand or split: spaces, quotes, backslashes, % and (in ExecStart) $', () => {
+    const unit = renderUnit({ root: '/home/ana/my "50%" $dir\\x', bash: '/bin/bash', env: { GAIOLA_X: 'a b%$' } });
+    expect(unit).toContain('WorkingDirectory="/home/ana/my \\"50%%\\" $dir\\\\x"');
+    expect(unit).toContain('ExecStart="/bin/bash" "/home/ana/my \\"50%%\\" $$dir\\\\x/scripts/class.sh"');
+    expect(unit).toContain('Environment="GAIOLA_X=a b%%$"');
+  });
+
+  it('refuses a newline or a bad variable name instead of writing a broken unit', () => {
+    expect(() => quote('a\nb', false)).toThrow(/newline/);
+    expect(() => renderUnit({ root: '/r', bash: '/bin/bash', env: { 'A B': 'x' } })).toThrow(/variable name/);
+  });
+});
+
+describe('serviceEnvironment', () => {
+  it("keeps PATH and the instructor's GAIOLA_* settings, nothing else and not the repository's path", () => {
+    expect(
+      serviceEnvironment({
+        PATH: '/usr/bin',
+        HOME: '/root',
+        SSH_AUTH_SOCK: '/tmp/x',
+        GAIOLA_ROOT: '/srv/gaiola',
+        GAIOLA_MAX_SANDBOXES: '30',
+        GAIOLA_CLASS_ADDRESS: '10.0.0.5',
+        gaiola_lower: 'x',
+        GAIOLA_UNSET: undefined,
+      }),
+    ).toEqual({ GAIOLA_CLASS_ADDRESS: '10.0.0.5', GAIOLA_MAX_SANDBOXES: '30', PATH: '/usr/bin' });
+  });
+});
+
+// Only where it can refuse: as root (else it refuses for want of root) on a host without systemd as init (on a
+// systemd host it would really install the service).
+const refusalSkip =
+  process.getuid?.() !== 0
+    ? 'needs root'
+    : existsSync('/run/systemd/system')
+      ? 'this host runs systemd: --install would install'
+      : undefined;
+if (refusalSkip) console.warn(`[service-unit.test] --install refusal skipped: ${refusalSkip}`);
+
+describe.skipIf(refusalSkip)('npm run class -- --install on a host without systemd', () => {
+  it('refuses, saying why and what to do, and writes nothing', () => {
+    const r = spawnSync('bash', [path.join(root, 'scripts/class.sh'), '--install'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/does not run systemd as its init/);
+    expect(r.stderr).toMatch(/npm run class/);
+    expect(existsSync(UNIT_PATH)).toBe(false);
+  });
+  it('refuses --install with another option', () => {
+    const r = spawnSync('bash', [path.join(root, 'scripts/class.sh'), '--install', '--new-class'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--install goes alone/);
+  });
+});
