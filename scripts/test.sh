@@ -29,6 +29,8 @@ stage() {
 
 stage lint npx biome check --error-on-warnings .
 stage typecheck npm run -s typecheck
+# gcc's static analyser over the launcher with its build flags: any finding fails the stage.
+stage launcher-analysis bash scripts/build-launcher.sh --analyse
 stage unit npx vitest run --config vitest.unit.config.ts --reporter=default --reporter=json --outputFile="$summary_dir/unit.json"
 stage kernel npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json --outputFile="$summary_dir/kernel.json"
 stage build npx next build

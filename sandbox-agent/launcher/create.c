@@ -178,6 +178,8 @@ static pid_t clone_init(const struct create_args *o, struct init_arg *arg) {
     if (pid > 0) kill(pid, SIGKILL);
     die_errno("seteuid", "0");
   }
+  /* Without CLONE_VM the init runs on its own copy of the stack: ours is no longer needed. */
+  free(stack);
   errno = clone_errno;
   if (pid < 0) die_errno("clone", "user,pid");
   return pid;

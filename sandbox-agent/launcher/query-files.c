@@ -219,10 +219,12 @@ static char list_dtype(unsigned char t) {
   return t == DT_REG ? 'f' : t == DT_DIR ? 'd' : t == DT_LNK ? 'l' : 'o';
 }
 
+/* A name is kept in place, not strdup'd: at most --max-entries + 1 of them per directory (list_read_names). */
 struct list_name {
-  char *name;
   unsigned char dtype;
+  char name[NAME_MAX + 1];
 };
+_Static_assert(sizeof((struct dirent *)0)->d_name <= sizeof((struct list_name *)0)->name, "a d_name fits");
 
 static int list_name_cmp(const void *a, const void *b) {
   return strcmp(((const struct list_name *)a)->name, ((const struct list_name *)b)->name);
@@ -254,26 +256,22 @@ static void list_heap_down(struct list_name *h, size_t n, size_t i) {
 }
 
 /* The first `keep` names of directory D by strcmp, unordered: a directory of a million files costs `keep`
- * names of memory, not a million. */
+ * names of memory, not a million (keep is at most LIST_MAX_ENTRIES + 1). */
 static struct list_name *list_read_names(DIR *d, size_t keep, size_t *count) {
-  struct list_name *h = malloc(keep * sizeof *h);
-  if (!h) die_errno("malloc", "(list)");
+  struct list_name *h = calloc(keep, sizeof *h);
+  if (!h) die_errno("calloc", "(list)");
   size_t n = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     const char *name = e->d_name;
     if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
     if (n == keep && strcmp(name, h[0].name) >= 0) continue;
-    char *copy = strdup(name);
-    if (!copy) die_errno("strdup", "(list)");
-    if (n < keep) {
-      h[n] = (struct list_name){.name = copy, .dtype = e->d_type};
-      list_heap_up(h, n++);
-    } else { /* replaces the largest kept */
-      free(h[0].name);
-      h[0] = (struct list_name){.name = copy, .dtype = e->d_type};
-      list_heap_down(h, n, 0);
-    }
+    /* Replaces the largest kept once `keep` are held. */
+    struct list_name *slot = n < keep ? &h[n] : &h[0];
+    slot->dtype = e->d_type;
+    memcpy(slot->name, name, strlen(name) + 1);
+    if (n < keep) list_heap_up(h, n++);
+    else list_heap_down(h, n, 0);
   }
   *count = n;
   return h;
@@ -323,7 +321,6 @@ static void list_dir(struct list_walk *w, int fd, size_t rellen, int level) {
       if (sub >= 0) list_dir(w, sub, at + len, level + 1);
     }
   }
-  for (size_t k = 0; k < n; k++) free(names[k].name);
   free(names);
   closedir(d);
 }
