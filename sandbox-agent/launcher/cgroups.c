@@ -16,19 +16,21 @@
 
 #include "error.h"
 #include "mounts.h"
+#include "util.h"
 
 /* The read-only tmpfs under the v1 controller binds at /sys/fs/cgroup. */
 #define CGROUP_TMPFS_BYTES (64ull << 10)
 
 void cgroups_add_process(const struct create_args *o, pid_t pid) {
   char path[PATH_MAX], pidstr[32];
-  int len = snprintf(pidstr, sizeof pidstr, "%d", (int)pid);
+  format(pidstr, sizeof pidstr, "%d", (int)pid);
+  const size_t len = strlen(pidstr);
   for (int i = 0; i < o->ncgroups; i++) {
-    snprintf(path, sizeof path, "%s/cgroup.procs", o->cgroups[i]);
+    format(path, sizeof path, "%s/cgroup.procs", o->cgroups[i]);
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) die_errno("open", path);
-    if (write(fd, pidstr, (size_t)len) != len) die_errno("write", path);
-    close(fd);
+    if (write(fd, pidstr, len) != (ssize_t)len) die_errno("write", path);
+    xclose(fd, path);
   }
 }
 
@@ -49,7 +51,7 @@ static void v1_controller_name(const char *dir, char *out, size_t outlen) {
     struct stat up;
     if (stat(parent, &up) < 0) die_in_root("stat", parent);
     if (up.st_dev != st.st_dev) {
-      snprintf(out, outlen, "%s", slash + 1);
+      format(out, outlen, "%s", slash + 1);
       return;
     }
     if (plen == 1) die("cgroup %s: no hierarchy mount point found", dir);
@@ -75,12 +77,12 @@ static void mount_v2(void) {
   mkdir_in_root("sys/fs/cgroup/init", 0755);
   int fd = open("sys/fs/cgroup/init/cgroup.procs", O_WRONLY | O_CLOEXEC);
   if (fd < 0 || write(fd, "0", 1) != 1) die_in_root("join", "/sys/fs/cgroup/init/cgroup.procs");
-  close(fd);
+  xclose(fd, "/sys/fs/cgroup/init/cgroup.procs");
   char avail[512] = "";
   fd = open("sys/fs/cgroup/cgroup.controllers", O_RDONLY | O_CLOEXEC);
   if (fd < 0) die_in_root("open", "/sys/fs/cgroup/cgroup.controllers");
   ssize_t n = read(fd, avail, sizeof avail - 1);
-  close(fd);
+  xclose(fd, "/sys/fs/cgroup/cgroup.controllers");
   if (n < 0) die_in_root("read", "/sys/fs/cgroup/cgroup.controllers");
   avail[n] = '\0';
   /* What the lessons use; the caps themselves stay on the host's side of the delegation. */
@@ -89,13 +91,13 @@ static void mount_v2(void) {
   for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
     if (!has_word(avail, wanted[i])) continue;
     size_t used = strlen(enable);
-    snprintf(enable + used, sizeof enable - used, "%s%s", used ? " +" : "+", wanted[i]);
+    format(enable + used, sizeof enable - used, "%s%s", used ? " +" : "+", wanted[i]);
   }
   if (enable[0]) {
     fd = open("sys/fs/cgroup/cgroup.subtree_control", O_WRONLY | O_CLOEXEC);
     if (fd < 0) die_in_root("open", "/sys/fs/cgroup/cgroup.subtree_control");
     if (write(fd, enable, strlen(enable)) < 0) die_in_root("write", "/sys/fs/cgroup/cgroup.subtree_control");
-    close(fd);
+    xclose(fd, "/sys/fs/cgroup/cgroup.subtree_control");
   }
 }
 
@@ -106,16 +108,16 @@ static void mount_v1(const struct create_args *o) {
   for (int i = 0; i < o->ncgroups; i++) {
     char name[NAME_MAX + 1], target[PATH_MAX];
     v1_controller_name(o->cgroups[i], name, sizeof name);
-    snprintf(target, sizeof target, "sys/fs/cgroup/%s", name);
+    format(target, sizeof target, "sys/fs/cgroup/%s", name);
     mkdir_in_root(target, 0755);
     mount_in_root(o->cgroups[i], target, NULL, MS_BIND, NULL);
     /* Co-mounted controllers (cpu,cpuacct) also get their usual single-name symlinks. */
     if (strchr(name, ',')) {
       char copy[NAME_MAX + 1];
-      snprintf(copy, sizeof copy, "%s", name);
+      format(copy, sizeof copy, "%s", name);
       for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         char link[PATH_MAX];
-        snprintf(link, sizeof link, "sys/fs/cgroup/%s", tok);
+        format(link, sizeof link, "sys/fs/cgroup/%s", tok);
         symlink_in_root(name, link);
       }
     }
@@ -125,7 +127,7 @@ static void mount_v1(const struct create_args *o) {
    * rootless container skips what it cannot write. Hosts without that hierarchy simply go without. */
   mkdir_in_root("sys/fs/cgroup/devices", 0755);
   if (mount("cgroup", "sys/fs/cgroup/devices", "cgroup", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "devices") < 0)
-    rmdir("sys/fs/cgroup/devices");
+    if (rmdir("sys/fs/cgroup/devices") < 0) die_in_root("rmdir", "sys/fs/cgroup/devices");
   mount_in_root(NULL, "sys/fs/cgroup", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 }
 

@@ -18,13 +18,14 @@
 
 #include "error.h"
 #include "gaiola.h"
+#include "util.h"
 
 void set_student_oom_score(void) {
   int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
   if (fd < 0) die_errno("open", "/proc/self/oom_score_adj");
   const size_t len = strlen(STUDENT_OOM_SCORE_ADJ);
   if (write(fd, STUDENT_OOM_SCORE_ADJ, len) != (ssize_t)len) die_errno("write", "/proc/self/oom_score_adj");
-  close(fd);
+  xclose(fd, "/proc/self/oom_score_adj");
 }
 
 void become_root_inside(void) {

@@ -49,26 +49,25 @@ static void loopback_up(void) {
   if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) die_errno("SIOCGIFFLAGS", "lo");
   ifr.ifr_flags |= IFF_UP;
   if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) die_errno("SIOCSIFFLAGS", "lo");
-  close(s);
+  xclose(s, "lo");
 }
 
 static void keeper(void) __attribute__((noreturn));
 static void keeper(void) {
   /* PID 1 of a pid namespace only receives the signals it handles; ignore every one we can, so nothing
    * inside stops it. SIGCHLD is blocked and waited for instead, to reap zombies (orphans land here). */
-  for (int sig = 1; sig < NSIG; sig++) {
-    if (sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD) continue;
-    signal(sig, SIG_IGN);
-  }
+  set_all_signals(SIG_IGN);
+  if (signal(SIGCHLD, SIG_DFL) == SIG_ERR) die_errno("signal", "SIGCHLD");
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGCHLD);
-  sigprocmask(SIG_BLOCK, &set, NULL);
+  xsigprocmask(SIG_BLOCK, &set);
   for (;;) {
+    /* Until none is left to reap (ECHILD) or none has exited yet (0). */
     while (waitpid(-1, NULL, WNOHANG) > 0) {
     }
     siginfo_t info;
-    sigwaitinfo(&set, &info);
+    if (sigwaitinfo(&set, &info) < 0 && errno != EINTR) die_errno("sigwaitinfo", "(init)");
   }
 }
 
@@ -102,7 +101,7 @@ static void sandbox_init(const struct init_arg *a) {
   struct pollfd pf = {.fd = a->go_fd, .events = POLLIN};
   if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
   if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_DUMPABLE");
-  setsid();
+  xsetsid("(init)");
   umask(022);
 
   if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
@@ -115,17 +114,16 @@ static void sandbox_init(const struct init_arg *a) {
   int null = open("/dev/null", O_RDWR | O_CLOEXEC);
   if (null < 0) die_in_root("open", "/dev/null");
   char title[128];
-  snprintf(title, sizeof title, "gaiola-init %s", o->id);
+  format(title, sizeof title, "gaiola-init %s", o->id);
   set_title(a->argc, a->argv, title, "gaiola-init");
+  /* Nothing of the launcher's stdio stays with us: a keeper has nothing to say. */
+  for (int fd = 0; fd <= 2; fd++) xdup2(null, fd, "/dev/null");
+  xclose(null, "/dev/null");
 
   if (write(a->status_fd, "ok", 2) != 2) _exit(1);
-  close(a->status_fd);
   error_redirect(-1);
-  close(a->go_fd);
-  dup2(null, 0);
-  dup2(null, 1);
-  dup2(null, 2);
-  close(null);
+  xclose(a->status_fd, "(status pipe)");
+  xclose(a->go_fd, "(go pipe)");
   keeper();
 }
 
@@ -139,8 +137,8 @@ static pid_t init_pid = -1;
  * reap it here, so that nothing of it outlives our exit. */
 static void kill_init(void) {
   if (init_pid > 0) {
-    kill(init_pid, SIGKILL);
-    waitpid(init_pid, NULL, __WALL);
+    kill_if_alive(init_pid, SIGKILL);
+    reap(init_pid);
   }
 }
 
@@ -149,7 +147,7 @@ static void write_file(const char *path, const char *content) {
   if (fd < 0) die_errno("open", path);
   ssize_t n = write(fd, content, strlen(content));
   if (n < 0 || (size_t)n != strlen(content)) die_errno("write", path);
-  close(fd);
+  xclose(fd, path);
 }
 
 /* Clones the init into new user and pid namespaces, with the user namespace owned by the sandbox's own host
@@ -175,7 +173,9 @@ static pid_t clone_init(const struct create_args *o, struct init_arg *arg) {
   int clone_errno = errno;
   /* Back to euid 0: the kernel restores the effective capabilities from the permitted set. */
   if (setresuid((uid_t)-1, 0, (uid_t)-1) < 0 || setresgid((gid_t)-1, 0, (gid_t)-1) < 0) {
-    if (pid > 0) kill(pid, SIGKILL);
+    const int err = errno;
+    if (pid > 0) kill_if_alive(pid, SIGKILL);
+    errno = err;
     die_errno("seteuid", "0");
   }
   /* Without CLONE_VM the init runs on its own copy of the stack: ours is no longer needed. */
@@ -197,7 +197,7 @@ static void await_init(int status_fd) {
     if (got >= sizeof msg - 1) break;
   }
   msg[got] = '\0';
-  close(status_fd);
+  xclose(status_fd, "(status pipe)");
   if (strcmp(msg, "ok") != 0) {
     if (got == 0) die("sandbox init exited during setup");
     die("%s", msg);
@@ -215,10 +215,12 @@ static int hold(const struct create_args *o, int sfd) {
     }
     if (fds[0].revents & POLLIN) {
       struct signalfd_siginfo si;
-      if (read(sfd, &si, sizeof si) == sizeof si) {
+      if (read_signal(sfd, &si)) {
         if (si.ssi_signo == SIGCHLD) {
           int status;
-          if (waitpid(init_pid, &status, WNOHANG) == init_pid) {
+          pid_t w = waitpid(init_pid, &status, WNOHANG);
+          if (w < 0 && errno != EINTR) die_errno("waitpid", "(init)");
+          if (w == init_pid) {
             init_pid = -1;
             if (WIFSIGNALED(status))
               dprintf(2, "gaiola-sandbox: sandbox %s: init killed by signal %d\n", o->id, WTERMSIG(status));
@@ -254,14 +256,14 @@ int cmd_create(int argc, char **argv) {
   struct init_arg arg = {.o = &o, .go_fd = go[0], .status_fd = st[1], .argc = argc, .argv = argv};
   init_pid = clone_init(&o, &arg);
   error_on_die(kill_init);
-  close(go[0]);
-  close(st[1]);
+  xclose(go[0], "(go pipe)");
+  xclose(st[1], "(status pipe)");
 
   char path[64], map[64];
-  snprintf(map, sizeof map, "0 %lu %u\n", o.base, ID_RANGE);
-  snprintf(path, sizeof path, "/proc/%d/uid_map", (int)init_pid);
+  format(map, sizeof map, "0 %lu %u\n", o.base, ID_RANGE);
+  format(path, sizeof path, "/proc/%d/uid_map", (int)init_pid);
   write_file(path, map);
-  snprintf(path, sizeof path, "/proc/%d/gid_map", (int)init_pid);
+  format(path, sizeof path, "/proc/%d/gid_map", (int)init_pid);
   write_file(path, map);
   mounts_overlay(&o, init_pid);
   /* Before the init unshares its cgroup namespace, so that the namespace's root is the sandbox's cgroup. */
@@ -273,23 +275,19 @@ int cmd_create(int argc, char **argv) {
   /* The setup namespace is no longer needed: the init holds its own copy of every mount it uses. Going
    * back to the host's mount namespace lets the setup one (and its copies of host mounts) go away. */
   if (setns(host_mnt_ns, CLONE_NEWNS) < 0) die_errno("setns", "host mnt");
-  close(host_mnt_ns);
+  xclose(host_mnt_ns, "/proc/self/ns/mnt");
 
   static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGCHLD, SIGPIPE};
   int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], 0, "(create)");
 
   char ready[64];
-  int rl = snprintf(ready, sizeof ready, "ready %d\n", (int)init_pid);
-  write_all(1, ready, (size_t)rl, "stdout");
+  format(ready, sizeof ready, "ready %d\n", (int)init_pid);
+  write_all(1, ready, strlen(ready), "stdout");
   char ptitle[128];
-  snprintf(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);
+  format(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);
   set_title(argc, argv, ptitle, "gaiola-sandbox");
 
   int rc = hold(&o, sfd);
-  if (init_pid > 0) {
-    kill(init_pid, SIGKILL);
-    while (waitpid(init_pid, NULL, 0) < 0 && errno == EINTR) {
-    }
-  }
+  kill_init();
   return rc;
 }

@@ -55,7 +55,7 @@ static long proc_field(int hostproc, const char *rel, const char *key) {
   if (fd < 0) return -1;
   char buf[4096];
   ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
+  xclose(fd, rel);
   if (n <= 0) return -1;
   buf[n] = '\0';
   size_t klen = strlen(key);
@@ -85,24 +85,24 @@ static void marker_child(struct sandbox_handle *sb, const char *name, int hostpr
   /* Die with the parent; it may have died already. */
   struct pollfd pf = {.fd = life, .events = POLLIN};
   if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
-  setsid();
+  xsetsid("(marker)");
   if (chdir("/") < 0) die_errno("chdir", "/");
   int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-  if (null >= 0) {
-    dup2(null, 0);
-    dup2(null, 1);
-    close(null);
-  }
+  if (null < 0) die_errno("open", "/dev/null");
+  xdup2(null, 0, "/dev/null");
+  xdup2(null, 1, "/dev/null");
+  xclose(null, "/dev/null");
   /* `name` lives in the argv area that set_title overwrites: copy it first. */
   char comm[16];
-  snprintf(comm, sizeof comm, "%s", name);
+  format(comm, sizeof comm, "%s", name);
   set_title(argc, argv, comm, comm);
 
   sigset_t all, wanted;
   sigfillset(&all);
-  sigprocmask(SIG_BLOCK, &all, NULL);
+  xsigprocmask(SIG_BLOCK, &all);
   sigemptyset(&wanted);
-  for (size_t k = 0; k < sizeof marker_signals / sizeof marker_signals[0]; k++) sigaddset(&wanted, marker_signals[k]);
+  for (size_t k = 0; k < sizeof marker_signals / sizeof marker_signals[0]; k++)
+    if (sigaddset(&wanted, marker_signals[k]) < 0) die_errno("sigaddset", "(marker)");
 
   char line[MARKER_LINE];
   int n = snprintf(line, sizeof line, "ready %d\n", (int)getpid());
@@ -134,7 +134,7 @@ static void marker_child(struct sandbox_handle *sb, const char *name, int hostpr
       long parent_hpid = -1;
       if (parentfd >= 0) {
         parent_hpid = host_pid_of_pidfd(hostproc, parentfd);
-        close(parentfd);
+        xclose(parentfd, "(pidfd)");
       } else if (!have_info && hpid > 0) {
         /* Kernels before 6.13: the host's /proc/PID/status says who the parent is, in host numbers. */
         char rel[64];
@@ -143,7 +143,7 @@ static void marker_child(struct sandbox_handle *sb, const char *name, int hostpr
       }
       root_id_of(hostproc, hpid, root, sizeof root);
       root_id_of(hostproc, parent_hpid, parent_root, sizeof parent_root);
-      close(pidfd);
+      xclose(pidfd, "(pidfd)");
     }
   }
   n = snprintf(line, sizeof line, "killed-by signal=%d pid=%ld root=%s parent-root=%s\n", si.si_signo, killer, root,
@@ -159,12 +159,11 @@ static void relay_lines(char *buf, size_t *len, size_t cap, pid_t child) {
   while ((nl = memchr(buf, '\n', *len)) != NULL) {
     *nl = '\0';
     char out[MARKER_LINE * 2];
-    int n;
     long inside;
     if (sscanf(buf, "ready %ld", &inside) == 1)
-      n = snprintf(out, sizeof out, "ready pid=%ld host-pid=%d\n", inside, (int)child);
-    else n = snprintf(out, sizeof out, "%s\n", buf);
-    write_all(1, out, (size_t)n, "stdout");
+      format(out, sizeof out, "ready pid=%ld host-pid=%d\n", inside, (int)child);
+    else format(out, sizeof out, "%s\n", buf);
+    write_all(1, out, strlen(out), "stdout");
     size_t used = (size_t)(nl - buf) + 1;
     memmove(buf, nl + 1, *len - used);
     *len -= used;
@@ -173,9 +172,8 @@ static void relay_lines(char *buf, size_t *len, size_t cap, pid_t child) {
 }
 
 static int stop_child(pid_t child) {
-  kill(child, SIGKILL);
-  while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
-  }
+  kill_if_alive(child, SIGKILL);
+  reap(child);
   return 1;
 }
 
@@ -195,14 +193,14 @@ int cmd_marker(int argc, char **argv) {
 
   pid_t child = sandbox_fork(&sb, "(marker)");
   if (child == 0) {
-    close(report[0]);
-    close(life[1]);
-    close(sfd);
+    xclose(report[0], "(marker report)");
+    xclose(life[1], "(marker life)");
+    xclose(sfd, "(signalfd)");
     marker_child(&sb, a.name, hostproc, report[1], life[0], argc, argv);
   }
-  close(report[1]);
-  close(life[0]);
-  close(hostproc);
+  xclose(report[1], "(marker report)");
+  xclose(life[0], "(marker life)");
+  xclose(hostproc, "/proc");
   sandbox_close(&sb);
 
   /* Relay the child's lines until it exits, we are told to stop, or stdin reaches EOF (the agent died). */
@@ -231,10 +229,12 @@ int cmd_marker(int argc, char **argv) {
     }
     if (fds[0].revents & POLLIN) {
       struct signalfd_siginfo si;
-      while (read(sfd, &si, sizeof si) == sizeof si) {
+      while (read_signal(sfd, &si)) {
         if (si.ssi_signo == SIGPIPE) continue;
         if (si.ssi_signo == SIGCHLD) {
-          if (waitpid(child, &status, WNOHANG) == child) {
+          pid_t w = waitpid(child, &status, WNOHANG);
+          if (w < 0 && errno != EINTR) die_errno("waitpid", "(marker)");
+          if (w == child) {
             /* Its report is complete once it exited: relay what is left (a last line without newline is dropped). */
             ssize_t r;
             while (report_open && (r = read(report[0], buf + len, cap - len)) > 0) {

@@ -18,6 +18,7 @@
 #include "cgroups.h"
 #include "error.h"
 #include "kernel.h"
+#include "util.h"
 
 /* Inodes of the writable layer: stops `touch` loops from pinning unbounded kernel memory in small files. */
 #define TMPFS_NR_INODES 65536
@@ -35,16 +36,16 @@
 /* ---- host side ---- */
 
 static void dir_of_mnt(char *out, size_t outlen, const struct create_args *o, const char *name) {
-  snprintf(out, outlen, "%s/%s", o->mnt, name);
+  format(out, outlen, "%s/%s", o->mnt, name);
 }
 
 void mounts_prepare(const struct create_args *o) {
   if (unshare(CLONE_NEWNS) < 0) die_errno("unshare", "mnt");
   if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die_errno("mount --make-rprivate", "/");
   char opts[256], src[96];
-  snprintf(opts, sizeof opts, "size=%llu,nr_inodes=%d,mode=0755", o->tmpfs_bytes, TMPFS_NR_INODES);
+  format(opts, sizeof opts, "size=%llu,nr_inodes=%d,mode=0755", o->tmpfs_bytes, TMPFS_NR_INODES);
   /* The tmpfs's source names the sandbox: what a leftover mount belongs to shows in any mountinfo. */
-  snprintf(src, sizeof src, "gaiola-%s", o->id);
+  format(src, sizeof src, "gaiola-%s", o->id);
   if (mount(src, o->mnt, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_errno("mount tmpfs on", o->mnt);
   static const char *const dirs[] = {"lower", "upper", "work", "root"};
   char path[PATH_MAX];
@@ -64,7 +65,7 @@ void mounts_overlay(const struct create_args *o, pid_t init_pid) {
   dir_of_mnt(work, sizeof work, o, "work");
   dir_of_mnt(root, sizeof root, o, "root");
   /* Idmapped, read-only lower layer: files owned by 0 on disk appear owned by BASE (root inside). */
-  snprintf(path, sizeof path, "/proc/%d/ns/user", (int)init_pid);
+  format(path, sizeof path, "/proc/%d/ns/user", (int)init_pid);
   int userns = open(path, O_RDONLY | O_CLOEXEC);
   if (userns < 0) die_errno("open", path);
   int tree = sys_open_tree(AT_FDCWD, o->lower, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
@@ -73,10 +74,10 @@ void mounts_overlay(const struct create_args *o, pid_t init_pid) {
       .attr_set = MOUNT_ATTR_IDMAP | MOUNT_ATTR_RDONLY, .attr_clr = 0, .propagation = 0, .userns_fd = (uint64_t)userns};
   if (sys_mount_setattr(tree, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr) < 0) die_errno("mount_setattr idmap", o->lower);
   if (sys_move_mount(tree, "", AT_FDCWD, lower, MOVE_MOUNT_F_EMPTY_PATH) < 0) die_errno("move_mount", lower);
-  close(tree);
-  close(userns);
+  xclose(tree, o->lower);
+  xclose(userns, path);
   char ovl[3 * PATH_MAX + 64];
-  snprintf(ovl, sizeof ovl, "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
+  format(ovl, sizeof ovl, "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
   if (mount("overlay", root, "overlay", MS_NODEV, ovl) < 0) die_errno("mount overlay on", root);
 }
 
@@ -106,27 +107,27 @@ void symlink_in_root(const char *target, const char *path) {
 /* Binds one host device node onto an empty file of the sandbox's /dev. */
 static void bind_dev(const char *name) {
   char host[64], inside[64];
-  snprintf(host, sizeof host, "/dev/%s", name);
-  snprintf(inside, sizeof inside, "dev/%s", name);
+  format(host, sizeof host, "/dev/%s", name);
+  format(inside, sizeof inside, "dev/%s", name);
   int fd = open(inside, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (fd < 0) die_in_root("create", inside);
-  close(fd);
+  xclose(fd, inside);
   mount_in_root(host, inside, NULL, MS_BIND, NULL);
 }
 
 static void mount_dev(void) {
   char opts[128];
-  snprintf(opts, sizeof opts, "size=%llu,mode=0755", DEV_TMPFS_BYTES);
+  format(opts, sizeof opts, "size=%llu,mode=0755", DEV_TMPFS_BYTES);
   mount_in_root("dev", "dev", "tmpfs", MS_NOSUID | MS_NOEXEC, opts);
   static const char *const devs[] = {"null", "zero", "full", "random", "urandom", "tty"};
   for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) bind_dev(devs[i]);
   mkdir_in_root("dev/pts", 0755);
   /* A devpts of the sandbox's own: its ptys are numbered from 0 and invisible to the host's. */
-  snprintf(opts, sizeof opts, "newinstance,ptmxmode=0666,mode=620,gid=%d,max=%d", TTY_GID, DEVPTS_MAX);
+  format(opts, sizeof opts, "newinstance,ptmxmode=0666,mode=620,gid=%d,max=%d", TTY_GID, DEVPTS_MAX);
   mount_in_root("devpts", "dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, opts);
   symlink_in_root("pts/ptmx", "dev/ptmx");
   mkdir_in_root("dev/shm", 01777);
-  snprintf(opts, sizeof opts, "size=%llu,mode=1777", SHM_TMPFS_BYTES);
+  format(opts, sizeof opts, "size=%llu,mode=1777", SHM_TMPFS_BYTES);
   mount_in_root("shm", "dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, opts);
   mkdir_in_root("dev/mqueue", 01777);
   mount_in_root("mqueue", "dev/mqueue", "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
@@ -139,7 +140,7 @@ static void mount_dev(void) {
 void mounts_build_root(const struct create_args *o) {
   mount_in_root(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
   char root[PATH_MAX];
-  snprintf(root, sizeof root, "%s/root", o->mnt);
+  format(root, sizeof root, "%s/root", o->mnt);
   /* The overlay came from a more privileged mount namespace, so it is locked, and pivot_root refuses a
    * locked new root (EINVAL): bind it onto itself to get an unlocked mount of ours. */
   mount_in_root(root, root, NULL, MS_BIND | MS_REC, NULL);
@@ -155,10 +156,10 @@ void mounts_build_root(const struct create_args *o) {
   mount_dev();
   char opts[128];
   mkdir_in_root("tmp", 01777);
-  snprintf(opts, sizeof opts, "size=%llu,mode=1777", o->tmpfs_bytes);
+  format(opts, sizeof opts, "size=%llu,mode=1777", o->tmpfs_bytes);
   mount_in_root("tmp", "tmp", "tmpfs", MS_NOSUID | MS_NODEV, opts);
   mkdir_in_root("run", 0755);
-  snprintf(opts, sizeof opts, "size=%llu,mode=0755", RUN_TMPFS_BYTES);
+  format(opts, sizeof opts, "size=%llu,mode=0755", RUN_TMPFS_BYTES);
   mount_in_root("run", "run", "tmpfs", MS_NOSUID | MS_NODEV, opts);
   /* A second, read-only sysfs keeps sysfs "fully visible" after `ip netns exec` unmounts /sys in a nested
    * mount namespace, so that its own sysfs mount is allowed. */

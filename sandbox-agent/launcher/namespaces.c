@@ -16,6 +16,7 @@
 
 #include "confine.h"
 #include "error.h"
+#include "util.h"
 
 static const char *const ns_names[NS_COUNT] = {
     [NS_MNT] = "mnt", [NS_UTS] = "uts",   [NS_IPC] = "ipc", [NS_NET] = "net",
@@ -35,7 +36,7 @@ void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_
   memset(sb, 0, sizeof *sb);
   sb->pid1 = a->pid1;
   char path[PATH_MAX];
-  snprintf(path, sizeof path, "/proc/%ld", a->pid1);
+  format(path, sizeof path, "/proc/%ld", a->pid1);
   sb->procdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (sb->procdir < 0) {
     if (errno == ENOENT) die_gone(cmd, a->pid1);
@@ -49,14 +50,14 @@ void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_
     if (errno == ESRCH || errno == ENOENT) die_gone(cmd, a->pid1);
     die_errno("read", "uid_map of the sandbox init");
   }
-  close(mfd);
+  xclose(mfd, "uid_map of the sandbox init");
   mapbuf[mn] = '\0';
   unsigned long inside = 1, base = 0, count = 0;
   if (sscanf(mapbuf, "%lu %lu %lu", &inside, &base, &count) != 3 || inside != 0 || base == 0)
     die("%s: pid %ld is not a gaiola sandbox init (uid_map: %s)", cmd, a->pid1, mapbuf);
   sb->base = base;
   for (int k = 0; k < NS_COUNT; k++) {
-    snprintf(path, sizeof path, "ns/%s", ns_names[k]);
+    format(path, sizeof path, "ns/%s", ns_names[k]);
     sb->ns[k] = openat(sb->procdir, path, O_RDONLY | O_CLOEXEC);
     if (sb->ns[k] < 0) {
       if (errno == ENOENT || errno == ESRCH) die_gone(cmd, a->pid1);
@@ -95,14 +96,14 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
   become_root_inside();
   /* Root of the sandbox's user namespace now: allowed to filter without no_new_privs. */
   if (install_seccomp_denylist() < 0) die_errno("seccomp", cmd);
-  prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
   sandbox_close(sb);
 }
 
 void sandbox_close(struct sandbox_handle *sb) {
-  for (int k = 0; k < sb->nprocs; k++) close(sb->procs[k]);
-  for (int k = 0; k < NS_COUNT; k++) close(sb->ns[k]);
-  close(sb->procdir);
+  for (int k = 0; k < sb->nprocs; k++) xclose(sb->procs[k], sb->proc_paths[k]);
+  for (int k = 0; k < NS_COUNT; k++) xclose(sb->ns[k], ns_names[k]);
+  xclose(sb->procdir, "/proc/PID of the sandbox init");
   sb->nprocs = 0;
 }
 

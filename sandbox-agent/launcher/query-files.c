@@ -68,7 +68,7 @@ static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, c
   int rootfd = enter_sandbox_root(cmd, p, pid, uid, gid);
   int fd = open_below_root(rootfd, p, flags);
   if (fd < 0) lookup_fail(cmd, p, errno);
-  close(rootfd);
+  xclose(rootfd, "(root)");
   return fd;
 }
 
@@ -87,8 +87,10 @@ int cmd_read_file(int argc, char **argv) {
   if (!S_ISREG(st.st_mode)) {
     die_status(4, "read-file %s: not a regular file", p);
   }
+  /* A regular file: reads no longer need O_NONBLOCK, and some filesystems' files would answer EAGAIN. */
   int fl = fcntl(fd, F_GETFL);
-  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  if (fl < 0) lookup_fail("read-file", p, errno);
+  xset_fl(fd, fl & ~O_NONBLOCK, p);
   size_t cap = (size_t)max + 1;
   char *buf = malloc(cap);
   if (!buf) lookup_fail("read-file", p, ENOMEM);
@@ -130,9 +132,10 @@ int cmd_stat(int argc, char **argv) {
   size_t len = 0;
   if (a.max >= 0 && S_ISREG(st.st_mode) && st.st_size <= a.max) {
     char self[64];
-    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    format(self, sizeof self, "/proc/self/fd/%d", fd);
+    /* Unreadable (a mode the sandbox's uid may not read): the identity still answers, without text. */
     int rfd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    text = rfd >= 0 ? malloc((size_t)a.max + 1) : NULL;
+    if (rfd >= 0 && !(text = malloc((size_t)a.max + 1))) die_errno("malloc", "(stat)");
     for (ssize_t n = 1; text && n > 0;) {
       n = read(rfd, text + len, (size_t)a.max + 1 - len);
       if (n < 0 && errno == EINTR) n = 1;
@@ -142,7 +145,7 @@ int cmd_stat(int argc, char **argv) {
         text = NULL; /* grew meanwhile, or unreadable: the identity still answers */
       }
     }
-    if (rfd >= 0) close(rfd);
+    if (rfd >= 0) xclose(rfd, p);
   }
   char out[160];
   int n = snprintf(out, sizeof out, "%llu:%llu %o %u:%u %lld%s\n", (unsigned long long)st.st_dev,
@@ -289,10 +292,7 @@ struct list_walk {
  * path relative to PATH. */
 static void list_dir(struct list_walk *w, int fd, size_t rellen, int level) {
   DIR *d = fdopendir(fd);
-  if (!d) {
-    close(fd);
-    return;
-  }
+  if (!d) die_errno("fdopendir", "(list)");
   size_t n = 0;
   /* Every name listed costs at least one entry: one more than the budget tells whether any is left out. */
   struct list_name *names = list_read_names(d, (size_t)w->left + 1, &n);
@@ -322,7 +322,7 @@ static void list_dir(struct list_walk *w, int fd, size_t rellen, int level) {
     }
   }
   free(names);
-  closedir(d);
+  if (closedir(d) < 0) die_errno("closedir", "(list)");
 }
 
 int cmd_list(int argc, char **argv) {
@@ -348,6 +348,6 @@ int cmd_list(int argc, char **argv) {
     }
   }
   list_flush(list_len);
-  close(rootfd);
+  xclose(rootfd, "(root)");
   return 0;
 }

@@ -39,16 +39,14 @@
 static int open_sandbox_ptmx(const struct sandbox_handle *sb) {
   int root = openat(sb->procdir, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) die_errno("open", "root of the sandbox init");
-  setfsgid((gid_t)sb->base);
-  setfsuid((uid_t)sb->base);
+  set_fsids((uid_t)sb->base, (gid_t)sb->base);
   struct gaiola_open_how how = {.flags = O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK,
                                 .mode = 0,
                                 .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
   int master = sys_openat2(root, "/dev/ptmx", &how);
   int open_errno = errno;
-  setfsuid(0);
-  setfsgid(0);
-  close(root);
+  set_fsids(0, 0);
+  xclose(root, "root of the sandbox init");
   if (master < 0) {
     errno = open_errno;
     die_errno("open", "/dev/ptmx (inside the sandbox)");
@@ -66,17 +64,16 @@ static int open_sandbox_ptmx(const struct sandbox_handle *sb) {
 static void shell_child(struct sandbox_handle *sb, int slave, const struct shell_args *a) __attribute__((noreturn));
 static void shell_child(struct sandbox_handle *sb, int slave, const struct shell_args *a) {
   sandbox_join(sb, "(shell)");
-  if (setsid() < 0) die_errno("setsid", "(shell)");
+  xsetsid("(shell)");
   if (ioctl(slave, TIOCSCTTY, 0) < 0) die_errno("TIOCSCTTY", "pty slave");
-  if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0) die_errno("dup2", "pty slave");
-  if (sys_close_range(3, ~0U, 0) < 0)
-    for (int fd = 3; fd < 1024; fd++) close(fd);
+  for (int fd = 0; fd <= 2; fd++) xdup2(slave, fd, "pty slave");
+  if (sys_close_range(3, ~0U, 0) < 0) die_errno("close_range", "3..");
+  /* A cwd the student removed falls back to the root, as a login would. */
   if (chdir(a->cwd) < 0 && chdir("/") < 0) die_errno("chdir", a->cwd);
-  for (int sig = 1; sig < NSIG; sig++)
-    if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
+  set_all_signals(SIG_DFL);
   sigset_t none;
   sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, NULL);
+  xsigprocmask(SIG_SETMASK, &none);
   /* An allow-listed environment: nothing of the agent's reaches the student. */
   char *envp[] = {"TERM=xterm-256color",
                   "LANG=C.UTF-8",
@@ -94,15 +91,21 @@ static struct termios saved_tio;
 static int tio_saved = 0;
 static int saved_fl0 = -1, saved_fl1 = -1;
 
+/* Gives the agent's terminal back as it was. A terminal already hung up (EIO) has nothing to restore. */
 static void restore_host_tty(void) {
-  if (tio_saved) tcsetattr(0, TCSAFLUSH, &saved_tio);
-  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0);
-  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+  if (tio_saved && tcsetattr(0, TCSAFLUSH, &saved_tio) < 0 && errno != EIO) die_errno("tcsetattr", "stdin");
+  if (saved_fl0 >= 0) xset_fl(0, saved_fl0, "stdin");
+  if (saved_fl1 >= 0) xset_fl(1, saved_fl1, "stdout");
 }
 
+/* The agent's terminal size onto the sandbox's pty; stdin that is no terminal (or is hung up) has none. */
 static void copy_winsize(int master) {
   struct winsize ws;
-  if (ioctl(0, TIOCGWINSZ, &ws) == 0) ioctl(master, TIOCSWINSZ, &ws);
+  if (ioctl(0, TIOCGWINSZ, &ws) < 0) {
+    if (errno == ENOTTY || errno == EIO || errno == EINVAL) return;
+    die_errno("TIOCGWINSZ", "stdin");
+  }
+  if (ioctl(master, TIOCSWINSZ, &ws) < 0) die_errno("TIOCSWINSZ", "pty master");
 }
 
 struct buf {
@@ -134,25 +137,27 @@ static int pump_out(int to, struct buf *b) {
 }
 
 /* Kills the command's whole session and reaps it: its process group first, then itself. */
-static void end_session(pid_t child, int *status) {
-  kill(-child, SIGKILL);
-  kill(child, SIGKILL);
-  while (waitpid(child, status, 0) < 0 && errno == EINTR) {
-  }
+static int end_session(pid_t child) {
+  kill_if_alive(-child, SIGKILL);
+  kill_if_alive(child, SIGKILL);
+  return reap(child);
 }
 
 static int relay(int master, pid_t child, int sfd) {
-  if (isatty(0) && tcgetattr(0, &saved_tio) == 0) {
+  if (isatty(0)) {
+    if (tcgetattr(0, &saved_tio) < 0) die_errno("tcgetattr", "stdin");
     tio_saved = 1;
     struct termios raw = saved_tio;
     cfmakeraw(&raw);
-    tcsetattr(0, TCSANOW, &raw);
+    if (tcsetattr(0, TCSANOW, &raw) < 0) die_errno("tcsetattr", "stdin");
     copy_winsize(master);
   }
   saved_fl0 = fcntl(0, F_GETFL);
+  if (saved_fl0 < 0) die_errno("fcntl F_GETFL", "stdin");
   saved_fl1 = fcntl(1, F_GETFL);
-  if (saved_fl0 >= 0) fcntl(0, F_SETFL, saved_fl0 | O_NONBLOCK);
-  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1 | O_NONBLOCK);
+  if (saved_fl1 < 0) die_errno("fcntl F_GETFL", "stdout");
+  xset_fl(0, saved_fl0 | O_NONBLOCK, "stdin");
+  xset_fl(1, saved_fl1 | O_NONBLOCK, "stdout");
 
   static struct buf to_shell, to_host;
   int in_open = 1, master_open = 1, status = 0, reaped = 0;
@@ -166,17 +171,19 @@ static int relay(int master, pid_t child, int sfd) {
     };
     if (poll(fds, 4, -1) < 0) {
       if (errno == EINTR) continue;
-      break;
+      die_errno("poll", "(shell)");
     }
     if (fds[0].revents & POLLIN) {
       struct signalfd_siginfo si;
-      while (read(sfd, &si, sizeof si) == sizeof si) {
+      while (read_signal(sfd, &si)) {
         if (si.ssi_signo == SIGWINCH) copy_winsize(master);
         else if (si.ssi_signo == SIGCHLD) {
-          if (waitpid(child, &status, WNOHANG) == child) reaped = 1;
+          pid_t w = waitpid(child, &status, WNOHANG);
+          if (w < 0 && errno != EINTR) die_errno("waitpid", "(shell)");
+          if (w == child) reaped = 1;
         } else if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT ||
                    si.ssi_signo == SIGQUIT) {
-          end_session(child, NULL);
+          end_session(child);
           restore_host_tty();
           return 128 + (int)si.ssi_signo;
         }
@@ -185,6 +192,7 @@ static int relay(int master, pid_t child, int sfd) {
     if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
       if (!pump_in(0, &to_shell)) in_open = 0; /* the host side is gone: the shell gets a hangup below */
     }
+    /* A master that fails a write also fails its reads (EIO): the read side below ends the session. */
     if (fds[2].revents & POLLOUT) pump_out(master, &to_shell);
     if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
       if (!pump_in(master, &to_host)) master_open = 0;
@@ -195,13 +203,12 @@ static int relay(int master, pid_t child, int sfd) {
     if (fds[3].revents & (POLLERR | POLLHUP)) to_host.len = 0;
     if (!in_open) {
       /* Nobody will type any more: end the session like a terminal hangup would. */
-      end_session(child, &status);
+      status = end_session(child);
       reaped = 1;
     }
     if (!master_open && !reaped) {
       /* EIO on the master: every slave fd closed, so the shell is (nearly) gone; wait for it. */
-      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-      }
+      status = reap(child);
       reaped = 1;
     }
   }
@@ -212,8 +219,9 @@ static int relay(int master, pid_t child, int sfd) {
       if (poll(&pf, 1, 0) <= 0) break;
     }
   }
-  if (saved_fl1 >= 0) fcntl(1, F_SETFL, saved_fl1);
+  xset_fl(1, saved_fl1, "stdout");
   if (to_host.len) {
+    /* The last words, blocking now; a reader that is gone (EPIPE, EIO) has nobody to show them to. */
     ssize_t ignored = write(1, to_host.data, to_host.len);
     (void)ignored;
   }
@@ -237,11 +245,11 @@ int cmd_shell(int argc, char **argv) {
 
   pid_t child = sandbox_fork(&sb, "(shell)");
   if (child == 0) {
-    close(sfd);
-    close(master);
+    xclose(sfd, "(signalfd)");
+    xclose(master, "pty master");
     shell_child(&sb, slave, &a);
   }
-  close(slave);
+  xclose(slave, "pty slave");
   sandbox_close(&sb);
   return relay(master, child, sfd);
 }
