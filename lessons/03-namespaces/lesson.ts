@@ -91,6 +91,15 @@ export default defineLesson({
         { tab: 1, text: 'cat /proc/self/cgroup' },
         { tab: 1, text: 'unshare -C bash' },
         { tab: 1, text: 'cat /proc/self/cgroup /proc/1/cgroup' },
+        // Clean-up: later lessons read /proc/self/cgroup from tab B and expect its shell where it started
+        // (v2: the sandbox's leaf `init`, since its root hands out controllers and holds no process).
+        { tab: 1, text: 'exit' },
+        {
+          tab: 1,
+          cgroup: 'v1',
+          text: 'echo $$ > /sys/fs/cgroup/memory/cgroup.procs && rmdir /sys/fs/cgroup/memory/visto',
+        },
+        { tab: 1, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/init/cgroup.procs && rmdir /sys/fs/cgroup/visto' },
       ],
       check: { id: 'ns-differs', params: { kind: 'cgroup' } },
       hints: {

@@ -99,8 +99,13 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
     expect(await typeLine(rig.b, 'uptime -p')).toMatch(/decade|year/);
     await typeLine(rig.b, 'exit');
 
-    // the page's commands on this host: a child group, then a cgroup namespace rooted at it
-    const cgOut = await typeStep(rig, lesson, 'cgroupns', lessonCgroupVersion(probe));
+    // the page's commands on this host: a child group, then a cgroup namespace rooted at it; the step's
+    // last commands (from its `exit` on) are the clean-up, typed once the namespace has been judged
+    const cgStep = lesson.steps.find((s) => s.id === 'cgroupns');
+    const tidyFrom = cgStep?.commands.findIndex((c) => c.text === 'exit') ?? -1;
+    expect(tidyFrom).toBeGreaterThan(0);
+    const tidy = new Set(cgStep?.commands.slice(tidyFrom).map((c) => c.text));
+    const cgOut = await typeStep(rig, lesson, 'cgroupns', lessonCgroupVersion(probe), (t) => tidy.has(t));
     const cg = await rig.obs.until('cgroupns');
     record('03-cgroupns', cg.snap);
     const v2 = lessonCgroupVersion(probe) === 'v2';
@@ -112,7 +117,15 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
     expect(cgOut[4]).toMatch(v2 ? /^0::\/\.\.\/init\r?$/m : /^\d+:memory:\/\.\.\r?$/m);
     // everything but the steps whose processes were left behind: the container, tab B's cgroup namespace
     expect(cg.results.container).toEqual({ done: true });
-    await typeLine(rig.b, 'exit');
+
+    // the clean-up: tab B's shell back in the group it started in, and `visto` gone, so that later
+    // lessons (which read /proc/self/cgroup from tab B) find it where they say it is
+    const tidyOut = await typeStep(rig, lesson, 'cgroupns', lessonCgroupVersion(probe), (t) => !tidy.has(t));
+    expect(tidyOut.length).toBe(2);
+    expect(await typeLine(rig.b, 'cat /proc/self/cgroup')).toMatch(v2 ? /^0::\/init\r?$/m : /^\d+:memory:\/\r?$/m);
+    expect(await typeLine(rig.b, `ls ${v2 ? '/sys/fs/cgroup' : '/sys/fs/cgroup/memory'}; echo listed`)).not.toContain(
+      'visto',
+    );
     await typeLine(rig.a, 'exit');
   });
 
