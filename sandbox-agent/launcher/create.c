@@ -84,6 +84,11 @@ static void sandbox_init(const struct init_arg *a) __attribute__((noreturn));
 static void sandbox_init(const struct init_arg *a) {
   const struct create_args *o = a->o;
   error_redirect(a->status_fd);
+  /* The clone copied the launcher's descriptors: the host's mount namespace, the launcher's ends of both
+   * pipes (holding the go pipe's write end, we would never see the launcher die), whatever the agent left
+   * open. Only our ends of the pipes stay; stdio becomes /dev/null below. */
+  const int keep[] = {a->go_fd, a->status_fd};
+  close_fds_except(keep, sizeof keep / sizeof keep[0]);
   char c;
   ssize_t r;
   do r = read(a->go_fd, &c, 1);
@@ -124,6 +129,7 @@ static void sandbox_init(const struct init_arg *a) {
   error_redirect(-1);
   xclose(a->status_fd, "(status pipe)");
   xclose(a->go_fd, "(go pipe)");
+  close_fds_from_3();
   keeper();
 }
 

@@ -4,11 +4,14 @@
  * student sees it with `ps` and kills it; the lesson checks where the killer stood. Output (one line each):
  *   ready pid=<pid inside the sandbox> host-pid=<host pid>
  *   killed-by signal=<n> pid=<killer's pid inside> root=<dev:ino|-> parent-root=<dev:ino|->
- * Who the killer is comes from si_pid; its root and its parent's root are read through the HOST's /proc
- * (opened before joining), because the sandbox's /proc is the student's to mount over.
  *
- * The relay stays host root in the host's pid namespace, and parses only what its own child writes. The
- * marker runs as root inside; the killer is the student's process, looked at through a pidfd it pins.
+ * Two processes. The marker, root inside, holds exactly 0 (/dev/null), 1 and 2 (its end of a socket to the
+ * relay): nothing of the host. When signalled it pins the killer, and the killer's parent, with pidfds (the
+ * killer may be a /bin/kill about to exit; its parent keeps it until it is reaped) and passes them over the
+ * socket. The relay, host root in the host's pid namespace, turns them into host pids (a pidfd's fdinfo, read
+ * through the host's /proc) and reads their roots there: the sandbox's /proc is the student's to mount over.
+ * The relay parses only what its own child sends; the killer is the student's process, looked at through
+ * the pidfd, never by a number alone.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +23,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,23 +37,109 @@
 
 /* Signals that count as "killed"; every other catchable signal stays blocked (pending, harmless). */
 static const int marker_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGQUIT};
-/* The marker's nice value: the highest priority, see marker_child. */
+/* The highest priority, for the marker and its relay: both wake first when the marker is signalled, to look
+ * at a short-lived killer (/bin/kill, pkill) before it is gone. They run for a few microseconds once, so this
+ * costs the sandbox nothing. Host root may. */
 #define MARKER_NICE (-20)
-/* Largest line the child reports. */
-#define MARKER_LINE 256
+/* Largest message of the marker (a line, or an error of error.c). */
+#define MARKER_LINE 1024
+/* Pidfds a report carries: the killer's and its parent's. */
+#define REPORT_FDS 2
+
+/* ---- the marker, inside ---- */
+
+/* One message on the socket (fd 1): `text`, and the `n` descriptors in `fds` passed along. */
+static void send_report(const char *text, const int *fds, size_t n) {
+  struct iovec iov = {.iov_base = (void *)text, .iov_len = strlen(text)};
+  union {
+    char buf[CMSG_SPACE(REPORT_FDS * sizeof(int))];
+    struct cmsghdr align;
+  } control;
+  memset(&control, 0, sizeof control);
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
+  if (n > 0) {
+    msg.msg_control = control.buf;
+    msg.msg_controllen = CMSG_SPACE(n * sizeof(int));
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(n * sizeof(int));
+    memcpy(CMSG_DATA(c), fds, n * sizeof(int));
+  }
+  while (sendmsg(1, &msg, MSG_NOSIGNAL) < 0)
+    if (errno != EINTR) die_errno("sendmsg", "(marker report)");
+}
+
+static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int argc, char **argv)
+    __attribute__((noreturn));
+static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int argc, char **argv) {
+  /* The credential change of the join makes us non-dumpable, and we stay so: the student may see and signal
+   * us, not ptrace us (that would let them write our report). */
+  sandbox_join(sb, "(marker)");
+  xsetsid("(marker)");
+  if (chdir("/") < 0) die_errno("chdir", "/");
+  xdup2(null, 0, "/dev/null");
+  xdup2(report, 1, "(marker report)");
+  xdup2(report, 2, "(marker report)");
+  close_fds_from_3();
+  /* `name` lives in the argv area that set_title overwrites: copy it first. */
+  char comm[16];
+  format(comm, sizeof comm, "%s", name);
+  set_title(argc, argv, comm, comm);
+
+  sigset_t all, wanted;
+  sigfillset(&all);
+  xsigprocmask(SIG_BLOCK, &all);
+  sigemptyset(&wanted);
+  for (size_t k = 0; k < sizeof marker_signals / sizeof marker_signals[0]; k++)
+    if (sigaddset(&wanted, marker_signals[k]) < 0) die_errno("sigaddset", "(marker)");
+
+  char line[MARKER_LINE];
+  format(line, sizeof line, "ready %d\n", (int)getpid());
+  send_report(line, NULL, 0);
+
+  siginfo_t si;
+  for (;;) {
+    if (sigwaitinfo(&wanted, &si) > 0) break;
+    if (errno != EINTR) die_errno("sigwaitinfo", "(marker)");
+  }
+  /* Right away, before a short-lived killer is gone: pin it and its parent. A signal from outside the
+   * sandbox's pid namespace has si_pid 0. */
+  int fds[REPORT_FDS];
+  size_t nfds = 0;
+  long killer = (si.si_code == SI_USER || si.si_code == SI_QUEUE || si.si_code == SI_TKILL) ? si.si_pid : 0;
+  if (killer > 0 && (fds[0] = sys_pidfd_open((pid_t)killer, 0)) >= 0) {
+    nfds = 1;
+    /* PIDFD_GET_INFO (6.13+) names the parent in our (the sandbox's) pid numbers; ppid 0 is a parent outside
+     * the sandbox's pid namespace (a shell's relay): no parent to look at. Older kernels: the relay reads it
+     * from the host's /proc while the killer lives. */
+    struct gaiola_pidfd_info info;
+    memset(&info, 0, sizeof info);
+    info.mask = GAIOLA_PIDFD_INFO_PID;
+    if (ioctl(fds[0], GAIOLA_PIDFD_GET_INFO, &info) == 0 && (info.mask & GAIOLA_PIDFD_INFO_PID) && info.ppid > 0 &&
+        (fds[1] = sys_pidfd_open((pid_t)info.ppid, 0)) >= 0)
+      nfds = 2;
+  }
+  format(line, sizeof line, "killed-by signal=%d pid=%ld\n", si.si_signo, killer);
+  send_report(line, fds, nfds);
+  _exit(0);
+}
+
+/* ---- the relay, on the host ---- */
 
 /* "<dev>:<ino>" of the root directory of host pid `hpid`, or "-". */
 static void root_id_of(int hostproc, long hpid, char *out, size_t outlen) {
-  snprintf(out, outlen, "-");
+  format(out, outlen, "-");
   if (hpid <= 0) return;
   char rel[64];
-  snprintf(rel, sizeof rel, "%ld/root", hpid);
+  format(rel, sizeof rel, "%ld/root", hpid);
   struct stat st;
+  /* A process that is exiting has no root any more: "-" says so. */
   if (fstatat(hostproc, rel, &st, 0) == 0)
-    snprintf(out, outlen, "%llu:%llu", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+    format(out, outlen, "%llu:%llu", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
 }
 
-/* Value of the "Key:\t<number>" line of a /proc file (host view), or -1. */
+/* Value of the "Key:\t<number>" line of a /proc file (host view), or -1 when the process is gone. */
 static long proc_field(int hostproc, const char *rel, const char *key) {
   int fd = openat(hostproc, rel, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
@@ -65,110 +155,77 @@ static long proc_field(int hostproc, const char *rel, const char *key) {
   return -1;
 }
 
-/* Host pid of the process a pidfd refers to: its fdinfo, read through the host's /proc, is in host numbers. */
+/* Host pid of the process a pidfd refers to: its fdinfo, read through the host's /proc, is in host numbers
+ * (-1 once the process was reaped). */
 static long host_pid_of_pidfd(int hostproc, int pidfd) {
   char rel[64];
-  snprintf(rel, sizeof rel, "self/fdinfo/%d", pidfd);
+  format(rel, sizeof rel, "self/fdinfo/%d", pidfd);
   return proc_field(hostproc, rel, "Pid");
 }
 
-static void marker_child(struct sandbox_handle *sb, const char *name, int hostproc, int report, int life, int argc,
-                         char **argv) __attribute__((noreturn));
-static void marker_child(struct sandbox_handle *sb, const char *name, int hostproc, int report, int life, int argc,
-                         char **argv) {
-  /* Wake up first when signalled, to look at a short-lived killer (/bin/kill, pkill) before it is gone. The
-   * marker only runs for a few microseconds once, so this costs the sandbox nothing. Host root may. */
-  if (setpriority(PRIO_PROCESS, 0, MARKER_NICE) < 0) die_errno("setpriority", "(marker)");
-  /* The credential change of the join makes us non-dumpable, and we stay so: the student may see and signal
-   * us, not ptrace us (that would let them write our report). */
-  sandbox_join(sb, "(marker)");
-  /* Die with the parent; it may have died already. */
-  struct pollfd pf = {.fd = life, .events = POLLIN};
-  if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
-  xsetsid("(marker)");
-  if (chdir("/") < 0) die_errno("chdir", "/");
-  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-  if (null < 0) die_errno("open", "/dev/null");
-  xdup2(null, 0, "/dev/null");
-  xdup2(null, 1, "/dev/null");
-  xclose(null, "/dev/null");
-  /* `name` lives in the argv area that set_title overwrites: copy it first. */
-  char comm[16];
-  format(comm, sizeof comm, "%s", name);
-  set_title(argc, argv, comm, comm);
-
-  sigset_t all, wanted;
-  sigfillset(&all);
-  xsigprocmask(SIG_BLOCK, &all);
-  sigemptyset(&wanted);
-  for (size_t k = 0; k < sizeof marker_signals / sizeof marker_signals[0]; k++)
-    if (sigaddset(&wanted, marker_signals[k]) < 0) die_errno("sigaddset", "(marker)");
-
-  char line[MARKER_LINE];
-  int n = snprintf(line, sizeof line, "ready %d\n", (int)getpid());
-  write_all(report, line, (size_t)n, "(marker report)");
-
-  siginfo_t si;
-  for (;;) {
-    if (sigwaitinfo(&wanted, &si) > 0) break;
-    if (errno != EINTR) die_errno("sigwaitinfo", "(marker)");
+/* One message of the marker: returns its length (0: the marker closed its end), its text NUL-terminated in
+ * `text`, the descriptors it carried in `fds`. */
+static size_t recv_report(int sock, char *text, size_t cap, int *fds, size_t *nfds) {
+  struct iovec iov = {.iov_base = text, .iov_len = cap - 1};
+  union {
+    char buf[CMSG_SPACE(REPORT_FDS * sizeof(int))];
+    struct cmsghdr align;
+  } control;
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control};
+  ssize_t n;
+  while ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0)
+    if (errno != EINTR) die_errno("recvmsg", "(marker report)");
+  *nfds = 0;
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+    if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+    size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+    if (k > REPORT_FDS) k = REPORT_FDS; /* MSG_CTRUNC closed the rest */
+    memcpy(fds, CMSG_DATA(c), k * sizeof(int));
+    *nfds = k;
   }
-  /* Right away, before a short-lived killer (/bin/kill) is gone: pin it with a pidfd, learn its host pid from
-   * the pidfd's fdinfo (read through the host's /proc, so in host numbers), then stat its root and its
-   * parent's. A signal from outside the sandbox's pid namespace has si_pid 0. */
-  char root[64] = "-", parent_root[64] = "-";
-  long killer = (si.si_code == SI_USER || si.si_code == SI_QUEUE || si.si_code == SI_TKILL) ? si.si_pid : 0;
-  if (killer > 0) {
-    int pidfd = sys_pidfd_open((pid_t)killer, 0);
-    if (pidfd >= 0) {
-      /* The parent first: a killer that is already exiting has no root any more, but keeps its parent until
-       * that reaps it. PIDFD_GET_INFO (6.13+) gives it in one call, in our (the sandbox's) pid numbers. */
-      struct gaiola_pidfd_info info;
-      memset(&info, 0, sizeof info);
-      info.mask = GAIOLA_PIDFD_INFO_PID;
-      int parentfd = -1;
-      int have_info = ioctl(pidfd, GAIOLA_PIDFD_GET_INFO, &info) == 0 && (info.mask & GAIOLA_PIDFD_INFO_PID);
-      /* ppid 0: the parent is outside the sandbox's pid namespace (a shell's relay): no parent to look at. */
-      if (have_info && info.ppid > 0) parentfd = sys_pidfd_open((pid_t)info.ppid, 0);
-      long hpid = host_pid_of_pidfd(hostproc, pidfd);
-      long parent_hpid = -1;
-      if (parentfd >= 0) {
-        parent_hpid = host_pid_of_pidfd(hostproc, parentfd);
-        xclose(parentfd, "(pidfd)");
-      } else if (!have_info && hpid > 0) {
-        /* Kernels before 6.13: the host's /proc/PID/status says who the parent is, in host numbers. */
-        char rel[64];
-        snprintf(rel, sizeof rel, "%ld/status", hpid);
-        parent_hpid = proc_field(hostproc, rel, "PPid");
-      }
-      root_id_of(hostproc, hpid, root, sizeof root);
-      root_id_of(hostproc, parent_hpid, parent_root, sizeof parent_root);
-      xclose(pidfd, "(pidfd)");
-    }
-  }
-  n = snprintf(line, sizeof line, "killed-by signal=%d pid=%ld root=%s parent-root=%s\n", si.si_signo, killer, root,
-               parent_root);
-  write_all(report, line, (size_t)n, "(marker report)");
-  _exit(0);
+  text[n] = '\0';
+  return (size_t)n;
 }
 
-/* Writes the complete lines of buf[0..*len) to stdout, keeping the rest; "ready N" gains our view of the
- * child's pid. A line longer than the buffer is not the child's: it is dropped. */
-static void relay_lines(char *buf, size_t *len, size_t cap, pid_t child) {
-  char *nl;
-  while ((nl = memchr(buf, '\n', *len)) != NULL) {
-    *nl = '\0';
-    char out[MARKER_LINE * 2];
-    long inside;
-    if (sscanf(buf, "ready %ld", &inside) == 1)
-      format(out, sizeof out, "ready pid=%ld host-pid=%d\n", inside, (int)child);
-    else format(out, sizeof out, "%s\n", buf);
+/* Turns one message of the marker into our output: "ready" gains our view of the marker's pid, "killed-by"
+ * the roots of the killer and of its parent; anything else is the marker's error, for our stderr. */
+static void relay_report(const char *text, const int *fds, size_t nfds, pid_t child, int hostproc) {
+  char out[MARKER_LINE + 128];
+  long inside;
+  int sig;
+  long killer;
+  if (sscanf(text, "ready %ld", &inside) == 1) {
+    format(out, sizeof out, "ready pid=%ld host-pid=%d\n", inside, (int)child);
     write_all(1, out, strlen(out), "stdout");
-    size_t used = (size_t)(nl - buf) + 1;
-    memmove(buf, nl + 1, *len - used);
-    *len -= used;
+  } else if (sscanf(text, "killed-by signal=%d pid=%ld", &sig, &killer) == 2) {
+    char root[64] = "-", parent_root[64] = "-";
+    long hpid = nfds > 0 ? host_pid_of_pidfd(hostproc, fds[0]) : -1;
+    long parent_hpid = -1;
+    if (nfds > 1) parent_hpid = host_pid_of_pidfd(hostproc, fds[1]);
+    else if (hpid > 0) {
+      /* No parent pidfd (a kernel before 6.13): the host's /proc/PID/status names the parent, in host numbers. */
+      char rel[64];
+      format(rel, sizeof rel, "%ld/status", hpid);
+      parent_hpid = proc_field(hostproc, rel, "PPid");
+    }
+    root_id_of(hostproc, hpid, root, sizeof root);
+    root_id_of(hostproc, parent_hpid, parent_root, sizeof parent_root);
+    format(out, sizeof out, "killed-by signal=%d pid=%ld root=%s parent-root=%s\n", sig, killer, root, parent_root);
+    write_all(1, out, strlen(out), "stdout");
+  } else {
+    write_all(2, text, strlen(text), "stderr");
   }
-  if (*len == cap) *len = 0;
+  for (size_t k = 0; k < nfds; k++) xclose(fds[k], "(pidfd)");
+}
+
+/* Relays the next report; 0 when the marker has closed its end. */
+static int take_report(int sock, pid_t child, int hostproc) {
+  char text[MARKER_LINE];
+  int got[REPORT_FDS];
+  size_t ngot;
+  if (recv_report(sock, text, sizeof text, got, &ngot) == 0 && ngot == 0) return 0;
+  relay_report(text, got, ngot, child, hostproc);
+  return 1;
 }
 
 static int stop_child(pid_t child) {
@@ -186,27 +243,27 @@ int cmd_marker(int argc, char **argv) {
   sandbox_open(&sb, "marker", &a.join);
   int hostproc = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (hostproc < 0) die_errno("open", "/proc");
-  int report[2], life[2];
-  if (pipe2(report, O_CLOEXEC) < 0 || pipe2(life, O_CLOEXEC) < 0) die_errno("pipe", "(marker)");
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) die_errno("open", "/dev/null");
+  /* Datagrams keep each report whole, with the pidfds it carries. */
+  int report[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, report) < 0) die_errno("socketpair", "(marker)");
   static const int sigs[] = {SIGCHLD, SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE};
   int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], SFD_NONBLOCK, "(marker)");
+  if (setpriority(PRIO_PROCESS, 0, MARKER_NICE) < 0) die_errno("setpriority", "(marker)");
 
   pid_t child = sandbox_fork(&sb, "(marker)");
   if (child == 0) {
     xclose(report[0], "(marker report)");
-    xclose(life[1], "(marker life)");
     xclose(sfd, "(signalfd)");
-    marker_child(&sb, a.name, hostproc, report[1], life[0], argc, argv);
+    xclose(hostproc, "/proc");
+    marker_child(&sb, a.name, report[1], null, argc, argv);
   }
   xclose(report[1], "(marker report)");
-  xclose(life[0], "(marker life)");
-  xclose(hostproc, "/proc");
+  xclose(null, "/dev/null");
   sandbox_close(&sb);
 
-  /* Relay the child's lines until it exits, we are told to stop, or stdin reaches EOF (the agent died). */
-  char buf[MARKER_LINE * 2];
-  const size_t cap = sizeof buf - 1;
-  size_t len = 0;
+  /* Relay the marker's reports until it exits, we are told to stop, or stdin reaches EOF (the agent died). */
   int report_open = 1, status = 0;
   for (;;) {
     struct pollfd fds[3] = {{.fd = sfd, .events = POLLIN},
@@ -216,12 +273,7 @@ int cmd_marker(int argc, char **argv) {
       if (errno == EINTR) continue;
       die_errno("poll", "(marker)");
     }
-    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
-      ssize_t r = read(report[0], buf + len, cap - len);
-      if (r <= 0 && !(r < 0 && errno == EINTR)) report_open = 0;
-      if (r > 0) len += (size_t)r;
-      relay_lines(buf, &len, cap, child);
-    }
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) report_open = take_report(report[0], child, hostproc);
     if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
       char in[64];
       ssize_t r = read(0, in, sizeof in);
@@ -235,11 +287,13 @@ int cmd_marker(int argc, char **argv) {
           pid_t w = waitpid(child, &status, WNOHANG);
           if (w < 0 && errno != EINTR) die_errno("waitpid", "(marker)");
           if (w == child) {
-            /* Its report is complete once it exited: relay what is left (a last line without newline is dropped). */
-            ssize_t r;
-            while (report_open && (r = read(report[0], buf + len, cap - len)) > 0) {
-              len += (size_t)r;
-              relay_lines(buf, &len, cap, child);
+            /* Its reports are complete once it exited: relay what is still queued. */
+            while (report_open) {
+              struct pollfd pf = {.fd = report[0], .events = POLLIN};
+              int ready = poll(&pf, 1, 0);
+              if (ready < 0 && errno != EINTR) die_errno("poll", "(marker report)");
+              if (ready <= 0) break;
+              report_open = take_report(report[0], child, hostproc);
             }
             return exit_code(status);
           }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "confine.h"
 #include "error.h"
+#include "kernel.h"
 #include "util.h"
 
 static const char *const ns_names[NS_COUNT] = {
@@ -35,6 +37,7 @@ static void die_gone(const char *cmd, long pid1) {
 void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_args *a) {
   memset(sb, 0, sizeof *sb);
   sb->pid1 = a->pid1;
+  sb->parent = -1;
   char path[PATH_MAX];
   format(path, sizeof path, "/proc/%ld", a->pid1);
   sb->procdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -74,7 +77,8 @@ void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_
 }
 
 pid_t sandbox_fork(struct sandbox_handle *sb, const char *cmd) {
-  (void)cmd;
+  sb->parent = sys_pidfd_open(getpid(), 0);
+  if (sb->parent < 0) die_errno("pidfd_open", "(self)");
   if (setns(sb->ns[NS_PID], CLONE_NEWPID) < 0) die_errno("setns", "pid");
   pid_t child = fork();
   if (child < 0) die_errno("fork", cmd);
@@ -96,7 +100,13 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
   become_root_inside();
   /* Root of the sandbox's user namespace now: allowed to filter without no_new_privs. */
   if (install_seccomp_denylist() < 0) die_errno("seccomp", cmd);
+  /* Set after the credential change, which clears it; a parent that died before this cannot signal us any
+   * more, so look: its pidfd turns readable once it has exited. */
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
+  struct pollfd pf = {.fd = sb->parent, .events = POLLIN};
+  int gone = poll(&pf, 1, 0);
+  if (gone < 0) die_errno("poll", "(parent pidfd)");
+  if (gone > 0) _exit(1);
   sandbox_close(sb);
 }
 
@@ -104,6 +114,8 @@ void sandbox_close(struct sandbox_handle *sb) {
   for (int k = 0; k < sb->nprocs; k++) xclose(sb->procs[k], sb->proc_paths[k]);
   for (int k = 0; k < NS_COUNT; k++) xclose(sb->ns[k], ns_names[k]);
   xclose(sb->procdir, "/proc/PID of the sandbox init");
+  if (sb->parent >= 0) xclose(sb->parent, "(parent pidfd)");
+  sb->parent = -1;
   sb->nprocs = 0;
 }
 

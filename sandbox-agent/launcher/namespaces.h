@@ -21,6 +21,7 @@ struct sandbox_handle {
   long pid1;          /* host pid of the sandbox's init */
   unsigned long base; /* host uid (and gid) of root inside */
   int procdir;        /* /proc/PID1, O_PATH */
+  int parent;         /* pidfd of the process that forked the joining child, or -1 before sandbox_fork */
   int ns[NS_COUNT];
   int procs[MAX_CGROUPS]; /* cgroup.procs files to join, opened for writing */
   const char *proc_paths[MAX_CGROUPS];
@@ -31,10 +32,11 @@ struct sandbox_handle {
  * not a sandbox's init. Everything host-side is opened here, before any namespace is entered. */
 void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_args *a);
 /* Forks a child that will join the sandbox (after its pid namespace was entered for children): returns like
- * fork(2); the child calls sandbox_join. */
+ * fork(2); the child calls sandbox_join. The child is outside our pid namespace's view of us (its getppid()
+ * is 0), so it learns of our death through a pidfd of ours taken before the fork. */
 pid_t sandbox_fork(struct sandbox_handle *sb, const char *cmd);
 /* The join sequence, in the child: cgroups, OOM preference, namespaces, root inside, seccomp, death with the
- * parent. Closes every descriptor of `sb`. Never returns on failure. */
+ * parent (and exit if it is already gone). Closes every descriptor of `sb`. Never returns on failure. */
 void sandbox_join(struct sandbox_handle *sb, const char *cmd);
 /* The parent's side after the fork: its descriptors of `sb` are no longer needed. */
 void sandbox_close(struct sandbox_handle *sb);

@@ -71,6 +71,8 @@ int cmd_netinfo(int argc, char **argv) {
   char *const env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
   char *const *args = a.route ? route : addr;
   static const char *const ips[] = {"/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"};
+  /* iproute2 gets our stdio only, nothing the agent left open. */
+  close_fds_from_3();
   for (size_t k = 0; k < sizeof ips / sizeof ips[0]; k++) execve(ips[k], args, env);
   die_errno("exec", "ip (iproute2)");
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "kernel.h"
 
 void write_all(int fd, const char *buf, size_t len, const char *what) {
   while (len > 0) {
@@ -39,6 +40,23 @@ void format(char *buf, size_t len, const char *fmt, ...) {
 
 void xclose(int fd, const char *what) {
   if (close(fd) < 0) die_errno("close", what);
+}
+
+void close_fds_except(const int *keep, size_t n) {
+  unsigned int from = 3;
+  for (;;) {
+    /* The lowest kept descriptor at or above `from`: close the gap below it, then step over it. */
+    unsigned int next = ~0U;
+    for (size_t k = 0; k < n; k++)
+      if ((unsigned int)keep[k] >= from && (unsigned int)keep[k] < next) next = (unsigned int)keep[k];
+    if (next > from && sys_close_range(from, next - 1, 0) < 0) die_errno("close_range", "(inherited descriptors)");
+    if (next == ~0U) return;
+    from = next + 1;
+  }
+}
+
+void close_fds_from_3(void) {
+  if (sys_close_range(3, ~0U, 0) < 0) die_errno("close_range", "3..");
 }
 
 void xdup2(int from, int to, const char *what) {

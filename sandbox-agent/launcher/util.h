@@ -15,6 +15,12 @@ void write_all(int fd, const char *buf, size_t len, const char *what);
 void format(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 void xclose(int fd, const char *what);
+/* Closes every descriptor from 3 up, except the `n` in `keep` (each at least 3): what a process inside the
+ * sandbox must not inherit from the launcher, or the launcher from the agent. */
+void close_fds_except(const int *keep, size_t n);
+/* Closes every descriptor from 3 up: the last step before a process inside starts its life (an exec, the
+ * init's keeper), so that it holds exactly 0, 1 and 2. */
+void close_fds_from_3(void);
 void xdup2(int from, int to, const char *what);
 void xsetsid(const char *who);
 /* Sets the file status flags of `fd` (O_NONBLOCK), returning the old ones. */
