@@ -1,0 +1,76 @@
+// Probe: claims the lessons' prose makes about the kernel, tried in a real sandbox as a student would type
+// them, so that a sentence the course teaches cannot drift from what the kernel does (issue 23, "Errors to
+// fix"). Each test names the lesson whose text it backs.
+import { describe, expect, it } from 'vitest';
+import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+
+const skip = probeSkipReason();
+if (skip) console.warn(`[probe-lesson-facts] skipped: ${skip}`);
+
+/** Signal masks in /proc/PID/status: bit n-1 stands for signal n (x86 and arm64 numbers). */
+const SIGCONT_BIT = 1n << 17n;
+const SIGSTOP_BIT = 1n << 18n;
+
+describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does', () => {
+  const p = useProbeSandbox('probe-facts');
+
+  it('lesson 06: SIGSTOP cannot be caught (the stop happens anyway), SIGCONT can', async () => {
+    const t = p.term;
+    // dash accepts `trap … STOP` without complaint; the kernel never installs it
+    await t.ok(
+      `sh -c 'trap "echo caught-cont" CONT; trap "echo caught-stop" STOP; kill -STOP $$; echo after' > /tmp/sig.out & P=$!`,
+    );
+    await t.ok('until grep -q "^State:.*T (stopped)" /proc/$P/status; do sleep 0.05; done');
+    const caught = BigInt(`0x${await t.ok("awk '/^SigCgt/ {print $2}' /proc/$P/status")}`);
+    expect(caught & SIGSTOP_BIT).toBe(0n);
+    expect(caught & SIGCONT_BIT).toBe(SIGCONT_BIT);
+    // bash's own `wait` may still see the job as stopped (status 147): wait for the output instead
+    await t.ok('kill -CONT $P; until grep -q after /tmp/sig.out; do sleep 0.05; done');
+    expect((await t.ok('cat /tmp/sig.out')).split('\n')).toEqual(['caught-cont', 'after']);
+  });
+
+  it('lesson 04: a bare unshare -U -r cannot mount proc: the mount namespace and the PID namespace are missing', async () => {
+    const t = p.term;
+    const tryAs = async (flags: string, fs: string) =>
+      (await t.run(`su aluno -c 'unshare -U -r ${flags} mount -t ${fs} x /mnt' 2>/dev/null`)).code;
+    expect(await tryAs('', 'tmpfs')).not.toBe(0); // the sandbox's mount namespace is not the student's
+    expect(await tryAs('-m', 'tmpfs')).toBe(0); // with -m, a mount works…
+    expect(await tryAs('-m', 'proc')).not.toBe(0); // …but not proc: the PID namespace is the sandbox's
+    expect(await tryAs('-p -f', 'proc')).not.toBe(0); // a PID namespace alone is not enough either
+    expect(await tryAs('-m -p -f', 'proc')).toBe(0);
+  });
+
+  it('lesson 10: two veths in one subnet fail with /24 routes and work with /32 host routes', async () => {
+    const t = p.term;
+    await t.ok(
+      'ip netns add fa && ip netns add fb && ' +
+        'ip link add veth0 type veth peer name ceth0 netns fa && ip link add veth1 type veth peer name ceth1 netns fb && ' +
+        'ip -n fa addr add 10.200.0.2/24 dev ceth0 && ip -n fa link set ceth0 up && ' +
+        'ip -n fb addr add 10.200.0.3/24 dev ceth1 && ip -n fb link set ceth1 up && ' +
+        'ip addr add 10.200.0.1/24 dev veth0 && ip link set veth0 up && ' +
+        'ip addr add 10.200.0.4/24 dev veth1 && ip link set veth1 up',
+    );
+    // two routes for 10.200.0.0/24; the kernel uses the first, and B's packets go out of veth0
+    expect(await t.ok('ip route get 10.200.0.3')).toMatch(/dev veth0/);
+    expect((await t.run('ping -c1 -W1 10.200.0.2')).code).toBe(0);
+    expect((await t.run('ping -c1 -W1 10.200.0.3')).code).not.toBe(0);
+    // the same two containers with a /32 route each, as Calico wires pods: both answer
+    await t.ok(
+      'ip addr flush dev veth0 && ip addr flush dev veth1 && ' +
+        'ip addr add 10.200.0.1/32 dev veth0 && ip addr add 10.200.0.1/32 dev veth1 && ' +
+        'ip route add 10.200.0.2/32 dev veth0 && ip route add 10.200.0.3/32 dev veth1',
+    );
+    expect(await t.ok('ip route get 10.200.0.3')).toMatch(/dev veth1/);
+    expect((await t.run('ping -c1 -W1 10.200.0.2')).code).toBe(0);
+    expect((await t.run('ping -c1 -W1 10.200.0.3')).code).toBe(0);
+    // container to container: the sandbox forwards and answers ARP for them (proxy_arp)
+    expect((await t.run('ip netns exec fa ping -c1 -W1 10.200.0.3')).code).not.toBe(0);
+    await t.ok('sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.veth0.proxy_arp=1 net.ipv4.conf.veth1.proxy_arp=1');
+    expect((await t.run('ip netns exec fa ping -c1 -W2 10.200.0.3')).code).toBe(0);
+    await t.ok('ip link del veth0 && ip link del veth1 && ip netns del fa && ip netns del fb');
+  });
+
+  it('leaves nothing on the host', async () => {
+    await p.destroyAndCheckHost();
+  });
+});
