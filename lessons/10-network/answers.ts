@@ -39,8 +39,8 @@ export default defineAnswers({
         gl: 'Unha bridge non cifra nada: só reenvía tramas Ethernet dun porto a outro, coma un switch.',
       },
       d: {
-        pt: 'Não há esse limite: a sandbox ficou com `veth0` e `veth1`, as pontas de dois pares. O problema das duas interfaces na mesma sub-rede está nas rotas.',
-        gl: 'Non hai ese límite: a sandbox quedou con `veth0` e `veth1`, os extremos de dous pares. O problema das dúas interfaces na mesma subrede está nas rutas.',
+        pt: 'Não há esse limite: a sandbox ficou com `veth0` e `veth1`, as pontas de dois pares. O problema dos dois endereços `/24` da mesma sub-rede está nas rotas que eles criam.',
+        gl: 'Non hai ese límite: a sandbox quedou con `veth0` e `veth1`, os extremos de dous pares. O problema dos dous enderezos `/24` da mesma subrede está nas rutas que crean.',
       },
     },
   },

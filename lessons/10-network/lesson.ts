@@ -166,15 +166,15 @@ export default defineLesson({
     {
       id: 'q2',
       prompt: {
-        pt: 'Com dois contêineres ou mais, por que juntar as pontas de fora numa bridge, em vez de dar a cada uma um endereço da mesma sub-rede?',
-        gl: 'Con dous contedores ou máis, por que xuntar os extremos de fóra nunha bridge, en vez de darlle a cada un un enderezo da mesma subrede?',
+        pt: 'Com dois contêineres ou mais, por que juntar as pontas de fora numa bridge, em vez de dar a cada uma um endereço `/24` da mesma sub-rede?',
+        gl: 'Con dous contedores ou máis, por que xuntar os extremos de fóra nunha bridge, en vez de darlle a cada un un enderezo `/24` da mesma subrede?',
       },
       options: [
         {
           id: 'a',
           text: {
-            pt: 'A mesma sub-rede em duas interfaces dá duas rotas para o mesmo destino, e o kernel usa só uma: os pacotes para um dos contêineres saem pelo cabo errado. A bridge é um switch só, com o endereço da sandbox (o gateway) nela.',
-            gl: 'A mesma subrede en dúas interfaces dá dúas rutas para o mesmo destino, e o kernel só usa unha: os paquetes para un dos contedores saen polo cable equivocado. A bridge é un único switch, co enderezo da sandbox (a pasarela) nela.',
+            pt: 'Uma `/24` em cada interface dá duas rotas para o mesmo destino, e o kernel usa só uma: os pacotes para um dos contêineres saem pelo cabo errado. A bridge é um switch só, com o endereço da sandbox (o gateway) nela.',
+            gl: 'Unha `/24` en cada interface dá dúas rutas para o mesmo destino, e o kernel só usa unha: os paquetes para un dos contedores saen polo cable equivocado. A bridge é un único switch, co enderezo da sandbox (a pasarela) nela.',
           },
         },
         {
