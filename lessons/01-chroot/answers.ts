@@ -48,12 +48,12 @@ export default defineAnswers({
     correct: 'a',
     feedback: {
       a: {
-        pt: 'Isso. Com um kernel próprio, cada VM ganha cópias próprias de todos os recursos globais, mas paga caro por isso em CPU, memória e tempo de inicialização.',
-        gl: 'Iso é. Cun kernel propio, cada VM ten copias propias de todos os recursos globais, pero págao caro en CPU, memoria e tempo de arranque.',
+        pt: 'Isso. Com um kernel próprio, cada VM ganha cópias próprias de todos os recursos globais, e paga por isso em memória e num boot a cada partida.',
+        gl: 'Iso é. Cun kernel propio, cada VM ten copias propias de todos os recursos globais, e págao en memoria e nun arranque cada vez.',
       },
       b: {
-        pt: 'É o contrário: emular hardware e manter um sistema completo gasta CPU e memória, e ligar uma VM leva de dezenas de segundos a minutos.',
-        gl: 'É ao revés: emular hardware e manter un sistema completo gasta CPU e memoria, e arrincar unha VM leva de decenas de segundos a minutos.',
+        pt: 'Não com o KVM: o processador roda o código da VM direto na CPU, e o software só imita os dispositivos e o que o processador manda interceptar. Imitar cada instrução é o que um emulador como o QEMU faz sem KVM, traduzindo o código, e é bem mais lento.',
+        gl: 'Non co KVM: o procesador executa o código da VM directamente na CPU, e o software só imita os dispositivos e o que o procesador manda interceptar. Imitar cada instrución é o que fai un emulador coma QEMU sen KVM, traducindo o código, e é moito máis lento.',
       },
       c: {
         pt: 'As duas técnicas convivem bem: rodar contêineres dentro de VMs é muito comum, por exemplo na nuvem.',

@@ -141,15 +141,15 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Emula o hardware em software, e cada VM roda o seu próprio kernel e sistema operacional.',
-            gl: 'Emula o hardware por software, e cada VM executa o seu propio kernel e sistema operativo.',
+            pt: 'Cada VM roda o seu próprio kernel e sistema operacional, sobre um computador virtual.',
+            gl: 'Cada VM executa o seu propio kernel e sistema operativo, sobre un ordenador virtual.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'É barata: uma VM liga em menos de um segundo e quase não gasta memória extra.',
-            gl: 'É barata: unha VM arrinca en menos dun segundo e case non gasta memoria extra.',
+            pt: 'Cada instrução do código da VM é imitada em software, uma a uma.',
+            gl: 'Cada instrución do código da VM é imitada por software, unha a unha.',
           },
         },
         {
