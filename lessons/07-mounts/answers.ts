@@ -35,8 +35,8 @@ export default defineAnswers({
         gl: 'Correcto. O `..` só se detén cando o cartafol actual é a raíz do proceso, e aquí está fóra dela. Por iso a defensa é quitar a `CAP_SYS_CHROOT` ou non deixar nada enriba da raíz, como fai o `pivot_root`.',
       },
       c: {
-        pt: 'Não há bug: é o comportamento documentado do `chroot`, que muda só a raiz e deixa o diretório atual onde estava. Funciona no kernel 6.18 desta sandbox.',
-        gl: 'Non hai erro: é o comportamento documentado do `chroot`, que só cambia a raíz e deixa o cartafol actual onde estaba. Funciona no kernel 6.18 desta sandbox.',
+        pt: 'Não há bug: é o comportamento documentado do `chroot`, que muda só a raiz e deixa o diretório atual onde estava. Funciona em qualquer kernel Linux, inclusive no desta sandbox (`uname -r` diz qual é).',
+        gl: 'Non hai erro: é o comportamento documentado do `chroot`, que só cambia a raíz e deixa o cartafol actual onde estaba. Funciona en calquera kernel Linux, tamén no desta sandbox (`uname -r` di cal é).',
       },
       d: {
         pt: 'A raiz é herdada: um filho de um processo preso continua preso, com pai ou sem pai. A `escapa` não mata nada, ela troca a própria raiz duas vezes.',

@@ -181,8 +181,8 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Modo filtro: a cada chamada de sistema, um programa BPF decide se ela passa, falha com um erro ou mata o processo.',
-            gl: 'Modo filtro: en cada chamada ao sistema, un programa BPF decide se pasa, falla cun erro ou mata o proceso.',
+            pt: 'Modo filtro: a cada chamada de sistema, um programa BPF clássico decide se ela passa, falha com um erro ou mata o processo.',
+            gl: 'Modo filtro: en cada chamada ao sistema, un programa BPF clásico decide se pasa, falla cun erro ou mata o proceso.',
           },
         },
         {

@@ -70,6 +70,28 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
     await t.ok('ip link del veth0 && ip link del veth1 && ip netns del fa && ip netns del fb');
   });
 
+  it('lesson 08: directories merge across layers; removing a lower one needs an opaque mark, which needs userxattr here', async () => {
+    const t = p.term;
+    await t.ok(
+      'mkdir -p /root/fo && mount -t tmpfs fo /root/fo && cd /root/fo && ' +
+        'mkdir -p lower/d upper/d work merged && echo a > lower/d/a && echo c > upper/d/c && ' +
+        'mount -t overlay overlay -o lowerdir=/root/fo/lower,upperdir=/root/fo/upper,workdir=/root/fo/work merged',
+    );
+    expect((await t.ok('ls -1 merged/d')).split('\n')).toEqual(['a', 'c']);
+    // without trusted.* xattrs (a user namespace) the kernel cannot mark the directory opaque
+    const rm = await t.run('rm -r merged/d');
+    expect(rm.code).not.toBe(0);
+    expect(rm.out).toContain('Input/output error');
+    await t.ok('umount merged && rm -rf upper work && mkdir -p upper/d work && echo c > upper/d/c');
+    await t.ok(
+      'mount -t overlay overlay -o userxattr,lowerdir=/root/fo/lower,upperdir=/root/fo/upper,workdir=/root/fo/work merged',
+    );
+    await t.ok('rm -r merged/d && mkdir merged/d && echo n > merged/d/n');
+    // the new d is opaque: nothing of lower/d shows through, though lower/d/a is still there
+    expect(await t.ok('ls -1 merged/d; cat lower/d/a')).toBe('n\na');
+    await t.ok('cd /root && umount /root/fo/merged && umount /root/fo');
+  });
+
   it('leaves nothing on the host', async () => {
     await p.destroyAndCheckHost();
   });
