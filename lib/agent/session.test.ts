@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SessionError, SessionSource, type TokenStore } from './session';
+import {
+  confirmedStudentId,
+  SessionError,
+  SessionSource,
+  studentOf,
+  subscribeStudent,
+  type TokenStore,
+} from './session';
 
 function memoryStore(initial: string | null = null): TokenStore & { value: string | null } {
   return {
@@ -94,5 +101,33 @@ describe('SessionSource', () => {
       async () => new Response('{"error":"<b>no</b>"}', { status: 401 }),
     );
     await expect(odd.get()).rejects.toMatchObject({ reason: 'refused', status: 401, code: undefined });
+  });
+});
+
+/** A token shaped as the agent signs it (the mac is not checked by the page). */
+function tokenFor(student: string): string {
+  const body = Buffer.from(JSON.stringify({ s: student, i: 1, m: 'solo', x: 2 })).toString('base64url');
+  return `${body}.bWFj`;
+}
+
+describe("the session's student", () => {
+  const ID = '0123456789abcdef0123456789abcdef';
+
+  it('reads the student id out of a token, and nothing out of anything else', () => {
+    expect(studentOf(tokenFor(ID))).toBe(ID);
+    expect(studentOf('not-a-token')).toBeNull();
+    expect(studentOf(tokenFor('../etc'))).toBeNull();
+    expect(studentOf('')).toBeNull();
+  });
+
+  it('is known once the agent has answered, and tells its listeners', async () => {
+    const other = 'fedcba9876543210fedcba9876543210';
+    let told = 0;
+    const stop = subscribeStudent(() => told++);
+    const source = new SessionSource('http://x/session', memoryStore(null), agent([tokenFor(other)]).fetcher);
+    await source.get();
+    expect(confirmedStudentId()).toBe(other);
+    expect(told).toBe(1);
+    stop();
   });
 });

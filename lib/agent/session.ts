@@ -127,8 +127,49 @@ export class SessionSource {
       throw new SessionError('refused', response.status);
     }
     this.store.set(parsed.token);
+    setConfirmedStudent(studentOf(parsed.token));
     return parsed;
   }
+}
+
+/**
+ * The student a token names: the `s` of its payload (`base64url(json).mac`, signed by the agent's
+ * sandbox-agent/src/server/token.ts). Read, not verified: the page only uses it to seed the order of quiz
+ * options, and the agent verifies the token on every request. Null for anything else.
+ */
+export function studentOf(token: string): string | null {
+  const body = token.split('.')[0] ?? '';
+  try {
+    const json = atob(body.replaceAll('-', '+').replaceAll('_', '/'));
+    const payload: unknown = JSON.parse(json);
+    if (typeof payload !== 'object' || payload === null || !('s' in payload)) return null;
+    return typeof payload.s === 'string' && /^[0-9a-f]{32}$/.test(payload.s) ? payload.s : null;
+  } catch {
+    return null;
+  }
+}
+
+// The student of the page's session once the agent has answered for it (a stored token may be refused and
+// replaced by a new student's): the quiz waits for it to show options in that student's order.
+let confirmedStudent: string | null = null;
+const studentListeners = new Set<() => void>();
+
+function setConfirmedStudent(student: string | null): void {
+  if (student === confirmedStudent) return;
+  confirmedStudent = student;
+  for (const listener of studentListeners) listener();
+}
+
+/** The confirmed student's id, or null until a session is made (for useSyncExternalStore). */
+export function confirmedStudentId(): string | null {
+  return confirmedStudent;
+}
+
+export function subscribeStudent(listener: () => void): () => void {
+  studentListeners.add(listener);
+  return () => {
+    studentListeners.delete(listener);
+  };
 }
 
 /** The `{error}` code of a refusal, if its body is one; anything else is no code, not a failure. */

@@ -3,10 +3,16 @@
 // sends the feedback for the option chosen. The first answer to a question is the one that scores;
 // a question already answered shows that first answer and its feedback, and can be tried again (the
 // agent keeps the attempts).
-import { useId, useState } from 'react';
+// Options show in the student's own order (lib/lessons/shuffle.ts), seeded by the student id of the
+// page's session: the server does not know the student (the token lives in the browser), so the options
+// stay invisible, their space kept, until the session is made, then appear in that order. Only the order
+// changes, never the page's height: no layout jump.
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { confirmedStudentId, subscribeStudent } from '@/lib/agent/session';
 import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import type { QuizTry, SavedAnswer } from '@/lib/lessons/lesson-client';
+import { studentOrder } from '@/lib/lessons/shuffle';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
@@ -70,13 +76,21 @@ function Question({
   number,
   total,
   labels,
+  student,
 }: {
   question: QuizQuestionView;
   number: number;
   total: number;
   labels: QuizLabels;
+  /** The session's student, null until the agent has answered for it. */
+  student: string | null;
 }) {
   const store = useLessonStore();
+  const slug = store?.slug ?? '';
+  const options = useMemo(
+    () => (student ? studentOrder(question.options, student, slug, question.id) : question.options),
+    [question, student, slug],
+  );
   const saved: SavedAnswer | undefined = useLessonState((s) => s.quiz[question.id]);
   const latest: QuizTry | undefined = useLessonState((s) => s.tries[question.id]);
   const answering = useLessonState((s) => s.answering[question.id] === true);
@@ -100,15 +114,15 @@ function Question({
       data-testid={`quiz-${question.id}`}
       data-answered={saved ? 'true' : 'false'}
     >
-      <fieldset>
+      <fieldset aria-busy={student === null}>
         <legend>
           <span className={styles.questionNumber}>{format(labels.question, { n: number, total })}</span>
           <span>
             <CodeText parts={hintParts(question.prompt, {})} />
           </span>
         </legend>
-        <div className={styles.options}>
-          {question.options.map((option) => (
+        <div className={student ? styles.options : `${styles.options} ${styles.optionsPending}`}>
+          {options.map((option) => (
             <label key={option.id} className={styles.option} data-option={option.id}>
               <input
                 type="radio"
@@ -170,13 +184,14 @@ function Question({
 }
 
 export function Quiz({ questions, labels }: { questions: readonly QuizQuestionView[]; labels: QuizLabels }) {
+  const student = useSyncExternalStore(subscribeStudent, confirmedStudentId, () => null);
   if (questions.length === 0) return null;
   return (
     <section className={styles.quiz} aria-labelledby="quiz-heading" data-testid="quiz">
       <h2 id="quiz-heading">{labels.heading}</h2>
       <p className={styles.quizIntro}>{labels.firstCounts}</p>
       {questions.map((q, i) => (
-        <Question key={q.id} question={q} number={i + 1} total={questions.length} labels={labels} />
+        <Question key={q.id} question={q} number={i + 1} total={questions.length} labels={labels} student={student} />
       ))}
     </section>
   );
