@@ -12,6 +12,15 @@
  * through the host's /proc) and reads their roots there: the sandbox's /proc is the student's to mount over.
  * The relay parses only what its own child sends; the killer is the student's process, looked at through
  * the pidfd, never by a number alone.
+ *
+ * A short-lived killer (/bin/kill, pkill) may have exited and been reaped by its shell before the marker wakes
+ * (about 1 run in 20 on a 2-CPU VM): there is nothing left to pin. So the relay has the kernel's process
+ * accounting (acct(2)) on for the sandbox's pid namespace, into a nameless file only the relay holds (on a
+ * small tmpfs of its own that no mount table lists: the kernel refuses a memfd's internal one): the kernel writes
+ * each exiting process's record, with its pid and its parent's in the sandbox's numbers, as it exits, before
+ * its parent can reap it. For a killer already gone, the relay takes its parent from that record (the newest
+ * with its pid) and looks at the parent, pinned by a pidfd, from a child born in the sandbox's pid namespace.
+ * The relay keeps the file small, and turns accounting off when the marker is dead.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/acct.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
@@ -45,6 +55,15 @@ static const int marker_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGQUIT};
 #define MARKER_LINE 1024
 /* Pidfds a report carries: the killer's and its parent's. */
 #define REPORT_FDS 2
+/* The accounting file is emptied when it passes this size (1024 records of 64 bytes), checked at most
+ * ACCT_TRIM_MS apart: a killer's record is written moments before the relay reads it, only the newest matter. */
+#define ACCT_KEEP_BYTES (64 * 1024)
+#define ACCT_TRIM_MS 1000
+/* Records read back from the end when looking for a killer's (the whole file at its largest, and more). */
+#define ACCT_SCAN_RECORDS 4096
+/* The tmpfs that holds it: bounds it even if the relay is SIGKILLed and nobody empties it any more (the kernel
+ * then drops the records that do not fit). */
+#define ACCT_FS_SIZE "1m"
 
 /* ---- the marker, inside ---- */
 
@@ -70,9 +89,24 @@ static void send_report(const char *text, const int *fds, size_t n) {
     if (errno != EINTR) die_errno("sendmsg", "(marker report)");
 }
 
-static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int argc, char **argv)
-    __attribute__((noreturn));
-static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int argc, char **argv) {
+static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int acct_fd, int argc,
+                         char **argv) __attribute__((noreturn));
+static void marker_child(struct sandbox_handle *sb, const char *name, int report, int null, int acct_fd, int argc,
+                         char **argv) {
+  /* Still host root, already in the sandbox's pid namespace (acct(2) needs the host's CAP_SYS_PACCT and
+   * applies to the caller's pid namespace), still in the host's mount namespace (the path is the host's /proc).
+   * Where the host forbids it (a container's seccomp), the marker works as before, without the records. */
+  if (acct_fd >= 0) {
+    char path[64];
+    format(path, sizeof path, "/proc/self/fd/%d", acct_fd);
+    if (acct(path) < 0) {
+      char warning[160];
+      format(warning, sizeof warning, "marker: acct: %s (a killer gone before the marker looks is not seen)\n",
+             strerror(errno));
+      write_all(2, warning, strlen(warning), "stderr");
+    }
+    xclose(acct_fd, "(accounting)");
+  }
   /* The credential change of the join makes us non-dumpable, and we stay so: the student may see and signal
    * us, not ptrace us (that would let them write our report). */
   sandbox_join(sb, "(marker)");
@@ -163,6 +197,68 @@ static long host_pid_of_pidfd(int hostproc, int pidfd) {
   return proc_field(hostproc, rel, "Pid");
 }
 
+/* The accounting file (see the top): an O_TMPFILE on a detached tmpfs of ACCT_FS_SIZE, or -1 (then the marker
+ * works without the records). */
+static int acct_file(void) {
+  int fs = sys_fsopen("tmpfs", FSOPEN_CLOEXEC);
+  if (fs < 0) return -1;
+  int mnt = -1;
+  if (sys_fsconfig(fs, FSCONFIG_SET_STRING, "size", ACCT_FS_SIZE, 0) == 0 &&
+      sys_fsconfig(fs, FSCONFIG_SET_STRING, "mode", "0700", 0) == 0 &&
+      sys_fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0)
+    mnt = sys_fsmount(fs, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC);
+  xclose(fs, "(accounting fs)");
+  if (mnt < 0) return -1;
+  int fd = openat(mnt, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  xclose(mnt, "(accounting mount)");
+  return fd;
+}
+
+/* The parent pid, in the sandbox's numbers, of the newest accounting record of `pid` (sandbox numbers), or -1. */
+static long acct_parent_of(int acct_fd, long pid) {
+  struct stat st;
+  if (acct_fd < 0 || fstat(acct_fd, &st) < 0) return -1;
+  struct acct_v3 rec[64];
+  off_t end = st.st_size - st.st_size % (off_t)sizeof rec[0];
+  for (long scanned = 0; end > 0 && scanned < ACCT_SCAN_RECORDS;) {
+    off_t start = end > (off_t)sizeof rec ? end - (off_t)sizeof rec : 0;
+    ssize_t n = pread(acct_fd, rec, (size_t)(end - start), start);
+    if (n <= 0) return -1;
+    for (ssize_t k = n / (ssize_t)sizeof rec[0] - 1; k >= 0; k--, scanned++)
+      if ((rec[k].ac_version & 0x0f) == 3 && (long)rec[k].ac_pid == pid) return (long)rec[k].ac_ppid;
+    end = start;
+  }
+  return -1;
+}
+
+/* Root of the process that is `pid` in the sandbox's pid namespace, into `out` ("-" when there is none). Our
+ * pid numbers are the host's: a child of ours, born in the sandbox's pid namespace (sandbox_fork entered it for
+ * our children), pins it with a pidfd, learns its host pid from the pidfd's fdinfo and reads its root through
+ * the host's /proc, and writes that back; it is host root for a moment and runs nothing of the sandbox. */
+static void sandbox_root_of(int hostproc, long pid, char *out, size_t outlen) {
+  format(out, outlen, "-");
+  int pipefd[2];
+  if (pipe2(pipefd, O_CLOEXEC) < 0) die_errno("pipe", "(marker lookup)");
+  pid_t c = fork();
+  if (c < 0) die_errno("fork", "(marker lookup)");
+  if (c == 0) {
+    char root[64] = "-";
+    int fd = sys_pidfd_open((pid_t)pid, 0);
+    if (fd >= 0) root_id_of(hostproc, host_pid_of_pidfd(hostproc, fd), root, sizeof root);
+    _exit(write(pipefd[1], root, strlen(root)) == (ssize_t)strlen(root) ? 0 : 1);
+  }
+  xclose(pipefd[1], "(marker lookup)");
+  char buf[64];
+  ssize_t n;
+  while ((n = read(pipefd[0], buf, sizeof buf - 1)) < 0 && errno == EINTR) {
+  }
+  xclose(pipefd[0], "(marker lookup)");
+  if (WIFEXITED(reap(c)) && n > 0) {
+    buf[n] = '\0';
+    format(out, outlen, "%s", buf);
+  }
+}
+
 /* One message of the marker: returns its length (0: the marker closed its end), its text NUL-terminated in
  * `text`, the descriptors it carried in `fds`. */
 static size_t recv_report(int sock, char *text, size_t cap, int *fds, size_t *nfds) {
@@ -189,7 +285,7 @@ static size_t recv_report(int sock, char *text, size_t cap, int *fds, size_t *nf
 
 /* Turns one message of the marker into our output: "ready" gains our view of the marker's pid, "killed-by"
  * the roots of the killer and of its parent; anything else is the marker's error, for our stderr. */
-static void relay_report(const char *text, const int *fds, size_t nfds, pid_t child, int hostproc) {
+static void relay_report(const char *text, const int *fds, size_t nfds, pid_t child, int hostproc, int acct_fd) {
   char out[MARKER_LINE + 128];
   long inside;
   int sig;
@@ -210,6 +306,11 @@ static void relay_report(const char *text, const int *fds, size_t nfds, pid_t ch
     }
     root_id_of(hostproc, hpid, root, sizeof root);
     root_id_of(hostproc, parent_hpid, parent_root, sizeof parent_root);
+    /* Gone (reaped, or exiting with its parent unknown): its accounting record names the parent. */
+    if (killer > 0 && !strcmp(root, "-") && !strcmp(parent_root, "-")) {
+      long ppid = acct_parent_of(acct_fd, killer);
+      if (ppid > 0) sandbox_root_of(hostproc, ppid, parent_root, sizeof parent_root);
+    }
     format(out, sizeof out, "killed-by signal=%d pid=%ld root=%s parent-root=%s\n", sig, killer, root, parent_root);
     write_all(1, out, strlen(out), "stdout");
   } else {
@@ -219,18 +320,31 @@ static void relay_report(const char *text, const int *fds, size_t nfds, pid_t ch
 }
 
 /* Relays the next report; 0 when the marker has closed its end. */
-static int take_report(int sock, pid_t child, int hostproc) {
+static int take_report(int sock, pid_t child, int hostproc, int acct_fd) {
   char text[MARKER_LINE];
   int got[REPORT_FDS];
   size_t ngot;
   if (recv_report(sock, text, sizeof text, got, &ngot) == 0 && ngot == 0) return 0;
-  relay_report(text, got, ngot, child, hostproc);
+  relay_report(text, got, ngot, child, hostproc, acct_fd);
   return 1;
 }
 
-static int stop_child(pid_t child) {
+/* Turns off the accounting the marker turned on, once the marker is dead (the agent starts the next marker
+ * only after this relay has exited, so this never turns off a newer marker's). acct(NULL) applies to the
+ * caller's pid namespace: a child of ours, born in the sandbox's, asks as host root and exits. A sandbox
+ * already gone has nothing left to turn off (the fork fails, which is fine). */
+static void acct_off(int acct_fd) {
+  if (acct_fd < 0) return;
+  pid_t c = fork();
+  if (c == 0) _exit(acct(NULL) < 0 ? 1 : 0);
+  if (c > 0) reap(c);
+  xclose(acct_fd, "(accounting)");
+}
+
+static int stop_child(pid_t child, int acct_fd) {
   kill_if_alive(child, SIGKILL);
   reap(child);
+  acct_off(acct_fd);
   return 1;
 }
 
@@ -251,13 +365,15 @@ int cmd_marker(int argc, char **argv) {
   static const int sigs[] = {SIGCHLD, SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE};
   int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], SFD_NONBLOCK, "(marker)");
   if (setpriority(PRIO_PROCESS, 0, MARKER_NICE) < 0) die_errno("setpriority", "(marker)");
+  /* The accounting file (see the top): the marker closes its copy once acct(2) holds it. */
+  int acct_fd = acct_file();
 
   pid_t child = sandbox_fork(&sb, "(marker)");
   if (child == 0) {
     xclose(report[0], "(marker report)");
     xclose(sfd, "(signalfd)");
     xclose(hostproc, "/proc");
-    marker_child(&sb, a.name, report[1], null, argc, argv);
+    marker_child(&sb, a.name, report[1], null, acct_fd, argc, argv);
   }
   xclose(report[1], "(marker report)");
   xclose(null, "/dev/null");
@@ -269,15 +385,18 @@ int cmd_marker(int argc, char **argv) {
     struct pollfd fds[3] = {{.fd = sfd, .events = POLLIN},
                             {.fd = report_open ? report[0] : -1, .events = POLLIN},
                             {.fd = 0, .events = POLLIN}};
-    if (poll(fds, 3, -1) < 0) {
+    if (poll(fds, 3, acct_fd >= 0 ? ACCT_TRIM_MS : -1) < 0) {
       if (errno == EINTR) continue;
       die_errno("poll", "(marker)");
     }
-    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) report_open = take_report(report[0], child, hostproc);
+    struct stat st;
+    if (acct_fd >= 0 && fstat(acct_fd, &st) == 0 && st.st_size > ACCT_KEEP_BYTES && ftruncate(acct_fd, 0) < 0)
+      die_errno("ftruncate", "(marker accounting)");
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) report_open = take_report(report[0], child, hostproc, acct_fd);
     if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) {
       char in[64];
       ssize_t r = read(0, in, sizeof in);
-      if (r <= 0 && !(r < 0 && errno == EINTR)) return stop_child(child);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) return stop_child(child, acct_fd);
     }
     if (fds[0].revents & POLLIN) {
       struct signalfd_siginfo si;
@@ -293,13 +412,14 @@ int cmd_marker(int argc, char **argv) {
               int ready = poll(&pf, 1, 0);
               if (ready < 0 && errno != EINTR) die_errno("poll", "(marker report)");
               if (ready <= 0) break;
-              report_open = take_report(report[0], child, hostproc);
+              report_open = take_report(report[0], child, hostproc, acct_fd);
             }
+            acct_off(acct_fd);
             return exit_code(status);
           }
           continue;
         }
-        stop_child(child);
+        stop_child(child, acct_fd);
         return 128 + (int)si.ssi_signo;
       }
     }
