@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 // matches *.spec.ts) never picks up. TCG runs the guest about ten times slower than native, hence the timeouts.
 const SITE_PORT = Number(process.env.GAIOLA_VM_SITE_PORT ?? 3280);
 const target = process.env.GAIOLA_VM_TARGET ?? 'bookworm';
+// e2e/helpers.ts waits this long for a command or a step's check (30 s on the host).
+process.env.GAIOLA_E2E_STEP_TIMEOUT_MS ??= '180000';
 
 export default defineConfig({
   testDir: 'e2e/vm',

@@ -21,6 +21,12 @@ export async function waitConnected(page: Page, tab: number): Promise<void> {
   await expect.poll(() => terminalText(page, tab)).toMatch(/#\s*$/m);
 }
 
+/**
+ * How long a command or a step's check may take: 30 s on this host; the VM tier's config
+ * (playwright.vm.config.ts) sets GAIOLA_E2E_STEP_TIMEOUT_MS higher, as its guest runs under TCG, ten times slower.
+ */
+const STEP_TIMEOUT_MS = Number(process.env.GAIOLA_E2E_STEP_TIMEOUT_MS ?? 30_000);
+
 let counter = 0;
 
 /**
@@ -79,14 +85,60 @@ export async function runStep(
       .toBe(true);
     await expect(page.getByTestId(`terminal-${command.tab}`).locator('textarea')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect.poll(() => prompts(page, command.tab), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => prompts(page, command.tab), { timeout: STEP_TIMEOUT_MS }).toBeGreaterThan(before);
   }
 }
 
 export async function waitDone(page: Page, stepId: string): Promise<void> {
   await expect(page.getByTestId(`step-status-${stepId}`), stepId).toHaveAttribute('data-status', 'done', {
-    timeout: 30_000,
+    timeout: STEP_TIMEOUT_MS,
   });
+}
+
+/** Opens a lesson with both terminals connected, as a fresh student: every step still pending. */
+export async function openLesson(page: Page, locale: 'pt' | 'gl', lesson: LessonDef): Promise<void> {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/${locale}/${lesson.slug}`);
+  await waitConnected(page, 0);
+  await page.getByTestId('tab-1').click();
+  await waitConnected(page, 1);
+  for (const step of lesson.steps)
+    await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
+}
+
+/** Every step of a lesson with the page's "run in terminal" buttons, each seen done before the next. */
+export async function doStepsWithButtons(page: Page, lesson: LessonDef, version: CgroupVersion): Promise<void> {
+  for (const step of lesson.steps) {
+    await runStep(page, step, version);
+    await waitDone(page, step.id);
+  }
+  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(lesson.steps.length));
+}
+
+/**
+ * Lesson 05 with the page's buttons: a group with a memory limit, a shell joined to it, its usage seen while a
+ * hog holds memory (before `kill %1` ends it), and an OOM kill contained in the group.
+ */
+export async function doLesson05WithButtons(page: Page, version: CgroupVersion): Promise<void> {
+  const mem = lessonBySlug('05-cgroups-memory');
+  const [group, join, usage, oom] = mem.steps as [StepDef, StepDef, StepDef, StepDef];
+  await openLesson(page, 'pt', mem);
+  await runStep(page, group, version);
+  await waitDone(page, 'group');
+  expect(await terminalText(page, 1)).toContain('104857600');
+  await runStep(page, join, version);
+  await waitDone(page, 'join');
+  expect(await terminalText(page, 0)).toMatch(version === 'v2' ? /^0::\/demo\s*$/m : /^\d+:memory:\/demo\s*$/m);
+  await runStep(page, usage, version, (text) => text === 'kill %1');
+  await waitDone(page, 'usage');
+  await runStep(page, usage, version, (text) => text !== 'kill %1');
+  await runStep(page, oom, version);
+  await waitDone(page, 'oom');
+  const a = await terminalText(page, 0);
+  expect(a).toMatch(/Killed/);
+  expect(a).toMatch(/^still here\s*$/m);
+  expect(await terminalText(page, 1)).toMatch(/oom_kill [1-9]/);
+  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(mem.steps.length));
 }
 
 /** A lesson of the course by its slug (the test fails loudly on a slug the course lacks). */

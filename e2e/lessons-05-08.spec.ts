@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { StepDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { answersOf, lessonBySlug, runStep, terminalText, waitConnected, waitDone } from './helpers';
+import { answersOf, doLesson05WithButtons, lessonBySlug, waitConnected } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -9,33 +8,7 @@ test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const mem = lessonBySlug('05-cgroups-memory');
-  const [group, join, usage, oom] = mem.steps as [StepDef, StepDef, StepDef, StepDef];
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`/pt/${mem.slug}`);
-  await waitConnected(page, 0);
-  await page.getByTestId('tab-1').click();
-  await waitConnected(page, 1);
-  for (const step of mem.steps)
-    await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
-
-  await runStep(page, group, version);
-  await waitDone(page, 'group');
-  expect(await terminalText(page, 1)).toContain('104857600');
-  await runStep(page, join, version);
-  await waitDone(page, 'join');
-  expect(await terminalText(page, 0)).toMatch(version === 'v2' ? /^0::\/demo\s*$/m : /^\d+:memory:\/demo\s*$/m);
-  // the hog holding memory must be seen before `kill %1` ends it
-  await runStep(page, usage, version, (text) => text === 'kill %1');
-  await waitDone(page, 'usage');
-  await runStep(page, usage, version, (text) => text !== 'kill %1');
-  await runStep(page, oom, version);
-  await waitDone(page, 'oom');
-  const a = await terminalText(page, 0);
-  expect(a).toMatch(/Killed/);
-  expect(a).toMatch(/^still here\s*$/m);
-  expect(await terminalText(page, 1)).toMatch(/oom_kill [1-9]/);
-  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(mem.steps.length));
+  await doLesson05WithButtons(page, version);
   await page.screenshot({ path: testInfo.outputPath('lesson-05-pt.png'), fullPage: true });
 });
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
 import type { LessonDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { answersOf, runStep, terminalText, waitConnected, waitDone } from './helpers';
+import { answersOf, doStepsWithButtons, openLesson, terminalText, waitConnected } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -11,20 +11,10 @@ test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a co
 }, testInfo) => {
   test.setTimeout(240_000);
   const lesson = lessons.find((l) => l.slug === '11-container-by-hand') as LessonDef;
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`/gl/${lesson.slug}`);
-  await waitConnected(page, 0);
-  await page.getByTestId('tab-1').click();
-  await waitConnected(page, 1);
-  for (const step of lesson.steps)
-    await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
-  for (const step of lesson.steps) {
-    await runStep(page, step, version);
-    await waitDone(page, step.id);
-  }
+  await openLesson(page, 'gl', lesson);
+  await doStepsWithButtons(page, lesson, version);
   // inside the container: its own host name, and it is PID 1
   expect(await terminalText(page, 0)).toMatch(/contedor/);
-  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(lesson.steps.length));
   // The Kernel panel draws the whole container: its namespaces, its cgroup, its overlay root, its veth link.
   await page.getByTestId('kernel-panel-toggle').click();
   const sh = page.locator('[data-testid="panel-proc"][data-comm="sh"]');

@@ -1,7 +1,15 @@
 # The whole kernel tier, as scripts/test.sh runs it (npx vitest from this login session's shell), with its JSON
 # report on the share; then what it left behind, for the log.
+# One file is left out, and counted as skipped in the summary (kernel-excluded.txt): fresh-clone clones the
+# repository and installs its npm dependencies from the registry, building the native modules (the guest has
+# neither the history nor a network, and that build alone would take some 20 min under TCG). It tests the
+# repository's install step, not the host, and the host's kernel tier runs it.
 cd /root/gaiola || exit 1
-npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json \
+excluded=sandbox-agent/test/fresh-clone.kernel.test.ts
+echo "$excluded: needs the npm registry and the git history (the host's kernel tier runs it)" \
+  > /mnt/share/out/kernel-excluded.txt
+echo "left out: $(cat /mnt/share/out/kernel-excluded.txt)"
+npx vitest run --config vitest.kernel.config.ts --exclude "$excluded" --reporter=default --reporter=json \
   --outputFile=/mnt/share/out/kernel.json
 rc=$?
 echo "left after the tier: cgroups [$(find /sys/fs/cgroup -name 'gaiola*' -type d | tr '\n' ' ')]," \
