@@ -14,12 +14,12 @@ test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a co
   await openLesson(page, 'gl', lesson);
   await doStepsWithButtons(page, lesson, version);
   // inside the container: its own host name, and it is PID 1
-  expect(await terminalText(page, 0)).toMatch(/contedor/);
+  expect(await terminalText(page, 0)).toMatch(/^ctr\s*$/m);
   // The Kernel panel draws the whole container: its namespaces, its cgroup, its overlay root, its veth link.
   await page.getByTestId('kernel-panel-toggle').click();
   const sh = page.locator('[data-testid="panel-proc"][data-comm="sh"]');
   await expect(sh).toHaveAttribute('data-pids', /^\d+ 1$/);
-  await expect(sh.getByTestId('proc-hostname')).toContainText('contedor');
+  await expect(sh.getByTestId('proc-hostname')).toContainText('ctr');
   await page.getByTestId('kernel-panel-tab-cgroups').click();
   await expect(
     page.locator('[data-testid="panel-cgroup"][data-path="/ctr"] [data-testid="cgroup-memory"]'),

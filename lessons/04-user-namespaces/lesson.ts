@@ -68,7 +68,7 @@ export default defineLesson({
       id: 'hostname',
       title: { pt: 'Um hostname que é seu', gl: 'Un hostname que é teu' },
       commands: [
-        { tab: 0, text: 'hostname proba' },
+        { tab: 0, text: 'hostname outro-nome' },
         { tab: 0, text: 'exit' },
         { tab: 0, text: 'unshare -U -r -u bash' },
         { tab: 0, text: 'hostname rootless-demo' },
@@ -194,8 +194,8 @@ export default defineLesson({
     {
       id: 'q3',
       prompt: {
-        pt: 'Dentro de `unshare --user --map-root-user bash`, o CapEff está cheio, mas `hostname proba` falha. Por quê?',
-        gl: 'Dentro de `unshare --user --map-root-user bash`, o CapEff está cheo, pero `hostname proba` falla. Por que?',
+        pt: 'Dentro de `unshare --user --map-root-user bash`, o CapEff está cheio, mas `hostname outro-nome` falha. Por quê?',
+        gl: 'Dentro de `unshare --user --map-root-user bash`, o CapEff está cheo, pero `hostname outro-nome` falla. Por que?',
       },
       options: [
         {

@@ -73,8 +73,8 @@ export default defineAnswers({
         gl: 'As capas da imaxe son cartafoles empilados por un overlay, tema da seguinte lección. Un volume móntase enriba do rootfs, fóra das capas.',
       },
       b: {
-        pt: 'Uma variável de ambiente leva um texto, não uma pasta. O `ola.txt` chegou ao rootfs por uma montagem.',
-        gl: 'Unha variable de ambiente leva un texto, non un cartafol. O `ola.txt` chegou ao rootfs por unha montaxe.',
+        pt: 'Uma variável de ambiente leva um texto, não uma pasta. O `nota.txt` chegou ao rootfs por uma montagem.',
+        gl: 'Unha variable de ambiente leva un texto, non un cartafol. O `nota.txt` chegou ao rootfs por unha montaxe.',
       },
       c: {
         pt: 'Certo. O runtime monta a pasta do host dentro do rootfs antes de trocar a raiz, e o `:ro` vira a opção `ro` da montagem.',

@@ -17,12 +17,12 @@ export default defineLesson({
       title: { pt: 'Um volume só de leitura', gl: 'Un volume só de lectura' },
       commands: [
         { tab: 1, text: 'mkdir -p /root/volume /root/rootfs/mnt/volume' },
-        { tab: 1, text: 'echo ola > /root/volume/ola.txt' },
+        { tab: 1, text: 'echo texto > /root/volume/nota.txt' },
         // `ro` alone is not enough here: the sandbox's mounts carry a `nodev` that the kernel locks (they
         // were inherited into a user namespace), and util-linux 2.38's read-only remount leaves it out → EPERM.
         { tab: 1, text: 'mount --bind -o ro,nodev /root/volume /root/rootfs/mnt/volume' },
-        { tab: 1, text: 'cat /root/rootfs/mnt/volume/ola.txt' },
-        { tab: 1, text: 'echo adeus > /root/rootfs/mnt/volume/ola.txt' },
+        { tab: 1, text: 'cat /root/rootfs/mnt/volume/nota.txt' },
+        { tab: 1, text: 'echo adeus > /root/rootfs/mnt/volume/nota.txt' },
       ],
       check: {
         id: 'bind-mount',

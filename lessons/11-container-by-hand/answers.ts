@@ -60,8 +60,8 @@ export default defineAnswers({
         gl: 'Iso é. Antes do `umount`, `ls -R /root/ctr/upper` amosa todo o que escribiu o contedor, e só iso. Nun `upper` en disco, o ficheiro sobreviviría ata que alguén borrase o cartafol, como fai o `docker rm`.',
       },
       d: {
-        pt: 'O namespace de montagem do contêiner morreu, mas o overlay continua montado no namespace da sandbox, onde o passo 1 o criou. Depois do `exit`, `cat /root/ctr/upper/tmp/ola` ainda funciona.',
-        gl: 'O espazo de nomes de montaxe do contedor morreu, pero o overlay segue montado no espazo de nomes da sandbox, onde o creou o paso 1. Despois do `exit`, `cat /root/ctr/upper/tmp/ola` aínda funciona.',
+        pt: 'O namespace de montagem do contêiner morreu, mas o overlay continua montado no namespace da sandbox, onde o passo 1 o criou. Depois do `exit`, `cat /root/ctr/upper/tmp/nota` ainda funciona.',
+        gl: 'O espazo de nomes de montaxe do contedor morreu, pero o overlay segue montado no espazo de nomes da sandbox, onde o creou o paso 1. Despois do `exit`, `cat /root/ctr/upper/tmp/nota` aínda funciona.',
       },
     },
   },

@@ -3,7 +3,7 @@ import { defineLesson } from '../types';
 // The capstone: the pieces of lessons 02–10 put together in the order a runtime uses them.
 const MERGED = '/root/ctr/merged';
 const GROUP = 'ctr';
-const HOSTNAME = 'contedor';
+const HOSTNAME = 'ctr';
 const LIMIT_BYTES = 67108864; // 64M: 64 × 1024 × 1024, a whole number of 4096-byte pages, so it reads back unchanged
 
 export default defineLesson({
@@ -95,7 +95,7 @@ export default defineLesson({
         },
         { tab: 0, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/ctr/cgroup.procs' },
         { tab: 0, text: 'unshare -m -u -i -n -p -f bash' },
-        { tab: 0, text: 'hostname contedor' },
+        { tab: 0, text: 'hostname ctr' },
         { tab: 0, text: 'mount --make-rprivate /' },
         { tab: 0, text: 'mount -t proc proc /root/ctr/merged/proc' },
         { tab: 0, text: 'cd /root/ctr/merged && mkdir -p .antiga && pivot_root . .antiga' },
@@ -110,8 +110,8 @@ export default defineLesson({
           gl: 'Aínda ningún proceso é o PID 1 dun espazo de nomes de PID novo. No Terminal A, mete a shell no grupo coa primeira orde do paso, executa `unshare -m -u -i -n -p -f bash` e segue as ordes ata o `exec /bin/sh`. Deixa esa shell aberta.',
         },
         missing: {
-          pt: 'O contêiner existe, mas ainda falta: {what}. `mnt`, `uts`, `ipc` ou `net`: faltou uma opção ao `unshare`; saia com `exit` e recomece o passo. `overlay` ou `pivot_root`: a raiz do init não é o overlay de `/root/ctr/merged`, ou a raiz antiga continua em `/.antiga`. `hostname`: rode `hostname contedor` no Terminal A. `cgroup`: o init não está no grupo `ctr`; no Terminal B, escreva o PID dele (`pgrep -n -x sh`) no `cgroup.procs` do grupo, e da próxima vez entre no grupo antes do `unshare`.',
-          gl: 'O contedor existe, pero aínda falta: {what}. `mnt`, `uts`, `ipc` ou `net`: faltou unha opción no `unshare`; sae con `exit` e comeza de novo o paso. `overlay` ou `pivot_root`: a raíz do init non é o overlay de `/root/ctr/merged`, ou a raíz antiga segue en `/.antiga`. `hostname`: executa `hostname contedor` no Terminal A. `cgroup`: o init non está no grupo `ctr`; no Terminal B, escribe o seu PID (`pgrep -n -x sh`) no `cgroup.procs` do grupo, e a próxima vez entra no grupo antes do `unshare`.',
+          pt: 'O contêiner existe, mas ainda falta: {what}. `mnt`, `uts`, `ipc` ou `net`: faltou uma opção ao `unshare`; saia com `exit` e recomece o passo. `overlay` ou `pivot_root`: a raiz do init não é o overlay de `/root/ctr/merged`, ou a raiz antiga continua em `/.antiga`. `hostname`: rode `hostname ctr` no Terminal A. `cgroup`: o init não está no grupo `ctr`; no Terminal B, escreva o PID dele (`pgrep -n -x sh`) no `cgroup.procs` do grupo, e da próxima vez entre no grupo antes do `unshare`.',
+          gl: 'O contedor existe, pero aínda falta: {what}. `mnt`, `uts`, `ipc` ou `net`: faltou unha opción no `unshare`; sae con `exit` e comeza de novo o paso. `overlay` ou `pivot_root`: a raíz do init non é o overlay de `/root/ctr/merged`, ou a raíz antiga segue en `/.antiga`. `hostname`: executa `hostname ctr` no Terminal A. `cgroup`: o init non está no grupo `ctr`; no Terminal B, escribe o seu PID (`pgrep -n -x sh`) no `cgroup.procs` do grupo, e a próxima vez entra no grupo antes do `unshare`.',
         },
       },
     },
@@ -223,8 +223,8 @@ export default defineLesson({
     {
       id: 'q3',
       prompt: {
-        pt: 'O contêiner escreveu `/tmp/ola`. O que acontece com esse arquivo no `umount /root/ctr/merged /root/ctr` da limpeza?',
-        gl: 'O contedor escribiu `/tmp/ola`. Que lle pasa a ese ficheiro no `umount /root/ctr/merged /root/ctr` da limpeza?',
+        pt: 'O contêiner escreveu `/tmp/nota`. O que acontece com esse arquivo no `umount /root/ctr/merged /root/ctr` da limpeza?',
+        gl: 'O contedor escribiu `/tmp/nota`. Que lle pasa a ese ficheiro no `umount /root/ctr/merged /root/ctr` da limpeza?',
       },
       options: [
         {

@@ -4,7 +4,7 @@ import { defineLesson } from '../types';
 // the 4096-byte page, so the kernel keeps it exact) and 32 processes, room for sleep plus a few `runc exec`.
 const MEMORY_BYTES = 134217728;
 const PIDS_MAX = 32;
-const HOSTNAME = 'contedor-oci';
+const HOSTNAME = 'oci-demo';
 const CONFIG = '/root/bundle/config.json';
 
 export default defineLesson({
@@ -59,8 +59,8 @@ export default defineLesson({
           gl: 'Ningún proceso nun espazo de nomes de PID novo ten o hostname `{hostname}`. En `/root/bundle`, aplica o `jq` do paso (é el o que cambia o `.hostname` e desactiva o `.process.terminal`) e executa `runc run -d demo`; `runc list` debe amosar `demo` como `running`. Se runc di `container with given ID already exists`, borra o vello con `runc delete -f demo` e executa de novo.',
         },
         'no-limits': {
-          pt: 'O contêiner `contedor-oci` está rodando, mas o cgroup dele não tem todos os limites que o passo pede; falta: {what}. O runc lê o `linux.resources` só ao criar o contêiner: confira com `jq .linux.resources config.json`, aplique o `jq` do passo se preciso e recrie o contêiner com `runc delete -f demo` e `runc run -d demo`.',
-          gl: 'O contedor `contedor-oci` está en execución, pero o seu cgroup non ten todos os límites que pide o paso; falta: {what}. runc le o `linux.resources` só ao crear o contedor: compróbao con `jq .linux.resources config.json`, aplica o `jq` do paso se fai falla e crea de novo o contedor con `runc delete -f demo` e `runc run -d demo`.',
+          pt: 'O contêiner `oci-demo` está rodando, mas o cgroup dele não tem todos os limites que o passo pede; falta: {what}. O runc lê o `linux.resources` só ao criar o contêiner: confira com `jq .linux.resources config.json`, aplique o `jq` do passo se preciso e recrie o contêiner com `runc delete -f demo` e `runc run -d demo`.',
+          gl: 'O contedor `oci-demo` está en execución, pero o seu cgroup non ten todos os límites que pide o paso; falta: {what}. runc le o `linux.resources` só ao crear o contedor: compróbao con `jq .linux.resources config.json`, aplica o `jq` do paso se fai falla e crea de novo o contedor con `runc delete -f demo` e `runc run -d demo`.',
         },
       },
     },

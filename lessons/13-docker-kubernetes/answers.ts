@@ -10,8 +10,8 @@ export default defineAnswers({
         gl: 'No paso 3, A executábase en `/root/rootfs` e B no overlay `/root/b/m`: un ficheiro creado en B foi parar a `/root/b/up`, e A nunca o viu. Cada contedor do pod ten o seu espazo de nomes de montaxe.',
       },
       b: {
-        pt: 'Isso. Foi o que você montou: o `nsenter -n -u -i` entrou na rede, no UTS e no IPC do pause, e o `unshare -m -p -f` deu a cada contêiner a sua raiz e os seus PIDs. Por isso B falou com A em 127.0.0.1 e viu o hostname `pod-a-man`, mas não os processos de A.',
-        gl: 'Iso é. Foi o que montaches: o `nsenter -n -u -i` entrou na rede, no UTS e no IPC do pause, e o `unshare -m -p -f` deu a cada contedor a súa raíz e os seus PIDs. Por iso B falou con A en 127.0.0.1 e viu o hostname `pod-a-man`, pero non os procesos de A.',
+        pt: 'Isso. Foi o que você montou: o `nsenter -n -u -i` entrou na rede, no UTS e no IPC do pause, e o `unshare -m -p -f` deu a cada contêiner a sua raiz e os seus PIDs. Por isso B falou com A em 127.0.0.1 e viu o hostname `pod-manual`, mas não os processos de A.',
+        gl: 'Iso é. Foi o que montaches: o `nsenter -n -u -i` entrou na rede, no UTS e no IPC do pause, e o `unshare -m -p -f` deu a cada contedor a súa raíz e os seus PIDs. Por iso B falou con A en 127.0.0.1 e viu o hostname `pod-manual`, pero non os procesos de A.',
       },
       c: {
         pt: 'Nenhuma máquina virtual apareceu aqui: A e B eram processos comuns do mesmo kernel, e o `ps -ef` da sandbox mostra os dois. Um pod é um arranjo de namespaces.',

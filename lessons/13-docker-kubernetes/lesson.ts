@@ -1,7 +1,7 @@
 import { defineLesson } from '../types';
 
 // The pod's host name, set once in the pause's UTS namespace and seen by every container that joins it.
-const POD_HOSTNAME = 'pod-a-man';
+const POD_HOSTNAME = 'pod-manual';
 // `docker run --memory 128m`: 128 × 1024 × 1024 bytes, a whole number of pages, so it reads back unchanged.
 const MEMORY_BYTES = 134217728;
 const PIDS_MAX = 50;

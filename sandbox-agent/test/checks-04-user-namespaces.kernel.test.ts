@@ -84,7 +84,7 @@ describe.skipIf(skip !== undefined)('lesson 04 checks on a real sandbox', () => 
     });
     // inside, the same map reads as the sandbox sees it
     expect(await typeLine(rig.a, 'cat /proc/self/uid_map')).toMatch(/^\s*0\s+1000\s+1\r$/m);
-    expect(await typeLine(rig.a, 'hostname proba; echo rc=$?')).toMatch(/rc=1/);
+    expect(await typeLine(rig.a, 'hostname outro-nome; echo rc=$?')).toMatch(/rc=1/);
     await typeLine(rig.a, 'exit');
 
     await typeLine(rig.a, 'unshare -U -r -u bash');

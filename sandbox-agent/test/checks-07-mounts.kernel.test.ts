@@ -31,7 +31,10 @@ describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => 
 
   it('passes nothing for a writable bind, a copy, a mount in one namespace, or a chroot into the bind', async () => {
     const b = rig.b;
-    await typeLine(b, 'mkdir -p /root/volume /root/copia /root/rootfs/mnt/volume && echo ola > /root/volume/ola.txt');
+    await typeLine(
+      b,
+      'mkdir -p /root/volume /root/copia /root/rootfs/mnt/volume && echo texto > /root/volume/nota.txt',
+    );
     await typeLine(b, 'mount --bind /root/copia /root/rootfs/mnt/volume');
     let seen = await rig.obs.look();
     expect(seen.results['bind-ro']).toMatchObject({ done: false, hint: 'other-source' });

@@ -167,7 +167,7 @@ describe.skipIf(skip !== undefined)('lesson 13 (Docker and Kubernetes by hand) o
     expect(notDone(fresh.results)).toEqual([]);
     await typeLine(rig.b, 'unshare --net --uts --ipc --fork --kill-child sleep 600 &');
     const seen = await rig.obs.look();
-    expect(seen.results.pause).toEqual({ done: false, hint: 'no-pause', params: { hostname: 'pod-a-man' } });
+    expect(seen.results.pause).toEqual({ done: false, hint: 'no-pause', params: { hostname: 'pod-manual' } });
     await typeLine(rig.b, 'kill %1; wait; true');
   });
   it('turns every step done with the lesson’s commands', async () => {

@@ -115,7 +115,7 @@ describe('lessons 12 and 13 checks (runc, a pod, docker run by hand), v1 and v2'
     expect(judge(oci, 'run', load('12-spec'))).toEqual({
       done: false,
       hint: 'not-running',
-      params: { hostname: 'contedor-oci' },
+      params: { hostname: 'oci-demo' },
     });
     expect(judge(oci, 'seccomp', load('12-run'))).toEqual({ done: false, hint: 'no-filter' });
     const snap = load('12-run');
