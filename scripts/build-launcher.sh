@@ -42,15 +42,15 @@ if [ "$mode" = --analyse ]; then
 fi
 
 case "$mode" in
-  build) out="$dir/build/gaiola-sandbox" ;;
-  --test-hooks) out="$dir/build/gaiola-sandbox-test-hooks" flags+=(-DGAIOLA_TEST_HOOKS) ;;
+  build) out="$dir/build/gaiola-sandbox" what="" ;;
+  --test-hooks) out="$dir/build/gaiola-sandbox-test-hooks" what=" (with test hooks)" flags+=(-DGAIOLA_TEST_HOOKS) ;;
   *) die "build-launcher.sh: unknown mode $mode (--analyse, --test-hooks)" ;;
 esac
 mkdir -p "$(dirname "$out")"
 # What the binary is built from: every source's name and content, and this script (the flags).
 sum=$({ ls "$dir"/*.c "$dir"/*.h; cat "$dir"/*.c "$dir"/*.h "${BASH_SOURCE[0]}"; } | sha256sum | cut -d' ' -f1)
 if [ ! -x "$out" ] || [ "$(cat "$out.sum" 2>/dev/null)" != "$sum" ]; then
-  say "building the sandbox launcher${mode#build}"
+  say "building the sandbox launcher$what"
   cc "${flags[@]}" "${link[@]}" -o "$out.tmp" "$dir"/*.c
   mv "$out.tmp" "$out"
   echo "$sum" > "$out.sum"

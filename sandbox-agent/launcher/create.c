@@ -35,6 +35,7 @@
 #include "error.h"
 #include "gaiola.h"
 #include "mounts.h"
+#include "test-hooks.h"
 #include "util.h"
 
 /* The init's stack: a clone() with its own stack avoids a fork-then-unshare(CLONE_NEWPID) dance. */
@@ -89,6 +90,10 @@ static void sandbox_init(const struct init_arg *a) {
    * open. Only our ends of the pipes stay; stdio becomes /dev/null below. */
   const int keep[] = {a->go_fd, a->status_fd};
   close_fds_except(keep, sizeof keep / sizeof keep[0]);
+  /* Die with the launcher from the start. Its death also shows as the go pipe's hangup, once no one else
+   * holds the write end: that is how we look below, since getppid() says nothing here (the launcher is
+   * outside our pid namespace: it is 0 whether the launcher lives or not). */
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
   char c;
   ssize_t r;
   do r = read(a->go_fd, &c, 1);
@@ -100,11 +105,14 @@ static void sandbox_init(const struct init_arg *a) {
   if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_DUMPABLE");
   set_student_oom_score();
   become_root_inside();
-  /* A credential change clears the parent-death signal, so set it afterwards, then check that the launcher
-   * did not die in between (its end of go_fd stays open as long as it lives). */
+  test_stop("init-creds");
+  /* A credential change clears the parent-death signal, so set it again, then check that the launcher did not
+   * die in between: the go pipe hangs up when its only write end, the launcher's, closes. */
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
   struct pollfd pf = {.fd = a->go_fd, .events = POLLIN};
-  if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
+  int hung_up = poll(&pf, 1, 0);
+  if (hung_up < 0) die_errno("poll", "(go pipe)");
+  if (hung_up > 0 && (pf.revents & (POLLHUP | POLLERR))) _exit(1);
   if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_DUMPABLE");
   xsetsid("(init)");
   umask(022);
@@ -256,6 +264,7 @@ int cmd_create(int argc, char **argv) {
   if (host_mnt_ns < 0) die_errno("open", "/proc/self/ns/mnt");
   /* Private setup mount namespace: the host mount table never changes. */
   mounts_prepare(&o);
+  test_stop("prepared");
 
   int go[2], st[2];
   if (pipe2(go, O_CLOEXEC) < 0 || pipe2(st, O_CLOEXEC) < 0) die_errno("pipe", "(setup)");
@@ -264,6 +273,7 @@ int cmd_create(int argc, char **argv) {
   error_on_die(kill_init);
   xclose(go[0], "(go pipe)");
   xclose(st[1], "(status pipe)");
+  test_stop("cloned");
 
   char path[64], map[64];
   format(map, sizeof map, "0 %lu %u\n", o.base, ID_RANGE);
@@ -271,12 +281,17 @@ int cmd_create(int argc, char **argv) {
   write_file(path, map);
   format(path, sizeof path, "/proc/%d/gid_map", (int)init_pid);
   write_file(path, map);
+  test_stop("mapped");
   mounts_overlay(&o, init_pid);
+  test_stop("mounted");
   /* Before the init unshares its cgroup namespace, so that the namespace's root is the sandbox's cgroup. */
   cgroups_add_process(&o, init_pid);
+  test_stop("joined");
 
   if (write(go[1], "g", 1) != 1) die_errno("write", "(go pipe)");
+  test_stop("go");
   await_init(st[0]);
+  test_stop("ok");
 
   /* The setup namespace is no longer needed: the init holds its own copy of every mount it uses. Going
    * back to the host's mount namespace lets the setup one (and its copies of host mounts) go away. */
@@ -292,6 +307,7 @@ int cmd_create(int argc, char **argv) {
   char ptitle[128];
   format(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);
   set_title(argc, argv, ptitle, "gaiola-sandbox");
+  test_stop("ready");
 
   int rc = hold(&o, sfd);
   kill_init();

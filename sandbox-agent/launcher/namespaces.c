@@ -18,6 +18,7 @@
 #include "confine.h"
 #include "error.h"
 #include "kernel.h"
+#include "test-hooks.h"
 #include "util.h"
 
 static const char *const ns_names[NS_COUNT] = {
@@ -85,12 +86,26 @@ pid_t sandbox_fork(struct sandbox_handle *sb, const char *cmd) {
   return child;
 }
 
+/* Dies with the parent from now on (SIGKILL), and exits at once if it is already gone: a parent that died
+ * before the signal was set cannot send it any more, but its pidfd has turned readable. */
+static void die_with_parent(const struct sandbox_handle *sb) {
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
+  struct pollfd pf = {.fd = sb->parent, .events = POLLIN};
+  int gone = poll(&pf, 1, 0);
+  if (gone < 0) die_errno("poll", "(parent pidfd)");
+  if (gone > 0) _exit(1);
+}
+
 void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
+  test_stop("join");
+  /* An orphan never enters the sandbox. */
+  die_with_parent(sb);
   char path[PATH_MAX];
   /* Host root still: the cgroups first ("0" is this process), then the cgroup namespace, so that its root is
    * the sandbox's cgroup (and with nsdelegate on v2 a move from outside the namespace would be refused). */
   for (int k = 0; k < sb->nprocs; k++)
     if (write(sb->procs[k], "0", 1) != 1) die_errno("join cgroup", sb->proc_paths[k]);
+  test_stop("join-entered");
   set_student_oom_score();
   for (int k = NS_MNT; k <= NS_USER; k++)
     if (setns(sb->ns[k], ns_types[k]) < 0) {
@@ -100,13 +115,8 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
   become_root_inside();
   /* Root of the sandbox's user namespace now: allowed to filter without no_new_privs. */
   if (install_seccomp_denylist() < 0) die_errno("seccomp", cmd);
-  /* Set after the credential change, which clears it; a parent that died before this cannot signal us any
-   * more, so look: its pidfd turns readable once it has exited. */
-  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_PDEATHSIG");
-  struct pollfd pf = {.fd = sb->parent, .events = POLLIN};
-  int gone = poll(&pf, 1, 0);
-  if (gone < 0) die_errno("poll", "(parent pidfd)");
-  if (gone > 0) _exit(1);
+  /* The credential change cleared the parent-death signal. */
+  die_with_parent(sb);
   sandbox_close(sb);
 }
 

@@ -1,0 +1,47 @@
+/*
+ * Stop points for the kernel tests (see test-hooks.h); empty unless built with GAIOLA_TEST_HOOKS. No
+ * privilege is used: the file is created with the caller's filesystem ids.
+ */
+#include "test-hooks.h"
+
+#ifdef GAIOLA_TEST_HOOKS
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "util.h"
+
+/* How often a stopped process looks whether the test has let it go. */
+#define TEST_STOP_POLL_MS 5
+
+/* Whether `stage` is one of the comma-separated names of `list`. */
+static int listed(const char *list, const char *stage) {
+  const size_t len = strlen(stage);
+  for (const char *p = list; *p;) {
+    const char *end = strchr(p, ',');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (n == len && !strncmp(p, stage, len)) return 1;
+    if (!end) break;
+    p = end + 1;
+  }
+  return 0;
+}
+
+void test_stop(const char *stage) {
+  const char *want = getenv("GAIOLA_TEST_STOP"), *dir = getenv("GAIOLA_TEST_STOP_DIR");
+  if (!want || !dir || !listed(want, stage)) return;
+  char file[PATH_MAX];
+  format(file, sizeof file, "%s/%s", dir, stage);
+  int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) die_errno("open", file);
+  xclose(fd, file);
+  while (access(file, F_OK) == 0) poll(NULL, 0, TEST_STOP_POLL_MS);
+}
+#else
+/* ISO C wants a declaration in every file. */
+typedef int gaiola_no_test_hooks;
+#endif
