@@ -79,6 +79,50 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     expect(results['kill-outside']).toMatchObject({ done: false, hint: 'alive' });
   });
 
+  it('passes nothing when the rootfs path is made to lead elsewhere: to `/` or to a copy', async () => {
+    const notDone = (results: Record<string, unknown>) => {
+      expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
+      expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
+    };
+    // a symlink to the sandbox's own root (on a tmpfs over /root, which hides the real rootfs: renaming it on
+    // the sandbox's overlay would copy it): every process's root is where the path leads; killing the marker
+    // from there is killing it from outside
+    const hide = `mount -t tmpfs gaiola-fake /root && ln -s`;
+    await rig.b.ok(`${hide} / ${ROOTFS}`);
+    try {
+      await rig.b.ok(`kill $(pidof ${FIXTURE})`);
+      await marker.exited;
+      const { snap, results } = await rig.obs.look();
+      expect(snap.files[ROOTFS]?.id).toBe(snap.base.rootId);
+      notDone(results);
+      expect(results['kill-outside']).toMatchObject({ done: false, hint: 'killed-from-outside' });
+    } finally {
+      await rig.b.ok('umount /root');
+      await newMarker();
+    }
+    // a bind mount of `/` over the path
+    await rig.b.ok(`mount --bind / ${ROOTFS}`);
+    try {
+      const { snap, results } = await rig.obs.look();
+      expect(snap.files[ROOTFS]?.id).toBe(snap.base.rootId);
+      notDone(results);
+    } finally {
+      await rig.b.ok(`umount ${ROOTFS}`);
+    }
+    // a symlink to a copy, with a real chroot into the copy and proc mounted there
+    await rig.b.ok(`cp -a ${ROOTFS} /tmp/gaiola-copy && ${hide} /tmp/gaiola-copy ${ROOTFS}`);
+    await rig.b.ok('mount -t proc proc /tmp/gaiola-copy/proc');
+    await rig.b.ok('chroot /tmp/gaiola-copy /bin/sleep 1000 </dev/null >/dev/null 2>&1 & disown');
+    try {
+      const { snap, results } = await rig.obs.look();
+      expect(snap.processes.some((p) => p.rootId !== null && p.rootId === snap.files[ROOTFS]?.id)).toBe(true);
+      notDone(results);
+    } finally {
+      await rig.b.ok(`pkill -KILL -f '^/bin/sleep 1000$'; umount /tmp/gaiola-copy/proc; true`);
+      await rig.b.ok('umount /root && rm -rf /tmp/gaiola-copy');
+    }
+  });
+
   it('knows a marker killed from outside, even through a planted /proc/PID/root', async () => {
     // The killer plants /proc/<its pid>/root -> /root/rootfs in the sandbox's own /proc (the marker's mount
     // namespace): a marker reading the sandbox's /proc would believe it. It reads the host's.

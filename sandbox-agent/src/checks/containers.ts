@@ -6,7 +6,7 @@ import { baseMountAt } from './mount-util';
 import { rootHow } from './mounts';
 import { studentNets } from './network';
 import type { CgroupGroup, Check, CheckResult, ProcInfo, SandboxSnapshot } from './types';
-import { inNewPidNs, innermostPid, numberParam, stringParam } from './util';
+import { inNewPidNs, innermostPid, lessonDirId, numberParam, stringParam } from './util';
 
 /** PID 1 of each PID namespace of the student's. */
 export function containerInits(snap: SandboxSnapshot): ProcInfo[] {
@@ -30,7 +30,7 @@ function missingOf(snap: SandboxSnapshot, p: ProcInfo, params: Parameters<Check>
   const missing: string[] = [];
   for (const kind of ['mnt', 'uts', 'ipc', 'net'] as const)
     if (p.ns[kind] === undefined || p.ns[kind] === snap.base.ns[kind]) missing.push(kind);
-  const id = snap.paths[path];
+  const id = lessonDirId(snap, path);
   if (!id || p.rootId !== id || rootHow(snap, p) !== 'pivoted') missing.push('pivot_root');
   if (baseMountAt(snap, path)?.fsType !== 'overlay') missing.push('overlay');
   if (p.ns.uts === undefined || snap.hostnames[p.ns.uts] !== stringParam(params, 'hostname')) missing.push('hostname');

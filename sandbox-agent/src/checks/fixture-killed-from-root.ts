@@ -4,7 +4,7 @@
 // After a wrong kill the agent starts the fixture again; the new one carries how the old one died, so the
 // hint keeps saying why the step is not done instead of turning back to "still alive".
 import type { Check, CheckResult, FileId, FixtureKiller } from './types';
-import { sandboxPid, stringParam } from './util';
+import { lessonDirId, sandboxPid, stringParam } from './util';
 
 /** What a recorded killer means: done from inside `path`, else who it was. null = SIGKILL, untraceable. */
 function judge(killer: FixtureKiller | null, root: FileId | null | undefined): CheckResult {
@@ -17,7 +17,7 @@ export const fixtureKilledFromRoot: Check = (snap, params) => {
   const name = stringParam(params, 'fixture');
   const path = stringParam(params, 'path');
   const f = snap.fixtures[name];
-  const id = snap.paths[path];
+  const id = lessonDirId(snap, path);
   if (f?.killedBy) return judge(f.killedBy, id);
   // Dead without a record: killed with a signal it cannot catch (SIGKILL); nobody can tell from where.
   if (f && !f.alive) return judge(null, id);

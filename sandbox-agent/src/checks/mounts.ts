@@ -4,7 +4,7 @@
 import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
 import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
 import type { Check, CheckResult, ProcInfo, SandboxSnapshot } from './types';
-import { sandboxPid, stringParam } from './util';
+import { lessonDirId, sandboxPid, stringParam } from './util';
 
 /** `target` is a bind of the directory `source` (same identity), read-only when `readOnly`. */
 export const bindMount: Check = (snap, params): CheckResult => {
@@ -80,7 +80,7 @@ export function rootHow(snap: SandboxSnapshot, p: ProcInfo): RootHow {
 /** A process in a mount namespace of its own has `path` as its root through pivot_root (see rootHow). */
 export const pivotedRoot: Check = (snap, params): CheckResult => {
   const path = stringParam(params, 'path');
-  const id = snap.paths[path];
+  const id = lessonDirId(snap, path);
   const inRoot = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (inRoot.length === 0) return { done: false, hint: 'no-process', params: { path } };
   let stale: number | undefined;
@@ -95,7 +95,7 @@ export const pivotedRoot: Check = (snap, params): CheckResult => {
 
 /** A process whose root is the sandbox's real root was started by a process chrooted into `path`. */
 export const chrootEscaped: Check = (snap, params): CheckResult => {
-  const id = snap.paths[stringParam(params, 'path')];
+  const id = lessonDirId(snap, stringParam(params, 'path'));
   const escaped = snap.processes.some((p) => {
     if (p.rootId !== snap.base.rootId) return false;
     const parent = snap.processes.find((q) => q.hostPid === p.ppid);

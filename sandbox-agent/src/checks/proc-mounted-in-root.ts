@@ -3,11 +3,11 @@
 // outside at path/proc is as good: what counts is what the chrooted process sees.
 import { findMount } from '../kernel/parse/mountinfo';
 import type { Check } from './types';
-import { mountsSeenBy, stringParam } from './util';
+import { lessonDirId, mountsSeenBy, stringParam } from './util';
 
 export const procMountedInRoot: Check = (snap, params) => {
   const path = stringParam(params, 'path');
-  const id = snap.paths[path];
+  const id = lessonDirId(snap, path);
   const chrooted = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (chrooted.length === 0) return { done: false, hint: 'not-chrooted', params: { path } };
   for (const p of chrooted) {

@@ -2,7 +2,7 @@
 // a file capability, and a seccomp filter of the student's own. From /proc/PID/status, never from what was
 // typed.
 import type { Check, CheckResult, ProcInfo } from './types';
-import { numberParam } from './util';
+import { lessonDirId, numberParam } from './util';
 
 /** Bit `cap` of a capability set printed in hex by the kernel. */
 export function hasCap(hex: string, cap: number): boolean {
@@ -19,7 +19,7 @@ const inSandboxUserNs = (snap: Parameters<Check>[0], p: ProcInfo) => p.ns.user =
 export const capDropped: Check = (snap, params): CheckResult => {
   const cap = numberParam(params, 'cap');
   const path = typeof params.path === 'string' ? params.path : undefined;
-  const rootId = path !== undefined ? snap.paths[path] : undefined;
+  const rootId = path !== undefined ? lessonDirId(snap, path) : undefined;
   const found = snap.processes.some(
     (p) =>
       inSandboxUserNs(snap, p) &&

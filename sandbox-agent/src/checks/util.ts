@@ -1,6 +1,6 @@
 // Small readers of a snapshot shared by the checks. Pure: no I/O.
 import type { MountEntry } from '../kernel/parse/mountinfo';
-import type { CheckParams, ProcInfo, SandboxSnapshot } from './types';
+import type { CheckParams, FileId, ProcInfo, SandboxSnapshot } from './types';
 
 /**
  * A process's PID as the student sees it in the sandbox. NSpid is read by the agent, whose PID namespace is
@@ -28,6 +28,16 @@ export function mountsSeenBy(snap: SandboxSnapshot, p: ProcInfo): MountEntry[] |
     (q) => q.ns.mnt === p.ns.mnt && q.rootId === p.rootId && snap.mounts[q.hostPid] !== undefined,
   );
   return twin ? snap.mounts[twin.hostPid] : undefined;
+}
+
+/**
+ * Identity of the directory a lesson means by `path` (the snapshot records the one the sandbox was made with,
+ * for the directories it prepares), or null. Never the sandbox's own root: a path the student pointed at `/`
+ * (a symlink, a bind mount) would make every process of the sandbox look "chrooted" into it.
+ */
+export function lessonDirId(snap: SandboxSnapshot, path: string): FileId | null {
+  const id = snap.paths[path];
+  return id && id !== snap.base.rootId ? id : null;
 }
 
 /** A string parameter a check needs; a lesson that forgets it is a bug, reported loudly. */

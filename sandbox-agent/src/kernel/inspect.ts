@@ -39,6 +39,12 @@ export interface FixtureLike {
   state(): FixtureState;
 }
 
+/**
+ * What a snapshot needs of a sandbox. `preparedIds`: the identities of the directories the base image prepares
+ * for the lessons, recorded when the sandbox was made (see PREPARED_DIRS in sandbox.ts).
+ */
+export type InspectedSandbox = Pick<Sandbox, 'initPid' | 'uidBase' | 'cgroupDirs' | 'preparedIds'>;
+
 export interface InspectOptions {
   /** Paths inside the sandbox whose identity checks compare (e.g. '/root/rootfs'). */
   paths: string[];
@@ -303,11 +309,22 @@ async function fileFactsOf(
   throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
 }
 
+/** The identity of each of `paths` inside the sandbox as its root user sees it now (absent: nothing there). */
+export async function pathIdentities(
+  launcherPath: string,
+  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
+  paths: readonly string[],
+): Promise<Record<string, FileId>> {
+  const out: Record<string, FileId> = {};
+  for (const p of paths) {
+    const facts = await fileFactsOf(launcherPath, sb, p);
+    if (facts) out[p] = facts.id;
+  }
+  return out;
+}
+
 /** Reads the sandbox's state now. Processes that vanish while it looks are left out, never an error. */
-export async function inspectSandbox(
-  sb: Pick<Sandbox, 'initPid' | 'uidBase' | 'cgroupDirs'>,
-  opts: InspectOptions,
-): Promise<SandboxSnapshot> {
+export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions): Promise<SandboxSnapshot> {
   const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
   const takenAt = Date.now();
   // Launcher queries first, so that they run while this thread scans /proc.
@@ -428,7 +445,9 @@ export async function inspectSandbox(
   return {
     takenAt,
     base: { ns: base, hostname: baseName, rootId: baseRootId, uidBase: sb.uidBase, seccompFilters: baseSeccomp },
-    paths: Object.fromEntries(Object.entries(files).map(([p, f]) => [p, f?.id ?? null])),
+    // A directory the sandbox was made with is the one it was made with, wherever its path leads now: a
+    // student's symlink or bind mount there cannot turn another directory (the sandbox's own root) into it.
+    paths: Object.fromEntries(Object.entries(files).map(([p, f]) => [p, sb.preparedIds?.[p] ?? f?.id ?? null])),
     processes,
     hostnames,
     mounts,

@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readlink, rmdir } from 'node:fs/promises';
 import { type IPty, spawn as spawnPty } from 'node-pty';
+import type { FileId } from '../checks/types';
 import type { SandboxCgroupPaths } from './cgroup-layout';
 import {
   createSandboxCgroups,
@@ -15,6 +16,7 @@ import {
 } from './cgroups';
 import { type KernelConfig, uidBaseOfSlot } from './config';
 import { KernelOpError } from './errors';
+import { pathIdentities } from './inspect';
 import type { HostProbe } from './probe';
 
 export interface Sandbox {
@@ -31,6 +33,11 @@ export interface Sandbox {
   readonly launcherPid: number;
   /** The sandbox's cgroup directories on the host (one per v1 hierarchy, one on v2). */
   readonly cgroupDirs: readonly string[];
+  /**
+   * Identity of each of PREPARED_DIRS as the sandbox was made, before any shell ran in it: what the lessons
+   * mean by that path, whatever a student later makes the path lead to. Absent for a test's fake sandbox.
+   */
+  readonly preparedIds?: Readonly<Record<string, FileId>>;
   /** Resolves when the sandbox dies (its launcher exited), whatever the reason. */
   readonly exited: Promise<void>;
   /** A login shell as root inside, on a pty of the sandbox's own devpts relayed to this node-pty. */
@@ -38,6 +45,12 @@ export interface Sandbox {
   /** Idempotent: kills shells and init, removes the cgroups; resolves when nothing is left. */
   destroy(): Promise<void>;
 }
+
+/**
+ * Directories the base image prepares for the lessons: the course rootfs (busybox) that lessons 01, 07 and
+ * 09 chroot or pivot into. Their identity is recorded at creation (Sandbox.preparedIds).
+ */
+export const PREPARED_DIRS: readonly string[] = ['/root/rootfs'];
 
 /** The launcher prints "ready PID" within milliseconds (sandbox.md §4); 10 s means it is stuck. */
 export const READY_TIMEOUT_MS = 10_000;
@@ -127,6 +140,7 @@ class LiveSandbox implements Sandbox {
     readonly uidBase: number,
     readonly initPid: number,
     private readonly image: FileHandle | undefined,
+    readonly preparedIds: Readonly<Record<string, FileId>>,
   ) {
     this.cgroupDirs = cgroups.dirs;
     this.exited = new Promise((resolve) => {
@@ -302,7 +316,20 @@ export async function createSandbox(
     });
     const initPid = await waitReady(launcher, opts.id, () => stderr);
     launcher.stdout?.resume();
-    return new LiveSandbox(cfg, launcher, cgroups, opts.id, opts.hostname, opts.slot, uidBase, initPid, image.handle);
+    // Before any shell exists, so that nothing of a student's is there yet.
+    const preparedIds = await pathIdentities(cfg.launcherPath, { initPid, uidBase }, PREPARED_DIRS);
+    return new LiveSandbox(
+      cfg,
+      launcher,
+      cgroups,
+      opts.id,
+      opts.hostname,
+      opts.slot,
+      uidBase,
+      initPid,
+      image.handle,
+      preparedIds,
+    );
   } catch (err) {
     try {
       if (launcher && !(await waitExit(launcher, 0))) {
