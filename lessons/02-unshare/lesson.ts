@@ -105,29 +105,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Uma cópia do kernel reservada para um grupo de processos.',
-            gl: 'Unha copia do kernel reservada para un grupo de procesos.',
+            pt: 'Uma cópia do kernel que roda à parte para um grupo de processos, cada uma com a sua tabela de PIDs e o seu hostname.',
+            gl: 'Unha copia do kernel que se executa á parte para un grupo de procesos, cada unha coa súa táboa de PIDs e o seu hostname.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um mecanismo do kernel que dá aos processos dentro dele uma instância própria de um recurso global, como a tabela de PIDs ou o hostname.',
-            gl: 'Un mecanismo do kernel que lles dá aos procesos de dentro unha instancia propia dun recurso global, como a táboa de PIDs ou o hostname.',
+            pt: 'Um mecanismo do kernel que dá aos processos de dentro uma instância própria de um recurso global, como o hostname.',
+            gl: 'Un mecanismo do kernel que lles dá aos procesos de dentro unha instancia propia dun recurso global, como o hostname.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'A pasta onde ficam os arquivos do contêiner.',
-            gl: 'O cartafol onde están os ficheiros do contedor.',
+            pt: 'A pasta que o kernel mostra como `/` a um grupo de processos, com os arquivos do contêiner, como o rootfs do chroot.',
+            gl: 'O cartafol que o kernel lle amosa como `/` a un grupo de procesos, cos ficheiros do contedor, como o rootfs do chroot.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Um limite de memória e de CPU para um grupo de processos.',
-            gl: 'Un límite de memoria e de CPU para un grupo de procesos.',
+            pt: 'Um limite, aplicado pelo kernel, de quanta memória e CPU um grupo de processos pode usar, contado à parte do resto.',
+            gl: 'Un límite, aplicado polo kernel, de canta memoria e CPU pode usar un grupo de procesos, contado á parte do resto.',
           },
         },
       ],
@@ -142,24 +142,30 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Porque quem chama `unshare` não entra no namespace de PID novo, só os seus filhos; com `-f`, o `unshare` cria um filho, que vira o PID 1 e depois o `sh`.',
-            gl: 'Porque quen chama a `unshare` non entra no espazo de nomes de PID novo, só os seus fillos; con `-f`, o `unshare` crea un fillo, que pasa a ser o PID 1 e despois o `sh`.',
+            pt: 'Porque quem chama `unshare` não entra no namespace de PID novo, só os filhos: com `-f`, um filho vira o PID 1 e executa o `sh`.',
+            gl: 'Porque quen chama a `unshare` non entra no espazo de nomes de PID novo, só os fillos: con `-f`, un fillo pasa a ser o PID 1 e executa o `sh`.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Para forçar a criação dos namespaces mesmo sem ser root.',
-            gl: 'Para forzar a creación dos espazos de nomes aínda sen ser root.',
+            pt: 'Para forçar a criação dos namespaces mesmo sem ser root da máquina: `-f` é *force*, e sem ele o `unshare` pararia em `Operation not permitted`.',
+            gl: 'Para forzar a creación dos espazos de nomes aínda sen ser root da máquina: `-f` é *force*, e sen el `unshare` pararía en `Operation not permitted`.',
           },
         },
         {
           id: 'c',
-          text: { pt: 'Para rodar o contêiner em segundo plano.', gl: 'Para executar o contedor en segundo plano.' },
+          text: {
+            pt: 'Para rodar o contêiner em segundo plano, liberando o Terminal A, como o `-d` do `docker run` faz.',
+            gl: 'Para executar o contedor en segundo plano e deixar libre o Terminal A, como fai o `-d` de `docker run`.',
+          },
         },
         {
           id: 'd',
-          text: { pt: 'Para montar automaticamente um /proc novo.', gl: 'Para montar automaticamente un /proc novo.' },
+          text: {
+            pt: 'Para montar um /proc novo automaticamente, que mostre só os processos do namespace de PID recém-criado.',
+            gl: 'Para montar automaticamente un /proc novo, que amose só os procesos do espazo de nomes de PID recén creado.',
+          },
         },
       ],
     },
@@ -173,8 +179,8 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O shell tomou o lugar do init da sandbox.',
-            gl: 'A shell ocupou o lugar do init da sandbox.',
+            pt: 'O shell tomou o lugar do init da sandbox: agora é o PID 1 para todos os processos dela.',
+            gl: 'A shell ocupou o lugar do init da sandbox: agora é o PID 1 para todos os procesos dela.',
           },
         },
         {
@@ -187,13 +193,16 @@ export default defineLesson({
         {
           id: 'c',
           text: {
-            pt: 'O shell foi o primeiro processo desde o boot da máquina.',
-            gl: 'A shell foi o primeiro proceso desde o arranque da máquina.',
+            pt: 'O shell foi o primeiro processo criado desde o boot da máquina, por isso recebeu o número 1.',
+            gl: 'A shell foi o primeiro proceso creado desde o arranque da máquina, por iso recibiu o número 1.',
           },
         },
         {
           id: 'd',
-          text: { pt: 'No BusyBox, `$$` sempre vale 1.', gl: 'En BusyBox, `$$` sempre vale 1.' },
+          text: {
+            pt: 'No BusyBox, `$$` sempre vale 1: é um número que o shell guarda para si, não o PID do kernel.',
+            gl: 'En BusyBox, `$$` sempre vale 1: é un número que a shell garda para si, non o PID do kernel.',
+          },
         },
       ],
     },
@@ -207,15 +216,15 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Com `-u`, o contêiner ganhou um namespace UTS próprio, com uma cópia do nome que ele pode trocar sem afetar ninguém.',
-            gl: 'Con `-u`, o contedor recibiu un espazo de nomes UTS propio, cunha copia do nome que pode cambiar sen afectar a ninguén.',
+            pt: 'Com `-u`, o contêiner tem um namespace UTS próprio: a troca do nome vale só lá dentro.',
+            gl: 'Con `-u`, o contedor ten un espazo de nomes UTS propio: o cambio de nome só vale alí dentro.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O Terminal B guarda o nome antigo em cache.',
-            gl: 'O Terminal B garda o nome antigo nunha caché.',
+            pt: 'O Terminal B guarda o nome antigo em cache e só o relê quando você abre um shell novo.',
+            gl: 'O Terminal B garda o nome antigo nunha caché e só o le de novo cando abres unha shell nova.',
           },
         },
         {
@@ -228,8 +237,8 @@ export default defineLesson({
         {
           id: 'd',
           text: {
-            pt: 'A troca só vale depois de reiniciar a sandbox.',
-            gl: 'O cambio só vale despois de reiniciar a sandbox.',
+            pt: 'A troca só vale para os outros depois de reiniciar a sandbox, quando o kernel lê o nome de novo.',
+            gl: 'O cambio só vale para os demais despois de reiniciar a sandbox, cando o kernel le o nome de novo.',
           },
         },
       ],
@@ -244,27 +253,30 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Todos os namespaces do contêiner e a raiz do rootfs.',
-            gl: 'Todos os espazos de nomes do contedor e a raíz do rootfs.',
+            pt: 'Todos os namespaces do contêiner e a raiz do rootfs: é como se tivesse sido aberto lá dentro.',
+            gl: 'Todos os espazos de nomes do contedor e tamén a raíz do rootfs: é coma se se abrise alí dentro.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Só o namespace UTS: vê o nome `contedor-a-man`, mas os processos, os arquivos e a rede continuam os da sandbox.',
-            gl: 'Só o espazo de nomes UTS: ve o nome `contedor-a-man`, pero os procesos, os ficheiros e a rede seguen a ser os da sandbox.',
+            pt: 'Só o namespace UTS: vê `contedor-a-man`, mas processos, arquivos e rede são os da sandbox.',
+            gl: 'Só o espazo de nomes UTS: ve `contedor-a-man`, pero procesos, ficheiros e rede son os da sandbox.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Nada: o `nsenter` só lê o hostname do contêiner e o mostra.',
-            gl: 'Nada: `nsenter` só le o hostname do contedor e amósao.',
+            pt: 'Nada: o `nsenter` só lê o hostname do contêiner e o mostra, sem entrar em namespace nenhum.',
+            gl: 'Nada: `nsenter` só le o hostname do contedor e amósao, sen entrar en ningún dos seus espazos de nomes.',
           },
         },
         {
           id: 'd',
-          text: { pt: 'Ele vira o PID 1 do contêiner.', gl: 'Pasa a ser o PID 1 do contedor.' },
+          text: {
+            pt: 'Ele vira o PID 1 do contêiner, no lugar do `sh`, que passa a ser filho dele.',
+            gl: 'Pasa a ser o PID 1 do contedor, no lugar do `sh`, que pasa a ser fillo seu.',
+          },
         },
       ],
     },
@@ -278,13 +290,16 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Os dois shells estão no mesmo namespace de usuário e em namespaces UTS diferentes: número igual quer dizer namespace igual.',
-            gl: 'As dúas shells están no mesmo espazo de nomes de usuario e en espazos de nomes UTS distintos: número igual quere dicir espazo de nomes igual.',
+            pt: 'Mesmo namespace de usuário e namespaces UTS diferentes: número igual, namespace igual.',
+            gl: 'Mesmo espazo de nomes de usuario e espazos UTS distintos: número igual, espazo de nomes igual.',
           },
         },
         {
           id: 'b',
-          text: { pt: 'Os números são os PIDs dos dois shells.', gl: 'Os números son os PIDs das dúas shells.' },
+          text: {
+            pt: 'Os números são os PIDs dos dois shells: o de `user` coincide porque os dois foram abertos pelo mesmo usuário.',
+            gl: 'Os números son os PIDs das dúas shells: o de `user` coincide porque as dúas foron abertas polo mesmo usuario.',
+          },
         },
         {
           id: 'c',
@@ -296,8 +311,8 @@ export default defineLesson({
         {
           id: 'd',
           text: {
-            pt: 'O namespace de usuário não existe neste kernel, por isso não mudou.',
-            gl: 'O espazo de nomes de usuario non existe neste kernel, por iso non cambiou.',
+            pt: 'O namespace de usuário não existe neste kernel, por isso o número de `user` não mudou entre os terminais.',
+            gl: 'O espazo de nomes de usuario non existe neste kernel, por iso o número de `user` non cambiou entre os terminais.',
           },
         },
       ],

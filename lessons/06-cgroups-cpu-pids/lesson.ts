@@ -231,22 +231,22 @@ export default defineLesson({
         {
           id: 'b',
           text: {
-            pt: 'Um terço da CPU, sempre, e o resto fica ocioso.',
-            gl: 'Un terzo da CPU, sempre, e o resto queda ocioso.',
+            pt: 'Um terço da CPU, sempre: 100 contra 200 dá a `baixo` uma fatia fixa, e o resto fica ocioso.',
+            gl: 'Un terzo da CPU, sempre: 100 contra 200 dálle a `baixo` unha porción fixa, e o resto queda ocioso.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: '1 %, porque 100 de 10000 é o máximo do `cpu.weight`.',
-            gl: 'O 1 %, porque 100 de 10000 é o máximo do `cpu.weight`.',
+            pt: '1 % da CPU, porque o peso é uma fração do máximo do `cpu.weight`, que é 10000.',
+            gl: 'O 1 % da CPU, porque o peso é unha fracción do máximo de `cpu.weight`, que é 10000.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Nada, até o grupo de peso maior voltar a trabalhar.',
-            gl: 'Nada, ata que o grupo de peso maior volva traballar.',
+            pt: 'Nada até `alto` voltar a trabalhar: o peso maior reserva a CPU para ele mesmo quando está parado.',
+            gl: 'Nada ata que `alto` volva traballar: o peso maior resérvalle a CPU mesmo cando está parado.',
           },
         },
       ],
@@ -261,29 +261,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O controlador memory não está em `app/cgroup.controllers`.',
-            gl: 'O controlador memory non está en `app/cgroup.controllers`.',
+            pt: 'O controlador memory não está em `app/cgroup.controllers`: o grupo pai ainda não o liberou para `app`.',
+            gl: 'O controlador memory non está en `app/cgroup.controllers`: o grupo pai aínda non llo liberou a `app`.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O grupo `app` já tem grupos filhos.',
-            gl: 'O grupo `app` xa ten grupos fillos.',
+            pt: 'O grupo `app` já tem grupos filhos, e um controlador só pode ser ligado antes de o primeiro filho nascer.',
+            gl: 'O grupo `app` xa ten grupos fillos, e un controlador só se pode activar antes de que naza o primeiro fillo.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O grupo `app` tem processos: um grupo que não é a raiz não pode, ao mesmo tempo, ter processos e repartir memória entre filhos.',
-            gl: 'O grupo `app` ten procesos: un grupo que non é a raíz non pode, á vez, ter procesos e repartir memoria entre fillos.',
+            pt: '`app` tem processos: fora da raiz, um grupo com processos não pode repartir controladores entre filhos.',
+            gl: '`app` ten procesos: fóra da raíz, un grupo con procesos non pode repartir controladores entre fillos.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Alguém está lendo o arquivo naquele momento.',
-            gl: 'Alguén está a ler o ficheiro nese momento.',
+            pt: 'Alguém está lendo o arquivo naquele momento, e o kernel trava a escrita até a leitura acabar.',
+            gl: 'Alguén está a ler o ficheiro nese momento, e o kernel bloquea a escritura ata que remate a lectura.',
           },
         },
       ],
@@ -297,24 +297,30 @@ export default defineLesson({
       options: [
         {
           id: 'a',
-          text: { pt: 'Mata o processo que começou a bomba.', gl: 'Mata o proceso que comezou a bomba.' },
+          text: {
+            pt: 'Mata o processo que começou a bomba assim que ele passa do limite, e deixa os outros processos do grupo vivos.',
+            gl: 'Mata o proceso que comezou a bomba en canto pasa do límite, e deixa vivos os demais procesos do grupo.',
+          },
         },
         {
           id: 'b',
-          text: { pt: 'Deixa cada `fork` mais lento.', gl: 'Fai máis lento cada `fork`.' },
+          text: {
+            pt: 'Deixa cada `fork` do grupo mais lento, para a bomba crescer devagar e dar tempo de reagir.',
+            gl: 'Fai máis lento cada `fork` do grupo, para que a bomba medre amodo e dea tempo a reaccionar.',
+          },
         },
         {
           id: 'c',
           text: {
-            pt: 'Mata o grupo inteiro quando a contagem chega ao limite.',
-            gl: 'Mata o grupo enteiro cando a conta chega ao límite.',
+            pt: 'Mata o grupo inteiro quando a contagem chega ao limite, e `pids.events` registra a morte.',
+            gl: 'Mata o grupo enteiro cando a conta chega ao límite, e `pids.events` rexistra a morte.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Limita quantos processos e threads o grupo tem: o `fork` além do limite falha com EAGAIN, e `pids.events` conta as recusas.',
-            gl: 'Limita cantos procesos e fíos ten o grupo: o `fork` alén do límite falla con EAGAIN, e `pids.events` conta os rexeitamentos.',
+            pt: 'Limita quantos processos e threads o grupo tem: o `fork` além do limite falha com EAGAIN.',
+            gl: 'Limita cantos procesos e fíos ten o grupo: o `fork` alén do límite falla con EAGAIN.',
           },
         },
       ],
@@ -329,29 +335,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Nenhuma: o `cgroup.kill` é só um atalho.',
-            gl: 'Ningunha: `cgroup.kill` é só un atallo.',
+            pt: 'Nenhuma: o `cgroup.kill` é só um atalho que lê o `cgroup.procs` e manda SIGKILL a cada PID da lista, como você faria.',
+            gl: 'Ningunha: `cgroup.kill` é só un atallo que le `cgroup.procs` e manda SIGKILL a cada PID da lista, coma ti farías.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O kernel mata tudo o que está no grupo e nos descendentes, inclusive quem nasce durante a matança; com a lista, um `fork` entre a leitura e o `kill` escapa.',
-            gl: 'O kernel mata todo o que hai no grupo e nos descendentes, mesmo o que nace durante a matanza; coa lista, un `fork` entre a lectura e o `kill` escapa.',
+            pt: 'O kernel mata o grupo e os descendentes, até quem nasce durante a matança; com a lista, um `fork` de última hora escapa.',
+            gl: 'O kernel mata o grupo e os descendentes, mesmo o que nace durante a matanza; coa lista, un `fork` de última hora escapa.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O `cgroup.kill` manda SIGTERM, para os processos poderem se despedir.',
-            gl: '`cgroup.kill` manda SIGTERM, para que os procesos se poidan despedir.',
+            pt: 'O `cgroup.kill` manda SIGTERM a cada processo do grupo, para eles poderem se despedir; já o `kill -9` não lhes dá essa chance.',
+            gl: '`cgroup.kill` manda SIGTERM a cada proceso do grupo, para que se poidan despedir; en cambio, `kill -9` non lles dá esa oportunidade.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O `cgroup.kill` também apaga o diretório do grupo.',
-            gl: '`cgroup.kill` tamén borra o cartafol do grupo.',
+            pt: 'O `cgroup.kill` mata os processos e ainda apaga o diretório do grupo, o que dispensa o `rmdir` depois.',
+            gl: '`cgroup.kill` mata os procesos e aínda borra o cartafol do grupo, o que aforra o `rmdir` despois.',
           },
         },
       ],

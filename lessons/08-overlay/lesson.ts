@@ -188,18 +188,24 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Para o `lowerdir`, onde o arquivo estava.',
-            gl: 'Ao `lowerdir`, onde estaba o ficheiro.',
+            pt: 'Para o `lowerdir`, no próprio arquivo de onde ele veio, que o overlay abre com escrita.',
+            gl: 'Ao `lowerdir`, no propio ficheiro de onde veu, que o overlay abre con escritura.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Para o `upperdir`: a camada de cima é a única que o overlay modifica.',
-            gl: 'Ao `upperdir`: a capa de enriba é a única que o overlay modifica.',
+            pt: 'Para o `upperdir`, a única camada que o overlay modifica.',
+            gl: 'Ao `upperdir`, a única capa que o overlay modifica.',
           },
         },
-        { id: 'c', text: { pt: 'Para o `workdir`.', gl: 'Ao `workdir`.' } },
+        {
+          id: 'c',
+          text: {
+            pt: 'Para o `workdir`, onde ficam guardadas até o overlay ser desmontado.',
+            gl: 'Ao `workdir`, onde quedan gardadas ata que se desmonta o overlay.',
+          },
+        },
         {
           id: 'd',
           text: {
@@ -219,15 +225,15 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Nada: o arquivo é apagado do `lowerdir`.',
-            gl: 'Nada: o ficheiro bórrase do `lowerdir`.',
+            pt: 'Nada: o arquivo é apagado do `lowerdir`, e o `upperdir` só recebe arquivos novos ou alterados.',
+            gl: 'Nada: o ficheiro bórrase do `lowerdir`, e o `upperdir` só recibe ficheiros novos ou modificados.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um arquivo de texto `.wh.` com o nome do apagado.',
-            gl: 'Un ficheiro de texto `.wh.` co nome do borrado.',
+            pt: 'Um arquivo de texto vazio chamado `.wh.` mais o nome do apagado, que esconde o de baixo.',
+            gl: 'Un ficheiro de texto baleiro chamado `.wh.` máis o nome do borrado, que agocha o de abaixo.',
           },
         },
         {
@@ -240,8 +246,8 @@ export default defineLesson({
         {
           id: 'd',
           text: {
-            pt: 'Uma cópia do arquivo, com as permissões zeradas.',
-            gl: 'Unha copia do ficheiro, cos permisos a cero.',
+            pt: 'Uma cópia do arquivo, com as permissões zeradas, que o overlay passa a esconder em todas as listagens.',
+            gl: 'Unha copia do ficheiro, cos permisos a cero, que o overlay pasa a agochar en todas as listaxes.',
           },
         },
       ],
@@ -253,26 +259,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'É um diretório vazio, no mesmo sistema de arquivos do `upperdir`, onde o kernel prepara cópias e whiteouts antes de pô-los no lugar de uma vez.',
-            gl: 'É un cartafol baleiro, no mesmo sistema de ficheiros ca o `upperdir`, onde o kernel prepara copias e whiteouts antes de poñelos no seu sitio dunha vez.',
+            pt: 'Um diretório vazio, no sistema de arquivos do `upperdir`, onde o kernel prepara cópias e whiteouts antes de movê-los.',
+            gl: 'Un cartafol baleiro, no sistema de ficheiros do `upperdir`, onde o kernel prepara copias e whiteouts antes de movelos.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'É onde fica a visão unificada que o contêiner enxerga.',
-            gl: 'É onde está a vista unificada que ve o contedor.',
+            pt: 'É onde fica a visão unificada das camadas, a árvore que o contêiner enxerga como a sua raiz.',
+            gl: 'É onde está a vista unificada das capas, a árbore que o contedor ve como a súa raíz.',
           },
         },
         {
           id: 'c',
-          text: { pt: 'Guarda as camadas da imagem.', gl: 'Garda as capas da imaxe.' },
+          text: {
+            pt: 'Guarda as camadas da imagem, descompactadas, para o overlay montá-las quando o contêiner sobe.',
+            gl: 'Garda as capas da imaxe, descomprimidas, para que o overlay as monte cando arrinca o contedor.',
+          },
         },
         {
           id: 'd',
           text: {
-            pt: 'Guarda os arquivos apagados, para poder desfazer um `rm`.',
-            gl: 'Garda os ficheiros borrados, para poder desfacer un `rm`.',
+            pt: 'Guarda uma cópia dos arquivos apagados pelo `merged`, para poder desfazer um `rm` enquanto o overlay continuar montado.',
+            gl: 'Garda unha copia dos ficheiros borrados a través do `merged`, para poder desfacer un `rm` mentres o overlay estea montado.',
           },
         },
       ],
@@ -287,29 +296,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O overlay comprime os arquivos grandes e precisa descomprimi-los.',
-            gl: 'O overlay comprime os ficheiros grandes e ten que descomprimilos.',
+            pt: 'O overlay guarda os arquivos grandes comprimidos e, na primeira escrita, precisa descomprimi-los na memória.',
+            gl: 'O overlay garda comprimidos os ficheiros grandes e, na primeira escritura, ten que descomprimilos enteiros na memoria.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O disco estava ocupado na primeira vez.',
-            gl: 'O disco estaba ocupado a primeira vez.',
+            pt: 'O disco estava ocupado na primeira vez, e depois o arquivo já estava no cache de páginas do kernel.',
+            gl: 'O disco estaba ocupado a primeira vez, e despois o ficheiro xa estaba na caché de páxinas do kernel.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O kernel remonta a camada de baixo com escrita e depois a volta para só leitura.',
-            gl: 'O kernel remonta a capa de abaixo con escritura e despois vólvea a só lectura.',
+            pt: 'O kernel remonta a camada de baixo com escrita, grava a linha e depois a volta para só leitura.',
+            gl: 'O kernel remonta a capa de abaixo con escritura, grava a liña e despois vólvea a só lectura.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'A primeira escrita faz o copy-up do arquivo inteiro para o `upperdir`; daí em diante, escreve-se na cópia.',
-            gl: 'A primeira escritura fai a copia cara arriba do ficheiro enteiro ao `upperdir`; de aí en diante, escríbese na copia.',
+            pt: 'A primeira escrita copia o arquivo inteiro para o `upperdir` (copy-up); as seguintes vão direto na cópia.',
+            gl: 'A primeira escritura copia o ficheiro enteiro ao `upperdir` (copia cara arriba); as seguintes van directas á copia.',
           },
         },
       ],
@@ -324,24 +333,30 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'São montagens bind postas por cima da raiz do contêiner: não passam pelo overlay nem pelo copy-up, e sobrevivem ao contêiner.',
-            gl: 'Son montaxes bind postas por riba da raíz do contedor: non pasan polo overlay nin pola copia cara arriba, e sobreviven ao contedor.',
+            pt: 'Montagens bind por cima da raiz do contêiner: fora do overlay e do copy-up, e sobrevivem ao contêiner.',
+            gl: 'Montaxes bind por riba da raíz do contedor: fóra do overlay e da copia cara arriba, e sobreviven ao contedor.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'São mais um diretório no `lowerdir`.',
-            gl: 'Son un cartafol máis no `lowerdir`.',
+            pt: 'São mais um diretório no `lowerdir`, empilhado acima das camadas da imagem, onde o contêiner lê e grava.',
+            gl: 'Son un cartafol máis no `lowerdir`, empillado enriba das capas da imaxe, onde o contedor le e escribe os datos.',
           },
         },
         {
           id: 'c',
-          text: { pt: 'São o próprio `upperdir`.', gl: 'Son o propio `upperdir`.' },
+          text: {
+            pt: 'São o próprio `upperdir`: cada volume é a camada de escrita de um contêiner, guardada depois que ele sai.',
+            gl: 'Son o propio `upperdir`: cada volume é a capa de escritura dun contedor, que se garda despois de que saia.',
+          },
         },
         {
           id: 'd',
-          text: { pt: 'Ficam dentro do `workdir`.', gl: 'Están dentro do `workdir`.' },
+          text: {
+            pt: 'Ficam dentro do `workdir`, que o Docker preserva entre execuções para o contêiner achar os dados.',
+            gl: 'Están dentro do `workdir`, que Docker conserva entre execucións para que o contedor atope os datos.',
+          },
         },
       ],
     },

@@ -107,15 +107,15 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Funciona: o UID continua 0, e o root pode tudo.',
-            gl: 'Funciona: o UID segue sendo 0, e o root pode todo.',
+            pt: 'Funciona: o UID continua sendo 0, e o kernel libera qualquer operação ao root antes mesmo de olhar as capabilities.',
+            gl: 'Funciona: o UID segue sendo 0, e o kernel permítelle calquera operación ao root antes mesmo de mirar as capabilities.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: '`Operation not permitted`: a CAP_CHOWN saiu do limite, e o bash, ao nascer como root, recebeu tudo o que cabia no limite, menos ela.',
-            gl: '`Operation not permitted`: a CAP_CHOWN saíu do límite, e o bash, ao nacer como root, recibiu todo o que cabía no límite, menos ela.',
+            pt: '`Operation not permitted`: a CAP_CHOWN saiu do limite, e o bash, executado como root, só ganhou o que cabia nele.',
+            gl: '`Operation not permitted`: a CAP_CHOWN saíu do límite, e o bash, executado como root, só recibiu o que cabía nel.',
           },
         },
         {
@@ -144,29 +144,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O bit setuid, o mesmo do `su`.',
-            gl: 'O bit setuid, o mesmo do `su`.',
+            pt: 'O bit setuid, o mesmo do `su`, que faz o programa rodar como root, mas só com a capability pedida.',
+            gl: 'O bit setuid, o mesmo do `su`, que fai que o programa se execute como root, pero só coa capability pedida.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Uma regra em `/etc/sudoers` que deixa o aluno rodar esse programa como root.',
-            gl: 'Unha regra en `/etc/sudoers` que deixa ao aluno executar ese programa como root.',
+            pt: 'Uma regra em `/etc/sudoers` que deixa o aluno rodar esse programa como root, sem senha, só com essa capability.',
+            gl: 'Unha regra en `/etc/sudoers` que lle deixa ao aluno executar ese programa como root, sen contrasinal, só con esa capability.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'A capability, no atributo estendido `security.capability` do próprio arquivo; no `exec`, o kernel a põe no permitido e no efetivo do processo, dentro do limite.',
-            gl: 'A capability, no atributo estendido `security.capability` do propio ficheiro; no `exec`, o kernel ponna no permitido e no efectivo do proceso, dentro do límite.',
+            pt: 'A capability, no atributo estendido `security.capability` do próprio arquivo, que o kernel lê a cada `exec`.',
+            gl: 'A capability, no atributo estendido `security.capability` do propio ficheiro, que o kernel le en cada `exec`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Nada no arquivo: o kernel guarda a regra na memória até o próximo boot.',
-            gl: 'Nada no ficheiro: o kernel garda a regra na memoria ata o seguinte arranque.',
+            pt: 'Nada no arquivo: o kernel guarda a regra numa tabela na memória, que some no próximo boot.',
+            gl: 'Nada no ficheiro: o kernel garda a regra nunha táboa na memoria, que desaparece no seguinte arranque.',
           },
         },
       ],
@@ -181,29 +181,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Modo filtro: a cada chamada de sistema, um programa BPF clássico decide se ela passa, falha com um erro ou mata o processo.',
-            gl: 'Modo filtro: en cada chamada ao sistema, un programa BPF clásico decide se pasa, falla cun erro ou mata o proceso.',
+            pt: 'Modo filtro: um programa BPF clássico julga cada chamada de sistema (deixa passar, faz falhar ou mata).',
+            gl: 'Modo filtro: un programa BPF clásico xulga cada chamada ao sistema (déixaa pasar, fai que falle ou mata).',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Duas chamadas de sistema estão bloqueadas.',
-            gl: 'Hai dúas chamadas ao sistema bloqueadas.',
+            pt: 'Duas chamadas de sistema estão bloqueadas para o processo, e as outras passam sem ser examinadas.',
+            gl: 'Hai dúas chamadas ao sistema bloqueadas para o proceso, e as demais pasan sen que ninguén as examine.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'É a versão 2 do seccomp, a atual.',
-            gl: 'É a versión 2 do seccomp, a actual.',
+            pt: 'É a versão 2 do seccomp, a atual, que substituiu a versão 1 quando o kernel passou a aceitar filtros BPF.',
+            gl: 'É a versión 2 do seccomp, a actual, que substituíu a versión 1 cando o kernel pasou a aceptar filtros BPF.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O processo tem dois filtros empilhados.',
-            gl: 'O proceso ten dous filtros empilados.',
+            pt: 'O processo tem dois filtros empilhados: o da sandbox e o que o próprio shell instalou ao nascer.',
+            gl: 'O proceso ten dous filtros empilados: o da sandbox e o que a propia shell instalou ao nacer.',
           },
         },
       ],
@@ -218,29 +218,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O AppArmor cria namespaces, e o SELinux limita a memória dos processos.',
-            gl: 'O AppArmor crea espazos de nomes, e o SELinux limita a memoria dos procesos.',
+            pt: 'Os dois são LSMs, mas o AppArmor cria namespaces para cada programa, e o SELinux limita a memória dos processos rotulados.',
+            gl: 'Os dous son LSM, pero AppArmor crea espazos de nomes para cada programa, e SELinux limita a memoria dos procesos etiquetados.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'São o mesmo módulo, com nomes diferentes em cada distribuição.',
-            gl: 'Son o mesmo módulo, con nomes distintos en cada distribución.',
+            pt: 'São o mesmo módulo de controle de acesso obrigatório, com nomes diferentes: AppArmor no Debian e no Ubuntu, SELinux no Fedora e no RHEL.',
+            gl: 'Son o mesmo módulo de control de acceso obrigatorio, con nomes distintos: AppArmor en Debian e Ubuntu, SELinux en Fedora e RHEL.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O SELinux é um controlador de cgroup, e o AppArmor é um filtro seccomp.',
-            gl: 'O SELinux é un controlador de cgroup, e o AppArmor é un filtro seccomp.',
+            pt: 'O SELinux é um controlador de cgroup que rotula os grupos, e o AppArmor é um filtro seccomp escrito por caminho de arquivo.',
+            gl: 'SELinux é un controlador de cgroup que etiqueta os grupos, e AppArmor é un filtro seccomp escrito por ruta de ficheiro.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Os dois são LSMs de controle de acesso obrigatório, que negam operações mesmo a quem tem permissão e capability; o AppArmor escreve perfis por caminho de arquivo, o SELinux põe rótulos em arquivos e processos.',
-            gl: 'Os dous son LSM de control de acceso obrigatorio, que negan operacións mesmo a quen ten permiso e capability; o AppArmor escribe perfís por ruta de ficheiro, o SELinux pon etiquetas en ficheiros e procesos.',
+            pt: 'LSMs de controle de acesso obrigatório: negam até a quem tem permissão e capability; o AppArmor usa caminhos, o SELinux, rótulos.',
+            gl: 'LSM de control de acceso obrigatorio: negan mesmo a quen ten permiso e capability; AppArmor usa rutas, SELinux, etiquetas.',
           },
         },
       ],
@@ -255,8 +255,8 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O efetivo (`CapEff`).',
-            gl: 'O efectivo (`CapEff`).',
+            pt: 'O efetivo (`CapEff`), o que o kernel consulta a cada operação.',
+            gl: 'O efectivo (`CapEff`), o que o kernel consulta en cada operación.',
           },
         },
         {
@@ -269,15 +269,15 @@ export default defineLesson({
         {
           id: 'c',
           text: {
-            pt: 'O ambiente (`CapAmb`).',
-            gl: 'O ambiente (`CapAmb`).',
+            pt: 'O ambiente (`CapAmb`), que atravessa cada `exec`.',
+            gl: 'O ambiente (`CapAmb`), que atravesa cada `exec`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O herdável (`CapInh`).',
-            gl: 'O herdable (`CapInh`).',
+            pt: 'O herdável (`CapInh`), que os filhos herdam.',
+            gl: 'O herdable (`CapInh`), que herdan os fillos.',
           },
         },
       ],

@@ -156,29 +156,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Depois do `unshare -p`, o `$$` vale 1, e o `echo` moveria o PID 1 da sandbox para o grupo.',
-            gl: 'Despois do `unshare -p`, o `$$` vale 1, e o `echo` movería o PID 1 da sandbox ao grupo.',
+            pt: 'Depois do `unshare -p`, o `$$` vale 1, e o `echo $$` moveria o PID 1 da sandbox, o init dela, para o grupo `ctr`.',
+            gl: 'Despois do `unshare -p`, o `$$` vale 1, e o `echo $$` movería o PID 1 da sandbox, o seu init, ao grupo `ctr`.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um processo nasce no grupo do pai: com o shell já dentro, o `unshare`, o bash e o sh nascem limitados, sem um instante fora. Depois, seria preciso mover cada processo que já existisse.',
-            gl: 'Un proceso nace no grupo do pai: coa shell xa dentro, o `unshare`, o bash e o sh nacen limitados, sen un instante fóra. Despois, habería que mover cada proceso que xa existise.',
+            pt: 'Um processo nasce no grupo do pai: com o shell já dentro, `unshare`, bash e sh nascem limitados; depois, seria preciso mover um por um.',
+            gl: 'Un proceso nace no grupo do pai: coa shell xa dentro, `unshare`, bash e sh nacen limitados; despois, habería que movelos un a un.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Um cgroup só aceita processos do namespace de PID inicial.',
-            gl: 'Un cgroup só admite procesos do espazo de nomes de PID inicial.',
+            pt: 'Um cgroup só aceita processos do namespace de PID inicial, e depois do `unshare -p` o shell já estaria em outro.',
+            gl: 'Un cgroup só admite procesos do espazo de nomes de PID inicial, e despois do `unshare -p` a shell xa estaría noutro.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Os limites só valem para processos que entraram no grupo antes de o namespace de rede existir.',
-            gl: 'Os límites só valen para procesos que entraron no grupo antes de existir o espazo de nomes de rede.',
+            pt: 'Os limites só valem para processos que entraram no grupo antes de criarem namespaces: quem já tem namespaces próprios escapa da contagem.',
+            gl: 'Os límites só valen para procesos que entraron no grupo antes de crear espazos de nomes: quen xa ten espazos propios escapa da conta.',
           },
         },
       ],
@@ -193,22 +193,22 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O `merged` já é um ponto de montagem, o do overlay, e o `pivot_root` só pede que a nova raiz seja uma montagem, de qualquer tipo.',
-            gl: 'O `merged` xa é un punto de montaxe, o do overlay, e o `pivot_root` só pide que a nova raíz sexa unha montaxe, de calquera tipo.',
+            pt: 'O `merged` já é um ponto de montagem, o do overlay, e o `pivot_root` só pede uma montagem, de qualquer tipo.',
+            gl: 'O `merged` xa é un punto de montaxe, o do overlay, e o `pivot_root` só pide unha montaxe, de calquera tipo.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O `pivot_root` tem uma exceção para overlays.',
-            gl: 'O `pivot_root` ten unha excepción para os overlays.',
+            pt: 'O `pivot_root` tem uma exceção para overlays: ele aceita um `merged` como raiz mesmo sem ser ponto de montagem.',
+            gl: 'O `pivot_root` ten unha excepción para os overlays: acepta un `merged` como raíz aínda que non sexa punto de montaxe.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O `mount --make-rprivate /` faz o papel do bind.',
-            gl: 'O `mount --make-rprivate /` fai o papel do bind.',
+            pt: 'O `mount --make-rprivate /`, que roda antes, faz o papel do bind e deixa a pasta pronta para o `pivot_root`.',
+            gl: 'O `mount --make-rprivate /`, que se executa antes, fai o papel do bind e deixa o cartafol listo para o `pivot_root`.',
           },
         },
         {
@@ -230,22 +230,22 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O overlay grava as mudanças no `/root/rootfs` ao ser desmontado.',
-            gl: 'O overlay grava os cambios no `/root/rootfs` ao desmontalo.',
+            pt: 'O overlay grava as mudanças no `/root/rootfs` ao ser desmontado, e a próxima execução já encontra o arquivo lá.',
+            gl: 'O overlay grava os cambios no `/root/rootfs` ao desmontalo, e a seguinte execución xa atopa o ficheiro alí.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Ele continua em `/root/ctr/upper`, no disco da sandbox, para o próximo contêiner.',
-            gl: 'Segue en `/root/ctr/upper`, no disco da sandbox, para o seguinte contedor.',
+            pt: 'Ele continua em `/root/ctr/upper`, no disco da sandbox, e o próximo contêiner que usar esse `upper` o verá.',
+            gl: 'Segue en `/root/ctr/upper`, no disco da sandbox, e verao o seguinte contedor que use ese `upper`.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Ele estava no `upper`, dentro do tmpfs; desmontar o tmpfs o apaga, como um `docker rm`. O `/root/rootfs` nunca recebeu escrita e fica como estava.',
-            gl: 'Estaba no `upper`, dentro do tmpfs; desmontar o tmpfs bórrao, coma un `docker rm`. O `/root/rootfs` nunca recibiu escrituras e queda como estaba.',
+            pt: 'Ele estava no `upper`, dentro do tmpfs: desmontar o tmpfs o apaga, e o `/root/rootfs` fica como estava.',
+            gl: 'Estaba no `upper`, dentro do tmpfs: desmontar o tmpfs bórrao, e o `/root/rootfs` queda como estaba.',
           },
         },
         {
@@ -267,29 +267,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Um kernel próprio: o dele ainda é o da sandbox.',
-            gl: 'Un kernel propio: o seu aínda é o da sandbox.',
+            pt: 'Um kernel próprio: o dele ainda é o da sandbox, e o runc daria ao contêiner um kernel separado, como uma VM leve.',
+            gl: 'Un kernel propio: o seu aínda é o da sandbox, mentres que runc lle daría ao contedor un kernel separado, coma unha máquina virtual lixeira.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um limite de memória: os cgroups só valem com um runtime.',
-            gl: 'Un límite de memoria: os cgroups só valen cun runtime.',
+            pt: 'Um limite de memória que valha: os cgroups só são aplicados pelo kernel quando um runtime como o runc os configura.',
+            gl: 'Un límite de memoria que valla: o kernel só aplica os cgroups cando un runtime coma runc os configura.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Uma pilha de rede própria: o par veth só liga a rede da sandbox.',
-            gl: 'Unha pila de rede propia: o par veth só conecta a rede da sandbox.',
+            pt: 'Uma pilha de rede própria: o par veth só liga o contêiner à rede da sandbox, que ele continua compartilhando com os outros.',
+            gl: 'Unha pila de rede propia: o par veth só conecta o contedor á rede da sandbox, que segue a compartir cos demais.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Um namespace de usuário, capabilities cortadas, um filtro seccomp, caminhos do `/proc` escondidos, um `/dev`, um init de verdade e a limpeza automática.',
-            gl: 'Un espazo de nomes de usuario, capabilities recortadas, un filtro seccomp, rutas de `/proc` agochadas, un `/dev`, un init de verdade e a limpeza automática.',
+            pt: 'Namespace de usuário, capabilities cortadas, seccomp, `/proc` mascarado, `/dev`, um init de verdade e limpeza automática.',
+            gl: 'Espazo de nomes de usuario, capabilities recortadas, seccomp, `/proc` enmascarado, un `/dev`, un init de verdade e limpeza automática.',
           },
         },
       ],
@@ -304,29 +304,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O `unshare` cria um filho que roda o bash. Quem cria um namespace de PID não entra nele, só os filhos: com `-f`, o bash nasce lá dentro como PID 1.',
-            gl: 'O `unshare` crea un fillo que executa o bash. Quen crea un espazo de nomes de PID non entra nel, só os fillos: con `-f`, o bash nace alí dentro como PID 1.',
+            pt: 'O `unshare` cria um filho para rodar o bash: quem cria um namespace de PID não entra nele, só os filhos.',
+            gl: 'O `unshare` crea un fillo para executar o bash: quen crea un espazo de nomes de PID non entra nel, só os fillos.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Roda o bash em segundo plano, para o Terminal A continuar livre.',
-            gl: 'Executa o bash en segundo plano, para que o Terminal A siga libre.',
+            pt: 'Roda o bash em segundo plano, para o Terminal A continuar livre enquanto o contêiner trabalha.',
+            gl: 'Executa o bash en segundo plano, para que o Terminal A siga libre mentres o contedor traballa.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Força a criação dos namespaces mesmo sem permissão.',
-            gl: 'Forza a creación dos espazos de nomes aínda sen permiso.',
+            pt: 'Força a criação dos namespaces mesmo sem permissão, como faria um `sudo`, pulando a checagem de capabilities.',
+            gl: 'Forza a creación dos espazos de nomes aínda sen permiso, coma un `sudo`, saltando a comprobación de capabilities.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Deixa as montagens privadas no namespace de montagem novo.',
-            gl: 'Deixa as montaxes privadas no espazo de nomes de montaxe novo.',
+            pt: 'Deixa as montagens privadas no namespace de montagem novo, para nada vazar para a sandbox.',
+            gl: 'Deixa as montaxes privadas no espazo de nomes de montaxe novo, para que nada pase á sandbox.',
           },
         },
       ],

@@ -101,29 +101,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'A de runtime define o bundle (um `config.json` e um rootfs) e o ciclo de vida (create, start, kill, delete); a de imagem define o manifesto, a configuração e as camadas, arquivos tar em que um apagado vira `.wh.NOME`.',
-            gl: 'A de runtime define o bundle (un `config.json` e un rootfs) e o ciclo de vida (create, start, kill, delete); a de imaxe define o manifesto, a configuración e as capas, arquivos tar nos que un borrado se converte en `.wh.NOME`.',
+            pt: 'A de runtime define o bundle (`config.json` e rootfs) e o ciclo de vida; a de imagem, o manifesto, a configuração e as camadas em tar.',
+            gl: 'A de runtime define o bundle (`config.json` e rootfs) e o ciclo de vida; a de imaxe, o manifesto, a configuración e as capas en tar.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'São o mesmo documento com dois nomes: o `config.json` do bundle é baixado pronto do registro.',
-            gl: 'Son o mesmo documento con dous nomes: o `config.json` do bundle descárgase xa feito do rexistro.',
+            pt: 'São o mesmo documento com dois nomes: o `config.json` do bundle é baixado pronto do registro, junto com as camadas.',
+            gl: 'Son o mesmo documento con dous nomes: o `config.json` do bundle descárgase xa feito do rexistro, xunto coas capas.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'A de imagem diz quais cgroups e namespaces criar; a de runtime diz como compactar as camadas.',
-            gl: 'A de imaxe di que cgroups e espazos de nomes crear; a de runtime di como comprimir as capas.',
+            pt: 'A de imagem diz quais cgroups e namespaces criar; a de runtime diz como compactar as camadas e assinar o manifesto.',
+            gl: 'A de imaxe di que cgroups e espazos de nomes crear; a de runtime di como comprimir as capas e asinar o manifesto.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'A de runtime vale só para o runc; a de imagem, só para o Docker Hub.',
-            gl: 'A de runtime vale só para runc; a de imaxe, só para Docker Hub.',
+            pt: 'A de runtime vale só para o runc e a de imagem só para o Docker Hub; os outros runtimes e registros têm formatos próprios, incompatíveis.',
+            gl: 'A de runtime vale só para runc e a de imaxe só para Docker Hub; os demais runtimes e rexistros teñen formatos propios, incompatibles.',
           },
         },
       ],
@@ -138,29 +138,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Todas: o processo roda como UID 0 e o root precisa delas.',
-            gl: 'Todas: o proceso execútase como UID 0 e o root precisa delas.',
+            pt: 'Todas, a máscara `000001ffffffffff`: o processo roda como UID 0, e o root precisa delas para montar o contêiner.',
+            gl: 'Todas, a máscara `000001ffffffffff`: o proceso execútase como UID 0, e o root precisa delas para montar o contedor.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Nenhuma: o `noNewPrivileges` já tira todas.',
-            gl: 'Ningunha: o `noNewPrivileges` xa as quita todas.',
+            pt: 'Nenhuma, a máscara `0000000000000000`: o `noNewPrivileges` do spec já tira todas antes do `exec`.',
+            gl: 'Ningunha, a máscara `0000000000000000`: o `noNewPrivileges` do spec xa as quita todas antes do `exec`.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Só três: `CAP_AUDIT_WRITE`, `CAP_KILL` e `CAP_NET_BIND_SERVICE`, a máscara `0000000020000420` que o `/proc/PID/status` mostrou.',
-            gl: 'Só tres: `CAP_AUDIT_WRITE`, `CAP_KILL` e `CAP_NET_BIND_SERVICE`, a máscara `0000000020000420` que amosou o `/proc/PID/status`.',
+            pt: 'Só três: `CAP_AUDIT_WRITE`, `CAP_KILL` e `CAP_NET_BIND_SERVICE`, a máscara `0000000020000420`.',
+            gl: 'Só tres: `CAP_AUDIT_WRITE`, `CAP_KILL` e `CAP_NET_BIND_SERVICE`, a máscara `0000000020000420`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'As mesmas 14 do Docker, com `CAP_CHOWN` e `CAP_SYS_CHROOT` entre elas.',
-            gl: 'As mesmas 14 de Docker, con `CAP_CHOWN` e `CAP_SYS_CHROOT` entre elas.',
+            pt: 'As mesmas 14 do Docker, com `CAP_CHOWN` e `CAP_SYS_CHROOT` entre elas, a máscara `00000000a80425fb`.',
+            gl: 'As mesmas 14 de Docker, con `CAP_CHOWN` e `CAP_SYS_CHROOT` entre elas, a máscara `00000000a80425fb`.',
           },
         },
       ],
@@ -175,29 +175,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Listam os volumes do contêiner: pastas do host que entram só para leitura.',
-            gl: 'Listan os volumes do contedor: cartafoles do host que entran só para lectura.',
+            pt: 'Listam os volumes do contêiner: pastas do host que o runc monta por bind, umas escondidas do processo e outras só para leitura.',
+            gl: 'Listan os volumes do contedor: cartafoles do host que runc monta por bind, uns agochados do proceso e outros só para lectura.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Escondem entradas sensíveis de `/proc` e `/sys` (um arquivo vira `/dev/null`, uma pasta vira um tmpfs vazio) e deixam outras, como `/proc/sys`, só de leitura, tudo com montagens bind feitas pelo runc.',
-            gl: 'Agochan entradas sensibles de `/proc` e `/sys` (un ficheiro pasa a ser `/dev/null`, un cartafol un tmpfs baleiro) e deixan outras, como `/proc/sys`, só de lectura, todo con montaxes bind feitas por runc.',
+            pt: 'Escondem entradas de `/proc` e `/sys` (com `/dev/null` ou um tmpfs vazio por cima) e deixam outras, como `/proc/sys`, só de leitura.',
+            gl: 'Agochan entradas de `/proc` e `/sys` (con `/dev/null` ou un tmpfs baleiro por riba) e deixan outras, como `/proc/sys`, só de lectura.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Listam as camadas da imagem: as mascaradas ficam embaixo, as só de leitura em cima.',
-            gl: 'Listan as capas da imaxe: as enmascaradas van abaixo, as só de lectura enriba.',
+            pt: 'Listam as camadas da imagem no overlay: as mascaradas ficam embaixo, invisíveis, e as só de leitura em cima, à vista de todo o contêiner.',
+            gl: 'Listan as capas da imaxe no overlay: as enmascaradas van abaixo, invisibles, e as só de lectura van enriba, á vista de todo o contedor.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'São caminhos que o filtro seccomp proíbe de abrir.',
-            gl: 'Son rutas que o filtro seccomp prohibe abrir.',
+            pt: 'São caminhos que o filtro seccomp proíbe de abrir (os mascarados) ou de abrir para escrita (os só de leitura), com `EPERM`.',
+            gl: 'Son rutas que o filtro seccomp prohibe abrir (as enmascaradas) ou abrir para escritura (as só de lectura), con `EPERM`.',
           },
         },
       ],
@@ -212,22 +212,22 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O comando `docker`, na máquina de quem digitou.',
-            gl: 'A orde `docker`, na máquina de quen a escribiu.',
+            pt: 'O comando `docker`, na máquina de quem digitou, que fala direto com o kernel por chamadas de sistema, sem daemon.',
+            gl: 'A orde `docker`, na máquina de quen a escribiu, que lle fala directamente ao kernel con chamadas ao sistema, sen daemon.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O kernel, sozinho, ao receber a imagem.',
-            gl: 'O kernel, el só, ao recibir a imaxe.',
+            pt: 'O kernel, sozinho, ao receber a imagem: ele lê o manifesto e cria os namespaces que ela pede.',
+            gl: 'O kernel, el só, ao recibir a imaxe: le o manifesto e crea os espazos de nomes que esta pide.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O containerd, que baixa a imagem e monta as camadas.',
-            gl: 'containerd, que descarga a imaxe e monta as capas.',
+            pt: 'O containerd, que baixa a imagem, monta as camadas e cria ele mesmo os namespaces do contêiner.',
+            gl: 'containerd, que descarga a imaxe, monta as capas e crea el mesmo os espazos de nomes do contedor.',
           },
         },
         {
@@ -249,29 +249,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Acrescenta um namespace de usuário com `uidMappings` e `gidMappings` (o seu UID efetivo vira o 0 de dentro), tira o namespace de rede, troca o sysfs novo por um bind de `/sys` e apaga o `linux.resources`.',
-            gl: 'Engade un espazo de nomes de usuario con `uidMappings` e `gidMappings` (o teu UID efectivo pasa a ser o 0 de dentro), quita o espazo de nomes de rede, cambia o sysfs novo por un bind de `/sys` e borra o `linux.resources`.',
+            pt: 'Põe um namespace de usuário com `uidMappings` (seu UID vira o 0 de dentro), tira o de rede e o `linux.resources` e troca o sysfs por bind.',
+            gl: 'Pon un espazo de nomes de usuario con `uidMappings` (o teu UID pasa a ser o 0 de dentro), quita o de rede e `linux.resources` e cambia o sysfs por un bind.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Só troca o `process.user` de 0 para o seu UID.',
-            gl: 'Só cambia o `process.user` de 0 ao teu UID.',
+            pt: 'Só troca o `process.user` de 0 para o seu UID, para o processo do contêiner rodar sem privilégio nenhum no host.',
+            gl: 'Só cambia o `process.user` de 0 ao teu UID, para que o proceso do contedor se execute sen ningún privilexio no host.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Desliga as capabilities e o seccomp, que exigem root.',
-            gl: 'Desactiva as capabilities e o seccomp, que esixen root.',
+            pt: 'Desliga as capabilities e o seccomp, que exigem root: no `diff`, a lista `capabilities` fica vazia e o `noNewPrivileges` vira `false`.',
+            gl: 'Desactiva as capabilities e o seccomp, que esixen root: no `diff`, a lista `capabilities` queda baleira e o `noNewPrivileges` pasa a `false`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Tira o namespace de PID, que só o root pode criar.',
-            gl: 'Quita o espazo de nomes de PID, que só pode crear o root.',
+            pt: 'Tira o namespace de PID, que só o root pode criar, e o processo do contêiner passa a ver todos os processos da sandbox.',
+            gl: 'Quita o espazo de nomes de PID, que só pode crear o root, e o proceso do contedor pasa a ver todos os procesos da sandbox.',
           },
         },
       ],
