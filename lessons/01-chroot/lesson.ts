@@ -85,29 +85,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Sim, todos: isolar é a sua principal tarefa.',
-            gl: 'Si, todos: illar é a súa tarefa principal.',
+            pt: 'Sim, todos: cada processo recebe a sua cópia de cada recurso, e isolar é a principal tarefa do kernel.',
+            gl: 'Si, todos: cada proceso recibe a súa copia de cada recurso, e illar é a tarefa principal do kernel.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Não: alguns, como PIDs, pontos de montagem, hostname, rede, IPC e usuários, continuam globais.',
-            gl: 'Non: algúns, como os PIDs, os puntos de montaxe, o hostname, a rede, o IPC e os usuarios, seguen a ser globais.',
+            pt: 'Não: alguns, como a tabela de PIDs, o hostname e a rede, são um só para todos.',
+            gl: 'Non: algúns, como a táboa de PIDs, o hostname e a rede, son un só para todos.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Não isola nenhum: cada processo precisa se proteger sozinho.',
-            gl: 'Non illa ningún: cada proceso ten que protexerse el só.',
+            pt: 'Não isola nenhum: cada processo precisa se proteger sozinho, inclusive a própria memória.',
+            gl: 'Non illa ningún: cada proceso ten que protexerse el só, mesmo a súa propia memoria.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Sim, desde que cada processo rode num chroot.',
-            gl: 'Si, sempre que cada proceso se execute nun chroot.',
+            pt: 'Sim, desde que cada processo rode num chroot, que lhe dá uma cópia própria de cada recurso.',
+            gl: 'Si, sempre que cada proceso se execute nun chroot, que lle dá unha copia propia de cada recurso.',
           },
         },
       ],
@@ -148,22 +148,22 @@ export default defineLesson({
         {
           id: 'b',
           text: {
-            pt: 'Cada instrução do código da VM é imitada em software, uma a uma.',
-            gl: 'Cada instrución do código da VM é imitada por software, unha a unha.',
+            pt: 'Cada instrução do código da VM é imitada em software, uma a uma, por isso ela é tão mais lenta.',
+            gl: 'Cada instrución do código da VM é imitada por software, unha a unha, por iso é tanto máis lenta.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Não pode ser usada junto com contêineres.',
-            gl: 'Non se pode usar xunto con contedores.',
+            pt: 'Não pode ser usada junto com contêineres, porque os dois disputam os mesmos recursos do kernel.',
+            gl: 'Non se pode usar xunto con contedores, porque os dous disputan os mesmos recursos do kernel.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Todas as VMs de uma máquina compartilham o kernel do hospedeiro.',
-            gl: 'Todas as VMs dunha máquina comparten o kernel do anfitrión.',
+            pt: 'Todas as VMs de uma máquina compartilham o kernel do hospedeiro, e cada uma traz só o seu sistema.',
+            gl: 'Todas as VMs dunha máquina comparten o kernel do anfitrión, e cada unha trae só o seu sistema.',
           },
         },
       ],
@@ -178,29 +178,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Uma VM pequena, com um kernel próprio mais leve.',
-            gl: 'Unha VM pequena, cun kernel propio máis lixeiro.',
+            pt: 'Uma VM pequena, com um kernel próprio mais leve, que o kernel da máquina carrega ao lado do seu.',
+            gl: 'Unha VM pequena, cun kernel propio máis lixeiro, que o kernel da máquina carga á beira do seu.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um processo (ou grupo de processos) que recebe do mesmo kernel uma visão privada de recursos que seriam globais.',
-            gl: 'Un proceso (ou grupo de procesos) que recibe do mesmo kernel unha vista privada de recursos que serían globais.',
+            pt: 'Um processo (ou grupo) a que o mesmo kernel dá uma visão privada de recursos que seriam globais.',
+            gl: 'Un proceso (ou grupo) ao que o mesmo kernel lle dá unha vista privada de recursos que serían globais.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Um tipo especial de arquivo que o kernel sabe executar.',
-            gl: 'Un tipo especial de ficheiro que o kernel sabe executar.',
+            pt: 'Um tipo especial de arquivo, a imagem, que o kernel sabe abrir e executar como um programa.',
+            gl: 'Un tipo especial de ficheiro, a imaxe, que o kernel sabe abrir e executar coma un programa.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Algo que só funciona em máquinas físicas, nunca dentro de uma VM.',
-            gl: 'Algo que só funciona en máquinas físicas, nunca dentro dunha VM.',
+            pt: 'Algo que só funciona em máquinas físicas, porque precisa de acesso direto ao hardware, nunca dentro de uma VM.',
+            gl: 'Algo que só funciona en máquinas físicas, porque precisa acceso directo ao hardware, nunca dentro dunha VM.',
           },
         },
       ],
@@ -215,29 +215,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Que montar o /proc quebrou o isolamento que o chroot dava.',
-            gl: 'Que montar o /proc rompeu o illamento que daba o chroot.',
+            pt: 'Que montar o /proc quebrou o isolamento de processos que o chroot dava, e abriu caminho para o `kill`.',
+            gl: 'Que montar o /proc rompeu o illamento de procesos que daba o chroot, e abriulle o camiño ao `kill`.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Que o chroot muda só o diretório raiz: PIDs e sinais continuam globais, e um chroot não é um contêiner.',
-            gl: 'Que o chroot só cambia o cartafol raíz: os PIDs e os sinais seguen a ser globais, e un chroot non é un contedor.',
+            pt: 'Que o chroot muda só a raiz: PIDs e sinais continuam globais, e um chroot não é um contêiner.',
+            gl: 'Que o chroot só cambia a raíz: PIDs e sinais seguen a ser globais, e un chroot non é un contedor.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Que a `marca`, na verdade, estava dentro do rootfs.',
-            gl: 'Que a `marca`, en realidade, estaba dentro do rootfs.',
+            pt: 'Que a `marca`, na verdade, estava dentro do rootfs, e por isso o shell do chroot podia alcançá-la.',
+            gl: 'Que a `marca`, en realidade, estaba dentro do rootfs, e por iso a shell do chroot podía chegar a ela.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Que o `kill` do BusyBox ignora as regras de permissão.',
-            gl: 'Que o `kill` de BusyBox ignora as regras de permisos.',
+            pt: 'Que o `kill` do BusyBox ignora as regras de permissão e sinaliza qualquer PID da máquina.',
+            gl: 'Que o `kill` de BusyBox ignora as regras de permisos e sinaliza calquera PID da máquina.',
           },
         },
       ],
@@ -252,29 +252,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O `ps` lê a lista de processos no /proc, e no rootfs o /proc era uma pasta vazia até você montar ali o sistema de arquivos proc.',
-            gl: 'O `ps` le a lista de procesos no /proc, e no rootfs o /proc era un cartafol baleiro ata que montaches alí o sistema de ficheiros proc.',
+            pt: 'O `ps` lê os processos no /proc, e no rootfs o /proc era uma pasta vazia até você montar ali o proc.',
+            gl: 'O `ps` le os procesos no /proc, e no rootfs o /proc era un cartafol baleiro ata que montaches alí o proc.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O chroot esconde os outros processos até alguém montar o /proc.',
-            gl: 'O chroot agocha os outros procesos ata que alguén monta o /proc.',
+            pt: 'O chroot esconde os processos de fora até alguém montar o /proc, que é o que libera a visão deles.',
+            gl: 'O chroot agocha os procesos de fóra ata que alguén monta o /proc, que é o que os deixa ver.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Ainda não havia nenhum processo rodando dentro do chroot.',
-            gl: 'Aínda non había ningún proceso en execución dentro do chroot.',
+            pt: 'Ainda não havia nenhum processo rodando dentro do chroot: o shell só entra na tabela depois do primeiro comando.',
+            gl: 'Aínda non había ningún proceso en execución dentro do chroot: a shell só entra na táboa despois da primeira orde.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O `ps` do BusyBox só mostra os processos iniciados depois dele.',
-            gl: 'O `ps` de BusyBox só amosa os procesos iniciados despois del.',
+            pt: 'O `ps` do BusyBox só mostra os processos iniciados depois dele, e logo depois do chroot não havia nenhum.',
+            gl: 'O `ps` de BusyBox só amosa os procesos iniciados despois del, e xusto despois do chroot non había ningún.',
           },
         },
       ],
