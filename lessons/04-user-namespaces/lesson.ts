@@ -127,29 +127,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Ninguém escreveu o uid_map ainda: o seu UID real não tem tradução lá dentro e aparece como o UID de transbordo, 65534.',
-            gl: 'Aínda ninguén escribiu o uid_map: o teu UID real non ten tradución dentro e aparece como o UID de desbordamento, 65534.',
+            pt: 'Ninguém escreveu o uid_map ainda: o seu UID não tem tradução lá dentro e aparece como 65534, o de transbordo.',
+            gl: 'Aínda ninguén escribiu o uid_map: o teu UID non ten tradución dentro e aparece como 65534, o de desbordamento.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um namespace de usuário sempre transforma quem entra em nobody.',
-            gl: 'Un espazo de nomes de usuario sempre converte en nobody a quen entra.',
+            pt: 'Um namespace de usuário sempre transforma quem entra em nobody, até alguém rodar `su` lá dentro.',
+            gl: 'Un espazo de nomes de usuario sempre converte en nobody a quen entra, ata que alguén executa `su` dentro.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O aluno não tem permissão para criar namespaces de usuário.',
-            gl: 'O aluno non ten permiso para crear espazos de nomes de usuario.',
+            pt: 'O aluno não tem permissão para criar namespaces de usuário, e o kernel o rebaixa a nobody em vez de recusar o `unshare`.',
+            gl: 'O aluno non ten permiso para crear espazos de nomes de usuario, e o kernel rebáixao a nobody en vez de rexeitar o `unshare`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O aluno foi trocado de verdade para o usuário nobody da sandbox.',
-            gl: 'O aluno cambiouse de verdade ao usuario nobody da sandbox.',
+            pt: 'O aluno foi trocado de verdade para o usuário nobody da sandbox, e o `ps` do Terminal B mostra isso.',
+            gl: 'O aluno cambiouse de verdade ao usuario nobody da sandbox, e o `ps` do Terminal B amósao.',
           },
         },
       ],
@@ -164,15 +164,15 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O UID 1000 de dentro corresponde ao UID 0 de fora.',
-            gl: 'O UID 1000 de dentro corresponde ao UID 0 de fóra.',
+            pt: 'O UID 1000 de dentro corresponde ao UID 0 de fora, e a faixa tem um UID só.',
+            gl: 'O UID 1000 de dentro corresponde ao UID 0 de fóra, e o intervalo ten un só UID.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Mil usuários foram mapeados a partir do UID 0.',
-            gl: 'Mapeáronse mil usuarios a partir do UID 0.',
+            pt: 'Mil usuários foram mapeados a partir do UID 0: de 0 a 999 lá dentro, todos com o mesmo UID de fora.',
+            gl: 'Mapeáronse mil usuarios a partir do UID 0: do 0 ao 999 dentro, todos eles co mesmo UID de fóra.',
           },
         },
         {
@@ -185,8 +185,8 @@ export default defineLesson({
         {
           id: 'd',
           text: {
-            pt: 'O processo 1000 é o dono do namespace e tem o UID 0.',
-            gl: 'O proceso 1000 é o dono do espazo de nomes e ten o UID 0.',
+            pt: 'O processo 1000 é o dono do namespace e, enquanto ele viver, tem o UID 0 lá dentro.',
+            gl: 'O proceso 1000 é o dono do espazo de nomes e, mentres viva, ten o UID 0 dentro.',
           },
         },
       ],
@@ -201,29 +201,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O `hostname` precisa de `CAP_NET_ADMIN`, que fica de fora.',
-            gl: '`hostname` precisa `CAP_NET_ADMIN`, que queda fóra.',
+            pt: 'O `hostname` precisa de `CAP_NET_ADMIN`, que o `--map-root-user` deixa de fora do CapEff por segurança.',
+            gl: '`hostname` precisa `CAP_NET_ADMIN`, que `--map-root-user` deixa fóra do CapEff por seguridade.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'As capabilities valem só sobre recursos que pertencem ao namespace de usuário do processo, e o namespace UTS ainda é o da sandbox, que pertence a outro.',
-            gl: 'As capabilities só valen sobre recursos que pertencen ao espazo de nomes de usuario do proceso, e o espazo de nomes UTS aínda é o da sandbox, que pertence a outro.',
+            pt: 'Capabilities valem no namespace de usuário do processo, e o UTS ainda é o da sandbox, que pertence a outro.',
+            gl: 'As capabilities valen no espazo de nomes de usuario do proceso, e o UTS aínda é o da sandbox, que pertence a outro.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O uid_map está errado, então o root de dentro não conta.',
-            gl: 'O uid_map está mal, así que o root de dentro non conta.',
+            pt: 'O uid_map está errado, então o root de dentro não conta: o kernel ainda vê o UID 1000 e recusa a troca.',
+            gl: 'O uid_map está mal, así que o root de dentro non conta: o kernel aínda ve o UID 1000 e rexeita o cambio.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O CapEff cheio é só aparência: o kernel nunca o consulta.',
-            gl: 'O CapEff cheo é só aparencia: o kernel nunca o consulta.',
+            pt: 'O CapEff cheio é só aparência: o kernel nunca o consulta e decide tudo pelo UID real do processo, que lá fora é 1000.',
+            gl: 'O CapEff cheo é só aparencia: o kernel nunca o consulta e decide todo polo UID real do proceso, que fóra segue a ser 1000.',
           },
         },
       ],
@@ -237,13 +237,16 @@ export default defineLesson({
       options: [
         {
           id: 'a',
-          text: { pt: 'root, porque o arquivo foi criado pelo root.', gl: 'root, porque o ficheiro o creou o root.' },
+          text: {
+            pt: 'root, porque o arquivo foi criado pelo root, e o dono gravado no disco é o mesmo dos dois lados.',
+            gl: 'root, porque o ficheiro o creou o root, e o dono gardado no disco é o mesmo nos dous lados.',
+          },
         },
         {
           id: 'b',
           text: {
-            pt: 'nobody, porque o root de dentro não existe fora.',
-            gl: 'nobody, porque o root de dentro non existe fóra.',
+            pt: 'nobody, porque o root de dentro não existe fora e o kernel não tem outro nome para mostrar.',
+            gl: 'nobody, porque o root de dentro non existe fóra e o kernel non ten outro nome que amosar.',
           },
         },
         {
@@ -272,29 +275,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Um usuário sem privilégio só pode escrever o gid_map depois de proibir o `setgroups`; senão, o root de dentro poderia largar grupos suplementares que hoje lhe negam acesso a arquivos.',
-            gl: 'Un usuario sen privilexios só pode escribir o gid_map despois de prohibir `setgroups`; se non, o root de dentro podería soltar grupos suplementarios que hoxe lle negan o acceso a ficheiros.',
+            pt: 'Sem privilégio, só se escreve o gid_map depois de proibir `setgroups`; senão o root de dentro largaria grupos que lhe negam acesso.',
+            gl: 'Sen privilexios, só se escribe o gid_map despois de prohibir `setgroups`; se non, o root de dentro soltaría grupos que lle negan acceso.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O namespace de usuário desliga os grupos para sempre, em qualquer caso.',
-            gl: 'O espazo de nomes de usuario desactiva os grupos para sempre, en calquera caso.',
+            pt: 'O namespace de usuário desliga os grupos suplementares para sempre, em qualquer caso, mesmo quando é o root da máquina quem o cria e mapeia.',
+            gl: 'O espazo de nomes de usuario desactiva os grupos suplementarios para sempre, en calquera caso, mesmo cando é o root da máquina quen o crea e mapea.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'É um erro: o `--map-root-user` esqueceu de escrever o arquivo.',
-            gl: 'É un erro: `--map-root-user` esqueceu escribir o ficheiro.',
+            pt: 'É um erro: o `--map-root-user` esqueceu de escrever `allow` no arquivo, e o kernel deixou o valor padrão.',
+            gl: 'É un erro: `--map-root-user` esqueceu escribir `allow` no ficheiro, e o kernel deixou o valor por defecto.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O `deny` bloqueia a criação de arquivos com grupo lá dentro.',
-            gl: 'O `deny` bloquea a creación de ficheiros con grupo dentro.',
+            pt: 'O `deny` bloqueia a criação de arquivos com grupo lá dentro, para nenhum arquivo sair com um GID que não existe fora.',
+            gl: 'O `deny` bloquea a creación de ficheiros con grupo dentro, para que ningún ficheiro saia cun GID que non existe fóra.',
           },
         },
       ],
@@ -306,22 +309,31 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Um contêiner em que ninguém tem UID 0, nem lá dentro.',
-            gl: 'Un contedor no que ninguén ten o UID 0, nin sequera dentro.',
+            pt: 'Um contêiner em que ninguém tem UID 0, nem lá dentro: todos os processos rodam como um usuário comum, sem privilégio.',
+            gl: 'Un contedor no que ninguén ten o UID 0, nin sequera dentro: todos os procesos se executan como un usuario común.',
           },
         },
         {
           id: 'b',
-          text: { pt: 'Um contêiner sem sistema de arquivos raiz.', gl: 'Un contedor sen sistema de ficheiros raíz.' },
+          text: {
+            pt: 'Um contêiner sem sistema de arquivos raiz próprio, que usa a raiz do host em vez de um rootfs.',
+            gl: 'Un contedor sen sistema de ficheiros raíz propio, que usa a raíz do host en vez dun rootfs.',
+          },
         },
         {
           id: 'c',
           text: {
-            pt: 'Um contêiner criado por um usuário comum: o namespace de usuário dá um root lá dentro que, fora, é só esse usuário.',
-            gl: 'Un contedor creado por un usuario común: o espazo de nomes de usuario dá un root dentro que, fóra, é só ese usuario.',
+            pt: 'Um contêiner criado por um usuário comum: o namespace de usuário dá um root lá dentro que, fora, é só ele.',
+            gl: 'Un contedor creado por un usuario común: o espazo de nomes de usuario dá un root dentro que, fóra, é só el.',
           },
         },
-        { id: 'd', text: { pt: 'Um contêiner que roda sem kernel.', gl: 'Un contedor que se executa sen kernel.' } },
+        {
+          id: 'd',
+          text: {
+            pt: 'Um contêiner que roda sem kernel por baixo, direto no hardware, e por isso dispensa o root.',
+            gl: 'Un contedor que se executa sen kernel debaixo, directamente no hardware, e por iso non precisa o root.',
+          },
+        },
       ],
     },
   ],
