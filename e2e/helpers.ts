@@ -60,15 +60,18 @@ export async function prompts(page: Page, tab: number): Promise<number> {
 
 /**
  * Presses the step's "run in terminal" buttons in order (the page shows only this host's commands), Enter
- * after each, waiting for the next prompt; `until` stops before the command it matches.
+ * after each, waiting for the next prompt; `until` stops before the command it matches, and `from` starts at
+ * that command's index (to go on after an `until`).
  */
 export async function runStep(
   page: Page,
   step: StepDef,
   version: CgroupVersion,
   until?: (text: string) => boolean,
+  from = 0,
 ): Promise<void> {
   for (const [i, command] of step.commands.entries()) {
+    if (i < from) continue;
     const button = page.getByTestId(`run-${step.id}-${i}`);
     if (command.cgroup !== undefined && command.cgroup !== version) {
       await expect(button, `${command.text} is for cgroup ${command.cgroup}`).toHaveCount(0);

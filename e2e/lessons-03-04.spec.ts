@@ -1,5 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { answersOf, lessonBySlug, runInTerminal, waitConnected, waitDone } from './helpers';
+import type { StepDef } from '../lessons/types';
+import { hostCgroupVersion } from '../lib/host-cgroup';
+import { answersOf, lessonBySlug, prompts, runInTerminal, runStep, waitConnected, waitDone } from './helpers';
+
+const version = hostCgroupVersion();
 
 /** Types a command that starts another shell (it does not come back to this one) and presses Enter. */
 async function typeLine(page: Page, tab: number, line: string): Promise<void> {
@@ -34,9 +38,23 @@ test('gl: lesson 03 in the terminals: a container, joined with nsenter, a time a
   await typeLine(page, 1, 'unshare --time --fork --boottime 315360000 bash');
   expect(await runInTerminal(page, 1, 'uptime -p')).toMatch(/decade|year/);
   await waitDone(page, 'time');
+  const inTime = await prompts(page, 1);
   await typeLine(page, 1, 'exit');
-  await typeLine(page, 1, 'unshare -C bash');
+  await expect.poll(() => prompts(page, 1)).toBeGreaterThan(inTime);
+  // The cgroup namespace with the page's buttons; once it is judged done, the step's last buttons (from its
+  // `exit` on) put tab B's shell back where it started and remove `visto`, as later lessons expect.
+  const cgroupns = ns.steps.find((s) => s.id === 'cgroupns') as StepDef;
+  const tidyFrom = cgroupns.commands.findIndex((c) => c.text === 'exit');
+  expect(tidyFrom).toBeGreaterThan(0);
+  await runStep(page, cgroupns, version, (text) => text === 'exit');
   await waitDone(page, 'cgroupns');
+  await runStep(page, cgroupns, version, undefined, tidyFrom);
+  expect(await runInTerminal(page, 1, 'cat /proc/self/cgroup')).toMatch(
+    version === 'v2' ? /^0::\/init$/m : /^\d+:memory:\/$/m,
+  );
+  expect(
+    await runInTerminal(page, 1, `ls ${version === 'v2' ? '/sys/fs/cgroup' : '/sys/fs/cgroup/memory'}`),
+  ).not.toContain('visto');
   await page.screenshot({ path: testInfo.outputPath('lesson-03-gl.png'), fullPage: true });
 });
 
