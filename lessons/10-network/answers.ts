@@ -31,8 +31,8 @@ export default defineAnswers({
         gl: 'Correcto. Coa bridge, a sandbox ten unha soa interface na subrede, e a bridge entrega cada trama no porto correcto polo enderezo MAC.',
       },
       b: {
-        pt: 'Aceitam: o `veth0` teve `10.200.0.1/24` nos três primeiros passos, e o `ping` funcionou.',
-        gl: 'Admíteos: o `veth0` tivo `10.200.0.1/24` nos tres primeiros pasos, e o `ping` funcionou.',
+        pt: 'Aceitam: o kernel põe um endereço da mesma sub-rede em cada ponta sem reclamar (o `veth0` teve `10.200.0.1/24` nos três primeiros passos) e cria uma rota `/24` para cada uma. O problema está nessas duas rotas, não nos endereços.',
+        gl: 'Admíteos: o kernel pon un enderezo da mesma subrede en cada extremo sen queixarse (o `veth0` tivo `10.200.0.1/24` nos tres primeiros pasos) e crea unha ruta `/24` para cada un. O problema está nesas dúas rutas, non nos enderezos.',
       },
       c: {
         pt: 'Uma bridge não cifra nada: ela só repassa quadros Ethernet de uma porta para outra, como um switch.',

@@ -136,29 +136,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Uma placa de rede física dividida em duas metades.',
-            gl: 'Unha tarxeta de rede física dividida en dúas metades.',
+            pt: 'Uma placa de rede física dividida em duas metades pelo driver, cada uma com o seu endereço MAC e a sua fila.',
+            gl: 'Unha tarxeta de rede física dividida en dúas metades polo driver, cada unha co seu enderezo MAC e a súa cola.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Duas interfaces Ethernet virtuais ligadas como um cabo: o que entra por uma sai pela outra, mesmo que cada uma esteja num namespace de rede diferente.',
-            gl: 'Dúas interfaces Ethernet virtuais ligadas coma un cable: o que entra por unha sae pola outra, aínda que cada unha estea nun espazo de nomes de rede distinto.',
+            pt: 'Duas interfaces Ethernet virtuais ligadas como um cabo: o que entra por uma sai pela outra, mesmo noutro namespace.',
+            gl: 'Dúas interfaces Ethernet virtuais ligadas coma un cable: o que entra por unha sae pola outra, aínda noutro espazo de nomes.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Uma regra de firewall que deixa dois namespaces conversarem.',
-            gl: 'Unha regra de firewall que deixa falar dous espazos de nomes.',
+            pt: 'Uma regra de firewall que deixa dois namespaces conversarem, criada com `ip link add … type veth`.',
+            gl: 'Unha regra de firewall que deixa falar dous espazos de nomes, creada con `ip link add … type veth`.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Uma interface que existe ao mesmo tempo em dois namespaces.',
-            gl: 'Unha interface que existe á vez en dous espazos de nomes.',
+            pt: 'Uma interface só, que existe ao mesmo tempo em dois namespaces e aparece no `ip link` dos dois lados com o mesmo nome e MAC.',
+            gl: 'Unha interface soa, que existe á vez en dous espazos de nomes e aparece no `ip link` dos dous lados co mesmo nome e o mesmo MAC.',
           },
         },
       ],
@@ -173,26 +173,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Uma `/24` em cada interface dá duas rotas para o mesmo destino, e o kernel usa só uma: os pacotes para um dos contêineres saem pelo cabo errado. A bridge é um switch só, com o endereço da sandbox (o gateway) nela.',
-            gl: 'Unha `/24` en cada interface dá dúas rutas para o mesmo destino, e o kernel só usa unha: os paquetes para un dos contedores saen polo cable equivocado. A bridge é un único switch, co enderezo da sandbox (a pasarela) nela.',
+            pt: 'Uma `/24` em cada ponta dá duas rotas para o mesmo destino, e o kernel usa uma só; a bridge é um switch único, com o gateway.',
+            gl: 'Unha `/24` en cada extremo dá dúas rutas para o mesmo destino, e o kernel usa unha soa; a bridge é un switch único, coa pasarela.',
           },
         },
         {
           id: 'b',
-          text: { pt: 'Pontas veth não aceitam endereços IPv4.', gl: 'Os extremos veth non admiten enderezos IPv4.' },
+          text: {
+            pt: 'Pontas veth não aceitam dois endereços IPv4 da mesma sub-rede: o kernel recusa o segundo `ip addr add` com `File exists`.',
+            gl: 'Os extremos veth non admiten dous enderezos IPv4 da mesma subrede: o kernel rexeita o segundo `ip addr add` con `File exists`.',
+          },
         },
         {
           id: 'c',
           text: {
-            pt: 'A bridge cifra o tráfego entre os contêineres.',
-            gl: 'A bridge cifra o tráfico entre os contedores.',
+            pt: 'A bridge cifra o tráfego entre os contêineres; sem ela, um contêiner poderia ler os pacotes que o outro troca com a própria sandbox.',
+            gl: 'A bridge cifra o tráfico entre os contedores; sen ela, un contedor podería ler os paquetes que o outro intercambia coa propia sandbox.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Um namespace só pode ter um par veth.',
-            gl: 'Un espazo de nomes só pode ter un par veth.',
+            pt: 'Um namespace só pode ter um par veth, e a bridge junta vários contêineres atrás desse único par.',
+            gl: 'Un espazo de nomes só pode ter un par veth, e a bridge xunta varios contedores detrás dese único par.',
           },
         },
       ],
@@ -207,29 +210,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'Só o `ip link set ceth0 up`.',
-            gl: 'Só o `ip link set ceth0 up`.',
+            pt: 'Só o `ip link set ceth0 up`: com a interface ligada, o kernel acha sozinho o caminho até a internet pela sandbox.',
+            gl: 'Só o `ip link set ceth0 up`: coa interface activa, o kernel atopa el só o camiño ata internet pola sandbox.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'Um servidor DNS configurado no contêiner.',
-            gl: 'Un servidor DNS configurado no contedor.',
+            pt: 'Um servidor DNS configurado no `/etc/resolv.conf` do contêiner, que resolve os nomes e ainda encaminha os pacotes para fora.',
+            gl: 'Un servidor DNS configurado no `/etc/resolv.conf` do contedor, que resolve os nomes e ademais encamiña todos os paquetes cara a fóra.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'Uma rota padrão pelo endereço da bridge, `ip_forward=1` no host e uma regra MASQUERADE, que troca o endereço de origem pelo do host nos pacotes que saem.',
-            gl: 'Unha ruta por defecto polo enderezo da bridge, `ip_forward=1` no host e unha regra MASQUERADE, que cambia o enderezo de orixe polo do host nos paquetes que saen.',
+            pt: 'Rota padrão via bridge, `ip_forward=1` no host e MASQUERADE, que põe o endereço do host como origem dos pacotes que saem.',
+            gl: 'Ruta por defecto pola bridge, `ip_forward=1` no host e MASQUERADE, que pon o enderezo do host como orixe dos paquetes que saen.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'A bridge, que já é ligada à placa de rede da máquina.',
-            gl: 'A bridge, que xa está ligada á tarxeta de rede da máquina.',
+            pt: 'A bridge, que já é ligada à placa de rede da máquina e repassa para fora todo pacote que não é da sub-rede.',
+            gl: 'A bridge, que xa está ligada á tarxeta de rede da máquina e reenvía cara a fóra todo paquete que non é da subrede.',
           },
         },
       ],
@@ -244,29 +247,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: 'O namespace de rede não foi criado.',
-            gl: 'O espazo de nomes de rede non se creou.',
+            pt: 'O namespace de rede não foi criado: o `ip link` mostra uma lista guardada em cache de antes do `unshare`.',
+            gl: 'O espazo de nomes de rede non se creou: o `ip link` amosa unha lista gardada en caché de antes do `unshare`.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: 'O par veth copia a lista de interfaces de uma ponta para a outra.',
-            gl: 'O par veth copia a lista de interfaces dun extremo ao outro.',
+            pt: 'O par veth copia a lista de interfaces de uma ponta para a outra, e o `/sys` mostra a cópia que chegou do lado de fora.',
+            gl: 'O par veth copia a lista de interfaces dun extremo ao outro, e o `/sys` amosa a copia que chegou do lado de fóra.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'O `/sys` demora alguns segundos para se atualizar.',
-            gl: 'O `/sys` tarda uns segundos en actualizarse.',
+            pt: 'O `/sys` demora alguns segundos para se atualizar depois do `ip link set ceth0 netns`, até o kernel reescrever a lista.',
+            gl: 'O `/sys` tarda uns segundos en actualizarse despois do `ip link set ceth0 netns`, ata que o kernel reescribe toda a lista.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'O sysfs mostra o namespace de rede de quem o montou, e esse `/sys` foi montado pela sandbox. O `ip` pergunta ao kernel no namespace do próprio processo.',
-            gl: 'O sysfs amosa o espazo de nomes de rede de quen o montou, e ese `/sys` montouno a sandbox. O `ip` pregúntalle ao kernel no espazo de nomes do propio proceso.',
+            pt: 'O sysfs mostra a rede do namespace de quem o montou, e esse `/sys` é da sandbox; o `ip` pergunta pelo do processo.',
+            gl: 'O sysfs amosa a rede do espazo de nomes de quen o montou, e ese `/sys` é da sandbox; o `ip` pregunta polo do proceso.',
           },
         },
       ],
@@ -281,29 +284,29 @@ export default defineLesson({
         {
           id: 'a',
           text: {
-            pt: '`none` não cria namespace de rede; `host` cria um com uma bridge para o host.',
-            gl: '`none` non crea espazo de nomes de rede; `host` crea un cunha bridge cara ao host.',
+            pt: '`none` não cria namespace de rede e deixa o contêiner sem interface nenhuma; `host` cria um com uma bridge para o host.',
+            gl: '`none` non crea espazo de nomes de rede e deixa o contedor sen ningunha interface; `host` crea un cunha bridge propia cara ao host.',
           },
         },
         {
           id: 'b',
           text: {
-            pt: '`none` cria um namespace de rede novo só com `lo`, como o `unshare -n`; `host` não cria nenhum, e o contêiner usa as interfaces e as portas do host.',
-            gl: '`none` crea un espazo de nomes de rede novo só con `lo`, coma o `unshare -n`; `host` non crea ningún, e o contedor usa as interfaces e os portos do host.',
+            pt: '`none` cria um namespace de rede só com `lo`, como o `unshare -n`; `host` não cria nenhum e usa as interfaces do host.',
+            gl: '`none` crea un espazo de nomes de rede só con `lo`, coma o `unshare -n`; `host` non crea ningún e usa as interfaces do host.',
           },
         },
         {
           id: 'c',
           text: {
-            pt: 'As duas criam uma bridge; muda só o endereço dela.',
-            gl: 'As dúas crean unha bridge; só cambia o seu enderezo.',
+            pt: 'As duas criam uma bridge e um par veth; muda só o endereço: `none` fica sem IP, e `host` usa o IP do host.',
+            gl: 'As dúas crean unha bridge e un par veth; só cambia o enderezo: `none` queda sen IP, e `host` usa o IP do host.',
           },
         },
         {
           id: 'd',
           text: {
-            pt: 'Nenhuma: as duas deixam o contêiner sem rede.',
-            gl: 'Ningunha: as dúas deixan o contedor sen rede.',
+            pt: 'Nenhuma: as duas deixam o contêiner sem rede, e só muda o nome que aparece no `docker inspect` de cada um.',
+            gl: 'Ningunha: as dúas deixan o contedor sen rede, e só cambia o nome que aparece no `docker inspect` de cada un.',
           },
         },
       ],
