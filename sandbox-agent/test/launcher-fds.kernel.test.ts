@@ -31,13 +31,16 @@ function fds(pid: number): string[] {
   return readdirSync(`/proc/${pid}/fd`).sort((a, b) => Number(a) - Number(b));
 }
 
-function comm(pid: number): string {
+/** A /proc/PID file's text, or '' once the process is gone. */
+function procText(pid: number, file: string): string {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8').trim();
   } catch {
     return '';
   }
 }
+
+const comm = (pid: number) => procText(pid, 'comm');
 
 async function until<T>(what: string, get: () => T | undefined): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
@@ -80,9 +83,12 @@ describe.skipIf(skip !== undefined)('descriptors of the processes inside a sandb
     // stdin stays an open pipe, as the agent's node-pty keeps it: EOF would end the session.
     const relay = spawn(cfg.launcherPath, [...args, '--', '/bin/sleep', '1000'], { stdio: 'pipe', env: {} });
     relays.push(relay);
-    const pid = await until('the shell command to exec', () => {
+    // Asleep, past its own start (the C library opens and closes locale files there).
+    const pid = await until('the shell command to exec and sleep', () => {
       const child = childrenOf(relay.pid ?? -1)[0];
-      return child !== undefined && comm(child) === 'sleep' ? child : undefined;
+      return child !== undefined && comm(child) === 'sleep' && procText(child, 'wchan').includes('nanosleep')
+        ? child
+        : undefined;
     });
     expect(fds(pid)).toEqual(['0', '1', '2']);
     const tty = readlinkSync(`/proc/${pid}/fd/0`);
