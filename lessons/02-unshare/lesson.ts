@@ -40,8 +40,16 @@ export default defineLesson({
         { tab: 0, text: 'ls -l /proc/self/ns' },
         { tab: 1, text: 'ls -l /proc/self/ns' },
       ],
-      check: { id: 'new-namespaces', params: { kinds: 'mnt,ipc,net' } },
+      check: { id: 'container-proc', params: { kinds: 'mnt,ipc,net' } },
       hints: {
+        'no-proc': {
+          pt: 'O contêiner (PID {pid}) ainda não tem um /proc próprio. Dentro dele, no Terminal A, rode `mount -t proc proc /proc`.',
+          gl: 'O contedor (PID {pid}) aínda non ten un /proc propio. Dentro del, no Terminal A, executa `mount -t proc proc /proc`.',
+        },
+        'sandbox-proc': {
+          pt: 'O /proc que o contêiner (PID {pid}) enxerga é o da sandbox, montado em rootfs/proc antes do `unshare` (na lição 01, por exemplo), e mostra os processos dela. Dentro do contêiner, rode `umount /proc` e depois `mount -t proc proc /proc`: o proc montado lá dentro é o do namespace de PID novo.',
+          gl: 'O /proc que ve o contedor (PID {pid}) é o da sandbox, montado en rootfs/proc antes do `unshare` (na lección 01, por exemplo), e amosa os procesos dela. Dentro do contedor, executa `umount /proc` e despois `mount -t proc proc /proc`: o proc montado alí dentro é o do novo espazo de nomes de PID.',
+        },
         'same-ns': {
           pt: 'O shell do contêiner (PID {pid}) ainda está no namespace {kind} da sandbox. Faltou alguma opção ao `unshare`? Saia com `exit` e rode o comando completo: `unshare -m -i -n -p -u -f chroot rootfs /bin/sh`.',
           gl: 'A shell do contedor (PID {pid}) aínda está no espazo de nomes {kind} da sandbox. Faltou algunha opción no `unshare`? Sae con `exit` e executa a orde completa: `unshare -m -i -n -p -u -f chroot rootfs /bin/sh`.',
@@ -60,8 +68,12 @@ export default defineLesson({
         { tab: 0, text: 'hostname' },
         { tab: 1, text: 'hostname' },
       ],
-      check: { id: 'uts-hostname', params: { hostname: 'contedor-a-man' } },
+      check: { id: 'uts-hostname', params: { hostname: 'contedor-a-man', container: true } },
       hints: {
+        'not-container': {
+          pt: 'O nome `{name}` está num namespace UTS novo, mas não no do contêiner: nenhum processo do namespace de PID novo está nele (foi um `unshare -u` à parte?). No Terminal A, dentro do contêiner aberto pelo `unshare -m -i -n -p -u -f`, rode `hostname {name}`.',
+          gl: 'O nome `{name}` está nun espazo de nomes UTS novo, pero non no do contedor: ningún proceso do novo espazo de nomes de PID está nel (foi un `unshare -u` á parte?). No Terminal A, dentro do contedor que abriu o `unshare -m -i -n -p -u -f`, executa `hostname {name}`.',
+        },
         'no-new-uts': {
           pt: 'Nenhum processo está num namespace UTS diferente do da sandbox. O shell do contêiner está aberto no Terminal A, e foi criado com `-u`?',
           gl: 'Ningún proceso está nun espazo de nomes UTS distinto do da sandbox. A shell do contedor está aberta no Terminal A, e creouse con `-u`?',

@@ -1,6 +1,6 @@
 // Lesson 02 (unshare) on a real sandbox: before anything no step is done; typed fakes pass nothing (the
-// words echoed, the sandbox itself renamed, empty directories), and half-made containers get the hint of
-// what is missing; the reference solution typed through the ptys (unshare in tab A, nsenter from tab B)
+// words echoed, the sandbox itself renamed, empty directories, a host name on a UTS namespace beside the
+// container, a /proc copied from the sandbox), and half-made containers get the hint of what is missing; the reference solution typed through the ptys (unshare in tab A, nsenter from tab B)
 // turns every step done, while the sandbox keeps its own host name.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/02-unshare/lesson';
@@ -74,16 +74,71 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
     await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
   });
 
+  it('passes neither a host name a UTS namespace beside the container carries nor a /proc copied from the sandbox', async () => {
+    // the sandbox named, a UTS namespace made (it copies the name), the sandbox named back; and a UTS namespace
+    // of its own named inside (lesson 04's way): neither is the container's
+    await rig.b.ok(
+      `hostname ${WANTED}; unshare -u sleep 1000 </dev/null >/dev/null 2>&1 & disown; P=$!; ` +
+        `while [ "$(readlink /proc/$P/ns/uts)" = "$(readlink /proc/$$/ns/uts)" ]; do sleep 0.01; done; hostname ${HOSTNAME}`,
+    );
+    await rig.b.ok(`unshare -u sh -c 'hostname ${WANTED}; exec sleep 1001' </dev/null >/dev/null 2>&1 & disown`);
+    // until the second has named itself (right after its unshare it still carries the sandbox's name)
+    const named = (x: typeof seen.snap) => Object.values(x.hostnames).filter((n) => n === WANTED).length;
+    let seen = await rig.obs.look();
+    for (let i = 0; i < 100 && named(seen.snap) < 2; i++) seen = await rig.obs.look();
+    record('02-uts-beside', seen.snap);
+    expect(seen.snap.base.hostname).toBe(HOSTNAME);
+    expect(named(seen.snap)).toBe(2);
+    expect(seen.results.hostname).toEqual({ done: false, hint: 'not-container', params: { name: WANTED } });
+    await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
+
+    // a container whose /proc is the sandbox's proc, mounted at rootfs/proc before unshare copied it
+    const containerOf = async (cmd: string) => {
+      await rig.b.ok(`cd /root && ${cmd} </dev/null >/dev/null 2>&1 & disown`);
+      let s = await rig.obs.until('unshare');
+      const initOf = (x: typeof s.snap) => x.processes.find((p) => p.comm === 'sleep' && innermostPid(p) === 1);
+      for (let i = 0; i < 100 && !initOf(s.snap); i++) s = await rig.obs.until('unshare');
+      expect(initOf(s.snap)).toBeDefined();
+      return { ...s, init: initOf(s.snap) as NonNullable<ReturnType<typeof initOf>> };
+    };
+    await rig.b.ok('mount -t proc proc /root/rootfs/proc');
+    try {
+      const copied = await containerOf('unshare -m -i -n -p -u -f chroot rootfs /bin/sleep 1000');
+      record('02-proc-copied', copied.snap);
+      expect(copied.results.namespaces).toEqual({
+        done: false,
+        hint: 'sandbox-proc',
+        params: { pid: sandboxPid(copied.init) },
+      });
+    } finally {
+      await rig.b.ok(
+        'pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done; umount /root/rootfs/proc',
+      );
+    }
+    // an honest alternative: unshare mounts the container's proc itself
+    await containerOf('unshare -m -i -n -p -u -f --mount-proc=/root/rootfs/proc chroot rootfs /bin/sleep 1000');
+    await rig.obs.until('namespaces');
+    await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
+  });
+
   it('turns every step done with the reference solution typed in the terminals', async () => {
     const out = await typeLine(rig.a, `cd /root; unshare -m -i -n -p -u -f chroot rootfs /bin/sh`);
     expect(out.slice(out.indexOf('BusyBox'))).toContain(`${PROMPT_MARKER}root@${HOSTNAME}:/# `);
     const unshared = await rig.obs.until('unshare');
     record('02-unshared', unshared.snap);
-    expect(unshared.results.namespaces).toEqual({ done: true });
+    // the namespaces are there, their own /proc not yet
+    const shell = unshared.snap.processes.find((p) => innermostPid(p) === 1);
+    expect(unshared.results.namespaces).toEqual({
+      done: false,
+      hint: 'no-proc',
+      params: { pid: sandboxPid(shell as NonNullable<typeof shell>) },
+    });
     expect(unshared.results.hostname).toEqual({ done: false, hint: 'wrong-name', params: { found: HOSTNAME } });
     expect(unshared.results.nsenter).toEqual({ done: false, hint: 'not-joined' });
 
     await typeLine(rig.a, 'mount -t proc proc /proc');
+    const withProc = await rig.obs.until('namespaces');
+    record('02-proc', withProc.snap);
     expect(await typeLine(rig.a, 'echo $$')).toMatch(/[\r\n]1\r\n/);
     await typeLine(rig.a, `hostname ${WANTED}`);
     const named = await rig.obs.until('hostname');

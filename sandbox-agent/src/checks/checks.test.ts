@@ -215,7 +215,42 @@ describe('new-namespaces', () => {
   });
 });
 
+describe('container-proc', () => {
+  it('is done when the container sees a proc of its own at /proc, not before', () => {
+    for (const f of ['02-proc', '02-hostname', '02-nsenter'])
+      expect(run('container-proc', load(f), KINDS)).toEqual(DONE);
+    const snap = load('02-unshared');
+    expect(run('container-proc', snap, KINDS)).toEqual({
+      done: false,
+      hint: 'no-proc',
+      params: { pid: sandboxPid(containerInit(snap)) },
+    });
+  });
+  it("refuses a /proc the container's mount namespace copied from the sandbox's", () => {
+    const snap = load('02-proc-copied');
+    expect(run('container-proc', snap, KINDS)).toEqual({
+      done: false,
+      hint: 'sandbox-proc',
+      params: { pid: sandboxPid(containerInit(snap)) },
+    });
+  });
+  it('says first which namespaces are still missing', () => {
+    expect(run('container-proc', load('fresh-02'), KINDS)).toEqual({ done: false, hint: 'no-process' });
+    expect(run('container-proc', load('02-partial'), KINDS)).toMatchObject({ done: false, hint: 'same-ns' });
+  });
+});
+
 describe('uts-hostname', () => {
+  it("with container, counts only the container's UTS namespace", () => {
+    const beside = load('02-uts-beside'); // the name on two UTS namespaces of their own, no container
+    expect(run('uts-hostname', beside, NAME)).toEqual(DONE);
+    expect(run('uts-hostname', beside, { ...NAME, container: true })).toEqual({
+      done: false,
+      hint: 'not-container',
+      params: { name: 'contedor-a-man' },
+    });
+    expect(run('uts-hostname', load('02-hostname'), { ...NAME, container: true })).toEqual(DONE);
+  });
   it('is done when a new UTS namespace has the name asked', () => {
     for (const f of ['02-hostname', '02-nsenter']) expect(run('uts-hostname', load(f), NAME)).toEqual(DONE);
   });

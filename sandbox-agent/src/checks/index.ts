@@ -1,6 +1,7 @@
 // The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
 import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPidsLimit } from './cgroup-cpu-pids';
 import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
+import { containerProc } from './container-proc';
 import { containerComplete, dockerLike, ociRunning, ociSeccomp, ociSpec, podMembers, podPause } from './containers';
 import { fixtureKilledFromRoot } from './fixture-killed-from-root';
 import { joinedContainer } from './joined-container';
@@ -27,6 +28,7 @@ export const checks: Record<string, Check> = {
   'fixture-killed-from-root': fixtureKilledFromRoot,
   'pid-ns-init': pidNsInit,
   'new-namespaces': newNamespaces,
+  'container-proc': containerProc,
   'uts-hostname': utsHostname,
   'joined-uts': joinedUts,
   'joined-container': joinedContainer,
