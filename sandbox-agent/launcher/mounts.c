@@ -59,10 +59,8 @@ void mounts_prepare(const struct create_args *o) {
 }
 
 void mounts_overlay(const struct create_args *o, pid_t init_pid) {
-  char lower[PATH_MAX], upper[PATH_MAX], work[PATH_MAX], root[PATH_MAX], path[64];
+  char lower[PATH_MAX], root[PATH_MAX], path[64];
   dir_of_mnt(lower, sizeof lower, o, "lower");
-  dir_of_mnt(upper, sizeof upper, o, "upper");
-  dir_of_mnt(work, sizeof work, o, "work");
   dir_of_mnt(root, sizeof root, o, "root");
   /* Idmapped, read-only lower layer: files owned by 0 on disk appear owned by BASE (root inside). */
   format(path, sizeof path, "/proc/%d/ns/user", (int)init_pid);
@@ -76,9 +74,13 @@ void mounts_overlay(const struct create_args *o, pid_t init_pid) {
   if (sys_move_mount(tree, "", AT_FDCWD, lower, MOVE_MOUNT_F_EMPTY_PATH) < 0) die_errno("move_mount", lower);
   xclose(tree, o->lower);
   xclose(userns, path);
-  char ovl[3 * PATH_MAX + 64];
-  format(ovl, sizeof ovl, "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
-  if (mount("overlay", root, "overlay", MS_NODEV, ovl) < 0) die_errno("mount overlay on", root);
+  /* The layers are named relative to the setup tmpfs, from inside it: the kernel shows the options as given in
+   * every mountinfo of the sandbox's root, so the student reads "lowerdir=lower,...", not where the launcher
+   * keeps them on the host. */
+  if (chdir(o->mnt) < 0) die_errno("chdir", o->mnt);
+  if (mount("overlay", "root", "overlay", MS_NODEV, "lowerdir=lower,upperdir=upper,workdir=work") < 0)
+    die_errno("mount overlay on", root);
+  if (chdir("/") < 0) die_errno("chdir", "/");
 }
 
 /* ---- inside ---- */
