@@ -10,9 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/audit.h>
+#include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
@@ -74,6 +76,64 @@ static const struct denied_syscall denied_syscalls[] = {
 #endif
 };
 #define N_DENIED (sizeof denied_syscalls / sizeof denied_syscalls[0])
+
+/* A filter that lets through the `n` calls of `allowed` and answers every other one EPERM. */
+static int install_seccomp_allowlist(const int *allowed, size_t n) {
+  /* 6 instructions around the list (arch, x32, the refusal), one per allowed call plus the allow. */
+  enum { MAX_ALLOWED = 64 };
+  if (n > MAX_ALLOWED) {
+    errno = E2BIG;
+    return -1;
+  }
+  struct sock_filter f[8 + MAX_ALLOWED];
+  size_t k = 0;
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, GAIOLA_AUDIT_ARCH, 1, 0);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+  /* Each allowed number jumps over the ones after it and the refusal, to the allow at the end. */
+  for (size_t i = 0; i < n; i++)
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)allowed[i], (uint8_t)(n - i), 0);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  struct sock_fprog prog = {.len = (unsigned short)k, .filter = f};
+  return (int)syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+}
+
+static const int holder_syscalls[] = {
+    __NR_read,          __NR_write,       __NR_writev,         __NR_close,     __NR_ppoll,     __NR_kill,
+    __NR_wait4,         __NR_waitid,      __NR_exit,           __NR_exit_group, __NR_rt_sigreturn,
+    __NR_rt_sigprocmask, __NR_restart_syscall, __NR_brk,       __NR_mmap,      __NR_munmap,
+    /* What abort() needs when a fortified check fails: the process must still die of SIGABRT. */
+    __NR_getpid,        __NR_gettid,      __NR_tgkill,         __NR_rt_sigaction,
+#ifdef __NR_poll
+    __NR_poll,
+#endif
+};
+#define N_HOLDER (sizeof holder_syscalls / sizeof holder_syscalls[0])
+
+void keep_only_kill(const int *extra, size_t n) {
+  int allowed[64];
+  if (N_HOLDER + n > sizeof allowed / sizeof allowed[0]) die("keep_only_kill: %zu system calls, too many", n);
+  memcpy(allowed, holder_syscalls, sizeof holder_syscalls);
+  if (n > 0) memcpy(allowed + N_HOLDER, extra, n * sizeof *extra);
+  /* The bounding set first (dropping needs CAP_SETPCAP, about to go): up to the kernel's last capability. */
+  for (int cap = 0; cap < 64; cap++) {
+    if (cap == CAP_KILL) continue;
+    if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0) {
+      if (errno == EINVAL) break; /* past the last capability this kernel has */
+      die_errno("prctl", "PR_CAPBSET_DROP");
+    }
+  }
+  if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0) die_errno("prctl", "PR_CAP_AMBIENT_CLEAR_ALL");
+  struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+  struct __user_cap_data_struct d[2];
+  memset(d, 0, sizeof d);
+  d[0].effective = d[0].permitted = 1u << CAP_KILL;
+  if (syscall(__NR_capset, &h, d) < 0) die_errno("capset", "CAP_KILL only");
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_NO_NEW_PRIVS");
+  if (install_seccomp_allowlist(allowed, N_HOLDER + n) < 0) die_errno("seccomp", "(allowlist)");
+}
 
 int install_seccomp_denylist(void) {
   /* 4 instructions of header (arch check, x32 check on x86_64), 2 per denied call, 1 final allow. */

@@ -7,6 +7,8 @@
 #ifndef GAIOLA_CONFINE_H
 #define GAIOLA_CONFINE_H
 
+#include <stddef.h>
+
 /* Writes STUDENT_OOM_SCORE_ADJ to our /proc/self/oom_score_adj. Call it before entering the sandbox's mount
  * namespace: there /proc is the student's to mount over. */
 void set_student_oom_score(void);
@@ -17,5 +19,12 @@ void become_root_inside(void);
  * no_new_privs would break file capabilities (setcap) for the unprivileged user inside. Returns 0, or -1
  * with errno. */
 int install_seccomp_denylist(void);
+
+/* What a launcher process that stays on the host keeps once its sandbox or shell is set up (the `create`
+ * holder, a shell's relay): of all capabilities only CAP_KILL (it ends what it started, whose uids are the
+ * sandbox's), in every set including the bounding one, no_new_privs, and a seccomp filter that lets through
+ * only the system calls such a process makes to its end (reads, writes, poll, kill, wait, exit), plus the
+ * `n` numbers in `extra`, and refuses anything else with EPERM. Host root no more. */
+void keep_only_kill(const int *extra, size_t n);
 
 #endif

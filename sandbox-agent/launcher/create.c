@@ -308,6 +308,8 @@ int cmd_create(int argc, char **argv) {
   format(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);
   set_title(argc, argv, ptitle, "gaiola-sandbox");
   test_stop("ready");
+  /* Holding the sandbox takes nothing but its signals, stdin and the init's death. */
+  keep_only_kill(NULL, 0);
 
   int rc = hold(&o, sfd);
   kill_init();

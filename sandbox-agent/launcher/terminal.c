@@ -19,11 +19,13 @@
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "confine.h"
 #include "error.h"
 #include "gaiola.h"
 #include "kernel.h"
@@ -251,5 +253,8 @@ int cmd_shell(int argc, char **argv) {
   }
   xclose(slave, "pty slave");
   sandbox_close(&sb);
+  /* Relaying bytes takes terminal ioctls and file status flags besides what every holder keeps. */
+  static const int relay_syscalls[] = {__NR_ioctl, __NR_fcntl};
+  keep_only_kill(relay_syscalls, sizeof relay_syscalls / sizeof relay_syscalls[0]);
   return relay(master, child, sfd);
 }
