@@ -1,9 +1,12 @@
 // Lesson 08 (overlay) on a real sandbox: before anything no step is done; fakes pass nothing (files written
 // into "upper" by hand without an overlay, an overlay with an upper where an image must be read-only); the
 // lesson's own commands turn every step done, and a write in one container stays out of the image and of the
-// other container.
+// other container; layers typed as relative paths count by what they are (and other directories so typed not).
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/08-overlay/lesson';
+import { baseMounts, overlayDirs } from '../src/checks/mount-util';
+import type { SandboxSnapshot } from '../src/checks/types';
+import type { MountEntry } from '../src/kernel/parse/mountinfo';
 import { probeHost } from '../src/kernel/probe';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
 import { kernelTestSkipReason } from './kernel-helpers';
@@ -66,6 +69,45 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
     await typeLine(rig.b, 'exit');
     for (const id of ['mount', 'copy-up', 'whiteout', 'layers', 'two-containers'])
       expect(shared.results[id], id).toEqual({ done: true });
+  });
+
+  it('counts layers typed as relative paths by what they are, and refuses other directories so typed', async () => {
+    const overlayAt = (snap: SandboxSnapshot, target: string) =>
+      baseMounts(snap)?.find((m) => m.fsType === 'overlay' && m.mountPoint === target);
+    // the lesson's overlay again, typed from /root/ov with relative names: the kernel keeps them as typed
+    await typeLine(
+      rig.a,
+      'cd /root/ov && umount merged && mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work merged',
+    );
+    const rel = await rig.obs.look();
+    record('08-relative', rel.snap);
+    expect(overlayDirs(overlayAt(rel.snap, '/root/ov/merged') as MountEntry)).toEqual({
+      lowers: ['lower'],
+      upper: 'upper',
+    });
+    for (const id of ['mount', 'copy-up', 'whiteout']) expect(rel.results[id], id).toEqual({ done: true });
+
+    // the two containers, each mounted from its own directory (a subshell: nobody stays there), both uppers
+    // spelled `upper`, the image `../../rootfs`
+    await typeLine(
+      rig.a,
+      'umount /root/c/c1/merged /root/c/c2/merged && for c in c1 c2; do (cd /root/c/$c && mount -t overlay overlay -o lowerdir=../../rootfs,upperdir=upper,workdir=work merged); done',
+    );
+    const shared = await rig.obs.look();
+    record('08-relative-shared', shared.snap);
+    expect(overlayDirs(overlayAt(shared.snap, '/root/c/c2/merged') as MountEntry).upper).toBe('upper');
+    expect(shared.results['two-containers']).toEqual({ done: true });
+
+    // other directories, typed relative from /root: refused as other dirs, whatever the spelling
+    await typeLine(rig.a, 'mkdir -p /root/ov/l9 /root/ov/u9 /root/ov/w9');
+    await typeLine(
+      rig.a,
+      'cd /root && umount ov/merged && mount -t overlay overlay -o lowerdir=ov/l9,upperdir=ov/u9,workdir=ov/w9 ov/merged',
+    );
+    const other = await rig.obs.look();
+    record('08-relative-other', other.snap);
+    expect(other.results.mount).toEqual({ done: false, hint: 'wrong-dirs', params: { target: '/root/ov/merged' } });
+    expect(other.results['copy-up']).toMatchObject({ done: false, hint: 'no-copy' });
   });
 
   it('leaves nothing on the host', async () => {

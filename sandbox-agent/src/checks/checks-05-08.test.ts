@@ -183,6 +183,17 @@ describe('lesson 07 checks (mounts)', () => {
 });
 
 describe('lesson 08 checks (overlay)', () => {
+  it('counts layers typed as relative paths by their identity, not their spelling', () => {
+    const rel = load('08-relative'); // lowerdir=lower,upperdir=upper typed in /root/ov
+    for (const id of ['mount', 'copy-up', 'whiteout']) expect(judge(overlayLesson, id, rel), id).toEqual(DONE);
+    // the same snapshot without the identities the agent looked up: the spelling alone is refused
+    const spelled = { ...rel, overlayLayerIds: {} };
+    expect(judge(overlayLesson, 'mount', spelled)).toMatchObject({ done: false, hint: 'wrong-dirs' });
+    expect(judge(overlayLesson, 'two-containers', load('08-relative-shared'))).toEqual(DONE);
+    const other = load('08-relative-other'); // ov/l9, ov/u9 typed in /root
+    expect(judge(overlayLesson, 'mount', other)).toMatchObject({ done: false, hint: 'wrong-dirs' });
+  });
+
   const o = overlayLesson;
   it('mount, copy-up and whiteout', () => {
     expect(judge(o, 'mount', load('08-mount'))).toEqual(DONE);

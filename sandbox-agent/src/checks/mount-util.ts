@@ -2,7 +2,7 @@
 import type { MountEntry } from '../kernel/parse/mountinfo';
 import { findMount, overlayLayers } from '../kernel/parse/mountinfo';
 import { ParseError } from '../kernel/parse/text';
-import type { SandboxSnapshot } from './types';
+import type { FileId, SandboxSnapshot } from './types';
 
 /** The mounts of the sandbox's own mount namespace, as a process with the sandbox's root sees them. */
 export function baseMounts(snap: SandboxSnapshot): MountEntry[] | undefined {
@@ -38,4 +38,25 @@ export function overlayDirs(m: MountEntry): { lowers: string[]; upper: string | 
     if (!(err instanceof ParseError)) throw err;
     return { lowers: [], upper: undefined };
   }
+}
+
+/** The key of a layer in SandboxSnapshot.overlayLayerIds (the same as kernel/inspect.ts's overlayLayerKey). */
+const layerKey = (m: MountEntry, spelling: string) => `${m.mountId} ${spelling}`;
+
+/**
+ * The layer of overlay `m` spelled `spelling` in its options is the directory the lesson means by `path`:
+ * compared by identity (device and inode), so `lowerdir=lower` typed in /root/ov counts for /root/ov/lower.
+ * A relative spelling counts when the lesson's directory is among those it names from the places it may
+ * have been typed in: an honest mount is never refused for where its shell stands now, and a directory of
+ * the same name elsewhere, typed from there on purpose, is the one way left to fool it.
+ */
+export function layerIs(snap: SandboxSnapshot, m: MountEntry, spelling: string, path: string): boolean {
+  if (spelling === path) return true;
+  const want = snap.paths[path];
+  return want != null && (snap.overlayLayerIds?.[layerKey(m, spelling)] ?? []).includes(want);
+}
+
+/** One identity for the layer spelled `spelling` (its spelling when none was found), to tell layers apart. */
+export function layerIdentity(snap: SandboxSnapshot, m: MountEntry, spelling: string): FileId | string {
+  return snap.overlayLayerIds?.[layerKey(m, spelling)]?.[0] ?? spelling;
 }

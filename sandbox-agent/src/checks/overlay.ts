@@ -1,7 +1,9 @@
 // Lesson 08 (overlay): an overlay mounted from the lesson's directories, a copy-up, a whiteout, a read-only
 // stack of two lower layers, and two overlays sharing one image while a write in one stays out of the other.
 // From the mount table's superblock options and from what the paths are (type, device numbers, content).
-import { baseMountAt, baseMounts, overlayDirs } from './mount-util';
+// Layers are compared by identity (layerIs), not by how they were spelled: the kernel shows a relative
+// `lowerdir=lower` as typed.
+import { baseMountAt, baseMounts, layerIdentity, layerIs, overlayDirs } from './mount-util';
 import type { Check, CheckResult } from './types';
 import { numberParam, stringParam } from './util';
 
@@ -12,7 +14,12 @@ export const overlayMount: Check = (snap, params): CheckResult => {
   if (!m) return { done: false, hint: 'no-overlay', params: { target } };
   if (m.fsType !== 'overlay') return { done: false, hint: 'not-overlay', params: { target, fstype: m.fsType } };
   const { lowers, upper } = overlayDirs(m);
-  if (!lowers.includes(stringParam(params, 'lower')) || upper !== stringParam(params, 'upper'))
+  const lower = stringParam(params, 'lower');
+  if (
+    !lowers.some((l) => layerIs(snap, m, l, lower)) ||
+    upper === undefined ||
+    !layerIs(snap, m, upper, stringParam(params, 'upper'))
+  )
     return { done: false, hint: 'wrong-dirs', params: { target } };
   return { done: true };
 };
@@ -25,7 +32,11 @@ function mountedOver(snap: Parameters<Check>[0], upperPath: string, lowerPath: s
   return (baseMounts(snap) ?? []).some((m) => {
     if (m.fsType !== 'overlay') return false;
     const dirs = overlayDirs(m);
-    return dirs.upper === dirOf(upperPath) && dirs.lowers.includes(dirOf(lowerPath));
+    return (
+      dirs.upper !== undefined &&
+      layerIs(snap, m, dirs.upper, dirOf(upperPath)) &&
+      dirs.lowers.some((l) => layerIs(snap, m, l, dirOf(lowerPath)))
+    );
   });
 }
 
@@ -86,7 +97,8 @@ export const overlaySharedImage: Check = (snap, params): CheckResult => {
   for (const m of baseMounts(snap) ?? []) {
     if (m.fsType !== 'overlay') continue;
     const dirs = overlayDirs(m);
-    if (dirs.lowers.includes(lower) && dirs.upper !== undefined) uppers.add(dirs.upper);
+    if (dirs.upper !== undefined && dirs.lowers.some((l) => layerIs(snap, m, l, lower)))
+      uppers.add(layerIdentity(snap, m, dirs.upper));
   }
   if (uppers.size < count) return { done: false, hint: 'too-few', params: { lower, found: uppers.size, count } };
   const written = snap.files[filePath];

@@ -69,6 +69,15 @@ export interface SandboxSnapshot {
    * namespace's own root, whatever the roots of its processes: a chroot inside it cannot hide the old root.
    */
   nsMounts: Record<number, MountEntry[]>;
+  /**
+   * What each layer of an overlay of the sandbox's own mount namespace is, by `overlayLayerKey(mountId,
+   * spelling)`: the kernel shows a layer as it was typed, and a relative one was resolved against the mounting
+   * process's working directory, which nothing records. So each relative spelling is looked up from every
+   * directory above the mount point (where `cd /root/ov; mount … -o lowerdir=lower … merged` was typed) and
+   * from the working directory of each process of the namespace, and every directory found is listed (an
+   * absolute spelling has one). Absent in snapshots recorded before.
+   */
+  overlayLayerIds?: Record<string, FileId[]>;
   /** Lesson fixtures the agent started (e.g. lesson 01's marker process), by name. */
   fixtures: Record<string, FixtureState>;
   /** What the paths lessons name are (type, device numbers, size, and the text of small regular files). */

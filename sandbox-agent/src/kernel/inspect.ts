@@ -15,6 +15,7 @@ import { readSandboxCgroups } from './inspect-cgroups';
 import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
+import { overlayLayers } from './parse/mountinfo';
 import type { Sandbox } from './sandbox';
 
 /** The namespace kinds a snapshot records, i.e. the entries of /proc/PID/ns without `*_for_children`. */
@@ -323,14 +324,96 @@ export async function pathIdentities(
   return out;
 }
 
+/** Layer lookups (launcher spawns) a snapshot makes at most for overlays' layers: lesson 08 needs about 20. */
+export const MAX_LAYER_QUERIES = 48;
+
+/** The key of a layer in SandboxSnapshot.overlayLayerIds. */
+export function overlayLayerKey(mountId: number, spelling: string): string {
+  return `${mountId} ${spelling}`;
+}
+
+/** Each directory above `mountPoint`, nearest first, down to '/': where a relative layer may start from. */
+function dirsAbove(mountPoint: string): string[] {
+  const out: string[] = [];
+  for (let p = mountPoint; p !== '/'; ) {
+    p = p.slice(0, p.lastIndexOf('/')) || '/';
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The working directories of the processes of mount namespace `mnt` with root `rootId`, as paths inside that
+ * root (the kernel writes the link relative to the namespace's root, which for them is the sandbox's root).
+ * Only candidates for a lookup the launcher makes inside the sandbox: a wrong one finds nothing.
+ */
+function cwdsAtRoot(processes: readonly ProcInfo[], mnt: number, rootId: FileId): string[] {
+  const out = new Set<string>();
+  for (const p of processes) {
+    if (p.ns.mnt !== mnt || p.rootId !== rootId) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${p.hostPid}/cwd`);
+      if (cwd.startsWith('/') && !cwd.endsWith(' (deleted)')) out.add(cwd);
+    } catch (err) {
+      if (!vanished(err) && errnoCode(err) !== 'EACCES') throw err;
+    }
+  }
+  return [...out];
+}
+
+/**
+ * SandboxSnapshot.overlayLayerIds for the overlays of `view` (the sandbox's own mount namespace); `cwds` are
+ * the working directories of its processes now (the shell that typed a mount is usually still where it was).
+ */
+async function overlayLayerIds(
+  launcherPath: string,
+  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
+  view: readonly MountEntry[],
+  cwds: readonly string[],
+  known: ReadonlyMap<string, Promise<FileFacts | null>>,
+): Promise<Record<string, FileId[]>> {
+  const lookups: { key: string; path: string }[] = [];
+  for (const m of view) {
+    if (m.fsType !== 'overlay') continue;
+    let spellings: string[];
+    try {
+      const layers = overlayLayers(m);
+      spellings = [...layers.lowerdirs, ...(layers.upperdir === undefined ? [] : [layers.upperdir])];
+    } catch (err) {
+      if (err instanceof ParseError) continue;
+      throw err;
+    }
+    for (const s of spellings) {
+      const key = overlayLayerKey(m.mountId, s);
+      if (s.startsWith('/')) lookups.push({ key, path: s });
+      else
+        for (const dir of new Set([...dirsAbove(m.mountPoint), ...cwds]))
+          lookups.push({ key, path: `${dir === '/' ? '' : dir}/${s}` });
+    }
+  }
+  const found = await Promise.all(
+    lookups.slice(0, MAX_LAYER_QUERIES).map(async ({ key, path }) => {
+      const facts = await (known.get(path) ?? fileFactsOf(launcherPath, sb, path));
+      return [key, facts?.type === 'dir' ? facts.id : null] as const;
+    }),
+  );
+  const out: Record<string, FileId[]> = {};
+  for (const [key, id] of found) {
+    const ids = out[key] ?? [];
+    if (id && !ids.includes(id)) ids.push(id);
+    out[key] = ids;
+  }
+  return out;
+}
+
 /** Reads the sandbox's state now. Processes that vanish while it looks are left out, never an error. */
 export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions): Promise<SandboxSnapshot> {
   const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
   const takenAt = Date.now();
   // Launcher queries first, so that they run while this thread scans /proc.
-  const fileFacts = Promise.all(
-    [...new Set(opts.paths)].map(async (p) => [p, await fileFactsOf(launcherPath, sb, p)] as const),
-  );
+  const pathFacts = new Map([...new Set(opts.paths)].map((p) => [p, fileFactsOf(launcherPath, sb, p)] as const));
+  for (const facts of pathFacts.values()) facts.catch(() => {});
+  const fileFacts = Promise.all([...pathFacts].map(async ([p, facts]) => [p, await facts] as const));
   const baseHostname =
     opts.knownBaseHostname !== undefined
       ? Promise.resolve(opts.knownBaseHostname)
@@ -429,6 +512,13 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
     }
   }
 
+  // The layers of the overlays of the sandbox's own namespace, as one of its processes at its root sees them.
+  const baseViewOf = processes.find((p) => p.ns.mnt === base.mnt && p.rootId === baseRootId && mounts[p.hostPid]);
+  const baseView = baseViewOf ? (mounts[baseViewOf.hostPid] ?? []) : [];
+  const cwds = baseView.some((m) => m.fsType === 'overlay') ? cwdsAtRoot(processes, base.mnt, baseRootId) : [];
+  const layerIds = overlayLayerIds(launcherPath, sb, baseView, cwds, pathFacts);
+  layerIds.catch(() => {});
+
   const fixtures: Record<string, FixtureState> = {};
   for (const [name, f] of Object.entries(opts.fixtures)) fixtures[name] = f.state();
 
@@ -452,6 +542,7 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
     hostnames,
     mounts,
     nsMounts,
+    overlayLayerIds: await layerIds,
     fixtures,
     files,
     cgroups,
