@@ -31,6 +31,9 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
     await typeLine(a, 'mkdir -p /root/ov/lower /root/ov/upper /root/ov/merged /root/ov/m2 /root/ov/w2');
     await typeLine(a, "echo baixo > /root/ov/lower/baixo.txt; printf 'baixo\\nmudou\\n' > /root/ov/upper/baixo.txt");
     await typeLine(a, 'mount -t tmpfs x /root/ov/m2');
+    // from /root/ov, where `lower` and `upper` name the lesson's directories: the sandbox's own root is an
+    // overlay whose layers are spelled `lower` and `upper` too (relative to the launcher's private tmpfs)
+    await typeLine(a, 'cd /root/ov');
     const seen = await rig.obs.look();
     record('08-fakes', seen.snap);
     expect(seen.snap.files['/root/ov/upper/baixo.txt']).toMatchObject({ type: 'file', text: 'baixo\nmudou\n' });

@@ -374,7 +374,9 @@ async function overlayLayerIds(
 ): Promise<Record<string, FileId[]>> {
   const lookups: { key: string; path: string }[] = [];
   for (const m of view) {
-    if (m.fsType !== 'overlay') continue;
+    // The sandbox's own root is the launcher's overlay, whose layers (relative to its private tmpfs) are
+    // nowhere inside: looked up from here they would name the student's directories of the same names.
+    if (m.fsType !== 'overlay' || m.mountPoint === '/') continue;
     let spellings: string[];
     try {
       const layers = overlayLayers(m);
