@@ -74,7 +74,7 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
     await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
   });
 
-  it('passes neither a host name a UTS namespace beside the container carries nor a /proc copied from the sandbox', async () => {
+  it("passes neither a host name a UTS namespace beside the container carries nor a /proc of the sandbox's PID namespace", async () => {
     // the sandbox named, a UTS namespace made (it copies the name), the sandbox named back; and a UTS namespace
     // of its own named inside (lesson 04's way): neither is the container's
     await rig.b.ok(
@@ -115,9 +115,28 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
         'pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done; umount /root/rootfs/proc',
       );
     }
+    // a proc of the sandbox's PID namespace mounted into the container's mount namespace from outside: a proc
+    // instance the sandbox's namespace does not have, still showing the sandbox's processes
+    const entered = await containerOf('unshare -m -i -n -p -u -f chroot rootfs /bin/sleep 1000');
+    try {
+      await rig.b.ok(`nsenter -t ${entered.init.nsPids[1]} -m mount -t proc proc /root/rootfs/proc`);
+      const outside = await rig.obs.look();
+      record('02-proc-from-outside', outside.snap);
+      expect(outside.snap.containerProcs?.[entered.init.hostPid]).toBe(false);
+      expect(outside.results.namespaces).toEqual({
+        done: false,
+        hint: 'sandbox-proc',
+        params: { pid: sandboxPid(entered.init) },
+      });
+    } finally {
+      await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
+    }
     // an honest alternative: unshare mounts the container's proc itself
-    await containerOf('unshare -m -i -n -p -u -f --mount-proc=/root/rootfs/proc chroot rootfs /bin/sleep 1000');
-    await rig.obs.until('namespaces');
+    const honest = await containerOf(
+      'unshare -m -i -n -p -u -f --mount-proc=/root/rootfs/proc chroot rootfs /bin/sleep 1000',
+    );
+    const mounted = await rig.obs.until('namespaces');
+    expect(mounted.snap.containerProcs?.[honest.init.hostPid]).toBe(true);
     await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
   });
 

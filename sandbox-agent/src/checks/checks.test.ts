@@ -234,6 +234,19 @@ describe('container-proc', () => {
       params: { pid: sandboxPid(containerInit(snap)) },
     });
   });
+  it("refuses a proc of the sandbox's PID namespace mounted into the container from outside (nsenter -m)", () => {
+    const snap = load('02-proc-from-outside'); // a proc instance of its own, whose PID 1 is the sandbox's init
+    const init = containerInit(snap);
+    expect(snap.containerProcs?.[init.hostPid]).toBe(false);
+    expect(run('container-proc', snap, KINDS)).toEqual({
+      done: false,
+      hint: 'sandbox-proc',
+      params: { pid: sandboxPid(init) },
+    });
+    // derived: the same mount, had its PID 1 been the container's init
+    const own = { ...snap, containerProcs: { [init.hostPid]: true } };
+    expect(run('container-proc', own, KINDS)).toEqual(DONE);
+  });
   it('says first which namespaces are still missing', () => {
     expect(run('container-proc', load('fresh-02'), KINDS)).toEqual({ done: false, hint: 'no-process' });
     expect(run('container-proc', load('02-partial'), KINDS)).toMatchObject({ done: false, hint: 'same-ns' });

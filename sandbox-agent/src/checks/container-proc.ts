@@ -1,10 +1,11 @@
 // Lesson 02 "namespaces": the container (a process of a PID namespace of the student's, in namespaces of its
-// own of each kind in `kinds`, see new-namespaces) sees at its /proc a proc filesystem mounted after its mount
-// namespace was made, i.e. one the sandbox's own mount namespace does not have. Since Linux 5.8 every
-// `mount -t proc` makes a proc instance of its own (its own device number), for the PID namespace of the
-// process that mounts it: the container's, when mounted inside it. A proc the container's mount namespace
-// copied from the sandbox's (mounted at rootfs/proc before `unshare`, as in lesson 01) shows the sandbox's
-// processes: it has the device of a proc mount of the sandbox, and does not count.
+// own of each kind in `kinds`, see new-namespaces) sees at its /proc a proc filesystem of its own PID
+// namespace: the snapshot reads that proc's PID 1 through the container's root (containerProcs), and it must
+// be the container's init. A proc of the sandbox's PID namespace shows the sandbox's processes and does not
+// count: copied from the sandbox's mount namespace (mounted at rootfs/proc before `unshare`, as in lesson 01),
+// or mounted into the container's mount namespace from outside (`nsenter -m`). A snapshot recorded without
+// that read falls back to the mount's device: since Linux 5.8 every `mount -t proc` is a proc instance of its
+// own, so one the sandbox's mount namespace also has was copied from there.
 import { findMount } from '../kernel/parse/mountinfo';
 import { newNamespaces } from './new-namespaces';
 import type { Check, SandboxSnapshot } from './types';
@@ -28,7 +29,8 @@ export const containerProc: Check = (snap, params) => {
   for (const p of inside) {
     const proc = findMount(mountsSeenBy(snap, p) ?? [], '/proc');
     if (proc?.fsType !== 'proc') continue;
-    if (!own.has(`${proc.major}:${proc.minor}`)) return { done: true };
+    const ownPidNs = snap.containerProcs ? snap.containerProcs[p.hostPid] : !own.has(`${proc.major}:${proc.minor}`);
+    if (ownPidNs === true) return { done: true };
     copied ??= sandboxPid(p);
   }
   if (copied !== undefined) return { done: false, hint: 'sandbox-proc', params: { pid: copied } };

@@ -82,6 +82,8 @@ export interface SnapshotNeeds {
   network: boolean;
   /** The whole mount table of each mount namespace of the student's (snapshot.nsMounts). */
   mountTables: boolean;
+  /** Which PID namespace each container's /proc belongs to (snapshot.containerProcs). */
+  containerProcs: boolean;
 }
 
 const NEEDS: Readonly<Record<string, Partial<SnapshotNeeds>>> = {
@@ -93,13 +95,15 @@ const NEEDS: Readonly<Record<string, Partial<SnapshotNeeds>>> = {
   'docker-like': { network: true },
   'container-complete': { network: true, mountTables: true },
   'pivoted-root': { mountTables: true },
+  'container-proc': { containerProcs: true },
 };
 
 export function snapshotNeeds(checkIds: Iterable<string>): SnapshotNeeds {
-  const out: SnapshotNeeds = { network: false, mountTables: false };
+  const out: SnapshotNeeds = { network: false, mountTables: false, containerProcs: false };
   for (const id of checkIds) {
     out.network ||= NEEDS[id]?.network === true;
     out.mountTables ||= NEEDS[id]?.mountTables === true;
+    out.containerProcs ||= NEEDS[id]?.containerProcs === true;
   }
   return out;
 }

@@ -78,6 +78,11 @@ export interface SandboxSnapshot {
    * absolute spelling has one). Absent in snapshots recorded before.
    */
   overlayLayerIds?: Record<string, FileId[]>;
+  /**
+   * For each container init (by host PID) whose /proc was read (for the checks that need it): whether that
+   * /proc is a proc of the container's own PID namespace (its PID 1 is the init itself). Absent when not read.
+   */
+  containerProcs?: Record<number, boolean>;
   /** Lesson fixtures the agent started (e.g. lesson 01's marker process), by name. */
   fixtures: Record<string, FixtureState>;
   /** What the paths lessons name are (type, device numbers, size, and the text of small regular files). */

@@ -16,6 +16,7 @@ import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import { overlayLayers } from './parse/mountinfo';
+import { readSandboxFile, SandboxFileError } from './read-file';
 import type { Sandbox } from './sandbox';
 
 /** The namespace kinds a snapshot records, i.e. the entries of /proc/PID/ns without `*_for_children`. */
@@ -56,6 +57,8 @@ export interface InspectOptions {
   network?: boolean;
   /** Read the whole mount table of each mount namespace of the student's (pivot_root checks). */
   mountTables?: boolean;
+  /** Read which PID namespace each container's /proc belongs to (SandboxSnapshot.containerProcs). */
+  containerProcs?: boolean;
   /**
    * The sandbox's own host name, when the caller read it a moment ago and nothing since could have changed
    * it (the Kernel panel between two prompts): saves a launcher spawn.
@@ -324,6 +327,53 @@ export async function pathIdentities(
   return out;
 }
 
+/** Containers whose /proc a snapshot reads at most (one launcher spawn each); lessons make one. */
+export const MAX_CONTAINER_PROC_READS = 4;
+
+/** The start time field (22nd) of a /proc/PID/stat line, counted from the last ')' as the name may hold any. */
+function startTimeOf(stat: string): string | undefined {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+/**
+ * SandboxSnapshot.containerProcs: for each container init (PID 1 of a PID namespace of the student's, in a
+ * mount namespace of its own), whether the proc at its /proc is of its own PID namespace: that proc's PID 1,
+ * read through the container's root as the sandbox's uid, is the init itself (the same start time, which the
+ * launcher and the agent both read from the host's time namespace). The sandbox's proc has the sandbox's init
+ * there. false also when there is no readable /proc/1/stat.
+ */
+async function containerProcsOf(
+  launcherPath: string,
+  uidBase: number,
+  processes: readonly ProcInfo[],
+  base: Record<NsKind, number>,
+): Promise<Record<number, boolean>> {
+  const inits = processes
+    .filter((p) => p.ns.pid !== base.pid && p.ns.mnt !== base.mnt && p.nsPids[p.nsPids.length - 1] === 1)
+    .slice(0, MAX_CONTAINER_PROC_READS);
+  const out: Record<number, boolean> = {};
+  await Promise.all(
+    inits.map(async (p) => {
+      let own: string;
+      try {
+        own = readFileSync(`/proc/${p.hostPid}/stat`, 'utf8');
+      } catch (err) {
+        if (vanished(err)) return;
+        throw err;
+      }
+      try {
+        const seen = await readSandboxFile({ initPid: p.hostPid, uidBase, launcherPath }, '/proc/1/stat', 4096);
+        const start = startTimeOf(seen.toString('utf8'));
+        out[p.hostPid] = start !== undefined && start === startTimeOf(own);
+      } catch (err) {
+        if (!(err instanceof SandboxFileError)) throw err;
+        out[p.hostPid] = false;
+      }
+    }),
+  );
+  return out;
+}
+
 /** Layer lookups (launcher spawns) a snapshot makes at most for overlays' layers: lesson 08 needs about 20. */
 export const MAX_LAYER_QUERIES = 48;
 
@@ -520,6 +570,8 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
   const cwds = baseView.some((m) => m.fsType === 'overlay') ? cwdsAtRoot(processes, base.mnt, baseRootId) : [];
   const layerIds = overlayLayerIds(launcherPath, sb, baseView, cwds, pathFacts);
   layerIds.catch(() => {});
+  const ownProcs = opts.containerProcs ? containerProcsOf(launcherPath, sb.uidBase, processes, base) : undefined;
+  ownProcs?.catch(() => {});
 
   const fixtures: Record<string, FixtureState> = {};
   for (const [name, f] of Object.entries(opts.fixtures)) fixtures[name] = f.state();
@@ -545,6 +597,7 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
     mounts,
     nsMounts,
     overlayLayerIds: await layerIds,
+    ...(ownProcs ? { containerProcs: await ownProcs } : {}),
     fixtures,
     files,
     cgroups,
