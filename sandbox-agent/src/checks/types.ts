@@ -2,6 +2,7 @@
 // Checks are pure functions over it (CONVENTIONS §3), unit-tested on recorded snapshots (checks/fixtures/).
 import type { MountEntry } from '../kernel/parse/mountinfo';
 import type { NsType } from '../kernel/parse/ns';
+import type { FileFacts } from '../kernel/path-facts';
 
 /** Namespace kinds a process has (the `*_for_children` links are left out). */
 export type NsKind = Exclude<NsType, 'pid_for_children' | 'time_for_children'>;
@@ -123,17 +124,8 @@ export interface NetNamespace {
   neighbors: { ip: string; dev: string }[];
 }
 
-/** A path inside the sandbox as the launcher's stat sees it (symlinks followed inside the sandbox's root). */
-export interface FileFacts {
-  id: FileId;
-  /** 'file' | 'dir' | 'char' | 'block' | 'fifo' | 'socket' | 'symlink' */
-  type: string;
-  /** Device numbers of a device node, "major:minor" (an overlay whiteout is a char device 0:0). */
-  rdev: string;
-  size: number;
-  /** Content of a regular file up to MAX_FILE_TEXT bytes; null for other types and larger files. */
-  text: string | null;
-}
+/** A path inside the sandbox as the launcher's stat sees it (kernel/path-facts.ts). */
+export type { FileFacts };
 
 /**
  * cgroups as the student sees them under /sys/fs/cgroup: v1 has one tree per hierarchy (memory, pids, cpu,

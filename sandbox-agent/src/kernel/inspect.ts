@@ -16,8 +16,10 @@ import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import { overlayLayers } from './parse/mountinfo';
-import { readSandboxFile, SandboxFileError } from './read-file';
+import { fileFactsOf, type SandboxRef } from './path-facts';
 import type { Sandbox } from './sandbox';
+
+export { MAX_FILE_TEXT, parseLauncherStat } from './path-facts';
 
 /** The namespace kinds a snapshot records, i.e. the entries of /proc/PID/ns without `*_for_children`. */
 export const NS_KINDS: readonly NsKind[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
@@ -266,69 +268,10 @@ async function nsMountTable(launcherPath: string, pid: number): Promise<MountEnt
   }
 }
 
-/** Bytes of a regular file a snapshot reads as text (lesson 08's files hold a word; lesson 12's config.json a few KiB). */
-export const MAX_FILE_TEXT = 64 * 1024;
-
-/** st_mode & S_IFMT → type (sys/stat.h). Pairs, not an object: numeric keys would be read as decimal text. */
-const FILE_TYPES: readonly (readonly [number, string])[] = [
-  [0o100000, 'file'],
-  [0o040000, 'dir'],
-  [0o020000, 'char'],
-  [0o060000, 'block'],
-  [0o010000, 'fifo'],
-  [0o140000, 'socket'],
-  [0o120000, 'symlink'],
-];
-
-/**
- * `gaiola-sandbox stat` output: "DEV:INO MODE MAJOR:MINOR SIZE[ text]\n", then the file's content when the
- * line says " text".
- */
-export function parseLauncherStat(out: string): FileFacts {
-  const m = /^(\d+:\d+) ([0-7]+) (\d+:\d+) (\d+)( text)?\n/.exec(out);
-  if (!m?.[1] || !m[2] || !m[3] || !m[4]) throw new Error(`unexpected launcher stat output ${JSON.stringify(out)}`);
-  const mode = Number.parseInt(m[2], 8);
-  return {
-    id: m[1],
-    type: FILE_TYPES.find(([fmt]) => fmt === (mode & 0o170000))?.[1] ?? 'other',
-    rdev: m[3],
-    size: Number(m[4]),
-    text: m[5] ? out.slice(m[0].length) : null,
-  };
-}
-
-/** What a path of the sandbox is, and the text of a small regular file: one launcher spawn. */
-async function fileFactsOf(
-  launcherPath: string,
-  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
-  path: string,
-): Promise<FileFacts | null> {
-  const uid = String(sb.uidBase);
-  const args = ['stat', '--pid', String(sb.initPid), '--uid', uid, '--gid', uid, '--max-bytes', String(MAX_FILE_TEXT)];
-  const r = await runLauncherQuery(launcherPath, [...args, '--', path], undefined, MAX_FILE_TEXT + 256);
-  if (r.code === 0) return parseLauncherStat(r.stdout);
-  // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
-  // student put there: nothing a process could use, either way.
-  if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
-  throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
-}
-
-/** The identity of each of `paths` inside the sandbox as its root user sees it now (absent: nothing there). */
-export async function pathIdentities(
-  launcherPath: string,
-  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
-  paths: readonly string[],
-): Promise<Record<string, FileId>> {
-  const out: Record<string, FileId> = {};
-  for (const p of paths) {
-    const facts = await fileFactsOf(launcherPath, sb, p);
-    if (facts) out[p] = facts.id;
-  }
-  return out;
-}
-
 /** Containers whose /proc a snapshot reads at most (one launcher spawn each); lessons make one. */
 export const MAX_CONTAINER_PROC_READS = 4;
+/** A /proc/PID/stat line is a few hundred bytes. */
+const PROC_STAT_MAX_BYTES = 4096;
 
 /** The start time field (22nd) of a /proc/PID/stat line, counted from the last ')' as the name may hold any. */
 function startTimeOf(stat: string): string | undefined {
@@ -361,14 +304,14 @@ async function containerProcsOf(
         if (vanished(err)) return;
         throw err;
       }
-      try {
-        const seen = await readSandboxFile({ initPid: p.hostPid, uidBase, launcherPath }, '/proc/1/stat', 4096);
-        const start = startTimeOf(seen.toString('utf8'));
-        out[p.hostPid] = start !== undefined && start === startTimeOf(own);
-      } catch (err) {
-        if (!(err instanceof SandboxFileError)) throw err;
-        out[p.hostPid] = false;
-      }
+      // read-file as in read-file.ts (not imported: it imports the sandbox, which imports this module).
+      const uid = String(uidBase);
+      const max = String(PROC_STAT_MAX_BYTES);
+      const args = ['read-file', '--pid', String(p.hostPid), '--uid', uid, '--gid', uid, '--max-bytes', max];
+      const r = await runLauncherQuery(launcherPath, [...args, '--', '/proc/1/stat']);
+      // Any failure (no /proc there, not a proc, the init gone) means no proc of its own to show.
+      const start = r.code === 0 ? startTimeOf(r.stdout) : undefined;
+      out[p.hostPid] = start !== undefined && start === startTimeOf(own);
     }),
   );
   return out;

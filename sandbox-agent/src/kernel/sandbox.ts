@@ -5,7 +5,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readlink, rmdir } from 'node:fs/promises';
 import { type IPty, spawn as spawnPty } from 'node-pty';
-import type { FileId } from '../checks/types';
 import type { SandboxCgroupPaths } from './cgroup-layout';
 import {
   createSandboxCgroups,
@@ -16,7 +15,7 @@ import {
 } from './cgroups';
 import { type KernelConfig, uidBaseOfSlot } from './config';
 import { KernelOpError } from './errors';
-import { pathIdentities } from './inspect';
+import { pathIdentities } from './path-facts';
 import type { HostProbe } from './probe';
 
 export interface Sandbox {
@@ -37,7 +36,7 @@ export interface Sandbox {
    * Identity of each of PREPARED_DIRS as the sandbox was made, before any shell ran in it: what the lessons
    * mean by that path, whatever a student later makes the path lead to. Absent for a test's fake sandbox.
    */
-  readonly preparedIds?: Readonly<Record<string, FileId>>;
+  readonly preparedIds?: Readonly<Record<string, string>>;
   /** Resolves when the sandbox dies (its launcher exited), whatever the reason. */
   readonly exited: Promise<void>;
   /** A login shell as root inside, on a pty of the sandbox's own devpts relayed to this node-pty. */
@@ -140,7 +139,7 @@ class LiveSandbox implements Sandbox {
     readonly uidBase: number,
     readonly initPid: number,
     private readonly image: FileHandle | undefined,
-    readonly preparedIds: Readonly<Record<string, FileId>>,
+    readonly preparedIds: Readonly<Record<string, string>>,
   ) {
     this.cgroupDirs = cgroups.dirs;
     this.exited = new Promise((resolve) => {
