@@ -78,13 +78,25 @@ void parse_create_args(int argc, char **argv, struct create_args *o) {
   if (o->lower[0] != '/' || o->mnt[0] != '/') die("create: --lower and --mnt must be absolute paths");
 }
 
-/* One option of the commands that join a sandbox; returns 0 when `a` is not one of them. */
-static int parse_join_option(const char *cmd, const char *a, const char *v, struct join_args *j) {
+/* --pid or --start-time, into `t`; returns 0 when `a` is neither. `min_pid` 2 refuses the host's init. */
+static int parse_target_option(const char *a, const char *v, struct target *t, long min_pid) {
   if (!strcmp(a, "--pid")) {
-    /* 2 and up: pid 1 is the host's init, never a sandbox's. */
-    j->pid1 = parse_num(a, v, 2, INT_MAX);
+    t->pid = parse_num(a, v, min_pid, INT_MAX);
     return 1;
   }
+  if (!strcmp(a, "--start-time")) {
+    t->start_time = (long long)parse_u64(a, v);
+    return 1;
+  }
+  return 0;
+}
+
+static const struct target no_target = {.pid = -1, .start_time = -1};
+
+/* One option of the commands that join a sandbox; returns 0 when `a` is not one of them. */
+static int parse_join_option(const char *cmd, const char *a, const char *v, struct join_args *j) {
+  /* pid 2 and up: 1 is the host's init, never a sandbox's. */
+  if (parse_target_option(a, v, &j->init, 2)) return 1;
   if (!strcmp(a, "--cgroup-procs")) {
     if (j->nprocs >= MAX_CGROUPS) die("%s: more than %d --cgroup-procs", cmd, MAX_CGROUPS);
     j->procs[j->nprocs++] = v;
@@ -95,7 +107,7 @@ static int parse_join_option(const char *cmd, const char *a, const char *v, stru
 
 void parse_shell_args(int argc, char **argv, struct shell_args *o) {
   memset(o, 0, sizeof *o);
-  o->join.pid1 = -1;
+  o->join.init = no_target;
   o->cwd = "/root";
   int i = 2;
   for (; i < argc; i++) {
@@ -110,14 +122,15 @@ void parse_shell_args(int argc, char **argv, struct shell_args *o) {
     if (!strcmp(a, "--cwd")) o->cwd = v;
     else die("shell: unknown option %s", a);
   }
-  if (o->join.pid1 < 0 || i >= argc)
-    die("shell: usage: shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- CMD [ARG ...]");
+  if (o->join.init.pid < 0 || i >= argc)
+    die("shell: usage: shell --pid PID1 [--start-time TICKS] [--cgroup-procs FILE ...] [--cwd DIR] -- "
+        "CMD [ARG ...]");
   o->cmd = argv + i;
 }
 
 void parse_marker_args(int argc, char **argv, struct marker_args *o) {
   memset(o, 0, sizeof *o);
-  o->join.pid1 = -1;
+  o->join.init = no_target;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (i + 1 >= argc) die("marker: %s needs a value", a);
@@ -126,13 +139,14 @@ void parse_marker_args(int argc, char **argv, struct marker_args *o) {
     if (!strcmp(a, "--name")) o->name = v;
     else die("marker: unknown option %s", a);
   }
-  if (o->join.pid1 < 0 || !o->name) die("marker: usage: marker --pid PID1 --name NAME [--cgroup-procs FILE ...]");
+  if (o->join.init.pid < 0 || !o->name)
+    die("marker: usage: marker --pid PID1 [--start-time TICKS] --name NAME [--cgroup-procs FILE ...]");
   /* comm holds 15 bytes (TASK_COMM_LEN - 1); a longer name would not match `pidof NAME`. */
   if (!safe_name(o->name, 15)) die("marker: --name '%s': 1-15 letters, digits, '-', '_' or '.'", o->name);
 }
 
 void parse_lookup_args(const char *cmd, int argc, char **argv, enum lookup_kind kind, struct lookup_args *r) {
-  *r = (struct lookup_args){.pid = -1, .uid = -1, .gid = -1, .max = -1, .depth = -1, .max_entries = -1};
+  *r = (struct lookup_args){.target = no_target, .uid = -1, .gid = -1, .max = -1, .depth = -1, .max_entries = -1};
   const int max_paths = kind == LOOKUP_LIST ? LIST_MAX_PATHS : 1;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
@@ -150,8 +164,8 @@ void parse_lookup_args(const char *cmd, int argc, char **argv, enum lookup_kind 
     if (i + 1 >= argc) die("%s: %s needs a value", cmd, a);
     const char *v = argv[++i];
     /* uid and gid 0 are refused: the lookups must run as the sandbox's root, never as the host's. */
-    if (!strcmp(a, "--pid")) r->pid = parse_num(a, v, 1, INT_MAX);
-    else if (!strcmp(a, "--uid")) r->uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
+    if (parse_target_option(a, v, &r->target, 1)) continue;
+    if (!strcmp(a, "--uid")) r->uid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
     else if (!strcmp(a, "--gid")) r->gid = parse_num(a, v, 1, (long)UINT32_MAX - 1);
     else if (kind != LOOKUP_LIST && !strcmp(a, "--max-bytes")) r->max = parse_num(a, v, 0, 1L << 30);
     else if (kind == LOOKUP_LIST && !strcmp(a, "--depth")) r->depth = parse_num(a, v, 1, LIST_MAX_DEPTH);
@@ -163,37 +177,36 @@ void parse_lookup_args(const char *cmd, int argc, char **argv, enum lookup_kind 
       [LOOKUP_STAT] = " [--max-bytes N] PATH",
       [LOOKUP_LIST] = " --depth D --max-entries N -- PATH [PATH ...]",
   };
-  if (r->pid < 0 || r->uid < 0 || r->gid < 0 || !r->path || (kind == LOOKUP_READ && r->max < 0) ||
+  if (r->target.pid < 0 || r->uid < 0 || r->gid < 0 || !r->path || (kind == LOOKUP_READ && r->max < 0) ||
       (kind == LOOKUP_LIST && (r->depth < 0 || r->max_entries < 0)))
     die("%s: usage: %s --pid PID --uid UID --gid GID%s", cmd, cmd, usage[kind]);
 }
 
-long parse_pid_only(const char *cmd, int argc, char **argv) {
-  long pid = -1;
+struct target parse_target_only(const char *cmd, int argc, char **argv) {
+  struct target t = no_target;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (i + 1 >= argc) die("%s: %s needs a value", cmd, a);
     const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else die("%s: unknown option %s", cmd, a);
+    if (!parse_target_option(a, v, &t, 1)) die("%s: unknown option %s", cmd, a);
   }
-  if (pid < 0) die("%s: usage: %s --pid PID", cmd, cmd);
-  return pid;
+  if (t.pid < 0) die("%s: usage: %s --pid PID [--start-time TICKS]", cmd, cmd);
+  return t;
 }
 
 void parse_netinfo_args(int argc, char **argv, struct netinfo_args *o) {
-  long pid = -1;
+  struct target t = no_target;
   const char *what = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (i + 1 >= argc) die("netinfo: %s needs a value", a);
     const char *v = argv[++i];
-    if (!strcmp(a, "--pid")) pid = parse_num(a, v, 1, INT_MAX);
-    else if (!strcmp(a, "--what")) what = v;
+    if (parse_target_option(a, v, &t, 1)) continue;
+    if (!strcmp(a, "--what")) what = v;
     else die("netinfo: unknown option %s", a);
   }
-  if (pid < 0 || !what || (strcmp(what, "addr") && strcmp(what, "route")))
-    die("netinfo: usage: netinfo --pid PID --what addr|route");
-  o->pid = pid;
+  if (t.pid < 0 || !what || (strcmp(what, "addr") && strcmp(what, "route")))
+    die("netinfo: usage: netinfo --pid PID [--start-time TICKS] --what addr|route");
+  o->target = t;
   o->route = !strcmp(what, "route");
 }

@@ -25,9 +25,17 @@ struct create_args {
 };
 void parse_create_args(int argc, char **argv, struct create_args *out);
 
-/* What joining a running sandbox takes: its init's host pid and the cgroup.procs files to join. */
+/* A process the agent names: its host pid and, when the agent knows it, its start time (clock ticks after
+ * boot, field 22 of /proc/PID/stat, -1 when not given): pid numbers are reused, the pair never is.
+ *   --pid PID [--start-time TICKS] */
+struct target {
+  long pid;
+  long long start_time;
+};
+
+/* What joining a running sandbox takes: its init and the cgroup.procs files to join. */
 struct join_args {
-  long pid1;
+  struct target init;
   const char *procs[MAX_CGROUPS];
   int nprocs;
 };
@@ -58,7 +66,8 @@ void parse_marker_args(int argc, char **argv, struct marker_args *out);
  *   LOOKUP_LIST  --depth D --max-entries N [--] PATH [PATH ...]   (1..LIST_MAX_PATHS paths) */
 enum lookup_kind { LOOKUP_READ, LOOKUP_STAT, LOOKUP_LIST };
 struct lookup_args {
-  long pid, uid, gid;
+  struct target target;
+  long uid, gid;
   long long max; /* --max-bytes, or -1 */
   long depth, max_entries;
   const char *path; /* the first PATH */
@@ -68,11 +77,11 @@ struct lookup_args {
 void parse_lookup_args(const char *cmd, int argc, char **argv, enum lookup_kind kind, struct lookup_args *out);
 
 /* hostname --pid PID, mountinfo --pid PID: the one option of a query that only names a process. */
-long parse_pid_only(const char *cmd, int argc, char **argv);
+struct target parse_target_only(const char *cmd, int argc, char **argv);
 
 /* netinfo --pid PID --what addr|route */
 struct netinfo_args {
-  long pid;
+  struct target target;
   int route; /* 0: addresses and counters, 1: the main routing table */
 };
 void parse_netinfo_args(int argc, char **argv, struct netinfo_args *out);

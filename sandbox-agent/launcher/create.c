@@ -7,7 +7,7 @@
  * when it goes, the init goes (parent-death signal), and with it every process of the sandbox.
  *
  * Trusts the agent's arguments as parsed by args.c; nothing of a student exists before the init reports ok.
- * stdout carries exactly one line, "ready PID" (the init's host pid); errors go to stderr (error.c).
+ * stdout carries exactly one line, "ready PID START" (the init's host pid and start time); errors go to stderr.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,6 +35,7 @@
 #include "error.h"
 #include "gaiola.h"
 #include "mounts.h"
+#include "namespaces.h"
 #include "test-hooks.h"
 #include "util.h"
 
@@ -302,7 +303,15 @@ int cmd_create(int argc, char **argv) {
   int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], 0, "(create)");
 
   char ready[64];
-  format(ready, sizeof ready, "ready %d\n", (int)init_pid);
+  /* With the init's start time: the init is our child, not reaped, so this pid names it still; the agent
+   * passes the pair back (--pid, --start-time), and a later holder of the number is never taken for it. */
+  format(path, sizeof path, "/proc/%d", (int)init_pid);
+  int initdir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (initdir < 0) die_errno("open", path);
+  const long long started = start_time_of(initdir);
+  if (started < 0) die_errno("read", "/proc/PID/stat of the init");
+  xclose(initdir, path);
+  format(ready, sizeof ready, "ready %d %lld\n", (int)init_pid, started);
   write_all(1, ready, strlen(ready), "stdout");
   char ptitle[128];
   format(ptitle, sizeof ptitle, "gaiola-sandbox %s", o.id);

@@ -27,6 +27,9 @@
 #ifndef __NR_fsmount
 #define __NR_fsmount 432
 #endif
+#ifndef __NR_pidfd_send_signal
+#define __NR_pidfd_send_signal 424
+#endif
 #ifndef __NR_pidfd_open
 #define __NR_pidfd_open 434
 #endif
@@ -134,6 +137,9 @@ static inline int sys_fsmount(int fd, unsigned int flags, unsigned int attr_flag
 }
 static inline int sys_pidfd_open(pid_t pid, unsigned int flags) {
   return (int)syscall(__NR_pidfd_open, pid, flags);
+}
+static inline int sys_pidfd_send_signal(int pidfd, int sig, void *info, unsigned int flags) {
+  return (int)syscall(__NR_pidfd_send_signal, pidfd, sig, info, flags);
 }
 static inline int sys_close_range(unsigned int first, unsigned int last, unsigned int flags) {
   return (int)syscall(__NR_close_range, first, last, flags);

@@ -1,8 +1,10 @@
 /*
- * Joining a running sandbox: how a shell or a marker becomes a process of it. Runs as host root and holds,
- * until the joining child drops them, the sandbox init's namespace descriptors and the cgroup.procs files the
- * agent named. Trusts the init's pid only once /proc/PID/uid_map shows it is a sandbox's (0 mapped to a
- * non-root host range); every later step goes through descriptors opened from that /proc/PID directory.
+ * The processes the agent names, and joining a running sandbox: how a shell or a marker becomes a process of
+ * it. Runs as host root and holds, until the joining child drops them, a pidfd of the sandbox's init and the
+ * cgroup.procs files the agent named. A pid number is trusted for one step only: pidfd_open; from then on
+ * every step acts on that pidfd or on /proc/PID opened while the pidfd showed the same process alive (and,
+ * when the agent gave it, started at the time it gave). An init is trusted once /proc/PID/uid_map shows it is
+ * a sandbox's (0 mapped to a non-root host range).
  */
 #ifndef GAIOLA_NAMESPACES_H
 #define GAIOLA_NAMESPACES_H
@@ -12,17 +14,20 @@
 #include "args.h"
 #include "gaiola.h"
 
-/* The namespaces a joining process enters, in the order it enters them: user last, since after it the
- * host's capabilities are gone. The pid namespace is entered by the parent (setns on a pid namespace
- * applies to the children), so the parent stays outside, invisible to the student. */
-enum { NS_MNT, NS_UTS, NS_IPC, NS_NET, NS_CGROUP, NS_USER, NS_PID, NS_COUNT };
+/* Pins the process `t` names: returns a pidfd of it, and its /proc/PID (O_PATH) in *procdir when procdir is
+ * not NULL. When the process is gone (or is not the one started at t->start_time), exits with `gone_status`
+ * and "<cmd>: <what> PID is gone". */
+int pin_process(const char *cmd, const char *what, const struct target *t, int gone_status, int *procdir);
+/* The start time of the process whose /proc/PID is `procdir` (field 22 of its stat, clock ticks after boot),
+ * or -1 when it cannot be read (the process is gone). */
+long long start_time_of(int procdir);
 
 struct sandbox_handle {
   long pid1;          /* host pid of the sandbox's init */
   unsigned long base; /* host uid (and gid) of root inside */
-  int procdir;        /* /proc/PID1, O_PATH */
+  int init;           /* pidfd of the init: every namespace is joined through it */
+  int procdir;        /* /proc/PID1, O_PATH, opened while `init` showed the same process */
   int parent;         /* pidfd of the process that forked the joining child, or -1 before sandbox_fork */
-  int ns[NS_COUNT];
   int procs[MAX_CGROUPS]; /* cgroup.procs files to join, opened for writing */
   const char *proc_paths[MAX_CGROUPS];
   int nprocs;
@@ -41,7 +46,8 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd);
 /* The parent's side after the fork: its descriptors of `sb` are no longer needed. */
 void sandbox_close(struct sandbox_handle *sb);
 
-/* /proc/PID/ns/KIND, opened for a query; exits 2 when the process is gone (the agent then leaves it out). */
-int open_ns_of(const char *cmd, long pid, const char *kind);
+/* Enters the namespace of kind `type` (CLONE_NEW*) of the process `t` names, for a query; exits 2 when the
+ * process is gone (the agent then leaves it out). */
+void enter_ns_of(const char *cmd, const struct target *t, int type);
 
 #endif

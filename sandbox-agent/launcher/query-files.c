@@ -3,8 +3,9 @@
  * identity and kind, with a small file's content) and `list` (the files below a few directories: the Kernel
  * panel's overlay layers).
  *
- * Privilege: host root only long enough to open the root of the named process (/proc/PID/root); then the
- * process drops for good to the sandbox's uid and gid (no groups, no_new_privs) before it resolves anything.
+ * Privilege: host root only long enough to open the root of the named process (/proc/PID/root, opened while
+ * a pidfd of it shows the same process, see namespaces.c); then the process drops for good to the sandbox's
+ * uid and gid (no groups, no_new_privs) before it resolves anything.
  * Trusts nothing below that root: every path is the student's, resolved with openat2(RESOLVE_IN_ROOT |
  * RESOLVE_NO_MAGICLINKS) so that no symlink leads out, and `list` follows no symlink below its PATHs. The
  * names and contents read are the student's: written out as data (names escaped), never interpreted.
@@ -27,6 +28,7 @@
 #include "error.h"
 #include "gaiola.h"
 #include "kernel.h"
+#include "namespaces.h"
 #include "util.h"
 
 /* Exit codes of read-file and stat: 2 = no such file, 3 = permission denied, 4 = not what was asked for (not
@@ -37,20 +39,24 @@ static void lookup_fail(const char *cmd, const char *p, int err) {
   die_status(status, "%s %s: %s", cmd, p, strerror(err));
 }
 
-/* Opens the root of process PID (O_PATH) and drops to the sandbox's uid/gid for good (no supplementary groups,
- * no_new_privs): no host capability helps any lookup made after this. `what` names the query's path in the
- * error line. Exit 2 when the process is gone; never returns on failure. */
-static int enter_sandbox_root(const char *cmd, const char *what, long pid, long uid, long gid) {
-  char rootpath[64];
-  snprintf(rootpath, sizeof rootpath, "/proc/%ld/root", pid);
-  int rootfd = open(rootpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+/* Opens the root of the process the query names (O_PATH, through its pinned /proc/PID) and drops to the
+ * sandbox's uid/gid for good (no supplementary groups, no_new_privs): no host capability helps any lookup
+ * made after this. `what` names the query's path in the error line. Exit 2 when the process is gone; never
+ * returns on failure. */
+static int enter_sandbox_root(const char *cmd, const char *what, const struct lookup_args *a) {
+  int procdir;
+  int pidfd = pin_process(cmd, "process", &a->target, 2, &procdir);
+  int rootfd = openat(procdir, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) {
     const int err = errno;
-    die_status(err == ENOENT || err == ESRCH ? 2 : 1, "%s %s: open %s: %s", cmd, what, rootpath, strerror(err));
+    die_status(err == ENOENT || err == ESRCH ? 2 : 1, "%s %s: open /proc/%ld/root: %s", cmd, what, a->target.pid,
+               strerror(err));
   }
+  xclose(procdir, "/proc/PID");
+  xclose(pidfd, "(pidfd)");
   if (setgroups(0, NULL) < 0) die_errno("setgroups", "0");
-  if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) < 0) die_errno("setresgid", cmd);
-  if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) < 0) die_errno("setresuid", cmd);
+  if (setresgid((gid_t)a->gid, (gid_t)a->gid, (gid_t)a->gid) < 0) die_errno("setresgid", cmd);
+  if (setresuid((uid_t)a->uid, (uid_t)a->uid, (uid_t)a->uid) < 0) die_errno("setresuid", cmd);
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_NO_NEW_PRIVS");
   return rootfd;
 }
@@ -62,10 +68,10 @@ static int open_below_root(int rootfd, const char *p, uint64_t flags) {
   return sys_openat2(rootfd, p, &how);
 }
 
-/* Opens PATH inside the root of process PID, as the sandbox's uid/gid (enter_sandbox_root, open_below_root).
- * Never returns on failure. */
-static int open_in_sandbox_root(const char *cmd, long pid, long uid, long gid, const char *p, uint64_t flags) {
-  int rootfd = enter_sandbox_root(cmd, p, pid, uid, gid);
+/* Opens PATH inside the root of the process the query names, as the sandbox's uid/gid (enter_sandbox_root,
+ * open_below_root). Never returns on failure. */
+static int open_in_sandbox_root(const char *cmd, const struct lookup_args *a, const char *p, uint64_t flags) {
+  int rootfd = enter_sandbox_root(cmd, p, a);
   int fd = open_below_root(rootfd, p, flags);
   if (fd < 0) lookup_fail(cmd, p, errno);
   xclose(rootfd, "(root)");
@@ -81,7 +87,7 @@ int cmd_read_file(int argc, char **argv) {
   const long long max = a.max;
 
   /* O_NONBLOCK so that a FIFO cannot make us wait; it is refused below anyway. */
-  int fd = open_in_sandbox_root("read-file", a.pid, a.uid, a.gid, p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  int fd = open_in_sandbox_root("read-file", &a, p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("read-file", p, errno);
   if (!S_ISREG(st.st_mode)) {
@@ -123,7 +129,7 @@ int cmd_stat(int argc, char **argv) {
   const char *p = a.path;
 
   /* O_PATH opens nothing (no FIFO wait, no device open). */
-  int fd = open_in_sandbox_root("stat", a.pid, a.uid, a.gid, p, O_PATH | O_CLOEXEC);
+  int fd = open_in_sandbox_root("stat", &a, p, O_PATH | O_CLOEXEC);
   struct stat st;
   if (fstat(fd, &st) < 0) lookup_fail("stat", p, errno);
   /* With --max-bytes, a regular file that small also gives its content, so one spawn answers both questions:
@@ -328,7 +334,7 @@ static void list_dir(struct list_walk *w, int fd, size_t rellen, int level) {
 int cmd_list(int argc, char **argv) {
   struct lookup_args a;
   parse_lookup_args("list", argc, argv, LOOKUP_LIST, &a);
-  int rootfd = enter_sandbox_root("list", a.path, a.pid, a.uid, a.gid);
+  int rootfd = enter_sandbox_root("list", a.path, &a);
   for (int k = 0; k < a.npaths; k++) {
     const char *p = a.paths[k];
     list_text("= ");

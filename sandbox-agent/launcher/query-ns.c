@@ -4,8 +4,9 @@
  * namespace, as iproute2's JSON).
  *
  * Privilege: host root, to enter one namespace of the named process; nothing else of the sandbox is entered,
- * so files opened stay the host's (our /proc, iproute2's binary). Trusts: the pid as a number only (a gone
- * process exits 2). What comes back is the kernel's own text, in which names a student chose (mount points,
+ * so files opened stay the host's (our /proc, iproute2's binary). Trusts the pid for one pidfd_open, and
+ * enters the namespace through that pidfd (a gone process, or one not started at --start-time, exits 2).
+ * What comes back is the kernel's own text, in which names a student chose (mount points,
  * interface names, the host name) arrive as data: written out untouched, never made into an argument.
  */
 #include <errno.h>
@@ -23,10 +24,9 @@
 #include "util.h"
 
 int cmd_hostname(int argc, char **argv) {
-  const long pid = parse_pid_only("hostname", argc, argv);
+  const struct target t = parse_target_only("hostname", argc, argv);
   /* Reading /proc/sys/kernel/hostname here would give the host's: uname in the process's UTS namespace. */
-  int fd = open_ns_of("hostname", pid, "uts");
-  if (setns(fd, CLONE_NEWUTS) < 0) die_errno("setns", "uts");
+  enter_ns_of("hostname", &t, CLONE_NEWUTS);
   struct utsname u;
   if (uname(&u) < 0) die_errno("uname", "uts");
   char out[sizeof u.nodename + 1];
@@ -39,11 +39,10 @@ int cmd_hostname(int argc, char **argv) {
  * pivoted there. setns into the namespace moves our root to the namespace's root; our /proc/self, opened
  * before, then renders the whole table from there. */
 int cmd_mountinfo(int argc, char **argv) {
-  const long pid = parse_pid_only("mountinfo", argc, argv);
-  int fd = open_ns_of("mountinfo", pid, "mnt");
+  const struct target t = parse_target_only("mountinfo", argc, argv);
   int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (self < 0) die_errno("open", "/proc/self");
-  if (setns(fd, CLONE_NEWNS) < 0) die_errno("setns", "mnt");
+  enter_ns_of("mountinfo", &t, CLONE_NEWNS);
   int mi = openat(self, "mountinfo", O_RDONLY | O_CLOEXEC);
   if (mi < 0) die_errno("open", "/proc/self/mountinfo");
   char buf[16384];
@@ -64,8 +63,7 @@ int cmd_mountinfo(int argc, char **argv) {
 int cmd_netinfo(int argc, char **argv) {
   struct netinfo_args a;
   parse_netinfo_args(argc, argv, &a);
-  int fd = open_ns_of("netinfo", a.pid, "net");
-  if (setns(fd, CLONE_NEWNET) < 0) die_errno("setns", "net");
+  enter_ns_of("netinfo", &a.target, CLONE_NEWNET);
   char *const addr[] = {"ip", "-j", "-d", "-s", "addr", "show", NULL};
   char *const route[] = {"ip", "-j", "-4", "route", "show", "table", "main", NULL};
   char *const env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};

@@ -87,7 +87,7 @@ describe.skipIf(skip !== undefined)('launcher in cgroup v2 mode', () => {
       });
       launcher?.stdout?.on('data', (c: Buffer) => {
         out += c.toString();
-        const m = /^ready (\d+)\n/.exec(out);
+        const m = /^ready (\d+) \d+\n/.exec(out);
         if (m) resolve(Number(m[1]));
       });
       launcher?.once('exit', () => reject(new Error(`launcher exited: ${err}`)));

@@ -28,6 +28,11 @@ export interface Sandbox {
   readonly uidBase: number;
   /** Host pid of the sandbox's PID 1. */
   readonly initPid: number;
+  /**
+   * The init's start time (clock ticks after boot, as the launcher read it while the init was its child):
+   * with initPid, what names the init for good, since a pid number is reused. Absent for a test's fake sandbox.
+   */
+  readonly initStartTime?: number;
   /** Host pid of the `gaiola-sandbox create` process that owns the sandbox. */
   readonly launcherPid: number;
   /** The sandbox's cgroup directories on the host (one per v1 hierarchy, one on v2). */
@@ -83,8 +88,15 @@ function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** Resolves with the init's pid on the launcher's "ready PID" line; rejects with its stderr otherwise. */
-function waitReady(child: ChildProcess, id: string, stderr: () => string): Promise<number> {
+/**
+ * Resolves with the init's pid and start time on the launcher's "ready PID START" line; rejects with its stderr
+ * otherwise.
+ */
+function waitReady(
+  child: ChildProcess,
+  id: string,
+  stderr: () => string,
+): Promise<{ pid: number; startTime: number }> {
   return new Promise((resolve, reject) => {
     let out = '';
     const done = (fn: () => void) => {
@@ -96,8 +108,8 @@ function waitReady(child: ChildProcess, id: string, stderr: () => string): Promi
     };
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const m = /^ready (\d+)\n/.exec(out);
-      if (m) done(() => resolve(Number(m[1])));
+      const m = /^ready (\d+) (\d+)\n/.exec(out);
+      if (m) done(() => resolve({ pid: Number(m[1]), startTime: Number(m[2]) }));
       else if (out.includes('\n') || out.length > 64)
         done(() => reject(new Error(`sandbox ${id}: unexpected launcher output ${JSON.stringify(out)}`)));
     };
@@ -138,6 +150,7 @@ class LiveSandbox implements Sandbox {
     readonly slot: number,
     readonly uidBase: number,
     readonly initPid: number,
+    readonly initStartTime: number,
     private readonly image: FileHandle | undefined,
     readonly preparedIds: Readonly<Record<string, string>>,
   ) {
@@ -156,7 +169,7 @@ class LiveSandbox implements Sandbox {
     if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
     if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
       throw new Error(`sandbox ${this.id} has exited`);
-    const args = ['shell', '--pid', String(this.initPid)];
+    const args = ['shell', '--pid', String(this.initPid), '--start-time', String(this.initStartTime)];
     for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
     args.push('--cwd', '/root', '--', '/bin/bash', '-l');
     const shell = spawnPty(this.cfg.launcherPath, args, {
@@ -313,7 +326,7 @@ export async function createSandbox(
       // Keep only the tail: a launcher never says much, but a bug must not grow the agent's memory.
       stderr = (stderr + chunk.toString('utf8')).slice(-4096);
     });
-    const initPid = await waitReady(launcher, opts.id, () => stderr);
+    const { pid: initPid, startTime } = await waitReady(launcher, opts.id, () => stderr);
     launcher.stdout?.resume();
     // Before any shell exists, so that nothing of a student's is there yet.
     const preparedIds = await pathIdentities(cfg.launcherPath, { initPid, uidBase }, PREPARED_DIRS);
@@ -326,6 +339,7 @@ export async function createSandbox(
       opts.slot,
       uidBase,
       initPid,
+      startTime,
       image.handle,
       preparedIds,
     );
