@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/08-overlay/lesson';
 import { baseMounts, overlayDirs } from '../src/checks/mount-util';
-import type { SandboxSnapshot } from '../src/checks/types';
 import type { MountEntry } from '../src/kernel/parse/mountinfo';
 import { probeHost } from '../src/kernel/probe';
+import type { SandboxSnapshot } from '../src/kernel/snapshot';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
 import { kernelTestSkipReason } from './kernel-helpers';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { CgroupVersion, LessonDef } from '../../lessons/types';
 import { checks, snapshotNeeds } from '../src/checks/index';
-import type { CheckParams, CheckResult, SandboxSnapshot } from '../src/checks/types';
+import type { CheckParams, CheckResult } from '../src/checks/types';
 import { sandboxPathsIn } from '../src/checks/util';
 import type { KernelConfig } from '../src/kernel/config';
 import type { FixtureLike } from '../src/kernel/inspect';
@@ -15,6 +15,7 @@ import { inspectSandbox } from '../src/kernel/inspect';
 import type { HostProbe } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import type { SandboxSnapshot } from '../src/kernel/snapshot';
 import {
   COMMAND_TIMEOUT_MS,
   cleanupTestRun,

@@ -142,14 +142,15 @@ if [ -z "$stopped_at" ]; then
   t=$(date +%s%N)
   stage="$run/stage"
   mkdir -p "$stage/gaiola" "$stage/lib/images" "$stage/jobs"
-  # Hard links: instant, and a snapshot of files that a rebuild replaces (git and next write new files).
-  # The repository's history, test output and local data stay behind.
+  # Hard links: instant, and a snapshot of files that a rebuild replaces (git and next write new files); a
+  # copy where /var/tmp is another filesystem. The repository's history, test output and local data stay behind.
+  link_or_copy() { cp -al "$1" "$2" 2>/dev/null || { rm -rf "${2:?}/${1##*/}" && cp -a "$1" "$2"; }; }
   for f in "$GAIOLA_ROOT"/* "$GAIOLA_ROOT"/.[!.]*; do
     case "${f##*/}" in .git | data | test-results | playwright-report | .test-summary) continue ;; esac
-    cp -al "$f" "$stage/gaiola/"
+    link_or_copy "$f" "$stage/gaiola/"
   done
   base=$(readlink -f "$GAIOLA_BASE_DIR")
-  cp -al "$base" "$stage/lib/images/"
+  link_or_copy "$base" "$stage/lib/images/"
   ln -s "/var/lib/gaiola/images/${base##*/}" "$stage/lib/base"
   touch "$stage/lib/.apt-updated"
   install -m 0644 "$GAIOLA_ROOT/scripts/vm/runner.sh" "$stage/runner.sh"

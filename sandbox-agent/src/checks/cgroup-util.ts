@@ -1,7 +1,7 @@
 // Readers of a snapshot's cgroups shared by the lesson 05-06 checks. Pure: no I/O. Groups are found by the
 // name the lesson gives, in the hierarchy of the controller the step is about (v1), or in the one tree (v2);
 // the hints name the files of the host the student is on.
-import type { CgroupGroup, ProcInfo, SandboxSnapshot } from './types';
+import type { CgroupGroup, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 
 export type Controller = 'memory' | 'pids' | 'cpu' | 'freezer';
 

@@ -2,8 +2,9 @@
 // checks-03/04 kernel tests with GAIOLA_RECORD_CHECK_FIXTURES=1): done and not done, with hint and params.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { checks } from './index';
-import type { CheckParams, CheckResult, SandboxSnapshot } from './types';
+import type { CheckParams, CheckResult } from './types';
 import { sandboxPid } from './util';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);

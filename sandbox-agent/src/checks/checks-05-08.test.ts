@@ -6,8 +6,8 @@ import memoryLesson from '../../../lessons/05-cgroups-memory/lesson';
 import cpuLesson from '../../../lessons/06-cgroups-cpu-pids/lesson';
 import mountsLesson from '../../../lessons/07-mounts/lesson';
 import overlayLesson from '../../../lessons/08-overlay/lesson';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { asV2, DONE, editGroup, judge, load } from './fixture-util';
-import type { SandboxSnapshot } from './types';
 
 describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
   const m = memoryLesson;

@@ -8,9 +8,9 @@ import byHand from '../../../lessons/11-container-by-hand/lesson';
 import oci from '../../../lessons/12-oci-runc/lesson';
 import pods from '../../../lessons/13-docker-kubernetes/lesson';
 import type { LessonDef } from '../../../lessons/types';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { asV2, DONE, judge, load } from './fixture-util';
 import { hasCap } from './security';
-import type { SandboxSnapshot } from './types';
 
 /** Every step is done on the snapshot recorded when it was first seen done, and none on a fresh sandbox. */
 function eachStepOnItsFixture(lesson: LessonDef, n: string, view: (s: SandboxSnapshot) => SandboxSnapshot = (s) => s) {

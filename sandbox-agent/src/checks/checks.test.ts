@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import namespaces from '../../../lessons/03-namespaces/lesson';
 import userNamespaces from '../../../lessons/04-user-namespaces/lesson';
 import { lessons as registered } from '../../../lessons/index';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { checks } from './index';
-import type { CheckParams, CheckResult, SandboxSnapshot } from './types';
+import type { CheckParams, CheckResult } from './types';
 import { innermostPid, sandboxPid } from './util';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);

@@ -7,8 +7,9 @@
 // that read falls back to the mount's device: since Linux 5.8 every `mount -t proc` is a proc instance of its
 // own, so one the sandbox's mount namespace also has was copied from there.
 import { findMount } from '../kernel/parse/mountinfo';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { newNamespaces } from './new-namespaces';
-import type { Check, SandboxSnapshot } from './types';
+import type { Check } from './types';
 import { inNewPidNs, innermostPid, mountsSeenBy, sandboxPid } from './util';
 
 /** "major:minor" of every proc mount of the sandbox's own mount namespace, as its processes see them. */

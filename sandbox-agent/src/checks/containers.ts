@@ -1,11 +1,13 @@
 // Lessons 11-13: whole containers judged property by property. A container's init is PID 1 of a PID
 // namespace of the student's; the checks name what it still lacks (namespaces, pivot_root, overlay root,
 // host name, cgroup, network) from the namespaces, mount tables, cgroup files and interface tables.
+
+import type { CgroupGroup, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 import { findGroup, groupsOf } from './cgroup-util';
 import { baseMountAt } from './mount-util';
 import { rootHow } from './mounts';
 import { studentNets } from './network';
-import type { CgroupGroup, Check, CheckResult, ProcInfo, SandboxSnapshot } from './types';
+import type { Check, CheckResult } from './types';
 import { inNewPidNs, innermostPid, lessonDirId, numberParam, stringParam } from './util';
 
 /** PID 1 of each PID namespace of the student's. */

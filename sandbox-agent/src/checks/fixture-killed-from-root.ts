@@ -3,7 +3,8 @@
 // killer may be a short-lived `kill` binary: then its parent (the chrooted shell) counts.
 // After a wrong kill the agent starts the fixture again; the new one carries how the old one died, so the
 // hint keeps saying why the step is not done instead of turning back to "still alive".
-import type { Check, CheckResult, FileId, FixtureKiller } from './types';
+import type { FileId, FixtureKiller } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { lessonDirId, sandboxPid, stringParam } from './util';
 
 /** What a recorded killer means: done from inside `path`, else who it was. null = SIGKILL, untraceable. */

@@ -2,8 +2,9 @@
 // snapshots edited the way a v2 host or a changed limit would show them.
 import { readFileSync } from 'node:fs';
 import type { LessonDef } from '../../../lessons/types';
+import type { CgroupGroup, SandboxSnapshot } from '../kernel/snapshot';
 import { checks } from './index';
-import type { CgroupGroup, CheckResult, SandboxSnapshot } from './types';
+import type { CheckResult } from './types';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 export const load = (name: string) =>

@@ -5,9 +5,9 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../../lessons/index';
 import { LOCALES, unfilledHintParams } from '../../../lessons/types';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { asV2, judge, load } from './fixture-util';
 import { checks } from './index';
-import type { SandboxSnapshot } from './types';
 
 const snapshots = readdirSync(new URL('./fixtures/', import.meta.url))
   .filter((f) => f.endsWith('.json'))

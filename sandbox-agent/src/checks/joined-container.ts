@@ -3,7 +3,8 @@
 // sandbox's), its root is that init's root (-r), and its parent is in the sandbox's PID namespace: it came
 // from outside (a process born inside the container has its parent inside). The container init itself and
 // `unshare` (its parent outside, which sits in the container's namespaces but the PID one) do not count.
-import type { Check, CheckResult, NsKind, ProcInfo } from './types';
+import type { NsKind, ProcInfo } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { inNewPidNs, innermostPid, parentInBasePidNs, sandboxPid } from './util';
 
 const KINDS: readonly NsKind[] = ['mnt', 'uts', 'ipc', 'net', 'pid'];

@@ -2,7 +2,7 @@
 import type { MountEntry } from '../kernel/parse/mountinfo';
 import { findMount, overlayLayers } from '../kernel/parse/mountinfo';
 import { ParseError } from '../kernel/parse/text';
-import type { FileId, SandboxSnapshot } from './types';
+import type { FileId, SandboxSnapshot } from '../kernel/snapshot';
 
 /** The mounts of the sandbox's own mount namespace, as a process with the sandbox's root sees them. */
 export function baseMounts(snap: SandboxSnapshot): MountEntry[] | undefined {

@@ -2,8 +2,9 @@
 // put, a container whose root was switched with pivot_root, and a process that escaped a chroot. From the
 // mount tables (/proc/PID/mountinfo) and the identities of roots and paths, never from what was typed.
 import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
+import type { ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
-import type { Check, CheckResult, ProcInfo, SandboxSnapshot } from './types';
+import type { Check, CheckResult } from './types';
 import { lessonDirId, sandboxPid, stringParam } from './util';
 
 /** `target` is a bind of the directory `source` (same identity), read-only when `readOnly`. */

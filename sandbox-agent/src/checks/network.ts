@@ -1,7 +1,8 @@
 // Lesson 10 (network): a veth pair between the sandbox's namespace and one of the student's, addresses on
 // both ends, IPv4 traffic across, a bridge with veth ports, a default route. From the namespaces' own
 // interface and route tables (snapshot.net, read through iproute2's netlink by the launcher).
-import type { Check, CheckResult, NetInterface, NetNamespace, SandboxSnapshot } from './types';
+import type { NetInterface, NetNamespace, SandboxSnapshot } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { numberParam, stringParam } from './util';
 
 /** The sandbox's own network namespace, when read. */

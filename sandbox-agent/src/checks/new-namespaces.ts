@@ -1,6 +1,7 @@
 // Lesson 02 "namespaces": one process inside a new PID namespace (the container) whose namespaces of each
 // listed kind (`kinds`, e.g. 'mnt,ipc,net') all differ from the sandbox's: inode comparison of /proc/PID/ns.
-import type { Check, NsKind } from './types';
+import type { NsKind } from '../kernel/snapshot';
+import type { Check } from './types';
 import { inNewPidNs, innermostPid, sandboxPid, stringParam } from './util';
 
 const KINDS: ReadonlySet<string> = new Set<NsKind>(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']);

@@ -1,5 +1,6 @@
 // Lesson 03 "cgroupns": any process whose namespace of kind `kind` differs from the sandbox's (e.g. unshare -C).
-import type { Check, CheckResult, NsKind } from './types';
+import type { NsKind } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { stringParam } from './util';
 
 const KINDS: ReadonlySet<string> = new Set<NsKind>(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']);

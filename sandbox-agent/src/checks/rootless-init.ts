@@ -1,7 +1,8 @@
 // Lesson 04 "rootless": a rootless container made by the student: PID 1 of a PID namespace other than the
 // sandbox's, in a user namespace other than the sandbox's, running as the student's uid (host uidBase + uid:
 // root inside maps to it), with mount and UTS namespaces of its own too (unshare -U -r -m -p -f -u).
-import type { Check, CheckResult, NsKind } from './types';
+import type { NsKind } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { inNewPidNs, inNewUserNs, innermostPid, numberParam } from './util';
 
 const KINDS: readonly NsKind[] = ['mnt', 'uts'];

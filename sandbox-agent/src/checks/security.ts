@@ -1,7 +1,8 @@
 // Lesson 09 (security): a root process without a capability, a process of a normal user holding one through
 // a file capability, and a seccomp filter of the student's own. From /proc/PID/status, never from what was
 // typed.
-import type { Check, CheckResult, ProcInfo } from './types';
+import type { ProcInfo } from '../kernel/snapshot';
+import type { Check, CheckResult } from './types';
 import { lessonDirId, numberParam } from './util';
 
 /** Bit `cap` of a capability set printed in hex by the kernel. */

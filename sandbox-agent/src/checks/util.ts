@@ -1,6 +1,7 @@
 // Small readers of a snapshot shared by the checks. Pure: no I/O.
 import type { MountEntry } from '../kernel/parse/mountinfo';
-import type { CheckParams, FileId, ProcInfo, SandboxSnapshot } from './types';
+import type { FileId, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
+import type { CheckParams } from './types';
 
 /**
  * A process's PID as the student sees it in the sandbox. NSpid is read by the agent, whose PID namespace is

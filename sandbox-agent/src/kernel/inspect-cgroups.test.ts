@@ -2,7 +2,6 @@
 // branch is exercised on a host that has only v1 controllers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CgroupGroup } from '../checks/types';
 import type { CgroupLayout } from './cgroup-layout';
 import {
   cgroupGroupOf,
@@ -13,6 +12,7 @@ import {
   readSandboxCgroups,
   withSubtreeRefusals,
 } from './inspect-cgroups';
+import type { CgroupGroup } from './snapshot';
 
 const reader = (files: Record<string, string>) => (f: string) => files[f];
 

@@ -1,11 +1,11 @@
-// The sandbox's cgroups for the lesson checks (checks/types.ts CgroupsView): its own group and every group
+// The sandbox's cgroups for the lesson checks (snapshot.ts CgroupsView): its own group and every group
 // the student made below it, per v1 hierarchy or in the v2 tree, with the few files lessons 05-06 judge by.
 // Read as host root from the sandbox's cgroup directories, which the agent made: nothing here follows a path
 // the student chose, only directories under those (cgroupfs has no symlinks).
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
-import type { CgroupGroup, CgroupsView } from '../checks/types';
 import type { CgroupLayout } from './cgroup-layout';
 import { errnoCode } from './errors';
+import type { CgroupGroup, CgroupsView } from './snapshot';
 
 /** Groups a snapshot reads at most, over every hierarchy: far above a lesson's needs, so a `mkdir` loop stays cheap. */
 export const MAX_CGROUP_GROUPS = 128;

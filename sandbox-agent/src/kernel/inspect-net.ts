@@ -3,8 +3,8 @@
 // namespace and runs the host's iproute2 with a fixed argument list (`ip -j …`). The JSON is parsed here,
 // field by field, and anything unexpected is left out rather than trusted.
 import { readFileSync } from 'node:fs';
-import type { NetInterface, NetNamespace } from '../checks/types';
 import { runLauncherQuery } from './launcher-run';
+import type { NetInterface, NetNamespace } from './snapshot';
 
 /** Namespaces of the student's a snapshot reads at most (two launcher spawns each). */
 export const MAX_NET_QUERIES = 8;

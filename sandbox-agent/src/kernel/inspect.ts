@@ -1,4 +1,4 @@
-// A snapshot of one sandbox's kernel state for the lesson checks (checks/types.ts): its processes (found
+// A snapshot of one sandbox's kernel state for the lesson checks (kernel/snapshot.ts): its processes (found
 // through its cgroup, which students cannot leave), their namespaces and roots, the host names of their UTS
 // namespaces, the mounts each distinct (mount namespace, root) sees, the identity of the paths lessons name,
 // and the state of the lesson's fixtures. Checks read the kernel, never the keystrokes (DESIGN.md).
@@ -7,7 +7,6 @@
 // path of the student's that is looked up (`paths`) goes through the launcher's `stat`, which resolves it
 // inside the sandbox's root as the sandbox's uid. `/proc/PID/root` is stat'ed itself, never a path below it.
 import { type Dirent, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from '../checks/types';
 import { type CgroupLayout, detectCgroupLayout, V2_INIT_LEAF } from './cgroup-layout';
 import { defaultKernelConfig } from './config';
 import { errnoCode } from './errors';
@@ -18,6 +17,7 @@ import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStat
 import { overlayLayers } from './parse/mountinfo';
 import { fileFactsOf, type SandboxRef } from './path-facts';
 import type { Sandbox } from './sandbox';
+import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from './snapshot';
 
 export { MAX_FILE_TEXT, parseLauncherStat } from './path-facts';
 

@@ -6,10 +6,10 @@
 // Lifetime: stop() kills it by PID. It also dies with its sandbox (the sandbox's pid namespace dies with
 // its init and takes it along; the launcher then exits) and with the agent (the launcher sees EOF on stdin).
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { FileId, FixtureState } from '../checks/types';
 import { defaultKernelConfig } from './config';
 import { sandboxJoinProcs } from './inspect';
 import type { Sandbox } from './sandbox';
+import type { FileId, FixtureState } from './snapshot';
 
 /** The marker is up within milliseconds; 10 s means something is stuck (as for the sandbox itself). */
 export const FIXTURE_READY_TIMEOUT_MS = 10_000;

@@ -3,9 +3,10 @@
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 
 import { type SnapshotNeeds, snapshotNeeds } from '../checks/index';
-import type { Check, CheckParams, FixtureState, SandboxSnapshot } from '../checks/types';
+import type { Check, CheckParams } from '../checks/types';
 import { sandboxPathsIn } from '../checks/util';
 import type { Sandbox } from '../kernel/sandbox';
+import type { FixtureState, SandboxSnapshot } from '../kernel/snapshot';
 import type { ServerMessage, StepResult } from '../protocol';
 import type { ShellActivity } from '../sessions/shell-session';
 import type { Store } from '../store/db';

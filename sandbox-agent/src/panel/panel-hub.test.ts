@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { load } from '../checks/fixture-util';
-import type { SandboxSnapshot } from '../checks/types';
 import type { Sandbox } from '../kernel/sandbox';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import type { PanelMessage } from '../protocol/panel';
 import { PANEL_FAST_MS, PANEL_POKE_MS, PANEL_SLOW_MS, PanelHub, type PanelKernel } from './panel-hub';
 

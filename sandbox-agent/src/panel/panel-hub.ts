@@ -4,11 +4,11 @@
 // things change, backing off to SLOW_MS while nothing does; shell activity (a prompt, quiet after input)
 // brings the next look forward, so `unshare -u` shows within a fraction of a second.
 import { readFileSync } from 'node:fs';
-import type { SandboxSnapshot } from '../checks/types';
 import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
 import { type ProcStat, parseStat } from '../kernel/parse/stat';
 import type { Sandbox } from '../kernel/sandbox';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import type { PanelMessage, PanelSectionId, PanelView } from '../protocol/panel';
 import { diffPanel } from '../protocol/panel-patch';
 import type { ShellActivity } from '../sessions/shell-session';

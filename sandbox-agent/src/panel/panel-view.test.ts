@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from '../checks/fixture-util';
-import type { SandboxSnapshot } from '../checks/types';
 import type { DirListing } from '../kernel/list-dirs';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { panelMessage } from '../protocol/panel';
 import { diffPanel } from '../protocol/panel-patch';
 import { buildPanelView, type Listings, planOverlays, typingProcs } from './panel-view';

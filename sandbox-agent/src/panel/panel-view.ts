@@ -1,12 +1,12 @@
-// What the Kernel panel draws, built from the same snapshot the checks read (checks/types.ts): processes with
+// What the Kernel panel draws, built from the same snapshot the checks read (kernel/snapshot.ts): processes with
 // their PIDs per PID namespace and their namespace inodes, host names per UTS namespace, the student's
 // cgroups merged across v1 hierarchies, mount views, overlays with the files of each layer, network
 // namespaces with veth peers resolved. Pure: the overlay listings come in from kernel/list-dirs.ts.
 import { baseMounts, overlayDirs } from '../checks/mount-util';
-import type { CgroupGroup, NetInterface, ProcInfo, SandboxSnapshot } from '../checks/types';
 import { IDS_PER_SLOT } from '../kernel/config';
 import type { DirListing } from '../kernel/list-dirs';
 import type { ProcStat } from '../kernel/parse/stat';
+import type { CgroupGroup, NetInterface, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 import {
   PANEL_LIMITS,
   PANEL_NS_KINDS,

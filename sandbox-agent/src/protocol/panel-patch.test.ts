@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { load } from '../checks/fixture-util';
-import type { SandboxSnapshot } from '../checks/types';
+import type { SandboxSnapshot } from '../kernel/snapshot';
 import { buildPanelView, planOverlays } from '../panel/panel-view';
 import { panelMessage } from './panel';
 import { applyPanel, diffPanel, EMPTY_PANEL_VIEW } from './panel-patch';
