@@ -1,9 +1,11 @@
+// The panel's view of recorded snapshots, sent as patches (protocol/panel-patch.ts): a client that applies
+// them ends with the view the agent built. Here and not in protocol/, which imports nothing of the agent's.
 import { describe, expect, it } from 'vitest';
 import { load } from '../checks/fixture-util';
 import type { SandboxSnapshot } from '../kernel/snapshot';
-import { buildPanelView, planOverlays } from '../panel/panel-view';
-import { panelMessage } from './panel';
-import { applyPanel, diffPanel, EMPTY_PANEL_VIEW } from './panel-patch';
+import { panelMessage } from '../protocol/panel';
+import { applyPanel, diffPanel, EMPTY_PANEL_VIEW } from '../protocol/panel-patch';
+import { buildPanelView, planOverlays } from './panel-view';
 
 function viewOf(name: string) {
   const snap: SandboxSnapshot = load(name);
