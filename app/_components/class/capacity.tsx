@@ -4,7 +4,7 @@ import type { InstructorState } from '@protocol';
 import { formatBytes, percent } from '@/lib/class/format';
 import { format } from '@/lib/i18n';
 import styles from './class.module.css';
-import type { InstructorMessages } from './instructor-view';
+import type { InstructorMessages } from './types';
 
 /** Above these shares a meter turns to warning colours: time to close the class or add memory. */
 const HIGH_SHARE = 0.75;

@@ -9,7 +9,7 @@ import { joinPageIn } from '@/lib/class/join';
 import { qrDataUrl } from '@/lib/class/qr';
 import type { Locale } from '@/lib/locales';
 import styles from './class.module.css';
-import type { InstructorMessages } from './instructor-view';
+import type { InstructorMessages } from './types';
 
 export function ClassHeader({
   info,

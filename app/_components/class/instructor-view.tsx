@@ -10,7 +10,7 @@ import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
 import { exportFileName, InstructorClient } from '@/lib/class/instructor';
 import { takeInstructorToken } from '@/lib/class/instructor-token';
 import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
-import { format, type Messages } from '@/lib/i18n';
+import { format } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
 import { Capacity } from './capacity';
 import styles from './class.module.css';
@@ -18,20 +18,7 @@ import { ClassHeader } from './class-header';
 import { ConfirmDialog } from './confirm-dialog';
 import { StudentDetail } from './student-detail';
 import { StudentTable } from './student-table';
-
-export type InstructorMessages = Messages['class']['instructor'];
-
-/** What the page knows of each lesson, in the page's language, to name lessons, steps and options. */
-export interface LessonOutline {
-  readonly slug: string;
-  readonly number: number;
-  readonly title: string;
-  readonly steps: readonly { readonly id: string; readonly title: string }[];
-  readonly questions: readonly {
-    readonly id: string;
-    readonly options: readonly { readonly id: string; readonly text: string }[];
-  }[];
-}
+import type { InstructorMessages, LessonOutline } from './types';
 
 /** Relative times ("há 2 min.") are redrawn this often even when nothing else changes. */
 const CLOCK_TICK_MS = 10_000;

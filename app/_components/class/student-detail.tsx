@@ -11,7 +11,7 @@ import { displayName } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
 import styles from './class.module.css';
 import { ConfirmDialog } from './confirm-dialog';
-import type { InstructorMessages, LessonOutline } from './instructor-view';
+import type { InstructorMessages, LessonOutline } from './types';
 
 type Loaded =
   | { kind: 'loading' }

@@ -7,8 +7,8 @@ import { DEFAULT_SORT } from '@/lib/class/table';
 import { getMessages } from '@/lib/i18n';
 import { htmlLang } from '@/lib/locales';
 import { find } from '../kernel-panel/test-html';
-import type { LessonOutline } from './instructor-view';
 import { StudentTable } from './student-table';
+import type { LessonOutline } from './types';
 
 const NOW = Date.UTC(2025, 2, 14, 15, 0, 0);
 

@@ -10,7 +10,7 @@ import { displayName, nextSort, type Sort, type SortKey, sortStudents, totalStep
 import { format } from '@/lib/i18n';
 import { intlLocales } from '@/lib/locales';
 import styles from './class.module.css';
-import type { InstructorMessages, LessonOutline } from './instructor-view';
+import type { InstructorMessages, LessonOutline } from './types';
 
 function SortHeader({
   sortKey,

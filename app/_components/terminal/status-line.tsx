@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { templateParts } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/terminal/connection';
-import type { TerminalMessages } from './terminal-panel';
 import styles from './terminal-panel.module.css';
+import type { TerminalMessages } from './types';
 
 function secondsUntil(at: number | null): number {
   return at === null ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));

@@ -8,7 +8,6 @@ import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readClipboardText } from '@/lib/clipboard';
-import type { Messages } from '@/lib/i18n';
 import type { TabIndex } from '@/lib/lessons/lesson-client';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import { tabKeyTarget } from '@/lib/tab-keys';
@@ -17,8 +16,7 @@ import { createTerminalController, type TerminalController } from '@/lib/termina
 import { PasteDialog } from './paste-dialog';
 import { isProblem, StatusBar, StatusCard } from './status-line';
 import styles from './terminal-panel.module.css';
-
-export type TerminalMessages = Messages['terminal'];
+import type { TerminalMessages } from './types';
 
 const TABS = Array.from({ length: TAB_COUNT }, (_, i) => i);
 const INITIAL: TabStatus = { state: 'connecting', message: 'connecting', vars: {}, action: null, retryAt: null };
