@@ -7,8 +7,8 @@
 // lesson, never per byte of output.
 import type { ClientMessage, ServerMessage, StepResult } from '@protocol';
 import { PanelStore } from '@/lib/panel/panel-store';
+import type { TabIndex } from '@/lib/terminal/tab';
 
-export type TabIndex = 0 | 1;
 type QuizResult = Extract<ServerMessage, { type: 'quiz-result' }>;
 
 /** What the store needs of one terminal tab. */

@@ -1,7 +1,7 @@
 import type { PanelMessage, PanelView } from '@protocol';
 import { EMPTY_PANEL_VIEW, nextHistory } from '@protocol';
 import { describe, expect, it } from 'vitest';
-import type { TabIndex } from '@/lib/lessons/lesson-client';
+import type { TabIndex } from '@/lib/terminal/tab';
 import { PanelStore } from './panel-store';
 
 function storeWithTabs() {

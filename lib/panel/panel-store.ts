@@ -14,7 +14,7 @@ import {
   type PanelSectionId,
   type PanelView,
 } from '@protocol';
-import type { TabIndex } from '@/lib/lessons/lesson-client';
+import type { TabIndex } from '@/lib/terminal/tab';
 
 const STORAGE_KEY = 'gaiola.panel';
 

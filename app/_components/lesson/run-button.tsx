@@ -1,8 +1,8 @@
 'use client';
+import { useLessonStore } from '@/lib/lessons/use-lesson';
 // "Run in terminal": types a step's command into the tab it belongs to and focuses it. The student reads
 // it there and presses Enter: nothing runs without them.
-import type { TabIndex } from '@/lib/lessons/lesson-client';
-import { useLessonStore } from '@/lib/lessons/use-lesson';
+import type { TabIndex } from '@/lib/terminal/tab';
 import styles from './lesson-parts.module.css';
 
 export function RunButton({
