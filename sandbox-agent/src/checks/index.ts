@@ -1,4 +1,5 @@
 // The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
+// Layer: imports only kernel/ and protocol/ (README, How it fits together; biome.json enforces it).
 import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPidsLimit } from './cgroup-cpu-pids';
 import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
 import { containerProc } from './container-proc';

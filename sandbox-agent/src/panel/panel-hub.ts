@@ -3,6 +3,7 @@
 // is closed or whose tab is hidden (the browser says so). Pacing: an update at most every FAST_MS while
 // things change, backing off to SLOW_MS while nothing does; shell activity (a prompt, quiet after input)
 // brings the next look forward, so `unshare -u` shows within a fraction of a second.
+// Layer: imports only kernel/, checks/, sessions/ and protocol/ (README, How it fits together; biome.json).
 import { readFileSync } from 'node:fs';
 import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';

@@ -1,5 +1,6 @@
 // Which student has which sandbox, which shells live in it, and when an unused one is freed.
 // One sandbox per student; one shell per terminal tab; a sandbox outlives its last tab by the grace period.
+// Layer: imports only kernel/, checks/ and protocol/ (README, How it fits together; biome.json enforces it).
 import { randomBytes } from 'node:crypto';
 import type { KernelConfig } from '../kernel/config';
 import type { HostProbe } from '../kernel/probe';

@@ -1,5 +1,6 @@
 // The progress store: one embedded SQLite file under the data directory. Later issues add steps,
 // quiz attempts and classes; this one records students and the sandboxes they were given.
+// Layer: imports nothing of the agent's but protocol/ (README, How it fits together; biome.json enforces it).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
