@@ -23,7 +23,7 @@ export function LessonLayout({
 }) {
   const m = getMessages(locale);
   return (
-    <LessonProvider slug={slug} locale={locale}>
+    <LessonProvider slug={slug} locale={locale} agentPort={agentPort}>
       <SplitPane
         separatorLabel={m.lesson.splitter}
         textLabel={m.lesson.textRegion}

@@ -1,6 +1,7 @@
-import type { ClientMessage, ServerMessage } from '@protocol';
+import type { ClientMessage, LessonProgress, QuizAnswerRequest, QuizResult, ServerMessage } from '@protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LessonStore, mergeStep, type TabLink } from './lesson-client';
+import { LessonStore, mergeStep, PROGRESS_RETRY_MS, type TabLink } from './lesson-client';
+import type { QuizAgent } from './quiz-agent';
 
 const SLUG = '02-unshare';
 const hello = (tab: number): ServerMessage => ({ type: 'hello', protocol: 1, sandbox: 'sb', tab, resumed: false });
@@ -21,6 +22,21 @@ function fakeTab(connected = true) {
   return { link, sent, typed, reply: (m: ClientMessage) => link.send(m) };
 }
 
+/** The agent's HTTP side, answered by hand: each call waits until the test resolves or rejects it. */
+function fakeAgent() {
+  const progress: { slug: string; locale: string; resolve(p: LessonProgress): void; reject(): void }[] = [];
+  const answers: { request: QuizAnswerRequest; resolve(r: QuizResult): void; reject(): void }[] = [];
+  const agent: QuizAgent = {
+    progress: (slug, locale) =>
+      new Promise((resolve, reject) => progress.push({ slug, locale, resolve, reject: () => reject(new Error('x')) })),
+    answer: (request) =>
+      new Promise((resolve, reject) => answers.push({ request, resolve, reject: () => reject(new Error('x')) })),
+  };
+  return { agent, progress, answers };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -38,33 +54,35 @@ describe('mergeStep', () => {
 });
 
 describe('LessonStore', () => {
-  it('answers every hello, on the socket it came from, with the lesson and locale', () => {
+  it('answers every hello, on the socket it came from, with the lesson, and reads the saved progress again', () => {
     const store = new LessonStore(SLUG, 'gl');
+    const { agent, progress } = fakeAgent();
+    store.connectAgent(agent);
+    expect(progress.map((p) => [p.slug, p.locale])).toEqual([[SLUG, 'gl']]);
     const a = fakeTab();
     const b = fakeTab();
     store.receive(hello(0), a.reply);
     store.receive(hello(1), b.reply);
-    expect(a.sent).toEqual([{ type: 'lesson', slug: SLUG, locale: 'gl' }]);
-    expect(b.sent).toEqual([{ type: 'lesson', slug: SLUG, locale: 'gl' }]);
+    expect(a.sent).toEqual([{ type: 'lesson', slug: SLUG }]);
+    expect(b.sent).toEqual([{ type: 'lesson', slug: SLUG }]);
+    expect(progress).toHaveLength(3);
   });
 
-  it('keeps lesson-progress and steps from either tab, ignores other lessons, and notifies', () => {
+  it('keeps the saved progress (over HTTP) and steps from either tab, ignores other lessons, and notifies', async () => {
     const store = new LessonStore(SLUG, 'pt');
     const seen = vi.fn();
     store.subscribe(seen);
     const before = store.getSnapshot();
-    store.receive(
-      {
-        type: 'lesson-progress',
-        slug: SLUG,
-        steps: [
-          { id: 'unshare', done: true, doneAt: 5 },
-          { id: 'hostname', done: false },
-        ],
-        quiz: { q1: { option: 'a', correct: false, attempts: 2, feedback: 'no' } },
-      },
-      () => true,
-    );
+    const { agent, progress } = fakeAgent();
+    store.connectAgent(agent);
+    progress[0]?.resolve({
+      steps: [
+        { id: 'unshare', done: true, doneAt: 5 },
+        { id: 'hostname', done: false },
+      ],
+      quiz: { q1: { option: 'a', correct: false, attempts: 2, feedback: 'no' } },
+    });
+    await flush();
     const after = store.getSnapshot();
     expect(after).not.toBe(before);
     expect(after.known).toBe(true);
@@ -141,15 +159,16 @@ describe('LessonStore', () => {
     expect(store.getSnapshot().checking).toBe(false);
   });
 
-  it('grades through the agent: the first answer is saved, later ones count as attempts', () => {
+  it('grades through the agent over HTTP, with no tab connected: the first answer is saved, later ones count as attempts', async () => {
     const store = new LessonStore(SLUG, 'gl');
-    const a = fakeTab();
-    store.attach(0, a.link);
+    expect(store.answer('q1', 'a')).toBe(false); // no agent yet
+    const { agent, answers } = fakeAgent();
+    store.connectAgent(agent);
     expect(store.answer('q1', 'a')).toBe(true);
-    expect(a.sent).toEqual([{ type: 'quiz-answer', slug: SLUG, question: 'q1', option: 'a', locale: 'gl' }]);
+    expect(store.answer('q1', 'a')).toBe(false); // one at a time per question
+    expect(answers.map((x) => x.request)).toEqual([{ slug: SLUG, question: 'q1', option: 'a', locale: 'gl' }]);
     expect(store.getSnapshot().answering.q1).toBe(true);
-    const result = (option: string, correct: boolean, first: boolean): ServerMessage => ({
-      type: 'quiz-result',
+    const result = (option: string, correct: boolean, first: boolean): QuizResult => ({
       slug: SLUG,
       question: 'q1',
       option,
@@ -157,16 +176,16 @@ describe('LessonStore', () => {
       feedback: `fb-${option}`,
       first,
     });
-    store.receive(result('a', false, true), () => true);
-    // The same result again on the other tab's socket is not a second try.
-    store.receive(result('a', false, true), () => true);
+    answers[0]?.resolve(result('a', false, true));
+    await flush();
     let s = store.getSnapshot();
     expect(s.answering.q1).toBeUndefined();
     expect(s.quiz.q1).toEqual({ option: 'a', correct: false, attempts: 1, feedback: 'fb-a' });
     expect(s.tries.q1).toEqual({ option: 'a', correct: false, feedback: 'fb-a', first: true });
 
     store.answer('q1', 'b');
-    store.receive(result('b', true, false), () => true);
+    answers[1]?.resolve(result('b', true, false));
+    await flush();
     s = store.getSnapshot();
     expect(s.quiz.q1).toEqual({ option: 'a', correct: false, attempts: 2, feedback: 'fb-a' });
     expect(s.tries.q1).toEqual({ option: 'b', correct: true, feedback: 'fb-b', first: false });
@@ -185,6 +204,22 @@ describe('LessonStore', () => {
     expect(store.getSnapshot().connected).toBe(false);
     store.receive(hello(0), a.reply);
     expect(store.getSnapshot().restarting).toBe(false);
-    expect(a.sent.at(-1)).toEqual({ type: 'lesson', slug: SLUG, locale: 'pt' });
+    expect(a.sent.at(-1)).toEqual({ type: 'lesson', slug: SLUG });
+  });
+
+  it('an answer the agent did not grade frees the button; progress it did not give is asked again', async () => {
+    vi.useFakeTimers();
+    const store = new LessonStore(SLUG, 'pt');
+    const { agent, progress, answers } = fakeAgent();
+    store.connectAgent(agent);
+    store.answer('q2', 'c');
+    answers[0]?.reject();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getSnapshot().answering.q2).toBeUndefined();
+    expect(store.getSnapshot().quiz.q2).toBeUndefined();
+    progress[0]?.reject();
+    await vi.advanceTimersByTimeAsync(PROGRESS_RETRY_MS);
+    expect(progress).toHaveLength(2);
+    expect(store.getSnapshot().known).toBe(false);
   });
 });

@@ -1,15 +1,14 @@
 // The lesson page's client state, outside React: one store per lesson page, shared by the terminal
 // panel, the steps and the quiz. The terminal panel attaches each tab (a way to type into it and a way
 // to send JSON over its socket) and hands over every control message either tab's socket receives;
-// the store answers each `hello` with `lesson` (so the agent sends `lesson-progress` and starts checking),
-// keeps what `steps`, `quiz-result` and `lesson-progress` say, and notifies subscribers
-// (useSyncExternalStore). Terminal bytes never come here: a step's status changes a few times per
-// lesson, never per byte of output.
-import type { ClientMessage, ServerMessage, StepResult } from '@protocol';
+// the store answers each `hello` with `lesson` (so the agent starts checking), keeps what `steps` says,
+// and notifies subscribers (useSyncExternalStore). Saved progress and quiz answers go over HTTP
+// (quiz-agent.ts), so a student without a sandbox (the class is full) still has them. Terminal bytes never
+// come here: a step's status changes a few times per lesson, never per byte of output.
+import type { ClientMessage, LessonProgress, QuizResult, ServerMessage, StepResult } from '@protocol';
 import { PanelStore } from '@/lib/panel/panel-store';
 import type { TabIndex } from '@/lib/terminal/tab';
-
-type QuizResult = Extract<ServerMessage, { type: 'quiz-result' }>;
+import type { QuizAgent } from './quiz-agent';
 
 /** What the store needs of one terminal tab. */
 export interface TabLink {
@@ -37,7 +36,7 @@ export interface QuizTry {
 }
 
 export interface LessonSnapshot {
-  /** A `lesson-progress` arrived: the steps and answers below are what the agent saved. */
+  /** The agent's saved progress arrived: the steps and answers below are what it saved; answers can go out. */
   readonly known: boolean;
   /** At least one tab is connected: checks and answers can go out. */
   readonly connected: boolean;
@@ -69,6 +68,8 @@ export const CHECK_PENDING_MS = 5000;
 export const ANSWER_PENDING_MS = 8000;
 /** A restart that never brings a new `hello` (agent gone) stops showing "restarting" after this. */
 export const RESTART_PENDING_MS = 20_000;
+/** Saved progress the agent did not give (down, restarting) is asked again this often. */
+export const PROGRESS_RETRY_MS = 3000;
 
 /** Tabs in the order a message is sent over: A first, B if A is down. */
 const SEND_ORDER: readonly TabIndex[] = [0, 1];
@@ -89,6 +90,8 @@ export class LessonStore {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The Kernel panel rides on the same sockets. */
   readonly panel = new PanelStore();
+  private agent: QuizAgent | undefined;
+  private disposed = false;
 
   constructor(
     readonly slug: string,
@@ -109,6 +112,14 @@ export class LessonStore {
 
   /** The server render and the first client render: nothing known yet. */
   readonly getServerSnapshot = (): LessonSnapshot => EMPTY_SNAPSHOT;
+
+  // --- for the page: the agent's HTTP side ------------------------------------------------------------
+
+  /** Where saved progress and answers go; loads the progress at once (and again after each `hello`). */
+  connectAgent(agent: QuizAgent): void {
+    this.agent = agent;
+    this.loadProgress();
+  }
 
   // --- for the terminal panel ----------------------------------------------------------------------
 
@@ -133,31 +144,20 @@ export class LessonStore {
   receive(message: ServerMessage, reply: (message: ClientMessage) => boolean): void {
     switch (message.type) {
       case 'hello':
-        // Every connection (first, reconnect, fresh sandbox after a restart) says which lesson it shows.
-        reply({ type: 'lesson', slug: this.slug, locale: this.locale });
+        // Every connection (first, reconnect, fresh sandbox after a restart) says which lesson it shows,
+        // and the saved progress is read again (the agent may have restarted, another window answered).
+        reply({ type: 'lesson', slug: this.slug });
+        this.loadProgress();
         if (message.tab === 0 || message.tab === 1) this.panel.hello(message.tab);
         if (this.state.restarting) {
           this.clearTimer('restart');
           this.update({ restarting: false });
         }
         return;
-      case 'lesson-progress':
-        if (message.slug !== this.slug) return;
-        this.update({
-          known: true,
-          steps: this.mergeSteps(message.steps),
-          // The agent's record is the truth for first answers and attempt counts.
-          quiz: { ...message.quiz },
-        });
-        return;
       case 'steps':
         if (message.slug !== this.slug) return;
         this.clearTimer('check');
         this.update({ steps: this.mergeSteps(message.steps), checking: false });
-        return;
-      case 'quiz-result':
-        if (message.slug !== this.slug) return;
-        this.quizResult(message);
         return;
       case 'panel':
         this.panel.receive(message);
@@ -193,12 +193,20 @@ export class LessonStore {
     return true;
   }
 
+  /** Sends an answer to the agent over HTTP (no sandbox needed); false before the agent is known. */
   answer(question: string, option: string): boolean {
-    const message = { type: 'quiz-answer', slug: this.slug, question, option, locale: this.locale } as const;
-    if (!this.send(message)) return false;
+    const agent = this.agent;
+    if (!agent || this.state.answering[question]) return false;
     this.update({ answering: { ...this.state.answering, [question]: true } });
-    this.startTimer(`answer:${question}`, ANSWER_PENDING_MS, () =>
-      this.update({ answering: without(this.state.answering, question) }),
+    const done = () => this.update({ answering: without(this.state.answering, question) });
+    this.startTimer(`answer:${question}`, ANSWER_PENDING_MS, done);
+    agent.answer({ slug: this.slug, question, option, locale: this.locale }).then(
+      (result) => this.quizResult(result),
+      () => {
+        // Not graded (agent down, token refused): the button comes back; nothing was saved.
+        this.clearTimer(`answer:${question}`);
+        done();
+      },
     );
     return true;
   }
@@ -213,15 +221,36 @@ export class LessonStore {
 
   /** Stops pending timers (the page is leaving). Subscribers and tabs detach themselves. */
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
 
   // --- internals -----------------------------------------------------------------------------------
 
+  private loadProgress(): void {
+    const agent = this.agent;
+    if (!agent || this.disposed) return;
+    this.clearTimer('progress');
+    agent.progress(this.slug, this.locale).then(
+      (saved) => this.savedProgress(saved),
+      () => this.startTimer('progress', PROGRESS_RETRY_MS, () => this.loadProgress()),
+    );
+  }
+
+  private savedProgress(saved: LessonProgress): void {
+    if (this.disposed) return;
+    this.update({
+      known: true,
+      steps: this.mergeSteps(saved.steps),
+      // The agent's record is the truth for first answers and attempt counts.
+      quiz: { ...saved.quiz },
+    });
+  }
+
   private quizResult(result: QuizResult): void {
-    // Only answers this page sent; a copy of the same result on the other tab's socket is not a new try.
-    if (!this.state.answering[result.question]) return;
+    // Only answers this page is waiting for (one that timed out is not shown late).
+    if (result.slug !== this.slug || !this.state.answering[result.question]) return;
     this.clearTimer(`answer:${result.question}`);
     const saved = this.state.quiz[result.question];
     let quiz = this.state.quiz;

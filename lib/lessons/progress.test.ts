@@ -6,7 +6,7 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('progressUrl', () => {
-  it('POSTs to /progress on the agent port', () => {
+  it('asks /progress on the agent port', () => {
     expect(progressUrl({ pageProtocol: 'http:', hostname: '10.0.0.5', port: 3001 })).toBe(
       'http://10.0.0.5:3001/progress',
     );
@@ -29,7 +29,7 @@ describe('fetchProgress', () => {
     };
     const fetcher = vi.fn(async () => json(200, { lessons }));
     expect(await fetchProgress('u', store('t0'), fetcher)).toEqual({ kind: 'ok', lessons });
-    expect(fetcher).toHaveBeenCalledWith('u', expect.objectContaining({ method: 'POST', body: '{"token":"t0"}' }));
+    expect(fetcher).toHaveBeenCalledWith('u', expect.objectContaining({ headers: { Authorization: 'Bearer t0' } }));
   });
 
   it('treats a refused token as no progress, and a dead or confused agent as unreachable', async () => {

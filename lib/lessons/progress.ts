@@ -1,15 +1,11 @@
-// The course index's view of the student's progress: `POST <agent>/progress {token}`, read-only, fetched
-// in the browser with the stored session token (never baked into the page). No token: nothing to show,
-// not an error. Agent down: the list shows without progress and a quiet note.
-import { PROGRESS_PATH, quizProgress, stepResult } from '@protocol';
-import { z } from 'zod';
+// The course index's view of the student's progress: `GET <agent>/progress` with the stored session token in
+// `Authorization`, read-only, fetched in the browser (the token is never baked into the page). No token:
+// nothing to show, not an error. Agent down: the list shows without progress and a quiet note.
+import { PROGRESS_PATH, type ProgressResponse, progressResponse } from '@protocol';
 import type { TokenStore } from '@/lib/agent/session';
 import type { AgentLocation } from '@/lib/terminal/wire';
 
-export const progressResponse = z.object({
-  lessons: z.record(z.string(), z.object({ steps: z.array(stepResult), quiz: quizProgress })),
-});
-export type CourseProgress = z.infer<typeof progressResponse>['lessons'];
+export type CourseProgress = ProgressResponse['lessons'];
 
 export type ProgressState =
   | { readonly kind: 'loading' }
@@ -36,12 +32,7 @@ export async function fetchProgress(
   if (!token) return { kind: 'none' };
   let response: Response;
   try {
-    response = await fetcher(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token }),
-      cache: 'no-store',
-    });
+    response = await fetcher(url, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   } catch {
     return { kind: 'unreachable' };
   }

@@ -134,7 +134,7 @@ export class TerminalConnection {
     for (const chunk of chunkUtf8(binaryStringToBytes(data))) this.enqueue(chunk);
   }
 
-  /** A control message (lesson, check, quiz-answer, restart); false when this tab is not connected. */
+  /** A control message (lesson, check, restart, panel); false when this tab is not connected. */
   sendJson(message: ClientMessage): boolean {
     if (!this.ready) return false;
     this.enqueue(JSON.stringify(message));

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     log,
     lessons,
     panel,
-    progress: (student) => lessons.progress(student),
+    quiz: lessons,
     classRoutes: classMode.routes,
     presence: classMode.presence,
     refused: classMode.refused,

@@ -16,7 +16,17 @@ import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
 import { loadCatalog } from '../src/lessons/catalog';
 import { LessonEngine } from '../src/lessons/engine';
 import { PanelHub, panelKernel, withPanelPokes } from '../src/panel/panel-hub';
-import { PROTOCOL_VERSION, SESSION_PATH, type ServerMessage, WS_PATH } from '../src/protocol';
+import {
+  type LessonProgress,
+  PROGRESS_PATH,
+  PROTOCOL_VERSION,
+  QUIZ_PATH,
+  type QuizAnswerRequest,
+  type QuizResult,
+  SESSION_PATH,
+  type ServerMessage,
+  WS_PATH,
+} from '../src/protocol';
 import { createAgentServer } from '../src/server/http-server';
 import { TokenSigner } from '../src/server/token';
 import { SandboxRegistry } from '../src/sessions/registry';
@@ -124,7 +134,7 @@ export async function startAgent(
     log: () => {},
     lessons: engine,
     panel,
-    progress: engine ? (id) => engine?.progress(id) : undefined,
+    quiz: engine,
     classRoutes: classMode?.routes,
     presence: classMode?.presence,
     refused: classMode?.refused,
@@ -169,6 +179,35 @@ export async function tokenFor(h: Harness): Promise<string> {
   const res = await newToken(h);
   const body = (await res.json()) as { token: string };
   return body.token;
+}
+
+/** `POST /quiz` as the site sends it: the token in `Authorization`, from the site's origin. */
+export function postQuiz(h: Harness, token: string, body: QuizAnswerRequest | unknown, origin = ORIGIN) {
+  return fetch(`${h.url}${QUIZ_PATH}`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+/** An answer graded over HTTP; throws on a refusal. */
+export async function answerQuiz(h: Harness, token: string, body: QuizAnswerRequest): Promise<QuizResult> {
+  const res = await postQuiz(h, token, body);
+  if (!res.ok) throw new Error(`POST ${QUIZ_PATH}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as QuizResult;
+}
+
+/** `GET /progress[?lesson=…&locale=…]`: the saved progress per lesson; throws on a refusal. */
+export async function readProgress(
+  h: Harness,
+  token: string,
+  query: { lesson?: string; locale?: 'pt' | 'gl' } = {},
+): Promise<Record<string, LessonProgress>> {
+  const res = await fetch(`${h.url}${PROGRESS_PATH}?${new URLSearchParams(query)}`, {
+    headers: { origin: ORIGIN, authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) throw new Error(`GET ${PROGRESS_PATH}: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { lessons: Record<string, LessonProgress> }).lessons;
 }
 
 /** A terminal tab as the browser would open it: output collected, control messages parsed. */

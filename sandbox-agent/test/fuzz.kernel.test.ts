@@ -59,9 +59,8 @@ const VALID: Record<string, unknown>[] = [
   { type: 'resize', cols: 80, rows: 24 },
   { type: 'ack', bytes: 1024 },
   { type: 'ping', t: 1733660000000 },
-  { type: 'lesson', slug: '01-chroot', locale: 'pt' },
+  { type: 'lesson', slug: '01-chroot' },
   { type: 'check', slug: '02-unshare' },
-  { type: 'quiz-answer', slug: '01-chroot', question: 'q1', option: 'a', locale: 'gl' },
   { type: 'restart', slug: '01-chroot' },
 ];
 

@@ -6,10 +6,18 @@ import chroot from '../../lessons/01-chroot/lesson';
 import { type LessonDef, LOCALES, unfilledHintParams } from '../../lessons/types';
 import { loadCatalog } from '../src/lessons/catalog';
 import type { ServerMessage, StepResult } from '../src/protocol';
-import { type Harness, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
+import {
+  answerQuiz,
+  type Harness,
+  postQuiz,
+  readProgress,
+  startAgent,
+  TermClient,
+  tokenFor,
+  waitUntil,
+} from './agent-harness';
 
 type Steps = Extract<ServerMessage, { type: 'steps' }>;
-type Progress = Extract<ServerMessage, { type: 'lesson-progress' }>;
 
 function latestSteps(c: TermClient, slug: string): StepResult[] | undefined {
   const all = c.control.filter((m): m is Steps => m.type === 'steps' && m.slug === slug);
@@ -84,10 +92,9 @@ describe('lessons through the agent', () => {
   it('02-unshare: nothing is done before the solution, everything after, by prompts alone', async () => {
     const a = await open(0);
     const b = await open(1);
-    a.sendJson({ type: 'lesson', slug: '02-unshare', locale: 'pt' });
-    await waitUntil(() => a.control.some((m) => m.type === 'lesson-progress'), 'lesson-progress');
-    const progress = a.control.find((m): m is Progress => m.type === 'lesson-progress') as Progress;
-    expect(progress.steps.every((s) => !s.done)).toBe(true);
+    a.sendJson({ type: 'lesson', slug: '02-unshare' });
+    const progress = (await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare'];
+    expect(progress?.steps.every((s) => !s.done)).toBe(true);
     a.sendJson({ type: 'check', slug: '02-unshare' });
     await waitUntil(() => latestSteps(a, '02-unshare') !== undefined, 'first check');
     expect(latestSteps(a, '02-unshare')?.every((s) => !s.done && s.hint !== undefined)).toBe(true);
@@ -118,15 +125,18 @@ describe('lessons through the agent', () => {
     if (!lesson || !q) throw new Error('lesson 02 has no quiz');
     const right = lesson.answers[q.id]?.correct as string;
     const wrong = q.options.find((o) => o.id !== right)?.id as string;
-    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: wrong, locale: 'gl' });
+    const answer = (option: string) =>
+      answerQuiz(h, token, { slug: '02-unshare', question: q.id, option, locale: 'gl' });
+    const first = await answer(wrong);
+    const second = await answer(right);
+    expect(first).toMatchObject({ question: q.id, option: wrong, correct: false, first: true });
+    expect(second).toMatchObject({ question: q.id, option: right, correct: true, first: false });
+    expect(first.feedback).toBe(lesson.answers[q.id]?.feedback[wrong]?.gl);
+    const unknown = await postQuiz(h, token, { slug: '02-unshare', question: 'no-such', option: 'a', locale: 'gl' });
+    expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'unknown_question' }]);
+    // the terminal socket no longer takes answers
     a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: right, locale: 'gl' });
-    await waitUntil(() => a.control.filter((m) => m.type === 'quiz-result').length >= 2, 'two results');
-    const results = a.control.filter((m) => m.type === 'quiz-result');
-    expect(results[0]).toMatchObject({ question: q.id, option: wrong, correct: false, first: true });
-    expect(results[1]).toMatchObject({ question: q.id, option: right, correct: true, first: false });
-    expect((results[0] as { feedback: string }).feedback).toBe(lesson.answers[q.id]?.feedback[wrong]?.gl);
-    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: 'no-such', option: 'a', locale: 'gl' });
-    await waitUntil(() => a.control.some((m) => m.type === 'error' && m.code === 'unknown_question'), 'error');
+    await waitUntil(() => a.control.some((m) => m.type === 'error' && m.code === 'unknown_type'), 'unknown type');
   });
 
   it('restart gives a fresh sandbox and keeps the progress', async () => {
@@ -139,25 +149,18 @@ describe('lessons through the agent', () => {
     const again = await open(0);
     expect(h.events.created.length).toBe(before + 1);
     expect(await again.run('hostname')).not.toBe('contedor-a-man');
-    again.sendJson({ type: 'lesson', slug: '02-unshare', locale: 'pt' });
-    await waitUntil(() => again.control.some((m) => m.type === 'lesson-progress'), 'progress');
-    const p = again.control.find((m): m is Progress => m.type === 'lesson-progress') as Progress;
-    expect(p.steps.every((s) => s.done && typeof s.doneAt === 'number')).toBe(true);
-    expect(Object.values(p.quiz)[0]).toMatchObject({ correct: false, attempts: 2 });
-    const res = await fetch(`${h.url}/progress`, {
-      method: 'POST',
-      headers: { origin: ORIGIN, 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
-    const body = (await res.json()) as { lessons: Record<string, { steps: StepResult[] }> };
-    expect(body.lessons['02-unshare']?.steps.every((s) => s.done)).toBe(true);
-    expect(body.lessons['01-chroot']?.steps.some((s) => s.done)).toBe(false);
+    const p = (await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare'];
+    expect(p?.steps.every((s) => s.done && typeof s.doneAt === 'number')).toBe(true);
+    expect(Object.values(p?.quiz ?? {})[0]).toMatchObject({ correct: false, attempts: 2 });
+    const lessons = await readProgress(h, token);
+    expect(lessons['02-unshare']?.steps.every((s) => s.done)).toBe(true);
+    expect(lessons['01-chroot']?.steps.some((s) => s.done)).toBe(false);
   });
 
   it('01-chroot: the marker killed from inside the chroot, by the reference solution', async () => {
     const a = tabs.at(-1) as TermClient;
     const b = await open(1);
-    a.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'gl' });
+    a.sendJson({ type: 'lesson', slug: '01-chroot' });
     await waitUntil(() => latestSteps(a, '01-chroot') !== undefined, 'first check');
     expect(latestSteps(a, '01-chroot')?.some((s) => s.done)).toBe(false);
     // Killing the marker from outside the chroot does not count, and the marker comes back.

@@ -1,6 +1,7 @@
 'use client';
 // The lesson's quiz. The page holds the questions and options only: the agent grades each answer and
-// sends the feedback for the option chosen. The first answer to a question is the one that scores;
+// sends the feedback for the option chosen, over HTTP (no sandbox needed: a student refused one because the
+// class is full still answers). The first answer to a question is the one that scores;
 // a question already answered shows that first answer and its feedback, and can be tried again (the
 // agent keeps the attempts).
 // Options show in the student's own order (lib/lessons/shuffle.ts), seeded by the student id of the
@@ -94,7 +95,8 @@ function Question({
   const saved: SavedAnswer | undefined = useLessonState((s) => s.quiz[question.id]);
   const latest: QuizTry | undefined = useLessonState((s) => s.tries[question.id]);
   const answering = useLessonState((s) => s.answering[question.id] === true);
-  const connected = useLessonState((s) => s.connected);
+  // The agent has given this student's saved progress: it is there to grade too.
+  const reachable = useLessonState((s) => s.known);
   const [choice, setChoice] = useState<string | null>(null);
   const name = useId();
   const optionText = (id: string) => question.options.find((o) => o.id === id)?.text ?? id;
@@ -142,8 +144,8 @@ function Question({
         <button
           type="submit"
           className={styles.answer}
-          disabled={!choice || !connected || answering}
-          title={connected ? undefined : labels.offline}
+          disabled={!choice || !reachable || answering}
+          title={reachable ? undefined : labels.offline}
           data-testid={`quiz-answer-${question.id}`}
         >
           {answering ? labels.answering : saved ? labels.answerAgain : labels.answer}

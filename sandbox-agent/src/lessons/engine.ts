@@ -7,7 +7,14 @@ import type { Check, CheckParams } from '../checks/types';
 import { sandboxPathsIn } from '../checks/util';
 import type { Sandbox } from '../kernel/sandbox';
 import type { FixtureState, SandboxSnapshot } from '../kernel/snapshot';
-import type { ServerMessage, StepResult } from '../protocol';
+import type {
+  LessonProgress,
+  QuizAnswerRequest,
+  QuizProgress,
+  QuizResult,
+  ServerMessage,
+  StepResult,
+} from '../protocol';
 import type { ShellActivity } from '../sessions/shell-session';
 import type { Store } from '../store/db';
 import type { Catalog, CatalogLesson } from './catalog';
@@ -98,15 +105,14 @@ export class LessonEngine {
     return { prompt: () => this.trigger(studentId), quietAfterInput: () => this.trigger(studentId) };
   }
 
-  /** A tab shows this lesson: send what was saved, prepare its fixtures, and check. */
-  openLesson(studentId: string, slug: string, locale: 'pt' | 'gl', send: (msg: ServerMessage) => void): boolean {
+  /** A tab shows this lesson: prepare its fixtures, and check (what was saved is read over HTTP: progress()). */
+  openLesson(studentId: string, slug: string): boolean {
     const lesson = this.catalog.get(slug);
     if (!lesson) return false;
     const st = this.state(studentId);
     const changed = st.lesson !== slug;
     st.lesson = slug;
     if (changed) this.onLessonOpened(studentId, slug);
-    send(this.progressMessage(studentId, lesson, locale));
     this.trigger(studentId);
     return true;
   }
@@ -119,20 +125,14 @@ export class LessonEngine {
     return true;
   }
 
-  answer(
-    studentId: string,
-    slug: string,
-    question: string,
-    option: string,
-    locale: 'pt' | 'gl',
-  ): ServerMessage | undefined {
+  /** Grades and stores an answer (the store's change hook tells class mode). Undefined: no such question. */
+  answer(studentId: string, { slug, question, option, locale }: QuizAnswerRequest): QuizResult | undefined {
     const lesson = this.catalog.get(slug);
     if (!lesson) return undefined;
     const grade = gradeAnswer(lesson.def, lesson.answers, question, option, locale);
     if (!grade.ok) return undefined;
     const attempt = this.store.addQuizAttempt(studentId, slug, question, option, grade.correct);
     return {
-      type: 'quiz-result',
       slug,
       question,
       option,
@@ -164,28 +164,28 @@ export class LessonEngine {
     for (const f of fixtures) void f.stop().catch(() => {});
   }
 
-  /** Every lesson's saved progress, for the course index (read-only). */
-  progress(studentId: string): Record<string, { steps: StepResult[]; quiz: Record<string, QuizSummary> }> {
-    const out: Record<string, { steps: StepResult[]; quiz: Record<string, QuizSummary> }> = {};
-    for (const [slug, lesson] of this.catalog) {
-      const msg = this.progressMessage(studentId, lesson, 'pt');
-      out[slug] = { steps: msg.steps, quiz: msg.quiz };
+  /**
+   * Saved progress (read-only, no sandbox needed): every lesson's for the course index, or `only` that one's for
+   * its page; saved quiz feedback in `locale`. Undefined when `only` names no lesson.
+   */
+  progress(studentId: string, locale: 'pt' | 'gl' = 'pt', only?: string): Record<string, LessonProgress> | undefined {
+    if (only !== undefined) {
+      const lesson = this.catalog.get(only);
+      return lesson ? { [only]: this.lessonProgress(studentId, lesson, locale) } : undefined;
     }
+    const out: Record<string, LessonProgress> = {};
+    for (const [slug, lesson] of this.catalog) out[slug] = this.lessonProgress(studentId, lesson, locale);
     return out;
   }
 
-  private progressMessage(
-    studentId: string,
-    lesson: CatalogLesson,
-    locale: 'pt' | 'gl',
-  ): Extract<ServerMessage, { type: 'lesson-progress' }> {
+  private lessonProgress(studentId: string, lesson: CatalogLesson, locale: 'pt' | 'gl'): LessonProgress {
     const slug = lesson.def.slug;
     const done = this.store.stepsDone(studentId, slug);
     const steps: StepResult[] = lesson.def.steps.map((s) => {
       const at = done.get(s.id);
       return at === undefined ? { id: s.id, done: false } : { id: s.id, done: true, doneAt: at };
     });
-    const quiz: Record<string, QuizSummary> = {};
+    const quiz: QuizProgress = {};
     for (const a of this.store.quizAttempts(studentId, slug)) {
       const q = quiz[a.question];
       if (q) {
@@ -197,7 +197,7 @@ export class LessonEngine {
       if (grade.ok)
         quiz[a.question] = { option: a.option, correct: a.correct, attempts: a.attempt, feedback: grade.feedback };
     }
-    return { type: 'lesson-progress', slug, steps, quiz };
+    return { steps, quiz };
   }
 
   private state(studentId: string): StudentState {
@@ -324,11 +324,4 @@ export class LessonEngine {
       void handle.exited.then(again);
     }
   }
-}
-
-export interface QuizSummary {
-  option: string;
-  correct: boolean;
-  attempts: number;
-  feedback: string;
 }

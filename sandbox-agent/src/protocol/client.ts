@@ -20,24 +20,15 @@ export const pingMessage = z.strictObject({ type: z.literal('ping'), t: z.number
 
 /** A lesson slug: `NN-slug`, as in lessons/. */
 export const slug = z.string().regex(/^\d{2}-[a-z0-9-]{1,40}$/);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/);
 export const locale = z.enum(['pt', 'gl']);
 
 /**
- * The page this tab shows: the agent checks this lesson's steps, prepares what it needs, and answers with
- * `lesson-progress` (saved quiz feedback in `locale`, default pt).
+ * The page this tab shows: the agent checks this lesson's steps and prepares what it needs. Saved progress and
+ * quiz answers go over HTTP (quiz.ts), open to a student without a sandbox.
  */
-export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug, locale: locale.optional() });
+export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug });
 /** The "check" button: run this lesson's checks now. */
 export const checkMessage = z.strictObject({ type: z.literal('check'), slug });
-/** An answer to a quiz question; the agent grades it and returns the feedback in `locale`. */
-export const quizAnswerMessage = z.strictObject({
-  type: z.literal('quiz-answer'),
-  slug,
-  question: id,
-  option: id,
-  locale,
-});
 /** "Start this lesson again": a fresh sandbox, progress kept. */
 export const restartMessage = z.strictObject({ type: z.literal('restart'), slug });
 
@@ -47,7 +38,6 @@ export const clientMessage = z.discriminatedUnion('type', [
   pingMessage,
   lessonMessage,
   checkMessage,
-  quizAnswerMessage,
   restartMessage,
   panelOpenMessage,
 ]);

@@ -32,7 +32,6 @@ export const ErrorCode = {
   unknownType: 'unknown_type',
   binaryTooLarge: 'binary_too_large',
   unknownLesson: 'unknown_lesson',
-  unknownQuestion: 'unknown_question',
   checkFailed: 'check_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

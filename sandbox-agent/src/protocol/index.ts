@@ -7,6 +7,7 @@ export * from './limits';
 export * from './panel';
 export * from './panel-history';
 export * from './panel-patch';
+export * from './quiz';
 export * from './server';
 export * from './terminal-queries';
 
@@ -14,5 +15,3 @@ export * from './terminal-queries';
 export const WS_PATH = '/ws';
 /** HTTP endpoint on the agent that issues a solo-mode session token: `POST /session`. */
 export const SESSION_PATH = '/session';
-/** HTTP endpoint on the agent: `POST /progress {token}` → every lesson's saved progress (read-only). */
-export const PROGRESS_PATH = '/progress';

@@ -47,32 +47,6 @@ export const stepsMessage = z.strictObject({
   steps: z.array(stepResult),
 });
 
-/** The grade of one answer, with the feedback for the option chosen, in the locale asked. */
-export const quizResultMessage = z.strictObject({
-  type: z.literal('quiz-result'),
-  slug: z.string(),
-  question: z.string(),
-  option: z.string(),
-  correct: z.boolean(),
-  feedback: z.string(),
-  /** This was the first answer to this question: the one that scores. */
-  first: z.boolean(),
-});
-
-/** A lesson's saved quiz state: the first answer per question (it scores) and how many tries. */
-export const quizProgress = z.record(
-  z.string(),
-  z.strictObject({ option: z.string(), correct: z.boolean(), attempts: z.number().int(), feedback: z.string() }),
-);
-
-/** Everything saved for a lesson, sent after `lesson` so a reload shows what was done. */
-export const lessonProgressMessage = z.strictObject({
-  type: z.literal('lesson-progress'),
-  slug: z.string(),
-  steps: z.array(stepResult),
-  quiz: quizProgress,
-});
-
 export const serverMessage = z.discriminatedUnion('type', [
   helloMessage,
   errorMessage,
@@ -80,8 +54,6 @@ export const serverMessage = z.discriminatedUnion('type', [
   pongMessage,
   replayedMessage,
   stepsMessage,
-  quizResultMessage,
-  lessonProgressMessage,
   panelMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -22,7 +22,7 @@ import {
   normaliseClassCode,
 } from '../protocol';
 import type { ClassRow, Store } from '../store/db';
-import { RateLimiter } from './rate-limit';
+import { KeyedRateLimiter } from './rate-limit';
 import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
 
@@ -69,7 +69,7 @@ export function joinUrlOf(siteUrl: string, code: string, locale: 'pt' | 'gl' = '
 }
 
 export class ClassRoutes {
-  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly limiters = new KeyedRateLimiter(JOIN_RATE.perSecond, JOIN_RATE.burst, MAX_LIMITED_ADDRESSES);
 
   constructor(private readonly deps: ClassDeps) {}
 
@@ -127,7 +127,7 @@ export class ClassRoutes {
       send(400, { error: 'not_class_mode' satisfies ClassError });
       return;
     }
-    if (!this.limiterFor(req.socket.remoteAddress ?? '?').take()) {
+    if (!this.limiters.take(req.socket.remoteAddress ?? '?')) {
       send(429, { error: 'rate_limited' satisfies ClassError });
       return;
     }
@@ -263,18 +263,5 @@ export class ClassRoutes {
     }
     events.changed(action);
     send(200, { ok: true });
-  }
-
-  private limiterFor(address: string): RateLimiter {
-    let l = this.limiters.get(address);
-    if (!l) {
-      if (this.limiters.size >= MAX_LIMITED_ADDRESSES) {
-        const oldest = this.limiters.keys().next().value;
-        if (oldest !== undefined) this.limiters.delete(oldest);
-      }
-      l = new RateLimiter(JOIN_RATE.perSecond, JOIN_RATE.burst);
-      this.limiters.set(address, l);
-    }
-    return l;
   }
 }

@@ -23,17 +23,10 @@ function hasKnownType(json: unknown): boolean {
   return typeof json === 'object' && json !== null && 'type' in json && KNOWN_TYPES.has(String(json.type));
 }
 
-/** What a terminal connection asks of the lesson engine. */
+/** What a terminal connection asks of the lesson engine (quiz and progress go over HTTP: quiz-routes.ts). */
 export interface LessonHandler {
-  openLesson(studentId: string, slug: string, locale: 'pt' | 'gl', send: (msg: ServerMessage) => void): boolean;
+  openLesson(studentId: string, slug: string): boolean;
   check(studentId: string, slug: string): boolean;
-  answer(
-    studentId: string,
-    slug: string,
-    question: string,
-    option: string,
-    locale: 'pt' | 'gl',
-  ): ServerMessage | undefined;
   restart(studentId: string): Promise<void>;
 }
 
@@ -129,7 +122,7 @@ export class TerminalConnection implements ShellClient {
         this.sendControl({ type: 'pong', t: msg.t });
         return;
       case 'lesson':
-        if (!this.lessons?.openLesson(this.studentId, msg.slug, msg.locale ?? 'pt', (m) => this.sendControl(m))) {
+        if (!this.lessons?.openLesson(this.studentId, msg.slug)) {
           this.sendControl({ type: 'error', code: ErrorCode.unknownLesson });
         }
         return;
@@ -138,11 +131,6 @@ export class TerminalConnection implements ShellClient {
           this.sendControl({ type: 'error', code: ErrorCode.unknownLesson });
         }
         return;
-      case 'quiz-answer': {
-        const result = this.lessons?.answer(this.studentId, msg.slug, msg.question, msg.option, msg.locale);
-        this.sendControl(result ?? { type: 'error', code: ErrorCode.unknownQuestion });
-        return;
-      }
       case 'restart':
         void this.lessons?.restart(this.studentId);
         return;

@@ -3,10 +3,11 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, PROGRESS_PATH, SESSION_PATH } from '../protocol';
+import { AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
+import { type QuizDeps, QuizRoutes } from './quiz-routes';
 import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
@@ -24,8 +25,8 @@ export interface AgentServerDeps {
   lessons?: LessonHandler;
   /** The Kernel panel's streams. */
   panel?: PanelHandler;
-  /** A student's saved progress per lesson, for the course index. */
-  progress?(studentId: string): unknown;
+  /** Quiz answers and saved progress (GET /progress, POST /quiz), open to a student without a sandbox. */
+  quiz?: Pick<QuizDeps, 'answer' | 'progress'>;
   /** Class mode's routes, and who may open a sandbox (solo mode: anyone holding a valid token). */
   classRoutes?: ClassRoutes;
   /** A student's tab connected to or left their sandbox (the instructor's "online"). */
@@ -41,7 +42,7 @@ function corsHeaders(origin: string | undefined, allowed: readonly string[]): Re
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'POST, GET, OPTIONS',
-    'access-control-allow-headers': 'content-type',
+    'access-control-allow-headers': 'content-type, authorization',
     'access-control-max-age': '600',
     vary: 'origin',
   };
@@ -69,6 +70,15 @@ function tokenOf(raw: string | null): string | null | undefined {
 export function createAgentServer(deps: AgentServerDeps): { server: http.Server; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const alive = new WeakMap<object, boolean>();
+  const classRoutes = deps.classRoutes;
+  const quiz =
+    deps.quiz &&
+    new QuizRoutes({
+      signer: deps.signer,
+      acceptsStudent: classRoutes && ((p) => classRoutes.acceptsStudent(p)),
+      answer: (student, req) => deps.quiz?.answer(student, req),
+      progress: (student, locale, lesson) => deps.quiz?.progress(student, locale, lesson),
+    });
 
   const server = http.createServer(async (req, res) => {
     const origin = req.headers.origin;
@@ -83,20 +93,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       sendJson(res, 200, deps.health(), cors);
       return;
     }
-    if (url.pathname === PROGRESS_PATH && req.method === 'POST') {
-      if (!cors['access-control-allow-origin']) {
-        sendJson(res, 403, { error: 'origin' });
-        return;
-      }
-      const token = tokenOf(await readBody(req, MAX_SESSION_BODY_BYTES));
-      const student = token ? deps.signer.verify(token) : null;
-      if (!student) {
-        sendJson(res, 401, { error: 'token' }, cors);
-        return;
-      }
-      sendJson(res, 200, { lessons: deps.progress?.(student.s) ?? {} }, cors);
-      return;
-    }
+    if (await quiz?.handle(req, url, cors, (status, body) => sendJson(res, status, body, cors))) return;
     if (await deps.classRoutes?.handle(req, res, url, cors, (status, body) => sendJson(res, status, body, cors)))
       return;
     if (url.pathname === SESSION_PATH && req.method === 'POST') {

@@ -21,3 +21,27 @@ export class RateLimiter {
     return true;
   }
 }
+
+/** One RateLimiter per key (a client address, a student), remembering at most `maxKeys`: the oldest go first. */
+export class KeyedRateLimiter {
+  private readonly limiters = new Map<string, RateLimiter>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly maxKeys: number,
+  ) {}
+
+  take(key: string): boolean {
+    let l = this.limiters.get(key);
+    if (!l) {
+      if (this.limiters.size >= this.maxKeys) {
+        const oldest = this.limiters.keys().next().value;
+        if (oldest !== undefined) this.limiters.delete(oldest);
+      }
+      l = new RateLimiter(this.perSecond, this.burst);
+      this.limiters.set(key, l);
+    }
+    return l.take();
+  }
+}
