@@ -6,6 +6,8 @@
 #                                  and fails on any finding (a silenced one carries its reason above the pragma)
 #   build-launcher.sh --test-hooks build/gaiola-sandbox-test-hooks: the same code plus the stop points the
 #                                  kernel tests use (GAIOLA_TEST_HOOKS); never installed or run by the agent
+#   build-launcher.sh --sanitize   build/gaiola-sandbox-sanitize: AddressSanitizer and UndefinedBehaviorSanitizer,
+#                                  any finding aborts; for the fuzzing of the queries, never run by the agent
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 dir="$GAIOLA_ROOT/sandbox-agent/launcher"
@@ -44,7 +46,15 @@ fi
 case "$mode" in
   build) out="$dir/build/gaiola-sandbox" what="" ;;
   --test-hooks) out="$dir/build/gaiola-sandbox-test-hooks" what=" (with test hooks)" flags+=(-DGAIOLA_TEST_HOOKS) ;;
-  *) die "build-launcher.sh: unknown mode $mode (--analyse, --test-hooks)" ;;
+  --sanitize)
+    # The sanitizers check every access themselves: no _FORTIFY_SOURCE (it hides accesses from them), -O1 and
+    # frame pointers for readable reports.
+    out="$dir/build/gaiola-sandbox-sanitize" what=" (with ASan and UBSan)"
+    flags=(-O1 -g -fno-omit-frame-pointer -D_GNU_SOURCE -fsanitize=address,undefined -fno-sanitize-recover=all
+      -Wall -Wextra -Wformat=2 -Werror)
+    link=(-fsanitize=address,undefined)
+    ;;
+  *) die "build-launcher.sh: unknown mode $mode (--analyse, --test-hooks, --sanitize)" ;;
 esac
 mkdir -p "$(dirname "$out")"
 # What the binary is built from: every source's name and content, and this script (the flags).
