@@ -4,6 +4,7 @@
 // a shell must not land in someone else's sandbox.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixture } from '../src/kernel/lesson-fixtures';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
@@ -56,6 +57,13 @@ describe.skipIf(skip !== undefined)('a reused pid is never taken for the process
     const own = new Terminal(b.spawnShell({ cols: 80, rows: 24 }));
     expect(await own.ok('hostname')).toBe('gaiola-pid-b');
     own.pty.kill('SIGHUP');
+  });
+
+  it("the agent's marker for such a sandbox is refused too", async () => {
+    const stale: Sandbox = Object.assign(Object.create(Object.getPrototypeOf(a)), a, { initPid: b.initPid });
+    const fixture = startFixture(stale, 'marca', { launcherPath: cfg.launcherPath });
+    await expect(fixture.ready).rejects.toThrow(new RegExp(`marker: sandbox init ${b.initPid} is gone`));
+    await fixture.exited;
   });
 
   it('a query naming a process by a start time it does not have answers "gone" (2)', () => {

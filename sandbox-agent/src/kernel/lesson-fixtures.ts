@@ -140,6 +140,8 @@ export function startFixture(sb: Sandbox, name: string, opts: { launcherPath?: s
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,14}$/.test(name)) throw new RangeError(`fixture name ${JSON.stringify(name)}`);
   const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
   const args = ['marker', '--pid', String(sb.initPid), '--name', name];
+  // The pid and its start time name the init for good: a later holder of the number is refused.
+  if (sb.initStartTime !== undefined) args.push('--start-time', String(sb.initStartTime));
   for (const f of sandboxJoinProcs(sb)) args.push('--cgroup-procs', f);
   return new MarkerFixture(name, launcherPath, args);
 }
