@@ -22,7 +22,16 @@ import {
   WS_PATH,
 } from '../src/protocol';
 import type { ClassRow } from '../src/store/db';
-import { answerQuiz, type Harness, ORIGIN, readProgress, startAgent, TermClient, waitUntil } from './agent-harness';
+import {
+  answerQuiz,
+  type Harness,
+  ORIGIN,
+  postQuiz,
+  readProgress,
+  startAgent,
+  TermClient,
+  waitUntil,
+} from './agent-harness';
 import { kernelTestSkipReason } from './kernel-helpers';
 
 const skip = kernelTestSkipReason();
@@ -41,6 +50,8 @@ function post(h: Harness, path: string, body: unknown, origin = ORIGIN): Promise
 /** The instructor's event stream, read as it arrives. */
 class Events {
   readonly kinds: string[] = [];
+  /** The agent answered the stream's request: changes from now on are seen. */
+  opened = false;
   private readonly abort = new AbortController();
   constructor(h: Harness, token: string) {
     void fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
@@ -48,6 +59,7 @@ class Events {
       signal: this.abort.signal,
     })
       .then(async (res) => {
+        this.opened = true;
         const reader = res.body?.getReader();
         const dec = new TextDecoder();
         let buf = '';
@@ -295,5 +307,22 @@ describe.skipIf(skip !== undefined)('class mode: a full class', () => {
       expect(both.map((t) => t.closeCode)).toEqual([CloseCode.capacity, CloseCode.capacity]);
     }
     expect(await refusedNow()).toBe(1);
+
+    // Refused a sandbox, the student still answers the quiz and reads it back (issue 19), and the instructor's
+    // table and event stream see the answer as any other.
+    const events = new Events(h, instructor);
+    await waitUntil(() => events.opened, 'the event stream');
+    const result = await answerQuiz(h, late, { slug: '01-chroot', question: 'q1', option: 'b', locale: 'gl' });
+    expect(result.first).toBe(true);
+    await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
+    events.close();
+    expect((await readProgress(h, late, { lesson: '01-chroot' }))['01-chroot']?.quiz.q1?.option).toBe('b');
+    const state = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
+    expect(state.students.find((r) => r.name === 'Brais')?.answered['01-chroot']).toBe(1);
+    // a token this class does not know (a solo one) is refused there too
+    const solo = h.signer.sign({ s: 'f'.repeat(32), i: Date.now(), m: 'solo', x: Date.now() + 60_000 });
+    expect((await postQuiz(h, solo, { slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' })).status).toBe(
+      401,
+    );
   });
 });
