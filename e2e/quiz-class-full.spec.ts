@@ -2,7 +2,7 @@
 // saved progress go over the agent's HTTP endpoints (GET /progress, POST /quiz), not over a terminal socket.
 // The test runs an agent of its own with one sandbox slot (GAIOLA_MAX_SANDBOXES=1) and a site beside it: a
 // first student takes the slot, a second is told the class is full, answers a question, sees the agent's
-// feedback, and after a reload sees the saved answer, still without a terminal.
+// feedback, and after a reload sees the saved answer, still without a terminal (in pt and in gl).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -64,6 +64,14 @@ test.beforeAll(async () => {
   await until(async () => (await fetch(`${site}/pt`).catch(() => undefined))?.ok === true, 'the site');
 });
 
+// The first student takes the only sandbox, for the whole file.
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  const first = await (await browser.newContext()).newPage();
+  await first.goto(`${site}/pt/${lesson.slug}`);
+  await waitConnected(first, 0);
+});
+
 test.afterAll(async () => {
   // SIGTERM: the agent frees every sandbox and cgroup of this run before it exits.
   for (const c of children) c.kill('SIGTERM');
@@ -71,41 +79,43 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('class full: no terminal, but the quiz is answered, graded and kept across a reload', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const answers = await answersOf(lesson.slug);
-  if (!answers) throw new Error(`lessons/${lesson.slug}/answers.ts is missing: the agent could not grade`);
-  const question = lesson.quiz[0];
-  if (!question) throw new Error(`${lesson.slug} has no quiz`);
-  const key = answers[question.id];
-  if (!key) throw new Error(`no key for ${question.id}`);
-  const wrong = question.options.find((o) => o.id !== key.correct)?.id as string;
+for (const locale of ['pt', 'gl'] as const) {
+  test(`${locale}: class full, no terminal, but the quiz is answered, graded and kept across a reload`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const answers = await answersOf(lesson.slug);
+    if (!answers) throw new Error(`lessons/${lesson.slug}/answers.ts is missing: the agent could not grade`);
+    const question = lesson.quiz[0];
+    if (!question) throw new Error(`${lesson.slug} has no quiz`);
+    const key = answers[question.id];
+    if (!key) throw new Error(`no key for ${question.id}`);
+    const wrong = question.options.find((o) => o.id !== key.correct)?.id as string;
+    // The feedback as the page shows it: code spans lose their backticks.
+    const expected = (key.feedback[wrong]?.[locale] ?? '').replaceAll('`', '');
 
-  // The first student takes the only sandbox.
-  const first = await (await browser.newContext()).newPage();
-  await first.goto(`${site}/pt/${lesson.slug}`);
-  await waitConnected(first, 0);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site}/${locale}/${lesson.slug}`);
+    await expect(page.getByTestId('terminal-status-0')).toHaveAttribute('data-message', 'capacity');
 
-  const second = await (await browser.newContext()).newPage();
-  await second.goto(`${site}/pt/${lesson.slug}`);
-  await expect(second.getByTestId('terminal-status-0')).toHaveAttribute('data-message', 'capacity');
+    const form = page.getByTestId(`quiz-${question.id}`);
+    await expect(form.locator('fieldset')).toHaveAttribute('aria-busy', 'false');
+    await form.locator(`label[data-option="${wrong}"] input`).check();
+    // Before issue 19 the button stayed disabled here: answers went over a terminal socket, and there was none.
+    await expect(page.getByTestId(`quiz-answer-${question.id}`)).toBeEnabled();
+    await page.getByTestId(`quiz-answer-${question.id}`).click();
+    const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
+    await expect(feedback).toHaveAttribute('data-correct', 'false');
+    await expect(feedback).toHaveAttribute('data-first', 'true');
+    await expect(feedback).toContainText(expected);
 
-  const form = second.getByTestId(`quiz-${question.id}`);
-  await expect(form.locator('fieldset')).toHaveAttribute('aria-busy', 'false');
-  await form.locator(`label[data-option="${wrong}"] input`).check();
-  // Before issue 19 the button stayed disabled here: answers went over a terminal socket, and there was none.
-  await expect(second.getByTestId(`quiz-answer-${question.id}`)).toBeEnabled();
-  await second.getByTestId(`quiz-answer-${question.id}`).click();
-  const feedback = second.getByTestId(`quiz-feedback-${question.id}`);
-  await expect(feedback).toHaveAttribute('data-correct', 'false');
-  await expect(feedback).toHaveAttribute('data-first', 'true');
-  await expect(feedback.locator('p').last()).not.toBeEmpty();
-
-  await second.reload();
-  await expect(second.getByTestId('terminal-status-0')).toHaveAttribute('data-message', 'capacity');
-  const saved = second.getByTestId(`quiz-saved-${question.id}`);
-  await expect(saved).toHaveAttribute('data-option', wrong);
-  await expect(second.getByTestId(`quiz-saved-verdict-${question.id}`)).toHaveAttribute('data-correct', 'false');
-  // Still no sandbox for the second student: the answer did not need one.
-  await expect(second.getByTestId('terminal-status-0')).not.toHaveAttribute('data-state', 'connected');
-});
+    await page.reload();
+    await expect(page.getByTestId('terminal-status-0')).toHaveAttribute('data-message', 'capacity');
+    const saved = page.getByTestId(`quiz-saved-${question.id}`);
+    await expect(saved).toHaveAttribute('data-option', wrong);
+    await expect(page.getByTestId(`quiz-saved-verdict-${question.id}`)).toHaveAttribute('data-correct', 'false');
+    await expect(saved).toContainText(expected);
+    // Still no sandbox for this student: the answer did not need one.
+    await expect(page.getByTestId('terminal-status-0')).not.toHaveAttribute('data-state', 'connected');
+  });
+}
