@@ -1,14 +1,15 @@
 // Class mode's parts wired together, for the agent and its integration tests alike: the routes, the live
 // events (fed by the store's changes, the lessons students open, presence and capacity refusals), presence
 // per student, and the capacity the instructor sees.
+// Layer: above server/, which it plugs into through server's ClassGate (README, How it fits together).
 import { readFileSync } from 'node:fs';
 import type { LessonEngine } from '../lessons/engine';
 import type { InstructorState } from '../protocol';
-import { ClassRoutes } from '../server/class-routes';
 import type { TokenSigner } from '../server/token';
 import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/db';
 import { CpuSampler, parseMeminfo } from './capacity';
+import { ClassRoutes } from './class-routes';
 import { ClassEvents } from './events';
 
 export interface ClassMode {

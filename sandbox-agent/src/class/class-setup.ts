@@ -1,10 +1,11 @@
 // Class mode at start: the class the agent serves (kept across restarts; `--new-class` starts another),
 // and what the instructor needs printed: the URL students open, the code, a QR code of the URL, and the
 // private instructor link.
-import { joinUrlOf } from '../server/class-routes';
+
 import { INSTRUCTOR_TOKEN_MS, newStudentId, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
 import { newClassCode } from './class-code';
+import { joinUrlOf } from './class-routes';
 
 /** The current class, or a new one when there is none or `fresh` is asked for. */
 export function ensureClass(store: Store, fresh: boolean): ClassRow {

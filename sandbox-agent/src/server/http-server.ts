@@ -1,19 +1,41 @@
-// The agent's HTTP face: `POST /session` hands out solo-mode tokens (class mode: class-routes.ts), `GET
-// /health` reports capacity, and `/ws` upgrades to a terminal WebSocket after Origin and token are checked (CONVENTIONS §9).
+// The agent's HTTP face: `POST /session` hands out solo-mode tokens (class mode: class/class-routes.ts,
+// through ClassGate), `GET /health` reports capacity, and `/ws` upgrades to a terminal WebSocket after
+// Origin and token are checked (CONVENTIONS §9).
+// Layer: imports every layer below it, never class/ (README, How it fits together; biome.json enforces it).
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
-import type { ClassRoutes } from './class-routes';
 import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
 import { type QuizDeps, QuizRoutes } from './quiz-routes';
 import { readBody } from './read-body';
-import { newStudentId, STUDENT_TOKEN_MS, type TokenSigner } from './token';
+import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
 import { decideUpgrade } from './upgrade-request';
 
 /** A session request body is a token at most; anything bigger is refused unread. */
 const MAX_SESSION_BODY_BYTES = 2048;
+
+/** How class mode's routes answer: a status and a JSON body. */
+export type ClassSend = (status: number, body: unknown) => void;
+
+/**
+ * Class mode as the server sees it. class/class-routes.ts implements it and the composition (main.ts) passes
+ * it in, so that server/ never imports class/ (class/ builds on server/: README, How it fits together).
+ */
+export interface ClassGate {
+  readonly mode: 'solo' | 'class';
+  /** In class mode, whether a student token may open a sandbox (solo mode: every valid token). */
+  acceptsStudent(p: TokenPayload): boolean;
+  /** Handles the request when it is one of class mode's; false otherwise. */
+  handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    cors: Record<string, string>,
+    send: ClassSend,
+  ): Promise<boolean>;
+}
 
 export interface AgentServerDeps {
   allowedOrigins: readonly string[];
@@ -28,7 +50,7 @@ export interface AgentServerDeps {
   /** Quiz answers and saved progress (GET /progress, POST /quiz), open to a student without a sandbox. */
   quiz?: Pick<QuizDeps, 'answer' | 'progress'>;
   /** Class mode's routes, and who may open a sandbox (solo mode: anyone holding a valid token). */
-  classRoutes?: ClassRoutes;
+  classRoutes?: ClassGate;
   /** A student's tab connected to or left their sandbox (the instructor's "online"). */
   presence?(studentId: string, delta: 1 | -1): void;
   /** A student's tab was refused because every sandbox slot was taken. */

@@ -3,9 +3,6 @@
 // event stream) and acts on it (reset or end a student's sandbox, close or reopen the class, delete the
 // class's students). Every body is validated (protocol/class.ts); a student token opens nothing here.
 import type http from 'node:http';
-import { csvRows, studentDetailOf, studentRows } from '../class/class-state';
-import { toCsv } from '../class/csv';
-import type { ClassEvents } from '../class/events';
 import {
   actionRequest,
   CLASS_JOIN_PATH,
@@ -21,10 +18,14 @@ import {
   joinRequest,
   normaliseClassCode,
 } from '../protocol';
+import type { ClassGate, ClassSend } from '../server/http-server';
+import { KeyedRateLimiter } from '../server/rate-limit';
+import { readBody } from '../server/read-body';
+import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
-import { KeyedRateLimiter } from './rate-limit';
-import { readBody } from './read-body';
-import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
+import { csvRows, studentDetailOf, studentRows } from './class-state';
+import { toCsv } from './csv';
+import type { ClassEvents } from './events';
 
 /** Join attempts per client address (wrong codes included): a burst of 10, then one a second. */
 const JOIN_RATE = { perSecond: 1, burst: 10 };
@@ -49,8 +50,6 @@ export interface ClassDeps {
   log(line: string): void;
 }
 
-type Send = (status: number, body: unknown) => void;
-
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined;
   try {
@@ -68,7 +67,7 @@ export function joinUrlOf(siteUrl: string, code: string, locale: 'pt' | 'gl' = '
   return `${siteUrl.replace(/\/+$/, '')}/${locale}/turma?codigo=${encodeURIComponent(code)}`;
 }
 
-export class ClassRoutes {
+export class ClassRoutes implements ClassGate {
   private readonly limiters = new KeyedRateLimiter(JOIN_RATE.perSecond, JOIN_RATE.burst, MAX_LIMITED_ADDRESSES);
 
   constructor(private readonly deps: ClassDeps) {}
@@ -92,7 +91,7 @@ export class ClassRoutes {
     res: http.ServerResponse,
     url: URL,
     cors: Record<string, string>,
-    send: Send,
+    send: ClassSend,
   ): Promise<boolean> {
     const p = url.pathname;
     const isInstructor = p.startsWith('/instructor/');
@@ -121,7 +120,7 @@ export class ClassRoutes {
     return true;
   }
 
-  private join(req: http.IncomingMessage, body: unknown, send: Send): void {
+  private join(req: http.IncomingMessage, body: unknown, send: ClassSend): void {
     const { store, signer } = this.deps;
     if (this.deps.mode !== 'class') {
       send(400, { error: 'not_class_mode' satisfies ClassError });
@@ -186,7 +185,7 @@ export class ClassRoutes {
     body: unknown,
     res: http.ServerResponse,
     cors: Record<string, string>,
-    send: Send,
+    send: ClassSend,
   ): Promise<void> {
     const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
     const cls = typeof token === 'string' ? this.instructorClass(token) : undefined;
@@ -237,7 +236,7 @@ export class ClassRoutes {
     send(404, { error: 'not_found' });
   }
 
-  private async action(cls: ClassRow, body: unknown, send: Send): Promise<void> {
+  private async action(cls: ClassRow, body: unknown, send: ClassSend): Promise<void> {
     const { store, events } = this.deps;
     const parsed = actionRequest.safeParse(body);
     if (!parsed.success) {
