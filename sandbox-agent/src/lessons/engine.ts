@@ -1,6 +1,7 @@
 // The lesson engine: which lesson each student has open, when to run its checks against the sandbox's
 // kernel state, what was seen done (kept in the store: done stays done), quiz grading, and the
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
+// Layer: imports only kernel/, checks/, sessions/, store/, protocol/ and the course (README; biome.json).
 
 import { type SnapshotNeeds, snapshotNeeds } from '../checks/index';
 import type { Check, CheckParams } from '../checks/types';
