@@ -15,7 +15,7 @@ import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { runLauncherQuery } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import { overlayLayers } from './parse/mountinfo';
-import { fileFactsOf, type SandboxRef } from './path-facts';
+import { fileFactsOf } from './path-facts';
 import type { Sandbox } from './sandbox';
 import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from './snapshot';
 

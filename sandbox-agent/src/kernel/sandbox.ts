@@ -92,11 +92,7 @@ function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  * Resolves with the init's pid and start time on the launcher's "ready PID START" line; rejects with its stderr
  * otherwise.
  */
-function waitReady(
-  child: ChildProcess,
-  id: string,
-  stderr: () => string,
-): Promise<{ pid: number; startTime: number }> {
+function waitReady(child: ChildProcess, id: string, stderr: () => string): Promise<{ pid: number; startTime: number }> {
   return new Promise((resolve, reject) => {
     let out = '';
     const done = (fn: () => void) => {
