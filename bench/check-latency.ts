@@ -75,7 +75,7 @@ export async function measureCheckLatency(
           await waitUntil(() => PROMPT.test(t.output), 'prompt');
         }
         const a = tabs[0] as TermClient;
-        a.sendJson({ type: 'lesson', slug, locale: 'pt' });
+        a.sendJson({ type: 'lesson', slug });
         await waitUntil(() => a.control.some((m) => m.type === 'steps'), 'first check');
         for (const [tab, command, step] of steps) {
           const t = tabs[tab] as TermClient;

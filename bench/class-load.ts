@@ -89,7 +89,7 @@ async function runClass(size: number): Promise<void> {
       }),
     );
     const joinMs = performance.now() - t0;
-    for (const c of students) c.sendJson({ type: 'lesson', slug: '01-chroot', locale: 'pt' });
+    for (const c of students) c.sendJson({ type: 'lesson', slug: '01-chroot' });
     const memWith = hostMemMiB();
 
     // each student types every few seconds; half of them finish the chroot step along the way

@@ -25,6 +25,16 @@ export interface QuizAgent {
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The agent refused a request for its pace (HTTP 429). */
+class RateLimited extends Error {
+  constructor(path: string) {
+    super(`agent ${path}: HTTP 429`);
+  }
+}
+/** Tries of a paced request, each waiting a second longer: about 15 s in all, past any burst the agent allows. */
+const RATE_LIMITED_TRIES = 6;
+const RATE_LIMITED_WAIT_MS = 1000;
+
 export function httpQuizAgent(
   at: AgentLocation,
   sessions: SessionSource = sessionSource(sessionUrl(at)),
@@ -39,13 +49,25 @@ export function httpQuizAgent(
       cache: 'no-store',
     });
     if (response.status === 401) sessions.invalidate(token);
+    if (response.status === 429) throw new RateLimited(path);
     if (!response.ok) throw new Error(`agent ${path}: HTTP ${response.status}`);
     return response.json();
+  };
+  /** `call`, waiting and asking again while the agent says too many (429): a quick student is slowed, not refused. */
+  const callPaced = async (path: string, init: RequestInit): Promise<unknown> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call(path, init);
+      } catch (error) {
+        if (!(error instanceof RateLimited) || attempt >= RATE_LIMITED_TRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_WAIT_MS * attempt));
+      }
+    }
   };
   return {
     async progress(slug, locale) {
       const query = new URLSearchParams({ lesson: slug, locale });
-      const { lessons } = progressResponse.parse(await call(`${PROGRESS_PATH}?${query.toString()}`, {}));
+      const { lessons } = progressResponse.parse(await callPaced(`${PROGRESS_PATH}?${query.toString()}`, {}));
       const lesson = lessons[slug];
       if (!lesson) throw new Error(`agent ${PROGRESS_PATH}: no ${slug} in the answer`);
       return lesson;
@@ -53,7 +75,7 @@ export function httpQuizAgent(
     async answer(request) {
       const body = JSON.stringify(request);
       return quizResult.parse(
-        await call(QUIZ_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+        await callPaced(QUIZ_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
       );
     },
   };
