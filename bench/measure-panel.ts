@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
 import { probeHost } from '../sandbox-agent/src/kernel/probe';
+import type { PanelSectionId } from '../sandbox-agent/src/protocol';
 import { startAgent, TermClient, tokenFor, waitUntil } from '../sandbox-agent/test/agent-harness';
 import { type Row, sleep } from './lib';
 
@@ -61,7 +62,7 @@ export async function measurePanel(quick: boolean): Promise<Row[]> {
         counter.messages++;
       }
     });
-    const setPanel = async (open: boolean, section = 'cgroups') => {
+    const setPanel = async (open: boolean, section: PanelSectionId = 'cgroups') => {
       client.sendJson(open ? { type: 'panel', open, section } : { type: 'panel', open });
       if (open) await waitUntil(() => counter.messages > 0, 'the first panel message');
       await sleep(1000); // the first (full) message and the settling back-off are not part of a window

@@ -17,6 +17,7 @@ import { loadCatalog } from '../src/lessons/catalog';
 import { LessonEngine } from '../src/lessons/engine';
 import { PanelHub, panelKernel, withPanelPokes } from '../src/panel/panel-hub';
 import {
+  type ClientMessage,
   type LessonProgress,
   PROGRESS_PATH,
   PROTOCOL_VERSION,
@@ -266,7 +267,13 @@ export class TermClient {
     this.ws.send(Buffer.from(text, 'utf8'), { binary: true });
   }
 
-  sendJson(msg: unknown): void {
+  /** A control message the agent accepts: typed, so a test or bench cannot send one the protocol dropped. */
+  sendJson(msg: ClientMessage): void {
+    this.sendRaw(msg);
+  }
+
+  /** Anything as a text frame: for tests of what the agent does with a frame it must refuse. */
+  sendRaw(msg: unknown): void {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 

@@ -73,9 +73,9 @@ describe('agent: sessions and terminals', () => {
   it('answers bad control frames with coded errors and keeps the connection', async () => {
     const t0 = open[0] as TermClient;
     t0.ws.send('{not json');
-    t0.sendJson({ type: 'resize', cols: 10_000, rows: 5 });
-    t0.sendJson({ type: 'bogus' });
-    t0.sendJson({ type: 'resize', cols: 80, rows: 24, extra: 1 });
+    t0.sendRaw({ type: 'resize', cols: 10_000, rows: 5 });
+    t0.sendRaw({ type: 'bogus' });
+    t0.sendRaw({ type: 'resize', cols: 80, rows: 24, extra: 1 });
     await waitUntil(() => t0.control.filter((m) => m.type === 'error').length >= 4, 'four errors');
     const codes = t0.control.filter((m) => m.type === 'error').map((m) => (m as { code: string }).code);
     expect(codes).toEqual(['invalid_json', 'invalid_message', 'unknown_type', 'invalid_message']);

@@ -135,7 +135,7 @@ describe('lessons through the agent', () => {
     const unknown = await postQuiz(h, token, { slug: '02-unshare', question: 'no-such', option: 'a', locale: 'gl' });
     expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'unknown_question' }]);
     // the terminal socket no longer takes answers
-    a.sendJson({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: right, locale: 'gl' });
+    a.sendRaw({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: right, locale: 'gl' });
     await waitUntil(() => a.control.some((m) => m.type === 'error' && m.code === 'unknown_type'), 'unknown type');
   });
 
