@@ -103,8 +103,16 @@ describe('lessons through the agent', () => {
     await a.run('echo contedor-a-man; echo 1');
     await b.run('hostname contedor-a-man');
     a.sendJson({ type: 'check', slug: '02-unshare' });
-    await new Promise((r) => setTimeout(r, 800));
+    // Evidence first that a run judged this very state (the hint names the renamed sandbox), so "nothing
+    // done" is a verdict and not the silence of a run that never came.
+    await waitUntil(
+      () => latestSteps(a, '02-unshare')?.find((s) => s.id === 'hostname')?.hint?.key === 'sandbox-renamed',
+      'the renamed sandbox judged',
+    );
     expect(latestSteps(a, '02-unshare')?.filter((s) => s.done)).toEqual([]);
+    expect((await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare']?.steps.filter((s) => s.done)).toEqual(
+      [],
+    );
     await b.run(`hostname ${(await a.hello()).sandbox}`);
 
     a.type('cd /root && unshare -m -i -n -p -u -f chroot rootfs /bin/sh\r');
