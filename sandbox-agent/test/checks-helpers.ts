@@ -6,9 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { CgroupVersion, LessonDef } from '../../lessons/types';
-import { checks, snapshotNeeds } from '../src/checks/index';
-import type { CheckParams, CheckResult } from '../src/checks/types';
-import { sandboxPathsIn } from '../src/checks/util';
+import { checks } from '../src/checks/index';
+import type { CheckResult } from '../src/checks/types';
 import type { KernelConfig } from '../src/kernel/config';
 import type { FixtureLike } from '../src/kernel/inspect';
 import { inspectSandbox } from '../src/kernel/inspect';
@@ -16,6 +15,7 @@ import type { HostProbe } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import type { SandboxSnapshot } from '../src/kernel/snapshot';
+import { judgeSteps, lessonNeeds } from '../src/lessons/judge';
 import {
   COMMAND_TIMEOUT_MS,
   cleanupTestRun,
@@ -52,20 +52,12 @@ export async function typeLine(t: Terminal, line: string, timeoutMs = COMMAND_TI
   return t.output.slice(before);
 }
 
-/** Every step's check of `lesson` on one snapshot, by step id. */
+/**
+ * Every step of `lesson` judged on one snapshot, by step id: the engine's own judging (lessons/judge.ts) with
+ * the agent's check registry, so a test here fails when what the agent runs is wrong, not a copy of it.
+ */
 export function judge(lesson: LessonDef, snap: SandboxSnapshot): Record<string, CheckResult> {
-  const out: Record<string, CheckResult> = {};
-  for (const step of lesson.steps) {
-    const check = checks[step.check.id];
-    if (!check) throw new Error(`lesson ${lesson.slug} step ${step.id}: no check ${step.check.id}`);
-    out[step.id] = check(snap, (step.check.params ?? {}) as CheckParams);
-  }
-  return out;
-}
-
-/** The paths a lesson's checks ask about. */
-export function pathsOf(lesson: LessonDef): string[] {
-  return [...new Set(lesson.steps.flatMap((s) => sandboxPathsIn(s.check.params ?? {})))];
+  return Object.fromEntries(judgeSteps(lesson.slug, lesson.steps, snap, checks));
 }
 
 export class Observer {
@@ -81,10 +73,13 @@ export class Observer {
 
   async look(): Promise<{ snap: SandboxSnapshot; results: Record<string, CheckResult> }> {
     const t0 = performance.now();
+    // What the engine asks the snapshot to read for this lesson (lessons/judge.ts), plus any path a test
+    // records for the unit tests' fixtures.
+    const needs = lessonNeeds(this.lesson);
     const snap = await inspectSandbox(this.sb, {
-      paths: [...pathsOf(this.lesson), ...this.extraPaths],
+      paths: [...needs.paths, ...this.extraPaths],
       fixtures: this.fixtures(),
-      ...snapshotNeeds(this.lesson.steps.map((s) => s.check.id)),
+      ...needs.reads,
     });
     const results = judge(this.lesson, snap);
     this.timings.push(performance.now() - t0);

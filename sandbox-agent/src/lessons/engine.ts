@@ -3,9 +3,8 @@
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 // Layer: imports only kernel/, checks/, sessions/, store/, protocol/ and the course (README; biome.json).
 
-import { type SnapshotNeeds, snapshotNeeds } from '../checks/index';
-import type { Check, CheckParams } from '../checks/types';
-import { sandboxPathsIn } from '../checks/util';
+import type { SnapshotNeeds } from '../checks/index';
+import type { Check } from '../checks/types';
 import type { Sandbox } from '../kernel/sandbox';
 import type { FixtureState, SandboxSnapshot } from '../kernel/snapshot';
 import type {
@@ -20,6 +19,7 @@ import type { ShellActivity } from '../sessions/shell-session';
 import type { Store } from '../store/db';
 import type { Catalog, CatalogLesson } from './catalog';
 import { gradeAnswer } from './grade';
+import { judgeSteps, lessonNeeds } from './judge';
 
 /**
  * A check run at most this often per student: a burst of prompts (a loop printing them) costs one run
@@ -71,21 +71,6 @@ interface StudentState {
   /** Fixtures of the current sandbox, by name; freed with the sandbox. */
   fixtures: Map<string, FixtureHandle>;
   sandboxId: string | undefined;
-}
-
-/**
- * Step ids needing a fixture, the paths checks ask about (every absolute path among the parameters), and
- * what else the snapshot must read for the lesson's checks.
- */
-function needsOf(lesson: CatalogLesson): { paths: string[]; fixtures: Map<string, string>; reads: SnapshotNeeds } {
-  const paths = new Set<string>();
-  const fixtures = new Map<string, string>();
-  for (const step of lesson.def.steps) {
-    const p = step.check.params ?? {};
-    for (const path of sandboxPathsIn(p)) paths.add(path);
-    if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
-  }
-  return { paths: [...paths], fixtures, reads: snapshotNeeds(lesson.def.steps.map((s) => s.check.id)) };
 }
 
 export class LessonEngine {
@@ -246,7 +231,7 @@ export class LessonEngine {
         this.sandboxGone(studentId);
         st.sandboxId = sb.id;
       }
-      const needs = needsOf(lesson);
+      const needs = lessonNeeds(lesson.def);
       const done = this.store.stepsDone(studentId, slug);
       this.ensureFixtures(studentId, st, sb, needs.fixtures, done, false);
       const pending = lesson.def.steps.filter((s) => !done.has(s.id));
@@ -257,18 +242,15 @@ export class LessonEngine {
           fixtures: Object.fromEntries(st.fixtures),
           ...needs.reads,
         });
-        for (const step of pending) {
-          const check = this.kernel.checks[step.check.id];
-          if (!check) throw new Error(`lesson ${slug} step ${step.id}: no check named ${step.check.id}`);
-          const r = check(snap, (step.check.params ?? {}) as CheckParams);
+        for (const [stepId, r] of judgeSteps(slug, pending, snap, this.kernel.checks)) {
           if (r.done) {
-            results.set(step.id, {
-              id: step.id,
+            results.set(stepId, {
+              id: stepId,
               done: true,
-              doneAt: this.store.markStepDone(studentId, slug, step.id),
+              doneAt: this.store.markStepDone(studentId, slug, stepId),
             });
           } else {
-            results.set(step.id, { id: step.id, done: false, hint: { key: r.hint, params: r.params ?? {} } });
+            results.set(stepId, { id: stepId, done: false, hint: { key: r.hint, params: r.params ?? {} } });
           }
         }
       }
