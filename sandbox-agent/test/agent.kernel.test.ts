@@ -112,7 +112,19 @@ describe('agent: sessions and terminals', () => {
     t1.autoAck = false;
     const before = t1.received;
     t1.type('yes\r');
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitUntil(() => t1.received - before > FLOW_HIGH_WATERMARK, 'the flood past the high watermark');
+    // Evidence that the pty is paused, instead of a fixed wait (which passes when nothing ran): `yes` has
+    // stopped writing (its wchar stays put) while the other tab's shell answers commands through the agent.
+    const t0 = open.at(-1) as TermClient;
+    const written = async () => Number(await t0.run("sed -n 's/^wchar: //p' /proc/$(pgrep -x yes)/io"));
+    let last = await written();
+    for (let tries = 0; ; tries++) {
+      for (let i = 0; i < 3; i++) await t0.run('true');
+      const now = await written();
+      if (now === last) break;
+      if (tries > 100) throw new Error('yes never stopped writing: the flood was not paused');
+      last = now;
+    }
     const unacked = t1.received - before;
     // The pty is paused once more than the high watermark is unacknowledged; what is already in
     // flight (a batch, the pty's own buffer) may still arrive, but not megabytes.
