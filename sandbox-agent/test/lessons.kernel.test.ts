@@ -34,14 +34,22 @@ async function waitDone(c: TermClient, slug: string, step: string, timeoutMs = 1
   return performance.now() - t0;
 }
 
-/** Once a new marker runs in place of `gone`, a check run that sees it. */
-async function judgedAgain(a: TermClient, b: TermClient, gone: number): Promise<void> {
+/**
+ * The PID of the lesson-01 marker once one other than `gone` runs: the engine starts it from a check run
+ * without waiting for it, so the first steps message can come before it is there.
+ */
+async function markerPid(b: TermClient, gone = 0): Promise<number> {
   for (let tries = 0; ; tries++) {
     const now = Number(await b.run('pgrep -x marca || echo 0'));
-    if (now > 0 && now !== gone) break;
-    if (tries > 100) throw new Error('no new marker');
+    if (now > 0 && now !== gone) return now;
+    if (tries > 100) throw new Error(gone ? `no marker in place of ${gone}` : 'no marker');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Once a new marker runs in place of `gone`, a check run that sees it. */
+async function judgedAgain(a: TermClient, b: TermClient, gone: number): Promise<void> {
+  await markerPid(b, gone);
   const before = a.control.filter((m) => m.type === 'steps').length;
   a.sendJson({ type: 'check', slug: '01-chroot' });
   await waitUntil(() => a.control.filter((m) => m.type === 'steps').length > before, 'a check run');
@@ -172,7 +180,7 @@ describe('lessons through the agent', () => {
     await waitUntil(() => latestSteps(a, '01-chroot') !== undefined, 'first check');
     expect(latestSteps(a, '01-chroot')?.some((s) => s.done)).toBe(false);
     // Killing the marker from outside the chroot does not count, and the marker comes back.
-    const pid = Number(await b.run('pgrep -x marca'));
+    const pid = await markerPid(b);
     expect(pid).toBeGreaterThan(1);
     const killer = Number(await b.run('echo $$'));
     await b.run(`kill ${pid}`);
