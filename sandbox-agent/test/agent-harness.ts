@@ -2,20 +2,13 @@
 // cgroup parent, run dir, uid range and data dir of its own; and a small terminal client over `ws`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { checks } from '../src/checks/index';
-import { type ClassMode, createClassMode } from '../src/class/class-mode';
-import { defaultKernelConfig, type KernelConfig } from '../src/kernel/config';
-import { inspectSandbox } from '../src/kernel/inspect';
-import { startFixture } from '../src/kernel/lesson-fixtures';
-import { probeHost } from '../src/kernel/probe';
-import { createSandbox, releaseHostResources } from '../src/kernel/sandbox';
-import { loadCatalog } from '../src/lessons/catalog';
-import { LessonEngine } from '../src/lessons/engine';
-import { PanelHub, panelKernel, withPanelPokes } from '../src/panel/panel-hub';
+import type { ClassMode } from '../src/class/class-mode';
+import { composeAgent } from '../src/compose';
+import type { KernelConfig } from '../src/kernel/config';
+import type { PanelHub } from '../src/panel/panel-hub';
 import {
   type ClientMessage,
   type LessonProgress,
@@ -28,10 +21,9 @@ import {
   type ServerMessage,
   WS_PATH,
 } from '../src/protocol';
-import { createAgentServer } from '../src/server/http-server';
-import { TokenSigner } from '../src/server/token';
-import { SandboxRegistry } from '../src/sessions/registry';
-import { Store } from '../src/store/db';
+import type { TokenSigner } from '../src/server/token';
+import type { SandboxRegistry } from '../src/sessions/registry';
+import type { Store } from '../src/store/db';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -40,9 +32,9 @@ export interface Harness {
   kernel: KernelConfig;
   registry: SandboxRegistry;
   events: { created: string[]; destroyed: string[] };
-  /** With `lessons` or `classMode`. */
-  store?: Store;
+  store: Store;
   signer: TokenSigner;
+  /** With `lessons` (solo) or `classMode`. */
   classMode?: ClassMode;
   /** With `panel`. */
   panel?: PanelHub;
@@ -54,6 +46,7 @@ export async function startAgent(
     graceMs?: number;
     maxSandboxes?: number;
     slotOffset?: number;
+    /** The lesson engine: checks, fixtures, quiz, progress (as the agent always runs it). */
     lessons?: boolean;
     /** Class mode, as `GAIOLA_MODE=class` runs it (implies lessons). */
     classMode?: boolean;
@@ -64,103 +57,50 @@ export async function startAgent(
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
-  const kernel = defaultKernelConfig({
-    cgroupParent: run,
-    runDir: `/run/${run}`,
-    uidBase: 1048576 + (1100 + (opts.slotOffset ?? 0)) * 65536,
-    maxSlots: Math.max(8, opts.maxSandboxes ?? 0),
-  });
-  const probe = probeHost();
-  const events = { created: [] as string[], destroyed: [] as string[] };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
-  const store = opts.lessons || opts.classMode ? Store.open(dataDir) : undefined;
-  let engine: LessonEngine | undefined;
-  let panel: PanelHub | undefined;
-  const registry = new SandboxRegistry(
-    kernel,
-    probe,
-    { graceMs: opts.graceMs ?? 60_000, maxSandboxes: opts.maxSandboxes ?? 4 },
-    createSandbox,
-    {
-      sandboxCreated: (id, student) => {
-        events.created.push(id);
-        store?.upsertStudent(student, 'solo');
-        store?.sandboxCreated(id, student);
-      },
-      sandboxDestroyed: (id, reason, student) => {
-        events.destroyed.push(id);
-        store?.sandboxDestroyed(id, reason);
-        engine?.sandboxGone(student);
-      },
-      shellActivity:
-        store || opts.panel ? (student) => withPanelPokes(engine?.activity(student), panel, student) : undefined,
+  const maxSandboxes = opts.maxSandboxes ?? 4;
+  // The agent main.ts runs, with a cgroup parent, run dir, uid range and data dir of this test's own.
+  const agent = await composeAgent({
+    kernel: {
+      cgroupParent: run,
+      runDir: `/run/${run}`,
+      uidBase: 1048576 + (1100 + (opts.slotOffset ?? 0)) * 65536,
+      maxSlots: Math.max(8, maxSandboxes),
     },
-  );
-  const catalog = await loadCatalog();
-  if (store) {
-    engine = new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, () => {});
-  }
-  if (opts.panel)
-    panel = new PanelHub(
-      (student) => registry.sandboxOf(student),
-      panelKernel(kernel.launcherPath),
-      () => {},
-      (student) => registry.ptyPids(student),
-    );
-  const signer = new TokenSigner(randomBytes(32));
-  const classMode =
-    opts.classMode && store && engine
-      ? createClassMode({
-          mode: 'class',
-          store,
-          engine,
-          signer,
-          registry,
-          maxSandboxes: opts.maxSandboxes ?? 4,
-          lessons: [...catalog.values()].map((l) => ({
-            slug: l.def.slug,
-            steps: l.def.steps.length,
-            questions: l.def.quiz.length,
-          })),
-          siteUrl: ORIGIN,
-          log: () => {},
-        })
-      : undefined;
-  const agent = createAgentServer({
+    dataDir,
+    secret: randomBytes(32),
+    host: '127.0.0.1',
+    port: 0,
     allowedOrigins: [ORIGIN],
-    signer,
-    registry,
-    onStudentSeen: (id) => store?.upsertStudent(id, 'solo'),
-    health: () => ({ ok: true, sandboxes: registry.size }),
-    log: () => {},
-    lessons: engine,
-    panel,
-    quiz: engine,
-    classRoutes: classMode?.routes,
-    presence: classMode?.presence,
-    refused: classMode?.refused,
+    siteUrl: ORIGIN,
+    mode: opts.classMode ? 'class' : 'solo',
+    graceMs: opts.graceMs ?? 60_000,
+    maxSandboxes,
+    lessons: opts.lessons ?? false,
+    panel: opts.panel ?? false,
     heartbeatMs: opts.heartbeatMs,
+    log: () => {},
+  }).catch((err: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   });
-  await new Promise<void>((resolve) => agent.server.listen(0, '127.0.0.1', resolve));
-  const { port } = agent.server.address() as AddressInfo;
+  const events = { created: [] as string[], destroyed: [] as string[] };
+  agent.events.onCreated((id) => events.created.push(id));
+  agent.events.onDestroyed((id) => events.destroyed.push(id));
+  const port = await agent.listen();
   const harness: Harness = {
-    panel,
+    panel: agent.panel,
     url: `http://127.0.0.1:${port}`,
-    kernel,
-    registry,
+    kernel: agent.kernel,
+    registry: agent.registry,
     events,
-    store,
-    signer,
-    classMode,
+    store: agent.store,
+    signer: agent.signer,
+    classMode: agent.classMode,
     stop: async () => {
       try {
-        classMode?.close();
-        panel?.closeAll();
-        await agent.close();
-        await registry.destroyAll('test-end');
+        await agent.close('test-end');
       } finally {
-        await releaseHostResources(kernel, probe);
-        store?.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },

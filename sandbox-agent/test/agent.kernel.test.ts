@@ -23,6 +23,19 @@ describe('agent: sessions and terminals', () => {
     await h?.stop();
   });
 
+  it('is the agent main.ts serves: one composition, so /health answers as in production', async () => {
+    // The harness once wired its own agent and answered {ok, sandboxes} here: the tests ran another composition.
+    const res = await fetch(`${h.url}/health`);
+    expect(await res.json()).toEqual({
+      ok: true,
+      sandboxes: 0,
+      maxSandboxes: 4,
+      cgroups: expect.stringMatching(/^(v1|v2|none)$/),
+      mode: 'solo',
+      class: null,
+    });
+  });
+
   it('hands out tokens only to the site origin and keeps a valid one', async () => {
     expect((await newToken(h, null, 'http://evil.example')).status).toBe(403);
     const again = (await (await newToken(h, token)).json()) as { token: string };

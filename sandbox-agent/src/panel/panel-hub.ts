@@ -70,21 +70,11 @@ export function panelKernel(launcherPath: string): PanelKernel {
   };
 }
 
-/** A shell's activity hooks that also bring the Kernel panel's next look forward. */
-export function withPanelPokes(
-  checks: ShellActivity | undefined,
-  panel: Pick<PanelHub, 'poke'> | undefined,
-  studentId: string,
-): ShellActivity {
+/** A shell's activity hooks that bring the Kernel panel's next look forward (only open panels cost anything). */
+export function panelPokes(panel: Pick<PanelHub, 'poke'>, studentId: string): ShellActivity {
   return {
-    prompt: () => {
-      checks?.prompt();
-      panel?.poke(studentId);
-    },
-    quietAfterInput: () => {
-      checks?.quietAfterInput();
-      panel?.poke(studentId);
-    },
+    prompt: () => panel.poke(studentId),
+    quietAfterInput: () => panel.poke(studentId),
   };
 }
 

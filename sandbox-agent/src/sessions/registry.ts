@@ -18,7 +18,7 @@ export interface RegistryEvents {
   sandboxCreated(sandboxId: string, studentId: string): void;
   sandboxDestroyed(sandboxId: string, reason: string, studentId: string): void;
   /** Hooks a new shell's activity (prompts, quiet after input) to whoever runs the checks. */
-  shellActivity?(studentId: string): ShellActivity;
+  shellActivity?(studentId: string): ShellActivity | undefined;
 }
 
 export class CapacityError extends Error {

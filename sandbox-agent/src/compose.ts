@@ -1,0 +1,197 @@
+// The agent's one composition: main.ts, the integration tests' harness and the benchmarks all build the agent
+// here, so the tests exercise the wiring that ships. Objects are made in dependency order; the registry's
+// events reach the store, the engine and the panel through a SandboxEvents made before the registry.
+// Layer: the top, beside main.ts; it may import every folder (README, How it fits together).
+import { checks } from './checks/index';
+import { type ClassMode, createClassMode } from './class/class-mode';
+import { classSummary } from './class/class-setup';
+import { defaultKernelConfig, type KernelConfig } from './kernel/config';
+import { inspectSandbox } from './kernel/inspect';
+import { startFixture } from './kernel/lesson-fixtures';
+import { type HostProbe, probeHost } from './kernel/probe';
+import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/sandbox';
+import { loadCatalog } from './lessons/catalog';
+import { LessonEngine } from './lessons/engine';
+import { PanelHub, panelKernel, panelPokes } from './panel/panel-hub';
+import { createAgentServer } from './server/http-server';
+import { loadOrCreateSecret, TokenSigner } from './server/token';
+import { SandboxRegistry } from './sessions/registry';
+import { SandboxEvents } from './sessions/sandbox-events';
+import { Store } from './store/db';
+
+export interface AgentOptions {
+  /** Overrides of the kernel defaults: the cgroup parent, run dir, uid base, slots and per-sandbox caps. */
+  kernel: Partial<KernelConfig>;
+  /** The SQLite database and the token secret live here. */
+  dataDir: string;
+  /** The token key; by default the one kept in `dataDir` (made on first start). */
+  secret?: Buffer;
+  host: string;
+  /** 0: an ephemeral port (see `port` on the result). */
+  port: number;
+  allowedOrigins: string[];
+  siteUrl: string;
+  mode: 'solo' | 'class';
+  /** How long a sandbox outlives its last tab. */
+  graceMs: number;
+  maxSandboxes: number;
+  /** The lesson engine (checks, fixtures, quiz, progress); class mode needs it. */
+  lessons: boolean;
+  /** The Kernel panel's streams. */
+  panel: boolean;
+  /** The ws ping interval; the protocol's default when absent. */
+  heartbeatMs?: number;
+  log(line: string): void;
+}
+
+export interface Agent {
+  kernel: KernelConfig;
+  probe: HostProbe;
+  store: Store;
+  signer: TokenSigner;
+  registry: SandboxRegistry;
+  /** Subscribe here to see sandboxes made and freed (the tests count them). */
+  events: SandboxEvents;
+  engine: LessonEngine | undefined;
+  panel: PanelHub | undefined;
+  classMode: ClassMode | undefined;
+  /** Starts serving on `host:port`; resolves with the port (the one chosen when `port` was 0). */
+  listen(): Promise<number>;
+  /** Closes the terminals, frees every sandbox and the host resources, closes the store. */
+  close(reason: string): Promise<void>;
+}
+
+/**
+ * Probes the host (throws on what makes it unable to run sandboxes), reclaims what a crashed run left, builds
+ * the agent, ready to `listen()`. Host tuning of the process itself (its OOM score) stays with main.ts.
+ */
+export async function composeAgent(opts: AgentOptions): Promise<Agent> {
+  const { log } = opts;
+  const kernel = defaultKernelConfig(opts.kernel);
+  const probe = probeHost(kernel);
+  for (const w of probe.warnings) log(`warning: ${w}`);
+  if (probe.problems.length > 0) {
+    throw new Error(
+      `this host cannot run sandboxes; fix each of these and start again:\n  - ${probe.problems.join('\n  - ')}`,
+    );
+  }
+  log(`kernel ${probe.kernelRelease}; cgroups ${probe.cgroup.mode}`);
+
+  const store = Store.open(opts.dataDir);
+  store.closeStaleSandboxes();
+  const reclaimed = await reclaimLeftovers(kernel, probe);
+  // Before serving: whatever a crashed run left under this parent (cgroups, processes in them) is freed first.
+  if (reclaimed.cgroups > 0 || reclaimed.processes > 0) {
+    log(`reclaimed ${reclaimed.cgroups} cgroups and ${reclaimed.processes} processes left by an earlier run`);
+  }
+
+  const catalog = await loadCatalog();
+  const events = new SandboxEvents();
+  events.onCreated((id, student) => {
+    // The student's row first: a sandbox made without the HTTP server's session (a test's direct attach) needs it.
+    store.upsertStudent(student, 'solo');
+    store.sandboxCreated(id, student);
+  });
+  events.onDestroyed((id, reason) => store.sandboxDestroyed(id, reason));
+  const registry = new SandboxRegistry(
+    kernel,
+    probe,
+    { graceMs: opts.graceMs, maxSandboxes: opts.maxSandboxes },
+    createSandbox,
+    events,
+  );
+  const engine =
+    opts.lessons || opts.mode === 'class'
+      ? new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log)
+      : undefined;
+  if (engine) {
+    events.onDestroyed((_id, _reason, student) => engine.sandboxGone(student));
+    events.onShellActivity((student) => engine.activity(student));
+  }
+  const panel = opts.panel
+    ? new PanelHub(
+        (student) => registry.sandboxOf(student),
+        panelKernel(kernel.launcherPath),
+        log,
+        (student) => registry.ptyPids(student),
+      )
+    : undefined;
+  // After the engine's: a prompt runs the checks first, then brings the panel's next look forward.
+  if (panel) events.onShellActivity((student) => panelPokes(panel, student));
+
+  const signer = new TokenSigner(opts.secret ?? loadOrCreateSecret(opts.dataDir));
+  const classMode = engine
+    ? createClassMode({
+        mode: opts.mode,
+        store,
+        engine,
+        signer,
+        registry,
+        maxSandboxes: opts.maxSandboxes,
+        lessons: [...catalog.values()].map((l) => ({
+          slug: l.def.slug,
+          steps: l.def.steps.length,
+          questions: l.def.quiz.length,
+        })),
+        siteUrl: opts.siteUrl,
+        log,
+      })
+    : undefined;
+  const server = createAgentServer({
+    allowedOrigins: opts.allowedOrigins,
+    signer,
+    registry,
+    onStudentSeen: (id) => store.upsertStudent(id, 'solo'),
+    health: () => ({
+      ok: true,
+      sandboxes: registry.size,
+      maxSandboxes: opts.maxSandboxes,
+      cgroups: probe.cgroup.mode,
+      mode: opts.mode,
+      class: opts.mode === 'class' ? classSummary(store) : null,
+    }),
+    log,
+    lessons: engine,
+    panel,
+    quiz: engine,
+    classRoutes: classMode?.routes,
+    presence: classMode?.presence,
+    refused: classMode?.refused,
+    heartbeatMs: opts.heartbeatMs,
+  });
+
+  return {
+    kernel,
+    probe,
+    store,
+    signer,
+    registry,
+    events,
+    engine,
+    panel,
+    classMode,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.server.listen(opts.port, opts.host, () => {
+          server.server.off('error', reject);
+          const address = server.server.address();
+          resolve(typeof address === 'object' && address ? address.port : opts.port);
+        });
+      }),
+    close: async (reason) => {
+      try {
+        classMode?.close();
+        panel?.closeAll();
+        await server.close();
+        await registry.destroyAll(reason);
+      } finally {
+        try {
+          await releaseHostResources(kernel, probe);
+        } finally {
+          store.close();
+        }
+      }
+    },
+  };
+}
