@@ -20,7 +20,7 @@ const MAX_SESSION_BODY_BYTES = 2048;
 export type ClassSend = (status: number, body: unknown) => void;
 
 /**
- * Class mode as the server sees it. class/class-routes.ts implements it and the composition (main.ts) passes
+ * Class mode as the server sees it. class/class-routes.ts implements it and the composition (compose.ts) passes
  * it in, so that server/ never imports class/ (class/ builds on server/: README, How it fits together).
  */
 export interface ClassGate {
