@@ -3,7 +3,7 @@
 # pure cgroup v2 and AppArmor (scripts/vm/build-image.sh), boots it under QEMU with software emulation (TCG),
 # and runs in root's login session on its serial console: the facts, the agent's host probe, `npm start`,
 # the e2e smoke in the HOST's Chromium through loopback forwards (playwright.vm.config.ts), Ctrl-C and a
-# check that nothing is left, and the whole kernel tier. Logs and summary.json land in test-results/vm/TARGET/.
+# check that nothing is left, the whole kernel tier and again a check that nothing is left. Logs and summary.json land in test-results/vm/TARGET/.
 #   npm run test:vm [-- --target bookworm|trixie] [--rebuild]
 # Each stage has a time limit; one that passes it is named in the closing line, the guest is killed, and the
 # host keeps no process, mount or loop device of the run (QEMU is stopped by its PID; nothing is mounted).
@@ -256,6 +256,7 @@ else
 fi
 job stop "$LIMIT_STOP"
 job kernel "$LIMIT_KERNEL"
+job left "$LIMIT_STOP"
 
 # ── power off ────────────────────────────────────────────────────────────────────────────────────────────
 if qemu_alive; then

@@ -9,6 +9,7 @@ import {
   parentCaps,
   parentDirs,
   parseDelegateFiles,
+  planLeafRelease,
   planParent,
   planSandbox,
   sandboxCgroupPaths,
@@ -161,6 +162,37 @@ describe('planParent', () => {
 
   it('refuses a host without cgroups', () => {
     expect(() => planParent({ mode: 'none', reason: 'x' }, 'gaiola', caps)).toThrow(/no usable cgroup/);
+  });
+});
+
+describe('planLeafRelease', () => {
+  const session = '/user.slice/user-0.slice/session-1.scope';
+  const svc = `/sys/fs/cgroup${session}`;
+
+  it('v2, the leaf alone in the service: controllers off, then the leaf goes (made from a login session)', () => {
+    const layout: CgroupLayout = { mode: 'v2', mountPoint: '/sys/fs/cgroup', ownPath: session };
+    expect(planLeafRelease(layout, ['gaiola-agent'], 'cpu memory pids\n')).toEqual({
+      serviceDir: svc,
+      leafDir: `${svc}/gaiola-agent`,
+      disable: '-cpu -memory -pids',
+    });
+  });
+
+  it('v2, an agent started inside the leaf: the same leaf', () => {
+    const layout: CgroupLayout = { mode: 'v2', mountPoint: '/sys/fs/cgroup', ownPath: `${session}/gaiola-agent` };
+    expect(planLeafRelease(layout, ['gaiola-agent'], '\n')).toEqual({
+      serviceDir: svc,
+      leafDir: `${svc}/gaiola-agent`,
+      disable: '',
+    });
+  });
+
+  it('nothing while another agent’s parent is beside the leaf, nor without a leaf, nor on v1', () => {
+    const layout: CgroupLayout = { mode: 'v2', mountPoint: '/sys/fs/cgroup', ownPath: session };
+    expect(planLeafRelease(layout, ['gaiola-agent', 'gaiola-t1234'], 'memory pids')).toBeUndefined();
+    expect(planLeafRelease(layout, [], '')).toBeUndefined();
+    expect(planLeafRelease({ mode: 'v2', mountPoint: '/sys/fs/cgroup', ownPath: '/' }, [], '')).toBeUndefined();
+    expect(planLeafRelease(layoutOf('v1-hybrid'), ['gaiola-agent'], '')).toBeUndefined();
   });
 });
 

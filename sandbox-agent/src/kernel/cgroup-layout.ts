@@ -200,6 +200,40 @@ export function planParent(layout: CgroupLayout, parent: string, caps: ParentCap
   throw new Error(`no usable cgroup hierarchy: ${layout.reason}`);
 }
 
+/** v2, at shutdown: how to take the agent's leaf away again (see planLeafRelease). */
+export interface LeafRelease {
+  serviceDir: string;
+  leafDir: string;
+  /** For the service's cgroup.subtree_control: "-memory -pids -cpu", or '' when none is on. */
+  disable: string;
+}
+
+/**
+ * v2, at shutdown: undoes what planParent did to the service when it made the agent's leaf, so the leaf can go.
+ * Only when the leaf is the service's last child: another agent's gaiola parent beside it still needs the
+ * controllers on. They go off first (they were off before: the service had processes, and a cgroup with
+ * controllers on for its children cannot take processes back); then the leaf's processes return to the
+ * service (the agent among them: a process cannot remove the cgroup it is in) and the leaf is removed.
+ * Undefined when there is nothing to undo.
+ */
+export function planLeafRelease(
+  layout: CgroupLayout,
+  serviceChildren: readonly string[],
+  serviceSubtreeControl: string,
+): LeafRelease | undefined {
+  if (layout.mode !== 'v2') return undefined;
+  const { service, leaf } = v2AgentCgroups(layout.ownPath);
+  if (leaf === undefined) return undefined;
+  if (serviceChildren.length !== 1 || serviceChildren[0] !== V2_AGENT_LEAF) return undefined;
+  return {
+    serviceDir: joinCgroup(layout.mountPoint, service),
+    leafDir: joinCgroup(layout.mountPoint, leaf),
+    disable: parseControllers(serviceSubtreeControl)
+      .map((c) => `-${c}`)
+      .join(' '),
+  };
+}
+
 export interface SandboxLimits {
   memoryBytes: number;
   pidsMax: number;

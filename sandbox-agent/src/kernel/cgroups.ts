@@ -9,10 +9,12 @@ import {
   controllersToEnable,
   parentCaps,
   parentDirs,
+  planLeafRelease,
   planParent,
   planSandbox,
   type SandboxCgroupPaths,
   sandboxCgroupPaths,
+  v2AgentCgroups,
 } from './cgroup-layout';
 import type { KernelConfig } from './config';
 import { errnoCode, KernelOpError, withContext } from './errors';
@@ -108,6 +110,11 @@ export async function applyCgroupOps(ops: readonly CgroupOp[], created: string[]
 }
 
 const parentReady = new Map<string, Promise<void>>();
+/**
+ * v2: the agent's leaf when this process made it (an agent started in a cgroup of processes, e.g. a login
+ * session's scope, outside a delegated one), so that shutdown takes it away again (releaseAgentLeaf).
+ */
+let createdLeaf: string | undefined;
 
 /** Creates and caps the gaiola parent (once per parent name; retried after a failure). */
 export function ensureCgroupParent(cfg: KernelConfig, probe: HostProbe): Promise<void> {
@@ -115,7 +122,12 @@ export function ensureCgroupParent(cfg: KernelConfig, probe: HostProbe): Promise
   let pending = parentReady.get(key);
   if (!pending) {
     const ops = planParent(probe.cgroup, cfg.cgroupParent, parentCaps(probe.memTotalBytes, probe.pidMax));
-    pending = applyCgroupOps(ops);
+    const created: string[] = [];
+    const leaf = probe.cgroup.mode === 'v2' ? v2AgentCgroups(probe.cgroup.ownPath).leaf : undefined;
+    const leafDir = leaf === undefined || probe.cgroup.mode !== 'v2' ? undefined : `${probe.cgroup.mountPoint}${leaf}`;
+    pending = applyCgroupOps(ops, created).finally(() => {
+      if (leafDir !== undefined && created.includes(leafDir)) createdLeaf = leafDir;
+    });
     parentReady.set(key, pending);
     pending.catch(() => parentReady.delete(key));
   }
@@ -239,6 +251,44 @@ export async function reclaimCgroups(
     }
   }
   return { cgroups: names.size, processes: killed.size };
+}
+
+/**
+ * v2, at shutdown, after the gaiola parent is gone: removes the agent's leaf if this process made it and no
+ * other agent's parent is left beside it (planLeafRelease), so an agent started in a login session leaves the
+ * session's cgroup as it found it. Processes forked in the leaf meanwhile (a shell's next command) are moved
+ * too: the move repeats until the leaf is empty. Returns the removed leaf.
+ */
+export async function releaseAgentLeaf(probe: HostProbe): Promise<string | undefined> {
+  if (probe.cgroup.mode !== 'v2' || createdLeaf === undefined) return undefined;
+  const service = `${probe.cgroup.mountPoint}${v2AgentCgroups(probe.cgroup.ownPath).service}`.replace(/\/+$/, '');
+  let children: string[];
+  try {
+    children = (await readdir(service, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch (err) {
+    throw new KernelOpError('listing', service, err);
+  }
+  const subtree = await withContext('reading', `${service}/cgroup.subtree_control`, () =>
+    readFile(`${service}/cgroup.subtree_control`, 'utf8'),
+  );
+  const plan = planLeafRelease(probe.cgroup, children, subtree);
+  if (!plan || plan.leafDir !== createdLeaf) return undefined;
+  if (plan.disable !== '') await writeCgroupFile(`${plan.serviceDir}/cgroup.subtree_control`, plan.disable);
+  const deadline = Date.now() + RMDIR_RETRY_MS;
+  for (;;) {
+    await applyCgroupOps([{ kind: 'move-procs', from: plan.leafDir, to: plan.serviceDir }]);
+    try {
+      await rmdir(plan.leafDir);
+      break;
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === 'ENOENT') break;
+      if (code !== 'EBUSY' || Date.now() > deadline) throw new KernelOpError('removing', plan.leafDir, err);
+      await sleep(RMDIR_RETRY_STEP_MS);
+    }
+  }
+  createdLeaf = undefined;
+  return plan.leafDir;
 }
 
 /** Removes the gaiola parent directories when no sandbox is left in them. */

@@ -10,6 +10,7 @@ import {
   createSandboxCgroups,
   ensureCgroupParent,
   reclaimCgroups,
+  releaseAgentLeaf,
   removeParentCgroups,
   removeSandboxCgroups,
 } from './cgroups';
@@ -373,6 +374,7 @@ export function reclaimLeftovers(cfg: KernelConfig, probe: HostProbe): Promise<{
 export async function releaseHostResources(cfg: KernelConfig, probe: HostProbe): Promise<void> {
   try {
     if (probe.cgroup.mode !== 'none') await removeParentCgroups(cfg, probe);
+    await releaseAgentLeaf(probe);
   } finally {
     // rmdir, never a recursive delete: a non-empty run dir means something is still mounted or running.
     for (const dir of [`${cfg.runDir}/mnt`, cfg.runDir]) {

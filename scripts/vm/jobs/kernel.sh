@@ -1,5 +1,5 @@
 # The whole kernel tier, as scripts/test.sh runs it (npx vitest from this login session's shell), with its JSON
-# report on the share; then what it left behind, for the log.
+# report on the share; then what it left behind, for the log (jobs/left.sh, the next job, fails on it).
 # One file is left out, and counted as skipped in the summary (kernel-excluded.txt): fresh-clone clones the
 # repository and installs its npm dependencies from the registry, building the native modules (the guest has
 # neither the history nor a network, and that build alone would take some 20 min under TCG). It tests the
