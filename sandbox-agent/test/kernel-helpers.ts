@@ -57,13 +57,28 @@ export function leftovers(cfg: KernelConfig, probe: HostProbe): string[] {
   return out;
 }
 
-/** Mount points of the host's mount namespace (the test process's). */
+/**
+ * The mounts of a mountinfo text that a test could have made or leaked: every field that names a path or a
+ * source (root, mount point, source, super options: an overlay's dirs) is checked for "gaiola", the prefix of
+ * everything ours on the host (run dirs, images, the tmpfs sources the tests give). The host's own mounts come
+ * and go meanwhile (systemd 257 mounts /run/credentials/<unit> while a unit starts) and must not count.
+ * One "mount-point fstype source" per mount, sorted.
+ */
+export function gaiolaMounts(mountinfo: string): string[] {
+  const out: string[] = [];
+  for (const line of mountinfo.trim().split('\n')) {
+    const [before, after = ''] = line.split(' - ');
+    const [, , , root = '', mountPoint = ''] = (before ?? '').split(' ');
+    const [fsType = '', source = '', superOptions = ''] = after.split(' ');
+    if ([root, mountPoint, source, superOptions].some((f) => f.includes('gaiola')))
+      out.push(`${mountPoint} ${fsType} ${source}`);
+  }
+  return out.sort();
+}
+
+/** The host's mounts (the test process's namespace) that are ours: see gaiolaMounts. */
 export function hostMountPoints(): string[] {
-  return readFileSync('/proc/self/mountinfo', 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => l.split(' ')[4] ?? '')
-    .sort();
+  return gaiolaMounts(readFileSync('/proc/self/mountinfo', 'utf8'));
 }
 
 /**

@@ -4,6 +4,7 @@
 import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKernelConfig } from '../src/kernel/config';
+import { gaiolaMounts } from './kernel-helpers';
 import { probeSkipReason, useProbeSandbox } from './probe-helpers';
 
 const skip = probeSkipReason();
@@ -131,5 +132,32 @@ describe.skipIf(skip !== undefined)('probe: mounts inside a sandbox', () => {
 
   it('leaves nothing on the host', async () => {
     await p.destroyAndCheckHost();
+  });
+});
+
+// What "leaves nothing on the host" compares: only mounts of ours, so that the host's own activity meanwhile
+// (systemd 257 mounted a unit's credentials on Debian 13 between before and after) cannot fail it.
+describe('the host mounts the tests compare', () => {
+  const line = (id: number, root: string, point: string, fs: string, source: string, opts = 'rw') =>
+    `${id} 1 0:${id} ${root} ${point} rw,relatime shared:1 - ${fs} ${source} ${opts}`;
+  const host = [line(21, '/', '/', 'ext4', '/dev/vda1'), line(22, '/', '/run', 'tmpfs', 'tmpfs', 'rw,size=400m')];
+
+  it('ignores a host mount that comes and goes', () => {
+    const later = [...host, line(90, '/', '/run/credentials/systemd-tmpfiles-clean.service', 'tmpfs', 'tmpfs')];
+    expect(gaiolaMounts(later.join('\n'))).toEqual(gaiolaMounts(host.join('\n')));
+  });
+
+  it('sees a leak of ours: a path, a source or an overlay dir named gaiola', () => {
+    expect(gaiolaMounts([...host, line(91, '/', '/run/gaiola-t1/mnt', 'tmpfs', 'tmpfs')].join('\n'))).toEqual([
+      '/run/gaiola-t1/mnt tmpfs tmpfs',
+    ]);
+    expect(gaiolaMounts([...host, line(92, '/', '/tmp/sh', 'tmpfs', 'gaiola-sh')].join('\n'))).toEqual([
+      '/tmp/sh tmpfs gaiola-sh',
+    ]);
+    const overlay = line(93, '/', '/mnt/x', 'overlay', 'overlay', 'rw,lowerdir=/var/lib/gaiola/base,upperdir=/u');
+    expect(gaiolaMounts([...host, overlay].join('\n'))).toEqual(['/mnt/x overlay overlay']);
+    expect(gaiolaMounts([...host, line(94, '/gaiola-t1', '/srv/b', 'ext4', '/dev/vda1')].join('\n'))).toEqual([
+      '/srv/b ext4 /dev/vda1',
+    ]);
   });
 });
