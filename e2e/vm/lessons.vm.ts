@@ -51,3 +51,37 @@ test('gl: lesson 11 end to end: a container with every piece', async ({ page }, 
   expect(await terminalText(page, 0)).toMatch(/^ctr\s*$/m);
   await page.screenshot({ path: testInfo.outputPath('lesson-11-gl.png'), fullPage: true });
 });
+
+test('pt: the Kernel panel on v2: the sandbox’s memory.max, and the forks a small bomb had refused', async ({
+  page,
+}, testInfo) => {
+  const lesson = lessonBySlug('06-cgroups-cpu-pids');
+  await openLesson(page, 'pt', lesson);
+  // The sandbox's own limit, as its root group's file holds it: a whole number of MiB by the agent's config.
+  const max = await runInTerminal(page, 1, 'cat /sys/fs/cgroup/memory.max');
+  expect(max).toMatch(/^\d+$/);
+  const mib = Number(max) / 2 ** 20;
+  expect(Number.isInteger(mib)).toBe(true);
+  const panel = page.getByTestId('kernel-panel');
+  await page.getByTestId('kernel-panel-toggle').click();
+  await expect(panel).toHaveAttribute('data-open', 'true');
+  await page.getByTestId('kernel-panel-tab-cgroups').click();
+  await expect(panel).toHaveAttribute('data-section', 'cgroups');
+  const root = page.locator('[data-testid="panel-cgroup"][data-path="/"]').first();
+  await expect(root.getByTestId('cgroup-memory')).toContainText(`de ${mib} MiB`);
+  // A small bomb, as lesson 06's pids step but smaller: a group capped at 5, a shell in it asking for 10 sleeps.
+  // On kernel 6.1 the refusals are counted where the shell forks, which is this group too.
+  await runInTerminal(page, 1, 'mkdir /sys/fs/cgroup/bomba5 && echo 5 > /sys/fs/cgroup/bomba5/pids.max');
+  const pids = page.locator('[data-testid="panel-cgroup"][data-path="/bomba5"]').getByTestId('cgroup-pids');
+  await expect(pids).toContainText('de 5');
+  await runInTerminal(
+    page,
+    0,
+    "sh -c 'echo $$ > /sys/fs/cgroup/bomba5/cgroup.procs; for i in $(seq 10); do sleep 600 & done' 2>/dev/null",
+  );
+  expect(await runInTerminal(page, 1, 'cat /sys/fs/cgroup/bomba5/pids.events')).toMatch(/^max [1-9]\d*$/m);
+  await expect(pids).toContainText(/forks recusados: [1-9]/);
+  await panel.screenshot({ path: testInfo.outputPath('kernel-panel-v2-pt.png') });
+  // The sleeps that got through: ended here, so that they do not outlive the test in the guest.
+  await runInTerminal(page, 1, 'echo 1 > /sys/fs/cgroup/bomba5/cgroup.kill');
+});
