@@ -98,6 +98,15 @@ export async function waitDone(page: Page, stepId: string): Promise<void> {
   });
 }
 
+/**
+ * Proves a tab's shell runs what it is sent: a random number times 7, which the echoed command line shows only
+ * as `$((n*7))`, so the product cannot come from the echo, a replay or a fixed answer.
+ */
+export async function expectShellComputes(page: Page, tab: number): Promise<void> {
+  const n = Math.floor(Math.random() * 1e6);
+  expect(await runInTerminal(page, tab, `echo $((${n}*7))`)).toBe(String(n * 7));
+}
+
 /** Opens a lesson with both terminals connected, as a fresh student: every step still pending. */
 export async function openLesson(page: Page, locale: 'pt' | 'gl', lesson: LessonDef): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -151,8 +160,11 @@ export function lessonBySlug(slug: string): LessonDef {
   return found;
 }
 
-/** The answer key of a lesson, read here in the test (node side), never by the site; null when it has none. */
-export async function answersOf(slug: string): Promise<LessonAnswers | null> {
-  if (!existsSync(path.join(process.cwd(), 'lessons', slug, 'answers.ts'))) return null;
+/** The answer key of a lesson, read here in the test (node side), never by the site. */
+export async function answersOf(slug: string): Promise<LessonAnswers> {
+  // Every lesson has a key (the agent could not grade its quiz without one): a missing file fails the test
+  // that asked, rather than letting it skip or pass over the lesson.
+  const file = path.join(process.cwd(), 'lessons', slug, 'answers.ts');
+  if (!existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: the agent could not grade`);
   return ((await import(`../lessons/${slug}/answers.ts`)) as { default: LessonAnswers }).default;
 }
