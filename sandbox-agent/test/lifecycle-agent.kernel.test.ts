@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parentDirs } from '../src/kernel/cgroup-layout';
+import { parentDirs, v2AgentLeafDir } from '../src/kernel/cgroup-layout';
+import { releaseAgentLeaf } from '../src/kernel/cgroups';
 import { defaultKernelConfig, IDS_PER_SLOT } from '../src/kernel/config';
 import { probeHost } from '../src/kernel/probe';
 import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
@@ -395,6 +396,9 @@ function useAgentRun(slotShift: number, extraEnv: Record<string, string> = {}) {
     try {
       await reclaimLeftovers(kernel, probe);
       await releaseHostResources(kernel, probe);
+      // v2 outside a delegated scope (a login session): the agent that made its leaf may have been SIGKILLed,
+      // and the one restarted in it did not make it, so neither takes it away; the last one out here does.
+      await releaseAgentLeaf(probe, v2AgentLeafDir(probe.cgroup));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

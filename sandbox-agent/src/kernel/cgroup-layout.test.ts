@@ -15,6 +15,7 @@ import {
   sandboxCgroupPaths,
   sandboxHierarchies,
   v2AgentCgroups,
+  v2AgentLeafDir,
 } from './cgroup-layout';
 
 const fixture = (host: string, file: string) =>
@@ -185,6 +186,16 @@ describe('planLeafRelease', () => {
       leafDir: `${svc}/gaiola-agent`,
       disable: '',
     });
+  });
+
+  it('the leaf’s directory, whether the agent is still in the service or already in the leaf', () => {
+    const mount = '/sys/fs/cgroup';
+    expect(v2AgentLeafDir({ mode: 'v2', mountPoint: mount, ownPath: session })).toBe(`${svc}/gaiola-agent`);
+    expect(v2AgentLeafDir({ mode: 'v2', mountPoint: mount, ownPath: `${session}/gaiola-agent` })).toBe(
+      `${svc}/gaiola-agent`,
+    );
+    expect(v2AgentLeafDir({ mode: 'v2', mountPoint: mount, ownPath: '/' })).toBeUndefined();
+    expect(v2AgentLeafDir(layoutOf('v1-hybrid'))).toBeUndefined();
   });
 
   it('nothing while another agent’s parent is beside the leaf, nor without a leaf, nor on v1', () => {

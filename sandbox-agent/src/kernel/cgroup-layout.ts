@@ -98,6 +98,13 @@ export function v2AgentCgroups(ownPath: string): { service: string; leaf: string
   return { service: clean, leaf: `${clean}/${V2_AGENT_LEAF}` };
 }
 
+/** v2: the directory of the agent's leaf (made by planParent or already there), or undefined without one. */
+export function v2AgentLeafDir(layout: CgroupLayout): string | undefined {
+  if (layout.mode !== 'v2') return undefined;
+  const { leaf } = v2AgentCgroups(layout.ownPath);
+  return leaf === undefined ? undefined : joinCgroup(layout.mountPoint, leaf);
+}
+
 /** Directories that hold one sub-directory per sandbox (the gaiola parent), one per hierarchy. */
 export function parentDirs(layout: CgroupLayout, parent: string): string[] {
   if (layout.mode === 'v1') return sandboxHierarchies(layout).map((h) => joinCgroup(h.mountPoint, parent));

@@ -15,6 +15,7 @@ import {
   type SandboxCgroupPaths,
   sandboxCgroupPaths,
   v2AgentCgroups,
+  v2AgentLeafDir,
 } from './cgroup-layout';
 import type { KernelConfig } from './config';
 import { errnoCode, KernelOpError, withContext } from './errors';
@@ -123,8 +124,7 @@ export function ensureCgroupParent(cfg: KernelConfig, probe: HostProbe): Promise
   if (!pending) {
     const ops = planParent(probe.cgroup, cfg.cgroupParent, parentCaps(probe.memTotalBytes, probe.pidMax));
     const created: string[] = [];
-    const leaf = probe.cgroup.mode === 'v2' ? v2AgentCgroups(probe.cgroup.ownPath).leaf : undefined;
-    const leafDir = leaf === undefined || probe.cgroup.mode !== 'v2' ? undefined : `${probe.cgroup.mountPoint}${leaf}`;
+    const leafDir = v2AgentLeafDir(probe.cgroup);
     pending = applyCgroupOps(ops, created).finally(() => {
       if (leafDir !== undefined && created.includes(leafDir)) createdLeaf = leafDir;
     });
@@ -258,9 +258,13 @@ export async function reclaimCgroups(
  * other agent's parent is left beside it (planLeafRelease), so an agent started in a login session leaves the
  * session's cgroup as it found it. Processes forked in the leaf meanwhile (a shell's next command) are moved
  * too: the move repeats until the leaf is empty. Returns the removed leaf.
+ * `leafDir`: a leaf this process did not make, for a test's teardown after the agent that made it was SIGKILLed.
  */
-export async function releaseAgentLeaf(probe: HostProbe): Promise<string | undefined> {
-  if (probe.cgroup.mode !== 'v2' || createdLeaf === undefined) return undefined;
+export async function releaseAgentLeaf(
+  probe: HostProbe,
+  leafDir: string | undefined = createdLeaf,
+): Promise<string | undefined> {
+  if (probe.cgroup.mode !== 'v2' || leafDir === undefined) return undefined;
   const service = `${probe.cgroup.mountPoint}${v2AgentCgroups(probe.cgroup.ownPath).service}`.replace(/\/+$/, '');
   let children: string[];
   try {
@@ -272,7 +276,7 @@ export async function releaseAgentLeaf(probe: HostProbe): Promise<string | undef
     readFile(`${service}/cgroup.subtree_control`, 'utf8'),
   );
   const plan = planLeafRelease(probe.cgroup, children, subtree);
-  if (!plan || plan.leafDir !== createdLeaf) return undefined;
+  if (!plan || plan.leafDir !== leafDir) return undefined;
   if (plan.disable !== '') await writeCgroupFile(`${plan.serviceDir}/cgroup.subtree_control`, plan.disable);
   const deadline = Date.now() + RMDIR_RETRY_MS;
   for (;;) {
@@ -287,7 +291,7 @@ export async function releaseAgentLeaf(probe: HostProbe): Promise<string | undef
       await sleep(RMDIR_RETRY_STEP_MS);
     }
   }
-  createdLeaf = undefined;
+  if (createdLeaf === leafDir) createdLeaf = undefined;
   return plan.leafDir;
 }
 
