@@ -270,6 +270,7 @@ export async function releaseAgentLeaf(
   try {
     children = (await readdir(service, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return undefined; // the service itself is gone (a stopped scope)
     throw new KernelOpError('listing', service, err);
   }
   const subtree = await withContext('reading', `${service}/cgroup.subtree_control`, () =>
