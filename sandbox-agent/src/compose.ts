@@ -5,6 +5,7 @@
 import { checks } from './checks/index';
 import { type ClassMode, createClassMode } from './class/class-mode';
 import { classSummary } from './class/class-setup';
+import { ClassEvents } from './class/events';
 import { defaultKernelConfig, type KernelConfig } from './kernel/config';
 import { inspectSandbox } from './kernel/inspect';
 import { startFixture } from './kernel/lesson-fixtures';
@@ -77,7 +78,10 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   }
   log(`kernel ${probe.kernelRelease}; cgroups ${probe.cgroup.mode}`);
 
-  const store = Store.open(opts.dataDir);
+  // The instructor's live view, fed from their construction on by the store (its changes) and the engine (the
+  // lessons students open), and by class mode (presence, refusals); in solo mode no page listens.
+  const classEvents = new ClassEvents();
+  const store = Store.open(opts.dataDir, (change) => classEvents.changed(change.kind));
   store.closeStaleSandboxes();
   const reclaimed = await reclaimLeftovers(kernel, probe);
   // Before serving: whatever a crashed run left under this parent (cgroups, processes in them) is freed first.
@@ -102,7 +106,9 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   );
   const engine =
     opts.lessons || opts.mode === 'class'
-      ? new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log)
+      ? new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log, () =>
+          classEvents.changed('lesson'),
+        )
       : undefined;
   if (engine) {
     events.onDestroyed((_id, _reason, student) => engine.sandboxGone(student));
@@ -125,6 +131,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         mode: opts.mode,
         store,
         engine,
+        events: classEvents,
         signer,
         registry,
         maxSandboxes: opts.maxSandboxes,
@@ -181,7 +188,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
       }),
     close: async (reason) => {
       try {
-        classMode?.close();
+        classEvents.close();
         panel?.closeAll();
         await server.close();
         await registry.destroyAll(reason);

@@ -10,7 +10,7 @@ import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/db';
 import { CpuSampler, parseMeminfo } from './capacity';
 import { ClassRoutes } from './class-routes';
-import { ClassEvents } from './events';
+import type { ClassEvents } from './events';
 
 export interface ClassMode {
   routes: ClassRoutes;
@@ -18,14 +18,18 @@ export interface ClassMode {
   presence(studentId: string, delta: 1 | -1): void;
   /** This student's tab was refused a sandbox: the class is full. */
   refused(studentId: string): void;
-  close(): void;
 }
 
 export function createClassMode(opts: {
   mode: 'solo' | 'class';
   store: Store;
   /** Which lesson each student has open; the table follows it live. */
-  engine: Pick<LessonEngine, 'lessonOf' | 'onLessonOpened'>;
+  engine: Pick<LessonEngine, 'lessonOf'>;
+  /**
+   * The live view's events, made by the composition before the store and the engine, which feed it from their
+   * construction on (their changes, the lessons students open); class mode adds presence and refusals.
+   */
+  events: ClassEvents;
   signer: TokenSigner;
   registry: Pick<SandboxRegistry, 'size' | 'destroy'>;
   maxSandboxes: number;
@@ -33,9 +37,7 @@ export function createClassMode(opts: {
   siteUrl: string;
   log(line: string): void;
 }): ClassMode {
-  const events = new ClassEvents();
-  opts.store.onChange = (c) => events.changed(c.kind);
-  opts.engine.onLessonOpened = () => events.changed('lesson');
+  const { events } = opts;
   const online = new Map<string, number>();
   // Students, not attempts: a refused student's two tabs and their pages' automatic retries are one student.
   const refused = new Set<string>();
@@ -78,6 +80,5 @@ export function createClassMode(opts: {
       refused.add(id);
       events.changed('capacity');
     },
-    close: () => events.close(),
   };
 }

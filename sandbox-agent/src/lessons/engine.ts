@@ -75,8 +75,6 @@ interface StudentState {
 
 export class LessonEngine {
   private readonly students = new Map<string, StudentState>();
-  /** Called when a student's page opens another lesson (class mode's table shows the lesson they are on). */
-  onLessonOpened: (studentId: string, slug: string) => void = () => {};
 
   constructor(
     private readonly catalog: Catalog,
@@ -84,6 +82,8 @@ export class LessonEngine {
     private readonly registry: EngineRegistry,
     private readonly kernel: EngineKernel,
     private readonly log: (line: string) => void,
+    /** Called when a student's page opens another lesson (class mode's table shows the lesson they are on). */
+    private readonly onLessonOpened: (studentId: string, slug: string) => void = () => {},
   ) {}
 
   /** Activity hooks for a new shell of this student: each is a reason to run the checks. */

@@ -96,9 +96,8 @@ describe('class mode in the store', () => {
   it('keeps the current class, tags same names, deletes a class’s students with their answers', () => {
     const dir = tempDir();
     {
-      const s = new Store(path.join(dir, 'g.db'));
       const changes: string[] = [];
-      s.onChange = (c) => changes.push(c.kind);
+      const s = new Store(path.join(dir, 'g.db'), (c) => changes.push(c.kind));
       const c = s.createClass('c'.repeat(32), 'ACDEFG', 100);
       expect(s.currentClass()).toEqual(c);
       expect(s.classByCode('ACDEFG')?.id).toBe(c.id);

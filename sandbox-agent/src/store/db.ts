@@ -94,10 +94,12 @@ export type StoreChange = { kind: 'join' | 'step' | 'quiz' | 'delete'; studentId
 
 export class Store {
   private readonly db: Database.Database;
-  /** Called after each committed change an instructor sees. */
-  onChange: (change: StoreChange) => void = () => {};
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    /** Called after each committed change an instructor sees (class mode's live view listens). */
+    private readonly onChange: (change: StoreChange) => void = () => {},
+  ) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -105,8 +107,8 @@ export class Store {
     this.migrate();
   }
 
-  static open(dataDir: string): Store {
-    return new Store(path.join(dataDir, 'gaiola.db'));
+  static open(dataDir: string, onChange?: (change: StoreChange) => void): Store {
+    return new Store(path.join(dataDir, 'gaiola.db'), onChange);
   }
 
   private migrate(): void {
