@@ -39,13 +39,20 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
   const lesson = lessonBySlug('02-unshare');
   const step = (id: string) => lesson.steps.find((s) => s.id === id) as StepDef;
   await page.setViewportSize({ width: 1500, height: 1100 });
-  // Every `panel` frame the agent sends to this page.
-  let panelFrames = 0;
-  page.on('websocket', (ws) =>
+  // Every `panel` frame the agent sends to this page (whether each is a full view), and the last `panel`
+  // frame the page sent (opening or closing the stream) with how many had arrived by then.
+  const panelFrames: boolean[] = [];
+  let lastPanelSent: { open: boolean; at: number } | undefined;
+  page.on('websocket', (ws) => {
     ws.on('framereceived', (f) => {
-      if (typeof f.payload === 'string' && f.payload.startsWith('{"type":"panel"')) panelFrames++;
-    }),
-  );
+      if (typeof f.payload === 'string' && f.payload.startsWith('{"type":"panel"'))
+        panelFrames.push((JSON.parse(f.payload) as { full?: boolean }).full === true);
+    });
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string' && f.payload.startsWith('{"type":"panel"'))
+        lastPanelSent = { open: (JSON.parse(f.payload) as { open: boolean }).open, at: panelFrames.length };
+    });
+  });
   await page.goto(`/pt/${lesson.slug}`);
   await waitConnected(page, 0);
   await page.getByTestId('tab-1').click();
@@ -74,15 +81,19 @@ test(`the Kernel panel in lesson 02: a second UTS badge after unshare -u and hos
       Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     }, hidden);
+  // No fixed wait: the page says it closed the stream, the sandbox changes, and when the page shows again
+  // the agent starts a new stream with a full view. An agent that kept streaming to the hidden page would
+  // still hold that stream and go on with a change (full: false), so this fails without any timing.
   await setHidden(true);
-  await page.waitForTimeout(300); // a message already on its way may still land
-  const before = panelFrames;
-  await runInTerminal(page, 1, 'sleep 30 & sleep 2');
-  await page.waitForTimeout(1000);
-  expect(panelFrames).toBe(before);
+  await expect.poll(() => lastPanelSent?.open).toBe(false);
+  const hiddenAt = lastPanelSent?.at ?? 0;
+  await runInTerminal(page, 1, 'sleep 30 & true');
+  // At most the one frame already on its way when the page hid.
+  expect(panelFrames.length - hiddenAt).toBeLessThanOrEqual(1);
   await setHidden(false);
   await expect(page.locator('[data-testid="panel-proc"][data-comm="sleep"]')).toHaveCount(1);
-  expect(panelFrames).toBeGreaterThan(before);
+  expect(lastPanelSent?.open).toBe(true);
+  expect(panelFrames.slice(lastPanelSent?.at ?? 0)[0]).toBe(true);
 
   // The same facts in the table view.
   await page.getByTestId('kernel-panel-table-view').click();
