@@ -164,10 +164,11 @@ test('the course index: no token, no progress and no complaint; agent down, a qu
     await expect(item).toContainText(lesson.title.pt);
     await expect(item).toContainText(String(lesson.steps.length));
   }
+  // No note, no badge and no class to join (solo mode), asserted once the page's requests to the agent
+  // (/progress, /health) are done: before that, a page still loading shows none of them either.
+  await page.waitForLoadState('networkidle');
   await expect(page.getByTestId('progress-note')).toBeHidden();
   await expect(page.locator('[data-testid^="progress-0"]')).toHaveCount(0);
-  // solo mode: no class to join (asserted once the page's requests to the agent, /health included, are done)
-  await page.waitForLoadState('networkidle');
   await expect(page.getByTestId('class-banner')).toHaveCount(0);
   await fresh.close();
 
