@@ -67,12 +67,13 @@ test('pt: the Kernel panel on v2: the sandbox’s memory.max, and the forks a sm
   await expect(panel).toHaveAttribute('data-open', 'true');
   await page.getByTestId('kernel-panel-tab-cgroups').click();
   await expect(panel).toHaveAttribute('data-section', 'cgroups');
-  const root = page.locator('[data-testid="panel-cgroup"][data-path="/"]').first();
-  await expect(root.getByTestId('cgroup-memory')).toContainText(`de ${mib} MiB`);
+  // The root group's own facts come first: its element holds its children's too (the init leaf, "sem limite").
+  const rootMemory = page.locator('[data-testid="panel-cgroup"][data-path="/"] [data-testid="cgroup-memory"]').first();
+  await expect(rootMemory).toContainText(`de ${mib} MiB`);
   // A small bomb, as lesson 06's pids step but smaller: a group capped at 5, a shell in it asking for 10 sleeps.
   // On kernel 6.1 the refusals are counted where the shell forks, which is this group too.
   await runInTerminal(page, 1, 'mkdir /sys/fs/cgroup/bomba5 && echo 5 > /sys/fs/cgroup/bomba5/pids.max');
-  const pids = page.locator('[data-testid="panel-cgroup"][data-path="/bomba5"]').getByTestId('cgroup-pids');
+  const pids = page.locator('[data-testid="panel-cgroup"][data-path="/bomba5"] [data-testid="cgroup-pids"]').first();
   await expect(pids).toContainText('de 5');
   await runInTerminal(
     page,
