@@ -40,6 +40,13 @@ int safe_name(const char *s, size_t maxlen) {
   return 1;
 }
 
+/* --cgroup-entry clone|move: 1 for move. */
+static int parse_cgroup_entry(const char *cmd, const char *v) {
+  if (!strcmp(v, "clone")) return 0;
+  if (!strcmp(v, "move")) return 1;
+  die("%s: --cgroup-entry must be clone or move, not '%s'", cmd, v);
+}
+
 void parse_create_args(int argc, char **argv, struct create_args *o) {
   memset(o, 0, sizeof *o);
   int have_base = 0, have_tmpfs = 0, have_mode = 0;
@@ -62,7 +69,8 @@ void parse_create_args(int argc, char **argv, struct create_args *o) {
       else if (!strcmp(v, "v2")) o->cgroup_v2 = 1;
       else die("create: --cgroup-mode must be v1 or v2, not '%s'", v);
       have_mode = 1;
-    } else if (!strcmp(a, "--cgroup")) {
+    } else if (!strcmp(a, "--cgroup-entry")) o->cgroup_move = parse_cgroup_entry("create", v);
+    else if (!strcmp(a, "--cgroup")) {
       if (o->ncgroups >= MAX_CGROUPS) die("create: more than %d --cgroup", MAX_CGROUPS);
       if (v[0] != '/') die("create: --cgroup %s: not an absolute path", v);
       o->cgroups[o->ncgroups++] = v;
@@ -70,7 +78,7 @@ void parse_create_args(int argc, char **argv, struct create_args *o) {
   }
   if (!o->id || !have_base || !o->lower || !o->mnt || !have_tmpfs || !o->hostname || !have_mode || o->ncgroups == 0)
     die("create: usage: create --id ID --uid-base N --lower DIR --mnt DIR --tmpfs-bytes N --hostname NAME "
-        "--cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...]");
+        "--cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...] [--cgroup-entry clone|move]");
   /* The id names the setup tmpfs and the host name becomes the sandbox's: both end up in text others parse. */
   if (!safe_name(o->id, 64)) die("create: --id '%s': only letters, digits, '-', '_' and '.'", o->id);
   if (!safe_name(o->hostname, 63)) die("create: --hostname '%s': not a valid host name", o->hostname);
@@ -102,6 +110,10 @@ static int parse_join_option(const char *cmd, const char *a, const char *v, stru
     j->procs[j->nprocs++] = v;
     return 1;
   }
+  if (!strcmp(a, "--cgroup-entry")) {
+    j->cgroup_move = parse_cgroup_entry(cmd, v);
+    return 1;
+  }
   return 0;
 }
 
@@ -123,7 +135,8 @@ void parse_shell_args(int argc, char **argv, struct shell_args *o) {
     else die("shell: unknown option %s", a);
   }
   if (o->join.init.pid < 0 || i >= argc)
-    die("shell: usage: shell --pid PID1 [--start-time TICKS] [--cgroup-procs FILE ...] [--cwd DIR] -- "
+    die("shell: usage: shell --pid PID1 [--start-time TICKS] [--cgroup-procs FILE ...] [--cgroup-entry clone|move] "
+        "[--cwd DIR] -- "
         "CMD [ARG ...]");
   o->cmd = argv + i;
 }
@@ -140,7 +153,8 @@ void parse_marker_args(int argc, char **argv, struct marker_args *o) {
     else die("marker: unknown option %s", a);
   }
   if (o->join.init.pid < 0 || !o->name)
-    die("marker: usage: marker --pid PID1 [--start-time TICKS] --name NAME [--cgroup-procs FILE ...]");
+    die("marker: usage: marker --pid PID1 [--start-time TICKS] --name NAME [--cgroup-procs FILE ...] "
+        "[--cgroup-entry clone|move]");
   /* comm holds 15 bytes (TASK_COMM_LEN - 1); a longer name would not match `pidof NAME`. */
   if (!safe_name(o->name, 15)) die("marker: --name '%s': 1-15 letters, digits, '-', '_' or '.'", o->name);
 }

@@ -11,7 +11,9 @@
 #include "gaiola.h"
 
 /* create --id ID --uid-base N --lower DIR --mnt DIR --tmpfs-bytes N --hostname NAME
- *        --cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...] */
+ *        --cgroup-mode v1|v2 --cgroup DIR [--cgroup DIR ...] [--cgroup-entry clone|move]
+ * --cgroup-entry: on v2 a process is born in its cgroup (clone, the default) or moved there (move, as on v1):
+ * the second exists to measure the first. */
 struct create_args {
   const char *id;
   unsigned long base; /* host uid and gid of root inside */
@@ -20,6 +22,7 @@ struct create_args {
   unsigned long long tmpfs_bytes;
   const char *hostname;
   int cgroup_v2;
+  int cgroup_move; /* --cgroup-entry move */
   const char *cgroups[MAX_CGROUPS];
   int ncgroups;
 };
@@ -38,9 +41,10 @@ struct join_args {
   struct target init;
   const char *procs[MAX_CGROUPS];
   int nprocs;
+  int cgroup_move; /* --cgroup-entry move */
 };
 
-/* shell --pid PID1 [--cgroup-procs FILE ...] [--cwd DIR] -- COMMAND [ARG ...] */
+/* shell --pid PID1 [--cgroup-procs FILE ...] [--cgroup-entry clone|move] [--cwd DIR] -- COMMAND [ARG ...] */
 struct shell_args {
   struct join_args join;
   const char *cwd;
@@ -48,7 +52,7 @@ struct shell_args {
 };
 void parse_shell_args(int argc, char **argv, struct shell_args *out);
 
-/* marker --pid PID1 --name NAME [--cgroup-procs FILE ...] */
+/* marker --pid PID1 --name NAME [--cgroup-procs FILE ...] [--cgroup-entry clone|move] */
 struct marker_args {
   struct join_args join;
   const char *name;

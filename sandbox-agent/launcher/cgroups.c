@@ -10,11 +10,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "kernel.h"
 #include "mounts.h"
 #include "util.h"
 
@@ -32,6 +38,101 @@ void cgroups_add_process(const struct create_args *o, pid_t pid) {
     if (write(fd, pidstr, len) != (ssize_t)len) die_errno("write", path);
     xclose(fd, path);
   }
+}
+
+int cgroups_v2_make_init_leaf(const struct create_args *o, int *sandbox_dir) {
+  const char *dir = o->cgroups[0];
+  int sdir = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (sdir < 0) die_errno("open", dir);
+  set_fsids((uid_t)o->base, (gid_t)o->base);
+  const int made = mkdirat(sdir, V2_INIT_LEAF, 0755);
+  const int err = errno;
+  set_fsids(0, 0);
+  errno = err;
+  if (made < 0) die_errno("mkdir", V2_INIT_LEAF " (in the sandbox's cgroup)");
+  int leaf = openat(sdir, V2_INIT_LEAF, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (leaf < 0) die_errno("open", V2_INIT_LEAF " (in the sandbox's cgroup)");
+  *sandbox_dir = sdir;
+  return leaf;
+}
+
+pid_t clone_into_cgroup(int dir, uint64_t flags, int *pidfd) {
+  struct gaiola_clone_args ca;
+  memset(&ca, 0, sizeof ca);
+  ca.flags = flags | CLONE_INTO_CGROUP;
+  ca.exit_signal = SIGCHLD;
+  ca.cgroup = (uint64_t)dir;
+  if (flags & CLONE_PIDFD) ca.pidfd = (uint64_t)(uintptr_t)pidfd;
+  pid_t pid = sys_clone3(&ca);
+  /* Kernels 5.3-5.6 have clone3 without this field (E2BIG) or this flag (EINVAL). */
+  if (pid < 0 && (errno == E2BIG || errno == EINVAL)) errno = ENOSYS;
+  return pid;
+}
+
+int cgroups_v2_dir_of_procs(const char *const *procs, int nprocs) {
+  static const char suffix[] = "/cgroup.procs";
+  if (nprocs != 1) return -1;
+  const size_t len = strlen(procs[0]), slen = sizeof suffix - 1;
+  if (len <= slen || strcmp(procs[0] + len - slen, suffix) != 0) return -1;
+  char dir[PATH_MAX];
+  format(dir, sizeof dir, "%.*s", (int)(len - slen), procs[0]);
+  int fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) die_errno("open", dir);
+  struct statfs st;
+  if (fstatfs(fd, &st) < 0) die_errno("statfs", dir);
+  if (st.f_type == CGROUP2_SUPER_MAGIC) return fd;
+  xclose(fd, dir);
+  return -1;
+}
+
+/* A cgroup namespace is rooted where its creator is when it is made, and the init, born in its leaf, must not
+ * move: a helper born in the sandbox's cgroup makes it, and stays until the init has entered it. The helper is
+ * a child of the init, PID 1 of the pid namespace: it cannot outlive it. */
+static void enter_namespace_of_helper(int sandbox_dir) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) die_errno("socketpair", "(cgroup namespace)");
+  int pidfd = -1;
+  pid_t helper = clone_into_cgroup(sandbox_dir, CLONE_PIDFD, &pidfd);
+  if (helper < 0) die_errno("clone3", "(cgroup namespace helper)");
+  if (helper == 0) {
+    /* setns on a pidfd asks for ptrace read access to its process: a non-dumpable one (the init is) would
+     * need CAP_SYS_PTRACE on the host. The helper holds nothing and lives until the init has entered. */
+    int err = close(sv[0]) < 0 || prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) < 0 || unshare(CLONE_NEWCGROUP) < 0 ? errno : 0;
+    char c;
+    /* The init's end closing (EOF) says it has entered the namespace. */
+    if (write(sv[1], &err, sizeof err) == sizeof err)
+      while (read(sv[1], &c, 1) < 0 && errno == EINTR) {
+      }
+    _exit(err ? 1 : 0);
+  }
+  xclose(sv[1], "(cgroup namespace helper)");
+  int err = 0;
+  ssize_t n;
+  do n = read(sv[0], &err, sizeof err);
+  while (n < 0 && errno == EINTR);
+  if (n != (ssize_t)sizeof err) die("cgroup namespace helper: exited before reporting");
+  if (err) {
+    errno = err;
+    die_errno("unshare", "cgroup (helper)");
+  }
+  if (setns(pidfd, CLONE_NEWCGROUP) < 0) die_errno("setns", "cgroup (of the helper)");
+  xclose(sv[0], "(cgroup namespace helper)");
+  xclose(pidfd, "(pidfd of the cgroup namespace helper)");
+  const int status = reap(helper);
+  if (exit_code(status) != 0) die("cgroup namespace helper: exit status %d", exit_code(status));
+}
+
+void cgroups_enter_namespace(int sandbox_dir, int leaf, int in_leaf) {
+  if (in_leaf) {
+    enter_namespace_of_helper(sandbox_dir);
+    return;
+  }
+  if (unshare(CLONE_NEWCGROUP) < 0) die_errno("unshare", "cgroup");
+  if (leaf < 0) return;
+  /* No-internal-process rule: the init leaves the root so that the root can enable controllers. */
+  int fd = openat(leaf, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+  if (fd < 0 || write(fd, "0", 1) != 1) die_errno("join", "/sys/fs/cgroup/" V2_INIT_LEAF "/cgroup.procs");
+  xclose(fd, "/sys/fs/cgroup/" V2_INIT_LEAF "/cgroup.procs");
 }
 
 /* The v1 controller name of a delegated dir is the basename of its hierarchy's mount point: walk up while
@@ -73,13 +174,9 @@ static int has_word(const char *list, const char *word) {
 static void mount_v2(void) {
   /* Inside our cgroup namespace, the delegated sandbox cgroup is the root of this mount. */
   mount_in_root("cgroup2", "sys/fs/cgroup", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-  /* No-internal-process rule: the init leaves the root so that the root can enable controllers. */
-  mkdir_in_root("sys/fs/cgroup/init", 0755);
-  int fd = open("sys/fs/cgroup/init/cgroup.procs", O_WRONLY | O_CLOEXEC);
-  if (fd < 0 || write(fd, "0", 1) != 1) die_in_root("join", "/sys/fs/cgroup/init/cgroup.procs");
-  xclose(fd, "/sys/fs/cgroup/init/cgroup.procs");
+  /* The init is in its leaf already (cgroups_enter_namespace): the root may enable controllers. */
   char avail[512] = "";
-  fd = open("sys/fs/cgroup/cgroup.controllers", O_RDONLY | O_CLOEXEC);
+  int fd = open("sys/fs/cgroup/cgroup.controllers", O_RDONLY | O_CLOEXEC);
   if (fd < 0) die_in_root("open", "/sys/fs/cgroup/cgroup.controllers");
   ssize_t n = read(fd, avail, sizeof avail - 1);
   xclose(fd, "/sys/fs/cgroup/cgroup.controllers");

@@ -1,7 +1,8 @@
 /*
  * `create`: a new sandbox. The launcher runs as host root; it sets up a private mount namespace (mounts.c),
- * clones the sandbox's init into new user and pid namespaces, writes the init's id maps, mounts the root
- * overlay and moves the init into the sandbox's cgroups, then lets the init go. The init, root of its own
+ * clones the sandbox's init into new user and pid namespaces (on v2 straight into its cgroup), writes the
+ * init's id maps, mounts the root overlay and moves the init into the sandbox's cgroups (v1), then lets the
+ * init go. The init, root of its own
  * user namespace from then on, builds its root, its other namespaces and its confinement, reports "ok" and
  * stays as PID 1, a keeper that only reaps. The launcher then waits in the foreground, holding the sandbox:
  * when it goes, the init goes (parent-death signal), and with it every process of the sandbox.
@@ -77,6 +78,8 @@ struct init_arg {
   const struct create_args *o;
   int go_fd;     /* one byte once the launcher has mapped ids, mounted the root and joined us to the cgroups */
   int status_fd; /* "ok", or the reason of a failure */
+  int cgroup_dir, cgroup_leaf; /* v2: the sandbox's cgroup and the init's leaf (O_PATH); -1 on v1 */
+  int in_leaf;                 /* born in the leaf (clone3 into it) rather than moved by the launcher */
   int argc;
   char **argv;
 };
@@ -89,8 +92,8 @@ static void sandbox_init(const struct init_arg *a) {
   /* The clone copied the launcher's descriptors: the host's mount namespace, the launcher's ends of both
    * pipes (holding the go pipe's write end, we would never see the launcher die), whatever the agent left
    * open. Only our ends of the pipes stay; stdio becomes /dev/null below. */
-  const int keep[] = {a->go_fd, a->status_fd};
-  close_fds_except(keep, sizeof keep / sizeof keep[0]);
+  const int keep[] = {a->go_fd, a->status_fd, a->cgroup_dir, a->cgroup_leaf};
+  close_fds_except(keep, a->cgroup_dir >= 0 ? 4 : 2);
   /* Die with the launcher from the start. Its death also shows as the go pipe's hangup, once no one else
    * holds the write end: that is how we look below, since getppid() says nothing here (the launcher is
    * outside our pid namespace: it is 0 whether the launcher lives or not). */
@@ -118,8 +121,13 @@ static void sandbox_init(const struct init_arg *a) {
   xsetsid("(init)");
   umask(022);
 
-  if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
-    die_errno("unshare", "mnt,uts,ipc,net,cgroup");
+  cgroups_enter_namespace(a->cgroup_dir, a->cgroup_leaf, a->in_leaf);
+  if (a->cgroup_dir >= 0) {
+    xclose(a->cgroup_dir, "(sandbox cgroup)");
+    xclose(a->cgroup_leaf, "(init leaf)");
+  }
+  if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET) < 0)
+    die_errno("unshare", "mnt,uts,ipc,net");
   mounts_build_root(o);
   if (sethostname(o->hostname, strlen(o->hostname)) < 0) die_errno("sethostname", o->hostname);
   loopback_up();
@@ -174,8 +182,6 @@ static void write_file(const char *path, const char *content) {
  * and suid are still 0), and the effective set, cleared by the euid change, is raised again for clone() (hosts
  * that restrict user namespaces to CAP_SYS_ADMIN). */
 static pid_t clone_init(const struct create_args *o, struct init_arg *arg) {
-  char *stack = malloc(INIT_STACK_BYTES);
-  if (!stack) die_errno("malloc", "(init stack)");
   if (setresgid((gid_t)-1, (gid_t)o->base, (gid_t)-1) < 0 || setresuid((uid_t)-1, (uid_t)o->base, (uid_t)-1) < 0)
     die_errno("seteuid", "(sandbox owner)");
   struct __user_cap_header_struct caph = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
@@ -184,7 +190,24 @@ static pid_t clone_init(const struct create_args *o, struct init_arg *arg) {
   capd[0].effective = capd[0].permitted;
   capd[1].effective = capd[1].permitted;
   if (syscall(__NR_capset, &caph, capd) < 0) die_errno("capset", "(sandbox owner)");
-  pid_t pid = clone(init_trampoline, stack + INIT_STACK_BYTES, CLONE_NEWUSER | CLONE_NEWPID | SIGCHLD, arg);
+  pid_t pid = -1;
+  errno = ENOSYS;
+  if (arg->cgroup_leaf >= 0 && !o->cgroup_move) {
+    /* The child gets a copy of *arg as it is now. */
+    arg->in_leaf = 1;
+    pid = clone_into_cgroup(arg->cgroup_leaf, CLONE_NEWUSER | CLONE_NEWPID, NULL);
+    if (pid == 0) sandbox_init(arg);
+  }
+  if (pid < 0 && errno == ENOSYS) {
+    arg->in_leaf = 0;
+    char *stack = malloc(INIT_STACK_BYTES);
+    if (!stack) die_errno("malloc", "(init stack)");
+    pid = clone(init_trampoline, stack + INIT_STACK_BYTES, CLONE_NEWUSER | CLONE_NEWPID | SIGCHLD, arg);
+    const int err = errno;
+    /* Without CLONE_VM the init runs on its own copy of the stack: ours is no longer needed. */
+    free(stack);
+    errno = err;
+  }
   int clone_errno = errno;
   /* Back to euid 0: the kernel restores the effective capabilities from the permitted set. */
   if (setresuid((uid_t)-1, 0, (uid_t)-1) < 0 || setresgid((gid_t)-1, 0, (gid_t)-1) < 0) {
@@ -193,8 +216,6 @@ static pid_t clone_init(const struct create_args *o, struct init_arg *arg) {
     errno = err;
     die_errno("seteuid", "0");
   }
-  /* Without CLONE_VM the init runs on its own copy of the stack: ours is no longer needed. */
-  free(stack);
   errno = clone_errno;
   if (pid < 0) die_errno("clone", "user,pid");
   return pid;
@@ -269,11 +290,17 @@ int cmd_create(int argc, char **argv) {
 
   int go[2], st[2];
   if (pipe2(go, O_CLOEXEC) < 0 || pipe2(st, O_CLOEXEC) < 0) die_errno("pipe", "(setup)");
-  struct init_arg arg = {.o = &o, .go_fd = go[0], .status_fd = st[1], .argc = argc, .argv = argv};
+  struct init_arg arg = {
+      .o = &o, .go_fd = go[0], .status_fd = st[1], .cgroup_dir = -1, .cgroup_leaf = -1, .argc = argc, .argv = argv};
+  if (o.cgroup_v2) arg.cgroup_leaf = cgroups_v2_make_init_leaf(&o, &arg.cgroup_dir);
   init_pid = clone_init(&o, &arg);
   error_on_die(kill_init);
   xclose(go[0], "(go pipe)");
   xclose(st[1], "(status pipe)");
+  if (arg.cgroup_dir >= 0) {
+    xclose(arg.cgroup_dir, "(sandbox cgroup)");
+    xclose(arg.cgroup_leaf, "(init leaf)");
+  }
   test_stop("cloned");
 
   char path[64], map[64];
@@ -286,7 +313,7 @@ int cmd_create(int argc, char **argv) {
   mounts_overlay(&o, init_pid);
   test_stop("mounted");
   /* Before the init unshares its cgroup namespace, so that the namespace's root is the sandbox's cgroup. */
-  cgroups_add_process(&o, init_pid);
+  if (!arg.in_leaf) cgroups_add_process(&o, init_pid);
   test_stop("joined");
 
   if (write(go[1], "g", 1) != 1) die_errno("write", "(go pipe)");

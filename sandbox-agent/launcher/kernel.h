@@ -36,6 +36,9 @@
 #ifndef __NR_close_range
 #define __NR_close_range 436
 #endif
+#ifndef __NR_clone3
+#define __NR_clone3 435
+#endif
 #ifndef __NR_openat2
 #define __NR_openat2 437
 #endif
@@ -90,6 +93,15 @@
 #ifndef TIOCGPTPEER
 #define TIOCGPTPEER _IO('T', 0x41)
 #endif
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ull
+#endif
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
 #ifndef DEVPTS_SUPER_MAGIC
 #define DEVPTS_SUPER_MAGIC 0x1cd1
 #endif
@@ -105,6 +117,21 @@ struct gaiola_open_how {
   uint64_t flags;
   uint64_t mode;
   uint64_t resolve;
+};
+
+/* clone3's arguments up to `cgroup` (CLONE_INTO_CGROUP, Linux 5.7+). */
+struct gaiola_clone_args {
+  uint64_t flags;
+  uint64_t pidfd;
+  uint64_t child_tid;
+  uint64_t parent_tid;
+  uint64_t exit_signal;
+  uint64_t stack;
+  uint64_t stack_size;
+  uint64_t tls;
+  uint64_t set_tid;
+  uint64_t set_tid_size;
+  uint64_t cgroup;
 };
 
 /* PIDFD_GET_INFO (Linux 6.13+): what a pidfd's process is, in the caller's pid numbers. */
@@ -143,6 +170,10 @@ static inline int sys_pidfd_send_signal(int pidfd, int sig, void *info, unsigned
 }
 static inline int sys_close_range(unsigned int first, unsigned int last, unsigned int flags) {
   return (int)syscall(__NR_close_range, first, last, flags);
+}
+/* Without a stack of its own (no CLONE_VM) the child returns 0 here, as from fork(2). */
+static inline pid_t sys_clone3(struct gaiola_clone_args *args) {
+  return (pid_t)syscall(__NR_clone3, args, sizeof *args);
 }
 static inline int sys_openat2(int dfd, const char *path, struct gaiola_open_how *how) {
   return (int)syscall(__NR_openat2, dfd, path, how, sizeof *how);

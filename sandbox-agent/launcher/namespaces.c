@@ -17,6 +17,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "cgroups.h"
 #include "confine.h"
 #include "error.h"
 #include "kernel.h"
@@ -99,6 +100,7 @@ void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_
   if (sscanf(mapbuf, "%lu %lu %lu", &inside, &base, &count) != 3 || inside != 0 || base == 0)
     die("%s: pid %ld is not a gaiola sandbox init (uid_map: %s)", cmd, sb->pid1, mapbuf);
   sb->base = base;
+  sb->cgroup_dir = a->cgroup_move ? -1 : cgroups_v2_dir_of_procs(a->procs, a->nprocs);
   sb->nprocs = a->nprocs;
   for (int k = 0; k < a->nprocs; k++) {
     sb->proc_paths[k] = a->procs[k];
@@ -111,7 +113,17 @@ pid_t sandbox_fork(struct sandbox_handle *sb, const char *cmd) {
   sb->parent = sys_pidfd_open(getpid(), 0);
   if (sb->parent < 0) die_errno("pidfd_open", "(self)");
   if (setns(sb->init, CLONE_NEWPID) < 0) die_errno("setns", "pid (of the sandbox init)");
-  pid_t child = fork();
+  pid_t child = -1;
+  errno = ENOSYS;
+  if (sb->cgroup_dir >= 0) {
+    /* The child gets a copy of *sb as it is now. */
+    sb->born_in_cgroup = 1;
+    child = clone_into_cgroup(sb->cgroup_dir, 0, NULL);
+  }
+  if (child < 0 && errno == ENOSYS) {
+    sb->born_in_cgroup = 0;
+    child = fork();
+  }
   if (child < 0) die_errno("fork", cmd);
   return child;
 }
@@ -132,8 +144,9 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
   die_with_parent(sb);
   /* Host root still: the cgroups first ("0" is this process), then the cgroup namespace, so that its root is
    * the sandbox's cgroup (and with nsdelegate on v2 a move from outside the namespace would be refused). */
-  for (int k = 0; k < sb->nprocs; k++)
-    if (write(sb->procs[k], "0", 1) != 1) die_errno("join cgroup", sb->proc_paths[k]);
+  if (!sb->born_in_cgroup)
+    for (int k = 0; k < sb->nprocs; k++)
+      if (write(sb->procs[k], "0", 1) != 1) die_errno("join cgroup", sb->proc_paths[k]);
   test_stop("join-entered");
   set_student_oom_score();
   if (setns(sb->init, JOIN_NAMESPACES) < 0)
@@ -148,6 +161,8 @@ void sandbox_join(struct sandbox_handle *sb, const char *cmd) {
 
 void sandbox_close(struct sandbox_handle *sb) {
   for (int k = 0; k < sb->nprocs; k++) xclose(sb->procs[k], sb->proc_paths[k]);
+  if (sb->cgroup_dir >= 0) xclose(sb->cgroup_dir, "(sandbox cgroup)");
+  sb->cgroup_dir = -1;
   xclose(sb->init, "(pidfd of the sandbox init)");
   xclose(sb->procdir, "/proc/PID of the sandbox init");
   if (sb->parent >= 0) xclose(sb->parent, "(parent pidfd)");

@@ -31,13 +31,15 @@ struct sandbox_handle {
   int procs[MAX_CGROUPS]; /* cgroup.procs files to join, opened for writing */
   const char *proc_paths[MAX_CGROUPS];
   int nprocs;
+  int cgroup_dir;       /* v2: the cgroup a child is born in (O_PATH), or -1 */
+  int born_in_cgroup;   /* the child was (it skips the cgroup.procs writes) */
 };
 
 /* Opens what joining needs; dies with "<cmd>: sandbox init N is gone" when it is, and refuses a pid that is
  * not a sandbox's init. Everything host-side is opened here, before any namespace is entered. */
 void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_args *a);
-/* Forks a child that will join the sandbox (after its pid namespace was entered for children): returns like
- * fork(2); the child calls sandbox_join. The child is outside our pid namespace's view of us (its getppid()
+/* Forks a child that will join the sandbox (after its pid namespace was entered for children), on v2 born in
+ * the sandbox's cgroup: returns like fork(2); the child calls sandbox_join. The child is outside our pid namespace's view of us (its getppid()
  * is 0), so it learns of our death through a pidfd of ours taken before the fork. */
 pid_t sandbox_fork(struct sandbox_handle *sb, const char *cmd);
 /* The join sequence, in the child: cgroups, OOM preference, namespaces, root inside, seccomp, death with the

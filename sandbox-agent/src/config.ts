@@ -84,6 +84,7 @@ export interface KernelOverrides {
   pidsMax?: number;
   cpuQuotaUs?: number;
   tmpfsBytes?: number;
+  cgroupEntry?: 'clone' | 'move';
 }
 
 const MIB = 1024 * 1024;
@@ -116,5 +117,10 @@ export function kernelOverridesFromEnv(): KernelOverrides {
   }
   if (process.env.GAIOLA_SANDBOX_DISK_MIB)
     out.tmpfsBytes = intFromEnv('GAIOLA_SANDBOX_DISK_MIB', 256, 1, 1024 * 1024) * MIB;
+  const entry = process.env.GAIOLA_CGROUP_ENTRY;
+  if (entry) {
+    if (entry !== 'clone' && entry !== 'move') throw new Error(`GAIOLA_CGROUP_ENTRY=${entry}: clone or move`);
+    out.cgroupEntry = entry;
+  }
   return out;
 }

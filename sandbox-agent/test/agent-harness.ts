@@ -54,6 +54,8 @@ export async function startAgent(
     panel?: boolean;
     /** The agent's ws ping interval (a socket that missed a pong by the next one is dropped). */
     heartbeatMs?: number;
+    /** How sandbox processes enter their v2 cgroup (KernelConfig.cgroupEntry). */
+    cgroupEntry?: 'clone' | 'move';
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
@@ -66,6 +68,7 @@ export async function startAgent(
       runDir: `/run/${run}`,
       uidBase: 1048576 + (1100 + (opts.slotOffset ?? 0)) * 65536,
       maxSlots: Math.max(8, maxSandboxes),
+      ...(opts.cgroupEntry ? { cgroupEntry: opts.cgroupEntry } : {}),
     },
     dataDir,
     secret: randomBytes(32),

@@ -4,7 +4,9 @@
 # and runs in root's login session on its serial console: the facts, the agent's host probe, `npm start`,
 # the e2e smoke in the HOST's Chromium through loopback forwards (playwright.vm.config.ts), Ctrl-C and a
 # check that nothing is left, the whole kernel tier and again a check that nothing is left. Logs and summary.json land in test-results/vm/TARGET/.
-#   npm run test:vm [-- --target bookworm|trixie] [--rebuild]
+#   npm run test:vm [-- --target bookworm|trixie] [--rebuild] [--bench]
+# --bench adds, before the last nothing-left check, the start-time benchmark of a v2 cgroup entry
+# (bench/cgroup-entry.ts: first prompt born in the cgroup vs moved there), its output in bench.log.
 # Each stage has a time limit; one that passes it is named in the closing line, the guest is killed, and the
 # host keeps no process, mount or loop device of the run (QEMU is stopped by its PID; nothing is mounted).
 set -uo pipefail
@@ -14,12 +16,14 @@ started=$(date +%s)
 
 target=bookworm
 rebuild=
+bench=
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target=${2:-}; shift 2 || shift ;;
     --target=*) target=${1#--target=}; shift ;;
     --rebuild) rebuild=--rebuild; shift ;;
-    *) die "unknown option $1 (npm run test:vm -- [--target bookworm|trixie] [--rebuild])" ;;
+    --bench) bench=1; shift ;;
+    *) die "unknown option $1 (npm run test:vm -- [--target bookworm|trixie] [--rebuild] [--bench])" ;;
   esac
 done
 case "$target" in bookworm | trixie) ;; *) die "unknown VM target '$target' (bookworm or trixie)" ;; esac
@@ -34,6 +38,7 @@ LIMIT_START=${GAIOLA_VM_LIMIT_START:-900}           # npm start to /health and t
 LIMIT_E2E=${GAIOLA_VM_LIMIT_E2E:-900}               # three lessons in Chromium against the guest: 75 s
 LIMIT_STOP=${GAIOLA_VM_LIMIT_STOP:-180}             # Ctrl-C to nothing left: 5 s
 LIMIT_KERNEL=${GAIOLA_VM_LIMIT_KERNEL:-1500}        # the whole kernel tier: 9-11 min
+LIMIT_BENCH=${GAIOLA_VM_LIMIT_BENCH:-900}           # --bench, 20 starts each way: 2-4 min
 LIMIT_POWEROFF=${GAIOLA_VM_LIMIT_POWEROFF:-120}     # 5 s
 # A few GiB: the kernel tier's sandboxes are capped at 512 MiB each, and their parent at RAM minus 1 GiB.
 VM_MEMORY=${GAIOLA_VM_MEMORY:-4G}
@@ -256,6 +261,7 @@ else
 fi
 job stop "$LIMIT_STOP"
 job kernel "$LIMIT_KERNEL"
+[ -z "$bench" ] || job bench "$LIMIT_BENCH"
 job left "$LIMIT_STOP"
 
 # ── power off ────────────────────────────────────────────────────────────────────────────────────────────

@@ -20,6 +20,12 @@ export interface KernelConfig {
   cpuQuotaUs: number;
   /** Size of the writable layer (the overlay's upper dir on tmpfs) and of /tmp inside. */
   tmpfsBytes: number;
+  /**
+   * On v2, how a sandbox's init and shells enter their cgroup: born there (clone3 with CLONE_INTO_CGROUP) or
+   * moved there after a fork, which costs an RCU grace period after a quiet moment. `move` exists to measure
+   * `clone` (bench/profile-ws-start.ts); v1 always moves. Lesson fixtures always use the default.
+   */
+  cgroupEntry: 'clone' | 'move';
 }
 
 /** Ids mapped per sandbox: 0..65535 inside, like a full Linux system (nobody = 65534 must exist). */
@@ -55,6 +61,7 @@ export function defaultKernelConfig(overrides: Partial<KernelConfig> = {}): Kern
     pidsMax: DEFAULT_PIDS_MAX,
     cpuQuotaUs: DEFAULT_CPU_QUOTA_US,
     tmpfsBytes: DEFAULT_TMPFS_BYTES,
+    cgroupEntry: 'clone',
     ...overrides,
   };
   validateKernelConfig(cfg);
@@ -83,6 +90,8 @@ export function validateKernelConfig(cfg: KernelConfig): void {
   // 1000 µs: the kernel's minimum cfs quota.
   int('cpuQuotaUs', 1000, 1_000_000_000);
   int('tmpfsBytes', 1024 * 1024, Number.MAX_SAFE_INTEGER);
+  if (cfg.cgroupEntry !== 'clone' && cfg.cgroupEntry !== 'move')
+    throw new RangeError(`kernel config cgroupEntry=${String(cfg.cgroupEntry)}: expected clone or move`);
 }
 
 /** Host uid of root inside the sandbox of `slot`. */

@@ -168,7 +168,7 @@ class LiveSandbox implements Sandbox {
       throw new Error(`sandbox ${this.id} has exited`);
     const args = ['shell', '--pid', String(this.initPid), '--start-time', String(this.initStartTime)];
     for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
-    args.push('--cwd', '/root', '--', '/bin/bash', '-l');
+    args.push('--cgroup-entry', this.cfg.cgroupEntry, '--cwd', '/root', '--', '/bin/bash', '-l');
     const shell = spawnPty(this.cfg.launcherPath, args, {
       name: 'xterm-256color',
       cols: clampSize(size.cols, MAX_TERMINAL_COLS),
@@ -316,6 +316,7 @@ export async function createSandbox(
       cgroups.mode,
     ];
     for (const dir of cgroups.dirs) args.push('--cgroup', dir);
+    args.push('--cgroup-entry', cfg.cgroupEntry);
     // stdin stays an open pipe we never write: if the agent dies, the launcher sees EOF and frees the sandbox.
     launcher = spawn(cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
     let stderr = '';
