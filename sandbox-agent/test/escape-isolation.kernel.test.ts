@@ -364,6 +364,32 @@ describe.skipIf(skip !== undefined)('escape suite: isolation', () => {
     t.pty.kill('SIGHUP');
   });
 
+  it('a raise of its own user.max_* (/proc/sys/user) raises nothing above the sandbox: each level above still counts', async () => {
+    // Namespaces a student makes are counted at every user namespace up the chain, each against that level's
+    // own max: the sandbox's (the student's to write: a new user namespace starts at INT_MAX), then the host's,
+    // charged to the sandbox's own host uid (the owner of its user namespace), which only host root can write.
+    const t = new Terminal((a as Sandbox).spawnShell({ cols: 200, rows: 50 }));
+    await t.ready();
+    const limits = (await t.ok('ls -1 /proc/sys/user')).split('\n').filter((f) => f.startsWith('max_'));
+    expect(limits).toContain('max_user_namespaces');
+    const host = () => Object.fromEntries(limits.map((f) => [f, readFileSync(`/proc/sys/user/${f}`, 'utf8').trim()]));
+    const before = host();
+    const intMax = '2147483647';
+    await t.ok(`for f in /proc/sys/user/max_*; do echo ${intMax} > $f; done`);
+    expect(await t.ok('cat /proc/sys/user/max_user_namespaces')).toBe(intMax);
+    expect(host()).toEqual(before);
+    // The rule, one level down, where the level above is the sandbox root's: a nested namespace's root raises
+    // its own limit, and the sandbox's limit of 2 still refuses a third user namespace (ENOSPC).
+    const nested = await t.run(
+      `echo 2 > /proc/sys/user/max_user_namespaces && unshare -U -r sh -c 'echo ${intMax} > /proc/sys/user/max_user_namespaces && unshare -U true && echo second-ok; unshare -U unshare -U true || echo third-refused'; echo ${intMax} > /proc/sys/user/max_user_namespaces`,
+    );
+    expect(nested.out).toContain('second-ok');
+    expect(nested.out).toMatch(/No space left on device/);
+    expect(nested.out).toContain('third-refused');
+    expect(await t.ok('cat /proc/sys/user/max_user_namespaces')).toBe(intMax);
+    t.pty.kill('SIGHUP');
+  });
+
   it("11b. umount -l / in the sandbox's own mount namespace breaks at most that sandbox", async () => {
     // last: this may leave A's own namespace without mounts (a reset gives a fresh one)
     const t = new Terminal((a as Sandbox).spawnShell({ cols: 200, rows: 50 }));
