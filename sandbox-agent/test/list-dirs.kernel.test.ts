@@ -20,7 +20,8 @@ describe.skipIf(skip !== undefined)('listDirs on a sandbox', () => {
   // Everything below lives in the sandbox's own tmpfs, gone with the sandbox (useProbeSandbox's afterAll).
   const D = `/root/gaiola-list-${randomBytes(4).toString('hex')}`;
   const list = async (paths: string[], depth = 6, maxEntries = 1000): Promise<Map<string, DirListing>> => {
-    const out = await listDirs(launcher, p.sandbox, p.sandbox.initPid, paths, { depth, maxEntries });
+    const init = { pid: p.sandbox.initPid, startTime: p.sandbox.initStartTime };
+    const out = await listDirs(launcher, p.sandbox, init, paths, { depth, maxEntries });
     if (!out) throw new Error('the sandbox is gone');
     return out;
   };
@@ -178,7 +179,8 @@ describe.skipIf(skip !== undefined)('listDirs on a sandbox', () => {
   });
 
   it('answers undefined for a process that is gone', async () => {
-    expect(await listDirs(launcher, p.sandbox, 2147483647, ['/'], { depth: 1, maxEntries: 1 })).toBeUndefined();
+    const gone = { pid: 2147483647 };
+    expect(await listDirs(launcher, p.sandbox, gone, ['/'], { depth: 1, maxEntries: 1 })).toBeUndefined();
   });
 
   it('leaves nothing on the host', async () => {

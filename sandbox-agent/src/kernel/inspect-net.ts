@@ -3,7 +3,7 @@
 // namespace and runs the host's iproute2 with a fixed argument list (`ip -j …`). The JSON is parsed here,
 // field by field, and anything unexpected is left out rather than trusted.
 import { readFileSync } from 'node:fs';
-import { runLauncherQuery } from './launcher-run';
+import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
 import type { NetInterface, NetNamespace } from './snapshot';
 
 /** Namespaces of the student's a snapshot reads at most (two launcher spawns each). */
@@ -80,13 +80,22 @@ export function parseArp(text: string): NetNamespace['neighbors'] {
     .map((f) => ({ ip: f[0] as string, dev: f[5] as string }));
 }
 
-/** The network namespace of `pid`; undefined when the process is gone or the text is too large or malformed. */
-export async function readNetNamespace(launcherPath: string, pid: number): Promise<NetNamespace | undefined> {
+/**
+ * The network namespace of process `proc`; undefined when it is gone (or its pid is another's now) or the text
+ * is too large or malformed.
+ */
+export async function readNetNamespace(launcherPath: string, proc: ProcessRef): Promise<NetNamespace | undefined> {
+  const { pid, startTime } = proc;
   const ask = (what: 'addr' | 'route') =>
-    runLauncherQuery(launcherPath, ['netinfo', '--pid', String(pid), '--what', what], undefined, MAX_NETINFO_BYTES + 1);
+    runLauncherQuery(
+      launcherPath,
+      ['netinfo', ...targetArgs(pid, startTime), '--what', what],
+      undefined,
+      MAX_NETINFO_BYTES + 1,
+    );
   const [addr, route] = await Promise.all([ask('addr'), ask('route')]);
   for (const r of [addr, route]) {
-    if (r.code === 2) return undefined; // the process exited meanwhile
+    if (r.code === 2) return undefined; // the process exited meanwhile (its pid may be another's now)
     if (r.code !== 0)
       throw new Error(`netinfo of pid ${pid}: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
     if (r.stdout.length > MAX_NETINFO_BYTES) return undefined;

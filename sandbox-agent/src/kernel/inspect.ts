@@ -12,10 +12,10 @@ import { defaultKernelConfig } from './config';
 import { errnoCode } from './errors';
 import { readSandboxCgroups } from './inspect-cgroups';
 import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
-import { runLauncherQuery } from './launcher-run';
+import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
 import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
 import { overlayLayers } from './parse/mountinfo';
-import { fileFactsOf } from './path-facts';
+import { fileFactsOf, type SandboxRef } from './path-facts';
 import type { Sandbox } from './sandbox';
 import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from './snapshot';
 
@@ -47,7 +47,7 @@ export interface FixtureLike {
  * What a snapshot needs of a sandbox. `preparedIds`: the identities of the directories the base image prepares
  * for the lessons, recorded when the sandbox was made (see PREPARED_DIRS in sandbox.ts).
  */
-export type InspectedSandbox = Pick<Sandbox, 'initPid' | 'uidBase' | 'cgroupDirs' | 'preparedIds'>;
+export type InspectedSandbox = Pick<Sandbox, 'initPid' | 'initStartTime' | 'uidBase' | 'cgroupDirs' | 'preparedIds'>;
 
 export interface InspectOptions {
   /** Paths inside the sandbox whose identity checks compare (e.g. '/root/rootfs'). */
@@ -196,12 +196,24 @@ function procText(pid: number, file: string): string {
   return readFileSync(`/proc/${pid}/${file}`, 'utf8').replace(/\n$/, '');
 }
 
+/**
+ * The start time (field 22) of a /proc/PID/stat line, counted from the last ')' as the name may hold any;
+ * undefined when the line has none.
+ */
+function startTimeOf(stat: string): number | undefined {
+  const field = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  return field !== undefined && /^\d+$/.test(field) ? Number(field) : undefined;
+}
+
 /** One process's record, or undefined when it is gone, a zombie, or not (any more) in the sandbox. */
 function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind, number>>): ProcInfo | undefined {
   try {
     if (!isMember(pid, cg)) return undefined;
     const st = parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
     if (st.state === 'Z' || st.state === 'X') return undefined;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTime = startTimeOf(stat);
+    if (startTime === undefined) throw new Error(`no start time in /proc/${pid}/stat: ${JSON.stringify(stat)}`);
     let rootId: FileId | null = null;
     try {
       rootId = fileIdOf(`/proc/${pid}/root`);
@@ -218,6 +230,7 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
       ns.time !== undefined && ns.time !== base.time ? parseTimensOffsets(procText(pid, 'timens_offsets')) : null;
     return {
       hostPid: pid,
+      startTime,
       nsPids: st.nsPid,
       ppid: st.ppid,
       comm: st.name,
@@ -238,25 +251,24 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
   }
 }
 
-async function hostnameOf(launcherPath: string, pid: number): Promise<string | undefined> {
-  const r = await runLauncherQuery(launcherPath, ['hostname', '--pid', String(pid)]);
+/** Process `p` of a snapshot, as the launcher's queries name it. */
+const refOf = (p: ProcInfo): ProcessRef => ({ pid: p.hostPid, startTime: p.startTime });
+
+async function hostnameOf(launcherPath: string, { pid, startTime }: ProcessRef): Promise<string | undefined> {
+  const r = await runLauncherQuery(launcherPath, ['hostname', ...targetArgs(pid, startTime)]);
   if (r.code !== 0) {
-    if (r.code === 2) return undefined; // the process exited meanwhile
+    if (r.code === 2) return undefined; // the process exited meanwhile (its pid may be another's now)
     throw new Error(`hostname of pid ${pid}: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
   }
   return r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout;
 }
 
-/** The whole table of the mount namespace of `pid`, from its own root; undefined when it cannot be had. */
-async function nsMountTable(launcherPath: string, pid: number): Promise<MountEntry[] | undefined> {
-  const r = await runLauncherQuery(
-    launcherPath,
-    ['mountinfo', '--pid', String(pid)],
-    undefined,
-    MAX_MOUNTINFO_BYTES + 1,
-  );
+/** The whole table of the mount namespace of process `proc`, from its own root; undefined when it cannot be had. */
+async function nsMountTable(launcherPath: string, { pid, startTime }: ProcessRef): Promise<MountEntry[] | undefined> {
+  const args = ['mountinfo', ...targetArgs(pid, startTime)];
+  const r = await runLauncherQuery(launcherPath, args, undefined, MAX_MOUNTINFO_BYTES + 1);
   if (r.code !== 0) {
-    if (r.code === 2) return undefined; // the process exited meanwhile
+    if (r.code === 2) return undefined; // the process exited meanwhile (its pid may be another's now)
     throw new Error(`mountinfo of pid ${pid}: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
   }
   if (r.stdout.length > MAX_MOUNTINFO_BYTES) return undefined;
@@ -273,17 +285,12 @@ export const MAX_CONTAINER_PROC_READS = 4;
 /** A /proc/PID/stat line is a few hundred bytes. */
 const PROC_STAT_MAX_BYTES = 4096;
 
-/** The start time field (22nd) of a /proc/PID/stat line, counted from the last ')' as the name may hold any. */
-function startTimeOf(stat: string): string | undefined {
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
-
 /**
  * SandboxSnapshot.containerProcs: for each container init (PID 1 of a PID namespace of the student's, in a
  * mount namespace of its own), whether the proc at its /proc is of its own PID namespace: that proc's PID 1,
- * read through the container's root as the sandbox's uid, is the init itself (the same start time, which the
- * launcher and the agent both read from the host's time namespace). The sandbox's proc has the sandbox's init
- * there. false also when there is no readable /proc/1/stat.
+ * read through the container's root as the sandbox's uid, is the init itself (the start time the scan read,
+ * both read from the host's time namespace). The sandbox's proc has the sandbox's init there. false also when
+ * there is no readable /proc/1/stat.
  */
 async function containerProcsOf(
   launcherPath: string,
@@ -297,21 +304,13 @@ async function containerProcsOf(
   const out: Record<number, boolean> = {};
   await Promise.all(
     inits.map(async (p) => {
-      let own: string;
-      try {
-        own = readFileSync(`/proc/${p.hostPid}/stat`, 'utf8');
-      } catch (err) {
-        if (vanished(err)) return;
-        throw err;
-      }
       // read-file as in read-file.ts (not imported: it imports the sandbox, which imports this module).
       const uid = String(uidBase);
       const max = String(PROC_STAT_MAX_BYTES);
-      const args = ['read-file', '--pid', String(p.hostPid), '--uid', uid, '--gid', uid, '--max-bytes', max];
+      const args = ['read-file', ...targetArgs(p.hostPid, p.startTime), '--uid', uid, '--gid', uid, '--max-bytes', max];
       const r = await runLauncherQuery(launcherPath, [...args, '--', '/proc/1/stat']);
-      // Any failure (no /proc there, not a proc, the init gone) means no proc of its own to show.
-      const start = r.code === 0 ? startTimeOf(r.stdout) : undefined;
-      out[p.hostPid] = start !== undefined && start === startTimeOf(own);
+      // Any failure (no /proc there, not a proc, the init gone or its pid another's) means no proc of its own.
+      out[p.hostPid] = r.code === 0 && startTimeOf(r.stdout) === p.startTime;
     }),
   );
   return out;
@@ -360,7 +359,7 @@ function cwdsAtRoot(processes: readonly ProcInfo[], mnt: number, rootId: FileId)
  */
 async function overlayLayerIds(
   launcherPath: string,
-  sb: Pick<Sandbox, 'initPid' | 'uidBase'>,
+  sb: SandboxRef,
   view: readonly MountEntry[],
   cwds: readonly string[],
   known: ReadonlyMap<string, Promise<FileFacts | null>>,
@@ -412,7 +411,7 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
   const baseHostname =
     opts.knownBaseHostname !== undefined
       ? Promise.resolve(opts.knownBaseHostname)
-      : hostnameOf(launcherPath, sb.initPid);
+      : hostnameOf(launcherPath, { pid: sb.initPid, startTime: sb.initStartTime });
   // Awaited below; until then a rejection must not count as unhandled if the scan throws first.
   for (const early of [fileFacts, baseHostname]) early.catch(() => {});
 
@@ -437,22 +436,22 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
   // One host name per UTS namespace other than the base's (asked through one of its processes), those of
   // containers (a new PID namespace) first: a student's `unshare -u` loop must not cost hundreds of spawns.
   const base = baseNs as Record<NsKind, number>;
-  const utsPids = new Map<number, { pids: number[]; container: boolean }>();
+  const utsProcs = new Map<number, { procs: ProcessRef[]; container: boolean }>();
   for (const p of processes) {
     const uts = p.ns.uts;
     if (uts === undefined || uts === base.uts) continue;
-    const entry = utsPids.get(uts) ?? { pids: [], container: false };
-    entry.pids.push(p.hostPid);
+    const entry = utsProcs.get(uts) ?? { procs: [], container: false };
+    entry.procs.push(refOf(p));
     entry.container ||= p.ns.pid !== base.pid;
-    utsPids.set(uts, entry);
+    utsProcs.set(uts, entry);
   }
-  const asked = [...utsPids]
+  const asked = [...utsProcs]
     .sort(([, x], [, y]) => Number(y.container) - Number(x.container))
     .slice(0, MAX_HOSTNAME_QUERIES);
   const others = Promise.all(
-    asked.map(async ([uts, { pids }]) => {
-      for (const pid of pids) {
-        const name = await hostnameOf(launcherPath, pid);
+    asked.map(async ([uts, { procs }]) => {
+      for (const proc of procs) {
+        const name = await hostnameOf(launcherPath, proc);
         if (name !== undefined) return [uts, name] as const;
       }
       return undefined;
@@ -461,25 +460,27 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
   others.catch(() => {});
 
   // The whole table of each mount namespace of the student's, through one of its processes.
-  const mntPids = new Map<number, number>();
+  const mntProcs = new Map<number, ProcessRef>();
   if (opts.mountTables)
     for (const p of processes)
-      if (p.ns.mnt !== undefined && p.ns.mnt !== base.mnt && !mntPids.has(p.ns.mnt)) mntPids.set(p.ns.mnt, p.hostPid);
+      if (p.ns.mnt !== undefined && p.ns.mnt !== base.mnt && !mntProcs.has(p.ns.mnt)) mntProcs.set(p.ns.mnt, refOf(p));
   const nsTables = Promise.all(
-    [...mntPids]
+    [...mntProcs]
       .slice(0, MAX_NS_MOUNT_QUERIES)
-      .map(async ([mnt, pid]) => [mnt, await nsMountTable(launcherPath, pid)] as const),
+      .map(async ([mnt, proc]) => [mnt, await nsMountTable(launcherPath, proc)] as const),
   );
   nsTables.catch(() => {});
 
   // Network namespaces: the sandbox's own (through its init) and each of the student's, through a process.
-  const netPids = new Map<number, number>([[base.net, sb.initPid]]);
+  const netProcs = new Map<number, ProcessRef>([[base.net, { pid: sb.initPid, startTime: sb.initStartTime }]]);
   if (opts.network)
     for (const p of processes)
-      if (p.ns.net !== undefined && !netPids.has(p.ns.net) && netPids.size <= MAX_NET_QUERIES)
-        netPids.set(p.ns.net, p.hostPid);
+      if (p.ns.net !== undefined && !netProcs.has(p.ns.net) && netProcs.size <= MAX_NET_QUERIES)
+        netProcs.set(p.ns.net, refOf(p));
   const netReads = Promise.all(
-    opts.network ? [...netPids].map(async ([ns, pid]) => [ns, await readNetNamespace(launcherPath, pid)] as const) : [],
+    opts.network
+      ? [...netProcs].map(async ([ns, proc]) => [ns, await readNetNamespace(launcherPath, proc)] as const)
+      : [],
   );
   netReads.catch(() => {});
 

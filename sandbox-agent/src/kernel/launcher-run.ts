@@ -1,6 +1,6 @@
 // Runs one short query of the launcher (`stat`, `hostname`, `mountinfo`) with an argument array and a deadline, and
-// hands back its exit status and output. Long-lived launcher processes (sandboxes, shells, fixtures) are
-// spawned by their own modules.
+// hands back its exit status and output; spells the process any launcher command names (targetArgs). Long-lived
+// launcher processes (sandboxes, shells, fixtures) are spawned by their own modules.
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -8,6 +8,26 @@ import { StringDecoder } from 'node:string_decoder';
 export const LAUNCHER_QUERY_TIMEOUT_MS = 2_000;
 /** Most queries print one short line; anything longer is cut (a bug must not grow the agent's memory). */
 export const MAX_QUERY_OUTPUT = 4096;
+
+/**
+ * A process a launcher command names: its host pid and, when the agent knows it, its start time (field 22 of
+ * /proc/PID/stat, clock ticks after boot). A pid number is reused; the pair is not.
+ */
+export interface ProcessRef {
+  pid: number;
+  startTime?: number | undefined;
+}
+
+/**
+ * `--pid PID [--start-time TICKS]`, the one spelling of a process for every launcher command: with the start
+ * time, the launcher refuses a process that merely holds the number now (a reused pid) as gone (exit 2; the
+ * sandbox's init for `shell`, exit 1). Without it (a test's fake sandbox) the pid alone names it.
+ */
+export function targetArgs(pid: number, startTime?: number): string[] {
+  const args = ['--pid', String(pid)];
+  if (startTime !== undefined) args.push('--start-time', String(startTime));
+  return args;
+}
 
 export interface LauncherResult {
   /** Exit code, or null when the launcher was killed (`signal` says by what). */

@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { defaultKernelConfig } from './config';
 import { sandboxJoinProcs } from './inspect';
+import { targetArgs } from './launcher-run';
 import type { Sandbox } from './sandbox';
 import type { FileId, FixtureState } from './snapshot';
 
@@ -139,9 +140,8 @@ class MarkerFixture implements FixtureHandle {
 export function startFixture(sb: Sandbox, name: string, opts: { launcherPath?: string } = {}): FixtureHandle {
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,14}$/.test(name)) throw new RangeError(`fixture name ${JSON.stringify(name)}`);
   const launcherPath = opts.launcherPath ?? defaultKernelConfig().launcherPath;
-  const args = ['marker', '--pid', String(sb.initPid), '--name', name];
   // The pid and its start time name the init for good: a later holder of the number is refused.
-  if (sb.initStartTime !== undefined) args.push('--start-time', String(sb.initStartTime));
+  const args = ['marker', ...targetArgs(sb.initPid, sb.initStartTime), '--name', name];
   for (const f of sandboxJoinProcs(sb)) args.push('--cgroup-procs', f);
   return new MarkerFixture(name, launcherPath, args);
 }

@@ -99,14 +99,16 @@ describe('parseLauncherList', () => {
 
 describe('listDirs', () => {
   const none = '/nonexistent/gaiola-sandbox';
+  const sb = { uidBase: 1 };
+  const one = { pid: 1 };
   it('answers no paths without spawning, and refuses out-of-range limits', async () => {
-    expect((await listDirs(none, { uidBase: 1 }, 1, [], { depth: 1, maxEntries: 1 }))?.size).toBe(0);
+    expect((await listDirs(none, sb, one, [], { depth: 1, maxEntries: 1 }))?.size).toBe(0);
     const ok = { depth: 2, maxEntries: 10 };
-    await expect(listDirs(none, { uidBase: 1 }, 1, ['/'], { ...ok, depth: 7 })).rejects.toThrow(RangeError);
-    await expect(listDirs(none, { uidBase: 1 }, 1, ['/'], { ...ok, maxEntries: 0 })).rejects.toThrow(RangeError);
+    await expect(listDirs(none, sb, one, ['/'], { ...ok, depth: 7 })).rejects.toThrow(RangeError);
+    await expect(listDirs(none, sb, one, ['/'], { ...ok, maxEntries: 0 })).rejects.toThrow(RangeError);
     const many = Array.from({ length: 33 }, (_, i) => `/d${i}`);
-    await expect(listDirs(none, { uidBase: 1 }, 1, many, ok)).rejects.toThrow(RangeError);
-    await expect(listDirs(none, { uidBase: 1 }, 1, ['/a\0b'], ok)).rejects.toThrow(RangeError);
-    await expect(listDirs(none, { uidBase: 1 }, 1, ['/'], ok)).rejects.toThrow(/cannot start/);
+    await expect(listDirs(none, sb, one, many, ok)).rejects.toThrow(RangeError);
+    await expect(listDirs(none, sb, one, ['/a\0b'], ok)).rejects.toThrow(RangeError);
+    await expect(listDirs(none, sb, one, ['/'], ok)).rejects.toThrow(/cannot start/);
   });
 });

@@ -2,7 +2,7 @@
 // (lower dirs, upper dir, merged mount point), through the launcher's `list`: each PATH resolves inside the
 // root of a process of the sandbox, as the sandbox's root user, like read-file; below a PATH no symlink is
 // ever followed. A whiteout (a char device 0:0 in an upper layer) is a file deleted through the overlay.
-import { runLauncherQuery } from './launcher-run';
+import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
 
 export type ListedType = 'file' | 'dir' | 'symlink' | 'whiteout' | 'other';
 
@@ -112,14 +112,15 @@ function outputBound(paths: readonly string[], depth: number, maxEntries: number
 }
 
 /**
- * Lists PATHs (up to LIST_MAX_PATHS, repeats counted once) inside the root of process `pid` of the sandbox,
+ * Lists PATHs (up to LIST_MAX_PATHS, repeats counted once) inside the root of process `proc` of the sandbox,
  * as the sandbox's root, `depth` levels deep and at most `maxEntries` entries per PATH: one launcher spawn.
- * Undefined when the process is gone; throws when the launcher fails or its output is out of bounds.
+ * Undefined when the process is gone (or its pid is another's now); throws when the launcher fails or its
+ * output is out of bounds.
  */
 export async function listDirs(
   launcherPath: string,
   sb: { uidBase: number },
-  pid: number,
+  proc: ProcessRef,
   paths: string[],
   opts: { depth: number; maxEntries: number },
 ): Promise<Map<string, DirListing> | undefined> {
@@ -130,12 +131,12 @@ export async function listDirs(
   if (!Number.isInteger(depth) || depth < 1 || depth > LIST_MAX_DEPTH) throw new RangeError(`list: depth ${depth}`);
   if (!Number.isInteger(maxEntries) || maxEntries < 1 || maxEntries > LIST_MAX_ENTRIES)
     throw new RangeError(`list: maxEntries ${maxEntries}`);
-  if (!Number.isInteger(pid) || pid < 1) throw new RangeError(`list: pid ${pid}`);
+  if (!Number.isInteger(proc.pid) || proc.pid < 1) throw new RangeError(`list: pid ${proc.pid}`);
   const bad = unique.find((p) => p.includes('\0'));
   if (bad !== undefined) throw new RangeError(`list: path ${JSON.stringify(bad)} holds a NUL byte`);
 
   const uid = String(sb.uidBase);
-  const args = ['list', '--pid', String(pid), '--uid', uid, '--gid', uid];
+  const args = ['list', ...targetArgs(proc.pid, proc.startTime), '--uid', uid, '--gid', uid];
   args.push('--depth', String(depth), '--max-entries', String(maxEntries), '--', ...unique);
   // One more than the bound: output that reaches the cap was cut.
   const cap = Math.min(outputBound(unique, depth, maxEntries), MAX_LIST_OUTPUT) + 1;

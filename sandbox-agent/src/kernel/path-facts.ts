@@ -1,11 +1,15 @@
 // What a path inside a sandbox is, through the launcher's `stat` (it resolves the path inside the sandbox's
 // root as the sandbox's uid, never following anything out of it): shared by the snapshot (inspect.ts) and by
 // the sandbox's creation, which records the identity of the directories it prepares (sandbox.ts).
-import { runLauncherQuery } from './launcher-run';
+import { runLauncherQuery, targetArgs } from './launcher-run';
 
-/** Which sandbox to look in: its init (whose root the launcher resolves in) and the host uid of its root. */
+/**
+ * Which sandbox to look in: its init (whose root the launcher resolves in; with its start time when known, so
+ * that a reused pid is not taken for it) and the host uid of its root.
+ */
 export interface SandboxRef {
   initPid: number;
+  initStartTime?: number | undefined;
   uidBase: number;
 }
 
@@ -56,11 +60,12 @@ export function parseLauncherStat(out: string): FileFacts {
 /** What a path of the sandbox is, and the text of a small regular file: one launcher spawn. */
 export async function fileFactsOf(launcherPath: string, sb: SandboxRef, path: string): Promise<FileFacts | null> {
   const uid = String(sb.uidBase);
-  const args = ['stat', '--pid', String(sb.initPid), '--uid', uid, '--gid', uid, '--max-bytes', String(MAX_FILE_TEXT)];
+  const args = ['stat', ...targetArgs(sb.initPid, sb.initStartTime), '--uid', uid, '--gid', uid];
+  args.push('--max-bytes', String(MAX_FILE_TEXT));
   const r = await runLauncherQuery(launcherPath, [...args, '--', path], undefined, MAX_FILE_TEXT + 256);
   if (r.code === 0) return parseLauncherStat(r.stdout);
-  // 2 = no such file, 3 = not allowed to the sandbox's root, ELOOP = a symlink loop or a magic link the
-  // student put there: nothing a process could use, either way.
+  // 2 = no such file (or the init gone, its pid maybe another's now), 3 = not allowed to the sandbox's root,
+  // ELOOP = a symlink loop or a magic link the student put there: nothing a process could use, either way.
   if (r.code === 2 || r.code === 3 || r.stderr.includes('Too many levels of symbolic links')) return null;
   throw new Error(`stat ${path} in the sandbox: ${r.stderr || `launcher ${r.signal ?? `exit ${r.code}`}`}`);
 }

@@ -3,6 +3,7 @@
 // RESOLVE_NO_MAGICLINKS), so symlinks, '..' and /proc magic links all stay inside (DESIGN.md "Checks").
 import { spawn } from 'node:child_process';
 import { defaultKernelConfig } from './config';
+import { targetArgs } from './launcher-run';
 import type { Sandbox } from './sandbox';
 
 /** Checks read small kernel and config files; 1 MiB is far above any of them. */
@@ -23,7 +24,7 @@ export class SandboxFileError extends Error {
   }
 }
 
-/** Exit codes of `gaiola-sandbox read-file`. */
+/** Exit codes of `gaiola-sandbox read-file` (2 is also the sandbox's init gone, or a reused pid). */
 function codeOf(exitCode: number | null, stderr: string): SandboxFileErrorCode {
   if (exitCode === 2) return 'ENOENT';
   if (exitCode === 3) return 'EACCES';
@@ -33,7 +34,7 @@ function codeOf(exitCode: number | null, stderr: string): SandboxFileErrorCode {
 }
 
 export function readSandboxFile(
-  sb: Pick<Sandbox, 'initPid' | 'uidBase'> & { launcherPath?: string },
+  sb: Pick<Sandbox, 'initPid' | 'initStartTime' | 'uidBase'> & { launcherPath?: string },
   path: string,
   maxBytes: number = DEFAULT_READ_MAX_BYTES,
 ): Promise<Buffer> {
@@ -42,8 +43,7 @@ export function readSandboxFile(
   const launcher = sb.launcherPath ?? defaultKernelConfig().launcherPath;
   const args = [
     'read-file',
-    '--pid',
-    String(sb.initPid),
+    ...targetArgs(sb.initPid, sb.initStartTime),
     '--uid',
     String(sb.uidBase),
     '--gid',

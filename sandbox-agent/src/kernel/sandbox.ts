@@ -16,6 +16,7 @@ import {
 } from './cgroups';
 import { type KernelConfig, uidBaseOfSlot } from './config';
 import { KernelOpError } from './errors';
+import { targetArgs } from './launcher-run';
 import { pathIdentities } from './path-facts';
 import type { HostProbe } from './probe';
 
@@ -166,7 +167,7 @@ class LiveSandbox implements Sandbox {
     if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
     if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
       throw new Error(`sandbox ${this.id} has exited`);
-    const args = ['shell', '--pid', String(this.initPid), '--start-time', String(this.initStartTime)];
+    const args = ['shell', ...targetArgs(this.initPid, this.initStartTime)];
     for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
     args.push('--cgroup-entry', this.cfg.cgroupEntry, '--cwd', '/root', '--', '/bin/bash', '-l');
     const shell = spawnPty(this.cfg.launcherPath, args, {
@@ -327,7 +328,11 @@ export async function createSandbox(
     const { pid: initPid, startTime } = await waitReady(launcher, opts.id, () => stderr);
     launcher.stdout?.resume();
     // Before any shell exists, so that nothing of a student's is there yet.
-    const preparedIds = await pathIdentities(cfg.launcherPath, { initPid, uidBase }, PREPARED_DIRS);
+    const preparedIds = await pathIdentities(
+      cfg.launcherPath,
+      { initPid, initStartTime: startTime, uidBase },
+      PREPARED_DIRS,
+    );
     return new LiveSandbox(
       cfg,
       launcher,

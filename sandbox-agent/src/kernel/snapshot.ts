@@ -13,6 +13,11 @@ export type FileId = string;
 export interface ProcInfo {
   /** PID as the host sees it. */
   hostPid: number;
+  /**
+   * Start time (field 22 of /proc/PID/stat, clock ticks after boot): with hostPid, what names the process for
+   * the launcher's queries, so that a pid another process took meanwhile is refused as gone.
+   */
+  startTime: number;
   /** `NSpid` of /proc/PID/status: host pid first, then one per nested PID namespace; the last is the innermost. */
   nsPids: number[];
   /** Host PID of the parent. */

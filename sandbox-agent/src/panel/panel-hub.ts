@@ -6,6 +6,7 @@
 // Layer: imports only kernel/, checks/, sessions/ and protocol/ (README, How it fits together; biome.json).
 import { readFileSync } from 'node:fs';
 import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
+import type { ProcessRef } from '../kernel/launcher-run';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
 import { type ProcStat, parseStat } from '../kernel/parse/stat';
 import type { Sandbox } from '../kernel/sandbox';
@@ -34,7 +35,7 @@ export interface PanelKernel {
   inspect(sb: Sandbox, opts: Omit<InspectOptions, 'launcherPath'>): Promise<SandboxSnapshot>;
   listDirs(
     sb: Sandbox,
-    pid: number,
+    proc: ProcessRef,
     paths: string[],
     opts: { depth: number; maxEntries: number },
   ): Promise<Map<string, DirListing> | undefined>;
@@ -48,7 +49,7 @@ export interface PanelKernel {
 export function panelKernel(launcherPath: string): PanelKernel {
   return {
     inspect: (sb, opts) => inspectSandbox(sb, { ...opts, launcherPath }),
-    listDirs: (sb, pid, paths, opts) => listDirs(launcherPath, sb, pid, paths, opts),
+    listDirs: (sb, proc, paths, opts) => listDirs(launcherPath, sb, proc, paths, opts),
     initComm: (sb) => {
       try {
         // The kernel's own text for a process the agent started: nothing of the student's is followed.
@@ -257,9 +258,13 @@ export class PanelHub {
       const all = [...paths];
       for (let i = 0; i < all.length; i += LIST_MAX_PATHS) reads.push({ pid, paths: all.slice(i, i + LIST_MAX_PATHS) });
     }
+    // A layer is read through the sandbox's init or a process of the snapshot: named with its start time.
+    const startOf = (pid: number) =>
+      pid === sb.initPid ? sb.initStartTime : snap.processes.find((p) => p.hostPid === pid)?.startTime;
     await Promise.all(
       reads.map(async ({ pid, paths }) => {
-        const listing = await this.kernel.listDirs(sb, pid, paths, { depth: LAYER_DEPTH, maxEntries: LAYER_ENTRIES });
+        const proc = { pid, startTime: startOf(pid) };
+        const listing = await this.kernel.listDirs(sb, proc, paths, { depth: LAYER_DEPTH, maxEntries: LAYER_ENTRIES });
         if (!listing) return;
         const held = listings.get(pid) ?? new Map<string, DirListing>();
         for (const [path, l] of listing) held.set(path, l);
