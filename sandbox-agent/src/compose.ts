@@ -18,6 +18,7 @@ import { createAgentServer } from './server/http-server';
 import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
 import { SandboxEvents } from './sessions/sandbox-events';
+import { type LookStats, sharedLooks } from './sessions/sandbox-observer';
 import { Store } from './store/db';
 
 export interface AgentOptions {
@@ -47,6 +48,8 @@ export interface AgentOptions {
 
 export interface Agent {
   kernel: KernelConfig;
+  /** Snapshots asked for and taken (one look serves the checks and the panel when it can). */
+  looks: LookStats;
   probe: HostProbe;
   store: Store;
   signer: TokenSigner;
@@ -104,9 +107,11 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
     createSandbox,
     events,
   );
+  // One snapshot at a time per sandbox, shared by the checks and the Kernel panel.
+  const looks = sharedLooks((sb, o) => inspectSandbox(sb, { ...o, launcherPath: kernel.launcherPath }));
   const engine =
     opts.lessons || opts.mode === 'class'
-      ? new LessonEngine(catalog, store, registry, { inspect: inspectSandbox, startFixture, checks }, log, () =>
+      ? new LessonEngine(catalog, store, registry, { inspect: looks.look, startFixture, checks }, log, () =>
           classEvents.changed('lesson'),
         )
       : undefined;
@@ -117,7 +122,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   const panel = opts.panel
     ? new PanelHub(
         (student) => registry.sandboxOf(student),
-        panelKernel(kernel.launcherPath),
+        panelKernel(kernel.launcherPath, looks.look),
         log,
         (student) => registry.ptyPids(student),
       )
@@ -169,6 +174,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
 
   return {
     kernel,
+    looks: looks.stats,
     probe,
     store,
     signer,

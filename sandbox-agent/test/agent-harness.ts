@@ -23,6 +23,7 @@ import {
 } from '../src/protocol';
 import type { TokenSigner } from '../src/server/token';
 import type { SandboxRegistry } from '../src/sessions/registry';
+import type { LookStats } from '../src/sessions/sandbox-observer';
 import type { Store } from '../src/store/db';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -38,6 +39,8 @@ export interface Harness {
   classMode?: ClassMode;
   /** With `panel`. */
   panel?: PanelHub;
+  /** Snapshots asked for by the checks and the panel, and taken. */
+  looks: LookStats;
   stop(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function startAgent(
   const port = await agent.listen();
   const harness: Harness = {
     panel: agent.panel,
+    looks: agent.looks,
     url: `http://127.0.0.1:${port}`,
     kernel: agent.kernel,
     registry: agent.registry,

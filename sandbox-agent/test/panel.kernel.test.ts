@@ -13,6 +13,7 @@ import cpuPids from '../../lessons/06-cgroups-cpu-pids/lesson';
 import overlay from '../../lessons/08-overlay/lesson';
 import network from '../../lessons/10-network/lesson';
 import type { LessonDef } from '../../lessons/types';
+import { inspectSandbox } from '../src/kernel/inspect';
 import { probeHost } from '../src/kernel/probe';
 import { PanelHub, panelKernel } from '../src/panel/panel-hub';
 import {
@@ -25,6 +26,7 @@ import {
   type PanelView,
   panelMessage,
 } from '../src/protocol';
+import { sharedLooks } from '../src/sessions/sandbox-observer';
 import { type LessonRig, lessonCgroupVersion, lessonRig, RECORD, typeLine, typeStep } from './checks-helpers';
 import { kernelTestSkipReason } from './kernel-helpers';
 
@@ -89,7 +91,10 @@ function panelOn(lesson: LessonDef, hostname: string) {
     const logs: string[] = [];
     ctx.hub = new PanelHub(
       async () => rig.sb,
-      panelKernel(rig.cfg.launcherPath),
+      panelKernel(
+        rig.cfg.launcherPath,
+        sharedLooks((sb, o) => inspectSandbox(sb, { ...o, launcherPath: rig.cfg.launcherPath })).look,
+      ),
       (l) => logs.push(l),
       async () => [rig.a.pty.pid, rig.b.pty.pid],
     );

@@ -48,9 +48,10 @@ function replacing(handle: FixtureHandle, dead: FixtureState): FixtureHandle {
 }
 
 export interface EngineKernel {
+  /** A snapshot begun at `notBefore` or later (sessions/sandbox-observer.ts shares it with the panel). */
   inspect(
     sb: Sandbox,
-    opts: { paths: string[]; fixtures: Record<string, FixtureHandle> } & SnapshotNeeds,
+    opts: { paths: string[]; fixtures: Record<string, FixtureHandle>; notBefore: number } & SnapshotNeeds,
   ): Promise<SandboxSnapshot>;
   startFixture(sb: Sandbox, name: string): FixtureHandle;
   checks: Readonly<Record<string, Check>>;
@@ -67,6 +68,8 @@ interface StudentState {
   running: boolean;
   again: boolean;
   lastRun: number;
+  /** When the latest reason to run came (a prompt, a lesson opened): the snapshot must be newer. */
+  lastTrigger: number;
   timer: NodeJS.Timeout | undefined;
   /** Fixtures of the current sandbox, by name; freed with the sandbox. */
   fixtures: Map<string, FixtureHandle>;
@@ -194,6 +197,7 @@ export class LessonEngine {
         running: false,
         again: false,
         lastRun: 0,
+        lastTrigger: 0,
         timer: undefined,
         fixtures: new Map(),
         sandboxId: undefined,
@@ -206,6 +210,7 @@ export class LessonEngine {
   private trigger(studentId: string): void {
     const st = this.state(studentId);
     if (!st.lesson) return;
+    st.lastTrigger = Date.now();
     if (st.running) {
       st.again = true;
       return;
@@ -240,6 +245,7 @@ export class LessonEngine {
         const snap = await this.kernel.inspect(sb, {
           paths: needs.paths,
           fixtures: Object.fromEntries(st.fixtures),
+          notBefore: st.lastTrigger,
           ...needs.reads,
         });
         for (const [stepId, r] of judgeSteps(slug, pending, snap, this.kernel.checks)) {

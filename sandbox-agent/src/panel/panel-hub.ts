@@ -5,7 +5,7 @@
 // brings the next look forward, so `unshare -u` shows within a fraction of a second.
 // Layer: imports only kernel/, checks/, sessions/ and protocol/ (README, How it fits together; biome.json).
 import { readFileSync } from 'node:fs';
-import { type InspectOptions, inspectSandbox } from '../kernel/inspect';
+import type { InspectOptions } from '../kernel/inspect';
 import type { ProcessRef } from '../kernel/launcher-run';
 import { type DirListing, LIST_MAX_PATHS, listDirs } from '../kernel/list-dirs';
 import { type ProcStat, parseStat } from '../kernel/parse/stat';
@@ -13,6 +13,7 @@ import type { Sandbox } from '../kernel/sandbox';
 import type { SandboxSnapshot } from '../kernel/snapshot';
 import type { PanelMessage, PanelSectionId, PanelView } from '../protocol/panel';
 import { diffPanel } from '../protocol/panel-patch';
+import type { Look } from '../sessions/sandbox-observer';
 import type { ShellActivity } from '../sessions/shell-session';
 import { buildPanelView, type Listings, planOverlays, terminalTrees, typingProcs } from './panel-view';
 
@@ -32,7 +33,8 @@ export const LAYER_ENTRIES = 64;
 export const HOSTNAME_REFRESH_MS = 10_000;
 
 export interface PanelKernel {
-  inspect(sb: Sandbox, opts: Omit<InspectOptions, 'launcherPath'>): Promise<SandboxSnapshot>;
+  /** A snapshot begun at `notBefore` or later (sessions/sandbox-observer.ts shares it with the checks). */
+  inspect(sb: Sandbox, opts: Omit<InspectOptions, 'launcherPath'> & { notBefore: number }): Promise<SandboxSnapshot>;
   listDirs(
     sb: Sandbox,
     proc: ProcessRef,
@@ -45,10 +47,10 @@ export interface PanelKernel {
   procStats?(pids: readonly number[]): Map<number, ProcStat>;
 }
 
-/** The real kernel: snapshots as the checks take them, listings through the launcher. */
-export function panelKernel(launcherPath: string): PanelKernel {
+/** The real kernel: the checks' snapshots (`look`, shared per sandbox), listings through the launcher. */
+export function panelKernel(launcherPath: string, look: Look): PanelKernel {
   return {
-    inspect: (sb, opts) => inspectSandbox(sb, { ...opts, launcherPath }),
+    inspect: look,
     listDirs: (sb, proc, paths, opts) => listDirs(launcherPath, sb, proc, paths, opts),
     initComm: (sb) => {
       try {
@@ -96,6 +98,8 @@ interface Subscription {
   running: boolean;
   /** Activity came while a look ran: the next one comes soon. */
   poked: boolean;
+  /** When the latest shell activity came: the next look must be newer (one begun for the checks may do). */
+  pokedAt: number | undefined;
   /** The sandbox init's command name, read once per sandbox. */
   initComm: string | undefined;
   /** The sandbox's host name as last read, and when; cleared by shell activity. */
@@ -150,6 +154,7 @@ export class PanelHub {
       dueAt: 0,
       running: false,
       poked: false,
+      pokedAt: undefined,
       initComm: undefined,
       hostname: undefined,
       delay: PANEL_FAST_MS,
@@ -171,6 +176,7 @@ export class PanelHub {
       if (sub.studentId !== studentId) continue;
       sub.delay = PANEL_FAST_MS;
       sub.hostname = undefined;
+      sub.pokedAt = Date.now();
       if (sub.running) sub.poked = true;
       else this.schedule(sub, PANEL_POKE_MS);
     }
@@ -234,9 +240,13 @@ export class PanelHub {
     const network = section === 'network';
     const layers = section === 'mounts';
     const fresh = sub.hostname && Date.now() - sub.hostname.at < HOSTNAME_REFRESH_MS ? sub.hostname.name : undefined;
+    // After activity, any look begun since (the checks', most often) shows it; on the panel's own pace, a new one.
+    const notBefore = sub.pokedAt ?? Date.now();
+    sub.pokedAt = undefined;
     const snap = await this.kernel.inspect(sb, {
       paths: [],
       fixtures: {},
+      notBefore,
       network,
       mountTables: false,
       ...(fresh === undefined ? {} : { knownBaseHostname: fresh }),
