@@ -4,6 +4,7 @@
 // field by field, and anything unexpected is left out rather than trusted.
 import { readFileSync } from 'node:fs';
 import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
+import { statStartTime } from './parse';
 import type { NetInterface, NetNamespace } from './snapshot';
 
 /** Namespaces of the student's a snapshot reads at most (two launcher spawns each). */
@@ -102,8 +103,11 @@ export async function readNetNamespace(launcherPath: string, proc: ProcessRef): 
   }
   let arp: string;
   try {
-    // Read as host root from /proc: the table of the process's own network namespace.
+    // Read as host root from /proc: the table of the process's own network namespace. Its pid still names
+    // the same process after the read (a process never comes back), so the table was that process's.
     arp = readFileSync(`/proc/${pid}/net/arp`, 'utf8');
+    if (startTime !== undefined && statStartTime(readFileSync(`/proc/${pid}/stat`, 'utf8')) !== startTime)
+      return undefined;
   } catch {
     return undefined; // the process exited meanwhile
   }

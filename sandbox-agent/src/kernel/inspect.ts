@@ -13,7 +13,7 @@ import { errnoCode } from './errors';
 import { readSandboxCgroups } from './inspect-cgroups';
 import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
-import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus } from './parse';
+import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus, statStartTime } from './parse';
 import { overlayLayers } from './parse/mountinfo';
 import { fileFactsOf, type SandboxRef } from './path-facts';
 import type { Sandbox } from './sandbox';
@@ -196,15 +196,6 @@ function procText(pid: number, file: string): string {
   return readFileSync(`/proc/${pid}/${file}`, 'utf8').replace(/\n$/, '');
 }
 
-/**
- * The start time (field 22) of a /proc/PID/stat line, counted from the last ')' as the name may hold any;
- * undefined when the line has none.
- */
-function startTimeOf(stat: string): number | undefined {
-  const field = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  return field !== undefined && /^\d+$/.test(field) ? Number(field) : undefined;
-}
-
 /** One process's record, or undefined when it is gone, a zombie, or not (any more) in the sandbox. */
 function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind, number>>): ProcInfo | undefined {
   try {
@@ -212,7 +203,7 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
     const st = parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
     if (st.state === 'Z' || st.state === 'X') return undefined;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const startTime = startTimeOf(stat);
+    const startTime = statStartTime(stat);
     if (startTime === undefined) throw new Error(`no start time in /proc/${pid}/stat: ${JSON.stringify(stat)}`);
     let rootId: FileId | null = null;
     try {
@@ -310,7 +301,7 @@ async function containerProcsOf(
       const args = ['read-file', ...targetArgs(p.hostPid, p.startTime), '--uid', uid, '--gid', uid, '--max-bytes', max];
       const r = await runLauncherQuery(launcherPath, [...args, '--', '/proc/1/stat']);
       // Any failure (no /proc there, not a proc, the init gone or its pid another's) means no proc of its own.
-      out[p.hostPid] = r.code === 0 && startTimeOf(r.stdout) === p.startTime;
+      out[p.hostPid] = r.code === 0 && statStartTime(r.stdout) === p.startTime;
     }),
   );
   return out;

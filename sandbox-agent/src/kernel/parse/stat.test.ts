@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStat } from './stat';
+import { parseStat, statStartTime } from './stat';
 import { ParseError } from './text';
 
 describe('parseStat', () => {
@@ -22,5 +22,14 @@ describe('parseStat', () => {
     expect(() => parseStat('77 bash S 1')).toThrow(ParseError);
     expect(() => parseStat('77 (bash) S 1 2')).toThrow(ParseError);
     expect(() => parseStat('77 (bash) S x 77 77 0 -1')).toThrow(ParseError);
+  });
+});
+
+describe('statStartTime', () => {
+  it('reads field 22 counted from the last parenthesis, or nothing from a line without it', () => {
+    const line =
+      '14327 (a) b (c)) S 14308 14327 14327 34816 15002 4194560 37255 1736653 0 142 9 15 3516 795 20 0 1 0 107057 8 9\n';
+    expect(statStartTime(line)).toBe(107057);
+    expect(statStartTime('77 (bash) S 1 77 77 0 -1 0')).toBeUndefined();
   });
 });

@@ -36,3 +36,12 @@ export function parseStat(text: string): ProcStat {
     tpgid: int(rest[5], 'tpgid'),
   };
 }
+
+/**
+ * The start time (field 22, clock ticks after boot) of a /proc/PID/stat line, counted from the last ')' as the
+ * name may hold any; undefined when the line has none. With the pid, what names a process for good.
+ */
+export function statStartTime(stat: string): number | undefined {
+  const field = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  return field !== undefined && /^\d+$/.test(field) ? Number(field) : undefined;
+}
