@@ -112,14 +112,14 @@ static const int holder_syscalls[] = {
 };
 #define N_HOLDER (sizeof holder_syscalls / sizeof holder_syscalls[0])
 
-void keep_only_kill(const int *extra, size_t n) {
+void keep_only(uint64_t caps, const int *extra, size_t n) {
   int allowed[64];
-  if (N_HOLDER + n > sizeof allowed / sizeof allowed[0]) die("keep_only_kill: %zu system calls, too many", n);
+  if (N_HOLDER + n > sizeof allowed / sizeof allowed[0]) die("keep_only: %zu system calls, too many", n);
   memcpy(allowed, holder_syscalls, sizeof holder_syscalls);
   if (n > 0) memcpy(allowed + N_HOLDER, extra, n * sizeof *extra);
   /* The bounding set first (dropping needs CAP_SETPCAP, about to go): up to the kernel's last capability. */
   for (int cap = 0; cap < 64; cap++) {
-    if (cap == CAP_KILL) continue;
+    if (caps & KEEP_CAP(cap)) continue;
     if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0) {
       if (errno == EINVAL) break; /* past the last capability this kernel has */
       die_errno("prctl", "PR_CAPBSET_DROP");
@@ -129,10 +129,16 @@ void keep_only_kill(const int *extra, size_t n) {
   struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
   struct __user_cap_data_struct d[2];
   memset(d, 0, sizeof d);
-  d[0].effective = d[0].permitted = 1u << CAP_KILL;
-  if (syscall(__NR_capset, &h, d) < 0) die_errno("capset", "CAP_KILL only");
+  /* Version 3 splits the sets in two 32-bit halves, the low capabilities first. */
+  d[0].effective = d[0].permitted = (uint32_t)caps;
+  d[1].effective = d[1].permitted = (uint32_t)(caps >> 32);
+  if (syscall(__NR_capset, &h, d) < 0) die_errno("capset", "(the capabilities kept)");
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_NO_NEW_PRIVS");
   if (install_seccomp_allowlist(allowed, N_HOLDER + n) < 0) die_errno("seccomp", "(allowlist)");
+}
+
+void keep_only_kill(const int *extra, size_t n) {
+  keep_only(KEEP_CAP(CAP_KILL), extra, n);
 }
 
 int install_seccomp_denylist(void) {

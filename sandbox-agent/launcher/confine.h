@@ -3,11 +3,16 @@
  * itself: the host OOM killer's preference, root of the sandbox's user namespace as its identity, and a
  * seccomp denylist. Used while still host root (the OOM value) and right after joining the sandbox's user
  * namespace (the rest); no input is read.
+ *
+ * And what a launcher process that stays on the host keeps once its work is set up (keep_only): the `create`
+ * holder and a shell's relay CAP_KILL alone; a marker's relay CAP_KILL, CAP_SYS_PTRACE and CAP_SYS_PACCT
+ * (see marker.c); each with no_new_privs and an allowlist of the system calls it makes.
  */
 #ifndef GAIOLA_CONFINE_H
 #define GAIOLA_CONFINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Writes STUDENT_OOM_SCORE_ADJ to our /proc/self/oom_score_adj. Call it before entering the sandbox's mount
  * namespace: there /proc is the student's to mount over. */
@@ -20,11 +25,20 @@ void become_root_inside(void);
  * with errno. */
 int install_seccomp_denylist(void);
 
-/* What a launcher process that stays on the host keeps once its sandbox or shell is set up (the `create`
- * holder, a shell's relay): of all capabilities only CAP_KILL (it ends what it started, whose uids are the
- * sandbox's), in every set including the bounding one, no_new_privs, and a seccomp filter that lets through
- * only the system calls such a process makes to its end (reads, writes, poll, kill, wait, exit), plus the
- * `n` numbers in `extra`, and refuses anything else with EPERM. Host root no more. */
+/* The capability `cap` (CAP_*) as a bit of the mask keep_only takes. */
+#define KEEP_CAP(cap) (UINT64_C(1) << (cap))
+
+/* What a launcher process that stays on the host keeps once its sandbox, shell or marker is set up: of all
+ * capabilities only those in `caps` (KEEP_CAP bits), in every set including the bounding one, no_new_privs,
+ * and a seccomp filter that lets through only the system calls such a process makes to its end (reads,
+ * writes, poll, kill, wait, exit), plus the `n` numbers in `extra`, and refuses anything else with EPERM.
+ * Its children inherit all of it. Host root no more: uid 0 still, without the capabilities that make uid 0
+ * more than the owner of some files.
+ *   The `create` holder and a shell's relay keep CAP_KILL (keep_only_kill): they end what they started,
+ * whose uids are the sandbox's. A marker's relay keeps CAP_KILL for its marker, CAP_SYS_PTRACE to see the
+ * root of a killer (another user's process) through the host's /proc, and CAP_SYS_PACCT for the child that
+ * turns the sandbox's process accounting off. */
+void keep_only(uint64_t caps, const int *extra, size_t n);
 void keep_only_kill(const int *extra, size_t n);
 
 #endif

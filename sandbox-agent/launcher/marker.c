@@ -21,6 +21,14 @@
  * its parent can reap it. For a killer already gone, the relay takes its parent from that record (the newest
  * with its pid) and looks at the parent, pinned by a pidfd, from a child born in the sandbox's pid namespace.
  * The relay keeps the file small, and turns accounting off when the marker is dead.
+ *
+ * Once the marker is forked and the relay holds only what it keeps (the socket, the signalfd, the host's /proc,
+ * the accounting file), the relay drops to what that takes (confine.h keep_only): of all capabilities
+ * CAP_KILL (to end its marker, whose uids are the sandbox's), CAP_SYS_PTRACE (a process's root, through the
+ * host's /proc, is shown only to who may ptrace-read it: the killer is another user's process) and
+ * CAP_SYS_PACCT (the child that turns accounting off), in every set, with no_new_privs and a seccomp
+ * allowlist of the calls it and its short-lived children make. No CAP_DAC_*: what it opens in /proc is
+ * readable by anyone, or its own. The marker turns accounting on before that, with its own capabilities.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,10 +43,13 @@
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/capability.h>
 
 #include "args.h"
+#include "confine.h"
 #include "error.h"
 #include "gaiola.h"
 #include "kernel.h"
@@ -234,7 +245,8 @@ static long acct_parent_of(int acct_fd, long pid) {
 /* Root of the process that is `pid` in the sandbox's pid namespace, into `out` ("-" when there is none). Our
  * pid numbers are the host's: a child of ours, born in the sandbox's pid namespace (sandbox_fork entered it for
  * our children), pins it with a pidfd, learns its host pid from the pidfd's fdinfo and reads its root through
- * the host's /proc, and writes that back; it is host root for a moment and runs nothing of the sandbox. */
+ * the host's /proc, and writes that back; it has the relay's capabilities and filter, and runs nothing of the
+ * sandbox. */
 static void sandbox_root_of(int hostproc, long pid, char *out, size_t outlen) {
   format(out, outlen, "-");
   int pipefd[2];
@@ -331,7 +343,7 @@ static int take_report(int sock, pid_t child, int hostproc, int acct_fd) {
 
 /* Turns off the accounting the marker turned on, once the marker is dead (the agent starts the next marker
  * only after this relay has exited, so this never turns off a newer marker's). acct(NULL) applies to the
- * caller's pid namespace: a child of ours, born in the sandbox's, asks as host root and exits. A sandbox
+ * caller's pid namespace: a child of ours, born in the sandbox's, asks with our CAP_SYS_PACCT and exits. A sandbox
  * already gone has nothing left to turn off (the fork fails, which is fine). */
 static void acct_off(int acct_fd) {
   if (acct_fd < 0) return;
@@ -347,6 +359,18 @@ static int stop_child(pid_t child, int acct_fd) {
   acct_off(acct_fd);
   return 1;
 }
+
+/* What the relay calls besides what every holder keeps (confine.c), and what its children call. Left out:
+ * set_robust_list, which glibc's fork makes in the child and whose refusal it ignores (no robust mutexes here). */
+static const int relay_syscalls[] = {
+    __NR_recvmsg,                   /* the marker's reports, with their pidfds */
+    __NR_openat,    __NR_pread64,   /* fdinfo and status in the host's /proc; the accounting records */
+    __NR_newfstatat, __NR_fstat,    /* a root's identity; the accounting file's size (glibc takes either) */
+    __NR_ftruncate,                 /* the accounting file emptied */
+    __NR_pipe2,     __NR_clone,     /* a child in the sandbox's pid namespace (fork) and its answer */
+    __NR_pidfd_open,                /* that child pins a process by its sandbox pid */
+    __NR_acct,                      /* that child turns accounting off */
+};
 
 int cmd_marker(int argc, char **argv) {
   struct marker_args a;
@@ -378,6 +402,9 @@ int cmd_marker(int argc, char **argv) {
   xclose(report[1], "(marker report)");
   xclose(null, "/dev/null");
   sandbox_close(&sb);
+  /* All the relay keeps is open: from here on it holds only what relaying takes (see the top). */
+  keep_only(KEEP_CAP(CAP_KILL) | KEEP_CAP(CAP_SYS_PTRACE) | KEEP_CAP(CAP_SYS_PACCT), relay_syscalls,
+            sizeof relay_syscalls / sizeof relay_syscalls[0]);
 
   /* Relay the marker's reports until it exits, we are told to stop, or stdin reaches EOF (the agent died). */
   int report_open = 1, status = 0;

@@ -1,9 +1,13 @@
-// Least privilege after setup: the launcher processes that stay on the host once a sandbox or a shell is up
-// (the `create` holder, a shell's relay) keep only CAP_KILL, in every set, with no_new_privs and a seccomp
-// filter, as /proc/PID/status reports them; and they still do their work (relay bytes and a resize, end the
-// shell on a hangup, end the sandbox).
+// Least privilege after setup: the launcher processes that stay on the host once a sandbox, a shell or a
+// marker is up keep only the capabilities they use, in every set, with no_new_privs and a seccomp filter, as
+// /proc/PID/status reports them: the `create` holder and a shell's relay CAP_KILL, a marker's relay CAP_KILL,
+// CAP_SYS_PTRACE and CAP_SYS_PACCT. And they still do their work: relay bytes and a resize, end the shell on a
+// hangup, report a kill from inside with the killer's root (and, for a killer already gone, its parent's,
+// found by a child of the relay), end the sandbox.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileIdOf } from '../src/kernel/inspect';
+import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
 import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
@@ -22,8 +26,21 @@ const probe = probeHost();
 const skip = kernelTestSkipReason(probe);
 if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
 
-/** CAP_KILL (5) alone, as /proc/PID/status prints a capability set. */
-const KILL_ONLY = (1n << 5n).toString(16).padStart(16, '0');
+/** Capabilities `caps` (their numbers) as /proc/PID/status prints a capability set. */
+const capSet = (...caps: number[]): string =>
+  caps
+    .reduce((mask, cap) => mask | (1n << BigInt(cap)), 0n)
+    .toString(16)
+    .padStart(16, '0');
+const CAP_KILL = 5;
+const CAP_SYS_PTRACE = 19;
+const CAP_SYS_PACCT = 20;
+/** The `create` holder and a shell's relay. */
+const KILL_ONLY = capSet(CAP_KILL);
+/** A marker's relay: its marker to kill, a killer's root to read, the sandbox's accounting to turn off. */
+const MARKER_RELAY = capSet(CAP_KILL, CAP_SYS_PTRACE, CAP_SYS_PACCT);
+/** SIGTERM's bit in /proc/PID/status's ShdPnd. */
+const SIGTERM_BIT = 1n << 14n;
 /** /proc/PID/status's Seccomp: 2 is a filter. */
 const SECCOMP_FILTER = '2';
 
@@ -36,7 +53,7 @@ function status(pid: number): Record<string, string> {
   return out;
 }
 
-function expectKillOnly(pid: number): void {
+function expectOnly(pid: number, caps: string): void {
   const s = status(pid);
   expect({
     CapInh: s.CapInh,
@@ -48,9 +65,9 @@ function expectKillOnly(pid: number): void {
     Seccomp: s.Seccomp,
   }).toEqual({
     CapInh: '0'.repeat(16),
-    CapPrm: KILL_ONLY,
-    CapEff: KILL_ONLY,
-    CapBnd: KILL_ONLY,
+    CapPrm: caps,
+    CapEff: caps,
+    CapBnd: caps,
     CapAmb: '0'.repeat(16),
     NoNewPrivs: '1',
     Seccomp: SECCOMP_FILTER,
@@ -65,7 +82,7 @@ async function until(what: string, cond: () => boolean): Promise<void> {
   }
 }
 
-describe.skipIf(skip !== undefined)('the launcher after setup keeps only CAP_KILL', () => {
+describe.skipIf(skip !== undefined)('the launcher after setup keeps only what it uses', () => {
   const cfg = testKernelConfig();
   let sb: Sandbox;
 
@@ -86,14 +103,14 @@ describe.skipIf(skip !== undefined)('the launcher after setup keeps only CAP_KIL
   it('the create holder, once the sandbox is ready', async () => {
     // It drops right after printing "ready": wait for the filter, not for an order of events.
     await until('the holder to drop its privileges', () => status(sb.launcherPid).Seccomp === SECCOMP_FILTER);
-    expectKillOnly(sb.launcherPid);
+    expectOnly(sb.launcherPid, KILL_ONLY);
   });
 
   it('a shell relay, while it relays; it still resizes, relays and ends its shell', async () => {
     const pty = sb.spawnShell({ cols: 80, rows: 24 });
     const t = new Terminal(pty);
     await t.ready();
-    expectKillOnly(pty.pid);
+    expectOnly(pty.pid, KILL_ONLY);
     pty.resize(132, 43);
     // The resize reaches the relay as a signal, then the sandbox's pty through an ioctl: asked again until seen.
     let size = '';
@@ -102,6 +119,63 @@ describe.skipIf(skip !== undefined)('the launcher after setup keeps only CAP_KIL
     pty.kill('SIGHUP');
     expect((await t.waitExit()).exitCode).toBe(128 + 1);
     expect(processAlive(pty.pid)).toBe(false);
+  });
+
+  /** A marker in the sandbox and a shell there to kill it from; both ended (by PID) whatever the test did. */
+  async function withMarker(
+    use: (m: { marker: FixtureHandle; hostPid: number; t: Terminal }) => Promise<void>,
+  ): Promise<void> {
+    const marker = startFixture(sb, 'gaiola-mark', { launcherPath: cfg.launcherPath });
+    const pty = sb.spawnShell({ cols: 80, rows: 24 });
+    const t = new Terminal(pty);
+    let hostPid: number | null = null;
+    try {
+      hostPid = (await marker.ready).hostPid;
+      if (hostPid === null) throw new Error('the marker has no host pid');
+      await t.ready();
+      await use({ marker, hostPid, t });
+    } finally {
+      // A marker left stopped by a failed test: woken, so that stop() ends it the ordinary way.
+      if (hostPid !== null && marker.state().alive) process.kill(hostPid, 'SIGCONT');
+      await marker.stop();
+      if (!t.exited) pty.kill('SIGHUP');
+      await t.waitExit();
+    }
+  }
+
+  it("a marker relay, while it relays; it still reports a kill from inside with the killer's root", async () => {
+    await withMarker(async ({ marker, hostPid, t }) => {
+      // The relay is the marker's parent; it drops before it relays the marker's "ready".
+      expectOnly(Number(status(hostPid).PPid), MARKER_RELAY);
+      // bash's builtin kill: the killer is the shell itself, alive, its root read through the host's /proc.
+      const shell = Number(await t.ok('echo $$'));
+      await t.ok(`kill ${marker.sandboxPid()}`);
+      await marker.exited;
+      expect(marker.state().killedBy).toMatchObject({
+        signal: 15,
+        pid: shell,
+        rootId: fileIdOf(`/proc/${sb.initPid}/root`),
+      });
+    });
+  });
+
+  it('a marker relay still names the parent of a killer already gone (a child of the relay looks)', async () => {
+    await withMarker(async ({ marker, hostPid, t }) => {
+      expectOnly(Number(status(hostPid).PPid), MARKER_RELAY);
+      // The marker stopped, /bin/kill signals it, exits and is reaped by its shell before the marker wakes:
+      // only the accounting record names its parent, whose root a child of the relay (in the sandbox's pid
+      // namespace) reads.
+      process.kill(hostPid, 'SIGSTOP');
+      await until('the marker to stop', () => status(hostPid).State?.startsWith('T') === true);
+      const shell = Number(await t.ok('echo $$'));
+      await t.ok(`/bin/kill -TERM ${marker.sandboxPid()}`);
+      expect(BigInt(`0x${status(hostPid).ShdPnd}`) & SIGTERM_BIT).toBe(SIGTERM_BIT);
+      process.kill(hostPid, 'SIGCONT');
+      await marker.exited;
+      const killedBy = marker.state().killedBy;
+      expect(killedBy).toMatchObject({ signal: 15, rootId: null, parentRootId: fileIdOf(`/proc/${sb.initPid}/root`) });
+      expect(killedBy?.pid).not.toBe(shell);
+    });
   });
 
   it('the holder still ends its sandbox', async () => {
