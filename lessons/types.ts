@@ -5,6 +5,14 @@
 //   pt.mdx, gl.mdx — the prose; `<Step id="…" />` places a step (by id, never by position)
 // and `lessons/index.ts` lists the folders in order.
 
+import type { CheckRef } from '../sandbox-agent/src/protocol/check-params';
+
+/**
+ * Which check decides a step, with its parameters, typed per check id (protocol/check-params.ts): a wrong or
+ * missing parameter fails the type-check, and the agent's catalog refuses it when it loads.
+ */
+export type { CheckId, CheckRef } from '../sandbox-agent/src/protocol/check-params';
+
 export const LOCALES = ['pt', 'gl'] as const;
 export type LessonLocale = (typeof LOCALES)[number];
 export type Localized = Readonly<Record<LessonLocale, string>>;
@@ -23,13 +31,6 @@ export interface StepCommand {
 
 /** The cgroup layout a host gives its sandboxes, as lessons name it. */
 export type CgroupVersion = 'v1' | 'v2';
-
-/** Which check decides a step, with its parameters (plain JSON: the site may see it). */
-export interface CheckRef {
-  /** A check id registered in sandbox-agent/src/checks/index.ts. */
-  readonly id: string;
-  readonly params?: Readonly<Record<string, string | number | boolean>>;
-}
 
 export interface StepDef {
   /** Unique within the lesson: kebab-case. */

@@ -28,7 +28,7 @@ const lesson = defineLesson({
         { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes' },
         { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/memory.max' },
       ],
-      check: { id: 'x' },
+      check: { id: 'pid-ns-init' },
       hints: { nope: { pt: 'Ainda não: `{found}`', gl: 'Aínda non: `{found}`' } },
     },
   ],

@@ -9,7 +9,7 @@
 import { findMount } from '../kernel/parse/mountinfo';
 import type { SandboxSnapshot } from '../kernel/snapshot';
 import { newNamespaces } from './new-namespaces';
-import type { Check } from './types';
+import { defineCheck } from './types';
 import { inNewPidNs, innermostPid, mountsSeenBy, sandboxPid } from './util';
 
 /** "major:minor" of every proc mount of the sandbox's own mount namespace, as its processes see them. */
@@ -21,8 +21,8 @@ function sandboxProcDevices(snap: SandboxSnapshot): Set<string> {
   return out;
 }
 
-export const containerProc: Check = (snap, params) => {
-  const namespaces = newNamespaces(snap, params);
+export const containerProc = defineCheck('container-proc', (snap, params) => {
+  const namespaces = newNamespaces.run(snap, params);
   if (!namespaces.done) return namespaces;
   const own = sandboxProcDevices(snap);
   const inside = snap.processes.filter((p) => inNewPidNs(snap, p) && p.ns.mnt !== snap.base.ns.mnt);
@@ -38,4 +38,4 @@ export const containerProc: Check = (snap, params) => {
   // Report on the container's init (the student's shell there), else the first process inside.
   const best = inside.find((p) => innermostPid(p) === 1) ?? inside[0];
   return best ? { done: false, hint: 'no-proc', params: { pid: sandboxPid(best) } } : { done: false, hint: 'no-proc' };
-};
+});

@@ -3,12 +3,13 @@
 // host name, cgroup, network) from the namespaces, mount tables, cgroup files and interface tables.
 
 import type { CgroupGroup, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
+import type { CheckParamsOf } from '../protocol/check-params';
 import { findGroup, groupsOf } from './cgroup-util';
 import { baseMountAt } from './mount-util';
 import { rootHow } from './mounts';
 import { studentNets } from './network';
-import type { Check, CheckResult } from './types';
-import { inNewPidNs, innermostPid, lessonDirId, numberParam, stringParam } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { inNewPidNs, innermostPid, lessonDirId } from './util';
 
 /** PID 1 of each PID namespace of the student's. */
 export function containerInits(snap: SandboxSnapshot): ProcInfo[] {
@@ -27,28 +28,28 @@ function linked(snap: SandboxSnapshot, p: ProcInfo): boolean {
 }
 
 /** What a container init lacks, in the order the lesson builds it. */
-function missingOf(snap: SandboxSnapshot, p: ProcInfo, params: Parameters<Check>[1]): string[] {
-  const path = stringParam(params, 'path');
+function missingOf(snap: SandboxSnapshot, p: ProcInfo, params: CheckParamsOf<'container-complete'>): string[] {
+  const path = params.path;
   const missing: string[] = [];
   for (const kind of ['mnt', 'uts', 'ipc', 'net'] as const)
     if (p.ns[kind] === undefined || p.ns[kind] === snap.base.ns[kind]) missing.push(kind);
   const id = lessonDirId(snap, path);
   if (!id || p.rootId !== id || rootHow(snap, p) !== 'pivoted') missing.push('pivot_root');
   if (baseMountAt(snap, path)?.fsType !== 'overlay') missing.push('overlay');
-  if (p.ns.uts === undefined || snap.hostnames[p.ns.uts] !== stringParam(params, 'hostname')) missing.push('hostname');
-  const group = findGroup(snap, 'memory', stringParam(params, 'group'));
+  if (p.ns.uts === undefined || snap.hostnames[p.ns.uts] !== params.hostname) missing.push('hostname');
+  const group = findGroup(snap, 'memory', params.group);
   if (!group?.procs.includes(p.hostPid)) missing.push('cgroup');
   if (params.network === true && !linked(snap, p)) missing.push('veth');
   return missing;
 }
 
 /** The capstone: a container with every property the lesson built; else the one closest to it, and what it lacks. */
-export const containerComplete: Check = (snap, params): CheckResult => {
+export const containerComplete = defineCheck('container-complete', (snap, params): CheckResult => {
   const inits = containerInits(snap);
   if (inits.length === 0) return { done: false, hint: 'no-container' };
   const best = inits.map((p) => missingOf(snap, p, params)).sort((a, b) => a.length - b.length)[0] ?? [];
   return best.length === 0 ? { done: true } : { done: false, hint: 'missing', params: { what: best.join(', ') } };
-};
+});
 
 const PAGE = 4096;
 
@@ -65,9 +66,9 @@ function limitsMissing(snap: SandboxSnapshot, p: ProcInfo, memoryBytes: number, 
  * `docker run --memory M --pids-limit N --network none` by hand: a container init in a network namespace of
  * its own with only lo, in cgroups with those limits.
  */
-export const dockerLike: Check = (snap, params): CheckResult => {
-  const memoryBytes = numberParam(params, 'memoryBytes');
-  const pidsMax = numberParam(params, 'pidsMax');
+export const dockerLike = defineCheck('docker-like', (snap, params): CheckResult => {
+  const memoryBytes = params.memoryBytes;
+  const pidsMax = params.pidsMax;
   const inits = containerInits(snap);
   if (inits.length === 0) return { done: false, hint: 'no-container' };
   let best: string[] | undefined;
@@ -81,7 +82,7 @@ export const dockerLike: Check = (snap, params): CheckResult => {
   return best
     ? { done: false, hint: 'no-limits', params: { what: best.join(', ') } }
     : { done: false, hint: 'has-network' };
-};
+});
 
 /** Processes of a PID namespace of the student's whose host name is `hostname` (a runc container). */
 function namedContainers(snap: SandboxSnapshot, hostname: string): ProcInfo[] {
@@ -91,8 +92,8 @@ function namedContainers(snap: SandboxSnapshot, hostname: string): ProcInfo[] {
 }
 
 /** An OCI runtime config at `path`: JSON with ociVersion, root.path and linux.namespaces. */
-export const ociSpec: Check = (snap, params): CheckResult => {
-  const path = stringParam(params, 'path');
+export const ociSpec = defineCheck('oci-spec', (snap, params): CheckResult => {
+  const path = params.path;
   const f = snap.files[path];
   if (f?.type !== 'file' || f.text === null) return { done: false, hint: 'no-spec', params: { path } };
   try {
@@ -111,30 +112,30 @@ export const ociSpec: Check = (snap, params): CheckResult => {
     // not JSON: the hint below
   }
   return { done: false, hint: 'not-json', params: { path } };
-};
+});
 
 /** runc's container runs: a process of its own PID namespace named `hostname`, in cgroups with those limits. */
-export const ociRunning: Check = (snap, params): CheckResult => {
-  const hostname = stringParam(params, 'hostname');
+export const ociRunning = defineCheck('oci-running', (snap, params): CheckResult => {
+  const hostname = params.hostname;
   const found = namedContainers(snap, hostname);
   if (found.length === 0) return { done: false, hint: 'not-running', params: { hostname } };
   let best: string[] | undefined;
   for (const p of found) {
-    const missing = limitsMissing(snap, p, numberParam(params, 'memoryBytes'), numberParam(params, 'pidsMax'));
+    const missing = limitsMissing(snap, p, params.memoryBytes, params.pidsMax);
     if (missing.length === 0) return { done: true };
     if (!best || missing.length < best.length) best = missing;
   }
   return { done: false, hint: 'no-limits', params: { what: (best ?? []).join(', ') } };
-};
+});
 
 /** runc's container carries a seccomp filter beyond the sandbox's own. */
-export const ociSeccomp: Check = (snap, params): CheckResult => {
-  const hostname = stringParam(params, 'hostname');
+export const ociSeccomp = defineCheck('oci-seccomp', (snap, params): CheckResult => {
+  const hostname = params.hostname;
   const found = namedContainers(snap, hostname);
   if (found.length === 0) return { done: false, hint: 'not-running', params: { hostname } };
   const base = snap.base.seccompFilters;
   return found.some((p) => base >= 0 && p.seccomp.filters > base) ? { done: true } : { done: false, hint: 'no-filter' };
-};
+});
 
 /** A "pause" process: network, UTS and IPC namespaces of its own, named `hostname`. */
 function pauses(snap: SandboxSnapshot, hostname: string): ProcInfo[] {
@@ -146,18 +147,18 @@ function pauses(snap: SandboxSnapshot, hostname: string): ProcInfo[] {
   );
 }
 
-export const podPause: Check = (snap, params): CheckResult => {
-  const hostname = stringParam(params, 'hostname');
+export const podPause = defineCheck('pod-pause', (snap, params): CheckResult => {
+  const hostname = params.hostname;
   return pauses(snap, hostname).length > 0 ? { done: true } : { done: false, hint: 'no-pause', params: { hostname } };
-};
+});
 
 /**
  * `count` containers or more (PID 1 of their own PID namespace, each with a mount namespace of its own) share
  * the pause's network, UTS and IPC namespaces: a pod.
  */
-export const podMembers: Check = (snap, params): CheckResult => {
-  const hostname = stringParam(params, 'hostname');
-  const count = numberParam(params, 'count');
+export const podMembers = defineCheck('pod-members', (snap, params): CheckResult => {
+  const hostname = params.hostname;
+  const count = params.count;
   const ps = pauses(snap, hostname);
   if (ps.length === 0) return { done: false, hint: 'no-pause', params: { hostname } };
   let found = 0;
@@ -173,4 +174,4 @@ export const podMembers: Check = (snap, params): CheckResult => {
     found = Math.max(found, mnts.size);
   }
   return found >= count ? { done: true } : { done: false, hint: 'few-members', params: { found, count } };
-};
+});

@@ -4,8 +4,8 @@
 // After a wrong kill the agent starts the fixture again; the new one carries how the old one died, so the
 // hint keeps saying why the step is not done instead of turning back to "still alive".
 import type { FileId, FixtureKiller } from '../kernel/snapshot';
-import type { Check, CheckResult } from './types';
-import { lessonDirId, sandboxPid, stringParam } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { lessonDirId, sandboxPid } from './util';
 
 /** What a recorded killer means: done from inside `path`, else who it was. null = SIGKILL, untraceable. */
 function judge(killer: FixtureKiller | null, root: FileId | null | undefined): CheckResult {
@@ -14,9 +14,9 @@ function judge(killer: FixtureKiller | null, root: FileId | null | undefined): C
   return { done: false, hint: 'killed-from-outside', params: { pid: killer.pid } };
 }
 
-export const fixtureKilledFromRoot: Check = (snap, params) => {
-  const name = stringParam(params, 'fixture');
-  const path = stringParam(params, 'path');
+export const fixtureKilledFromRoot = defineCheck('fixture-killed-from-root', (snap, params) => {
+  const name = params.fixture;
+  const path = params.path;
   const f = snap.fixtures[name];
   const id = lessonDirId(snap, path);
   if (f?.killedBy) return judge(f.killedBy, id);
@@ -27,4 +27,4 @@ export const fixtureKilledFromRoot: Check = (snap, params) => {
   // Not running yet: the agent starts it when the lesson opens, and checks again once it is up.
   if (!proc) return { done: false, hint: 'starting' };
   return { done: false, hint: 'alive', params: { pid: sandboxPid(proc) } };
-};
+});

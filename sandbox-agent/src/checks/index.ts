@@ -1,5 +1,9 @@
-// The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts).
+// The registry of checks, by the id lessons name in `check.id` (lessons/NN-slug/lesson.ts). Its type lists
+// every id of protocol/check-params.ts: a check missing here, or registered under another id, fails the
+// type-check.
 // Layer: imports only kernel/ and protocol/ (README, How it fits together; biome.json enforces it).
+
+import type { CheckId } from '../protocol/check-params';
 import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPidsLimit } from './cgroup-cpu-pids';
 import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
 import { containerProc } from './container-proc';
@@ -18,12 +22,15 @@ import { rootIsPath } from './root-is-path';
 import { rootlessInit } from './rootless-init';
 import { capDropped, fileCapUsed, seccompExtraFilter } from './security';
 import { timeOffset } from './time-offset';
-import type { Check } from './types';
+import type { Check, DefinedCheck } from './types';
 import { usernsRootMap } from './userns-root-map';
 import { usernsUnmapped } from './userns-unmapped';
 import { utsHostname } from './uts-hostname';
 
-export const checks: Record<string, Check> = {
+/** Each check under its own id, every id once. */
+export type CheckRegistry = { readonly [K in CheckId]: DefinedCheck<K> };
+
+const registry: CheckRegistry = {
   'root-is-path': rootIsPath,
   'proc-mounted-in-root': procMountedInRoot,
   'fixture-killed-from-root': fixtureKilledFromRoot,
@@ -74,6 +81,9 @@ export const checks: Record<string, Check> = {
   'pod-members': podMembers,
 };
 
+/** The checks as the agent runs them, by the id a step names (parameters checked when each runs). */
+export const checks: Readonly<Record<string, Check>> = registry;
+
 /**
  * What a snapshot reads beyond what it always reads, because some checks need it; each costs launcher spawns
  * per namespace of the student's, so a lesson whose checks do not need it does not pay for it.
@@ -87,7 +97,7 @@ export interface SnapshotNeeds {
   containerProcs: boolean;
 }
 
-const NEEDS: Readonly<Record<string, Partial<SnapshotNeeds>>> = {
+const NEEDS: Readonly<Partial<Record<CheckId, Partial<SnapshotNeeds>>>> = {
   'veth-pair': { network: true },
   'iface-up': { network: true },
   'veth-traffic': { network: true },
@@ -99,7 +109,7 @@ const NEEDS: Readonly<Record<string, Partial<SnapshotNeeds>>> = {
   'container-proc': { containerProcs: true },
 };
 
-export function snapshotNeeds(checkIds: Iterable<string>): SnapshotNeeds {
+export function snapshotNeeds(checkIds: Iterable<CheckId>): SnapshotNeeds {
   const out: SnapshotNeeds = { network: false, mountTables: false, containerProcs: false };
   for (const id of checkIds) {
     out.network ||= NEEDS[id]?.network === true;

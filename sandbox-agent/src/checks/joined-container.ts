@@ -4,12 +4,12 @@
 // from outside (a process born inside the container has its parent inside). The container init itself and
 // `unshare` (its parent outside, which sits in the container's namespaces but the PID one) do not count.
 import type { NsKind, ProcInfo } from '../kernel/snapshot';
-import type { Check, CheckResult } from './types';
+import { type CheckResult, defineCheck } from './types';
 import { inNewPidNs, innermostPid, parentInBasePidNs, sandboxPid } from './util';
 
 const KINDS: readonly NsKind[] = ['mnt', 'uts', 'ipc', 'net', 'pid'];
 
-export const joinedContainer: Check = (snap): CheckResult => {
+export const joinedContainer = defineCheck('joined-container', (snap): CheckResult => {
   const inits = snap.processes.filter((p) => inNewPidNs(snap, p) && innermostPid(p) === 1);
   if (inits.length === 0) return { done: false, hint: 'no-container' };
   const initPids = new Set(inits.map((p) => p.hostPid));
@@ -37,4 +37,4 @@ export const joinedContainer: Check = (snap): CheckResult => {
   const pid = sandboxPid(best.p);
   if (best.missing.length === 0) return { done: false, hint: 'wrong-root', params: { pid } };
   return { done: false, hint: 'missing-ns', params: { kind: best.missing[0] as string, pid } };
-};
+});

@@ -4,10 +4,10 @@
 // `unshare -p -u -f` itself also sits in the new UTS namespace but in the old PID namespace, as the parent
 // of the container's init (PID 1 inside): such parents do not count. `nsenter -a` does count: it stays
 // outside too, as the parent of a process that joined the container's PID namespace, never of its PID 1.
-import type { Check } from './types';
+import { defineCheck } from './types';
 import { inNewPidNs, innermostPid } from './util';
 
-export const joinedUts: Check = (snap) => {
+export const joinedUts = defineCheck('joined-uts', (snap) => {
   const inside = snap.processes.filter((p) => inNewPidNs(snap, p));
   const containerUts = new Set(
     inside.map((p) => p.ns.uts).filter((u): u is number => u !== undefined && u !== snap.base.ns.uts),
@@ -18,4 +18,4 @@ export const joinedUts: Check = (snap) => {
     (p) => !inNewPidNs(snap, p) && p.ns.uts !== undefined && containerUts.has(p.ns.uts) && !creators.has(p.hostPid),
   );
   return joined ? { done: true } : { done: false, hint: 'not-joined' };
-};
+});

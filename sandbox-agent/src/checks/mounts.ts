@@ -4,13 +4,13 @@
 import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
 import type { ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
-import type { Check, CheckResult } from './types';
-import { lessonDirId, sandboxPid, stringParam } from './util';
+import { type Check, type CheckResult, defineCheck } from './types';
+import { lessonDirId, sandboxPid } from './util';
 
 /** `target` is a bind of the directory `source` (same identity), read-only when `readOnly`. */
-export const bindMount: Check = (snap, params): CheckResult => {
-  const source = stringParam(params, 'source');
-  const target = stringParam(params, 'target');
+export const bindMount = defineCheck('bind-mount', (snap, params): CheckResult => {
+  const source = params.source;
+  const target = params.target;
   const m = baseMountAt(snap, target);
   if (!m) return { done: false, hint: 'not-mounted', params: { target } };
   const id = snap.paths[target];
@@ -18,7 +18,7 @@ export const bindMount: Check = (snap, params): CheckResult => {
   if (params.readOnly === true && !m.mountOptions.includes('ro'))
     return { done: false, hint: 'writable', params: { target } };
   return { done: true };
-};
+});
 
 /** Mount namespaces whose view has `fsSource` mounted at `path`. */
 function namespacesWith(snap: Parameters<Check>[0], path: string, fsSource: string): Set<number | undefined> {
@@ -28,18 +28,18 @@ function namespacesWith(snap: Parameters<Check>[0], path: string, fsSource: stri
 }
 
 /** A mount of `fsSource` at `path` is in two mount namespaces or more: propagation carried it. */
-export const mountPropagated: Check = (snap, params): CheckResult => {
-  const path = stringParam(params, 'path');
-  const fsSource = stringParam(params, 'fsSource');
+export const mountPropagated = defineCheck('mount-propagated', (snap, params): CheckResult => {
+  const path = params.path;
+  const fsSource = params.fsSource;
   const found = namespacesWith(snap, path, fsSource);
   if (found.size === 0) return { done: false, hint: 'no-mount', params: { path, fsSource } };
   return found.size >= 2 ? { done: true } : { done: false, hint: 'not-shared', params: { path } };
-};
+});
 
 /** A mount of `fsSource` at `path` exists in a namespace of the student's, and not in the sandbox's own. */
-export const mountPrivate: Check = (snap, params): CheckResult => {
-  const path = stringParam(params, 'path');
-  const fsSource = stringParam(params, 'fsSource');
+export const mountPrivate = defineCheck('mount-private', (snap, params): CheckResult => {
+  const path = params.path;
+  const fsSource = params.fsSource;
   const found = namespacesWith(snap, path, fsSource);
   const inOther = [...found].some((mnt) => mnt !== undefined && mnt !== snap.base.ns.mnt);
   if (!inOther) return { done: false, hint: 'no-mount', params: { path, fsSource } };
@@ -47,7 +47,7 @@ export const mountPrivate: Check = (snap, params): CheckResult => {
   if (base === undefined || findMount(base, path)?.source === fsSource)
     return { done: false, hint: 'leaked', params: { path } };
   return { done: true };
-};
+});
 
 /** How a process came to have its root: through pivot_root, a chroot, or a pivot_root that left the old root mounted. */
 export type RootHow = 'pivoted' | 'chrooted' | 'old-root';
@@ -79,8 +79,8 @@ export function rootHow(snap: SandboxSnapshot, p: ProcInfo): RootHow {
 }
 
 /** A process in a mount namespace of its own has `path` as its root through pivot_root (see rootHow). */
-export const pivotedRoot: Check = (snap, params): CheckResult => {
-  const path = stringParam(params, 'path');
+export const pivotedRoot = defineCheck('pivoted-root', (snap, params): CheckResult => {
+  const path = params.path;
   const id = lessonDirId(snap, path);
   const inRoot = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (inRoot.length === 0) return { done: false, hint: 'no-process', params: { path } };
@@ -92,15 +92,15 @@ export const pivotedRoot: Check = (snap, params): CheckResult => {
   }
   if (stale !== undefined) return { done: false, hint: 'old-root', params: { pid: stale } };
   return { done: false, hint: 'chrooted', params: { pid: sandboxPid(inRoot[0] as (typeof inRoot)[number]) } };
-};
+});
 
 /** A process whose root is the sandbox's real root was started by a process chrooted into `path`. */
-export const chrootEscaped: Check = (snap, params): CheckResult => {
-  const id = lessonDirId(snap, stringParam(params, 'path'));
+export const chrootEscaped = defineCheck('chroot-escaped', (snap, params): CheckResult => {
+  const id = lessonDirId(snap, params.path);
   const escaped = snap.processes.some((p) => {
     if (p.rootId !== snap.base.rootId) return false;
     const parent = snap.processes.find((q) => q.hostPid === p.ppid);
     return id !== undefined && id !== null && parent?.rootId === id;
   });
   return escaped ? { done: true } : { done: false, hint: 'no-escape' };
-};
+});

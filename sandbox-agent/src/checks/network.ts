@@ -2,8 +2,7 @@
 // both ends, IPv4 traffic across, a bridge with veth ports, a default route. From the namespaces' own
 // interface and route tables (snapshot.net, read through iproute2's netlink by the launcher).
 import type { NetInterface, NetNamespace, SandboxSnapshot } from '../kernel/snapshot';
-import type { Check, CheckResult } from './types';
-import { numberParam, stringParam } from './util';
+import { type CheckResult, defineCheck } from './types';
 
 /** The sandbox's own network namespace, when read. */
 export function baseNet(snap: SandboxSnapshot): NetNamespace | undefined {
@@ -28,62 +27,62 @@ function insideEnd(snap: SandboxSnapshot, outside: NetInterface, inside: string)
   return undefined;
 }
 
-export const vethPair: Check = (snap, params): CheckResult => {
-  const outside = stringParam(params, 'outside');
-  const inside = stringParam(params, 'inside');
+export const vethPair = defineCheck('veth-pair', (snap, params): CheckResult => {
+  const outside = params.outside;
+  const inside = params.inside;
   const o = named(baseNet(snap), outside);
   if (o?.kind !== 'veth') return { done: false, hint: 'no-veth', params: { outside } };
   if (insideEnd(snap, o, inside)) return { done: true };
   if (named(baseNet(snap), inside) || !studentNets(snap).some(([, n]) => named(n, inside)))
     return { done: false, hint: 'not-moved', params: { inside } };
   return { done: false, hint: 'not-peers', params: { outside, inside } };
-};
+});
 
 /** Both ends up, each with its address. */
-export const ifaceUp: Check = (snap, params): CheckResult => {
-  const outside = stringParam(params, 'outside');
-  const inside = stringParam(params, 'inside');
+export const ifaceUp = defineCheck('iface-up', (snap, params): CheckResult => {
+  const outside = params.outside;
+  const inside = params.inside;
   const o = named(baseNet(snap), outside);
   const i = o ? insideEnd(snap, o, inside) : undefined;
   for (const [iface, addr, end] of [
-    [outside, stringParam(params, 'outsideAddr'), o],
-    [inside, stringParam(params, 'insideAddr'), i],
+    [outside, params.outsideAddr, o],
+    [inside, params.insideAddr, i],
   ] as const) {
     if (!end?.addrs.includes(addr)) return { done: false, hint: 'no-addr', params: { iface, addr } };
     if (!end.up) return { done: false, hint: 'down', params: { iface } };
   }
   return { done: true };
-};
+});
 
 /**
  * IPv4 went across `outside`: the sandbox's namespace has a complete ARP entry on it. Packet counters alone
  * would not do: an interface brought up sends IPv6 router solicitations by itself.
  */
-export const vethTraffic: Check = (snap, params): CheckResult => {
-  const outside = stringParam(params, 'outside');
+export const vethTraffic = defineCheck('veth-traffic', (snap, params): CheckResult => {
+  const outside = params.outside;
   const n = baseNet(snap);
   const o = named(n, outside);
   // once veth0 is a bridge port, ARP entries are on the bridge
   const devs = new Set([outside, ...(o?.master ? [o.master] : [])]);
   if (n?.neighbors.some((e) => devs.has(e.dev)) && o && o.rxPackets > 0 && o.txPackets > 0) return { done: true };
   return { done: false, hint: 'no-traffic', params: { outside } };
-};
+});
 
 /** A bridge in the sandbox's namespace with `min` veth ports or more whose other ends are in other namespaces. */
-export const bridgeJoined: Check = (snap, params): CheckResult => {
-  const bridge = stringParam(params, 'bridge');
-  const min = numberParam(params, 'min');
+export const bridgeJoined = defineCheck('bridge-joined', (snap, params): CheckResult => {
+  const bridge = params.bridge;
+  const min = params.min;
   const n = baseNet(snap);
   if (named(n, bridge)?.kind !== 'bridge') return { done: false, hint: 'no-bridge', params: { bridge } };
   const found = (n?.interfaces ?? []).filter(
     (i) => i.master === bridge && i.kind === 'veth' && i.linkNetnsId !== null,
   ).length;
   return found >= min ? { done: true } : { done: false, hint: 'few-ports', params: { bridge, found, min } };
-};
+});
 
 /** A namespace of the student's routes by default through `via`. */
-export const defaultRoute: Check = (snap, params): CheckResult => {
-  const via = stringParam(params, 'via');
+export const defaultRoute = defineCheck('default-route', (snap, params): CheckResult => {
+  const via = params.via;
   const found = studentNets(snap).some(([, n]) => n.routes.some((r) => r.dst === 'default' && r.gateway === via));
   return found ? { done: true } : { done: false, hint: 'no-route', params: { via } };
-};
+});

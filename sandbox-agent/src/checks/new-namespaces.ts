@@ -1,13 +1,15 @@
 // Lesson 02 "namespaces": one process inside a new PID namespace (the container) whose namespaces of each
 // listed kind (`kinds`, e.g. 'mnt,ipc,net') all differ from the sandbox's: inode comparison of /proc/PID/ns.
 import type { NsKind } from '../kernel/snapshot';
-import type { Check } from './types';
-import { inNewPidNs, innermostPid, sandboxPid, stringParam } from './util';
+import { NS_KINDS } from '../protocol/check-params';
+import { defineCheck } from './types';
+import { inNewPidNs, innermostPid, sandboxPid } from './util';
 
-const KINDS: ReadonlySet<string> = new Set<NsKind>(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']);
+/** The kinds a lesson may name (its schema refuses others), each a kind the snapshot reads. */
+const KINDS: ReadonlySet<string> = new Set<NsKind>(NS_KINDS);
 
-export const newNamespaces: Check = (snap, params) => {
-  const kinds = stringParam(params, 'kinds')
+export const newNamespaces = defineCheck('new-namespaces', (snap, params) => {
+  const kinds = params.kinds
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '');
@@ -22,4 +24,4 @@ export const newNamespaces: Check = (snap, params) => {
     (a, b) => Number(innermostPid(b) === 1) - Number(innermostPid(a) === 1) || shared(a).length - shared(b).length,
   )[0] as (typeof inside)[number];
   return { done: false, hint: 'same-ns', params: { kind: shared(best)[0] as string, pid: sandboxPid(best) } };
-};
+});

@@ -4,25 +4,20 @@
 // Layers are compared by identity (layerIs), not by how they were spelled: the kernel shows a relative
 // `lowerdir=lower` as typed.
 import { baseMountAt, baseMounts, layerIdentity, layerIs, overlayDirs } from './mount-util';
-import type { Check, CheckResult } from './types';
-import { numberParam, stringParam } from './util';
+import { type Check, type CheckResult, defineCheck } from './types';
 
 /** An overlay at `target` whose lowerdir includes `lower` and whose upperdir is `upper`. */
-export const overlayMount: Check = (snap, params): CheckResult => {
-  const target = stringParam(params, 'target');
+export const overlayMount = defineCheck('overlay-mount', (snap, params): CheckResult => {
+  const target = params.target;
   const m = baseMountAt(snap, target);
   if (!m) return { done: false, hint: 'no-overlay', params: { target } };
   if (m.fsType !== 'overlay') return { done: false, hint: 'not-overlay', params: { target, fstype: m.fsType } };
   const { lowers, upper } = overlayDirs(m);
-  const lower = stringParam(params, 'lower');
-  if (
-    !lowers.some((l) => layerIs(snap, m, l, lower)) ||
-    upper === undefined ||
-    !layerIs(snap, m, upper, stringParam(params, 'upper'))
-  )
+  const lower = params.lower;
+  if (!lowers.some((l) => layerIs(snap, m, l, lower)) || upper === undefined || !layerIs(snap, m, upper, params.upper))
     return { done: false, hint: 'wrong-dirs', params: { target } };
   return { done: true };
-};
+});
 
 /** The directory part of a path: '/root/ov/upper/a.txt' → '/root/ov/upper'. */
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
@@ -44,9 +39,9 @@ function mountedOver(snap: Parameters<Check>[0], upperPath: string, lowerPath: s
  * `upperPath` is a copy of `lowerPath` with more written after it, `lowerPath` is as it was, and their
  * directories are an overlay's upper and lower (files written there by hand, with no overlay, are no copy-up).
  */
-export const overlayCopiedUp: Check = (snap, params): CheckResult => {
-  const upperPath = stringParam(params, 'upperPath');
-  const lowerPath = stringParam(params, 'lowerPath');
+export const overlayCopiedUp = defineCheck('overlay-copied-up', (snap, params): CheckResult => {
+  const upperPath = params.upperPath;
+  const lowerPath = params.lowerPath;
   if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-copy', params: { upperPath } };
   const upper = snap.files[upperPath];
   const lower = snap.files[lowerPath];
@@ -55,16 +50,16 @@ export const overlayCopiedUp: Check = (snap, params): CheckResult => {
   if (upper.text === null || lower.text === null || !upper.text.startsWith(lower.text) || upper.text === lower.text)
     return { done: false, hint: 'not-appended', params: { upperPath } };
   return { done: true };
-};
+});
 
 /**
  * Deleted through the overlay: gone from `mergedPath`, a 0:0 character device at `upperPath`, `lowerPath`
  * intact, and those directories an overlay's upper and lower.
  */
-export const overlayWhiteout: Check = (snap, params): CheckResult => {
-  const upperPath = stringParam(params, 'upperPath');
-  const lowerPath = stringParam(params, 'lowerPath');
-  const mergedPath = stringParam(params, 'mergedPath');
+export const overlayWhiteout = defineCheck('overlay-whiteout', (snap, params): CheckResult => {
+  const upperPath = params.upperPath;
+  const lowerPath = params.lowerPath;
+  const mergedPath = params.mergedPath;
   if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-whiteout', params: { upperPath } };
   if (snap.files[mergedPath]) return { done: false, hint: 'not-deleted', params: { mergedPath } };
   if (!snap.files[lowerPath]) return { done: false, hint: 'lower-gone', params: { lowerPath } };
@@ -72,27 +67,27 @@ export const overlayWhiteout: Check = (snap, params): CheckResult => {
   if (upper?.type !== 'char' || upper.rdev !== '0:0')
     return { done: false, hint: 'no-whiteout', params: { upperPath } };
   return { done: true };
-};
+});
 
 /** An overlay at `target` with at least `minLowers` lower layers and no upper: a read-only image. */
-export const overlayLayers: Check = (snap, params): CheckResult => {
-  const target = stringParam(params, 'target');
+export const overlayLayers = defineCheck('overlay-layers', (snap, params): CheckResult => {
+  const target = params.target;
   const m = baseMountAt(snap, target);
   if (m?.fsType !== 'overlay') return { done: false, hint: 'no-overlay', params: { target } };
   const { lowers, upper } = overlayDirs(m);
   if (upper !== undefined) return { done: false, hint: 'has-upper', params: { target } };
-  if (lowers.length < numberParam(params, 'minLowers')) return { done: false, hint: 'one-lower', params: { target } };
+  if (lowers.length < params.minLowers) return { done: false, hint: 'one-lower', params: { target } };
   return { done: true };
-};
+});
 
 /**
  * `count` overlays or more share the lower `lower`, each with an upper of its own; a file written through one
  * (`filePath`, in its upper) shows neither in the image (`imagePath`) nor in another (`otherPath`).
  */
-export const overlaySharedImage: Check = (snap, params): CheckResult => {
-  const lower = stringParam(params, 'lower');
-  const count = numberParam(params, 'count');
-  const filePath = stringParam(params, 'filePath');
+export const overlaySharedImage = defineCheck('overlay-shared-image', (snap, params): CheckResult => {
+  const lower = params.lower;
+  const count = params.count;
+  const filePath = params.filePath;
   const uppers = new Set<string>();
   for (const m of baseMounts(snap) ?? []) {
     if (m.fsType !== 'overlay') continue;
@@ -103,9 +98,9 @@ export const overlaySharedImage: Check = (snap, params): CheckResult => {
   if (uppers.size < count) return { done: false, hint: 'too-few', params: { lower, found: uppers.size, count } };
   const written = snap.files[filePath];
   if (written?.type !== 'file') return { done: false, hint: 'no-write', params: { filePath } };
-  for (const other of [stringParam(params, 'otherPath'), stringParam(params, 'imagePath')]) {
+  for (const other of [params.otherPath, params.imagePath]) {
     const seen = snap.files[other];
     if (seen && seen.text === written.text) return { done: false, hint: 'leaked', params: { filePath } };
   }
   return { done: true };
-};
+});

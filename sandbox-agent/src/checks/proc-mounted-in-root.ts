@@ -2,11 +2,11 @@
 // mountinfo (mount points there are relative to its root, as the kernel shows them). Mounting it from
 // outside at path/proc is as good: what counts is what the chrooted process sees.
 import { findMount } from '../kernel/parse/mountinfo';
-import type { Check } from './types';
-import { lessonDirId, mountsSeenBy, stringParam } from './util';
+import { defineCheck } from './types';
+import { lessonDirId, mountsSeenBy } from './util';
 
-export const procMountedInRoot: Check = (snap, params) => {
-  const path = stringParam(params, 'path');
+export const procMountedInRoot = defineCheck('proc-mounted-in-root', (snap, params) => {
+  const path = params.path;
   const id = lessonDirId(snap, path);
   const chrooted = id ? snap.processes.filter((p) => p.rootId === id) : [];
   if (chrooted.length === 0) return { done: false, hint: 'not-chrooted', params: { path } };
@@ -15,4 +15,4 @@ export const procMountedInRoot: Check = (snap, params) => {
     if (mounts && findMount(mounts, '/proc')?.fsType === 'proc') return { done: true };
   }
   return { done: false, hint: 'no-proc', params: { path } };
-};
+});

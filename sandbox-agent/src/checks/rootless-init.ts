@@ -2,13 +2,13 @@
 // sandbox's, in a user namespace other than the sandbox's, running as the student's uid (host uidBase + uid:
 // root inside maps to it), with mount and UTS namespaces of its own too (unshare -U -r -m -p -f -u).
 import type { NsKind } from '../kernel/snapshot';
-import type { Check, CheckResult } from './types';
-import { inNewPidNs, inNewUserNs, innermostPid, numberParam } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { inNewPidNs, inNewUserNs, innermostPid } from './util';
 
 const KINDS: readonly NsKind[] = ['mnt', 'uts'];
 
-export const rootlessInit: Check = (snap, params): CheckResult => {
-  const uid = numberParam(params, 'uid');
+export const rootlessInit = defineCheck('rootless-init', (snap, params): CheckResult => {
+  const uid = params.uid;
   const inits = snap.processes.filter((p) => inNewPidNs(snap, p) && innermostPid(p) === 1 && inNewUserNs(snap, p));
   if (inits.length === 0) return { done: false, hint: 'no-init' };
   const mine = inits.filter((p) => p.uid === snap.base.uidBase + uid);
@@ -18,4 +18,4 @@ export const rootlessInit: Check = (snap, params): CheckResult => {
   if (mine.some((p) => shared(p).length === 0)) return { done: true };
   const best = [...mine].sort((a, b) => shared(a).length - shared(b).length)[0] as (typeof mine)[number];
   return { done: false, hint: 'missing-ns', params: { kind: shared(best)[0] as string } };
-};
+});

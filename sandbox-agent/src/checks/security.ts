@@ -2,8 +2,8 @@
 // a file capability, and a seccomp filter of the student's own. From /proc/PID/status, never from what was
 // typed.
 import type { ProcInfo } from '../kernel/snapshot';
-import type { Check, CheckResult } from './types';
-import { lessonDirId, numberParam } from './util';
+import { type Check, type CheckResult, defineCheck } from './types';
+import { lessonDirId } from './util';
 
 /** Bit `cap` of a capability set printed in hex by the kernel. */
 export function hasCap(hex: string, cap: number): boolean {
@@ -17,9 +17,9 @@ const inSandboxUserNs = (snap: Parameters<Check>[0], p: ProcInfo) => p.ns.user =
  * A process of the sandbox's root lacks capability `cap` in its bounding and effective sets (it can never
  * get it back); with `path`, one whose root directory is that path.
  */
-export const capDropped: Check = (snap, params): CheckResult => {
-  const cap = numberParam(params, 'cap');
-  const path = typeof params.path === 'string' ? params.path : undefined;
+export const capDropped = defineCheck('cap-dropped', (snap, params): CheckResult => {
+  const cap = params.cap;
+  const path = params.path;
   const rootId = path !== undefined ? lessonDirId(snap, path) : undefined;
   const found = snap.processes.some(
     (p) =>
@@ -30,21 +30,21 @@ export const capDropped: Check = (snap, params): CheckResult => {
       (path === undefined || (rootId !== undefined && rootId !== null && p.rootId === rootId)),
   );
   return found ? { done: true } : { done: false, hint: 'none-dropped', params: { cap } };
-};
+});
 
 /** A process of sandbox user `uid` (not root) holds capability `cap` in its effective set. */
-export const fileCapUsed: Check = (snap, params): CheckResult => {
-  const cap = numberParam(params, 'cap');
-  const uid = numberParam(params, 'uid');
+export const fileCapUsed = defineCheck('file-cap-used', (snap, params): CheckResult => {
+  const cap = params.cap;
+  const uid = params.uid;
   const found = snap.processes.some(
     (p) => inSandboxUserNs(snap, p) && p.uid === snap.base.uidBase + uid && hasCap(p.caps.eff, cap),
   );
   return found ? { done: true } : { done: false, hint: 'no-process', params: { uid, cap } };
-};
+});
 
 /** A process carries more seccomp filters than the sandbox's own processes: a filter of the student's. */
-export const seccompExtraFilter: Check = (snap): CheckResult => {
+export const seccompExtraFilter = defineCheck('seccomp-extra-filter', (snap): CheckResult => {
   const base = snap.base.seccompFilters;
   const found = snap.processes.some((p) => p.seccomp.mode === 2 && base >= 0 && p.seccomp.filters > base);
   return found ? { done: true } : { done: false, hint: 'no-filter' };
-};
+});

@@ -3,11 +3,11 @@
 // The kernel renders /proc/PID/uid_map relative to the READER's user namespace, and the agent reads it as
 // host root: the `0 1000 1` the student sees inside the sandbox reads `0 <uidBase+1000> 1` here, so the
 // outside id is compared with uidBase + uid (and shown back as the sandbox's uid in the hint).
-import type { Check, CheckResult } from './types';
-import { idMapAsSandboxSees, inNewUserNs, numberParam, parseIdMap } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { idMapAsSandboxSees, inNewUserNs, parseIdMap } from './util';
 
-export const usernsRootMap: Check = (snap, params): CheckResult => {
-  const uid = numberParam(params, 'uid');
+export const usernsRootMap = defineCheck('userns-root-map', (snap, params): CheckResult => {
+  const uid = params.uid;
   const hostUid = snap.base.uidBase + uid;
   const own = snap.processes.filter((p) => inNewUserNs(snap, p) && p.uidMap !== null);
   if (own.length === 0) return { done: false, hint: 'no-userns' };
@@ -22,4 +22,4 @@ export const usernsRootMap: Check = (snap, params): CheckResult => {
   // No map written yet (`unshare --user` alone): a hint of its own, not an empty `` in the text.
   if (found.trim() === '') return { done: false, hint: 'no-map' };
   return { done: false, hint: 'no-root-map', params: { found } };
-};
+});

@@ -41,21 +41,6 @@ export function lessonDirId(snap: SandboxSnapshot, path: string): FileId | null 
   return id && id !== snap.base.rootId ? id : null;
 }
 
-/** A string parameter a check needs; a lesson that forgets it is a bug, reported loudly. */
-export function stringParam(params: CheckParams, name: string): string {
-  const v = params[name];
-  if (typeof v !== 'string' || v === '') throw new Error(`check parameter ${name} is missing`);
-  return v;
-}
-
-/** A number parameter a check needs (a lesson may write it as a number or a numeric string). */
-export function numberParam(params: CheckParams, name: string): number {
-  const v = params[name];
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`check parameter ${name} is missing`);
-  return n;
-}
-
 /** In a user namespace other than the sandbox's. */
 export function inNewUserNs(snap: SandboxSnapshot, p: ProcInfo): boolean {
   return p.ns.user !== undefined && p.ns.user !== snap.base.ns.user;

@@ -3,11 +3,11 @@
 // `container` (lesson 02), that namespace must be the container's: one a process of a PID namespace of the
 // student's is in. A UTS namespace of its own beside the container (`unshare -u` alone, or one made while the
 // sandbox itself carried the name, which it then copied) says nothing about the container the lesson builds.
-import type { Check, CheckResult } from './types';
-import { inNewPidNs, stringParam } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { inNewPidNs } from './util';
 
-export const utsHostname: Check = (snap, params): CheckResult => {
-  const wanted = stringParam(params, 'hostname');
+export const utsHostname = defineCheck('uts-hostname', (snap, params): CheckResult => {
+  const wanted = params.hostname;
   if (snap.base.hostname === wanted) return { done: false, hint: 'sandbox-renamed', params: { found: wanted } };
   const own = snap.processes.filter((p) => p.ns.uts !== undefined && p.ns.uts !== snap.base.ns.uts);
   if (own.length === 0) return { done: false, hint: 'no-new-uts' };
@@ -24,4 +24,4 @@ export const utsHostname: Check = (snap, params): CheckResult => {
   return found === undefined
     ? { done: false, hint: 'wrong-name' }
     : { done: false, hint: 'wrong-name', params: { found } };
-};
+});

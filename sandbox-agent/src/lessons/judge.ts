@@ -5,7 +5,7 @@
 
 import type { LessonDef, StepDef } from '../../../lessons/types';
 import { type SnapshotNeeds, snapshotNeeds } from '../checks/index';
-import type { Check, CheckParams, CheckResult } from '../checks/types';
+import type { Check, CheckResult } from '../checks/types';
 import { sandboxPathsIn } from '../checks/util';
 import type { SandboxSnapshot } from '../kernel/snapshot';
 
@@ -22,9 +22,8 @@ export function lessonNeeds(def: LessonDef): LessonNeeds {
   const paths = new Set<string>();
   const fixtures = new Map<string, string>();
   for (const step of def.steps) {
-    const p = step.check.params ?? {};
-    for (const path of sandboxPathsIn(p)) paths.add(path);
-    if (typeof p.fixture === 'string') fixtures.set(p.fixture, step.id);
+    for (const path of sandboxPathsIn(step.check.params ?? {})) paths.add(path);
+    if (step.check.id === 'fixture-killed-from-root') fixtures.set(step.check.params.fixture, step.id);
   }
   return { paths: [...paths], fixtures, reads: snapshotNeeds(def.steps.map((s) => s.check.id)) };
 }
@@ -40,7 +39,7 @@ export function judgeSteps(
   for (const step of steps) {
     const check = checks[step.check.id];
     if (!check) throw new Error(`lesson ${slug} step ${step.id}: no check named ${step.check.id}`);
-    out.set(step.id, check(snap, (step.check.params ?? {}) as CheckParams));
+    out.set(step.id, check(snap, step.check.params ?? {}));
   }
   return out;
 }
