@@ -52,6 +52,13 @@ describe('the lesson registry', () => {
     }
     expect(duplicates(lessons.map((l) => l.slug))).toEqual([]);
   });
+
+  it("takes each lesson's quiz from its own quiz.ts", async () => {
+    for (const lesson of lessons) {
+      const mod = (await import(`./${lesson.slug}/quiz.ts`)) as { default: LessonDef['quiz'] };
+      expect(mod.default, lesson.slug).toBe(lesson.quiz);
+    }
+  });
 });
 
 for (const lesson of lessons) {

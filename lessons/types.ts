@@ -1,6 +1,7 @@
 // The shape of a lesson, shared by the site (which renders it, without answers) and the agent (which
 // checks steps and grades the quiz). A lesson is a folder `lessons/NN-slug/`:
 //   lesson.ts   — `export default defineLesson({...})`: this file's LessonDef, no answers
+//   quiz.ts     — `export default defineQuiz([...])`: the questions and options, imported by lesson.ts
 //   answers.ts  — `export default defineAnswers({...})`: right option + feedback per option; ONLY the agent imports it
 //   pt.mdx, gl.mdx — the prose; `<Step id="…" />` places a step (by id, never by position)
 // and `lessons/index.ts` lists the folders in order.
@@ -89,6 +90,11 @@ export function unfilledHintParams(template: string, params: Readonly<Record<str
 
 export function defineLesson(def: LessonDef): LessonDef {
   return def;
+}
+
+/** A lesson's quiz, in `lessons/NN-slug/quiz.ts`: the questions and their options, never which is right. */
+export function defineQuiz(quiz: readonly QuizQuestion[]): readonly QuizQuestion[] {
+  return quiz;
 }
 
 export function defineAnswers(answers: LessonAnswers): LessonAnswers {
