@@ -16,8 +16,12 @@ if (skip) console.warn(`[heartbeat.kernel.test] skipped: ${skip}`);
 
 /** Slots of its own, between lifecycle-agent's (2000–50000) and the fuzz test's (51000 and up). */
 const OFFSET = 50_100 + (randomBytes(1).readUInt8(0) % 50) * 16;
-/** Short, so the test sees several rounds; the agent's default is AGENT_PING_EVERY_MS. */
-const HEARTBEAT_MS = 300;
+/**
+ * Short, so the test sees several rounds (the agent's default is AGENT_PING_EVERY_MS), and long enough that a
+ * client answering from this busy process, under software emulation too, is never a whole AGENT_MISSED_PINGS
+ * rounds late.
+ */
+const HEARTBEAT_MS = 1000;
 /** How long a wait for a few rounds may take: a bound for a slow host, not a time the test asserts. */
 const ROUNDS_WAIT_MS = 90_000;
 
@@ -66,7 +70,7 @@ describe.skipIf(skip)('the agent drops a silent client', () => {
         await waitUntil(() => live.hello && silent.hello, 'both hellos', 30_000);
         expect(h.events.created).toHaveLength(2);
         // Both answer for a few rounds: answering clients are kept.
-        // Bounds far above the rounds they wait for (300 ms each): under software emulation (the VM tier, some 10x
+        // Bounds far above the rounds they wait for (1 s each): under software emulation (the VM tier, some 10x
         // slower) the agent's timers and the sockets' frames lag behind the 15 s default wait.
         await waitUntil(() => silent.pings >= 3, 'three pings', ROUNDS_WAIT_MS);
         expect(silent.closed).toBe(false);

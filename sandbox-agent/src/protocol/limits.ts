@@ -42,8 +42,13 @@ export const CLIENT_PING_EVERY_MS = 2000;
  */
 export const CLIENT_SILENCE_MS = 6000;
 /**
- * The agent pings every socket this often (ws ping/pong) and drops one that has not answered the previous
- * ping: a client that went silent is freed within one to two intervals, its tab detached and its sandbox left
- * to the grace period.
+ * The agent pings every socket this often (ws ping/pong) and drops one that has answered none of the last
+ * AGENT_MISSED_PINGS pings: a client that went silent is freed within two to three intervals, its tab detached
+ * and its sandbox left to the grace period.
  */
 export const AGENT_PING_EVERY_MS = 10_000;
+/**
+ * Pings a socket may leave unanswered in a row before it is dropped. Two, not one: a pong that comes a moment
+ * after the next round (a busy agent or client, a slow VM) is not silence.
+ */
+export const AGENT_MISSED_PINGS = 2;

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
+import { AGENT_MISSED_PINGS, AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
 import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
 import { type QuizDeps, QuizRoutes } from './quiz-routes';
@@ -91,7 +91,8 @@ function tokenOf(raw: string | null): string | null | undefined {
 
 export function createAgentServer(deps: AgentServerDeps): { server: http.Server; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  const alive = new WeakMap<object, boolean>();
+  /** Pings each socket has left unanswered in a row. */
+  const unanswered = new WeakMap<object, number>();
   const classRoutes = deps.classRoutes;
   const quiz =
     deps.quiz &&
@@ -160,8 +161,8 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
+      unanswered.set(ws, 0);
+      ws.on('pong', () => unanswered.set(ws, 0));
       // ws reports protocol violations (an oversized frame, bad UTF-8) as 'error' and closes the socket
       // itself (1009, 1007); without a listener the error would be thrown and take the agent down.
       ws.on('error', (err) => deps.log(`websocket closed on a protocol error: ${err.message}`));
@@ -200,13 +201,15 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
     const judge = now - lastRound < 2 * heartbeatMs;
     lastRound = now;
     for (const ws of wss.clients) {
-      if (judge && alive.get(ws) === false) {
-        // No pong since the last round: the client went silent (a dead network, a frozen laptop). terminate,
+      const missed = unanswered.get(ws) ?? 0;
+      if (judge && missed >= AGENT_MISSED_PINGS) {
+        // No pong for that many rounds: the client went silent (a dead network, a frozen laptop). terminate,
         // not close: a silent peer would never finish a closing handshake. Its 'close' detaches the tab.
         ws.terminate();
         continue;
       }
-      alive.set(ws, false);
+      // A late round judges nobody, and does not count against anyone either.
+      if (judge) unanswered.set(ws, missed + 1);
       ws.ping();
     }
   }, heartbeatMs);
