@@ -3,7 +3,8 @@
 # pure cgroup v2 and AppArmor (scripts/vm/build-image.sh), boots it under QEMU with software emulation (TCG),
 # and runs in root's login session on its serial console: the facts, the agent's host probe, `npm start`,
 # the e2e smoke in the HOST's Chromium through loopback forwards (playwright.vm.config.ts), Ctrl-C and a
-# check that nothing is left, the whole kernel tier and again a check that nothing is left. Logs and summary.json land in test-results/vm/TARGET/.
+# check that nothing is left, the class's systemd service (`npm run class -- --install`, then its removal), the
+# whole kernel tier and again a check that nothing is left. Logs and summary.json land in test-results/vm/TARGET/.
 #   npm run test:vm [-- --target bookworm|trixie] [--rebuild] [--bench]
 # --bench adds, before the last nothing-left check, the start-time benchmark of a v2 cgroup entry
 # (bench/cgroup-entry.ts: first prompt born in the cgroup vs moved there), its output in bench.log.
@@ -260,6 +261,7 @@ else
   stage_result e2e not-run 0 "npm start did not come up"
 fi
 job stop "$LIMIT_STOP"
+job service "$LIMIT_START"
 job kernel "$LIMIT_KERNEL"
 [ -z "$bench" ] || job bench "$LIMIT_BENCH"
 job left "$LIMIT_STOP"

@@ -2,6 +2,7 @@
 # and stopped by jobs/stop.sh with SIGINT, as Ctrl-C. The site and the agent listen on the guest's address on
 # QEMU's user network (GAIOLA_SITE_HOST / GAIOLA_AGENT_HOST, as on a classroom VM's LAN) at the ports the host
 # forwards from its loopback, so the browser's origin (http://localhost:PORT) is the site's own.
+source "$(dirname "$0")/lib.sh"
 cd /root/gaiola || exit 1
 site="http://$GAIOLA_VM_GUEST_ADDR:$GAIOLA_VM_SITE_PORT"
 agent="http://$GAIOLA_VM_GUEST_ADDR:$GAIOLA_VM_AGENT_PORT"
@@ -22,11 +23,7 @@ if [ -z "$healthy" ]; then
   exit 1
 fi
 echo "agent /health after $(( $(date +%s) - t0 )) s: $health"
-code=
-for _ in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$site/pt") && [ "$code" = 200 ] && break
-  sleep 1
-done
+code=$(site_code "$site/pt")
 echo "site /pt: HTTP $code after $(( $(date +%s) - t0 )) s"
 cat /root/npm-start.log
 fail=0
