@@ -1,3 +1,4 @@
+import { cgroupCommands } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -83,24 +84,21 @@ export default defineLesson({
       title: { pt: 'Um namespace de cgroup', gl: 'Un espazo de nomes de cgroup' },
       commands: [
         { tab: 1, text: 'cat /proc/self/cgroup' },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'mkdir /sys/fs/cgroup/memory/visto && echo $$ > /sys/fs/cgroup/memory/visto/cgroup.procs',
-        },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/visto && echo $$ > /sys/fs/cgroup/visto/cgroup.procs' },
+        ...cgroupCommands(({ dir }) => [
+          { tab: 1, text: `mkdir ${dir('memory', 'visto')} && echo $$ > ${dir('memory', 'visto')}/cgroup.procs` },
+        ]),
         { tab: 1, text: 'cat /proc/self/cgroup' },
         { tab: 1, text: 'unshare -C bash' },
         { tab: 1, text: 'cat /proc/self/cgroup /proc/1/cgroup' },
         // Clean-up: later lessons read /proc/self/cgroup from tab B and expect its shell where it started
         // (v2: the sandbox's leaf `init`, since its root hands out controllers and holds no process).
         { tab: 1, text: 'exit' },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'echo $$ > /sys/fs/cgroup/memory/cgroup.procs && rmdir /sys/fs/cgroup/memory/visto',
-        },
-        { tab: 1, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/init/cgroup.procs && rmdir /sys/fs/cgroup/visto' },
+        ...cgroupCommands(({ dir, v1 }) => [
+          {
+            tab: 1,
+            text: `echo $$ > ${dir('memory', v1 ? undefined : 'init')}/cgroup.procs && rmdir ${dir('memory', 'visto')}`,
+          },
+        ]),
       ],
       check: { id: 'ns-differs', params: { kind: 'cgroup' } },
       hints: {

@@ -1,3 +1,4 @@
+import { cgroupCommands } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -22,13 +23,16 @@ export default defineLesson({
       commands: [
         { tab: 1, text: 'stat -fc %T /sys/fs/cgroup' },
         { tab: 1, text: 'cat /proc/self/cgroup' },
-        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/memory/demo' },
-        { tab: 1, cgroup: 'v1', text: 'echo 100M > /sys/fs/cgroup/memory/demo/memory.limit_in_bytes' },
-        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/demo/memory.limit_in_bytes' },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/demo' },
-        { tab: 1, cgroup: 'v2', text: 'echo 100M > /sys/fs/cgroup/demo/memory.max' },
-        { tab: 1, cgroup: 'v2', text: 'echo 0 > /sys/fs/cgroup/demo/memory.swap.max' },
-        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/demo/memory.max' },
+        ...cgroupCommands(({ dir, v1 }) => {
+          const group = dir('memory', GROUP);
+          const limit = v1 ? 'memory.limit_in_bytes' : 'memory.max';
+          return [
+            { tab: 1, text: `mkdir ${group}` },
+            { tab: 1, text: `echo 100M > ${group}/${limit}` },
+            v1 ? null : { tab: 1, text: `echo 0 > ${group}/memory.swap.max` },
+            { tab: 1, text: `cat ${group}/${limit}` },
+          ];
+        }),
       ],
       check: { id: 'cgroup-memory-limit', params: { group: GROUP, bytes: LIMIT_BYTES } },
       hints: {
@@ -50,8 +54,7 @@ export default defineLesson({
       id: 'join',
       title: { pt: 'Ponha o shell do Terminal A no grupo', gl: 'Mete a shell do Terminal A no grupo' },
       commands: [
-        { tab: 0, cgroup: 'v1', text: 'echo $$ > /sys/fs/cgroup/memory/demo/cgroup.procs' },
-        { tab: 0, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/demo/cgroup.procs' },
+        ...cgroupCommands(({ dir }) => [{ tab: 0, text: `echo $$ > ${dir('memory', GROUP)}/cgroup.procs` }]),
         { tab: 0, text: 'cat /proc/self/cgroup' },
       ],
       check: { id: 'cgroup-has-process', params: { group: GROUP, controller: 'memory' } },
@@ -71,8 +74,9 @@ export default defineLesson({
       title: { pt: 'Um processo que segura memória', gl: 'Un proceso que suxeita memoria' },
       commands: [
         { tab: 0, text: `perl -e '$x = "x" x (30*1024*1024); sleep 600' &` },
-        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/demo/memory.usage_in_bytes' },
-        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/demo/memory.current' },
+        ...cgroupCommands(({ dir, v1 }) => [
+          { tab: 1, text: `cat ${dir('memory', GROUP)}/${v1 ? 'memory.usage_in_bytes' : 'memory.current'}` },
+        ]),
         { tab: 0, text: 'kill %1' },
       ],
       check: { id: 'cgroup-memory-usage', params: { group: GROUP, minBytes: MIN_USAGE_BYTES } },

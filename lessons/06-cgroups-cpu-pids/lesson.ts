@@ -1,3 +1,4 @@
+import { cgroupCommands } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -24,14 +25,16 @@ export default defineLesson({
       id: 'quota',
       title: { pt: 'Um laço preso a 10 % de uma CPU', gl: 'Un bucle suxeito ao 10 % dunha CPU' },
       commands: [
-        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/cpu/cpu10' },
-        { tab: 1, cgroup: 'v1', text: 'echo 10000 > /sys/fs/cgroup/cpu/cpu10/cpu.cfs_quota_us' },
-        { tab: 1, cgroup: 'v1', text: `${BUSY} & echo $! > /sys/fs/cgroup/cpu/cpu10/cgroup.procs` },
-        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/cpu/cpu10/cpu.stat' },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/cpu10' },
-        { tab: 1, cgroup: 'v2', text: 'echo "10000 100000" > /sys/fs/cgroup/cpu10/cpu.max' },
-        { tab: 1, cgroup: 'v2', text: `${BUSY} & echo $! > /sys/fs/cgroup/cpu10/cgroup.procs` },
-        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/cpu10/cpu.stat' },
+        ...cgroupCommands(({ dir, v1 }) => {
+          const group = dir('cpu', 'cpu10');
+          return [
+            { tab: 1, text: `mkdir ${group}` },
+            // 10 ms of CPU per 100 ms period (v1's cpu.cfs_period_us is 100000 already)
+            { tab: 1, text: v1 ? `echo 10000 > ${group}/cpu.cfs_quota_us` : `echo "10000 100000" > ${group}/cpu.max` },
+            { tab: 1, text: `${BUSY} & echo $! > ${group}/cgroup.procs` },
+            { tab: 1, text: `cat ${group}/cpu.stat` },
+          ];
+        }),
         { tab: 1, text: 'ps -o pid,pcpu,comm' },
       ],
       check: { id: 'cgroup-cpu-quota', params: { group: 'cpu10', percent: 10 } },
@@ -62,22 +65,19 @@ export default defineLesson({
       id: 'weights',
       title: { pt: 'Dois laços na mesma CPU, pesos 2 para 1', gl: 'Dous bucles na mesma CPU, pesos 2 a 1' },
       commands: [
-        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/cpu/alto /sys/fs/cgroup/cpu/baixo' },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'echo 2048 > /sys/fs/cgroup/cpu/alto/cpu.shares; echo 1024 > /sys/fs/cgroup/cpu/baixo/cpu.shares',
-        },
-        { tab: 1, cgroup: 'v1', text: `taskset -c 0 ${BUSY} & echo $! > /sys/fs/cgroup/cpu/alto/cgroup.procs` },
-        { tab: 1, cgroup: 'v1', text: `taskset -c 0 ${BUSY} & echo $! > /sys/fs/cgroup/cpu/baixo/cgroup.procs` },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/alto /sys/fs/cgroup/baixo' },
-        {
-          tab: 1,
-          cgroup: 'v2',
-          text: 'echo 200 > /sys/fs/cgroup/alto/cpu.weight; echo 100 > /sys/fs/cgroup/baixo/cpu.weight',
-        },
-        { tab: 1, cgroup: 'v2', text: `taskset -c 0 ${BUSY} & echo $! > /sys/fs/cgroup/alto/cgroup.procs` },
-        { tab: 1, cgroup: 'v2', text: `taskset -c 0 ${BUSY} & echo $! > /sys/fs/cgroup/baixo/cgroup.procs` },
+        ...cgroupCommands(({ dir, v1 }) => {
+          // 2:1 in v1's shares (default 1024) or v2's weights (default 100)
+          const [file, high, low] = v1 ? ['cpu.shares', 2048, 1024] : ['cpu.weight', 200, 100];
+          return [
+            { tab: 1, text: `mkdir ${dir('cpu', 'alto')} ${dir('cpu', 'baixo')}` },
+            {
+              tab: 1,
+              text: `echo ${high} > ${dir('cpu', 'alto')}/${file}; echo ${low} > ${dir('cpu', 'baixo')}/${file}`,
+            },
+            { tab: 1, text: `taskset -c 0 ${BUSY} & echo $! > ${dir('cpu', 'alto')}/cgroup.procs` },
+            { tab: 1, text: `taskset -c 0 ${BUSY} & echo $! > ${dir('cpu', 'baixo')}/cgroup.procs` },
+          ];
+        }),
         { tab: 1, text: 'ps -o pid,pcpu,comm' },
       ],
       check: { id: 'cgroup-cpu-weights', params: { high: 'alto', low: 'baixo', ratio: 2 } },
@@ -100,18 +100,15 @@ export default defineLesson({
       id: 'pids',
       title: { pt: 'Uma fork bomb barrada pelo pids.max', gl: 'Unha fork bomb detida polo pids.max' },
       commands: [
-        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/pids/pid20' },
-        { tab: 1, cgroup: 'v1', text: 'echo 20 > /sys/fs/cgroup/pids/pid20/pids.max' },
-        { tab: 0, cgroup: 'v1', text: BOMB('/sys/fs/cgroup/pids/pid20') },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'cat /sys/fs/cgroup/pids/pid20/pids.current /sys/fs/cgroup/pids/pid20/pids.events',
-        },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/pid20' },
-        { tab: 1, cgroup: 'v2', text: 'echo 20 > /sys/fs/cgroup/pid20/pids.max' },
-        { tab: 0, cgroup: 'v2', text: BOMB('/sys/fs/cgroup/pid20') },
-        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/pid20/pids.current /sys/fs/cgroup/pid20/pids.events' },
+        ...cgroupCommands(({ dir }) => {
+          const group = dir('pids', 'pid20');
+          return [
+            { tab: 1, text: `mkdir ${group}` },
+            { tab: 1, text: `echo 20 > ${group}/pids.max` },
+            { tab: 0, text: BOMB(group) },
+            { tab: 1, text: `cat ${group}/pids.current ${group}/pids.events` },
+          ];
+        }),
       ],
       check: { id: 'cgroup-pids-limit', params: { group: 'pid20', max: 20 } },
       hints: {

@@ -1,3 +1,4 @@
+import { cgroupCommands } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -53,18 +54,13 @@ export default defineLesson({
       id: 'cgroup',
       title: { pt: 'Um grupo com limites', gl: 'Un grupo con límites' },
       commands: [
-        { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/memory/ctr /sys/fs/cgroup/pids/ctr' },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'echo 64M > /sys/fs/cgroup/memory/ctr/memory.limit_in_bytes && echo 32 > /sys/fs/cgroup/pids/ctr/pids.max',
-        },
-        { tab: 1, cgroup: 'v2', text: 'mkdir /sys/fs/cgroup/ctr' },
-        {
-          tab: 1,
-          cgroup: 'v2',
-          text: 'echo 64M > /sys/fs/cgroup/ctr/memory.max && echo 32 > /sys/fs/cgroup/ctr/pids.max',
-        },
+        ...cgroupCommands(({ dir, dirs, v1 }) => {
+          const limit = v1 ? 'memory.limit_in_bytes' : 'memory.max';
+          return [
+            { tab: 1, text: `mkdir ${dirs(GROUP, 'memory', 'pids').join(' ')}` },
+            { tab: 1, text: `echo 64M > ${dir('memory', GROUP)}/${limit} && echo 32 > ${dir('pids', GROUP)}/pids.max` },
+          ];
+        }),
       ],
       check: { id: 'cgroup-memory-limit', params: { group: GROUP, bytes: LIMIT_BYTES } },
       hints: {
@@ -89,12 +85,14 @@ export default defineLesson({
         gl: 'Entra no grupo e nos espazos de nomes, e cambia a raíz',
       },
       commands: [
-        {
-          tab: 0,
-          cgroup: 'v1',
-          text: 'echo $$ > /sys/fs/cgroup/memory/ctr/cgroup.procs && echo $$ > /sys/fs/cgroup/pids/ctr/cgroup.procs',
-        },
-        { tab: 0, cgroup: 'v2', text: 'echo $$ > /sys/fs/cgroup/ctr/cgroup.procs' },
+        ...cgroupCommands(({ dirs }) => [
+          {
+            tab: 0,
+            text: dirs(GROUP, 'memory', 'pids')
+              .map((d) => `echo $$ > ${d}/cgroup.procs`)
+              .join(' && '),
+          },
+        ]),
         { tab: 0, text: 'unshare -m -u -i -n -p -f bash' },
         { tab: 0, text: 'hostname ctr' },
         { tab: 0, text: 'mount --make-rprivate /' },

@@ -1,3 +1,4 @@
+import { cgroupCommands } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -98,22 +99,18 @@ export default defineLesson({
         gl: 'Un docker run a man: 128 MiB, 50 procesos, sen rede',
       },
       commands: [
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: 'mkdir /sys/fs/cgroup/memory/web /sys/fs/cgroup/pids/web && echo 128M > /sys/fs/cgroup/memory/web/memory.limit_in_bytes && echo 50 > /sys/fs/cgroup/pids/web/pids.max',
-        },
-        {
-          tab: 1,
-          cgroup: 'v1',
-          text: `sh -c 'echo $$ > /sys/fs/cgroup/memory/web/cgroup.procs; echo $$ > /sys/fs/cgroup/pids/web/cgroup.procs; ${RUN}' &`,
-        },
-        {
-          tab: 1,
-          cgroup: 'v2',
-          text: 'mkdir /sys/fs/cgroup/web && echo 128M > /sys/fs/cgroup/web/memory.max && echo 50 > /sys/fs/cgroup/web/pids.max',
-        },
-        { tab: 1, cgroup: 'v2', text: `sh -c 'echo $$ > /sys/fs/cgroup/web/cgroup.procs; ${RUN}' &` },
+        ...cgroupCommands(({ dir, dirs, v1 }) => {
+          const groups = dirs('web', 'memory', 'pids');
+          const limit = v1 ? 'memory.limit_in_bytes' : 'memory.max';
+          const enter = groups.map((group) => `echo $$ > ${group}/cgroup.procs`).join('; ');
+          return [
+            {
+              tab: 1,
+              text: `mkdir ${groups.join(' ')} && echo 128M > ${dir('memory', 'web')}/${limit} && echo ${PIDS_MAX} > ${dir('pids', 'web')}/pids.max`,
+            },
+            { tab: 1, text: `sh -c '${enter}; ${RUN}' &` },
+          ];
+        }),
         { tab: 1, text: 'ps -o pid,comm,cgroup' },
         { tab: 1, text: 'nsenter -t $(pgrep -n -x sleep) -n ip link' },
       ],
