@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { testAgentEnv } from './e2e/agent-env';
 
 // e2e runs the real site (production build) and the real agent on ports of their own, with a cgroup
 // parent, run dir, uid range and data dir of their own, so a gaiola already running here is untouched.
@@ -33,13 +34,7 @@ export default defineConfig({
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       env: {
-        GAIOLA_AGENT_PORT: String(AGENT_PORT),
-        GAIOLA_SITE_PORT: String(SITE_PORT),
-        GAIOLA_DATA_DIR: dataDir,
-        GAIOLA_CGROUP_PARENT: run,
-        GAIOLA_RUN_DIR: `/run/${run}`,
-        // A uid range far from a live agent's (slot 0 starts at 1048576).
-        GAIOLA_UID_BASE: String(1048576 + 1000 * 65536),
+        ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 1000 }),
         GAIOLA_GRACE_SECONDS: '120',
       },
     },

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { testAgentEnv } from '../e2e/agent-env';
 import { type Row, sleep, stats } from './lib';
 
 const SITE_PORT = 3320;
@@ -32,12 +33,7 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
   const agent = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
     env: {
       ...process.env,
-      GAIOLA_AGENT_PORT: String(AGENT_PORT),
-      GAIOLA_SITE_PORT: String(SITE_PORT),
-      GAIOLA_DATA_DIR: dataDir,
-      GAIOLA_CGROUP_PARENT: run,
-      GAIOLA_RUN_DIR: `/run/${run}`,
-      GAIOLA_UID_BASE: String(1048576 + 2800 * 65536),
+      ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 2800 }),
       GAIOLA_GRACE_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

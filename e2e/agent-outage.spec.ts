@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { testAgentEnv } from './agent-env';
 import { runInTerminal, waitConnected, waitDone } from './helpers';
 
 const tag = randomBytes(3).toString('hex');
@@ -77,13 +78,8 @@ test.beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      GAIOLA_SITE_PORT: String(SITE_PORT),
-      GAIOLA_AGENT_PORT: String(AGENT_PORT),
-      GAIOLA_DATA_DIR: dataDir,
-      GAIOLA_CGROUP_PARENT: run,
-      GAIOLA_RUN_DIR: `/run/${run}`,
       // A uid range of its own: playwright.config's agent uses slot 1000, the class-mode test 1500.
-      GAIOLA_UID_BASE: String(1048576 + 1800 * 65536),
+      ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 1800 }),
       GAIOLA_GRACE_SECONDS: '120',
     },
   });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { testAgentEnv } from './agent-env';
 import { runInTerminal, waitConnected, waitDone } from './helpers';
 
 const tag = randomBytes(2).toString('hex');
@@ -56,14 +57,9 @@ test.beforeAll(async () => {
     {
       GAIOLA_MODE: 'class',
       GAIOLA_AGENT_HOST: address,
-      GAIOLA_AGENT_PORT: String(AGENT_PORT),
-      GAIOLA_SITE_PORT: String(SITE_PORT),
+      ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 1500 }),
       GAIOLA_SITE_URL: site,
       GAIOLA_SITE_ORIGINS: site,
-      GAIOLA_DATA_DIR: dataDir,
-      GAIOLA_CGROUP_PARENT: run,
-      GAIOLA_RUN_DIR: `/run/${run}`,
-      GAIOLA_UID_BASE: String(1048576 + 1500 * 65536),
     },
     (s) => {
       agentLog += s;

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { testAgentEnv } from './agent-env';
 import { answersOf, lessonBySlug, waitConnected } from './helpers';
 
 const tag = randomBytes(3).toString('hex');
@@ -36,13 +37,8 @@ test.beforeAll(async () => {
   const agent = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
     env: {
       ...process.env,
-      GAIOLA_AGENT_PORT: String(AGENT_PORT),
-      GAIOLA_SITE_PORT: String(SITE_PORT),
+      ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 1700 }),
       GAIOLA_SITE_ORIGINS: site,
-      GAIOLA_DATA_DIR: dataDir,
-      GAIOLA_CGROUP_PARENT: run,
-      GAIOLA_RUN_DIR: `/run/${run}`,
-      GAIOLA_UID_BASE: String(1048576 + 1700 * 65536),
       // One slot: the first student fills the class.
       GAIOLA_MAX_SANDBOXES: '1',
     },

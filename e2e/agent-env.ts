@@ -1,0 +1,19 @@
+// The environment of an agent that a browser test or a benchmark starts for itself: a cgroup parent, run dir,
+// data dir and uid range of its own (slot s maps 65536 ids from 1048576 + s × 65536, far from a live agent's
+// slots, which start at 0), and its ports. Each caller picks a slot no other test uses.
+export function testAgentEnv(o: {
+  run: string;
+  dataDir: string;
+  agentPort: number;
+  sitePort: number;
+  slot: number;
+}): Record<string, string> {
+  return {
+    GAIOLA_AGENT_PORT: String(o.agentPort),
+    GAIOLA_SITE_PORT: String(o.sitePort),
+    GAIOLA_DATA_DIR: o.dataDir,
+    GAIOLA_CGROUP_PARENT: o.run,
+    GAIOLA_RUN_DIR: `/run/${o.run}`,
+    GAIOLA_UID_BASE: String(1048576 + o.slot * 65536),
+  };
+}
