@@ -39,6 +39,16 @@ export function quote(word: string, exec: boolean): string {
   return `"${s}"`;
 }
 
+/**
+ * A path for a setting that takes the rest of its line as one path, unquoted (WorkingDirectory=: quotes there
+ * would be part of the path, and systemd refuses a path that does not start with `/`): `%` doubled.
+ */
+export function rawPath(path: string): string {
+  if (/[\n\r]/.test(path)) throw new Error(`a newline cannot go into a systemd unit: ${JSON.stringify(path)}`);
+  if (!path.startsWith('/')) throw new Error(`not an absolute path: ${path}`);
+  return path.replace(/%/g, '%%');
+}
+
 export function renderUnit(opts: UnitOptions): string {
   const env = Object.entries(opts.env).map(([name, value]) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not an environment variable name: ${name}`);
@@ -49,7 +59,8 @@ export function renderUnit(opts: UnitOptions): string {
     `#   systemctl disable --now ${SERVICE_NAME} && rm ${UNIT_PATH} && systemctl daemon-reload`,
     '[Unit]',
     'Description=gaiola class: the course site and the sandbox agent',
-    `Documentation=${quote(`file://${opts.root}/README.md`, false)}`,
+    // A URI: what would split or expand it is percent-encoded, then `%` doubled for systemd's specifiers.
+    `Documentation=file://${rawPath(encodeURI(`${opts.root}/README.md`))}`,
     // Class mode listens on the LAN address of the default route: wait until the network has one.
     'Wants=network-online.target',
     'After=network-online.target',
@@ -58,7 +69,7 @@ export function renderUnit(opts: UnitOptions): string {
     'Type=simple',
     // Root: the agent creates namespaces, mounts and cgroups. User= also gives npm a HOME.
     'User=root',
-    `WorkingDirectory=${quote(opts.root, false)}`,
+    `WorkingDirectory=${rawPath(opts.root)}`,
     ...env,
     // The service's cgroup is delegated (below): run_agent must not move the agent into a scope of its own.
     'Environment="GAIOLA_DELEGATED=1"',
