@@ -33,7 +33,9 @@ async function checkRows(): Promise<Row[]> {
       value: p.median,
       unit: 'ms' as const,
       stats: p,
-      note: `Enter → done: median ${e.median.toFixed(1)} ms${
+      note: `${
+        p.n === 0 ? 'n/a: each step was already done when its prompt came back, judged on the quiet after Enter; ' : ''
+      }Enter → done: median ${e.median.toFixed(1)} ms${
         missed.some((m) => m.startsWith(`timed out waiting for ${lesson}/`))
           ? '; some runs missed a step, see the log'
           : ''
@@ -43,6 +45,8 @@ async function checkRows(): Promise<Row[]> {
 }
 
 function fmt(v: number, unit: Row['unit']): string {
+  // A figure with no sample (see each row's note for why), never a NaN in the table.
+  if (Number.isNaN(v)) return 'n/a';
   if (unit === 'count') return String(v);
   return `${v.toFixed(v < 10 ? 2 : 1)} ${unit}`;
 }
@@ -54,7 +58,7 @@ function table(rows: Row[]): string {
     const ratio = r.reference && r.reference.value > 0 ? `${(r.value / r.reference.value).toFixed(1)}×` : '—';
     const ok = met(r);
     const goal = r.goal ? `${r.goal.op} ${fmt(r.goal.value, r.unit)} ${ok ? 'met' : 'MISSED'}` : '—';
-    const s = r.stats ? `${r.stats.n}, ${r.stats.min.toFixed(1)}–${r.stats.max.toFixed(1)}` : '—';
+    const s = r.stats && r.stats.n > 0 ? `${r.stats.n}, ${r.stats.min.toFixed(1)}–${r.stats.max.toFixed(1)}` : '—';
     lines.push(
       `| ${r.metric}${r.note ? ` (${r.note})` : ''} | ${fmt(r.value, r.unit)} | ${ref} | ${ratio} | ${goal} | ${s} |`,
     );
