@@ -4,17 +4,15 @@
 // one per process with `--cgroup-entry move`. A pure v2 host runs it through the agent's createSandbox; a
 // hybrid host through the launcher on its unified hierarchy; a v1-only host has no v2 path to test.
 import { describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox } from '../src/kernel/sandbox';
 import { attachTraceSkipReason, traceCgroupAttaches } from './cgroup-trace';
-import { cleanupTestRun, kernelTestSkipReason, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
+import { cleanupTestRun, kernelSuite, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
 import { cleanupUnified, startOnUnified, unifiedSkipReason } from './unified-sandbox';
 
-const probe = probeHost();
+const { probe, skip } = kernelSuite('cgroup-entry.kernel.test', attachTraceSkipReason, (p) =>
+  p.cgroup.mode === 'v2' || unifiedSkipReason() === undefined ? undefined : 'cgroup v1 only: no v2 hierarchy to test',
+);
 const pureV2 = probe.cgroup.mode === 'v2';
-const noV2 = pureV2 || unifiedSkipReason() === undefined ? undefined : 'cgroup v1 only: no v2 hierarchy to test';
-const skip = kernelTestSkipReason(probe) ?? attachTraceSkipReason() ?? noV2;
-if (skip) console.warn(`[cgroup-entry.kernel.test] skipped: ${skip}`);
 
 /** Starts a sandbox and one shell in it with `entry`; returns the moves the kernel recorded meanwhile. */
 async function movesOfAStart(entry: 'clone' | 'move', slot: number): Promise<string[]> {

@@ -7,14 +7,11 @@ import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/01-chroot/lesson';
 import { fixtureKilledFromRoot } from '../src/checks/fixture-killed-from-root';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
-import { probeHost } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
 import { lessonRig, promptCount, record, typeLine } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-01-chroot.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-01-chroot.kernel.test');
 
 const ROOTFS = '/root/rootfs';
 const FIXTURE = 'marca';

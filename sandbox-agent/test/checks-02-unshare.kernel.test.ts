@@ -5,14 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/02-unshare/lesson';
 import { innermostPid, sandboxPid } from '../src/checks/util';
-import { probeHost } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
 import { lessonRig, record, typeLine } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-02-unshare.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-02-unshare.kernel.test');
 
 const HOSTNAME = 'gaiola-lesson02';
 const WANTED = 'contedor-a-man';

@@ -5,13 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/03-namespaces/lesson';
 import { sandboxPid } from '../src/checks/util';
-import { probeHost } from '../src/kernel/probe';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-03-namespaces.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-03-namespaces.kernel.test');
 
 const NOTHING = {
   container: { done: false, hint: 'no-new-pidns' },

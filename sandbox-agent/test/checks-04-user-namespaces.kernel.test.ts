@@ -4,13 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/04-user-namespaces/lesson';
 import { sandboxPid } from '../src/checks/util';
-import { probeHost } from '../src/kernel/probe';
 import { lessonRig, record, typeLine } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-04-user-namespaces.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-04-user-namespaces.kernel.test');
 
 const HOSTNAME = 'gaiola-lesson04';
 const WANTED = 'rootless-demo';

@@ -4,13 +4,10 @@
 // commands turn every step done, and the OOM kill is contained: the hog dies, the shell lives.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/05-cgroups-memory/lesson';
-import { probeHost } from '../src/kernel/probe';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-05-cgroups-memory.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-05-cgroups-memory.kernel.test');
 const version = lessonCgroupVersion(probe);
 const cg = version === 'v2' ? '/sys/fs/cgroup' : '/sys/fs/cgroup/memory';
 

@@ -3,13 +3,10 @@
 // group that never hit its limit); the lesson's own commands turn every step done.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/06-cgroups-cpu-pids/lesson';
-import { probeHost } from '../src/kernel/probe';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-06-cgroups-cpu-pids.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-06-cgroups-cpu-pids.kernel.test');
 const version = lessonCgroupVersion(probe);
 const cpu = version === 'v2' ? '/sys/fs/cgroup' : '/sys/fs/cgroup/cpu';
 const pids = version === 'v2' ? '/sys/fs/cgroup' : '/sys/fs/cgroup/pids';

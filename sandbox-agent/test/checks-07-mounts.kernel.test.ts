@@ -4,13 +4,10 @@
 // escapa gets out of the chroot but not out of the pivoted container.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/07-mounts/lesson';
-import { probeHost } from '../src/kernel/probe';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-07-mounts.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-07-mounts.kernel.test');
 const version = lessonCgroupVersion(probe);
 
 describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => {

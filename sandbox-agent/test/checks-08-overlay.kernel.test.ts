@@ -6,14 +6,11 @@ import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/08-overlay/lesson';
 import { baseMounts, overlayDirs } from '../src/checks/mount-util';
 import type { MountEntry } from '../src/kernel/parse/mountinfo';
-import { probeHost } from '../src/kernel/probe';
 import type { SandboxSnapshot } from '../src/kernel/snapshot';
 import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-08-overlay.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-08-overlay.kernel.test');
 const version = lessonCgroupVersion(probe);
 
 describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => {

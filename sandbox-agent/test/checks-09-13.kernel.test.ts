@@ -8,58 +8,15 @@ import byHand from '../../lessons/11-container-by-hand/lesson';
 import oci from '../../lessons/12-oci-runc/lesson';
 import pods from '../../lessons/13-docker-kubernetes/lesson';
 import type { LessonDef } from '../../lessons/types';
-import { probeHost } from '../src/kernel/probe';
-import { type LessonRig, lessonCgroupVersion, lessonRig, record, typeLine } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { type LessonRig, lessonCgroupVersion, lessonRig, notDone, record, solveLesson, typeLine } from './checks-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[checks-09-13.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('checks-09-13.kernel.test');
 const version = lessonCgroupVersion(probe);
 
-/**
- * Types every step's commands in order, looking after each one as the agent does at each prompt: a step seen
- * done stays done (its last commands may undo the state, e.g. `exit`), and must be seen before the next
- * step starts.
- */
-async function solve(
-  rig: LessonRig,
-  lesson: LessonDef,
-  tag: string,
-  /** Lines the page's prose asks for between steps (not buttons), typed before the step: [tab, line]. */
-  before: Record<string, [0 | 1, string][]> = {},
-): Promise<void> {
-  const seen = new Set<string>();
-  const look = async (stepId: string) => {
-    const r = await rig.obs.look();
-    for (const [id, res] of Object.entries(r.results)) if (res.done) seen.add(id);
-    if (seen.has(stepId) && !seen.has(`recorded:${stepId}`)) {
-      seen.add(`recorded:${stepId}`);
-      record(`${tag}-${stepId}`, r.snap);
-    }
-    return r;
-  };
-  for (const step of lesson.steps) {
-    for (const [tab, line] of before[step.id] ?? []) await typeLine(tab === 0 ? rig.a : rig.b, line);
-    for (const c of step.commands) {
-      if (c.cgroup !== undefined && c.cgroup !== version) continue;
-      await typeLine(c.tab === 0 ? rig.a : rig.b, c.text);
-      await look(step.id);
-    }
-    const deadline = Date.now() + 10_000;
-    let last = await look(step.id);
-    while (!seen.has(step.id) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      last = await look(step.id);
-    }
-    expect(seen.has(step.id), `${lesson.slug} step ${step.id}: ${JSON.stringify(last.results[step.id])}`).toBe(true);
-  }
-}
-
-const notDone = (results: Record<string, { done: boolean }>) =>
-  Object.entries(results)
-    .filter(([, r]) => r.done)
-    .map(([id]) => id);
+/** The lesson's own commands, typed in order; each step seen done before the next starts (checks-helpers.ts). */
+const solve = (rig: LessonRig, lesson: LessonDef, tag: string, before?: Record<string, [0 | 1, string][]>) =>
+  solveLesson(rig, lesson, tag, version, before);
 
 describe.skipIf(skip !== undefined)('lesson 09 (security) on a real sandbox', () => {
   const rig = lessonRig(security, probe, { hostname: 'gaiola-lesson09', tag: 'checks-09' });

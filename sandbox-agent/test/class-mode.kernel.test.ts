@@ -32,10 +32,9 @@ import {
   TermClient,
   waitUntil,
 } from './agent-harness';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const skip = kernelTestSkipReason();
-if (skip) console.warn(`[class-mode.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('class-mode.kernel.test');
 
 const HOSTILE = '=HYPERLINK("x")<script>a</script>';
 

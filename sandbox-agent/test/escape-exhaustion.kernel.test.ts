@@ -4,12 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { statfsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import { counter, eventually, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
 import {
   cleanupTestRun,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processesInUidRange,
   Terminal,
@@ -18,9 +17,7 @@ import {
   testSlot,
 } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[escape-exhaustion.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('escape-exhaustion.kernel.test');
 
 /** A bomb fills this at once; a shell, a pipeline and `kill` fit. */
 const PIDS_MAX = 64;

@@ -4,12 +4,11 @@
 import { realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKernelConfig } from '../src/kernel/config';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 import { useProbeSandbox } from './probe-helpers';
 
 const FILE = 'escape-host-layout';
-const skip = kernelTestSkipReason();
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { skip } = kernelSuite(FILE);
 
 describe.skipIf(skip !== undefined)('the host’s layout, seen from a sandbox', () => {
   const p = useProbeSandbox('gaiola-layout');

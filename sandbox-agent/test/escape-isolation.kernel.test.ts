@@ -7,14 +7,13 @@ import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:
 import { createServer, type Server } from 'node:net';
 import { hostname as hostHostname, networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import { buildEscapeTool, cgroupDirOf, placeEscapeTool, readCgroupFile, TOOL_INSIDE } from './escape-helpers';
 import {
   childrenOf,
   cleanupTestRun,
   hostMountPoints,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processAlive,
   processesInUidRange,
@@ -24,9 +23,7 @@ import {
   testSlot,
 } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[escape-isolation.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('escape-isolation.kernel.test');
 
 /** Small caps: nothing here needs more, and a mistake costs the machine nothing. */
 const PIDS_MAX = 64;

@@ -3,14 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import { cgroupDirOf } from './escape-helpers';
 import {
   cleanupTestRun,
   hostMountPoints,
   isDirectory,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processesInUidRange,
   Terminal,
@@ -19,9 +18,7 @@ import {
   testSlot,
 } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[escape-teardown.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('escape-teardown.kernel.test');
 
 const PIDS_MAX = 64;
 const MEMORY_BYTES = 96 * 1024 * 1024;

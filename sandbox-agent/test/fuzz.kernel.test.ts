@@ -7,14 +7,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { probeHost } from '../src/kernel/probe';
 import { MAX_COLS, MAX_FRAME_BYTES, MAX_ROWS, PROTOCOL_VERSION, WS_PATH } from '../src/protocol';
 import { type Harness, ORIGIN, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[fuzz.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('fuzz.kernel.test');
 
 /** The issue asks for at least 10,000 frames. */
 const FRAMES = 10_000;

@@ -5,14 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { probeHost } from '../src/kernel/probe';
 import { PROTOCOL_VERSION, WS_PATH } from '../src/protocol';
 import { type Harness, ORIGIN, startAgent, tokenFor, waitUntil } from './agent-harness';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[heartbeat.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('heartbeat.kernel.test');
 
 /** Slots of its own, between lifecycle-agent's (2000–50000) and the fuzz test's (51000 and up). */
 const OFFSET = 50_100 + (randomBytes(1).readUInt8(0) % 50) * 16;

@@ -44,6 +44,26 @@ export function kernelTestSkipReason(probe?: HostProbe): string | undefined {
   return undefined;
 }
 
+export interface KernelSuite {
+  /** The host, probed once for the whole file. */
+  readonly probe: HostProbe;
+  /** Why this file cannot run here (already printed), or undefined. */
+  readonly skip: string | undefined;
+}
+
+/**
+ * The preamble of a kernel test file: the host probed once, and why the file cannot run here (the kernel tests'
+ * needs, then each of `more` in order, the first that answers), printed once as `[name] skipped: why`, so that a
+ * `describe.skipIf(skip !== undefined)` never passes silently (CONVENTIONS §12).
+ */
+export function kernelSuite(name: string, ...more: ((probe: HostProbe) => string | undefined)[]): KernelSuite {
+  const probe = probeHost();
+  let skip = kernelTestSkipReason(probe);
+  for (const why of more) skip ??= why(probe);
+  if (skip) console.warn(`[${name}] skipped: ${skip}`);
+  return { probe, skip };
+}
+
 /** Frees a test run's parent cgroups and its (empty) run dir. rmdir only: never removes anything non-empty. */
 export function cleanupTestRun(cfg: KernelConfig, probe: HostProbe): Promise<void> {
   return releaseHostResources(cfg, probe);

@@ -12,12 +12,11 @@ import type { SandboxCgroupPaths } from '../src/kernel/cgroup-layout';
 import { createSandboxCgroups, ensureCgroupParent, removeSandboxCgroups } from '../src/kernel/cgroups';
 import { uidBaseOfSlot } from '../src/kernel/config';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   childrenOf,
   cleanupTestRun,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processAlive,
   testId,
@@ -26,9 +25,7 @@ import {
 } from './kernel-helpers';
 
 const FILE = 'launcher-death';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 /** What "at once" means for a sandbox whose launcher died: the kernel's own teardown, nothing slower. */
 const GONE_WITHIN_MS = 1000;

@@ -9,12 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { uidBaseOfSlot } from '../src/kernel/config';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
   hostMountPoints,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processesInUidRange,
   testId,
@@ -23,9 +22,7 @@ import {
 } from './kernel-helpers';
 
 const FILE = 'launcher-faults';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 /** errno the filter answers with: EPERM, "Operation not permitted". */
 const EPERM = 1;

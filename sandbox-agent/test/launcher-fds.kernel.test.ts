@@ -6,12 +6,11 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
 import { startFixture } from '../src/kernel/lesson-fixtures';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   childrenOf,
   cleanupTestRun,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   Terminal,
   testId,
@@ -20,9 +19,7 @@ import {
 } from './kernel-helpers';
 
 const FILE = 'launcher-fds';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 /** How long a process may take to reach the state a test waits for. */
 const WAIT_MS = 10_000;

@@ -4,15 +4,12 @@
 // launcher and fails the test.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
-import { cleanupTestRun, kernelTestSkipReason, leftovers, testId, testKernelConfig, testSlot } from './kernel-helpers';
+import { cleanupTestRun, kernelSuite, leftovers, testId, testKernelConfig, testSlot } from './kernel-helpers';
 import { FUZZ_SCRATCH, fuzzRound } from './list-fuzz';
 
 const FILE = 'launcher-fuzz';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SANITIZED = `${ROOT}sandbox-agent/launcher/build/gaiola-sandbox-sanitize`;

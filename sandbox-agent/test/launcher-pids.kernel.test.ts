@@ -5,11 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture } from '../src/kernel/lesson-fixtures';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processIdentity,
   Terminal,
@@ -19,9 +18,7 @@ import {
 } from './kernel-helpers';
 
 const FILE = 'launcher-pids';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 describe.skipIf(skip !== undefined)('a reused pid is never taken for the process the agent meant', () => {
   const cfg = testKernelConfig();

@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileIdOf } from '../src/kernel/inspect';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processAlive,
   Terminal,
@@ -22,9 +21,7 @@ import {
 } from './kernel-helpers';
 
 const FILE = 'launcher-privilege';
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { probe, skip } = kernelSuite(FILE);
 
 /** Capabilities `caps` (their numbers) as /proc/PID/status prints a capability set. */
 const capSet = (...caps: number[]): string =>

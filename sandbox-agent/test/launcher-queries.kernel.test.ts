@@ -11,12 +11,11 @@ import { listDirs } from '../src/kernel/list-dirs';
 import { parseMountinfo } from '../src/kernel/parse';
 import { fileFactsOf } from '../src/kernel/path-facts';
 import { readSandboxFile, SandboxFileError } from '../src/kernel/read-file';
-import { processIdentity } from './kernel-helpers';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite, processIdentity } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
 const FILE = 'launcher-queries';
-const skip = probeSkipReason();
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { skip } = kernelSuite(FILE);
 const launcher = defaultKernelConfig().launcherPath;
 const query = (...args: string[]) => spawnSync(launcher, args, { encoding: 'utf8', env: {} });
 

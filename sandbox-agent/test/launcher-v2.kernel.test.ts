@@ -4,18 +4,10 @@
 // this path with controllers.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  kernelTestSkipReason,
-  processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { kernelSuite, processesInUidRange, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
 import { cleanupUnified, startOnUnified, UNIFIED, type UnifiedSandbox, unifiedSkipReason } from './unified-sandbox';
 
-const skip = kernelTestSkipReason() ?? unifiedSkipReason();
-if (skip) console.warn(`[launcher-v2.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('launcher-v2.kernel.test', unifiedSkipReason);
 
 describe.skipIf(skip !== undefined)('launcher in cgroup v2 mode', () => {
   const cfg = testKernelConfig();

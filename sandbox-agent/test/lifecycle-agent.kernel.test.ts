@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs, v2AgentLeafDir } from '../src/kernel/cgroup-layout';
 import { releaseAgentLeaf } from '../src/kernel/cgroups';
 import { defaultKernelConfig, IDS_PER_SLOT } from '../src/kernel/config';
-import { probeHost } from '../src/kernel/probe';
 import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
 import { CloseCode } from '../src/protocol';
 import {
@@ -27,17 +26,9 @@ import {
   tokenFor,
   waitUntil,
 } from './agent-harness';
-import {
-  hostMountPoints,
-  identityExists,
-  kernelTestSkipReason,
-  processesInUidRange,
-  processIdentity,
-} from './kernel-helpers';
+import { hostMountPoints, identityExists, kernelSuite, processesInUidRange, processIdentity } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[lifecycle-agent.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('lifecycle-agent.kernel.test');
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /**

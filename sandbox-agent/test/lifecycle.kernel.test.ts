@@ -5,12 +5,11 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
   hostMountPoints,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processAlive,
   processesInUidRange,
@@ -20,9 +19,7 @@ import {
   testSlot,
 } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[lifecycle.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('lifecycle.kernel.test');
 
 function sandboxDirsUnder(parents: string[]): string[] {
   return parents.flatMap((p) =>

@@ -3,22 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import { refusedForks } from './escape-helpers';
-import {
-  cleanupTestRun,
-  kernelTestSkipReason,
-  leftovers,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { cleanupTestRun, kernelSuite, leftovers, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[limits.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('limits.kernel.test');
 
 /** Small enough that a loop reaches it at once, big enough for two shells and a pipeline. */
 const PIDS_MAX = 64;

@@ -8,11 +8,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKernelConfig } from '../src/kernel/config';
 import { type DirListing, listDirs } from '../src/kernel/list-dirs';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
 const FILE = 'list-dirs';
-const skip = probeSkipReason();
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { skip } = kernelSuite(FILE);
 const launcher = defaultKernelConfig().launcherPath;
 
 describe.skipIf(skip !== undefined)('listDirs on a sandbox', () => {

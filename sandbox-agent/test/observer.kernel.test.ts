@@ -3,10 +3,9 @@
 // runs, on a real sandbox. The counts are the agent's own: snapshots asked for, snapshots taken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const skip = kernelTestSkipReason();
-if (skip) console.warn(`[observer.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('observer.kernel.test');
 
 describe.skipIf(skip !== undefined)('one picture of a sandbox', () => {
   let h: Harness;

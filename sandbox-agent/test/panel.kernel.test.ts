@@ -14,7 +14,6 @@ import overlay from '../../lessons/08-overlay/lesson';
 import network from '../../lessons/10-network/lesson';
 import type { LessonDef } from '../../lessons/types';
 import { inspectSandbox } from '../src/kernel/inspect';
-import { probeHost } from '../src/kernel/probe';
 import { PanelHub, panelKernel } from '../src/panel/panel-hub';
 import {
   applyPanel,
@@ -28,11 +27,9 @@ import {
 } from '../src/protocol';
 import { sharedLooks } from '../src/sessions/sandbox-observer';
 import { type LessonRig, lessonCgroupVersion, lessonRig, RECORD, typeLine, typeStep } from './checks-helpers';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[panel.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('panel.kernel.test');
 const version = lessonCgroupVersion(probe);
 const FIXTURES = fileURLToPath(new URL('../../app/_components/kernel-panel/fixtures/', import.meta.url));
 

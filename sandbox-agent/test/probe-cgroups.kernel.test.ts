@@ -6,11 +6,11 @@
 // src/kernel/cgroup-layout.test.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { probeSkipReason, useProbeSandbox, warnSkip } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox, warnSkip } from './probe-helpers';
 
 const FILE = 'probe-cgroups';
-const skip = probeSkipReason();
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { skip } = kernelSuite(FILE);
 
 /** Polls a shell condition (at most ~10 s) and prints "yes" or "no". */
 const until = (cond: string): string =>

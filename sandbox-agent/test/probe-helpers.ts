@@ -10,7 +10,6 @@ import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
   hostMountPoints,
-  kernelTestSkipReason,
   leftovers,
   processAlive,
   processesInUidRange,
@@ -130,9 +129,4 @@ export function useProbeSandbox(hostname: string): ProbeSandbox {
       expect(hostNetwork()).toBe(networkBefore);
     },
   };
-}
-
-/** Why no probe can run here (printed by the caller), or undefined. */
-export function probeSkipReason(): string | undefined {
-  return kernelTestSkipReason();
 }

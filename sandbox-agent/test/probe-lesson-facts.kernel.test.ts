@@ -4,10 +4,10 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { kernelVersion } from '../src/kernel/probe';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
-const skip = probeSkipReason();
-if (skip) console.warn(`[probe-lesson-facts] skipped: ${skip}`);
+const { skip } = kernelSuite('probe-lesson-facts');
 
 /** Signal masks in /proc/PID/status: bit n-1 stands for signal n (x86 and arm64 numbers). */
 const SIGCONT_BIT = 1n << 17n;

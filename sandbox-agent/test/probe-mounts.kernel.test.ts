@@ -4,11 +4,10 @@
 import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKernelConfig } from '../src/kernel/config';
-import { gaiolaMounts } from './kernel-helpers';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { gaiolaMounts, kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
-const skip = probeSkipReason();
-if (skip) console.warn(`[probe-mounts] skipped: ${skip}`);
+const { skip } = kernelSuite('probe-mounts');
 
 describe.skipIf(skip !== undefined)('probe: mounts inside a sandbox', () => {
   const p = useProbeSandbox('probe-mnt');

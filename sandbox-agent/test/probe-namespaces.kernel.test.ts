@@ -1,10 +1,10 @@
 // Probe: nested namespaces of every kind, nsenter and lsns, typed in a real sandbox (issue 4, "What the
 // sandbox must let a student do"; research/sandbox.md §1.2; curriculum.md lessons 3-6).
 import { describe, expect, it } from 'vitest';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
-const skip = probeSkipReason();
-if (skip) console.warn(`[probe-namespaces] skipped: ${skip}`);
+const { skip } = kernelSuite('probe-namespaces');
 
 describe.skipIf(skip !== undefined)('probe: namespaces inside a sandbox', () => {
   const p = useProbeSandbox('probe-ns');

@@ -2,10 +2,10 @@
 // network namespaces, a veth pair, addresses, routes, ping across, a bridge joining two namespaces. All of
 // it lives in the sandbox's own network namespace: the host's namespaces and links must not change.
 import { describe, expect, it } from 'vitest';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
-const skip = probeSkipReason();
-if (skip) console.warn(`[probe-network] skipped: ${skip}`);
+const { skip } = kernelSuite('probe-network');
 
 describe.skipIf(skip !== undefined)('probe: networking inside a sandbox', () => {
   const p = useProbeSandbox('probe-net');

@@ -7,11 +7,11 @@
 // (rooted at the sandbox's cgroup namespace, not writable by the sandbox's root); runc then skips the devices
 // cgroup as a rootless container may.
 import { describe, expect, it } from 'vitest';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
 const FILE = 'probe-runc';
-const skip = probeSkipReason();
-if (skip) console.warn(`[${FILE}] skipped: ${skip}`);
+const { skip } = kernelSuite(FILE);
 
 const LIMIT = 64 * 1024 * 1024;
 

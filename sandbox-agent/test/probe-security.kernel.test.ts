@@ -2,10 +2,10 @@
 // honoured for the unprivileged `aluno` (so the sandbox has no "no new privileges" flag), and a seccomp
 // filter on one's own processes through the image's `seccomp-deny` (sandbox-agent/image/seccomp-deny.c).
 import { describe, expect, it } from 'vitest';
-import { probeSkipReason, useProbeSandbox } from './probe-helpers';
+import { kernelSuite } from './kernel-helpers';
+import { useProbeSandbox } from './probe-helpers';
 
-const skip = probeSkipReason();
-if (skip) console.warn(`[probe-security] skipped: ${skip}`);
+const { skip } = kernelSuite('probe-security');
 
 describe.skipIf(skip !== undefined)('probe: capabilities and seccomp inside a sandbox', () => {
   const p = useProbeSandbox('probe-sec');

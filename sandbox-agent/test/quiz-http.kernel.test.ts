@@ -15,10 +15,9 @@ import {
   tokenFor,
   waitUntil,
 } from './agent-harness';
-import { kernelTestSkipReason } from './kernel-helpers';
+import { kernelSuite } from './kernel-helpers';
 
-const skip = kernelTestSkipReason();
-if (skip) console.warn(`[quiz-http.kernel.test] skipped: ${skip}`);
+const { skip } = kernelSuite('quiz-http.kernel.test');
 
 async function errorOf(res: Response): Promise<[number, string]> {
   return [res.status, quizErrorResponse.parse(await res.json()).error];

@@ -3,22 +3,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { readSandboxFile, SandboxFileError } from '../src/kernel/read-file';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import {
-  cleanupTestRun,
-  kernelTestSkipReason,
-  leftovers,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { cleanupTestRun, kernelSuite, leftovers, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[read-file.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('read-file.kernel.test');
 
 const SHADOW_MARKER = 'gaiola-sandbox-shadow-marker';
 const HOSTNAME_MARKER = 'gaiola-sandbox-hostname-marker';

@@ -3,14 +3,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import {
   childrenOf,
   cleanupTestRun,
   hostMountPoints,
   isDirectory,
-  kernelTestSkipReason,
+  kernelSuite,
   leftovers,
   processAlive,
   processesInUidRange,
@@ -20,9 +19,7 @@ import {
   testSlot,
 } from './kernel-helpers';
 
-const probe = probeHost();
-const skip = kernelTestSkipReason(probe);
-if (skip) console.warn(`[sandbox.kernel.test] skipped: ${skip}`);
+const { probe, skip } = kernelSuite('sandbox.kernel.test');
 
 describe.skipIf(skip !== undefined)('a sandbox', () => {
   const cfg = testKernelConfig();
