@@ -5,9 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { statfsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import { counter, eventually, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
+import { counter, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
 import {
   cleanupTestRun,
+  eventually,
   kernelSuite,
   leftovers,
   processesInUidRange,

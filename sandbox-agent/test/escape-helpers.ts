@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { readSandboxCgroups } from '../src/kernel/inspect-cgroups';
 import type { HostProbe } from '../src/kernel/probe';
 import type { Sandbox } from '../src/kernel/sandbox';
+import { eventually } from './kernel-helpers';
 
 const TOOL_SOURCE = new URL('./escape-tool.c', import.meta.url).pathname;
 /** Where the tool lands inside a sandbox (its /tmp, on the sandbox's own tmpfs). */
@@ -101,14 +102,4 @@ export async function killMarked(sb: Sandbox, probe: HostProbe, marker: string, 
 export function counter(text: string, key: string): number {
   const m = new RegExp(`^${key} (\\d+)$`, 'm').exec(text);
   return m?.[1] ? Number(m[1]) : -1;
-}
-
-/** Polls `pred` until it holds or `timeoutMs` passes; returns whether it held (never asserts a duration). */
-export async function eventually(pred: () => boolean, timeoutMs = 20_000, stepMs = 50): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-  return true;
 }

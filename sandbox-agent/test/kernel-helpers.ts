@@ -170,6 +170,33 @@ export function isDirectory(path: string): boolean {
   }
 }
 
+/** Polls `pred` until it holds or `timeoutMs` passes; returns whether it held (never asserts a duration). */
+export async function eventually(pred: () => boolean, timeoutMs = 20_000, stepMs = 50): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return true;
+}
+
+/** Polls `cond` every `stepMs` until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, cond: () => boolean, timeoutMs = 10_000, stepMs = 20): Promise<void> {
+  if (!(await eventually(cond, timeoutMs, stepMs)))
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** The cgroup directories (sandboxes') directly below each of `parents` that exist. */
+export function sandboxDirsUnder(parents: string[]): string[] {
+  return parents.flatMap((p) =>
+    existsSync(p)
+      ? readdirSync(p, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => `${p}/${e.name}`)
+      : [],
+  );
+}
+
 /** How long a single command may take inside a sandbox before a test fails. */
 export const COMMAND_TIMEOUT_MS = 20_000;
 

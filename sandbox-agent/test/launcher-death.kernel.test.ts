@@ -22,6 +22,7 @@ import {
   testId,
   testKernelConfig,
   testSlot,
+  until,
 } from './kernel-helpers';
 
 const FILE = 'launcher-death';
@@ -31,20 +32,14 @@ const { probe, skip } = kernelSuite(FILE);
 const GONE_WITHIN_MS = 1000;
 /** How long a launcher may take to reach a stop point. */
 const REACH_MS = 10_000;
+/** How often the waits look: fine enough that GONE_WITHIN_MS measures the teardown, not the polling. */
+const POLL_MS = 10;
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const HOOKS_LAUNCHER = `${ROOT}sandbox-agent/launcher/build/gaiola-sandbox-test-hooks`;
 
 /** Stages of `create`, in order; init-creds stops the init (not the launcher) after its credential change. */
 const STAGES = ['prepared', 'cloned', 'mapped', 'mounted', 'joined', 'init-creds', 'go', 'ok', 'ready'] as const;
-
-async function until(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Pids listed in the cgroup.procs files of the tree at `dir`. */
 function pidsInTree(dir: string): string[] {
@@ -122,7 +117,7 @@ describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox
         env: { GAIOLA_TEST_STOP: stage, GAIOLA_TEST_STOP_DIR: stops },
       });
       const pid = launcher.pid as number;
-      await until(`the launcher to stop at ${stage}`, () => existsSync(stopFile), REACH_MS);
+      await until(`the launcher to stop at ${stage}`, () => existsSync(stopFile), REACH_MS, POLL_MS);
       // What lives at this point: the launcher and, once cloned, the init (its child).
       pids = [pid, ...childrenOf(pid)];
       const exited = new Promise((r) => launcher?.once('exit', r));
@@ -133,6 +128,7 @@ describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox
         'nothing of the sandbox to be left',
         () => whatIsLeft(pids, cgroups, id).length === 0,
         GONE_WITHIN_MS,
+        POLL_MS,
       ).catch((err: Error) => {
         throw new Error(`${err.message}; still: ${whatIsLeft(pids, cgroups, id).join(', ')}`);
       });
@@ -159,13 +155,13 @@ describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox
     let child = -1;
     try {
       const pid = relay.pid as number;
-      await until('the shell to stop before its join', () => existsSync(`${stops}/join`), REACH_MS);
+      await until('the shell to stop before its join', () => existsSync(`${stops}/join`), REACH_MS, POLL_MS);
       child = childrenOf(pid)[0] as number;
       const exited = new Promise((r) => relay.once('exit', r));
       process.kill(pid, 'SIGKILL');
       await exited;
       rmSync(`${stops}/join`);
-      await until('the orphaned child to exit', () => !processAlive(child), GONE_WITHIN_MS);
+      await until('the orphaned child to exit', () => !processAlive(child), GONE_WITHIN_MS, POLL_MS);
       expect(existsSync(`${stops}/join-entered`)).toBe(false);
       expect([...new Set(sb.cgroupDirs.flatMap(pidsInTree))]).toEqual([String(sb.initPid)]);
     } finally {

@@ -3,7 +3,7 @@
 // or shell that goes on with the wrong identity, session or descriptors; and a create that fails leaves
 // nothing on the host.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
@@ -16,6 +16,7 @@ import {
   kernelSuite,
   leftovers,
   processesInUidRange,
+  sandboxDirsUnder,
   testId,
   testKernelConfig,
   testSlot,
@@ -49,16 +50,6 @@ function runToExit(cmd: string, args: string[]): Promise<{ status: number | null
       resolve({ status, said });
     });
   });
-}
-
-function sandboxDirsUnder(parents: string[]): string[] {
-  return parents.flatMap((p) =>
-    existsSync(p)
-      ? readdirSync(p, { withFileTypes: true })
-          .filter((e) => e.isDirectory())
-          .map((e) => `${p}/${e.name}`)
-      : [],
-  );
 }
 
 describe.skipIf(skip !== undefined)('the launcher under refused system calls', () => {

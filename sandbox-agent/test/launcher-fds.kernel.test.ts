@@ -16,6 +16,7 @@ import {
   testId,
   testKernelConfig,
   testSlot,
+  until,
 } from './kernel-helpers';
 
 const FILE = 'launcher-fds';
@@ -38,16 +39,6 @@ function procText(pid: number, file: string): string {
 }
 
 const comm = (pid: number) => procText(pid, 'comm');
-
-async function until<T>(what: string, get: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe.skipIf(skip !== undefined)('descriptors of the processes inside a sandbox', () => {
   const cfg = testKernelConfig();
@@ -81,12 +72,18 @@ describe.skipIf(skip !== undefined)('descriptors of the processes inside a sandb
     const relay = spawn(cfg.launcherPath, [...args, '--', '/bin/sleep', '1000'], { stdio: 'pipe', env: {} });
     relays.push(relay);
     // Asleep, past its own start (the C library opens and closes locale files there).
-    const pid = await until('the shell command to exec and sleep', () => {
-      const child = childrenOf(relay.pid ?? -1)[0];
-      return child !== undefined && comm(child) === 'sleep' && procText(child, 'wchan').includes('nanosleep')
-        ? child
-        : undefined;
-    });
+    let pid = -1;
+    await until(
+      'the shell command to exec and sleep',
+      () => {
+        const child = childrenOf(relay.pid ?? -1)[0];
+        if (child === undefined || comm(child) !== 'sleep' || !procText(child, 'wchan').includes('nanosleep'))
+          return false;
+        pid = child;
+        return true;
+      },
+      WAIT_MS,
+    );
     expect(fds(pid)).toEqual(['0', '1', '2']);
     const tty = readlinkSync(`/proc/${pid}/fd/0`);
     expect(tty).toMatch(/^\/dev\/pts\/\d+$/);

@@ -18,6 +18,7 @@ import {
   testId,
   testKernelConfig,
   testSlot,
+  until,
 } from './kernel-helpers';
 
 const FILE = 'launcher-privilege';
@@ -69,14 +70,6 @@ function expectOnly(pid: number, caps: string): void {
     NoNewPrivs: '1',
     Seccomp: SECCOMP_FILTER,
   });
-}
-
-async function until(what: string, cond: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.skipIf(skip !== undefined)('the launcher after setup keeps only what it uses', () => {

@@ -26,7 +26,14 @@ import {
   tokenFor,
   waitUntil,
 } from './agent-harness';
-import { hostMountPoints, identityExists, kernelSuite, processesInUidRange, processIdentity } from './kernel-helpers';
+import {
+  eventually,
+  hostMountPoints,
+  identityExists,
+  kernelSuite,
+  processesInUidRange,
+  processIdentity,
+} from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('lifecycle-agent.kernel.test');
 
@@ -38,16 +45,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const OFFSET = 2000 + (randomBytes(2).readUInt16BE(0) % 3000) * 16;
 /** How long a freed sandbox's last zombie may wait for the host's init to reap it (this CI host's init is slow). */
 const REAP_MS = 15_000;
-
-/** Polls `pred` until it holds or `timeoutMs` passes; returns whether it held (never asserts a duration). */
-async function eventually(pred: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return true;
-}
 
 function studentOf(token: string): string {
   const body = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { s: string };

@@ -1,18 +1,20 @@
 // Failure and crash paths: a failed create leaves nothing and says why; after an agent "crash" (the
 // launcher SIGKILLed) reclaimLeftovers kills what is left by PID and removes the cgroups depth-first.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
 import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
 import {
   cleanupTestRun,
+  eventually,
   hostMountPoints,
   kernelSuite,
   leftovers,
   processAlive,
   processesInUidRange,
+  sandboxDirsUnder,
   Terminal,
   testId,
   testKernelConfig,
@@ -20,16 +22,6 @@ import {
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('lifecycle.kernel.test');
-
-function sandboxDirsUnder(parents: string[]): string[] {
-  return parents.flatMap((p) =>
-    existsSync(p)
-      ? readdirSync(p, { withFileTypes: true })
-          .filter((e) => e.isDirectory())
-          .map((e) => `${p}/${e.name}`)
-      : [],
-  );
-}
 
 describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
   const cfg = testKernelConfig();
@@ -90,8 +82,7 @@ describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
     process.kill(sb.launcherPid, 'SIGKILL');
     await sb.exited;
     await t.waitExit();
-    const deadline = Date.now() + 5000;
-    while (processAlive(sb.initPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => !processAlive(sb.initPid), 5000, 20);
     expect(processAlive(sb.initPid)).toBe(false);
 
     // what a crash leaves: the cgroups (with a student's child cgroup), and a straggler we put in them

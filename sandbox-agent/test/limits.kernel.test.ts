@@ -1,10 +1,9 @@
 // The caps bite: a small pids.max stops a process flood inside while the host forks fine, and a small
 // memory cap OOM-kills a hog while the student's shell lives on.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import { refusedForks } from './escape-helpers';
+import { readCgroupFile, refusedForks } from './escape-helpers';
 import { cleanupTestRun, kernelSuite, leftovers, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('limits.kernel.test');
@@ -19,11 +18,7 @@ describe.skipIf(skip !== undefined)('sandbox caps', () => {
   let sb: Sandbox | undefined;
   let t: Terminal;
   const v1 = probe.cgroup.mode === 'v1';
-  const hostFile = (controller: string, file: string): string => {
-    const dirs = sb?.cgroupDirs ?? [];
-    const dir = v1 ? dirs.find((d) => d.split('/').slice(-3, -2)[0]?.split(',').includes(controller)) : dirs[0];
-    return readFileSync(`${dir}/${file}`, 'utf8');
-  };
+  const hostFile = (controller: string, file: string): string => readCgroupFile(sb as Sandbox, probe, controller, file);
 
   beforeAll(async () => {
     sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-caps' });

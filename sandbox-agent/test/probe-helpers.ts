@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type HostProbe, probeHost } from '../src/kernel/probe';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { cgroupDirOf } from './escape-helpers';
 import {
   cleanupTestRun,
   hostMountPoints,
@@ -107,13 +108,7 @@ export function useProbeSandbox(hostname: string): ProbeSandbox {
       return sb;
     },
     cgroupDir(controller: string): string {
-      const dirs = sb?.cgroupDirs ?? [];
-      const dir =
-        probe.cgroup.mode === 'v2'
-          ? dirs[0]
-          : dirs.find((d) => d.split('/').slice(-3, -2)[0]?.split(',').includes(controller));
-      if (!dir) throw new Error(`no ${controller} cgroup among ${dirs.join(' ')}`);
-      return dir;
+      return cgroupDirOf(this.sandbox, probe, controller);
     },
     async destroyAndCheckHost(): Promise<void> {
       const s = sb as Sandbox;

@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSandboxFile, SandboxFileError } from '../src/kernel/read-file';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import { cleanupTestRun, kernelSuite, leftovers, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
+import {
+  cleanupTestRun,
+  eventually,
+  kernelSuite,
+  leftovers,
+  Terminal,
+  testId,
+  testKernelConfig,
+  testSlot,
+} from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('read-file.kernel.test');
 
@@ -104,10 +113,7 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
       stdio: 'ignore',
     });
     try {
-      const deadline = Date.now() + 5000;
-      while (!readFileSync(`/proc/${own.pid}/status`, 'utf8').includes(`Uid:\t${uid}`) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await eventually(() => readFileSync(`/proc/${own.pid}/status`, 'utf8').includes(`Uid:\t${uid}`), 5000, 10);
       const reader = { initPid: own.pid as number, uidBase: uid, launcherPath: cfg.launcherPath };
       // control: the same reader reads a plain path of that root (the host's /)
       expect((await readSandboxFile(reader, '/etc/hostname')).toString('utf8')).toBe(

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { cgroupDirOf } from './escape-helpers';
 import {
   childrenOf,
   cleanupTestRun,
@@ -30,15 +31,7 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
   let b: Terminal;
   let mountsBefore: string[];
 
-  const cgroupDir = (controller: string): string => {
-    const dirs = sb?.cgroupDirs ?? [];
-    const dir =
-      probe.cgroup.mode === 'v2'
-        ? dirs[0]
-        : dirs.find((d) => d.split('/').slice(-3, -2)[0]?.split(',').includes(controller));
-    if (!dir) throw new Error(`no ${controller} cgroup among ${dirs.join(' ')}`);
-    return dir;
-  };
+  const cgroupDir = (controller: string): string => cgroupDirOf(sb as Sandbox, probe, controller);
   const v1 = probe.cgroup.mode === 'v1';
   /** The sandbox root's limit files, as seen inside. */
   const inside = v1
