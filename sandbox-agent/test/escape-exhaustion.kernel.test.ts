@@ -3,20 +3,10 @@
 // that the bombs cost this machine nothing; each bomb is bounded and ends with A's processes killed.
 import { spawnSync } from 'node:child_process';
 import { statfsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/kernel/sandbox';
 import { counter, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
-import {
-  cleanupTestRun,
-  eventually,
-  kernelSuite,
-  leftovers,
-  processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { eventually, kernelSuite, sandboxFixture, type Terminal } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('escape-exhaustion.kernel.test');
 
@@ -34,35 +24,21 @@ const DISK_NOISE_BYTES = 32 * 1024 * 1024;
 const BOMB_MARKER = 'gaiola-bomb';
 
 describe.skipIf(skip !== undefined)('escape suite: exhaustion stops at the sandbox caps', () => {
-  const cfg = testKernelConfig({
-    pidsMax: PIDS_MAX,
-    memoryBytes: MEMORY_BYTES,
-    tmpfsBytes: TMPFS_BYTES,
-    cpuQuotaUs: CPU_QUOTA_US,
+  const box = sandboxFixture(probe, {
+    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES, cpuQuotaUs: CPU_QUOTA_US },
+    hostnames: ['gaiola-attacker', 'gaiola-bystander'],
+    shells: 1,
+    settle: true,
+    checkProcesses: true,
   });
-  const slot = testSlot();
   let a: Sandbox | undefined;
-  let b: Sandbox | undefined;
   let ta: Terminal;
   let tb: Terminal;
   const file = (controller: string, name: string) => readCgroupFile(a as Sandbox, probe, controller, name);
 
-  beforeAll(async () => {
-    a = await createSandbox(cfg, probe, { id: testId(), slot, hostname: 'gaiola-attacker' });
-    b = await createSandbox(cfg, probe, { id: testId(), slot: slot + 1, hostname: 'gaiola-bystander' });
-    ta = new Terminal(a.spawnShell({ cols: 200, rows: 50 }));
-    tb = new Terminal(b.spawnShell({ cols: 200, rows: 50 }));
-    await Promise.all([ta.ready(), tb.ready()]);
-  });
-
-  afterAll(async () => {
-    try {
-      await Promise.allSettled([a?.destroy(), b?.destroy()]);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
-    for (const s of [a, b]) if (s) expect(processesInUidRange(s.uidBase)).toEqual([]);
+  beforeAll(() => {
+    a = box.sandbox(0);
+    [ta, tb] = [box.shell(0, 0), box.shell(0, 1)];
   });
 
   // A bomb left running by a failed assertion would hold A at pids.max and time out every test after it.

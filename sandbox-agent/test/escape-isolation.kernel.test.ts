@@ -6,21 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { hostname as hostHostname, networkInterfaces } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/kernel/sandbox';
 import { buildEscapeTool, cgroupDirOf, placeEscapeTool, readCgroupFile, TOOL_INSIDE } from './escape-helpers';
 import {
   childrenOf,
-  cleanupTestRun,
   hostMountPoints,
   kernelSuite,
-  leftovers,
   processAlive,
   processesInUidRange,
+  sandboxFixture,
   Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('escape-isolation.kernel.test');
@@ -38,45 +34,38 @@ const TMPFS_BYTES = 64 * 1024 * 1024;
 const FOREIGN_ABI_REFUSED = ['ENOSYS', 'EPERM', 'SIGSEGV', 'SIGILL', 'SIGBUS'];
 
 describe.skipIf(skip !== undefined)('escape suite: isolation', () => {
-  const cfg = testKernelConfig({ pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES });
-  const slot = testSlot();
+  let tool: { path: string; dispose: () => void } | undefined;
+  let victim: ChildProcess | undefined;
+  const box = sandboxFixture(probe, {
+    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES },
+    hostnames: ['gaiola-attacker', 'gaiola-bystander'],
+    shells: 1,
+    settle: true,
+    checkMounts: true,
+    release: () => {
+      victim?.kill('SIGKILL');
+      tool?.dispose();
+    },
+  });
+  const { cfg } = box;
   const v1 = probe.cgroup.mode === 'v1';
   const secret = `gaiola-secret-${randomBytes(8).toString('hex')}`;
   let a: Sandbox | undefined;
   let b: Sandbox | undefined;
   let ta: Terminal;
   let tb: Terminal;
-  let tool: { path: string; dispose: () => void } | undefined;
-  let victim: ChildProcess | undefined;
-  let mountsBefore: string[];
 
   beforeAll(async () => {
-    mountsBefore = hostMountPoints();
     tool = buildEscapeTool();
     victim = spawn('sleep', ['600'], { stdio: 'ignore' });
-    a = await createSandbox(cfg, probe, { id: testId(), slot, hostname: 'gaiola-attacker' });
-    b = await createSandbox(cfg, probe, { id: testId(), slot: slot + 1, hostname: 'gaiola-bystander' });
-    ta = new Terminal(a.spawnShell({ cols: 200, rows: 50 }));
-    tb = new Terminal(b.spawnShell({ cols: 200, rows: 50 }));
-    await Promise.all([ta.ready(), tb.ready()]);
+    [a, b] = [box.sandbox(0), box.sandbox(1)];
+    [ta, tb] = [box.shell(0, 0), box.shell(0, 1)];
     // plain output for the assertions (Debian's root .bashrc colours grep and ls)
     await Promise.all([ta.ok('unalias -a'), tb.ok('unalias -a')]);
     placeEscapeTool(a, tool.path);
     placeEscapeTool(b, tool.path);
     await tb.ok(`echo ${secret} > /root/${secret} && cp /root/${secret} /tmp/${secret}`);
     await tb.ok('sleep 4242 </dev/null >/dev/null 2>&1 & true');
-  });
-
-  afterAll(async () => {
-    try {
-      victim?.kill('SIGKILL');
-      tool?.dispose();
-      await Promise.allSettled([a?.destroy(), b?.destroy()]);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
-    expect(hostMountPoints()).toEqual(mountsBefore);
   });
 
   it('the seccomp denylist is on every student process, and refuses each listed call', async () => {
@@ -300,7 +289,7 @@ describe.skipIf(skip !== undefined)('escape suite: isolation', () => {
     expect(new Date().getFullYear()).toBeGreaterThan(2001);
     await ta.ok('mount -t tmpfs gaiola-over /etc && touch /etc/x && umount /etc');
     await ta.ok("unshare -m sh -c 'umount -l /proc; umount -l /; true'");
-    expect(hostMountPoints()).toEqual(mountsBefore);
+    expect(hostMountPoints()).toEqual(box.mountsBefore);
     expect(await ta.ok('findmnt -n -o FSTYPE /proc')).toBe('proc');
   });
 
@@ -392,7 +381,7 @@ describe.skipIf(skip !== undefined)('escape suite: isolation', () => {
     const t = new Terminal((a as Sandbox).spawnShell({ cols: 200, rows: 50 }));
     await t.ready();
     await t.run('umount -l /proc; umount -l /sys; umount -l / ; true');
-    expect(hostMountPoints()).toEqual(mountsBefore);
+    expect(hostMountPoints()).toEqual(box.mountsBefore);
     expect(await tb.ok('findmnt -n -o FSTYPE /; findmnt -n -o FSTYPE /proc')).toBe('overlay\nproc');
     expect(existsSync('/proc/self/mountinfo')).toBe(true);
   });

@@ -2,20 +2,17 @@
 // new sessions, nested pid namespaces, mounts, veths, network namespaces and child cgroups all go.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../src/kernel/sandbox';
 import { cgroupDirOf } from './escape-helpers';
 import {
-  cleanupTestRun,
   hostMountPoints,
   isDirectory,
   kernelSuite,
-  leftovers,
   processesInUidRange,
+  sandboxFixture,
   Terminal,
   testId,
-  testKernelConfig,
-  testSlot,
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('escape-teardown.kernel.test');
@@ -36,23 +33,15 @@ function hostLinks(): string[] {
 }
 
 describe.skipIf(skip !== undefined)('escape suite: surviving teardown', () => {
-  const cfg = testKernelConfig({ pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES });
-  let sb: Sandbox | undefined;
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+  const box = sandboxFixture(probe, {
+    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES },
   });
+  const { cfg } = box;
 
   it('13. background, nohup, setsid, nested namespaces, mounts, veths and cgroups are all gone after destroy', async () => {
     const mountsBefore = hostMountPoints();
     const linksBefore = hostLinks();
-    const s = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-stayer' });
-    sb = s;
+    const s = box.own(await createSandbox(cfg, probe, { id: testId(), slot: box.slot, hostname: 'gaiola-stayer' }));
     const t = new Terminal(s.spawnShell({ cols: 200, rows: 50 }));
     await t.ready();
     const v1 = probe.cgroup.mode === 'v1';

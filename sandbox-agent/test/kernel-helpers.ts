@@ -1,13 +1,14 @@
 // Shared pieces of the kernel integration tests: a unique cgroup parent / run dir / slot per run, a
 // terminal driver that types into a real sandbox shell and waits for a printed marker (never sleeps
-// blindly), and host-side snapshots for leak checks.
+// blindly), host-side snapshots for leak checks, and the fixtures every kernel test file starts with.
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IPty } from 'node-pty';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { defaultKernelConfig, IDS_PER_SLOT, type KernelConfig } from '../src/kernel/config';
 import { type HostProbe, probeHost } from '../src/kernel/probe';
-import { releaseHostResources } from '../src/kernel/sandbox';
+import { createSandbox, reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
 
 /** A run's own names: `gaiola-t<hex>` for the cgroup parent and `/run/gaiola-t<hex>` for the run dir. */
 export function testKernelConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {
@@ -293,4 +294,100 @@ export class Terminal {
     });
     return this.exitInfo as { exitCode: number; signal?: number };
   }
+}
+
+export interface SandboxFixtureOptions {
+  /** The run's caps and names (testKernelConfig overrides). */
+  config?: Partial<KernelConfig>;
+  /** One sandbox per name (each `gaiola-…`), made in beforeAll in consecutive slots from the fixture's `slot`. */
+  hostnames?: readonly string[];
+  /** Shells opened in each of them, all ready before the first test. */
+  shells?: number;
+  /** The shells' size. */
+  size?: { cols: number; rows: number };
+  /** After the destroys, reclaim what a killed launcher left (reclaimLeftovers, as the agent does at start). */
+  reclaim?: boolean;
+  /** A destroy that fails does not fail the file (the leftovers are still checked). */
+  settle?: boolean;
+  /** At the end, expect the host's mounts of ours to be those before the first sandbox (hostMountPoints). */
+  checkMounts?: boolean;
+  /** At the end, expect no process left in any sandbox's uid range (zombies count). */
+  checkProcesses?: boolean;
+  /** The file's own things, freed first at the end even after a failure (processes it started, temp files). */
+  release?: () => unknown;
+}
+
+export interface SandboxFixture {
+  readonly cfg: KernelConfig;
+  /** The first sandbox's slot; the others follow it. */
+  readonly slot: number;
+  /** The host's mounts of ours before the first sandbox (valid inside tests). */
+  readonly mountsBefore: readonly string[];
+  /** The `i`th sandbox of `hostnames` (valid inside tests). */
+  sandbox(i?: number): Sandbox;
+  /** Shell `j` of sandbox `i` (valid inside tests). */
+  shell(j?: number, i?: number): Terminal;
+  /** A sandbox a test made itself, to be destroyed at the end with the others. */
+  own(sb: Sandbox): Sandbox;
+}
+
+/**
+ * Registers the beforeAll/afterAll of a kernel test file's sandboxes: a run of its own (cgroup parent, run dir,
+ * slots), the sandboxes of `hostnames` with their shells; at the end `release`, every sandbox destroyed, the
+ * run's cgroups and run dir removed even when a step failed, and nothing of the run left on the host. Call
+ * inside `describe`.
+ */
+export function sandboxFixture(probe: HostProbe, opts: SandboxFixtureOptions = {}): SandboxFixture {
+  const cfg = testKernelConfig(opts.config);
+  const slot = testSlot();
+  const size = opts.size ?? { cols: 200, rows: 50 };
+  const made: Sandbox[] = [];
+  const shells: Terminal[][] = [];
+  let mountsBefore: string[] = [];
+
+  beforeAll(async () => {
+    mountsBefore = hostMountPoints();
+    for (const [i, hostname] of (opts.hostnames ?? []).entries())
+      made.push(await createSandbox(cfg, probe, { id: testId(), slot: slot + i, hostname }));
+    for (const sb of made)
+      shells.push(Array.from({ length: opts.shells ?? 0 }, () => new Terminal(sb.spawnShell(size))));
+    await Promise.all(shells.flat().map((t) => t.ready()));
+  });
+
+  afterAll(async () => {
+    try {
+      await opts.release?.();
+      const destroyed = await Promise.allSettled(made.map((sb) => sb.destroy()));
+      if (opts.reclaim) await reclaimLeftovers(cfg, probe);
+      const failed = destroyed.find((r) => r.status === 'rejected');
+      if (failed && !opts.settle) throw failed.reason;
+    } finally {
+      await cleanupTestRun(cfg, probe);
+    }
+    expect(leftovers(cfg, probe)).toEqual([]);
+    if (opts.checkMounts) expect(hostMountPoints()).toEqual(mountsBefore);
+    if (opts.checkProcesses) for (const sb of made) expect(processesInUidRange(sb.uidBase)).toEqual([]);
+  });
+
+  return {
+    cfg,
+    slot,
+    get mountsBefore(): readonly string[] {
+      return mountsBefore;
+    },
+    sandbox(i = 0): Sandbox {
+      const sb = made[i];
+      if (!sb) throw new Error(`sandbox ${i} is not ready`);
+      return sb;
+    },
+    shell(j = 0, i = 0): Terminal {
+      const t = shells[i]?.[j];
+      if (!t) throw new Error(`shell ${j} of sandbox ${i} is not ready`);
+      return t;
+    },
+    own(sb: Sandbox): Sandbox {
+      made.push(sb);
+      return sb;
+    },
+  };
 }

@@ -3,21 +3,11 @@
 // from the host, as the agent reads: /proc/PID/fd of each.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
 import { startFixture } from '../src/kernel/lesson-fixtures';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
-import {
-  childrenOf,
-  cleanupTestRun,
-  kernelSuite,
-  leftovers,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-  until,
-} from './kernel-helpers';
+import type { Sandbox } from '../src/kernel/sandbox';
+import { childrenOf, kernelSuite, sandboxFixture, Terminal, until } from './kernel-helpers';
 
 const FILE = 'launcher-fds';
 const { probe, skip } = kernelSuite(FILE);
@@ -41,23 +31,19 @@ function procText(pid: number, file: string): string {
 const comm = (pid: number) => procText(pid, 'comm');
 
 describe.skipIf(skip !== undefined)('descriptors of the processes inside a sandbox', () => {
-  const cfg = testKernelConfig();
-  let sb: Sandbox;
   const relays: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-fds' });
-  });
-
-  afterAll(async () => {
-    try {
+  const box = sandboxFixture(probe, {
+    hostnames: ['gaiola-fds'],
+    reclaim: true,
+    release: () => {
       for (const r of relays) r.kill('SIGHUP');
-      await sb?.destroy();
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+    },
+  });
+  const { cfg } = box;
+  let sb: Sandbox;
+
+  beforeAll(() => {
+    sb = box.sandbox();
   });
 
   it("the init holds 0, 1 and 2, all /dev/null, and nothing of the launcher's", () => {

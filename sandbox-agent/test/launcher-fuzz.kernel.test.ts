@@ -3,9 +3,8 @@
 // bench/launcher-fuzz.ts), and every query once against a real sandbox. Any sanitizer report aborts the
 // launcher and fails the test.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
-import { cleanupTestRun, kernelSuite, leftovers, testId, testKernelConfig, testSlot } from './kernel-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelSuite, sandboxFixture } from './kernel-helpers';
 import { FUZZ_SCRATCH, fuzzRound } from './list-fuzz';
 
 const FILE = 'launcher-fuzz';
@@ -18,24 +17,12 @@ const ROUNDS = 3;
 const SANITIZER_ENV = { ASAN_OPTIONS: 'detect_leaks=0:abort_on_error=1', UBSAN_OPTIONS: 'print_stacktrace=1' };
 
 describe.skipIf(skip !== undefined)('the launcher’s queries under ASan and UBSan', () => {
-  const cfg = testKernelConfig();
-  let sb: Sandbox;
-
-  beforeAll(async () => {
+  // the sanitized launcher first, then the sandbox (the fixture's beforeAll runs after this one)
+  beforeAll(() => {
     const build = spawnSync('bash', [`${ROOT}scripts/build-launcher.sh`, '--sanitize'], { encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build-launcher.sh --sanitize: ${build.stderr}`);
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-asan' });
   });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
-  });
+  const box = sandboxFixture(probe, { hostnames: ['gaiola-asan'], reclaim: true });
 
   it(`list: ${ROUNDS} rounds of generated trees, every listing exact`, async () => {
     const seed = Date.now() >>> 0;
@@ -45,6 +32,7 @@ describe.skipIf(skip !== undefined)('the launcher’s queries under ASan and UBS
   }, 120_000);
 
   it('every query once against a sandbox', () => {
+    const sb = box.sandbox();
     const who = ['--pid', String(sb.initPid), '--start-time', String(sb.initStartTime)];
     const as = ['--uid', String(sb.uidBase), '--gid', String(sb.uidBase)];
     const queries = [

@@ -3,41 +3,24 @@
 // one that started then. Reuse is simulated by naming another sandbox's init with the first one's start time:
 // a shell must not land in someone else's sandbox.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startFixture } from '../src/kernel/lesson-fixtures';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
-import {
-  cleanupTestRun,
-  kernelSuite,
-  leftovers,
-  processIdentity,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { kernelSuite, processIdentity, sandboxFixture, Terminal, testId, testSlot } from './kernel-helpers';
 
 const FILE = 'launcher-pids';
 const { probe, skip } = kernelSuite(FILE);
 
 describe.skipIf(skip !== undefined)('a reused pid is never taken for the process the agent meant', () => {
-  const cfg = testKernelConfig();
+  const box = sandboxFixture(probe, { reclaim: true, settle: true });
+  const { cfg } = box;
   let a: Sandbox;
   let b: Sandbox;
 
+  // the slots this test always drew: testSlot() and testSlot(1), not the fixture's consecutive pair
   beforeAll(async () => {
-    a = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-pid-a' });
-    b = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(1), hostname: 'gaiola-pid-b' });
-  });
-
-  afterAll(async () => {
-    try {
-      await Promise.allSettled([a?.destroy(), b?.destroy()]);
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+    a = box.own(await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-pid-a' }));
+    b = box.own(await createSandbox(cfg, probe, { id: testId(), slot: testSlot(1), hostname: 'gaiola-pid-b' }));
   });
 
   it("the agent's shell for a sandbox whose init's number now names another init is refused", async () => {

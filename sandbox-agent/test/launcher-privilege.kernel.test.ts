@@ -5,21 +5,11 @@
 // hangup, report a kill from inside with the killer's root (and, for a killer already gone, its parent's,
 // found by a child of the relay), end the sandbox.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileIdOf } from '../src/kernel/inspect';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
-import {
-  cleanupTestRun,
-  kernelSuite,
-  leftovers,
-  processAlive,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-  until,
-} from './kernel-helpers';
+import type { Sandbox } from '../src/kernel/sandbox';
+import { kernelSuite, processAlive, sandboxFixture, Terminal, until } from './kernel-helpers';
 
 const FILE = 'launcher-privilege';
 const { probe, skip } = kernelSuite(FILE);
@@ -73,21 +63,12 @@ function expectOnly(pid: number, caps: string): void {
 }
 
 describe.skipIf(skip !== undefined)('the launcher after setup keeps only what it uses', () => {
-  const cfg = testKernelConfig();
+  const box = sandboxFixture(probe, { hostnames: ['gaiola-least'], reclaim: true });
+  const { cfg } = box;
   let sb: Sandbox;
 
-  beforeAll(async () => {
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-least' });
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+  beforeAll(() => {
+    sb = box.sandbox();
   });
 
   it('the create holder, once the sandbox is ready', async () => {

@@ -2,42 +2,35 @@
 // launcher SIGKILLed) reclaimLeftovers kills what is left by PID and removes the cgroups depth-first.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
+import { createSandbox, reclaimLeftovers } from '../src/kernel/sandbox';
 import {
-  cleanupTestRun,
   eventually,
   hostMountPoints,
   kernelSuite,
-  leftovers,
   processAlive,
   processesInUidRange,
   sandboxDirsUnder,
+  sandboxFixture,
   Terminal,
   testId,
-  testKernelConfig,
   testSlot,
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('lifecycle.kernel.test');
 
 describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
-  const cfg = testKernelConfig();
-  const sandboxes: Sandbox[] = [];
   const hostProcs: ChildProcess[] = [];
-
-  afterAll(async () => {
-    try {
+  const box = sandboxFixture(probe, {
+    reclaim: true,
+    settle: true,
+    release: () => {
       for (const p of hostProcs) p.kill('SIGKILL');
-      await Promise.allSettled(sandboxes.map((s) => s.destroy()));
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+    },
   });
+  const { cfg } = box;
 
   it('a failed create says why (operation, path, errno) and leaves nothing', async () => {
     const mounts = hostMountPoints();
@@ -74,7 +67,7 @@ describe.skipIf(skip !== undefined)('sandbox lifecycle', () => {
 
   it('the sandbox dies with its launcher; reclaimLeftovers then kills stragglers by PID and removes the cgroups', async () => {
     const sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-crash' });
-    sandboxes.push(sb);
+    box.own(sb);
     const t = new Terminal(sb.spawnShell({ cols: 80, rows: 24 }));
     await t.ready();
     await t.ok('setsid sleep 1000 </dev/null >/dev/null 2>&1 & true');

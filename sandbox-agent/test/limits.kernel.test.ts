@@ -1,10 +1,9 @@
 // The caps bite: a small pids.max stops a process flood inside while the host forks fine, and a small
 // memory cap OOM-kills a hog while the student's shell lives on.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCgroupFile, refusedForks } from './escape-helpers';
-import { cleanupTestRun, kernelSuite, leftovers, Terminal, testId, testKernelConfig, testSlot } from './kernel-helpers';
+import { kernelSuite, sandboxFixture, type Terminal } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('limits.kernel.test');
 
@@ -14,25 +13,17 @@ const PIDS_MAX = 64;
 const MEMORY_BYTES = 64 * 1024 * 1024;
 
 describe.skipIf(skip !== undefined)('sandbox caps', () => {
-  const cfg = testKernelConfig({ pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES });
-  let sb: Sandbox | undefined;
+  const box = sandboxFixture(probe, {
+    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES },
+    hostnames: ['gaiola-caps'],
+    shells: 1,
+  });
   let t: Terminal;
   const v1 = probe.cgroup.mode === 'v1';
-  const hostFile = (controller: string, file: string): string => readCgroupFile(sb as Sandbox, probe, controller, file);
+  const hostFile = (controller: string, file: string): string => readCgroupFile(box.sandbox(), probe, controller, file);
 
-  beforeAll(async () => {
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-caps' });
-    t = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
-    await t.ready();
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+  beforeAll(() => {
+    t = box.shell();
   });
 
   it(`stops a process flood at pids.max=${PIDS_MAX}; the host still forks`, async () => {
@@ -50,7 +41,7 @@ describe.skipIf(skip !== undefined)('sandbox caps', () => {
       expect(current).toBeLessThanOrEqual(PIDS_MAX);
       expect(current).toBeGreaterThan(PIDS_MAX - 10);
       // counted where the kernel counts it: the sandbox's group on v1, its init leaf on v2 before Linux 6.11
-      expect(refusedForks(sb as Sandbox, probe)).toBeGreaterThan(0);
+      expect(refusedForks(box.sandbox(), probe)).toBeGreaterThan(0);
       expect(spawnSync('true').status).toBe(0);
     } finally {
       // the bash builtin needs no fork: it empties the sandbox but for PID 1 and this shell, also after a failed

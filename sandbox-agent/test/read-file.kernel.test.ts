@@ -2,19 +2,9 @@
 // absolute and relative symlinks, '..' and /proc magic links all resolve inside or fail.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readSandboxFile, SandboxFileError } from '../src/kernel/read-file';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
-import {
-  cleanupTestRun,
-  eventually,
-  kernelSuite,
-  leftovers,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
-} from './kernel-helpers';
+import { eventually, kernelSuite, sandboxFixture } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('read-file.kernel.test');
 
@@ -22,11 +12,11 @@ const SHADOW_MARKER = 'gaiola-sandbox-shadow-marker';
 const HOSTNAME_MARKER = 'gaiola-sandbox-hostname-marker';
 
 describe.skipIf(skip !== undefined)('readSandboxFile', () => {
-  const cfg = testKernelConfig();
-  let sb: Sandbox | undefined;
+  const box = sandboxFixture(probe, { hostnames: ['gaiola-files'], shells: 1 });
+  const { cfg } = box;
   let sleeperPid = 0;
   const read = (path: string, max?: number) =>
-    readSandboxFile({ ...(sb as Sandbox), launcherPath: cfg.launcherPath }, path, max);
+    readSandboxFile({ ...box.sandbox(), launcherPath: cfg.launcherPath }, path, max);
   const failsWith = async (path: string, code: string) => {
     const err = await read(path).then(
       (buf) => new Error(`read ${path} returned ${buf.length} bytes: ${buf.toString('utf8').slice(0, 80)}`),
@@ -37,9 +27,7 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
   };
 
   beforeAll(async () => {
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-files' });
-    const t = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
-    await t.ready();
+    const t = box.shell();
     await t.ok(
       [
         `echo ${SHADOW_MARKER} >> /etc/shadow`,
@@ -57,15 +45,6 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
     sleeperPid = Number((await t.ok('sleep 1000 </dev/null >/dev/null 2>&1 & disown; echo $!')).split('\n').pop());
     t.pty.write('exit\n');
     await t.waitExit();
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
   });
 
   it('reads a plain file of the sandbox', async () => {
@@ -108,7 +87,7 @@ describe.skipIf(skip !== undefined)('readSandboxFile', () => {
   it('refuses a magic link even where the reader would be allowed to follow it', async () => {
     // A host process of our own running as an otherwise unused uid: the same uid reading its /proc/N/root
     // passes every permission check, so only RESOLVE_NO_MAGICLINKS stands between the path and the host's /.
-    const uid = (sb as Sandbox).uidBase + 4242;
+    const uid = box.sandbox().uidBase + 4242;
     const own = spawn('setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', 'sleep', '300'], {
       stdio: 'ignore',
     });

@@ -2,8 +2,7 @@
 // delegated cgroups, escape basics, and a teardown that leaves nothing on the host.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cgroupDirOf } from './escape-helpers';
 import {
   childrenOf,
@@ -14,48 +13,33 @@ import {
   leftovers,
   processAlive,
   processesInUidRange,
+  sandboxFixture,
   Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('sandbox.kernel.test');
 
 describe.skipIf(skip !== undefined)('a sandbox', () => {
-  const cfg = testKernelConfig();
-  const slot = testSlot();
   const hostname = 'gaiola-box';
-  let sb: Sandbox | undefined;
+  const box = sandboxFixture(probe, { hostnames: [hostname], shells: 2, size: { cols: 160, rows: 40 } });
+  const { cfg, slot } = box;
   let a: Terminal;
   let b: Terminal;
-  let mountsBefore: string[];
 
-  const cgroupDir = (controller: string): string => cgroupDirOf(sb as Sandbox, probe, controller);
+  const cgroupDir = (controller: string): string => cgroupDirOf(box.sandbox(), probe, controller);
   const v1 = probe.cgroup.mode === 'v1';
   /** The sandbox root's limit files, as seen inside. */
   const inside = v1
     ? { memory: '/sys/fs/cgroup/memory/memory.limit_in_bytes', pids: '/sys/fs/cgroup/pids/pids.max' }
     : { memory: '/sys/fs/cgroup/memory.max', pids: '/sys/fs/cgroup/pids.max' };
 
-  beforeAll(async () => {
-    mountsBefore = hostMountPoints();
-    sb = await createSandbox(cfg, probe, { id: testId(), slot, hostname });
-    a = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    b = new Terminal(sb.spawnShell({ cols: 160, rows: 40 }));
-    await Promise.all([a.ready(), b.ready()]);
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
+  beforeAll(() => {
+    a = box.shell(0);
+    b = box.shell(1);
   });
 
   it('is root inside a user namespace mapped to its own host uid range', async () => {
-    const s = sb as Sandbox;
+    const s = box.sandbox();
     expect(s.uidBase).toBe(cfg.uidBase + slot * 65536);
     expect(await a.ok('id -u')).toBe('0');
     expect((await a.ok('cat /proc/self/uid_map')).split(/\s+/)).toEqual(['0', String(s.uidBase), '65536']);
@@ -189,7 +173,7 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
   });
 
   it('outlives its shells: an exiting shell reports its status, background work keeps running', async () => {
-    const c = new Terminal((sb as Sandbox).spawnShell({ cols: 80, rows: 24 }));
+    const c = new Terminal(box.sandbox().spawnShell({ cols: 80, rows: 24 }));
     await c.ready();
     await c.ok('setsid sleep 1000 </dev/null >/dev/null 2>&1 & true');
     c.pty.write('exit 7\n');
@@ -199,7 +183,7 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
   });
 
   it('is destroyed without leaving anything on the host', async () => {
-    const s = sb as Sandbox;
+    const s = box.sandbox();
     const pids = [s.initPid, s.launcherPid, a.pty.pid, b.pty.pid];
     for (const pid of pids) expect(processAlive(pid)).toBe(true);
     expect(processesInUidRange(s.uidBase).length).toBeGreaterThan(2);
@@ -210,7 +194,7 @@ describe.skipIf(skip !== undefined)('a sandbox', () => {
     await s.destroy(); // idempotent
     await s.exited;
 
-    expect(hostMountPoints()).toEqual(mountsBefore);
+    expect(hostMountPoints()).toEqual(box.mountsBefore);
     for (const dir of dirs) expect(existsSync(dir)).toBe(false);
     expect(processesInUidRange(s.uidBase)).toEqual([]);
     for (const pid of pids) expect(processAlive(pid)).toBe(false);
