@@ -82,6 +82,29 @@ class Events {
   }
 }
 
+/** How long the instructor's token of a test lasts: longer than any test file runs. */
+const INSTRUCTOR_TOKEN_MS = 3600_000;
+
+/**
+ * An agent in class mode with its class open and an instructor's token for it. An agent started here is
+ * stopped here if the rest fails, as the caller's afterAll never learns of it.
+ */
+async function startClass(opts: {
+  slotOffset: number;
+  maxSandboxes: number;
+}): Promise<{ h: Harness; cls: ClassRow; instructor: string }> {
+  const h = await startAgent({ classMode: true, ...opts });
+  try {
+    if (!h.store) throw new Error('no store');
+    const cls = ensureClass(h.store, false);
+    const now = Date.now();
+    return { h, cls, instructor: h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + INSTRUCTOR_TOKEN_MS }) };
+  } catch (err) {
+    await h.stop();
+    throw err;
+  }
+}
+
 describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   let h: Harness;
   let cls: ClassRow;
@@ -94,11 +117,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
 
   beforeAll(async () => {
-    h = await startAgent({ classMode: true, slotOffset: 60, maxSandboxes: 3 });
-    if (!h.store) throw new Error('no store');
-    cls = ensureClass(h.store, false);
-    const now = Date.now();
-    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    ({ h, cls, instructor } = await startClass({ slotOffset: 60, maxSandboxes: 3 }));
     events = new Events(h, instructor);
   });
   afterAll(async () => {
@@ -277,11 +296,7 @@ describe.skipIf(skip !== undefined)('class mode: a full class', () => {
   const tabs: TermClient[] = [];
 
   beforeAll(async () => {
-    h = await startAgent({ classMode: true, slotOffset: 70, maxSandboxes: 1 });
-    if (!h.store) throw new Error('no store');
-    cls = ensureClass(h.store, false);
-    const now = Date.now();
-    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    ({ h, cls, instructor } = await startClass({ slotOffset: 70, maxSandboxes: 1 }));
   });
   afterAll(async () => {
     for (const t of tabs) await t.close();

@@ -102,23 +102,30 @@ export function hostMountPoints(): string[] {
   return gaiolaMounts(readFileSync('/proc/self/mountinfo', 'utf8'));
 }
 
+/** Every process's /proc/PID/`file` as [pid, text]; a process that exits meanwhile is left out. */
+export function procFiles(file: string): [number, string][] {
+  const out: [number, string][] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      out.push([Number(name), readFileSync(`/proc/${name}/${file}`, 'utf8')]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
 /**
  * PIDs of processes whose real uid lies in [base, base + 65536): the sandbox's. Zombies count unless
  * `liveOnly` (a zombie whose parent died waits for the host's init to reap it).
  */
 export function processesInUidRange(base: number, liveOnly = false): number[] {
   const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let status: string;
-    try {
-      status = readFileSync(`/proc/${name}/status`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
+  for (const [pid, status] of procFiles('status')) {
     const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
     if (liveOnly && /^State:\s+Z/m.test(status)) continue;
-    if (uid >= base && uid < base + IDS_PER_SLOT) out.push(Number(name));
+    if (uid >= base && uid < base + IDS_PER_SLOT) out.push(pid);
   }
   return out;
 }

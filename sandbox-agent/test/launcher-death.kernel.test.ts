@@ -19,6 +19,7 @@ import {
   kernelSuite,
   leftovers,
   processAlive,
+  procFiles,
   testId,
   testKernelConfig,
   testSlot,
@@ -51,18 +52,9 @@ function pidsInTree(dir: string): string[] {
 
 /** Processes whose mount table shows the sandbox's setup namespace (its tmpfs, named gaiola-ID). */
 function processesMounting(id: string): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let table: string;
-    try {
-      table = readFileSync(`/proc/${name}/mountinfo`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    if (table.includes(` gaiola-${id} `)) out.push(Number(name));
-  }
-  return out;
+  return procFiles('mountinfo')
+    .filter(([, table]) => table.includes(` gaiola-${id} `))
+    .map(([pid]) => pid);
 }
 
 /** Everything of a sandbox still on the host, as text (empty when nothing is left). */
