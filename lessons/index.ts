@@ -12,6 +12,7 @@ import network from './10-network/lesson';
 import containerByHand from './11-container-by-hand/lesson';
 import ociRunc from './12-oci-runc/lesson';
 import dockerKubernetes from './13-docker-kubernetes/lesson';
+import portsAndNames from './14-ports-and-names/lesson';
 import type { LessonDef } from './types';
 
 export const lessons: readonly LessonDef[] = [
@@ -28,6 +29,7 @@ export const lessons: readonly LessonDef[] = [
   containerByHand,
   ociRunc,
   dockerKubernetes,
+  portsAndNames,
 ];
 
 export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {

@@ -8,7 +8,15 @@ import byHand from '../../lessons/11-container-by-hand/lesson';
 import oci from '../../lessons/12-oci-runc/lesson';
 import pods from '../../lessons/13-docker-kubernetes/lesson';
 import type { LessonDef } from '../../lessons/types';
-import { type LessonRig, lessonCgroupVersion, lessonRig, notDone, record, solveLesson, typeLine } from './checks-helpers';
+import {
+  type LessonRig,
+  lessonCgroupVersion,
+  lessonRig,
+  notDone,
+  record,
+  solveLesson,
+  typeLine,
+} from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-09-13.kernel.test');

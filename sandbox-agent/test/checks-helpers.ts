@@ -217,3 +217,48 @@ export async function typeStep(
   }
   return outs;
 }
+
+/**
+ * Types every step's commands in order, looking after each one as the agent does at each prompt: a step seen
+ * done stays done (its last commands may undo the state, e.g. `exit`), and must be seen before the next
+ * step starts.
+ */
+export async function solveLesson(
+  rig: LessonRig,
+  lesson: LessonDef,
+  tag: string,
+  version: CgroupVersion,
+  /** Lines the page's prose asks for between steps (not buttons), typed before the step: [tab, line]. */
+  before: Record<string, [0 | 1, string][]> = {},
+): Promise<void> {
+  const seen = new Set<string>();
+  const look = async (stepId: string) => {
+    const r = await rig.obs.look();
+    for (const [id, res] of Object.entries(r.results)) if (res.done) seen.add(id);
+    if (seen.has(stepId) && !seen.has(`recorded:${stepId}`)) {
+      seen.add(`recorded:${stepId}`);
+      record(`${tag}-${stepId}`, r.snap);
+    }
+    return r;
+  };
+  for (const step of lesson.steps) {
+    for (const [tab, line] of before[step.id] ?? []) await typeLine(tab === 0 ? rig.a : rig.b, line);
+    for (const c of step.commands) {
+      if (c.cgroup !== undefined && c.cgroup !== version) continue;
+      await typeLine(c.tab === 0 ? rig.a : rig.b, c.text);
+      await look(step.id);
+    }
+    const deadline = Date.now() + 10_000;
+    let last = await look(step.id);
+    while (!seen.has(step.id) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      last = await look(step.id);
+    }
+    expect(seen.has(step.id), `${lesson.slug} step ${step.id}: ${JSON.stringify(last.results[step.id])}`).toBe(true);
+  }
+}
+
+export const notDone = (results: Record<string, { done: boolean }>) =>
+  Object.entries(results)
+    .filter(([, r]) => r.done)
+    .map(([id]) => id);

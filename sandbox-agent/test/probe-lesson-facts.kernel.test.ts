@@ -109,6 +109,35 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
     await t.ok('cd /root && umount /root/fo/merged && umount /root/fo');
   });
 
+  it('lesson 14: the sandbox’s own connections take the output hook, not prerouting; a refused one is not tracked', async () => {
+    const t = p.term;
+    await t.ok(
+      'ip netns add fw && ip link add vw type veth peer name eth0 netns fw && ' +
+        'ip addr add 172.17.0.1/16 dev vw && ip link set vw up && ' +
+        'ip -n fw addr add 172.17.0.2/16 dev eth0 && ip -n fw link set eth0 up && ip -n fw link set lo up',
+    );
+    await t.ok('mkdir -p /tmp/fw && echo served > /tmp/fw/index.html');
+    await t.ok('(ip netns exec fw busybox httpd -f -p 80 -h /tmp/fw & echo $! > /tmp/fw.pid)');
+    await t.ok("until ip netns exec fw ss -ltnH | grep -q ':80 '; do sleep 0.05; done");
+    // the page that busybox httpd serves is reachable on the container's address, never on 8080 of the sandbox
+    expect(await t.ok('busybox wget -qO- http://172.17.0.2/')).toBe('served');
+    const dnat = 'ip daddr 172.17.0.1 tcp dport 8080 dnat to 172.17.0.2:80';
+    await t.ok(
+      `nft add table ip nat && nft add chain ip nat pre '{ type nat hook prerouting priority -100; }' && nft add rule ip nat pre ${dnat}`,
+    );
+    expect((await t.run('busybox wget -qO- http://172.17.0.1:8080/')).code).not.toBe(0);
+    await t.ok(`nft add chain ip nat out '{ type nat hook output priority -100; }' && nft add rule ip nat out ${dnat}`);
+    expect(await t.ok('busybox wget -qO- http://172.17.0.1:8080/')).toBe('served');
+    const tracked = async () =>
+      Number(await t.ok('grep -c "dport=8080 src=172.17.0.2" /proc/net/nf_conntrack || true'));
+    expect(await tracked()).toBe(1);
+    // the server gone: a reset comes back, and conntrack forgets the connection at once
+    await t.ok('kill $(cat /tmp/fw.pid); while kill -0 $(cat /tmp/fw.pid) 2>/dev/null; do sleep 0.05; done');
+    expect((await t.run('busybox wget -qO- http://172.17.0.1:8080/')).code).not.toBe(0);
+    expect(await tracked()).toBe(1);
+    await t.ok('nft delete table ip nat && ip netns del fw && rm -r /tmp/fw /tmp/fw.pid');
+  });
+
   it('leaves nothing on the host', async () => {
     await p.destroyAndCheckHost();
   });

@@ -17,6 +17,7 @@ import { newNamespaces } from './new-namespaces';
 import { nsDiffers } from './ns-differs';
 import { overlayCopiedUp, overlayLayers, overlayMount, overlaySharedImage, overlayWhiteout } from './overlay';
 import { pidNsInit } from './pid-ns-init';
+import { dnatConntrack, etcBound, netListener } from './ports';
 import { procMountedInRoot } from './proc-mounted-in-root';
 import { rootIsPath } from './root-is-path';
 import { rootlessInit } from './rootless-init';
@@ -72,6 +73,9 @@ const registry: CheckRegistry = {
   'veth-traffic': vethTraffic,
   'bridge-joined': bridgeJoined,
   'default-route': defaultRoute,
+  'net-listener': netListener,
+  'dnat-conntrack': dnatConntrack,
+  'etc-bound': etcBound,
   'container-complete': containerComplete,
   'docker-like': dockerLike,
   'oci-spec': ociSpec,
@@ -103,6 +107,9 @@ const NEEDS: Readonly<Partial<Record<CheckId, Partial<SnapshotNeeds>>>> = {
   'veth-traffic': { network: true },
   'bridge-joined': { network: true },
   'default-route': { network: true },
+  'net-listener': { network: true },
+  'dnat-conntrack': { network: true },
+  'etc-bound': { mountTables: true },
   'docker-like': { network: true },
   'container-complete': { network: true, mountTables: true },
   'pivoted-root': { mountTables: true },

@@ -1,10 +1,11 @@
-// The network namespaces of a sandbox for the lesson 10-13 checks: interfaces (kind, state, bridge, veth
+// The network namespaces of a sandbox for the lesson 10-14 checks: interfaces (kind, state, bridge, veth
 // peer, addresses, packet counters) and IPv4 routes, read through the launcher's `netinfo`, which joins one
 // namespace and runs the host's iproute2 with a fixed argument list (`ip -j …`). The JSON is parsed here,
-// field by field, and anything unexpected is left out rather than trusted.
-import { readFileSync } from 'node:fs';
+// field by field, and anything unexpected is left out rather than trusted. The ARP table, listening TCP
+// ports and tracked connections come from the namespace's own /proc/PID/net files, read as host root.
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
-import { statStartTime } from './parse';
+import { parseConntrack, parseTcpListenPorts, statStartTime } from './parse';
 import type { NetInterface, NetNamespace } from './snapshot';
 
 /** Namespaces of the student's a snapshot reads at most (two launcher spawns each). */
@@ -81,6 +82,27 @@ export function parseArp(text: string): NetNamespace['neighbors'] {
     .map((f) => ({ ip: f[0] as string, dev: f[5] as string }));
 }
 
+/** A /proc/PID/net file read up to `max` bytes ('' when absent: tcp6 without IPv6, nf_conntrack without conntrack). */
+function readProcNet(pid: number, name: string, max = MAX_NETINFO_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(`/proc/${pid}/net/${name}`, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(`/proc/${pid}/net`)) return '';
+    throw err;
+  }
+  try {
+    const buf = Buffer.alloc(max);
+    let len = 0;
+    for (let n = 1; n > 0 && len < max; len += n) n = readSync(fd, buf, len, max - len, null);
+    // a cut last line is left out by the parsers (it lacks fields) or read short: trim to the last newline
+    const text = buf.subarray(0, len).toString('utf8');
+    return len < max ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The network namespace of process `proc`; undefined when it is gone (or its pid is another's now) or the text
  * is too large or malformed.
@@ -102,17 +124,27 @@ export async function readNetNamespace(launcherPath: string, proc: ProcessRef): 
     if (r.stdout.length > MAX_NETINFO_BYTES) return undefined;
   }
   let arp: string;
+  let tcp: string;
+  let conntrack: string;
   try {
-    // Read as host root from /proc: the table of the process's own network namespace. Its pid still names
-    // the same process after the read (a process never comes back), so the table was that process's.
+    // Read as host root from /proc: the tables of the process's own network namespace. Its pid still names
+    // the same process after the read (a process never comes back), so the tables were that process's.
     arp = readFileSync(`/proc/${pid}/net/arp`, 'utf8');
+    tcp = readProcNet(pid, 'tcp') + readProcNet(pid, 'tcp6');
+    conntrack = readProcNet(pid, 'nf_conntrack');
     if (startTime !== undefined && statStartTime(readFileSync(`/proc/${pid}/stat`, 'utf8')) !== startTime)
       return undefined;
   } catch {
     return undefined; // the process exited meanwhile
   }
   try {
-    return { interfaces: parseIpAddr(addr.stdout), routes: parseIpRoute(route.stdout), neighbors: parseArp(arp) };
+    return {
+      interfaces: parseIpAddr(addr.stdout),
+      routes: parseIpRoute(route.stdout),
+      neighbors: parseArp(arp),
+      listenPorts: parseTcpListenPorts(tcp),
+      conntrack: parseConntrack(conntrack),
+    };
   } catch (err) {
     if (err instanceof SyntaxError || (err instanceof Error && err.message.includes('not a JSON array')))
       return undefined;

@@ -1,6 +1,7 @@
 // What the checks and the Kernel panel see: a plain-data snapshot of one sandbox's kernel state, taken by
 // inspect.ts. Checks are pure functions over it (CONVENTIONS §3), tested on recorded snapshots (checks/fixtures/).
 import type { MountEntry } from './parse/mountinfo';
+import type { ConntrackEntry } from './parse/net';
 import type { NsType } from './parse/ns';
 import type { FileFacts } from './path-facts';
 
@@ -127,6 +128,14 @@ export interface NetNamespace {
   routes: { dst: string; gateway: string | null; dev: string | null }[];
   /** Complete IPv4 neighbour (ARP) entries: made only by IPv4 traffic, unlike packet counters. */
   neighbors: { ip: string; dev: string }[];
+  /** TCP ports a socket of the namespace listens on, IPv4 or IPv6 (/proc/PID/net/tcp, tcp6). Absent in snapshots recorded before. */
+  listenPorts?: number[];
+  /**
+   * The connections the namespace's netfilter tracks (/proc/PID/net/nf_conntrack): there only while a rule
+   * needs tracking (a NAT rule does), each for a while after it ends (a closed TCP one 120 s). Absent in
+   * snapshots recorded before.
+   */
+  conntrack?: ConntrackEntry[];
 }
 
 /** A path inside the sandbox as the launcher's stat sees it (kernel/path-facts.ts). */

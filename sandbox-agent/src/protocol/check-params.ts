@@ -23,6 +23,10 @@ const nsKindList = name.refine(
       .every((k) => k === '' || (NS_KINDS as readonly string[]).includes(k)),
   { message: `a comma-separated list of namespace kinds: ${NS_KINDS.join(', ')}` },
 );
+/** `/etc/hosts,/etc/resolv.conf`: absolute paths, comma-separated. */
+const pathList = name.refine((s) => s.split(',').every((p) => p.startsWith('/')), {
+  message: 'a comma-separated list of absolute paths',
+});
 const none = z.strictObject({});
 
 /** Each check's parameters, by the id a lesson names in `check.id` (sandbox-agent/src/checks/index.ts). */
@@ -74,6 +78,9 @@ export const CHECK_PARAMS = {
   'veth-traffic': z.strictObject({ outside: name }),
   'bridge-joined': z.strictObject({ bridge: name, min: whole }),
   'default-route': z.strictObject({ via: name }),
+  'net-listener': z.strictObject({ addr: name, port: whole }),
+  'dnat-conntrack': z.strictObject({ port: whole, to: name, toPort: whole }),
+  'etc-bound': z.strictObject({ files: pathList }),
   'container-complete': z.strictObject({ path, hostname: name, group: name, network: z.boolean().optional() }),
   'docker-like': z.strictObject({ memoryBytes: whole, pidsMax: whole }),
   'oci-spec': z.strictObject({ path }),
