@@ -3,21 +3,19 @@
 // destroys it and checks that the host kept nothing of it (cgroups, mounts, network namespaces, links).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { type HostProbe, probeHost } from '../src/kernel/probe';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import type { Sandbox } from '../src/kernel/sandbox';
 import { cgroupDirOf } from './escape-helpers';
 import {
   cleanupTestRun,
+  eventually,
   hostMountPoints,
   leftovers,
   processAlive,
   processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
+  sandboxFixture,
+  type Terminal,
 } from './kernel-helpers';
 
 export interface ProbeSandbox {
@@ -69,58 +67,44 @@ export function warnSkip(file: string, what: string, reason: string): void {
   console.warn(`[${file}] skipped: ${what}: ${reason}`);
 }
 
-/** Registers beforeAll/afterAll for one probe sandbox. Call inside `describe`. */
+/** Registers beforeAll/afterAll for one probe sandbox (a sandboxFixture with one shell). Call inside `describe`. */
 export function useProbeSandbox(hostname: string): ProbeSandbox {
   const probe = probeHost();
-  const cfg = testKernelConfig();
-  const slot = testSlot();
-  let sb: Sandbox | undefined;
-  let term: Terminal | undefined;
-  let mountsBefore: string[] = [];
   let networkBefore = '';
+  // before the fixture's beforeAll makes the sandbox
+  beforeAll(() => {
+    networkBefore = hostNetwork();
+  });
+  const box = sandboxFixture(probe, { hostnames: [hostname], shells: 1 });
+  const { cfg } = box;
 
   beforeAll(async () => {
-    mountsBefore = hostMountPoints();
-    networkBefore = hostNetwork();
-    sb = await createSandbox(cfg, probe, { id: testId(), slot, hostname });
-    term = new Terminal(sb.spawnShell({ cols: 200, rows: 50 }));
-    await term.ready();
     // Plain output for parsing: no colours from the image's aliases.
-    await term.ok('unalias ls grep 2>/dev/null; export LC_ALL=C.UTF-8 GREP_COLORS= ; cd /root');
-  });
-
-  afterAll(async () => {
-    try {
-      await sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
+    await box.shell().ok('unalias ls grep 2>/dev/null; export LC_ALL=C.UTF-8 GREP_COLORS= ; cd /root');
   });
 
   return {
     probe,
     get term(): Terminal {
-      if (!term) throw new Error('the probe sandbox is not ready');
-      return term;
+      return box.shell();
     },
     get sandbox(): Sandbox {
-      if (!sb) throw new Error('the probe sandbox is not ready');
-      return sb;
+      return box.sandbox();
     },
     cgroupDir(controller: string): string {
-      return cgroupDirOf(this.sandbox, probe, controller);
+      return cgroupDirOf(box.sandbox(), probe, controller);
     },
     async destroyAndCheckHost(): Promise<void> {
-      const s = sb as Sandbox;
+      const s = box.sandbox();
       const before = sandboxProcesses(s);
       expect(before).toContain(s.initPid);
       await s.destroy();
       await cleanupTestRun(cfg, probe);
       // a killed process may take a moment to be gone from /proc
-      for (let i = 0; i < 100 && before.some(processAlive); i++) await sleep(20);
+      await eventually(() => !before.some(processAlive), 2000, 20);
       expect(before.filter(processAlive)).toEqual([]);
       expect(leftovers(cfg, probe)).toEqual([]);
-      expect(hostMountPoints()).toEqual(mountsBefore);
+      expect(hostMountPoints()).toEqual(box.mountsBefore);
       expect(hostNetwork()).toBe(networkBefore);
     },
   };
