@@ -4,7 +4,7 @@
 // the checks' unit tests (sandbox-agent/src/checks/fixtures/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { CgroupVersion, LessonDef } from '../../lessons/types';
 import { checks } from '../src/checks/index';
 import type { CheckResult } from '../src/checks/types';
@@ -13,7 +13,7 @@ import type { FixtureLike } from '../src/kernel/inspect';
 import { inspectSandbox } from '../src/kernel/inspect';
 import type { HostProbe } from '../src/kernel/probe';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
-import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
+import type { Sandbox } from '../src/kernel/sandbox';
 import type { SandboxSnapshot } from '../src/kernel/snapshot';
 import { judgeSteps, lessonNeeds } from '../src/lessons/judge';
 import {
@@ -22,10 +22,8 @@ import {
   hostMountPoints,
   leftovers,
   processesInUidRange,
-  Terminal,
-  testId,
-  testKernelConfig,
-  testSlot,
+  sandboxFixture,
+  type Terminal,
 } from './kernel-helpers';
 
 export const RECORD = process.env.GAIOLA_RECORD_CHECK_FIXTURES === '1';
@@ -149,13 +147,24 @@ export interface LessonRigOptions {
 }
 
 /**
- * Registers the beforeAll/afterAll of a lesson-check kernel test: a fresh sandbox, two shells, an
- * Observer; at the end everything destroyed and the test run's cgroups and run dirs removed even after a
- * failure.
+ * Registers the beforeAll/afterAll of a lesson-check kernel test: a fresh sandbox with two shells (a
+ * sandboxFixture), an Observer; at the end everything destroyed and the test run's cgroups and run dirs
+ * removed even after a failure.
  */
 export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOptions): LessonRig {
-  const cfg = testKernelConfig();
-  let mountsBefore: string[] = [];
+  const box = sandboxFixture(probe, {
+    hostnames: [opts.hostname],
+    shells: 2,
+    size: { cols: 160, rows: 40 },
+    release: async () => {
+      if (rig.sb) await opts.beforeDestroy?.(rig);
+      if (rig.obs && rig.obs.timings.length > 0)
+        console.log(
+          `[${opts.tag}] snapshot+checks: median ${rig.obs.median().toFixed(1)} ms over ${rig.obs.timings.length}`,
+        );
+    },
+  });
+  const { cfg } = box;
   const rig = {
     cfg,
     async destroyAndExpectNothingLeft() {
@@ -163,31 +172,16 @@ export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOp
       expect(processesInUidRange(rig.sb.uidBase)).toEqual([]);
       await cleanupTestRun(cfg, probe);
       expect(leftovers(cfg, probe)).toEqual([]);
-      expect(hostMountPoints()).toEqual(mountsBefore);
+      expect(hostMountPoints()).toEqual(box.mountsBefore);
     },
   } as LessonRig;
 
   beforeAll(async () => {
-    mountsBefore = hostMountPoints();
-    rig.sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: opts.hostname });
-    rig.a = new Terminal(rig.sb.spawnShell({ cols: 160, rows: 40 }));
-    rig.b = new Terminal(rig.sb.spawnShell({ cols: 160, rows: 40 }));
-    await Promise.all([rig.a.ready(), rig.b.ready()]);
+    rig.sb = box.sandbox();
+    rig.a = box.shell(0);
+    rig.b = box.shell(1);
     await opts.afterCreate?.(rig);
     rig.obs = new Observer(rig.sb, lesson, opts.fixtures ?? (() => ({})), opts.extraPaths);
-  });
-
-  afterAll(async () => {
-    try {
-      if (rig.sb) await opts.beforeDestroy?.(rig);
-      await rig.sb?.destroy();
-    } finally {
-      await cleanupTestRun(cfg, probe);
-    }
-    if (rig.obs && rig.obs.timings.length > 0)
-      console.log(
-        `[${opts.tag}] snapshot+checks: median ${rig.obs.median().toFixed(1)} ms over ${rig.obs.timings.length}`,
-      );
   });
   return rig;
 }
