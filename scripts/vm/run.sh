@@ -160,7 +160,7 @@ if [ -z "$stopped_at" ]; then
   ln -s "/var/lib/gaiola/images/${base##*/}" "$stage/lib/base"
   touch "$stage/lib/.apt-updated"
   install -m 0644 "$GAIOLA_ROOT/scripts/vm/runner.sh" "$stage/runner.sh"
-  install -m 0644 "$GAIOLA_ROOT"/scripts/vm/jobs/*.sh "$stage/jobs/"
+  install -m 0644 "$GAIOLA_ROOT"/scripts/vm/jobs/* "$stage/jobs/"
   printf 'GAIOLA_VM_TARGET=%s\nGAIOLA_VM_SITE_PORT=%s\nGAIOLA_VM_AGENT_PORT=%s\nGAIOLA_VM_GUEST_ADDR=%s\n' \
     "$target" "$SITE_PORT" "$AGENT_PORT" "$GUEST_ADDR" > "$stage/vm.env"
   truncate -s 8G "$run/run.img"

@@ -1,5 +1,6 @@
 # `npm run class -- --install`, as an instructor sets the class to start at boot: the systemd service is written,
 # enabled and started; its agent answers /health from the service's own delegated cgroup and the site answers;
+# a student joins the class and runs a command in a sandbox of their own (first-student.mjs);
 # `systemctl disable --now` stops it and frees what it made; the unit is removed as the README says; and
 # nothing of gaiola is left (jobs/left.sh).
 source "$(dirname "$0")/lib.sh"
@@ -25,10 +26,15 @@ if [ -n "$healthy" ]; then
   echo "site /pt: HTTP $code"
   [ "$code" = 200 ] || { echo "NOT OK: the site does not answer"; fail=1; }
   [[ "$health" == *'"mode":"class"'* ]] || { echo "NOT OK: the agent is not in class mode"; fail=1; }
+  # A student joins with the class code and gets a shell in a sandbox of their own, made by the service's agent.
+  code=$(sed -n 's/.*"code":"\([A-Z0-9]*\)".*/\1/p' <<< "$health")
+  node "$(dirname "$0")/first-student.mjs" "$agent" "$site" "$code" || fail=1
   agent_pid=$(pgrep -f -n 'sandbox-agent/src/main.ts')
   cg=$(cat "/proc/$agent_pid/cgroup" 2>/dev/null)
   echo "agent pid $agent_pid, cgroup $cg"
-  [[ "$cg" == "0::/system.slice/$unit/"* ]] || { echo "NOT OK: the agent is not in the service's cgroup"; fail=1; }
+  # In the service's cgroup, or (once it has made a sandbox) in its leaf below it.
+  [[ "$cg" == "0::/system.slice/$unit" || "$cg" == "0::/system.slice/$unit/"* ]] ||
+    { echo "NOT OK: the agent is not in the service's cgroup"; fail=1; }
   [ "$(systemctl show "$unit" -p Delegate --value)" = yes ] || { echo "NOT OK: $unit is not delegated"; fail=1; }
 elif [ -n "$installed" ]; then
   echo "NOT OK: the service's agent did not answer /health in 600 s"
