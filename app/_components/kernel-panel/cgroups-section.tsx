@@ -6,8 +6,9 @@ import { type CgroupNode, cgroupTree } from './cgroup-tree';
 import { formatBytes, formatCpuShare } from './format';
 import styles from './kernel-panel.module.css';
 import { hasChart, MemoryChart } from './memory-chart';
+import { Subtree } from './panel-parts';
 import { commsByPid } from './proc-tree';
-import type { CgroupHistory, PanelMessages } from './types';
+import type { CgroupHistory, CgroupSectionProps, PanelMessages } from './types';
 
 /** The facts of one group as short phrases, shared by the tree and the table view. */
 export function cgroupFacts(cgroup: PanelCgroup, messages: PanelMessages, locale: string) {
@@ -49,17 +50,7 @@ interface Shared {
   comms: Map<number, string>;
 }
 
-export function CgroupsSection({
-  view,
-  history,
-  messages,
-  locale,
-}: {
-  view: PanelView;
-  history: CgroupHistory;
-  messages: PanelMessages;
-  locale: string;
-}) {
+export function CgroupsSection({ view, history, messages, locale }: CgroupSectionProps) {
   const tree = cgroupTree(view.cgroups);
   const shared: Shared = {
     view,
@@ -118,45 +109,66 @@ function CgroupItem({ node, shared }: { node: CgroupNode; shared: Shared }) {
               )}
             </dd>
           </div>
-          {facts.memory !== null ? (
-            <div>
-              <dt>{m.memory}</dt>
-              <dd data-testid="cgroup-memory">
-                {facts.memory}
-                {(cgroup.memory?.oomKills ?? 0) > 0 ? <span className={styles.bad}> · {facts.oom}</span> : null}
-              </dd>
-            </div>
-          ) : null}
-          {facts.pids !== null ? (
-            <div>
-              <dt>{m.pids}</dt>
-              <dd data-testid="cgroup-pids">
-                {facts.pids}
-                {(cgroup.pids?.refused ?? 0) > 0 ? <span className={styles.warn}> · {facts.refused}</span> : null}
-              </dd>
-            </div>
-          ) : null}
-          {facts.quota !== null ? (
-            <div>
-              <dt>{m.cpu}</dt>
-              <dd data-testid="cgroup-cpu">
-                {facts.quota} · {facts.weight}
-                {(cgroup.cpu?.nrThrottled ?? 0) > 0 ? <span> · {facts.throttled}</span> : null}
-              </dd>
-            </div>
-          ) : null}
+          {[
+            {
+              term: m.memory,
+              testId: 'cgroup-memory',
+              text: facts.memory,
+              alert: (cgroup.memory?.oomKills ?? 0) > 0 ? facts.oom : null,
+              alertClass: styles.bad,
+            },
+            {
+              term: m.pids,
+              testId: 'cgroup-pids',
+              text: facts.pids,
+              alert: (cgroup.pids?.refused ?? 0) > 0 ? facts.refused : null,
+              alertClass: styles.warn,
+            },
+            {
+              term: m.cpu,
+              testId: 'cgroup-cpu',
+              text: facts.quota === null ? null : `${facts.quota} · ${facts.weight}`,
+              alert: (cgroup.cpu?.nrThrottled ?? 0) > 0 ? facts.throttled : null,
+              alertClass: undefined,
+            },
+          ].map((fact) => (
+            <ControllerFact key={fact.testId} {...fact} />
+          ))}
         </dl>
         {hasChart(cgroup, shared.history) ? (
           <MemoryChart cgroup={cgroup} history={shared.history} now={view.t} messages={messages} locale={locale} />
         ) : null}
       </div>
-      {node.children.length > 0 ? (
-        <ul>
-          {node.children.map((child) => (
-            <CgroupItem key={child.cgroup.key} node={child} shared={shared} />
-          ))}
-        </ul>
-      ) : null}
+      <Subtree node={node} item={(child) => <CgroupItem key={child.cgroup.key} node={child} shared={shared} />} />
     </li>
+  );
+}
+
+/**
+ * What one controller allows and uses, as a term and its value, with what went wrong (OOM kills, refused
+ * forks, throttling) after it when there was any; nothing where the group does not have the controller.
+ */
+function ControllerFact({
+  term,
+  testId,
+  text,
+  alert,
+  alertClass,
+}: {
+  term: string;
+  testId: string;
+  text: string | null;
+  alert: string | null;
+  alertClass?: string;
+}) {
+  if (text === null) return null;
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>
+        {text}
+        {alert !== null ? <span className={alertClass}> · {alert}</span> : null}
+      </dd>
+    </div>
   );
 }

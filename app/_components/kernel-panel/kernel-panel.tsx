@@ -5,8 +5,8 @@
 // only state kept here is which process's mounts are shown. A header button collapses it; "table view"
 // draws the same facts as plain tables for screen readers.
 import { PANEL_SECTION_IDS, type PanelView } from '@protocol';
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { useId, useMemo, useState } from 'react';
+import { useTabList } from '@/lib/use-tab-list';
 import { CgroupsSection } from './cgroups-section';
 import { CgroupsTable } from './cgroups-table';
 import styles from './kernel-panel.module.css';
@@ -16,7 +16,14 @@ import { NetworkTable } from './network-table';
 import { indexNamespaces, type NsIndex } from './ns-index';
 import { ProcessesSection } from './processes-section';
 import { ProcessesTable } from './processes-table';
-import type { CgroupHistory, KernelPanelProps, PanelMessages, PanelSectionId } from './types';
+import type {
+  CgroupHistory,
+  CgroupSectionProps,
+  KernelPanelProps,
+  NsSectionProps,
+  PanelMessages,
+  PanelSectionId,
+} from './types';
 
 export type {
   CgroupHistory,
@@ -42,19 +49,14 @@ export function KernelPanel({
 }: KernelPanelProps) {
   const id = useId();
   const [mountChoice, setMountChoice] = useState<string | null>(null);
-  const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
   const index = useMemo(() => (view ? indexNamespaces(view) : null), [view]);
   const active = Math.max(0, PANEL_SECTION_IDS.indexOf(section));
 
   // The tablist pattern of the terminal panel: arrows move and select, Home/End jump.
-  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const next = tabKeyTarget(event.key, active, PANEL_SECTION_IDS.length);
-    const target = next === null ? undefined : PANEL_SECTION_IDS[next];
-    if (next === null || target === undefined) return;
-    event.preventDefault();
-    onSectionChange(target);
-    tabButtons.current[next]?.focus();
-  };
+  const tabs = useTabList(active, PANEL_SECTION_IDS.length, (next) => {
+    const target = PANEL_SECTION_IDS[next];
+    if (target !== undefined) onSectionChange(target);
+  });
 
   return (
     <section
@@ -95,13 +97,11 @@ export function KernelPanel({
       <div id={`${id}-body`} className={styles.body} hidden={!open}>
         {!open ? null : view && index ? (
           <>
-            <div role="tablist" aria-label={messages.sectionsLabel} className={styles.tabs} onKeyDown={onTabKey}>
+            <div role="tablist" aria-label={messages.sectionsLabel} className={styles.tabs} onKeyDown={tabs.onKeyDown}>
               {PANEL_SECTION_IDS.map((s, i) => (
                 <button
                   key={s}
-                  ref={(el) => {
-                    tabButtons.current[i] = el;
-                  }}
+                  ref={tabs.tabRef(i)}
                   type="button"
                   role="tab"
                   id={`${id}-tab-${s}`}
@@ -180,25 +180,17 @@ function Section({
   onMountChoice: (key: string) => void;
   activeTab: number;
 }) {
+  const ns: NsSectionProps = { view, index, messages };
+  const cgroups: CgroupSectionProps = { view, history, messages, locale };
   switch (section) {
     case 'processes':
-      return tableView ? (
-        <ProcessesTable view={view} index={index} messages={messages} />
-      ) : (
-        <ProcessesSection view={view} index={index} messages={messages} />
-      );
+      return tableView ? <ProcessesTable {...ns} /> : <ProcessesSection {...ns} />;
     case 'cgroups':
-      return tableView ? (
-        <CgroupsTable view={view} history={history} messages={messages} locale={locale} />
-      ) : (
-        <CgroupsSection view={view} history={history} messages={messages} locale={locale} />
-      );
+      return tableView ? <CgroupsTable {...cgroups} /> : <CgroupsSection {...cgroups} />;
     case 'mounts':
       return (
         <MountsSection
-          view={view}
-          index={index}
-          messages={messages}
+          {...ns}
           chosen={mountChoice}
           onChoose={onMountChoice}
           tableView={tableView}
@@ -206,10 +198,6 @@ function Section({
         />
       );
     case 'network':
-      return tableView ? (
-        <NetworkTable view={view} index={index} messages={messages} />
-      ) : (
-        <NetworkSection view={view} index={index} messages={messages} />
-      );
+      return tableView ? <NetworkTable {...ns} /> : <NetworkSection {...ns} />;
   }
 }

@@ -8,7 +8,7 @@ import { clip, NET, type NetBox, type NetLink, type NetRow, netLayout } from './
 import { type NsIndex, nsColor, nsLabel, nsName, nsNumber } from './ns-index';
 import { EmptySection } from './panel-parts';
 import { sandboxPid } from './proc-tree';
-import type { PanelMessages } from './types';
+import type { NsSectionProps, PanelMessages } from './types';
 
 /** Where the text of a row starts, and how far an address is indented under its interface. */
 const TEXT_X = 8;
@@ -58,15 +58,7 @@ export function routeText(route: PanelNetNs['routes'][number]): string {
     .join(' ');
 }
 
-export function NetworkSection({
-  view,
-  index,
-  messages,
-}: {
-  view: PanelView;
-  index: NsIndex;
-  messages: PanelMessages;
-}) {
+export function NetworkSection({ view, index, messages }: NsSectionProps) {
   const m = messages.network;
   if (view.net.length === 0) {
     return <EmptySection text={m.none} />;

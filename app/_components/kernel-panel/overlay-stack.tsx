@@ -4,7 +4,7 @@
 import type { LayerEntry, PanelLayer, PanelOverlay } from '@protocol';
 import { format } from '@/lib/i18n';
 import styles from './kernel-panel.module.css';
-import { type EntryState, entryState, stackLayers, type UpperIndex, upperIndex } from './mounts';
+import { type EntryState, entryState, stackLayers, upperIndex } from './mounts';
 import { PathText } from './path-text';
 import type { PanelMessages } from './types';
 
@@ -41,16 +41,38 @@ export function entryName(entry: LayerEntry): string {
   return entry.path;
 }
 
-export function OverlayStack({ overlay, messages }: { overlay: PanelOverlay; messages: PanelMessages }) {
-  const m = messages.mounts;
+/** One entry of a layer with what it is in the stack (written, whiteout, hidden…) and that in words. */
+export interface DescribedEntry {
+  entry: LayerEntry;
+  state: EntryState;
+  label: string | null;
+}
+
+/** An overlay's layers, top first, each with its label and every entry described: the stack and the table. */
+export function describeLayers(
+  overlay: PanelOverlay,
+  messages: PanelMessages,
+): { layer: PanelLayer; label: string | undefined; entries: DescribedEntry[] }[] {
   const layers = stackLayers(overlay);
   const labels = layerLabels(layers, messages);
   const upper = upperIndex(layers);
+  return layers.map((layer, i) => ({
+    layer,
+    label: labels[i],
+    entries: layer.entries.map((entry) => {
+      const state = entryState(layer.role, entry, upper);
+      return { entry, state, label: stateLabel(state, messages) };
+    }),
+  }));
+}
+
+export function OverlayStack({ overlay, messages }: { overlay: PanelOverlay; messages: PanelMessages }) {
+  const m = messages.mounts;
   return (
     <section className={styles.overlay} data-testid="panel-overlay" data-key={overlay.key}>
       <h4 className={styles.overlayTitle}>{format(m.overlay, { path: overlay.mountPoint })}</h4>
       <ol className={styles.layers}>
-        {layers.map((layer, i) => (
+        {describeLayers(overlay, messages).map(({ layer, label, entries }) => (
           <li
             key={`${layer.role}-${layer.dir}`}
             className={styles.layer}
@@ -59,12 +81,12 @@ export function OverlayStack({ overlay, messages }: { overlay: PanelOverlay; mes
             data-dir={layer.dir}
           >
             <div className={styles.layerHead}>
-              <span className={styles.layerRole}>{labels[i]}</span>
+              <span className={styles.layerRole}>{label}</span>
               <code className={styles.path} translate="no">
                 <PathText path={layer.dir} />
               </code>
             </div>
-            <LayerBody layer={layer} upper={upper} messages={messages} />
+            <LayerBody layer={layer} entries={entries} messages={messages} />
           </li>
         ))}
       </ol>
@@ -72,15 +94,21 @@ export function OverlayStack({ overlay, messages }: { overlay: PanelOverlay; mes
   );
 }
 
-function LayerBody({ layer, upper, messages }: { layer: PanelLayer; upper: UpperIndex; messages: PanelMessages }) {
+function LayerBody({
+  layer,
+  entries,
+  messages,
+}: {
+  layer: PanelLayer;
+  entries: readonly DescribedEntry[];
+  messages: PanelMessages;
+}) {
   const m = messages.mounts;
   if (layer.error) return <p className={styles.layerError}>{m.error[layer.error]}</p>;
-  if (layer.entries.length === 0) return <p className={styles.muted}>{m.empty}</p>;
+  if (entries.length === 0) return <p className={styles.muted}>{m.empty}</p>;
   return (
     <ul className={styles.entries}>
-      {layer.entries.map((entry) => {
-        const state = entryState(layer.role, entry, upper);
-        const label = stateLabel(state, messages);
+      {entries.map(({ entry, state, label }) => {
         const name = <span translate="no">{entryName(entry)}</span>;
         return (
           <li

@@ -26,3 +26,55 @@ export function HeadRow({ labels }: { labels: readonly ReactNode[] }) {
     </thead>
   );
 }
+
+/** `data-*` attributes a table carries for the tests (`data-testid`, the key of what it shows). */
+type DataAttributes = { [name: `data-${string}`]: string | number | undefined };
+
+/**
+ * A table of the panel: in its scrolling wrapper, with its caption (for screen readers only where a heading
+ * above already says it), its header (usually a `HeadRow`) and its rows.
+ */
+export function PanelTable({
+  caption,
+  captionHidden = false,
+  wide = false,
+  wrapClassName,
+  head,
+  after,
+  children,
+  ...data
+}: {
+  caption: ReactNode;
+  captionHidden?: boolean;
+  /** Many columns: the table may grow wider than the panel and scroll. */
+  wide?: boolean;
+  wrapClassName?: string;
+  head: ReactNode;
+  /** What follows the table in its wrapper (a note that the list was cut). */
+  after?: ReactNode;
+  /** The rows. */
+  children: ReactNode;
+} & DataAttributes) {
+  return (
+    <div className={wrapClassName ? `${styles.tableWrap} ${wrapClassName}` : styles.tableWrap}>
+      <table className={wide ? `${styles.table} ${styles.wideTable}` : styles.table} {...data}>
+        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        {head}
+        <tbody>{children}</tbody>
+      </table>
+      {after}
+    </div>
+  );
+}
+
+/** A tree node's children as a nested list, or nothing for a leaf. */
+export function Subtree<Node extends { children: Node[] }>({
+  node,
+  item,
+}: {
+  node: Node;
+  /** Draws one child (with its `key`). */
+  item: (child: Node) => ReactNode;
+}) {
+  return node.children.length > 0 ? <ul>{node.children.map(item)}</ul> : null;
+}

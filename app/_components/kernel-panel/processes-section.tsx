@@ -7,8 +7,9 @@ import { format } from '@/lib/i18n';
 import styles from './kernel-panel.module.css';
 import { NsBadge } from './ns-badge';
 import { type NsIndex, nsName } from './ns-index';
+import { Subtree } from './panel-parts';
 import { type ProcNode, procTree, sandboxPid } from './proc-tree';
-import type { PanelMessages } from './types';
+import type { NsSectionProps, PanelMessages } from './types';
 
 /** "37 in the sandbox, 1 inside its own PID namespace", for the `37 → 1` it explains. */
 export function pidsTitle(pids: readonly number[], messages: PanelMessages): string {
@@ -32,15 +33,7 @@ interface Shared {
   hostnames: Map<number, string>;
 }
 
-export function ProcessesSection({
-  view,
-  index,
-  messages,
-}: {
-  view: PanelView;
-  index: NsIndex;
-  messages: PanelMessages;
-}) {
+export function ProcessesSection({ view, index, messages }: NsSectionProps) {
   const m = messages.processes;
   const tree = procTree(view.procs);
   const shared: Shared = { view, index, messages, hostnames: utsHostnames(view) };
@@ -102,13 +95,7 @@ function ProcItem({ node, shared }: { node: ProcNode; shared: Shared }) {
           })}
         </span>
       </div>
-      {node.children.length > 0 ? (
-        <ul>
-          {node.children.map((child) => (
-            <ProcItem key={child.proc.key} node={child} shared={shared} />
-          ))}
-        </ul>
-      ) : null}
+      <Subtree node={node} item={(child) => <ProcItem key={child.proc.key} node={child} shared={shared} />} />
     </li>
   );
 }

@@ -1,23 +1,15 @@
 // The table view of processes and namespaces: one row per process, one column per namespace kind, every
 // namespace written out in full ("uts:[4026532252]: a new namespace, number 1") instead of a colour.
-import { PANEL_NS_KINDS, type PanelView } from '@protocol';
+import { PANEL_NS_KINDS } from '@protocol';
 import { format } from '@/lib/i18n';
 import styles from './kernel-panel.module.css';
 import { nsTitle } from './ns-badge';
-import type { NsIndex } from './ns-index';
+import { PanelTable } from './panel-parts';
 import { sandboxPid } from './proc-tree';
 import { pidsTitle, utsHostnames } from './processes-section';
-import type { PanelMessages } from './types';
+import type { NsSectionProps } from './types';
 
-export function ProcessesTable({
-  view,
-  index,
-  messages,
-}: {
-  view: PanelView;
-  index: NsIndex;
-  messages: PanelMessages;
-}) {
+export function ProcessesTable({ view, index, messages }: NsSectionProps) {
   const m = messages.processes;
   const hostnames = utsHostnames(view);
   const procs = view.procs;
@@ -27,9 +19,11 @@ export function ProcessesTable({
       {procs.length === 0 ? (
         <p className={styles.empty}>{m.onlyInit}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={`${styles.table} ${styles.wideTable}`} data-testid="panel-proc-table">
-            <caption>{m.caption}</caption>
+        <PanelTable
+          caption={m.caption}
+          wide
+          data-testid="panel-proc-table"
+          head={
             <thead>
               <tr>
                 <th scope="col">{m.pid}</th>
@@ -45,36 +39,35 @@ export function ProcessesTable({
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {procs.map((p) => {
-                const uts = p.ns.uts;
-                return (
-                  <tr key={p.key} data-testid="table-proc" data-pid={sandboxPid(p)}>
-                    <th scope="row">{sandboxPid(p)}</th>
-                    <td data-testid="table-proc-pids">
-                      <span aria-hidden="true">{p.pids.join(' → ')}</span>
-                      <span className="visually-hidden">{pidsTitle(p.pids, messages)}</span>
+          }
+        >
+          {procs.map((p) => {
+            const uts = p.ns.uts;
+            return (
+              <tr key={p.key} data-testid="table-proc" data-pid={sandboxPid(p)}>
+                <th scope="row">{sandboxPid(p)}</th>
+                <td data-testid="table-proc-pids">
+                  <span aria-hidden="true">{p.pids.join(' → ')}</span>
+                  <span className="visually-hidden">{pidsTitle(p.pids, messages)}</span>
+                </td>
+                <td>{p.ppid}</td>
+                <td translate="no">{p.comm}</td>
+                <td>{p.uid < 0 ? m.uidOutside : p.uid}</td>
+                <td translate="no" data-testid="table-proc-hostname">
+                  {uts === undefined ? '' : (hostnames.get(uts) ?? '')}
+                </td>
+                {PANEL_NS_KINDS.map((kind) => {
+                  const inode = p.ns[kind];
+                  return (
+                    <td key={kind} data-ns-kind={kind} data-ns={inode}>
+                      {inode === undefined ? '' : nsTitle(kind, inode, index, messages)}
                     </td>
-                    <td>{p.ppid}</td>
-                    <td translate="no">{p.comm}</td>
-                    <td>{p.uid < 0 ? m.uidOutside : p.uid}</td>
-                    <td translate="no" data-testid="table-proc-hostname">
-                      {uts === undefined ? '' : (hostnames.get(uts) ?? '')}
-                    </td>
-                    {PANEL_NS_KINDS.map((kind) => {
-                      const inode = p.ns[kind];
-                      return (
-                        <td key={kind} data-ns-kind={kind} data-ns={inode}>
-                          {inode === undefined ? '' : nsTitle(kind, inode, index, messages)}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </PanelTable>
       )}
     </div>
   );

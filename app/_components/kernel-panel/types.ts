@@ -3,10 +3,26 @@
 // record them with it. Re-exported here so the panel's modules and its callers name them in one place.
 import type { CgroupHistory, PanelSectionId, PanelView } from '@protocol';
 import type { Messages } from '@/lib/i18n';
+import type { NsIndex } from './ns-index';
 
 export type { CgroupHistory, MemorySample, PanelEvent, PanelSectionId } from '@protocol';
 
 export type PanelMessages = Messages['panel'];
+
+/** What a section drawn from processes and their namespaces is given (processes, network; tree and table). */
+export interface NsSectionProps {
+  view: PanelView;
+  index: NsIndex;
+  messages: PanelMessages;
+}
+
+/** What the cgroups section is given, as a tree or as a table: the view, its history, numbers in `locale`. */
+export interface CgroupSectionProps {
+  view: PanelView;
+  history: CgroupHistory;
+  messages: PanelMessages;
+  locale: string;
+}
 
 export interface KernelPanelProps {
   /** null: nothing received yet (the panel says it is waiting). */

@@ -6,13 +6,13 @@
 // socket go to the store, and the store types commands into a tab ("run in terminal") and sends JSON.
 import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { readClipboardText } from '@/lib/clipboard';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
-import { tabKeyTarget } from '@/lib/tab-keys';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
 import type { TabIndex } from '@/lib/terminal/tab';
+import { useTabList } from '@/lib/use-tab-list';
 import { PasteDialog } from './paste-dialog';
 import { isProblem, StatusBar, StatusCard } from './status-line';
 import styles from './terminal-panel.module.css';
@@ -40,7 +40,6 @@ export function TerminalPanel({
   const [pasteOpen, setPasteOpen] = useState(false);
   const hosts = useRef<(HTMLDivElement | null)[]>([]);
   const controllers = useRef<(TerminalController | null)[]>([]);
-  const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lesson = useLessonStore();
   // The Kernel panel's Mounts section opens on the shell of the tab on show.
@@ -136,13 +135,7 @@ export function TerminalPanel({
     });
   };
 
-  const onTabKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    const next = tabKeyTarget(event.key, active, TABS.length);
-    if (next === null) return;
-    event.preventDefault();
-    select(next, false);
-    tabButtons.current[next]?.focus();
-  };
+  const tabs = useTabList(active, TABS.length, (next) => select(next, false));
 
   const copy = async () => {
     const controller = controllers.current[active];
@@ -166,13 +159,11 @@ export function TerminalPanel({
   return (
     <div className={styles.panel}>
       <div className={styles.toolbar}>
-        <div role="tablist" aria-label={messages.tabsLabel} className={styles.tabs} onKeyDown={onTabKey}>
+        <div role="tablist" aria-label={messages.tabsLabel} className={styles.tabs} onKeyDown={tabs.onKeyDown}>
           {TABS.map((tab) => (
             <button
               key={tab}
-              ref={(el) => {
-                tabButtons.current[tab] = el;
-              }}
+              ref={tabs.tabRef(tab)}
               type="button"
               role="tab"
               id={`terminal-tab-${tab}`}
@@ -192,27 +183,12 @@ export function TerminalPanel({
           ))}
         </div>
         <div className={styles.actions}>
-          <button
-            type="button"
-            className={styles.button}
-            title={messages.copyHint}
-            data-testid="copy-button"
-            // Keep the terminal's selection and focus: the click must not blur it first.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void copy()}
-          >
+          <TerminalAction title={messages.copyHint} testId="copy-button" onClick={() => void copy()}>
             {messages.copy}
-          </button>
-          <button
-            type="button"
-            className={styles.button}
-            title={messages.pasteHint}
-            data-testid="paste-button"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void paste()}
-          >
+          </TerminalAction>
+          <TerminalAction title={messages.pasteHint} testId="paste-button" onClick={() => void paste()}>
             {messages.paste}
-          </button>
+          </TerminalAction>
         </div>
       </div>
       <div className={styles.stack}>
@@ -265,5 +241,32 @@ export function TerminalPanel({
         onSend={(text) => controllers.current[active]?.paste(text)}
       />
     </div>
+  );
+}
+
+/** A button beside the tabs that acts on the terminal on show (copy, paste) without taking its focus. */
+function TerminalAction({
+  title,
+  testId,
+  onClick,
+  children,
+}: {
+  title: string;
+  testId: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={styles.button}
+      title={title}
+      data-testid={testId}
+      // Keep the terminal's selection and focus: the click must not blur it first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
