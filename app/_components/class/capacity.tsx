@@ -32,14 +32,7 @@ export function Capacity({
         data-max={c.maxSandboxes}
       >
         <span>{format(messages.sandboxes, { used: c.sandboxes, max: c.maxSandboxes })}</span>
-        <meter
-          min={0}
-          max={c.maxSandboxes}
-          value={c.sandboxes}
-          low={c.maxSandboxes * HIGH_SHARE}
-          high={c.maxSandboxes * FULL_SHARE}
-          optimum={0}
-        />
+        <UsageMeter used={c.sandboxes} max={c.maxSandboxes} />
       </div>
       <div className={styles.meterRow}>
         <span>
@@ -49,18 +42,11 @@ export function Capacity({
             percent: percent(c.memUsedBytes, c.memTotalBytes),
           })}
         </span>
-        <meter
-          min={0}
-          max={c.memTotalBytes}
-          value={c.memUsedBytes}
-          low={c.memTotalBytes * HIGH_SHARE}
-          high={c.memTotalBytes * FULL_SHARE}
-          optimum={0}
-        />
+        <UsageMeter used={c.memUsedBytes} max={c.memTotalBytes} />
       </div>
       <div className={styles.meterRow}>
         <span>{format(messages.cpu, { percent: Math.round(c.cpuPercent) })}</span>
-        <meter min={0} max={100} value={c.cpuPercent} low={100 * HIGH_SHARE} high={100 * FULL_SHARE} optimum={0} />
+        <UsageMeter used={c.cpuPercent} max={100} />
       </div>
       <p
         className={c.refused > 0 ? styles.warning : styles.muted}
@@ -71,4 +57,9 @@ export function Capacity({
       </p>
     </section>
   );
+}
+
+/** How much of `max` is used, turning to warning colours above HIGH_SHARE and FULL_SHARE of it. */
+function UsageMeter({ used, max }: { used: number; max: number }) {
+  return <meter min={0} max={max} value={used} low={max * HIGH_SHARE} high={max * FULL_SHARE} optimum={0} />;
 }

@@ -3,7 +3,7 @@
 // for it, then the course index. A refusal says which field to fix (or whom to ask) and keeps what was
 // typed. A browser that already joined sees as whom, and can go straight on.
 import { CLASS_CODE_LENGTH, MAX_NAME_LENGTH } from '@protocol';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useEffect, useId, useState } from 'react';
 import { browserTokenStore } from '@/lib/agent/session';
 import { checkJoinForm, type JoinErrorKey, joinClass, joinErrorKey, joinErrorText, joinUrl } from '@/lib/class/join';
 import {
@@ -41,8 +41,6 @@ export function JoinForm({
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [joined, setJoined] = useState<JoinedStudent | null>(null);
-  const codeId = useId();
-  const nameId = useId();
   const errorId = useId();
 
   // localStorage exists only in the browser: read after the first render, which the server shares.
@@ -93,45 +91,31 @@ export function JoinForm({
         </div>
       ) : null}
       <form className={styles.joinForm} onSubmit={submit} noValidate aria-describedby={refusal ? errorId : undefined}>
-        <div className={styles.field}>
-          <label htmlFor={codeId}>{messages.code}</label>
-          <input
-            id={codeId}
-            className={styles.codeInput}
-            data-testid="join-code"
-            name="codigo"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={32}
-            required
-            aria-invalid={codeWrong || undefined}
-            aria-describedby={`${codeId}-hint`}
-          />
-          <small id={`${codeId}-hint`} className={styles.muted}>
-            {format(messages.codeHint, { length: CLASS_CODE_LENGTH })}
-          </small>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={nameId}>{messages.name}</label>
-          <input
-            id={nameId}
-            data-testid="join-name"
-            name="nome"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoComplete="nickname"
-            maxLength={MAX_NAME_LENGTH * 2}
-            required
-            aria-invalid={nameWrong || undefined}
-            aria-describedby={`${nameId}-hint`}
-          />
-          <small id={`${nameId}-hint`} className={styles.muted}>
-            {format(messages.nameHint, { max: MAX_NAME_LENGTH })}
-          </small>
-        </div>
+        <HintedField
+          label={messages.code}
+          hint={format(messages.codeHint, { length: CLASS_CODE_LENGTH })}
+          invalid={codeWrong}
+          className={styles.codeInput}
+          data-testid="join-code"
+          name="codigo"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={32}
+        />
+        <HintedField
+          label={messages.name}
+          hint={format(messages.nameHint, { max: MAX_NAME_LENGTH })}
+          invalid={nameWrong}
+          data-testid="join-name"
+          name="nome"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="nickname"
+          maxLength={MAX_NAME_LENGTH * 2}
+        />
         {refusal ? (
           // An alert is announced when it appears; the fields keep what was typed.
           <p id={errorId} className={styles.error} data-testid="join-error" data-error={refusal.key} role="alert">
@@ -143,5 +127,24 @@ export function JoinForm({
         </button>
       </form>
     </>
+  );
+}
+
+/** A required text field with its label and a hint under it that screen readers read with it. */
+function HintedField({
+  label,
+  hint,
+  invalid,
+  ...input
+}: { label: string; hint: string; invalid: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} required aria-invalid={invalid || undefined} aria-describedby={`${id}-hint`} />
+      <small id={`${id}-hint`} className={styles.muted}>
+        {hint}
+      </small>
+    </div>
   );
 }

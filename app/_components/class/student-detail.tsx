@@ -3,7 +3,7 @@
 // wrong and its time; and the two actions on their sandbox (reset, end), each confirmed first. Asked of
 // the agent when opened and again whenever the class state changes.
 import type { StudentDetail as Detail } from '@protocol';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { AgentFailure } from '@/lib/class/agent';
 import { clockTime } from '@/lib/class/format';
 import type { InstructorClient } from '@/lib/class/instructor';
@@ -68,6 +68,11 @@ export function StudentDetail({
   }, [client, id, version]);
 
   const lesson = (slug: string) => outline.find((l) => l.slug === slug);
+  const lessonName = (slug: string) => {
+    const l = lesson(slug);
+    return l ? format(messages.lessonShort, { n: l.number }) : slug;
+  };
+  const when = (t: number) => clockTime(t, now, lang);
   const detail = loaded.kind === 'ok' ? loaded.detail : null;
   const name = detail ? displayName(detail.student.name, detail.student.tag) : '';
 
@@ -108,63 +113,58 @@ export function StudentDetail({
             </button>
           </div>
 
-          <h3>{d.stepsHeading}</h3>
-          {detail.steps.length === 0 ? (
-            <p className={styles.muted}>{d.noSteps}</p>
-          ) : (
-            <ol className={styles.eventList} data-testid="student-steps">
-              {detail.steps.map((s) => {
-                const l = lesson(s.lesson);
-                const index = l ? l.steps.findIndex((x) => x.id === s.step) : -1;
-                const step = l?.steps[index];
-                return (
-                  <li key={`${s.lesson}/${s.step}`}>
-                    <span className={styles.eventTime}>{clockTime(s.doneAt, now, lang)}</span>
-                    <span>
-                      {l ? format(messages.lessonShort, { n: l.number }) : s.lesson}
-                      {' · '}
-                      {step ? (
-                        format(d.step, { n: index + 1, title: step.title })
-                      ) : (
-                        <code translate="no">{s.step}</code>
-                      )}
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+          <EventList
+            heading={d.stepsHeading}
+            none={d.noSteps}
+            testId="student-steps"
+            events={detail.steps}
+            when={when}
+            lessonName={lessonName}
+            line={(s) => {
+              const l = lesson(s.lesson);
+              const index = l ? l.steps.findIndex((x) => x.id === s.step) : -1;
+              const step = l?.steps[index];
+              return {
+                key: `${s.lesson}/${s.step}`,
+                at: s.doneAt,
+                lesson: s.lesson,
+                what: step ? format(d.step, { n: index + 1, title: step.title }) : <code translate="no">{s.step}</code>,
+              };
+            }}
+          />
 
-          <h3>{d.attemptsHeading}</h3>
-          {detail.attempts.length === 0 ? (
-            <p className={styles.muted}>{d.noAttempts}</p>
-          ) : (
-            <ol className={styles.eventList} data-testid="student-attempts">
-              {detail.attempts.map((a) => {
-                const l = lesson(a.lesson);
-                const qIndex = l ? l.questions.findIndex((q) => q.id === a.question) : -1;
-                const option = l?.questions[qIndex]?.options.find((o) => o.id === a.option);
-                return (
-                  <li key={`${a.lesson}/${a.question}/${a.attempt}`} data-correct={a.correct}>
-                    <span className={styles.eventTime}>{clockTime(a.answeredAt, now, lang)}</span>
-                    <span>
-                      {l ? format(messages.lessonShort, { n: l.number }) : a.lesson}
-                      {' · '}
-                      {qIndex >= 0 ? format(d.question, { n: qIndex + 1 }) : a.question}
-                      {' · '}
-                      {format(d.attempt, { n: a.attempt })}
-                      {': '}
-                      <q>{option ? option.text : a.option}</q>{' '}
-                      <span className={a.correct ? styles.right : styles.wrong}>
-                        <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
-                        {a.correct ? d.right : d.wrong}
-                      </span>
+          <EventList
+            heading={d.attemptsHeading}
+            none={d.noAttempts}
+            testId="student-attempts"
+            events={detail.attempts}
+            when={when}
+            lessonName={lessonName}
+            line={(a) => {
+              const l = lesson(a.lesson);
+              const qIndex = l ? l.questions.findIndex((q) => q.id === a.question) : -1;
+              const option = l?.questions[qIndex]?.options.find((o) => o.id === a.option);
+              return {
+                key: `${a.lesson}/${a.question}/${a.attempt}`,
+                at: a.answeredAt,
+                lesson: a.lesson,
+                correct: a.correct,
+                what: (
+                  <>
+                    {qIndex >= 0 ? format(d.question, { n: qIndex + 1 }) : a.question}
+                    {' · '}
+                    {format(d.attempt, { n: a.attempt })}
+                    {': '}
+                    <q>{option ? option.text : a.option}</q>{' '}
+                    <span className={a.correct ? styles.right : styles.wrong}>
+                      <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
+                      {a.correct ? d.right : d.wrong}
                     </span>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+                  </>
+                ),
+              };
+            }}
+          />
         </>
       ) : null}
       <ConfirmDialog
@@ -182,5 +182,58 @@ export function StudentDetail({
         onClose={() => setConfirm(null)}
       />
     </section>
+  );
+}
+
+/** One event of a student's: when, in which lesson (its slug), what happened; `correct` for an answer. */
+interface EventLine {
+  key: string;
+  at: number;
+  lesson: string;
+  correct?: boolean;
+  what: ReactNode;
+}
+
+/** A heading over a student's events, oldest first, a line each with its time and lesson; or a line saying none. */
+function EventList<T>({
+  heading,
+  none,
+  testId,
+  events,
+  when,
+  lessonName,
+  line,
+}: {
+  heading: string;
+  none: string;
+  testId: string;
+  events: readonly T[];
+  when: (t: number) => string;
+  lessonName: (slug: string) => string;
+  line: (event: T) => EventLine;
+}) {
+  return (
+    <>
+      <h3>{heading}</h3>
+      {events.length === 0 ? (
+        <p className={styles.muted}>{none}</p>
+      ) : (
+        <ol className={styles.eventList} data-testid={testId}>
+          {events.map((event) => {
+            const { key, at, lesson, correct, what } = line(event);
+            return (
+              <li key={key} data-correct={correct}>
+                <span className={styles.eventTime}>{when(at)}</span>
+                <span>
+                  {lessonName(lesson)}
+                  {' · '}
+                  {what}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 // "Start this lesson again": after a confirmation, the agent replaces the student's sandbox with a fresh
 // one (both terminals close with 4012 and reconnect to it); steps done and answers stay saved.
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
-import dialogStyles from '../dialog.module.css';
+import { FormDialog } from '../form-dialog';
 import styles from './lesson-parts.module.css';
 
 export interface RestartLabels {
@@ -21,8 +21,6 @@ export function RestartButton({ labels }: { labels: RestartLabels }) {
   const connected = useLessonState((s) => s.connected);
   const restarting = useLessonState((s) => s.restarting);
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
 
   return (
     <>
@@ -36,33 +34,26 @@ export function RestartButton({ labels }: { labels: RestartLabels }) {
       >
         {restarting ? labels.restarting : labels.button}
       </button>
-      <dialog
-        ref={dialog}
-        className={dialogStyles.dialog}
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
+      <FormDialog
+        dialogRef={dialog}
+        title={labels.title}
+        body={labels.body}
         data-testid="lesson-restart-dialog"
-      >
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            dialog.current?.close();
-            store?.restart();
-          }}
-        >
-          <h2 id={titleId}>{labels.title}</h2>
-          <p id={bodyId}>{labels.body}</p>
-          <div className={dialogStyles.dialogButtons}>
+        onSubmit={() => {
+          dialog.current?.close();
+          store?.restart();
+        }}
+        buttons={
+          <>
             <button type="button" className={styles.secondary} onClick={() => dialog.current?.close()}>
               {labels.cancel}
             </button>
             <button type="submit" className={styles.danger} data-testid="lesson-restart-confirm">
               {labels.confirm}
             </button>
-          </div>
-        </form>
-      </dialog>
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 // Where a paste goes when the page may not read the clipboard (plain http on a class VM): a textarea
 // the student pastes into with the keyboard, then sends to the terminal.
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { FormDialog } from '../form-dialog';
+import { useModalDialog } from '../use-modal-dialog';
 import styles from './terminal-panel.module.css';
 
 export function PasteDialog({
@@ -15,22 +17,12 @@ export function PasteDialog({
   onSend: (text: string) => void;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
-  const titleId = useId();
-  const helpId = useId();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      if (area.current) area.current.value = '';
-      d.showModal();
-      area.current?.focus();
-    } else if (!open && d.open) {
-      d.close();
-    }
-  }, [open]);
+  const dialog = useModalDialog(open, () => {
+    if (area.current) area.current.value = '';
+    area.current?.focus();
+  });
+  const fieldId = useId();
 
   const send = () => {
     const text = area.current?.value ?? '';
@@ -41,49 +33,42 @@ export function PasteDialog({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      aria-describedby={helpId}
+    <FormDialog
+      dialogRef={dialog}
+      classNames={styles}
+      title={labels.title}
+      body={labels.help}
       onClose={onClose}
       onCancel={onClose}
-    >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
-      >
-        <h2 id={titleId}>{labels.title}</h2>
-        <p id={helpId}>{labels.help}</p>
-        <label className="visually-hidden" htmlFor={`${titleId}-text`}>
-          {labels.field}
-        </label>
-        <textarea
-          id={`${titleId}-text`}
-          ref={area}
-          rows={6}
-          spellCheck={false}
-          translate="no"
-          onKeyDown={(event) => {
-            // Ctrl+Enter sends; Enter alone is a newline of the pasted text.
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              send();
-            }
-          }}
-        />
-        <div className={styles.dialogButtons}>
+      onSubmit={send}
+      buttons={
+        <>
           <button type="button" className={styles.button} onClick={onClose}>
             {labels.cancel}
           </button>
           <button type="submit" className={`${styles.button} ${styles.primary}`}>
             {labels.send}
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      <label className="visually-hidden" htmlFor={fieldId}>
+        {labels.field}
+      </label>
+      <textarea
+        id={fieldId}
+        ref={area}
+        rows={6}
+        spellCheck={false}
+        translate="no"
+        onKeyDown={(event) => {
+          // Ctrl+Enter sends; Enter alone is a newline of the pasted text.
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            send();
+          }
+        }}
+      />
+    </FormDialog>
   );
 }
