@@ -7,6 +7,7 @@
 // come here: a step's status changes a few times per lesson, never per byte of output.
 import type { ClientMessage, LessonProgress, QuizResult, ServerMessage, StepResult } from '@protocol';
 import { PanelStore } from '@/lib/panel/panel-store';
+import { SnapshotStore } from '@/lib/snapshot-store';
 import type { TabIndex } from '@/lib/terminal/tab';
 import type { QuizAgent } from './quiz-agent';
 
@@ -82,9 +83,7 @@ export function mergeStep(old: StepResult | undefined, next: StepResult): StepRe
   return next;
 }
 
-export class LessonStore {
-  private state: LessonSnapshot = EMPTY_SNAPSHOT;
-  private readonly listeners = new Set<() => void>();
+export class LessonStore extends SnapshotStore<LessonSnapshot> {
   private readonly links = new Map<TabIndex, TabLink>();
   private readonly connectedTabs = new Set<number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -98,20 +97,9 @@ export class LessonStore {
     /** The page's language: saved quiz feedback comes back in it. */
     readonly locale: 'pt' | 'gl',
   ) {
+    super(EMPTY_SNAPSHOT);
     this.panel.setSender((tab, message) => this.links.get(tab)?.send(message) ?? false);
   }
-
-  // --- for React (useSyncExternalStore) -----------------------------------------------------------
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): LessonSnapshot => this.state;
-
-  /** The server render and the first client render: nothing known yet. */
-  readonly getServerSnapshot = (): LessonSnapshot => EMPTY_SNAPSHOT;
 
   // --- for the page: the agent's HTTP side ------------------------------------------------------------
 
@@ -187,10 +175,7 @@ export class LessonStore {
 
   /** The "check" button. */
   check(): boolean {
-    if (!this.send({ type: 'check', slug: this.slug })) return false;
-    this.update({ checking: true });
-    this.startTimer('check', CHECK_PENDING_MS, () => this.update({ checking: false }));
-    return true;
+    return this.sendPending('check', 'checking', CHECK_PENDING_MS);
   }
 
   /** Sends an answer to the agent over HTTP (no sandbox needed); false before the agent is known. */
@@ -213,10 +198,7 @@ export class LessonStore {
 
   /** "Start this lesson again": the agent closes both tabs (4012); they reconnect to a fresh sandbox. */
   restart(): boolean {
-    if (!this.send({ type: 'restart', slug: this.slug })) return false;
-    this.update({ restarting: true });
-    this.startTimer('restart', RESTART_PENDING_MS, () => this.update({ restarting: false }));
-    return true;
+    return this.sendPending('restart', 'restarting', RESTART_PENDING_MS);
   }
 
   /** Stops pending timers (the page is leaving). Subscribers and tabs detach themselves. */
@@ -227,6 +209,21 @@ export class LessonStore {
   }
 
   // --- internals -----------------------------------------------------------------------------------
+
+  /**
+   * Sends `type` for this lesson and sets `flag` until the agent's answer clears it, or for `ms` at most
+   * (the timer is named after the message, so the answer can stop it). False when no tab is connected.
+   */
+  private sendPending(type: 'check' | 'restart', flag: 'checking' | 'restarting', ms: number): boolean {
+    if (!this.send({ type, slug: this.slug })) return false;
+    this.setFlag(flag, true);
+    this.startTimer(type, ms, () => this.setFlag(flag, false));
+    return true;
+  }
+
+  private setFlag(flag: 'checking' | 'restarting', on: boolean): void {
+    this.update(flag === 'checking' ? { checking: on } : { restarting: on });
+  }
 
   private loadProgress(): void {
     const agent = this.agent;
@@ -280,11 +277,6 @@ export class LessonStore {
     const steps: Record<string, StepResult> = { ...this.state.steps };
     for (const step of incoming) steps[step.id] = mergeStep(steps[step.id], step);
     return steps;
-  }
-
-  private update(patch: Partial<LessonSnapshot>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) listener();
   }
 
   private startTimer(name: string, ms: number, run: () => void): void {

@@ -14,6 +14,7 @@ import {
   type PanelSectionId,
   type PanelView,
 } from '@protocol';
+import { SnapshotStore } from '@/lib/snapshot-store';
 import type { TabIndex } from '@/lib/terminal/tab';
 
 const STORAGE_KEY = 'gaiola.panel';
@@ -41,12 +42,14 @@ export const CLOSED_PANEL: PanelState = Object.freeze({
 /** Sends a control message over a tab's socket; false when that tab is not connected. */
 export type TabSender = (tab: TabIndex, message: PanelOpenMessage) => boolean;
 
-export class PanelStore {
-  private state: PanelState = CLOSED_PANEL;
-  private readonly listeners = new Set<() => void>();
+export class PanelStore extends SnapshotStore<PanelState> {
   private visible = true;
   private carrier: TabIndex | null = null;
   private send: TabSender = () => false;
+
+  constructor() {
+    super(CLOSED_PANEL);
+  }
 
   /** Restores the student's last choice (open, section, table view) from this browser. */
   restore(): void {
@@ -65,15 +68,6 @@ export class PanelStore {
       // Storage refused or corrupt: the defaults stand.
     }
   }
-
-  // --- for React (useSyncExternalStore) -----------------------------------------------------------
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  readonly getSnapshot = (): PanelState => this.state;
-  readonly getServerSnapshot = (): PanelState => CLOSED_PANEL;
 
   // --- for the lesson store (sockets) -------------------------------------------------------------
 
@@ -169,10 +163,5 @@ export class PanelStore {
     } catch {
       // Private mode or a full storage: the choice lasts this page only.
     }
-  }
-
-  private update(patch: Partial<PanelState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) listener();
   }
 }
