@@ -79,17 +79,28 @@ export async function runStep(
     }
     if (until?.(command.text)) return;
     const before = await prompts(page, command.tab);
-    await button.click();
-    // Enter only once the command sits at the prompt and the terminal has the focus: pressed while the
-    // button still holds it, Enter would press the button again and type the command twice.
-    const squeezed = command.text.replace(/\s+/g, '');
-    await expect
-      .poll(async () => (await terminalText(page, command.tab)).replace(/\s+/g, '').endsWith(squeezed))
-      .toBe(true);
-    await expect(page.getByTestId(`terminal-${command.tab}`).locator('textarea')).toBeFocused();
-    await page.keyboard.press('Enter');
+    await pressRun(page, step, i);
     await expect.poll(() => prompts(page, command.tab), { timeout: STEP_TIMEOUT_MS }).toBeGreaterThan(before);
   }
+}
+
+/**
+ * Presses a step's "run in terminal" button `index`, then Enter, without waiting for what the command does
+ * (runStep waits for the next prompt; a command that keeps its terminal, such as a PID 1 in the foreground,
+ * never gives one).
+ */
+export async function pressRun(page: Page, step: StepDef, index: number): Promise<void> {
+  const command = step.commands[index];
+  if (!command) throw new Error(`${step.id} has no command ${index}`);
+  await page.getByTestId(`run-${step.id}-${index}`).click();
+  // Enter only once the command sits at the prompt and the terminal has the focus: pressed while the
+  // button still holds it, Enter would press the button again and type the command twice.
+  const squeezed = command.text.replace(/\s+/g, '');
+  await expect
+    .poll(async () => (await terminalText(page, command.tab)).replace(/\s+/g, '').endsWith(squeezed))
+    .toBe(true);
+  await expect(page.getByTestId(`terminal-${command.tab}`).locator('textarea')).toBeFocused();
+  await page.keyboard.press('Enter');
 }
 
 export async function waitDone(page: Page, stepId: string): Promise<void> {

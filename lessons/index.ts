@@ -13,6 +13,7 @@ import containerByHand from './11-container-by-hand/lesson';
 import ociRunc from './12-oci-runc/lesson';
 import dockerKubernetes from './13-docker-kubernetes/lesson';
 import portsAndNames from './14-ports-and-names/lesson';
+import devAndPid1 from './15-dev-and-pid1/lesson';
 import type { LessonDef } from './types';
 
 export const lessons: readonly LessonDef[] = [
@@ -30,6 +31,7 @@ export const lessons: readonly LessonDef[] = [
   ociRunc,
   dockerKubernetes,
   portsAndNames,
+  devAndPid1,
 ];
 
 export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {

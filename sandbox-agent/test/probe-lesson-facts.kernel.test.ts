@@ -138,6 +138,34 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
     await t.ok('nft delete table ip nat && ip netns del fw && rm -r /tmp/fw /tmp/fw.pid');
   });
 
+  it('lesson 15: no device but the whiteout can be made, devtmpfs cannot be mounted; a zombie holds a pid; BusyBox sh execs the last command of -c, dash does not', async () => {
+    const t = p.term;
+    expect((await t.run('mknod /tmp/n c 1 3')).code).not.toBe(0);
+    expect(await t.ok('mknod /tmp/w c 0 0 && stat -c %t:%T /tmp/w && rm /tmp/w')).toBe('0:0');
+    expect((await t.run("unshare -m sh -c 'mount -t devtmpfs x /mnt'")).code).not.toBe(0);
+    // A group of its own (v1: in the pids hierarchy), a PID 1-like parent that never waits, its child exited.
+    const g = await t.ok('[ -d /sys/fs/cgroup/pids ] && echo /sys/fs/cgroup/pids/z15 || echo /sys/fs/cgroup/z15');
+    await t.ok(`mkdir ${g}`);
+    try {
+      await t.ok(`(sh -c 'echo $$ > ${g}/cgroup.procs; sleep 0.1 & exec sleep 30' </dev/null >/dev/null 2>&1 &)`);
+      await t.ok(`until [ "$(ps -e -o stat=,comm= | grep -c '^Z')" = 1 ]; do sleep 0.05; done`);
+      expect(await t.ok(`cat ${g}/pids.current`)).toBe('2');
+    } finally {
+      await t.ok(`pkill -KILL -x sleep; while [ -s ${g}/cgroup.procs ]; do sleep 0.05; done; rmdir ${g}`);
+    }
+    // The PID 1 of `sh -c 'sleep 1 & sleep 30'`: BusyBox's sh became the last sleep, dash stayed a shell.
+    const pid1 = async (sh: string) => {
+      await t.ok(`unshare -p -f --mount-proc ${sh} -c 'sleep 1 & sleep 30' </dev/null >/dev/null 2>&1 & P=$!`);
+      // until the second sleep runs, as the init itself (BusyBox) or as its child (dash)
+      await t.ok(`until pgrep -f '^sleep 30$' >/dev/null; do sleep 0.05; done`);
+      const comm = await t.ok('cat /proc/$(pgrep -P $P)/comm');
+      await t.ok('kill -KILL $(pgrep -P $P); wait $P; true');
+      return comm;
+    };
+    expect(await pid1('busybox sh')).toBe('sleep');
+    expect(await pid1('dash')).toBe('dash');
+  });
+
   it('leaves nothing on the host', async () => {
     await p.destroyAndCheckHost();
   });

@@ -8,6 +8,7 @@ import { cgroupCpuQuota, cgroupCpuWeights, cgroupEmptied, cgroupFrozen, cgroupPi
 import { cgroupHasProcess, cgroupMemoryLimit, cgroupMemoryUsage, cgroupOomKill } from './cgroup-memory';
 import { containerProc } from './container-proc';
 import { containerComplete, dockerLike, ociRunning, ociSeccomp, ociSpec, podMembers, podPause } from './containers';
+import { containerDev, pid1Reaps, pid1Zombie } from './dev-and-pid1';
 import { fixtureKilledFromRoot } from './fixture-killed-from-root';
 import { joinedContainer } from './joined-container';
 import { joinedUts } from './joined-uts';
@@ -83,6 +84,9 @@ const registry: CheckRegistry = {
   'oci-seccomp': ociSeccomp,
   'pod-pause': podPause,
   'pod-members': podMembers,
+  'container-dev': containerDev,
+  'pid1-zombie': pid1Zombie,
+  'pid1-reaps': pid1Reaps,
 };
 
 /** The checks as the agent runs them, by the id a step names (parameters checked when each runs). */
@@ -114,6 +118,7 @@ const NEEDS: Readonly<Partial<Record<CheckId, Partial<SnapshotNeeds>>>> = {
   'container-complete': { network: true, mountTables: true },
   'pivoted-root': { mountTables: true },
   'container-proc': { containerProcs: true },
+  'container-dev': { mountTables: true },
 };
 
 export function snapshotNeeds(checkIds: Iterable<CheckId>): SnapshotNeeds {

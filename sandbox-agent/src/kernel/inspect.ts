@@ -13,11 +13,29 @@ import { errnoCode } from './errors';
 import { readSandboxCgroups } from './inspect-cgroups';
 import { MAX_NET_QUERIES, readNetNamespace } from './inspect-net';
 import { type ProcessRef, runLauncherQuery, targetArgs } from './launcher-run';
-import { type MountEntry, ParseError, parseMountinfo, parseProcCgroup, parseStatus, statStartTime } from './parse';
+import {
+  type MountEntry,
+  ParseError,
+  parseMountinfo,
+  parseProcCgroup,
+  parseStat,
+  parseStatus,
+  statReapedFaults,
+  statStartTime,
+} from './parse';
 import { overlayLayers } from './parse/mountinfo';
 import { fileFactsOf, type SandboxRef } from './path-facts';
 import type { Sandbox } from './sandbox';
-import type { FileFacts, FileId, FixtureState, NetNamespace, NsKind, ProcInfo, SandboxSnapshot } from './snapshot';
+import type {
+  FileFacts,
+  FileId,
+  FixtureState,
+  NetNamespace,
+  NsKind,
+  ProcInfo,
+  SandboxSnapshot,
+  ZombieInfo,
+} from './snapshot';
 
 export { MAX_FILE_TEXT, parseLauncherStat } from './path-facts';
 
@@ -205,6 +223,7 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const startTime = statStartTime(stat);
     if (startTime === undefined) throw new Error(`no start time in /proc/${pid}/stat: ${JSON.stringify(stat)}`);
+    const reapedFaults = statReapedFaults(stat);
     let rootId: FileId | null = null;
     try {
       rootId = fileIdOf(`/proc/${pid}/root`);
@@ -234,12 +253,50 @@ function procInfo(pid: number, cg: MembershipCgroup, base: Partial<Record<NsKind
       caps: { eff: st.capEff.toString(16).padStart(16, '0'), bnd: st.capBnd.toString(16).padStart(16, '0') },
       seccomp: { mode: st.seccomp, filters: st.seccompFilters ?? -1 },
       noNewPrivs: st.noNewPrivs,
+      state: parseStat(stat).state,
+      ...(reapedFaults === undefined ? {} : { reapedFaults }),
     };
   } catch (err) {
     // EACCES: /proc/PID/ns of a task that is exiting fails the kernel's access check; it is leaving.
     if (vanished(err) || errnoCode(err) === 'EACCES') return undefined;
     throw err;
   }
+}
+
+/** Inits whose children a snapshot reads for zombies, and zombies it records at most; lesson 15 makes one of each. */
+export const MAX_ZOMBIE_INITS = 16;
+export const MAX_ZOMBIES = 64;
+
+/**
+ * SandboxSnapshot.zombies: the zombie children of each init of a PID namespace of the student's. A zombie is in
+ * no cgroup.procs, so its parent's children file names it; a pid another process took meanwhile has another
+ * parent, and is left out.
+ */
+function zombiesOf(processes: readonly ProcInfo[], basePidNs: number): ZombieInfo[] {
+  const out: ZombieInfo[] = [];
+  const inits = processes.filter((p) => p.ns.pid !== basePidNs && p.nsPids[p.nsPids.length - 1] === 1);
+  for (const init of inits.slice(0, MAX_ZOMBIE_INITS)) {
+    let children: string;
+    try {
+      children = readFileSync(`/proc/${init.hostPid}/task/${init.hostPid}/children`, 'utf8');
+    } catch (err) {
+      if (vanished(err) || errnoCode(err) === 'EACCES') continue;
+      throw err;
+    }
+    for (const token of children.split(/\s+/)) {
+      if (!/^\d+$/.test(token) || out.length >= MAX_ZOMBIES) continue;
+      try {
+        const stat = parseStat(readFileSync(`/proc/${token}/stat`, 'utf8'));
+        if (stat.state !== 'Z' || stat.ppid !== init.hostPid) continue;
+        const st = parseStatus(readFileSync(`/proc/${token}/status`, 'utf8'));
+        out.push({ hostPid: stat.pid, ppid: stat.ppid, nsPids: st.nsPid, comm: st.name });
+      } catch (err) {
+        if (vanished(err)) continue; // reaped meanwhile
+        throw err;
+      }
+    }
+  }
+  return out;
 }
 
 /** Process `p` of a snapshot, as the launcher's queries name it. */
@@ -423,6 +480,7 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
     if (processes.length >= MAX_PROCESSES) break;
   }
   processes.sort((a, b) => a.hostPid - b.hostPid);
+  const zombies = zombiesOf(processes, baseNs.pid as number);
 
   // One host name per UTS namespace other than the base's (asked through one of its processes), those of
   // containers (a new PID namespace) first: a student's `unshare -u` loop must not cost hundreds of spawns.
@@ -528,6 +586,7 @@ export async function inspectSandbox(sb: InspectedSandbox, opts: InspectOptions)
     // student's symlink or bind mount there cannot turn another directory (the sandbox's own root) into it.
     paths: Object.fromEntries(Object.entries(files).map(([p, f]) => [p, sb.preparedIds?.[p] ?? f?.id ?? null])),
     processes,
+    zombies,
     hostnames,
     mounts,
     nsMounts,

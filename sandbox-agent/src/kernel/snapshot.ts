@@ -45,6 +45,26 @@ export interface ProcInfo {
   /** Seccomp mode (0 none, 1 strict, 2 filter) and the number of filters attached (-1 when the kernel does not say). */
   seccomp: { mode: number; filters: number };
   noNewPrivs: boolean;
+  /** One letter of /proc/PID/stat (R, S, D, T, …; never Z: zombies are in SandboxSnapshot.zombies). Absent in snapshots recorded before. */
+  state?: string;
+  /**
+   * Minor faults of the children this process has reaped (cminflt, /proc/PID/stat field 11): above 0 once it
+   * has waited for one, even before an exec. Absent in snapshots recorded before.
+   */
+  reapedFaults?: number;
+}
+
+/**
+ * A zombie child of a PID namespace's init (PID 1 of a namespace of the student's): it exited and its parent has
+ * not waited for it. Not a ProcInfo: a zombie has dropped its namespaces and root.
+ */
+export interface ZombieInfo {
+  hostPid: number;
+  /** Host PID of the parent, the init. */
+  ppid: number;
+  /** `NSpid` of /proc/PID/status, as for ProcInfo. */
+  nsPids: number[];
+  comm: string;
 }
 
 export interface SandboxSnapshot {
@@ -62,8 +82,13 @@ export interface SandboxSnapshot {
   };
   /** Identities of paths inside the sandbox that lessons refer to (e.g. '/root/rootfs'), resolved safely. */
   paths: Record<string, FileId | null>;
-  /** Every process of the sandbox but its keeper init. */
+  /** Every process of the sandbox but its keeper init, zombies left out. */
   processes: ProcInfo[];
+  /**
+   * The zombie children of each init of a PID namespace of the student's (read from its
+   * /proc/PID/task/PID/children: a zombie is in no cgroup.procs). Absent in snapshots recorded before.
+   */
+  zombies?: ZombieInfo[];
   /** Hostname per UTS namespace inode seen among the processes. */
   hostnames: Record<number, string>;
   /**

@@ -88,6 +88,9 @@ export const CHECK_PARAMS = {
   'oci-seccomp': z.strictObject({ hostname: name }),
   'pod-pause': z.strictObject({ hostname: name }),
   'pod-members': z.strictObject({ hostname: name, count: whole }),
+  'container-dev': z.strictObject({ devices: name, devpts: z.boolean() }),
+  'pid1-zombie': none,
+  'pid1-reaps': none,
 } as const;
 
 export type CheckId = keyof typeof CHECK_PARAMS;
