@@ -36,7 +36,10 @@ export interface AgentOptions {
   mode: 'solo' | 'class';
   /** How long a sandbox outlives its last tab. */
   graceMs: number;
+  /** Sandboxes at once, warm ones included. */
   maxSandboxes: number;
+  /** Sandboxes kept started for the next students (GAIOLA_WARM_SANDBOXES); 0 keeps none. */
+  warmSandboxes: number;
   /** The lesson engine (checks, fixtures, quiz, progress); class mode needs it. */
   lessons: boolean;
   /** The Kernel panel's streams. */
@@ -59,7 +62,7 @@ export interface Agent {
   engine: LessonEngine | undefined;
   panel: PanelHub | undefined;
   classMode: ClassMode | undefined;
-  /** Starts serving on `host:port`; resolves with the port (the one chosen when `port` was 0). */
+  /** Starts serving on `host:port`, then fills the warm pool; resolves with the port (the one chosen when `port` was 0). */
   listen(): Promise<number>;
   /** Closes the terminals, frees every sandbox and the host resources, closes the store. */
   close(reason: string): Promise<void>;
@@ -103,9 +106,10 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   const registry = new SandboxRegistry(
     kernel,
     probe,
-    { graceMs: opts.graceMs, maxSandboxes: opts.maxSandboxes },
+    { graceMs: opts.graceMs, maxSandboxes: opts.maxSandboxes, warmSandboxes: opts.warmSandboxes },
     createSandbox,
     events,
+    log,
   );
   // One snapshot at a time per sandbox, shared by the checks and the Kernel panel.
   const looks = sharedLooks((sb, o) => inspectSandbox(sb, { ...o, launcherPath: kernel.launcherPath }));
@@ -158,6 +162,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
       ok: true,
       sandboxes: registry.size,
       maxSandboxes: opts.maxSandboxes,
+      warmSandboxes: registry.warmReady,
       cgroups: probe.cgroup.mode,
       mode: opts.mode,
       class: opts.mode === 'class' ? classSummary(store) : null,
@@ -188,6 +193,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         server.server.once('error', reject);
         server.server.listen(opts.port, opts.host, () => {
           server.server.off('error', reject);
+          registry.startWarming();
           const address = server.server.address();
           resolve(typeof address === 'object' && address ? address.port : opts.port);
         });

@@ -12,8 +12,10 @@ export interface AgentConfig {
   dataDir: string;
   /** How long a sandbox and its shells outlive the last closed tab, so a reload finds the same shell. */
   graceMs: number;
-  /** Sandboxes running at once; the next student is refused with close code 4007 (capacity). */
+  /** Sandboxes running at once, warm ones included; the next student is refused with close code 4007 (capacity). */
   maxSandboxes: number;
+  /** Sandboxes kept started, each with an idle shell, for the next students to take (issue 18); 0 keeps none. */
+  warmSandboxes: number;
   /** solo: one student on this machine; class: students join a class with its code and a name. */
   mode: 'solo' | 'class';
   /** The site's address as students open it (class mode's join URL and QR code). */
@@ -27,11 +29,17 @@ export interface AgentConfig {
 export const DEFAULT_GRACE_SECONDS = 600;
 /** 30 students on a 2-core 24 GiB VM fit comfortably (research/sandbox.md §4); the hardening issue tunes this. */
 const DEFAULT_MAX_SANDBOXES = 60;
+/**
+ * Two warm sandboxes: the next student, and the one after while the first is replaced, find a prompt at once;
+ * each costs about 1 MiB idle (docs/PERFORMANCE.md, density). A class that arrives at once wants more.
+ */
+const DEFAULT_WARM_SANDBOXES = 2;
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
+  // Decimal digits only: Number() would also take '0x10', '1e3' or ' 5 ', which nobody means as a count.
+  const n = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new Error(`${name}=${raw} is not an integer between ${min} and ${max}`);
   }
@@ -70,6 +78,7 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     dataDir: path.resolve(repoRoot, process.env.GAIOLA_DATA_DIR ?? 'data'),
     graceMs: intFromEnv('GAIOLA_GRACE_SECONDS', DEFAULT_GRACE_SECONDS, 0, 24 * 3600) * 1000,
     maxSandboxes: intFromEnv('GAIOLA_MAX_SANDBOXES', DEFAULT_MAX_SANDBOXES, 1, 1000),
+    warmSandboxes: intFromEnv('GAIOLA_WARM_SANDBOXES', DEFAULT_WARM_SANDBOXES, 0, 1000),
     mode: modeFromEnv(),
     siteUrl: siteUrlFromEnv(sitePort),
   };

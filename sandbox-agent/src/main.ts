@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     mode: config.mode,
     graceMs: config.graceMs,
     maxSandboxes: config.maxSandboxes,
+    warmSandboxes: config.warmSandboxes,
     lessons: true,
     panel: true,
     log,

@@ -59,6 +59,8 @@ export async function startAgent(
     heartbeatMs?: number;
     /** How sandbox processes enter their v2 cgroup (KernelConfig.cgroupEntry). */
     cgroupEntry?: 'clone' | 'move';
+    /** Warm sandboxes (GAIOLA_WARM_SANDBOXES); none by default, so a test's sandboxes are the ones it starts. */
+    warmSandboxes?: number;
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
@@ -82,6 +84,7 @@ export async function startAgent(
     mode: opts.classMode ? 'class' : 'solo',
     graceMs: opts.graceMs ?? 60_000,
     maxSandboxes,
+    warmSandboxes: opts.warmSandboxes ?? 0,
     lessons: opts.lessons ?? false,
     panel: opts.panel ?? false,
     heartbeatMs: opts.heartbeatMs,

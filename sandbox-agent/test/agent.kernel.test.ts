@@ -30,6 +30,7 @@ describe('agent: sessions and terminals', () => {
       ok: true,
       sandboxes: 0,
       maxSandboxes: 4,
+      warmSandboxes: 0,
       cgroups: expect.stringMatching(/^(v1|v2|none)$/),
       mode: 'solo',
       class: null,

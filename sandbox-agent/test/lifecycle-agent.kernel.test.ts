@@ -370,6 +370,8 @@ function useAgentRun(slotShift: number, extraEnv: Record<string, string> = {}) {
       GAIOLA_CGROUP_PARENT: run,
       GAIOLA_RUN_DIR: `/run/${run}`,
       GAIOLA_UID_BASE: String(uidBase),
+      // No warm sandbox: the student's sandbox is the one on slot 0, whose uid range the test watches.
+      GAIOLA_WARM_SANDBOXES: '0',
       ...extraEnv,
     };
   });

@@ -7,6 +7,7 @@ import type { HostProbe } from '../kernel/probe';
 import type { Sandbox } from '../kernel/sandbox';
 import { type ServerMessage, TAB_COUNT } from '../protocol';
 import { type ShellActivity, type ShellClient, ShellSession } from './shell-session';
+import { ActivityRelay, WarmPool, type WarmSandbox } from './warm-pool';
 
 export type CreateSandbox = (
   cfg: KernelConfig,
@@ -27,10 +28,15 @@ export class CapacityError extends Error {
   }
 }
 
+/** The size a warm sandbox's idle shell starts at; the tab that takes it resizes it to its own. */
+const WARM_SHELL_SIZE = { cols: 80, rows: 24 };
+
 interface Entry {
   studentId: string;
   sandbox: Sandbox;
   shells: (ShellSession | undefined)[];
+  /** A warm sandbox's idle shell, until the first tab that needs a shell takes it. */
+  spare: ShellSession | undefined;
   clients: Set<ShellClient>;
   graceTimer: NodeJS.Timeout | undefined;
   destroying: Promise<void> | undefined;
@@ -45,18 +51,53 @@ export interface Attachment {
 export class SandboxRegistry {
   private readonly entries = new Map<string, Promise<Entry>>();
   private readonly usedSlots = new Set<number>();
+  private readonly warm: WarmPool<WarmSandbox>;
+  /** Students' sandboxes starting now (a warm refill waits for them). */
+  private starting = 0;
   private closing = false;
 
   constructor(
     private readonly kernel: KernelConfig,
     private readonly probe: HostProbe,
-    private readonly opts: { graceMs: number; maxSandboxes: number },
+    private readonly opts: {
+      graceMs: number;
+      /** Sandboxes at once, warm ones included. */
+      maxSandboxes: number;
+      /** Kept started for the next students (GAIOLA_WARM_SANDBOXES); none when absent. */
+      warmSandboxes?: number;
+    },
     private readonly createSandbox: CreateSandbox,
     private readonly events: RegistryEvents,
-  ) {}
+    log: (line: string) => void = () => {},
+  ) {
+    this.warm = new WarmPool({
+      target: opts.warmSandboxes ?? 0,
+      room: () => this.entries.size + this.warm.size < this.opts.maxSandboxes,
+      busy: () => this.starting > 0,
+      start: () => this.startWarm(),
+      free: (w) => this.freeWarm(w),
+      log,
+    });
+  }
 
+  /** Students' sandboxes (warm ones are not yet anyone's). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Warm sandboxes ready for the next students. */
+  get warmReady(): number {
+    return this.warm.readyCount;
+  }
+
+  /** The warm sandboxes ready now (tests and benchmarks compare them with what a student gets). */
+  get warmSandboxes(): readonly Sandbox[] {
+    return this.warm.readyNow.map((w) => w.sandbox);
+  }
+
+  /** Starts filling the warm pool (the agent calls it once it serves). */
+  startWarming(): void {
+    if (!this.closing) this.warm.refill(0);
   }
 
   /**
@@ -86,7 +127,9 @@ export class SandboxRegistry {
     let shell = entry.shells[tab];
     const resumed = shell !== undefined && !shell.exited;
     if (!shell || shell.exited) {
-      shell = new ShellSession(entry.sandbox.spawnShell(size), this.events.shellActivity?.(studentId));
+      shell =
+        takeSpare(entry, size) ??
+        new ShellSession(entry.sandbox.spawnShell(size), this.events.shellActivity?.(studentId));
       entry.shells[tab] = shell;
       const current = shell;
       current.onExit(() => {
@@ -129,11 +172,14 @@ export class SandboxRegistry {
       entry.clients.clear();
       try {
         for (const s of entry.shells) s?.kill();
+        entry.spare?.kill();
         await entry.sandbox.destroy();
       } finally {
         this.usedSlots.delete(entry.sandbox.slot);
         if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
         this.events.sandboxDestroyed(entry.sandbox.id, reason, studentId);
+        // Room again under the capacity: the pool may refill.
+        this.warm.refill();
       }
     })();
     return entry.destroying;
@@ -174,37 +220,77 @@ export class SandboxRegistry {
 
   async destroyAll(reason: string): Promise<void> {
     this.closing = true;
-    await Promise.allSettled([...this.entries.keys()].map((id) => this.destroy(id, reason, 4011)));
+    await Promise.allSettled([
+      this.warm.close(),
+      ...[...this.entries.keys()].map((id) => this.destroy(id, reason, 4011)),
+    ]);
   }
 
+  /**
+   * A warm sandbox when one is ready; else a new one when it fits; else, when the pool holds the rest of the
+   * capacity, the next warm one to be ready; else the class is full.
+   */
   private entryFor(studentId: string): Promise<Entry> {
     const existing = this.entries.get(studentId);
     if (existing) return existing;
-    if (this.entries.size >= this.opts.maxSandboxes) return Promise.reject(new CapacityError(this.opts.maxSandboxes));
-    const slot = this.takeSlot();
-    const pending = this.create(studentId, slot);
+    const warm = this.warm.take();
+    let pending: Promise<Entry>;
+    if (warm) pending = Promise.resolve(this.adoptWarm(studentId, warm));
+    else if (this.entries.size + this.warm.size < this.opts.maxSandboxes) pending = this.create(studentId);
+    else if (this.warm.size > 0)
+      pending = this.warm.next().then((w) => {
+        if (!w) throw new CapacityError(this.opts.maxSandboxes);
+        return this.adoptWarm(studentId, w);
+      });
+    else return Promise.reject(new CapacityError(this.opts.maxSandboxes));
     this.entries.set(studentId, pending);
     pending.catch(() => {
-      this.usedSlots.delete(slot);
       if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
     });
     return pending;
   }
 
-  private async create(studentId: string, slot: number): Promise<Entry> {
+  private async create(studentId: string): Promise<Entry> {
+    this.starting += 1;
+    try {
+      return this.adopt(studentId, await this.startSandbox());
+    } finally {
+      this.starting -= 1;
+      this.warm.refill();
+    }
+  }
+
+  /** A new sandbox with a fresh slot; the slot is freed again when the start fails. */
+  private async startSandbox(): Promise<Sandbox> {
+    const slot = this.takeSlot();
     // A fresh random name: cgroup and mount names on the host never reveal who the student is.
     const name = randomBytes(5).toString('hex');
-    const id = `gaiola-${name}`;
-    const sandbox = await this.createSandbox(this.kernel, this.probe, {
-      id,
-      slot,
-      hostname: `gaiola-${name.slice(0, 4)}`,
-    });
+    try {
+      return await this.createSandbox(this.kernel, this.probe, {
+        id: `gaiola-${name}`,
+        slot,
+        hostname: `gaiola-${name.slice(0, 4)}`,
+      });
+    } catch (err) {
+      this.usedSlots.delete(slot);
+      throw err;
+    }
+  }
+
+  /** A warm sandbox becomes this student's, its idle shell's prompts going to their checks. */
+  private adoptWarm(studentId: string, warm: WarmSandbox): Entry {
+    warm.activity.target = this.events.shellActivity?.(studentId);
+    return this.adopt(studentId, warm.sandbox, warm.shell);
+  }
+
+  /** A sandbox becomes this student's: from here on it is theirs in the store, the engine and the panel. */
+  private adopt(studentId: string, sandbox: Sandbox, spare?: ShellSession): Entry {
     this.events.sandboxCreated(sandbox.id, studentId);
     const entry: Entry = {
       studentId,
       sandbox,
       shells: new Array<ShellSession | undefined>(TAB_COUNT).fill(undefined),
+      spare,
       clients: new Set(),
       graceTimer: undefined,
       destroying: undefined,
@@ -213,6 +299,31 @@ export class SandboxRegistry {
       if (!entry.destroying) void this.destroy(studentId, 'sandbox-exited');
     });
     return entry;
+  }
+
+  /** A sandbox for nobody yet, with its first shell started and paused. */
+  private async startWarm(): Promise<WarmSandbox> {
+    const sandbox = await this.startSandbox();
+    try {
+      const activity = new ActivityRelay();
+      return { sandbox, shell: new ShellSession(sandbox.spawnShell(WARM_SHELL_SIZE), activity), activity };
+    } catch (err) {
+      await this.freeSandbox(sandbox);
+      throw err;
+    }
+  }
+
+  private async freeWarm(warm: WarmSandbox): Promise<void> {
+    warm.shell.kill();
+    await this.freeSandbox(warm.sandbox);
+  }
+
+  private async freeSandbox(sandbox: Sandbox): Promise<void> {
+    try {
+      await sandbox.destroy();
+    } finally {
+      this.usedSlots.delete(sandbox.slot);
+    }
   }
 
   private takeSlot(): number {
@@ -224,4 +335,13 @@ export class SandboxRegistry {
     }
     throw new CapacityError(this.kernel.maxSlots);
   }
+}
+
+/** A warm sandbox's idle shell for the first tab that needs one, at that tab's size; undefined when there is none. */
+function takeSpare(entry: Entry, size: { cols: number; rows: number }): ShellSession | undefined {
+  const spare = entry.spare;
+  entry.spare = undefined;
+  if (!spare || spare.exited) return undefined;
+  spare.resize(size.cols, size.rows);
+  return spare;
 }

@@ -1,0 +1,156 @@
+// Sandboxes started before a student asks (issue 18, "Warm sandboxes"): a few kept ready, each with its
+// namespaces, overlay root, cgroups and one idle shell, so a new student's first tab finds a prompt already
+// printed. A warm sandbox belongs to nobody: no student id, no store row, no event, until the registry takes
+// it; the registry also decides whether one more fits (warm ones count against the capacity).
+// Layer: sessions/, imports only kernel/ types and its own folder (README, How it fits together).
+import type { Sandbox } from '../kernel/sandbox';
+import type { ShellActivity, ShellSession } from './shell-session';
+
+/**
+ * A refill waits this long after the last student start or take: a student's second tab and first checks come
+ * right after the first tab, and a warm start (a launcher, mounts, cgroups, a bash) would take the same CPUs.
+ * Not `nice`: the sandbox's processes would inherit it, and a student would find their shell niced.
+ */
+export const REFILL_DELAY_MS = 250;
+/** After a failed start the next waits twice as long, up to this: a broken host is not retried in a loop. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/** Hands a warm shell's prompts and quiet moments to whoever runs the checks, once a student owns it. */
+export class ActivityRelay implements ShellActivity {
+  target: ShellActivity | undefined;
+
+  prompt(): void {
+    this.target?.prompt();
+  }
+
+  quietAfterInput(): void {
+    this.target?.quietAfterInput();
+  }
+}
+
+export interface WarmSandbox {
+  readonly sandbox: Sandbox;
+  /** The first tab's shell: started, paused (nothing of it read) until a tab attaches. */
+  readonly shell: ShellSession;
+  readonly activity: ActivityRelay;
+}
+
+/** What the pool needs to know of what it holds: when it dies. */
+interface Held {
+  readonly sandbox: { readonly exited: Promise<void> };
+}
+
+export interface WarmPoolDeps<W extends Held> {
+  /** How many to keep ready (GAIOLA_WARM_SANDBOXES); 0 keeps none. */
+  target: number;
+  /** Whether one more sandbox fits under the capacity, counting the pool's own. */
+  room(): boolean;
+  /** Whether a student's sandbox is starting now: a refill waits until none is. */
+  busy(): boolean;
+  /** Starts one with a fresh name and slot; on failure it has freed what it made. */
+  start(): Promise<W>;
+  /** Frees one that nobody took. */
+  free(warm: W): Promise<void>;
+  log(line: string): void;
+}
+
+export class WarmPool<W extends Held> {
+  private readonly ready: W[] = [];
+  private readonly starting = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private closed = false;
+
+  constructor(private readonly deps: WarmPoolDeps<W>) {}
+
+  /** Ready and starting: what the pool holds against the capacity. */
+  get size(): number {
+    return this.ready.length + this.starting.size;
+  }
+
+  get readyCount(): number {
+    return this.ready.length;
+  }
+
+  /** The ones ready now, oldest first (tests and benchmarks look at them). */
+  get readyNow(): readonly W[] {
+    return [...this.ready];
+  }
+
+  /** A ready one, now, or undefined; the pool refills in the background. */
+  take(): W | undefined {
+    const warm = this.ready.shift();
+    this.refill();
+    return warm;
+  }
+
+  /** A ready one, or the next to be ready when one is starting (before a student is refused); else undefined. */
+  async next(): Promise<W | undefined> {
+    for (;;) {
+      const warm = this.take();
+      if (warm || this.starting.size === 0) return warm;
+      await Promise.race(this.starting);
+    }
+  }
+
+  /** Starts filling after `delayMs`, or postpones a fill already planned: it waits for a quiet moment. */
+  refill(delayMs = REFILL_DELAY_MS): void {
+    if (this.closed || this.deps.target <= 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.fill();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** Stops refilling and frees every warm sandbox, those still starting included. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled(this.starting);
+    const left = this.ready.splice(0);
+    await Promise.all(left.map((w) => this.free(w)));
+  }
+
+  /** One start at a time; each one's end plans the next. */
+  private fill(): void {
+    if (this.closed || this.starting.size > 0) return;
+    if (this.ready.length >= this.deps.target || !this.deps.room()) return;
+    if (this.deps.busy()) {
+      this.refill();
+      return;
+    }
+    const started = this.deps.start().then(
+      (warm) => {
+        this.failures = 0;
+        if (this.closed) return this.free(warm);
+        this.ready.push(warm);
+        void warm.sandbox.exited.then(() => this.dropDead(warm));
+      },
+      (err: Error) => {
+        this.failures += 1;
+        this.deps.log(`warm sandbox failed to start: ${err.message}`);
+      },
+    );
+    const tracked = started.finally(() => {
+      this.starting.delete(tracked);
+      this.refill(this.failures === 0 ? 0 : Math.min(MAX_RETRY_DELAY_MS, REFILL_DELAY_MS * 2 ** this.failures));
+    });
+    this.starting.add(tracked);
+  }
+
+  /** A warm sandbox died before anyone took it (its launcher exited): freed and replaced. */
+  private dropDead(warm: W): void {
+    const at = this.ready.indexOf(warm);
+    if (at < 0) return;
+    this.ready.splice(at, 1);
+    void this.free(warm);
+    this.refill();
+  }
+
+  private free(warm: W): Promise<void> {
+    return this.deps.free(warm).catch((err: Error) => this.deps.log(`freeing a warm sandbox: ${err.message}`));
+  }
+}
