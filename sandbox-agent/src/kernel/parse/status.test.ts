@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fx } from './fixture-util';
 import { ALL_CAPS_MASK, CAPABILITIES, capBit, decodeCaps, hasCap, parseStatus } from './status';
 import { ParseError } from './text';
-
-const fx = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 
 describe('parseStatus on recorded files', () => {
   it('reads the host process: root, one PID namespace, every capability but cap_sys_resource', () => {
