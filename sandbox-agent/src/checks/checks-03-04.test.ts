@@ -1,20 +1,9 @@
 // The checks of lessons 03 and 04 on snapshots recorded from real sandboxes (fixtures/, written by
 // checks-03/04 kernel tests with GAIOLA_RECORD_CHECK_FIXTURES=1): done and not done, with hint and params.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SandboxSnapshot } from '../kernel/snapshot';
-import { checks } from './index';
-import type { CheckParams, CheckResult } from './types';
+import { DONE, expectOnEach, load, notYet, run } from './fixture-util';
 import { sandboxPid } from './util';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
-const load = (name: string) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SandboxSnapshot;
-function run(id: string, snap: SandboxSnapshot, params: CheckParams = {}): CheckResult {
-  const check = checks[id];
-  if (!check) throw new Error(`no check ${id}`);
-  return check(snap, params);
-}
-const DONE = { done: true };
 const TIME = { minBoottime: 86400 };
 const ALUNO = { uid: 1000 };
 
@@ -23,21 +12,17 @@ describe('joined-container', () => {
     expect(run('joined-container', load('03-nsenter'))).toEqual(DONE);
   });
   it('needs a container', () => {
-    for (const f of ['fresh-03', '03-fakes', 'fresh-02'])
-      expect(run('joined-container', load(f))).toEqual({ done: false, hint: 'no-container' });
+    expectOnEach(['fresh-03', '03-fakes', 'fresh-02'], 'joined-container', notYet('no-container'));
   });
   it('does not count the container itself or unshare', () => {
-    for (const f of ['03-container', '03-time', '02-unshared'])
-      expect(run('joined-container', load(f))).toEqual({ done: false, hint: 'not-joined' });
+    expectOnEach(['03-container', '03-time', '02-unshared'], 'joined-container', notYet('not-joined'));
   });
   it('names the root left behind without -r', () => {
     const snap = load('03-nsenter-noroot');
     const sh = snap.processes.find((p) => p.comm === 'bash' && p.ns.pid !== snap.base.ns.pid);
-    expect(run('joined-container', snap)).toEqual({
-      done: false,
-      hint: 'wrong-root',
-      params: { pid: sandboxPid(sh as NonNullable<typeof sh>) },
-    });
+    expect(run('joined-container', snap)).toEqual(
+      notYet('wrong-root', { pid: sandboxPid(sh as NonNullable<typeof sh>) }),
+    );
   });
   it('names the PID namespace left out without -p, and one kind left out (derived: the net ns edited)', () => {
     expect(run('joined-container', load('03-nsenter-nopid'))).toMatchObject({
@@ -65,16 +50,11 @@ describe('time-offset', () => {
     expect(run('time-offset', snap, TIME)).toEqual(DONE);
   });
   it('reports a small offset', () => {
-    expect(run('time-offset', load('03-time-small'), TIME)).toEqual({
-      done: false,
-      hint: 'small-offset',
-      params: { found: 60 },
-    });
+    expect(run('time-offset', load('03-time-small'), TIME)).toEqual(notYet('small-offset', { found: 60 }));
     expect(run('time-offset', load('03-time-small'), { minBoottime: 60 })).toEqual(DONE);
   });
   it('needs a time namespace of its own (reading the offsets of the sandbox does not count)', () => {
-    for (const f of ['fresh-03', '03-fakes', '03-nsenter', '04-rootless'])
-      expect(run('time-offset', load(f), TIME)).toEqual({ done: false, hint: 'no-time-ns' });
+    expectOnEach(['fresh-03', '03-fakes', '03-nsenter', '04-rootless'], 'time-offset', notYet('no-time-ns'), TIME);
   });
 });
 
@@ -84,12 +64,12 @@ describe('ns-differs', () => {
     expect(run('ns-differs', load('03-time'), { kind: 'time' })).toEqual(DONE);
   });
   it('is not done while every process shares the kind with the sandbox', () => {
-    for (const f of ['fresh-03', '03-fakes', '03-nsenter', '03-time'])
-      expect(run('ns-differs', load(f), { kind: 'cgroup' })).toEqual({
-        done: false,
-        hint: 'same-ns',
-        params: { kind: 'cgroup' },
-      });
+    expectOnEach(
+      ['fresh-03', '03-fakes', '03-nsenter', '03-time'],
+      'ns-differs',
+      notYet('same-ns', { kind: 'cgroup' }),
+      { kind: 'cgroup' },
+    );
   });
   it('rejects an unknown kind (a lesson bug)', () => {
     expect(() => run('ns-differs', load('fresh-03'), { kind: 'bogus' })).toThrow(/bogus/);
@@ -101,24 +81,17 @@ describe('userns-unmapped', () => {
     expect(run('userns-unmapped', load('04-nobody'), ALUNO)).toEqual(DONE);
   });
   it('needs a user namespace', () => {
-    for (const f of ['fresh-04', '03-nsenter'])
-      expect(run('userns-unmapped', load(f), ALUNO)).toEqual({ done: false, hint: 'no-userns' });
+    expectOnEach(['fresh-04', '03-nsenter'], 'userns-unmapped', notYet('no-userns'), ALUNO);
   });
   it("does not count root's user namespaces", () => {
-    expect(run('userns-unmapped', load('04-root-userns'), ALUNO)).toEqual({
-      done: false,
-      hint: 'not-aluno',
-      params: { uid: 1000 },
-    });
+    expect(run('userns-unmapped', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000 }));
   });
   it('names the process that already has a map', () => {
     const snap = load('04-map-root');
     const sh = snap.processes.find((p) => p.uidMap !== null && p.uidMap !== '');
-    expect(run('userns-unmapped', snap, ALUNO)).toEqual({
-      done: false,
-      hint: 'mapped',
-      params: { pid: sandboxPid(sh as NonNullable<typeof sh>) },
-    });
+    expect(run('userns-unmapped', snap, ALUNO)).toEqual(
+      notYet('mapped', { pid: sandboxPid(sh as NonNullable<typeof sh>) }),
+    );
   });
 });
 
@@ -130,21 +103,16 @@ describe('userns-root-map', () => {
     expect(run('userns-root-map', load('04-rootless'), ALUNO)).toEqual(DONE);
   });
   it('needs a user namespace', () => {
-    for (const f of ['fresh-04', '03-cgroupns'])
-      expect(run('userns-root-map', load(f), ALUNO)).toEqual({ done: false, hint: 'no-userns' });
+    expectOnEach(['fresh-04', '03-cgroupns'], 'userns-root-map', notYet('no-userns'), ALUNO);
   });
   it('shows the map found, as the sandbox sees it, and says so when there is none', () => {
-    expect(run('userns-root-map', load('04-nobody'), ALUNO)).toEqual({ done: false, hint: 'no-map' });
+    expect(run('userns-root-map', load('04-nobody'), ALUNO)).toEqual(notYet('no-map'));
     expect(run('userns-root-map', load('04-root-userns'), ALUNO)).toMatchObject({ done: false });
   });
   it('is not done with setgroups allowed (derived: setgroups edited)', () => {
     const snap = load('04-map-root');
     for (const p of snap.processes) if (p.setgroups) p.setgroups = 'allow';
-    expect(run('userns-root-map', snap, ALUNO)).toEqual({
-      done: false,
-      hint: 'no-root-map',
-      params: { found: '0 1000 1' },
-    });
+    expect(run('userns-root-map', snap, ALUNO)).toEqual(notYet('no-root-map', { found: '0 1000 1' }));
   });
 });
 
@@ -153,20 +121,15 @@ describe('rootless-init', () => {
     expect(run('rootless-init', load('04-rootless'), ALUNO)).toEqual(DONE);
   });
   it('needs PID 1 of a PID namespace inside a new user namespace', () => {
-    for (const f of ['fresh-04', '04-map-root', '04-hostname', '03-container'])
-      expect(run('rootless-init', load(f), ALUNO)).toEqual({ done: false, hint: 'no-init' });
+    expectOnEach(['fresh-04', '04-map-root', '04-hostname', '03-container'], 'rootless-init', notYet('no-init'), ALUNO);
   });
   it("does not count root's container", () => {
-    expect(run('rootless-init', load('04-root-userns'), ALUNO)).toEqual({
-      done: false,
-      hint: 'not-aluno',
-      params: { uid: 1000 },
-    });
+    expect(run('rootless-init', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000 }));
   });
   it('names a namespace still shared (derived: the init moved back to the sandbox UTS namespace)', () => {
     const snap = load('04-rootless');
     for (const p of snap.processes) if (p.nsPids.at(-1) === 1) p.ns.uts = snap.base.ns.uts;
-    expect(run('rootless-init', snap, ALUNO)).toEqual({ done: false, hint: 'missing-ns', params: { kind: 'uts' } });
+    expect(run('rootless-init', snap, ALUNO)).toEqual(notYet('missing-ns', { kind: 'uts' }));
   });
 });
 

@@ -6,36 +6,22 @@ import memoryLesson from '../../../lessons/05-cgroups-memory/lesson';
 import cpuLesson from '../../../lessons/06-cgroups-cpu-pids/lesson';
 import mountsLesson from '../../../lessons/07-mounts/lesson';
 import overlayLesson from '../../../lessons/08-overlay/lesson';
-import type { SandboxSnapshot } from '../kernel/snapshot';
-import { asV2, DONE, editGroup, judge, load } from './fixture-util';
+import { DONE, editGroup, judge, load, notYet, V1_AND_V2 } from './fixture-util';
 
 describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
   const m = memoryLesson;
-  for (const [version, view] of [
-    ['v1', (s: SandboxSnapshot) => s],
-    ['v2', asV2],
-  ] as const) {
+  for (const [version, view] of V1_AND_V2) {
     const file = version === 'v1' ? 'memory.limit_in_bytes' : 'memory.max';
     it(`${version}: group is done at 100 MiB, and says what it found otherwise`, () => {
       expect(judge(m, 'group', view(load('05-group-v1')))).toEqual(DONE);
-      expect(judge(m, 'group', view(load('fresh-05-v1')))).toEqual({
-        done: false,
-        hint: 'no-group',
-        params: { group: 'demo' },
-      });
-      expect(judge(m, 'group', view(load('05-unlimited-v1')))).toEqual({
-        done: false,
-        hint: 'no-limit',
-        params: { group: 'demo', file },
-      });
+      expect(judge(m, 'group', view(load('fresh-05-v1')))).toEqual(notYet('no-group', { group: 'demo' }));
+      expect(judge(m, 'group', view(load('05-unlimited-v1')))).toEqual(notYet('no-limit', { group: 'demo', file }));
       const half = editGroup(load('05-group-v1'), '/demo', (g) =>
         g.memory ? { ...g, memory: { ...g.memory, limit: 52428800 } } : g,
       );
-      expect(judge(m, 'group', view(half))).toEqual({
-        done: false,
-        hint: 'wrong-limit',
-        params: { group: 'demo', file, found: 52428800, want: 104857600 },
-      });
+      expect(judge(m, 'group', view(half))).toEqual(
+        notYet('wrong-limit', { group: 'demo', file, found: 52428800, want: 104857600 }),
+      );
       // one page off, as a limit written in bytes that are not whole pages reads back (±1 page is accepted)
       const rounded = editGroup(load('05-group-v1'), '/demo', (g) =>
         g.memory ? { ...g, memory: { ...g.memory, limit: 104853504 } } : g,
@@ -44,25 +30,15 @@ describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
     });
     it(`${version}: join, usage and oom`, () => {
       expect(judge(m, 'join', view(load('05-join-v1')))).toEqual(DONE);
-      expect(judge(m, 'join', view(load('05-group-v1')))).toEqual({
-        done: false,
-        hint: 'empty',
-        params: { group: 'demo' },
-      });
+      expect(judge(m, 'join', view(load('05-group-v1')))).toEqual(notYet('empty', { group: 'demo' }));
       expect(judge(m, 'usage', view(load('05-usage-v1')))).toEqual(DONE);
       expect(judge(m, 'usage', view(load('05-join-v1')))).toMatchObject({ done: false, hint: 'low-usage' });
       expect(judge(m, 'oom', view(load('05-oom-v1')))).toEqual(DONE);
-      expect(judge(m, 'oom', view(load('05-usage-v1')))).toEqual({
-        done: false,
-        hint: 'no-oom',
-        params: { group: 'demo', file: version === 'v1' ? 'memory.oom_control' : 'memory.events' },
-      });
+      expect(judge(m, 'oom', view(load('05-usage-v1')))).toEqual(
+        notYet('no-oom', { group: 'demo', file: version === 'v1' ? 'memory.oom_control' : 'memory.events' }),
+      );
       const nobodyLeft = editGroup(load('05-oom-v1'), '/demo', (g) => ({ ...g, procs: [] }));
-      expect(judge(m, 'oom', view(nobodyLeft))).toEqual({
-        done: false,
-        hint: 'empty-after-oom',
-        params: { group: 'demo' },
-      });
+      expect(judge(m, 'oom', view(nobodyLeft))).toEqual(notYet('empty-after-oom', { group: 'demo' }));
     });
   }
   it('does not take a same-named group of another controller for the memory group (v1)', () => {
@@ -74,72 +50,41 @@ describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
         groups: snap.cgroups.groups.filter((g) => !(g.hierarchy === 'memory' && g.path === '/demo')),
       },
     };
-    expect(judge(m, 'group', moved)).toEqual({ done: false, hint: 'no-group', params: { group: 'demo' } });
+    expect(judge(m, 'group', moved)).toEqual(notYet('no-group', { group: 'demo' }));
   });
 });
 
 describe('lesson 06 checks (CPU, PIDs, freezer), v1 and v2', () => {
   const c = cpuLesson;
-  for (const [version, view] of [
-    ['v1', (s: SandboxSnapshot) => s],
-    ['v2', asV2],
-  ] as const) {
+  for (const [version, view] of V1_AND_V2) {
     it(`${version}: quota needs the 10 % limit, a process and throttling`, () => {
       expect(judge(c, 'quota', view(load('06-quota-v1')))).toEqual(DONE);
-      expect(judge(c, 'quota', view(load('06-empty-groups-v1')))).toEqual({
-        done: false,
-        hint: 'empty',
-        params: { group: 'cpu10' },
-      });
+      expect(judge(c, 'quota', view(load('06-empty-groups-v1')))).toEqual(notYet('empty', { group: 'cpu10' }));
       const unthrottled = editGroup(load('06-quota-v1'), '/cpu10', (g) =>
         g.cpu ? { ...g, cpu: { ...g.cpu, nrThrottled: 0 } } : g,
       );
-      expect(judge(c, 'quota', view(unthrottled))).toEqual({
-        done: false,
-        hint: 'not-throttled',
-        params: { group: 'cpu10' },
-      });
+      expect(judge(c, 'quota', view(unthrottled))).toEqual(notYet('not-throttled', { group: 'cpu10' }));
       const twice = editGroup(load('06-quota-v1'), '/cpu10', (g) =>
         g.cpu ? { ...g, cpu: { ...g.cpu, quotaUs: 20000 } } : g,
       );
-      expect(judge(c, 'quota', view(twice))).toEqual({
-        done: false,
-        hint: 'wrong-quota',
-        params: { group: 'cpu10', found: 20, want: 10 },
-      });
+      expect(judge(c, 'quota', view(twice))).toEqual(notYet('wrong-quota', { group: 'cpu10', found: 20, want: 10 }));
     });
     it(`${version}: weights 2:1 with a process each`, () => {
       expect(judge(c, 'weights', view(load('06-weights-v1')))).toEqual(DONE);
-      expect(judge(c, 'weights', view(load('06-empty-groups-v1')))).toEqual({
-        done: false,
-        hint: 'empty',
-        params: { group: 'alto' },
-      });
+      expect(judge(c, 'weights', view(load('06-empty-groups-v1')))).toEqual(notYet('empty', { group: 'alto' }));
       const even = editGroup(load('06-weights-v1'), '/alto', (g) =>
         g.cpu ? { ...g, cpu: { ...g.cpu, weight: 1024 } } : g,
       );
-      expect(judge(c, 'weights', view(even))).toEqual({
-        done: false,
-        hint: 'wrong-ratio',
-        params: { found: 1, want: 2 },
-      });
+      expect(judge(c, 'weights', view(even))).toEqual(notYet('wrong-ratio', { found: 1, want: 2 }));
     });
     it(`${version}: pids, freeze and empty`, () => {
       expect(judge(c, 'pids', view(load('06-pids-v1')))).toEqual(DONE);
-      expect(judge(c, 'pids', view(load('06-empty-groups-v1')))).toEqual({
-        done: false,
-        hint: 'no-refusal',
-        params: { group: 'pid20' },
-      });
+      expect(judge(c, 'pids', view(load('06-empty-groups-v1')))).toEqual(notYet('no-refusal', { group: 'pid20' }));
       expect(judge(c, 'freeze', view(load('06-freeze-v1')))).toEqual(DONE);
-      expect(judge(c, 'freeze', view(load('06-pids-v1')))).toEqual({ done: false, hint: 'none-frozen' });
+      expect(judge(c, 'freeze', view(load('06-pids-v1')))).toEqual(notYet('none-frozen'));
       expect(judge(c, 'empty', view(load('06-empty-v1')))).toEqual(DONE);
       expect(judge(c, 'empty', view(load('06-pids-v1')))).toMatchObject({ done: false, hint: 'not-emptied' });
-      expect(judge(c, 'empty', view(load('06-empty-groups-v1')))).toEqual({
-        done: false,
-        hint: 'never-used',
-        params: { group: 'pid20' },
-      });
+      expect(judge(c, 'empty', view(load('06-empty-groups-v1')))).toEqual(notYet('never-used', { group: 'pid20' }));
     });
   }
 });
@@ -148,11 +93,7 @@ describe('lesson 07 checks (mounts)', () => {
   const l = mountsLesson;
   it('bind-ro: the read-only bind of the volume', () => {
     expect(judge(l, 'bind-ro', load('07-bind'))).toEqual(DONE);
-    expect(judge(l, 'bind-ro', load('fresh-07'))).toEqual({
-      done: false,
-      hint: 'not-mounted',
-      params: { target: '/root/rootfs/mnt/volume' },
-    });
+    expect(judge(l, 'bind-ro', load('fresh-07'))).toEqual(notYet('not-mounted', { target: '/root/rootfs/mnt/volume' }));
   });
   it('shared and private: in two namespaces, or only in the student’s', () => {
     expect(judge(l, 'shared', load('07-shared'))).toEqual(DONE);
@@ -163,11 +104,7 @@ describe('lesson 07 checks (mounts)', () => {
   it('pivot: pivot_root, not a chroot, with the old root gone', () => {
     expect(judge(l, 'pivot', load('07-pivot'))).toEqual(DONE);
     expect(judge(l, 'pivot', load('07-chroot'))).toMatchObject({ done: false, hint: 'chrooted' });
-    expect(judge(l, 'pivot', load('fresh-07'))).toEqual({
-      done: false,
-      hint: 'no-process',
-      params: { path: '/root/rootfs' },
-    });
+    expect(judge(l, 'pivot', load('fresh-07'))).toEqual(notYet('no-process', { path: '/root/rootfs' }));
     // a chroot into a bind mount of the rootfs, in new namespaces: its own view has a mount at '/', the
     // namespace's whole table still has the old root
     expect(judge(l, 'pivot', load('07-chroot-bind'))).toMatchObject({ done: false, hint: 'chrooted' });
@@ -178,7 +115,7 @@ describe('lesson 07 checks (mounts)', () => {
   });
   it('escape: a shell whose root is the real one, started from the chroot', () => {
     expect(judge(l, 'escape', load('07-escape'))).toEqual(DONE);
-    expect(judge(l, 'escape', load('07-pivot'))).toEqual({ done: false, hint: 'no-escape' });
+    expect(judge(l, 'escape', load('07-pivot'))).toEqual(notYet('no-escape'));
   });
 });
 
@@ -197,51 +134,27 @@ describe('lesson 08 checks (overlay)', () => {
   const o = overlayLesson;
   it('mount, copy-up and whiteout', () => {
     expect(judge(o, 'mount', load('08-mount'))).toEqual(DONE);
-    expect(judge(o, 'mount', load('08-fakes'))).toEqual({
-      done: false,
-      hint: 'no-overlay',
-      params: { target: '/root/ov/merged' },
-    });
+    expect(judge(o, 'mount', load('08-fakes'))).toEqual(notYet('no-overlay', { target: '/root/ov/merged' }));
     expect(judge(o, 'copy-up', load('08-copy-up'))).toEqual(DONE);
     // the same words written into "upper" by hand, with no overlay over it
-    expect(judge(o, 'copy-up', load('08-fakes'))).toEqual({
-      done: false,
-      hint: 'no-copy',
-      params: { upperPath: '/root/ov/upper/baixo.txt' },
-    });
-    expect(judge(o, 'copy-up', load('08-mount'))).toEqual({
-      done: false,
-      hint: 'no-copy',
-      params: { upperPath: '/root/ov/upper/baixo.txt' },
-    });
+    expect(judge(o, 'copy-up', load('08-fakes'))).toEqual(notYet('no-copy', { upperPath: '/root/ov/upper/baixo.txt' }));
+    expect(judge(o, 'copy-up', load('08-mount'))).toEqual(notYet('no-copy', { upperPath: '/root/ov/upper/baixo.txt' }));
     expect(judge(o, 'whiteout', load('08-whiteout'))).toEqual(DONE);
-    expect(judge(o, 'whiteout', load('08-copy-up'))).toEqual({
-      done: false,
-      hint: 'not-deleted',
-      params: { mergedPath: '/root/ov/merged/ambos.txt' },
-    });
+    expect(judge(o, 'whiteout', load('08-copy-up'))).toEqual(
+      notYet('not-deleted', { mergedPath: '/root/ov/merged/ambos.txt' }),
+    );
   });
   it('layers and two containers on one image', () => {
     expect(judge(o, 'layers', load('08-layers'))).toEqual(DONE);
-    expect(judge(o, 'layers', load('08-mount'))).toEqual({
-      done: false,
-      hint: 'no-overlay',
-      params: { target: '/root/ov/m2' },
-    });
+    expect(judge(o, 'layers', load('08-mount'))).toEqual(notYet('no-overlay', { target: '/root/ov/m2' }));
     expect(judge(o, 'two-containers', load('08-two-containers'))).toEqual(DONE);
-    expect(judge(o, 'two-containers', load('08-layers'))).toEqual({
-      done: false,
-      hint: 'too-few',
-      params: { lower: '/root/rootfs', found: 0, count: 2 },
-    });
+    expect(judge(o, 'two-containers', load('08-layers'))).toEqual(
+      notYet('too-few', { lower: '/root/rootfs', found: 0, count: 2 }),
+    );
     // the write seen in the other container: leaked
     const snap = load('08-two-containers');
     const written = snap.files['/root/c/c1/upper/etc/motd'];
     const leaked = { ...snap, files: { ...snap.files, '/root/c/c2/merged/etc/motd': written ?? null } };
-    expect(judge(o, 'two-containers', leaked)).toEqual({
-      done: false,
-      hint: 'leaked',
-      params: { filePath: '/root/c/c1/upper/etc/motd' },
-    });
+    expect(judge(o, 'two-containers', leaked)).toEqual(notYet('leaked', { filePath: '/root/c/c1/upper/etc/motd' }));
   });
 });

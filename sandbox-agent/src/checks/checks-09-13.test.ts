@@ -9,7 +9,7 @@ import oci from '../../../lessons/12-oci-runc/lesson';
 import pods from '../../../lessons/13-docker-kubernetes/lesson';
 import type { LessonDef } from '../../../lessons/types';
 import type { SandboxSnapshot } from '../kernel/snapshot';
-import { asV2, DONE, judge, load } from './fixture-util';
+import { DONE, judge, load, notYet, V1_AND_V2 } from './fixture-util';
 import { hasCap } from './security';
 
 /** Every step is done on the snapshot recorded when it was first seen done, and none on a fresh sandbox. */
@@ -33,17 +33,9 @@ describe('capability bits', () => {
 describe('lesson 09 checks (security)', () => {
   it('each step on its own snapshot', () => eachStepOnItsFixture(security, '09'));
   it('says what it did not find', () => {
-    expect(judge(security, 'drop-chown', load('fresh-09'))).toEqual({
-      done: false,
-      hint: 'none-dropped',
-      params: { cap: 0 },
-    });
-    expect(judge(security, 'file-cap', load('fresh-09'))).toEqual({
-      done: false,
-      hint: 'no-process',
-      params: { uid: 1000, cap: 10 },
-    });
-    expect(judge(security, 'seccomp', load('fresh-09'))).toEqual({ done: false, hint: 'no-filter' });
+    expect(judge(security, 'drop-chown', load('fresh-09'))).toEqual(notYet('none-dropped', { cap: 0 }));
+    expect(judge(security, 'file-cap', load('fresh-09'))).toEqual(notYet('no-process', { uid: 1000, cap: 10 }));
+    expect(judge(security, 'seccomp', load('fresh-09'))).toEqual(notYet('no-filter'));
     // CAP_SYS_CHROOT dropped, but not by a process chrooted into the rootfs
     expect(judge(security, 'no-chroot', load('09-drop-chown'))).toMatchObject({ done: false, hint: 'none-dropped' });
   });
@@ -56,68 +48,40 @@ describe('lesson 09 checks (security)', () => {
 describe('lesson 10 checks (network)', () => {
   it('each step on its own snapshot', () => eachStepOnItsFixture(network, '10'));
   it('tells a pair left in one namespace, and IPv6 noise from a ping', () => {
-    expect(judge(network, 'veth', load('10-not-moved'))).toEqual({
-      done: false,
-      hint: 'not-moved',
-      params: { inside: 'ceth0' },
-    });
+    expect(judge(network, 'veth', load('10-not-moved'))).toEqual(notYet('not-moved', { inside: 'ceth0' }));
     expect(judge(network, 'ping', load('10-not-moved'))).toMatchObject({ done: false, hint: 'no-traffic' });
     expect(judge(network, 'ping', load('10-addresses'))).toMatchObject({ done: false, hint: 'no-traffic' });
   });
   it('names the missing address, port or route', () => {
     expect(judge(network, 'addresses', load('10-veth'))).toMatchObject({ done: false, hint: 'no-addr' });
-    expect(judge(network, 'bridge', load('10-ping'))).toEqual({
-      done: false,
-      hint: 'no-bridge',
-      params: { bridge: 'br0' },
-    });
-    expect(judge(network, 'route', load('10-bridge'))).toEqual({
-      done: false,
-      hint: 'no-route',
-      params: { via: '10.200.0.1' },
-    });
+    expect(judge(network, 'bridge', load('10-ping'))).toEqual(notYet('no-bridge', { bridge: 'br0' }));
+    expect(judge(network, 'route', load('10-bridge'))).toEqual(notYet('no-route', { via: '10.200.0.1' }));
   });
 });
 
 describe('lesson 11 checks (a container by hand), v1 and v2', () => {
-  for (const [version, view] of [
-    ['v1', (s: SandboxSnapshot) => s],
-    ['v2', asV2],
-  ] as const) {
+  for (const [version, view] of V1_AND_V2) {
     it(`${version}: each step on its own snapshot`, () => eachStepOnItsFixture(byHand, '11', view));
   }
   it('names what a container still lacks', () => {
-    expect(judge(byHand, 'container', load('11-plain-container'))).toEqual({
-      done: false,
-      hint: 'missing',
-      params: { what: 'pivot_root, overlay, hostname, cgroup' },
-    });
-    expect(judge(byHand, 'network', load('11-container'))).toEqual({
-      done: false,
-      hint: 'missing',
-      params: { what: 'veth' },
-    });
-    expect(judge(byHand, 'container', load('fresh-11'))).toEqual({ done: false, hint: 'no-container' });
+    expect(judge(byHand, 'container', load('11-plain-container'))).toEqual(
+      notYet('missing', { what: 'pivot_root, overlay, hostname, cgroup' }),
+    );
+    expect(judge(byHand, 'network', load('11-container'))).toEqual(notYet('missing', { what: 'veth' }));
+    expect(judge(byHand, 'container', load('fresh-11'))).toEqual(notYet('no-container'));
   });
 });
 
 describe('lessons 12 and 13 checks (runc, a pod, docker run by hand), v1 and v2', () => {
-  for (const [version, view] of [
-    ['v1', (s: SandboxSnapshot) => s],
-    ['v2', asV2],
-  ] as const) {
+  for (const [version, view] of V1_AND_V2) {
     it(`${version}: each step on its own snapshot`, () => {
       eachStepOnItsFixture(oci, '12', view);
       eachStepOnItsFixture(pods, '13', view);
     });
   }
   it('says what runc’s container lacks', () => {
-    expect(judge(oci, 'run', load('12-spec'))).toEqual({
-      done: false,
-      hint: 'not-running',
-      params: { hostname: 'oci-demo' },
-    });
-    expect(judge(oci, 'seccomp', load('12-run'))).toEqual({ done: false, hint: 'no-filter' });
+    expect(judge(oci, 'run', load('12-spec'))).toEqual(notYet('not-running', { hostname: 'oci-demo' }));
+    expect(judge(oci, 'seccomp', load('12-run'))).toEqual(notYet('no-filter'));
     const snap = load('12-run');
     const noLimits = {
       ...snap,
@@ -126,14 +90,10 @@ describe('lessons 12 and 13 checks (runc, a pod, docker run by hand), v1 and v2'
         groups: snap.cgroups.groups.map((g) => ({ ...g, pids: g.pids && { ...g.pids, max: null } })),
       },
     };
-    expect(judge(oci, 'run', noLimits)).toEqual({ done: false, hint: 'no-limits', params: { what: 'pids' } });
+    expect(judge(oci, 'run', noLimits)).toEqual(notYet('no-limits', { what: 'pids' }));
   });
   it('counts the pod’s members and tells a container that has a network', () => {
-    expect(judge(pods, 'container-b', load('13-container-a'))).toEqual({
-      done: false,
-      hint: 'few-members',
-      params: { found: 1, count: 2 },
-    });
+    expect(judge(pods, 'container-b', load('13-container-a'))).toEqual(notYet('few-members', { found: 1, count: 2 }));
     expect(judge(pods, 'docker-run', load('13-container-b'))).toMatchObject({ done: false });
   });
 });

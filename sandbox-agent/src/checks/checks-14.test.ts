@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../../lessons/14-ports-and-names/lesson';
 import type { SandboxSnapshot } from '../kernel/snapshot';
-import { DONE, judge, load } from './fixture-util';
+import { DONE, judge, load, notYet } from './fixture-util';
 
 /** The snapshot with the sandbox's own namespace's tracked connections replaced. */
 function withBaseConntrack(snap: SandboxSnapshot, edit: (n: NonNullable<SandboxSnapshot['net'][number]>) => void) {
@@ -25,41 +25,23 @@ describe('lesson 14 checks (ports and names)', () => {
   });
   it('passes nothing in the sandbox’s own namespaces, nor the sandbox’s files bound onto themselves', () => {
     const fakes = load('14-fakes');
-    expect(judge(lesson, 'server', fakes)).toEqual({
-      done: false,
-      hint: 'no-container',
-      params: { addr: '172.17.0.2/16' },
-    });
-    expect(judge(lesson, 'names', fakes)).toEqual({ done: false, hint: 'own-file', params: { file: '/etc/hosts' } });
-    expect(judge(lesson, 'names', load('14-publish'))).toEqual({
-      done: false,
-      hint: 'not-bound',
-      params: { file: '/etc/hosts' },
-    });
+    expect(judge(lesson, 'server', fakes)).toEqual(notYet('no-container', { addr: '172.17.0.2/16' }));
+    expect(judge(lesson, 'names', fakes)).toEqual(notYet('own-file', { file: '/etc/hosts' }));
+    expect(judge(lesson, 'names', load('14-publish'))).toEqual(notYet('not-bound', { file: '/etc/hosts' }));
   });
   it('tells a container with nothing listening', () => {
-    expect(judge(lesson, 'server', load('14-container'))).toEqual({
-      done: false,
-      hint: 'no-listener',
-      params: { port: 80, addr: '172.17.0.2/16' },
-    });
+    expect(judge(lesson, 'server', load('14-container'))).toEqual(
+      notYet('no-listener', { port: 80, addr: '172.17.0.2/16' }),
+    );
   });
   it('counts a connection translated in the sandbox’s namespace and answered, nothing else', () => {
-    expect(judge(lesson, 'publish', load('14-server'))).toEqual({
-      done: false,
-      hint: 'no-nat',
-      params: { port: 8080, to: '172.17.0.2', toPort: 80 },
-    });
-    expect(judge(lesson, 'publish', load('14-other-ns'))).toEqual({
-      done: false,
-      hint: 'other-ns',
-      params: { port: 8080 },
-    });
-    expect(judge(lesson, 'publish', load('14-unanswered'))).toEqual({
-      done: false,
-      hint: 'no-answer',
-      params: { to: '172.17.0.2', toPort: 80 },
-    });
+    expect(judge(lesson, 'publish', load('14-server'))).toEqual(
+      notYet('no-nat', { port: 8080, to: '172.17.0.2', toPort: 80 }),
+    );
+    expect(judge(lesson, 'publish', load('14-other-ns'))).toEqual(notYet('other-ns', { port: 8080 }));
+    expect(judge(lesson, 'publish', load('14-unanswered'))).toEqual(
+      notYet('no-answer', { to: '172.17.0.2', toPort: 80 }),
+    );
     // the same entry, to an address that is not the sandbox's, or to another port, or from another server
     const done = load('14-publish');
     const edits: ((n: NonNullable<SandboxSnapshot['net'][number]>) => void)[] = [

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../../lessons/15-dev-and-pid1/lesson';
 import type { SandboxSnapshot } from '../kernel/snapshot';
-import { DONE, judge, load } from './fixture-util';
+import { DONE, judge, load, notYet } from './fixture-util';
 
 const STEPS = ['dev', 'devpts', 'zombie', 'reaper'];
 
@@ -18,28 +18,16 @@ describe('lesson 15 checks (/dev and PID 1)', () => {
 
   it('passes no /dev of plain files or of the wrong nodes, naming them', () => {
     const fake = load('15-dev-fake');
-    const missing = {
-      done: false,
-      hint: 'missing-devices',
-      params: { dev: '/root/rootfs/dev', missing: 'null, zero' },
-    };
+    const missing = notYet('missing-devices', { dev: '/root/rootfs/dev', missing: 'null, zero' });
     expect(judge(lesson, 'dev', fake)).toEqual(missing);
     expect(judge(lesson, 'devpts', fake)).toEqual(missing);
   });
 
   it("passes no devpts that is the sandbox's own or whose ptmx nobody may open", () => {
     const at = { dev: '/root/rootfs/dev' };
-    expect(judge(lesson, 'devpts', load('15-dev'))).toEqual({ done: false, hint: 'no-devpts', params: at });
-    expect(judge(lesson, 'devpts', load('15-devpts-shared'))).toEqual({
-      done: false,
-      hint: 'devpts-shared',
-      params: at,
-    });
-    expect(judge(lesson, 'devpts', load('15-devpts-closed'))).toEqual({
-      done: false,
-      hint: 'devpts-ptmxmode',
-      params: at,
-    });
+    expect(judge(lesson, 'devpts', load('15-dev'))).toEqual(notYet('no-devpts', at));
+    expect(judge(lesson, 'devpts', load('15-devpts-shared'))).toEqual(notYet('devpts-shared', at));
+    expect(judge(lesson, 'devpts', load('15-devpts-closed'))).toEqual(notYet('devpts-ptmxmode', at));
   });
 
   it('needs a tmpfs of its own on the /dev: the copy of the sandbox`s a new mount namespace holds does not count', () => {
@@ -53,7 +41,7 @@ describe('lesson 15 checks (/dev and PID 1)', () => {
         ]),
       ),
     };
-    expect(judge(lesson, 'dev', noTmpfs)).toEqual({ done: false, hint: 'no-dev-tmpfs' });
+    expect(judge(lesson, 'dev', noTmpfs)).toEqual(notYet('no-dev-tmpfs'));
   });
 
   it('takes a zombie only when its parent is the init of a PID namespace of the student`s', () => {

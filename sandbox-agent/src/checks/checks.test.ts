@@ -3,34 +3,22 @@
 // and its parameters. A few cases the kernel cannot be brought to on purpose (a PID namespace whose init
 // is gone but not its other members, a killer reaped before the marker looked) are derived from a recorded
 // snapshot by editing one field, and say so.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import namespaces from '../../../lessons/03-namespaces/lesson';
 import userNamespaces from '../../../lessons/04-user-namespaces/lesson';
 import { lessons as registered } from '../../../lessons/index';
 import type { SandboxSnapshot } from '../kernel/snapshot';
+import { DONE, expectOnEach, FIXTURES, load, notYet, run } from './fixture-util';
 import { checks } from './index';
-import type { CheckParams, CheckResult } from './types';
+import type { CheckParams } from './types';
 import { innermostPid, sandboxPid } from './util';
-
-const FIXTURES = new URL('./fixtures/', import.meta.url);
-
-function load(name: string): SandboxSnapshot {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SandboxSnapshot;
-}
-
-function run(id: string, snap: SandboxSnapshot, params: CheckParams = {}): CheckResult {
-  const check = checks[id];
-  if (!check) throw new Error(`no check ${id}`);
-  return check(snap, params);
-}
 
 const ROOTFS = '/root/rootfs';
 const L01 = { path: ROOTFS };
 const KILL = { fixture: 'marca', path: ROOTFS };
 const KINDS = { kinds: 'mnt,ipc,net' };
 const NAME = { hostname: 'contedor-a-man' };
-const DONE = { done: true };
 
 /** The marker's PID inside the sandbox, as the student would find it with ps. */
 function markerPid(snap: SandboxSnapshot): number {
@@ -48,20 +36,15 @@ function containerInit(snap: SandboxSnapshot) {
 
 describe('root-is-path', () => {
   it('is done when a process is chrooted into the rootfs', () => {
-    for (const f of ['01-chrooted', '01-proc', '01-killed-inside'])
-      expect(run('root-is-path', load(f), L01)).toEqual(DONE);
+    expectOnEach(['01-chrooted', '01-proc', '01-killed-inside'], 'root-is-path', DONE, L01);
   });
   it('is not done in a fresh sandbox', () => {
-    expect(run('root-is-path', load('fresh-01'), L01)).toEqual({
-      done: false,
-      hint: 'no-process',
-      params: { path: ROOTFS },
-    });
+    expect(run('root-is-path', load('fresh-01'), L01)).toEqual(notYet('no-process', { path: ROOTFS }));
   });
   it('does not count a chroot into a copy of the rootfs, or the words typed', () => {
     const snap = load('01-fakes');
     expect(snap.processes.some((p) => p.rootId !== snap.base.rootId)).toBe(true);
-    expect(run('root-is-path', snap, L01)).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
+    expect(run('root-is-path', snap, L01)).toEqual(notYet('no-process', { path: ROOTFS }));
   });
   it('is not done when the path does not exist (derived: paths[path] = null)', () => {
     const snap = load('01-chrooted');
@@ -76,18 +59,13 @@ describe('proc-mounted-in-root', () => {
     expect(run('proc-mounted-in-root', load('01-killed-inside'), L01)).toEqual(DONE);
   });
   it('needs a chrooted process first', () => {
-    for (const f of ['fresh-01', '01-fakes'])
-      expect(run('proc-mounted-in-root', load(f), L01)).toEqual({
-        done: false,
-        hint: 'not-chrooted',
-        params: { path: ROOTFS },
-      });
+    expectOnEach(['fresh-01', '01-fakes'], 'proc-mounted-in-root', notYet('not-chrooted', { path: ROOTFS }), L01);
   });
   it('is not done while the chrooted shell sees no proc (it sees no mount at all)', () => {
     const snap = load('01-chrooted');
     const sh = snap.processes.find((p) => p.rootId === snap.paths[ROOTFS]);
     expect(sh && snap.mounts[sh.hostPid]).toEqual([]);
-    expect(run('proc-mounted-in-root', snap, L01)).toEqual({ done: false, hint: 'no-proc', params: { path: ROOTFS } });
+    expect(run('proc-mounted-in-root', snap, L01)).toEqual(notYet('no-proc', { path: ROOTFS }));
   });
   it('does not count a tmpfs at /proc (derived: the proc mount turned into tmpfs)', () => {
     const snap = load('01-proc');
@@ -106,35 +84,26 @@ describe('fixture-killed-from-root', () => {
   it('asks to kill the marker while it lives, naming its PID inside the sandbox', () => {
     for (const f of ['fresh-01', '01-fakes', '01-chrooted', '01-proc']) {
       const snap = load(f);
-      expect(run('fixture-killed-from-root', snap, KILL)).toEqual({
-        done: false,
-        hint: 'alive',
-        params: { pid: markerPid(snap) },
-      });
+      expect(run('fixture-killed-from-root', snap, KILL)).toEqual(notYet('alive', { pid: markerPid(snap) }));
     }
   });
   it('says who killed it from outside (the planted /proc/PID/root did not fool it)', () => {
     const snap = load('01-killed-outside');
     const killer = snap.fixtures.marca?.killedBy;
     expect(killer?.rootId).toBe(snap.base.rootId);
-    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({
-      done: false,
-      hint: 'killed-from-outside',
-      params: { pid: killer?.pid as number },
-    });
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual(
+      notYet('killed-from-outside', { pid: killer?.pid as number }),
+    );
   });
   it('cannot tell who sent SIGKILL, and says so without a PID', () => {
-    expect(run('fixture-killed-from-root', load('01-sigkill'), KILL)).toEqual({
-      done: false,
-      hint: 'killed-untraceable',
-    });
+    expect(run('fixture-killed-from-root', load('01-sigkill'), KILL)).toEqual(notYet('killed-untraceable'));
   });
   it("keeps explaining a wrong kill while the marker started in its place lives (derived: fresh-01's marker replacing 01-killed-outside's / 01-sigkill's)", () => {
     const outside = load('01-killed-outside').fixtures.marca?.killedBy;
     if (!outside) throw new Error('fixture without killedBy');
     for (const [killedBy, expected] of [
-      [outside, { done: false, hint: 'killed-from-outside', params: { pid: outside.pid } }],
-      [null, { done: false, hint: 'killed-untraceable' }],
+      [outside, notYet('killed-from-outside', { pid: outside.pid })],
+      [null, notYet('killed-untraceable')],
     ] as const) {
       const snap = load('fresh-01');
       const marker = snap.fixtures.marca;
@@ -162,53 +131,39 @@ describe('fixture-killed-from-root', () => {
   });
   it('says the marker is starting, without a PID, before it runs', () => {
     const snap = load('fresh-02');
-    expect(run('fixture-killed-from-root', snap, KILL)).toEqual({ done: false, hint: 'starting' });
+    expect(run('fixture-killed-from-root', snap, KILL)).toEqual(notYet('starting'));
   });
 });
 
 describe('pid-ns-init', () => {
   it('is done with PID 1 of a new PID namespace', () => {
-    for (const f of ['02-partial', '02-unshared', '02-hostname', '02-nsenter'])
-      expect(run('pid-ns-init', load(f))).toEqual(DONE);
+    expectOnEach(['02-partial', '02-unshared', '02-hostname', '02-nsenter'], 'pid-ns-init', DONE);
   });
   it('is not done without a new PID namespace (chroot makes none)', () => {
-    for (const f of ['fresh-02', '02-sandbox-renamed', 'fresh-01', '01-proc'])
-      expect(run('pid-ns-init', load(f))).toEqual({ done: false, hint: 'no-new-pidns' });
+    expectOnEach(['fresh-02', '02-sandbox-renamed', 'fresh-01', '01-proc'], 'pid-ns-init', notYet('no-new-pidns'));
   });
   it('names a process of a new PID namespace that is not its PID 1 (derived: NSpid edited)', () => {
     const snap = load('02-unshared');
     const init = containerInit(snap);
     init.nsPids = [...init.nsPids.slice(0, -1), 5];
-    expect(run('pid-ns-init', snap)).toEqual({
-      done: false,
-      hint: 'not-pid1',
-      params: { pid: sandboxPid(init), nspid: 5 },
-    });
+    expect(run('pid-ns-init', snap)).toEqual(notYet('not-pid1', { pid: sandboxPid(init), nspid: 5 }));
   });
 });
 
 describe('new-namespaces', () => {
   it('is done when one container process has its own mount, IPC and network namespaces', () => {
-    for (const f of ['02-unshared', '02-hostname', '02-nsenter'])
-      expect(run('new-namespaces', load(f), KINDS)).toEqual(DONE);
+    expectOnEach(['02-unshared', '02-hostname', '02-nsenter'], 'new-namespaces', DONE, KINDS);
   });
   it('needs a process in a new PID namespace', () => {
-    for (const f of ['fresh-02', '02-sandbox-renamed', '01-proc'])
-      expect(run('new-namespaces', load(f), KINDS)).toEqual({ done: false, hint: 'no-process' });
+    expectOnEach(['fresh-02', '02-sandbox-renamed', '01-proc'], 'new-namespaces', notYet('no-process'), KINDS);
   });
   it('names the first kind still shared with the sandbox, on the container init', () => {
     const snap = load('02-partial'); // unshare -p -f -u: new PID and UTS only
     const init = containerInit(snap);
-    expect(run('new-namespaces', snap, KINDS)).toEqual({
-      done: false,
-      hint: 'same-ns',
-      params: { kind: 'mnt', pid: sandboxPid(init) },
-    });
-    expect(run('new-namespaces', snap, { kinds: 'uts,net' })).toEqual({
-      done: false,
-      hint: 'same-ns',
-      params: { kind: 'net', pid: sandboxPid(init) },
-    });
+    expect(run('new-namespaces', snap, KINDS)).toEqual(notYet('same-ns', { kind: 'mnt', pid: sandboxPid(init) }));
+    expect(run('new-namespaces', snap, { kinds: 'uts,net' })).toEqual(
+      notYet('same-ns', { kind: 'net', pid: sandboxPid(init) }),
+    );
     expect(run('new-namespaces', snap, { kinds: 'uts' })).toEqual(DONE);
   });
   it('rejects an unknown kind (a lesson bug)', () => {
@@ -218,38 +173,27 @@ describe('new-namespaces', () => {
 
 describe('container-proc', () => {
   it('is done when the container sees a proc of its own at /proc, not before', () => {
-    for (const f of ['02-proc', '02-hostname', '02-nsenter'])
-      expect(run('container-proc', load(f), KINDS)).toEqual(DONE);
+    expectOnEach(['02-proc', '02-hostname', '02-nsenter'], 'container-proc', DONE, KINDS);
     const snap = load('02-unshared');
-    expect(run('container-proc', snap, KINDS)).toEqual({
-      done: false,
-      hint: 'no-proc',
-      params: { pid: sandboxPid(containerInit(snap)) },
-    });
+    expect(run('container-proc', snap, KINDS)).toEqual(notYet('no-proc', { pid: sandboxPid(containerInit(snap)) }));
   });
   it("refuses a /proc the container's mount namespace copied from the sandbox's", () => {
     const snap = load('02-proc-copied');
-    expect(run('container-proc', snap, KINDS)).toEqual({
-      done: false,
-      hint: 'sandbox-proc',
-      params: { pid: sandboxPid(containerInit(snap)) },
-    });
+    expect(run('container-proc', snap, KINDS)).toEqual(
+      notYet('sandbox-proc', { pid: sandboxPid(containerInit(snap)) }),
+    );
   });
   it("refuses a proc of the sandbox's PID namespace mounted into the container from outside (nsenter -m)", () => {
     const snap = load('02-proc-from-outside'); // a proc instance of its own, whose PID 1 is the sandbox's init
     const init = containerInit(snap);
     expect(snap.containerProcs?.[init.hostPid]).toBe(false);
-    expect(run('container-proc', snap, KINDS)).toEqual({
-      done: false,
-      hint: 'sandbox-proc',
-      params: { pid: sandboxPid(init) },
-    });
+    expect(run('container-proc', snap, KINDS)).toEqual(notYet('sandbox-proc', { pid: sandboxPid(init) }));
     // derived: the same mount, had its PID 1 been the container's init
     const own = { ...snap, containerProcs: { [init.hostPid]: true } };
     expect(run('container-proc', own, KINDS)).toEqual(DONE);
   });
   it('says first which namespaces are still missing', () => {
-    expect(run('container-proc', load('fresh-02'), KINDS)).toEqual({ done: false, hint: 'no-process' });
+    expect(run('container-proc', load('fresh-02'), KINDS)).toEqual(notYet('no-process'));
     expect(run('container-proc', load('02-partial'), KINDS)).toMatchObject({ done: false, hint: 'same-ns' });
   });
 });
@@ -258,34 +202,25 @@ describe('uts-hostname', () => {
   it("with container, counts only the container's UTS namespace", () => {
     const beside = load('02-uts-beside'); // the name on two UTS namespaces of their own, no container
     expect(run('uts-hostname', beside, NAME)).toEqual(DONE);
-    expect(run('uts-hostname', beside, { ...NAME, container: true })).toEqual({
-      done: false,
-      hint: 'not-container',
-      params: { name: 'contedor-a-man' },
-    });
+    expect(run('uts-hostname', beside, { ...NAME, container: true })).toEqual(
+      notYet('not-container', { name: 'contedor-a-man' }),
+    );
     expect(run('uts-hostname', load('02-hostname'), { ...NAME, container: true })).toEqual(DONE);
   });
   it('is done when a new UTS namespace has the name asked', () => {
-    for (const f of ['02-hostname', '02-nsenter']) expect(run('uts-hostname', load(f), NAME)).toEqual(DONE);
+    expectOnEach(['02-hostname', '02-nsenter'], 'uts-hostname', DONE, NAME);
   });
   it('needs a new UTS namespace', () => {
-    for (const f of ['fresh-02', '01-proc'])
-      expect(run('uts-hostname', load(f), NAME)).toEqual({ done: false, hint: 'no-new-uts' });
+    expectOnEach(['fresh-02', '01-proc'], 'uts-hostname', notYet('no-new-uts'), NAME);
   });
   it("reports the container's current name", () => {
     const snap = load('02-unshared');
-    expect(run('uts-hostname', snap, NAME)).toEqual({
-      done: false,
-      hint: 'wrong-name',
-      params: { found: snap.base.hostname },
-    });
+    expect(run('uts-hostname', snap, NAME)).toEqual(notYet('wrong-name', { found: snap.base.hostname }));
   });
   it('does not pass when the sandbox itself was renamed', () => {
-    expect(run('uts-hostname', load('02-sandbox-renamed'), NAME)).toEqual({
-      done: false,
-      hint: 'sandbox-renamed',
-      params: { found: 'contedor-a-man' },
-    });
+    expect(run('uts-hostname', load('02-sandbox-renamed'), NAME)).toEqual(
+      notYet('sandbox-renamed', { found: 'contedor-a-man' }),
+    );
     // even with a container of that name (derived: the sandbox renamed too, after the step)
     const snap = load('02-hostname');
     snap.base.hostname = 'contedor-a-man';
@@ -301,14 +236,13 @@ describe('joined-uts', () => {
     expect(run('joined-uts', load('02-nsenter-pid'))).toEqual(DONE);
   });
   it('needs a container with its own UTS namespace', () => {
-    for (const f of ['fresh-02', '02-sandbox-renamed', '01-proc'])
-      expect(run('joined-uts', load(f))).toEqual({ done: false, hint: 'no-container' });
+    expectOnEach(['fresh-02', '02-sandbox-renamed', '01-proc'], 'joined-uts', notYet('no-container'));
   });
   it("does not count `unshare` itself, the container init's parent outside", () => {
     for (const f of ['02-partial', '02-unshared', '02-hostname']) {
       const snap = load(f);
       expect(snap.processes.some((p) => p.comm === 'unshare' && p.ns.uts === containerInit(snap).ns.uts)).toBe(true);
-      expect(run('joined-uts', snap)).toEqual({ done: false, hint: 'not-joined' });
+      expect(run('joined-uts', snap)).toEqual(notYet('not-joined'));
     }
   });
   it('is not done once the joined shell exited (derived: it is removed)', () => {
@@ -317,7 +251,7 @@ describe('joined-uts', () => {
     snap.processes = snap.processes.filter(
       (p) => !(p.ns.pid === snap.base.ns.pid && p.ns.uts === init.ns.uts && p.hostPid !== init.ppid),
     );
-    expect(run('joined-uts', snap)).toEqual({ done: false, hint: 'not-joined' });
+    expect(run('joined-uts', snap)).toEqual(notYet('not-joined'));
   });
 });
 

@@ -1,15 +1,33 @@
 // Shared by the checks' unit tests: recorded snapshots (fixtures/), a lesson step judged on one, and
 // snapshots edited the way a v2 host or a changed limit would show them.
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { LessonDef } from '../../../lessons/types';
 import type { CgroupGroup, SandboxSnapshot } from '../kernel/snapshot';
 import { checks } from './index';
-import type { CheckResult } from './types';
+import type { CheckParams, CheckResult, HintParams } from './types';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+/** The recorded snapshots' folder. */
+export const FIXTURES = new URL('./fixtures/', import.meta.url);
 export const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SandboxSnapshot;
-export const DONE = { done: true };
+export const DONE: CheckResult = { done: true };
+
+/** The answer "not yet", with the hint's key and what the hint may show. */
+export const notYet = (hint: string, params?: HintParams): CheckResult =>
+  params === undefined ? { done: false, hint } : { done: false, hint, params };
+
+/** Check `id` answers `expected` on each of the recorded snapshots `names` (a failure names the snapshot). */
+export function expectOnEach(names: readonly string[], id: string, expected: CheckResult, params?: CheckParams): void {
+  for (const name of names) expect(run(id, load(name), params), name).toEqual(expected);
+}
+
+/** Runs check `id` on a snapshot with the given parameters. */
+export function run(id: string, snap: SandboxSnapshot, params: CheckParams = {}): CheckResult {
+  const check = checks[id];
+  if (!check) throw new Error(`no check ${id}`);
+  return check(snap, params);
+}
 
 /** Judges `lesson`'s step `stepId` on a snapshot, with the step's own check and parameters. */
 export function judge(lesson: LessonDef, stepId: string, snap: SandboxSnapshot): CheckResult {
@@ -18,6 +36,12 @@ export function judge(lesson: LessonDef, stepId: string, snap: SandboxSnapshot):
   if (!step || !check) throw new Error(`${lesson.slug}: no step or check ${stepId}`);
   return check(snap, step.check.params ?? {});
 }
+
+/** The snapshot as this v1 host recorded it, and as a v2 host would show it: each cgroup test runs on both. */
+export const V1_AND_V2 = [
+  ['v1', (snap: SandboxSnapshot) => snap],
+  ['v2', asV2],
+] as const;
 
 /**
  * A v1 snapshot as a v2 host would show it: one group per path with every controller's numbers (v1 shares
