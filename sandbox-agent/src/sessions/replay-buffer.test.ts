@@ -2,27 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ReplayBuffer } from './replay-buffer';
 
 describe('ReplayBuffer', () => {
-  it('keeps everything below capacity, in order', () => {
-    const b = new ReplayBuffer(10);
-    b.push(Buffer.from('abc'));
-    b.push(Buffer.from('def'));
-    expect(b.contents().toString()).toBe('abcdef');
-    expect(b.length).toBe(6);
-  });
-
-  it('drops the oldest bytes, splitting a chunk when needed', () => {
-    const b = new ReplayBuffer(5);
-    b.push(Buffer.from('abc'));
-    b.push(Buffer.from('defg'));
-    expect(b.contents().toString()).toBe('cdefg');
-    expect(b.length).toBe(5);
-  });
-
-  it('keeps only the tail of a chunk larger than the capacity', () => {
-    const b = new ReplayBuffer(4);
-    b.push(Buffer.from('xy'));
-    b.push(Buffer.from('0123456789'));
-    expect(b.contents().toString()).toBe('6789');
+  it.each([
+    ['keeps everything below capacity, in order', 10, ['abc', 'def'], 'abcdef'],
+    ['drops the oldest bytes, splitting a chunk when needed', 5, ['abc', 'defg'], 'cdefg'],
+    ['keeps only the tail of a chunk larger than the capacity', 4, ['xy', '0123456789'], '6789'],
+  ] as const)('%s', (_title, capacity, chunks, kept) => {
+    const b = new ReplayBuffer(capacity);
+    for (const chunk of chunks) b.push(Buffer.from(chunk));
+    expect(b.contents().toString()).toBe(kept);
+    expect(b.length).toBe(kept.length);
   });
 
   it('leaves out a terminal query split across chunks', () => {

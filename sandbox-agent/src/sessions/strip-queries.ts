@@ -89,20 +89,17 @@ function decodeAt(b: Uint8Array, i: number): { cp: number; next: number } {
 
 type HeaderPhase = 'entry' | 'param' | 'intermediate';
 type HeaderStep = HeaderPhase | 'ignore' | 'final' | 'stay' | 'reject';
-const CSI_PHASE = { csiEntry: 'entry', csiParam: 'param', csiIntermediate: 'intermediate' } as const;
-const CSI_STATE = {
-  entry: 'csiEntry',
-  param: 'csiParam',
-  intermediate: 'csiIntermediate',
-  ignore: 'csiIgnore',
+/** The CSI and DCS header states, by the step of their shared grammar (headerStep) that leads to each. */
+const HEADER_STATE = {
+  csi: { entry: 'csiEntry', param: 'csiParam', intermediate: 'csiIntermediate', ignore: 'csiIgnore' },
+  dcs: { entry: 'dcsEntry', param: 'dcsParam', intermediate: 'dcsIntermediate', ignore: 'dcsIgnore' },
 } as const;
-const DCS_PHASE = { dcsEntry: 'entry', dcsParam: 'param', dcsIntermediate: 'intermediate' } as const;
-const DCS_STATE = {
-  entry: 'dcsEntry',
-  param: 'dcsParam',
-  intermediate: 'dcsIntermediate',
-  ignore: 'dcsIgnore',
-} as const;
+type HeaderState = (typeof HEADER_STATE)['csi' | 'dcs'][HeaderPhase];
+
+/** Where a CSI or DCS header state stands in their shared grammar: csiParam and dcsParam are both `param`. */
+function headerPhase(state: HeaderState): HeaderPhase {
+  return state.endsWith('Entry') ? 'entry' : state.endsWith('Param') ? 'param' : 'intermediate';
+}
 
 /**
  * One character of a CSI's or DCS's header, which share their grammar (a private prefix first,
@@ -253,10 +250,10 @@ export function stripTerminalQueries(bytes: Buffer): Buffer {
           seq?.controls.push(c);
           break;
         }
-        const step = headerStep(c, CSI_PHASE[state], seq);
+        const step = headerStep(c, headerPhase(state), seq);
         if (step === 'final' && seq && isCsiQuery(seq.collect, String.fromCharCode(c), firstParam(seq.params))) cut(i);
         if (step === 'final' || step === 'reject') toGround();
-        else if (step !== 'stay') state = CSI_STATE[step];
+        else if (step !== 'stay') state = HEADER_STATE.csi[step];
         break;
       }
       case 'csiIgnore':
@@ -273,13 +270,13 @@ export function stripTerminalQueries(bytes: Buffer): Buffer {
       case 'dcsParam':
       case 'dcsIntermediate': {
         if (isExecutable(c)) break; // ignored in a DCS header, not executed
-        const step = headerStep(c, DCS_PHASE[state], seq);
+        const step = headerStep(c, headerPhase(state), seq);
         if (step === 'final') {
           // Hooked: the identity (intermediates and final) is kept in `collect`, the final last.
           if (seq) seq.collect += String.fromCharCode(c);
           state = 'dcsPassthrough';
         } else if (step === 'reject') toGround();
-        else if (step !== 'stay') state = DCS_STATE[step];
+        else if (step !== 'stay') state = HEADER_STATE.dcs[step];
         break;
       }
       case 'dcsIgnore':
