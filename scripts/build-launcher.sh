@@ -20,10 +20,10 @@ mode=${1:-build}
 # objects IBT and SHSTK (shadow stack) compatible, but the binary carries no such mark: the linker keeps a
 # property only when every object linked has it, and Debian 12's C start-up files (Scrt1.o, crti.o, crtn.o of
 # libc6-dev) lack it (`-Wl,-z,cet-report=warning` names them; `readelf -n` on the binary shows no "x86
-# feature"). So neither is enforced here: Linux (6.6 and later) gives a process a shadow stack only when
-# its glibc (2.39 and later) asks, which it does only for a binary so marked, and enforces no IBT in user space. The flag stays for the toolchains
-# whose start-up files are marked; the endbr64s cost nothing meanwhile. Forcing the mark (-z ibt -z shstk)
-# would claim what crt1's code was never built for.
+# feature"). So neither is enforced here: Linux (6.6 and later) gives a process a shadow stack only when its
+# glibc (2.39 and later) asks, which it does only for a binary so marked, and enforces no IBT in user space.
+# The flag stays for toolchains whose start-up files are marked; the endbr64s cost nothing meanwhile. Forcing
+# the mark (-z ibt -z shstk) would claim what crt1's code was never built for.
 flags=(-O2 -D_GNU_SOURCE -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fPIE
   -Wall -Wextra -Wformat=2 -Werror)
 case "$(uname -m)" in
