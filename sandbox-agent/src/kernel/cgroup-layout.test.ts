@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type CgroupLayout,
@@ -17,10 +16,10 @@ import {
   v2AgentCgroups,
   v2AgentLeafDir,
 } from './cgroup-layout';
+import { cgroupFixture } from './fixture-util';
 
-const fixture = (host: string, file: string) =>
-  readFileSync(new URL(`./fixtures/cgroup-layout/${host}/${file}`, import.meta.url), 'utf8');
-const layoutOf = (host: string) => detectCgroupLayout(fixture(host, 'proc-self-cgroup'), fixture(host, 'mountinfo'));
+const layoutOf = (host: string) =>
+  detectCgroupLayout(cgroupFixture(host, 'proc-self-cgroup'), cgroupFixture(host, 'mountinfo'));
 const limits = { memoryBytes: 536870912, pidsMax: 256, cpuQuotaUs: 100000 };
 const BASE = 1114112;
 const ID = 'gaiola-3f9a1c2b7e';
@@ -247,7 +246,7 @@ describe('planSandbox', () => {
   });
 
   it('v2: memory.max, no swap, pids.max, cpu.max; chowns exactly the delegate files', () => {
-    const delegate = parseDelegateFiles(fixture('v2-systemd', 'delegate'));
+    const delegate = parseDelegateFiles(cgroupFixture('v2-systemd', 'delegate'));
     const ops = planSandbox(layoutOf('v2-systemd'), 'gaiola', ID, limits, BASE, delegate);
     const dir = `/sys/fs/cgroup/system.slice/gaiola.service/gaiola/${ID}`;
     expect(ops).toEqual<CgroupOp[]>([
@@ -268,7 +267,7 @@ describe('planSandbox', () => {
 
 describe('helpers', () => {
   it('enables only the wanted controllers the cgroup offers, in order', () => {
-    expect(controllersToEnable(fixture('v2-systemd', 'cgroup.controllers'), ['memory', 'pids', 'cpu'])).toBe(
+    expect(controllersToEnable(cgroupFixture('v2-systemd', 'cgroup.controllers'), ['memory', 'pids', 'cpu'])).toBe(
       '+memory +pids +cpu',
     );
     expect(controllersToEnable('cpuset io memory pids\n', ['memory', 'pids', 'cpu'])).toBe('+memory +pids');
@@ -283,7 +282,7 @@ describe('helpers', () => {
   });
 
   it('reads /sys/kernel/cgroup/delegate', () => {
-    expect(parseDelegateFiles(fixture('v1-hybrid', 'delegate'))).toEqual([
+    expect(parseDelegateFiles(cgroupFixture('v1-hybrid', 'delegate'))).toEqual([
       'cgroup.procs',
       'cgroup.threads',
       'cgroup.subtree_control',

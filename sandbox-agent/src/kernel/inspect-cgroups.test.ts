@@ -15,6 +15,12 @@ import {
 import type { CgroupGroup } from './snapshot';
 
 const reader = (files: Record<string, string>) => (f: string) => files[f];
+/** The group at `path` of the v1 hierarchy of `controller` alone, whose files hold `files`. */
+const v1Group = (controller: string, path: string, files: Record<string, string>) =>
+  cgroupGroupOf({ hierarchy: controller, controllers: [controller] }, 1, path, reader(files));
+/** The group at `path` of the v2 tree with every controller gaiola reads, whose files hold `files`. */
+const v2Group = (path: string, files: Record<string, string>) =>
+  cgroupGroupOf({ hierarchy: 'unified', controllers: ['memory', 'pids', 'cpu', 'freezer'] }, 2, path, reader(files));
 
 describe('cgroup file parsers', () => {
   it('reads limits, "max", v1 -1 and v1 huge default as no limit', () => {
@@ -55,17 +61,12 @@ describe('cgroupRoots', () => {
 
 describe('cgroupGroupOf', () => {
   it('v1 memory: limit, usage and OOM kills from memory.oom_control', () => {
-    const g = cgroupGroupOf(
-      { hierarchy: 'memory', controllers: ['memory'] },
-      1,
-      '/demo',
-      reader({
-        'cgroup.procs': '12\n13\n',
-        'memory.limit_in_bytes': '104857600\n',
-        'memory.usage_in_bytes': '65536000\n',
-        'memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 1\n',
-      }),
-    );
+    const g = v1Group('memory', '/demo', {
+      'cgroup.procs': '12\n13\n',
+      'memory.limit_in_bytes': '104857600\n',
+      'memory.usage_in_bytes': '65536000\n',
+      'memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 1\n',
+    });
     expect(g).toEqual({
       hierarchy: 'memory',
       path: '/demo',
@@ -75,55 +76,40 @@ describe('cgroupGroupOf', () => {
   });
 
   it('v1 cpu, pids and freezer', () => {
-    const cpu = cgroupGroupOf(
-      { hierarchy: 'cpu', controllers: ['cpu'] },
-      1,
-      '/cpu10',
-      reader({
-        'cgroup.procs': '7\n',
-        'cpu.cfs_quota_us': '10000\n',
-        'cpu.cfs_period_us': '100000\n',
-        'cpu.shares': '1024\n',
-        'cpu.stat': 'nr_periods 20\nnr_throttled 20\nthrottled_time 1531979853\n',
-      }),
-    );
+    const cpu = v1Group('cpu', '/cpu10', {
+      'cgroup.procs': '7\n',
+      'cpu.cfs_quota_us': '10000\n',
+      'cpu.cfs_period_us': '100000\n',
+      'cpu.shares': '1024\n',
+      'cpu.stat': 'nr_periods 20\nnr_throttled 20\nthrottled_time 1531979853\n',
+    });
     expect(cpu?.cpu).toEqual({ quotaUs: 10000, periodUs: 100000, weight: 1024, nrThrottled: 20 });
-    const pids = cgroupGroupOf(
-      { hierarchy: 'pids', controllers: ['pids'] },
-      1,
-      '/pid20',
-      reader({ 'cgroup.procs': '', 'pids.max': '20\n', 'pids.current': '20\n', 'pids.events': 'max 1\n' }),
-    );
+    const pids = v1Group('pids', '/pid20', {
+      'cgroup.procs': '',
+      'pids.max': '20\n',
+      'pids.current': '20\n',
+      'pids.events': 'max 1\n',
+    });
     expect(pids?.pids).toEqual({ max: 20, current: 20, refused: 1 });
-    const fz = cgroupGroupOf(
-      { hierarchy: 'freezer', controllers: ['freezer'] },
-      1,
-      '/gelo',
-      reader({ 'cgroup.procs': '9\n', 'freezer.state': 'FROZEN\n' }),
-    );
+    const fz = v1Group('freezer', '/gelo', { 'cgroup.procs': '9\n', 'freezer.state': 'FROZEN\n' });
     expect(fz?.frozen).toBe(true);
   });
 
   it('v2: every controller in one group, the freezer in cgroup.events, subtree_control', () => {
-    const g = cgroupGroupOf(
-      { hierarchy: 'unified', controllers: ['memory', 'pids', 'cpu', 'freezer'] },
-      2,
-      '/pid20',
-      reader({
-        'cgroup.procs': '30\n31\n',
-        'memory.max': 'max\n',
-        'memory.current': '1048576\n',
-        'memory.events': 'low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n',
-        'pids.max': '20\n',
-        'pids.current': '20\n',
-        'pids.events': 'max 3\n',
-        'cpu.max': 'max 100000\n',
-        'cpu.weight': '100\n',
-        'cpu.stat': 'usage_usec 100\nuser_usec 50\nsystem_usec 50\nnr_periods 0\nnr_throttled 0\nthrottled_usec 0\n',
-        'cgroup.events': 'populated 1\nfrozen 1\n',
-        'cgroup.subtree_control': '\n',
-      }),
-    );
+    const g = v2Group('/pid20', {
+      'cgroup.procs': '30\n31\n',
+      'memory.max': 'max\n',
+      'memory.current': '1048576\n',
+      'memory.events': 'low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n',
+      'pids.max': '20\n',
+      'pids.current': '20\n',
+      'pids.events': 'max 3\n',
+      'cpu.max': 'max 100000\n',
+      'cpu.weight': '100\n',
+      'cpu.stat': 'usage_usec 100\nuser_usec 50\nsystem_usec 50\nnr_periods 0\nnr_throttled 0\nthrottled_usec 0\n',
+      'cgroup.events': 'populated 1\nfrozen 1\n',
+      'cgroup.subtree_control': '\n',
+    });
     expect(g).toEqual({
       hierarchy: 'unified',
       path: '/pid20',
@@ -137,13 +123,8 @@ describe('cgroupGroupOf', () => {
   });
 
   it('is undefined for a group removed meanwhile, and leaves out a controller whose files are absent', () => {
-    expect(cgroupGroupOf({ hierarchy: 'memory', controllers: ['memory'] }, 1, '/x', reader({}))).toBeUndefined();
-    const g = cgroupGroupOf(
-      { hierarchy: 'unified', controllers: ['memory', 'pids', 'cpu', 'freezer'] },
-      2,
-      '/leaf',
-      reader({ 'cgroup.procs': '' }),
-    );
+    expect(v1Group('memory', '/x', {})).toBeUndefined();
+    const g = v2Group('/leaf', { 'cgroup.procs': '' });
     expect(g).toEqual({ hierarchy: 'unified', path: '/leaf', procs: [] });
   });
 });

@@ -1,7 +1,7 @@
 // The host probe's decisions on recorded hosts (fixtures/host/README.md, fixtures/cgroup-layout/README.md).
 // cgroup v2 and Ubuntu cannot be exercised on the CI machine (a Debian 12 hybrid host): these are their tests.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cgroupFixture, hostFixture } from './fixture-util';
 import {
   APPARMOR_PROFILE_FILE,
   apparmorLoadCommand,
@@ -12,10 +12,6 @@ import {
   RECOMMENDED_PID_MAX,
 } from './probe';
 
-const cgroupFixture = (host: string, file: string) =>
-  readFileSync(new URL(`./fixtures/cgroup-layout/${host}/${file}`, import.meta.url), 'utf8');
-const hostFixture = (host: string, file: string) =>
-  readFileSync(new URL(`./fixtures/host/${host}/${file}`, import.meta.url), 'utf8');
 const EXT4_MAGIC = 0xef53;
 const TMPFS_MAGIC = 0x01021994;
 const LAUNCHER = '/repo/sandbox-agent/launcher/build/gaiola-sandbox';
