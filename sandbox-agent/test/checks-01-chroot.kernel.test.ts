@@ -15,7 +15,6 @@ const { probe, skip } = kernelSuite('checks-01-chroot.kernel.test');
 
 const ROOTFS = '/root/rootfs';
 const FIXTURE = 'marca';
-const stepIds = lesson.steps.map((s) => s.id);
 
 describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => {
   let marker: FixtureHandle;
@@ -37,9 +36,7 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
   };
 
   it('is not done in a fresh sandbox, and says what it saw', async () => {
-    expect(stepIds).toEqual(['chroot', 'proc', 'kill-outside']);
-    const { snap, results } = await rig.obs.look();
-    record('fresh-01', snap);
+    const { snap, results } = await rig.lookFresh('fresh-01', ['chroot', 'proc', 'kill-outside']);
     expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
     expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
     expect(results['kill-outside']).toEqual({ done: false, hint: 'alive', params: { pid: marker.sandboxPid() } });

@@ -21,9 +21,7 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
   const rig = lessonRig(lesson, probe, { hostname: 'gaiola-lesson03', tag: 'checks-03' });
 
   it('is not done in a fresh sandbox', async () => {
-    expect(lesson.steps.map((s) => s.id)).toEqual(['container', 'nsenter', 'time', 'cgroupns']);
-    const { snap, results } = await rig.obs.look();
-    record('fresh-03', snap);
+    const { snap, results } = await rig.lookFresh('fresh-03', ['container', 'nsenter', 'time', 'cgroupns']);
     expect(results).toEqual(NOTHING);
     expect(snap.base.uidBase).toBe(rig.sb.uidBase);
     expect(snap.processes.every((p) => p.uidMap === null && p.setgroups === null && p.timeOffsets === null)).toBe(true);

@@ -31,9 +31,7 @@ describe.skipIf(skip !== undefined)('lesson 15 checks on a real sandbox', () => 
   const rig = lessonRig(lesson, probe, { hostname: HOSTNAME, tag: 'checks-15' });
 
   it('is not done in a fresh sandbox', async () => {
-    expect(lesson.steps.map((s) => s.id)).toEqual(['dev', 'devpts', 'zombie', 'reaper']);
-    const { snap, results } = await rig.obs.look();
-    record('fresh-15', snap);
+    const { snap, results } = await rig.lookFresh('fresh-15', ['dev', 'devpts', 'zombie', 'reaper']);
     expect(snap.zombies).toEqual([]);
     expect(results).toEqual({
       dev: { done: false, hint: 'no-mount-ns' },

@@ -4,7 +4,7 @@
 // the checks' unit tests (sandbox-agent/src/checks/fixtures/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CgroupVersion, LessonDef } from '../../lessons/types';
 import { checks } from '../src/checks/index';
 import type { CheckResult } from '../src/checks/types';
@@ -20,6 +20,7 @@ import {
   COMMAND_TIMEOUT_MS,
   cleanupTestRun,
   hostMountPoints,
+  type KernelSuite,
   leftovers,
   processesInUidRange,
   sandboxFixture,
@@ -123,13 +124,24 @@ export function record(name: string, snap: SandboxSnapshot): void {
   writeFileSync(`${FIXTURE_DIR}${name}.json`, `${JSON.stringify(snap, null, 1)}\n`);
 }
 
+/** One look: the snapshot and every step judged on it. */
+export type Look = Awaited<ReturnType<Observer['look']>>;
+
 /** A lesson's sandbox with two shells (tabs A and B) and an Observer; filled in by beforeAll. */
 export interface LessonRig {
   readonly cfg: KernelConfig;
+  readonly lesson: LessonDef;
+  /** The host's cgroup version, as the lesson's commands name it. */
+  readonly version: CgroupVersion;
   sb: Sandbox;
   a: Terminal;
   b: Terminal;
   obs: Observer;
+  /**
+   * The first look, at the fresh sandbox: the lesson's steps are `stepIds` in order (when given), none is done,
+   * and the snapshot is recorded as the fixture `name`.
+   */
+  lookFresh(name: string, stepIds?: readonly string[]): Promise<Look>;
   /** Destroys the sandbox and expects nothing of it left on the host: processes, cgroups, run dirs, mounts. */
   destroyAndExpectNothingLeft(): Promise<void>;
 }
@@ -167,6 +179,15 @@ export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOp
   const { cfg } = box;
   const rig = {
     cfg,
+    lesson,
+    version: lessonCgroupVersion(probe),
+    async lookFresh(name: string, stepIds?: readonly string[]) {
+      if (stepIds) expect(lesson.steps.map((s) => s.id)).toEqual(stepIds);
+      const seen = await rig.obs.look();
+      record(name, seen.snap);
+      expect(notDone(seen.results), `steps done in a fresh sandbox (${name})`).toEqual([]);
+      return seen;
+    },
     async destroyAndExpectNothingLeft() {
       await rig.sb.destroy();
       expect(processesInUidRange(rig.sb.uidBase)).toEqual([]);
@@ -252,7 +273,50 @@ export async function solveLesson(
   }
 }
 
+/** The ids of the steps done in `results` (none, when nothing was done yet). */
 export const notDone = (results: Record<string, { done: boolean }>) =>
   Object.entries(results)
     .filter(([, r]) => r.done)
     .map(([id]) => id);
+
+export interface SolvedLessonSpec {
+  /** The lesson's number: the sandbox is gaiola-lessonNN, the timing tag checks-NN, the fresh fixture fresh-NN. */
+  n: string;
+  /** The describe block's title. */
+  title: string;
+  /** What the first test shows passing nothing, after "is not done fresh; ". */
+  fakes: string;
+  /** Types the fakes and expects each to pass nothing; `fresh` is the first look (lookFresh). */
+  tryFakes: (rig: LessonRig, fresh: Look) => Promise<void>;
+  /** Lines the page's prose asks for between steps (solveLesson's `before`). */
+  before?: Record<string, [0 | 1, string][]>;
+  /** lessonRig's beforeDestroy. */
+  beforeDestroy?: LessonRigOptions['beforeDestroy'];
+  /** Runs in the last test before the sandbox is destroyed (what the lesson leaves running). */
+  beforeLast?: (rig: LessonRig) => Promise<unknown>;
+}
+
+/**
+ * A lesson on a sandbox of its own, in three tests: nothing is done fresh and the fakes of `spec` pass nothing;
+ * the lesson's own commands, typed in order, turn each step done as it comes (solveLesson); nothing is left on
+ * the host.
+ */
+export function describeSolvedLesson(suite: KernelSuite, lesson: LessonDef, spec: SolvedLessonSpec): void {
+  describe.skipIf(suite.skip !== undefined)(spec.title, () => {
+    const rig = lessonRig(lesson, suite.probe, {
+      hostname: `gaiola-lesson${spec.n}`,
+      tag: `checks-${spec.n}`,
+      beforeDestroy: spec.beforeDestroy,
+    });
+    it(`is not done fresh; ${spec.fakes}`, async () => {
+      await spec.tryFakes(rig, await rig.lookFresh(`fresh-${spec.n}`));
+    });
+    it('turns every step done with the lesson’s commands', async () => {
+      await solveLesson(rig, lesson, spec.n, rig.version, spec.before);
+    });
+    it('leaves nothing on the host', async () => {
+      await spec.beforeLast?.(rig);
+      await rig.destroyAndExpectNothingLeft();
+    });
+  });
+}
