@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { testAgentEnv } from './e2e/agent-env';
+import { baseConfig } from './e2e/base-config';
 
 // e2e runs the real site (production build) and the real agent on ports of their own, with a cgroup
 // parent, run dir, uid range and data dir of their own, so a gaiola already running here is untouched.
@@ -11,20 +12,8 @@ const run = `gaiola-e2e-${process.pid}`;
 const dataDir = path.join(process.cwd(), 'data', run);
 
 export default defineConfig({
+  ...baseConfig(SITE_PORT, { test: 60_000, expect: 15_000 }),
   testDir: 'e2e',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
-  use: {
-    baseURL: `http://localhost:${SITE_PORT}`,
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    },
-  },
   webServer: [
     {
       command: 'node --import tsx sandbox-agent/src/main.ts',

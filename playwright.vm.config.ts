@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { baseConfig } from './e2e/base-config';
 
 // The VM tier's e2e smoke (scripts/vm/run.sh): this host's Chromium drives the site and the agent that
 // `npm start` runs in the Debian guest, through QEMU's forwards from this host's loopback. No webServer: the
@@ -10,22 +11,12 @@ const target = process.env.GAIOLA_VM_TARGET ?? 'bookworm';
 // e2e/helpers.ts waits this long for a command or a step's check (30 s on the host).
 process.env.GAIOLA_E2E_STEP_TIMEOUT_MS ??= '180000';
 
+const base = baseConfig(SITE_PORT, { test: 600_000, expect: 60_000 });
+
 export default defineConfig({
+  ...base,
   testDir: 'e2e/vm',
   testMatch: '*.vm.ts',
   outputDir: path.join('test-results', 'vm', target, 'e2e'),
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 600_000,
-  expect: { timeout: 60_000 },
-  use: {
-    baseURL: `http://localhost:${SITE_PORT}`,
-    trace: 'retain-on-failure',
-    navigationTimeout: 120_000,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    },
-  },
+  use: { ...base.use, navigationTimeout: 120_000 },
 });
