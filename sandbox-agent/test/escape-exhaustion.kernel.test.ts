@@ -5,17 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { statfsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/kernel/sandbox';
-import { counter, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
+import { counter, ESCAPE_CAPS, killMarked, readCgroupFile, refusedForks } from './escape-helpers';
 import { eventually, kernelSuite, sandboxFixture, type Terminal } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('escape-exhaustion.kernel.test');
 
-/** A bomb fills this at once; a shell, a pipeline and `kill` fit. */
-const PIDS_MAX = 64;
-/** A 300 MiB hog cannot fit; a login shell and coreutils do. */
-const MEMORY_BYTES = 96 * 1024 * 1024;
-/** Writable layer and /tmp: each fits in MEMORY_BYTES on its own (tmpfs pages are charged to the memcg). */
-const TMPFS_BYTES = 64 * 1024 * 1024;
+const { pidsMax: PIDS_MAX, tmpfsBytes: TMPFS_BYTES } = ESCAPE_CAPS;
 /** Half a CPU: four busy loops on any machine exceed it. */
 const CPU_QUOTA_US = 50_000;
 /** Host disk space may move while other work runs; a fill that reached it would move it by TMPFS_BYTES. */
@@ -25,7 +20,7 @@ const BOMB_MARKER = 'gaiola-bomb';
 
 describe.skipIf(skip !== undefined)('escape suite: exhaustion stops at the sandbox caps', () => {
   const box = sandboxFixture(probe, {
-    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES, cpuQuotaUs: CPU_QUOTA_US },
+    config: { ...ESCAPE_CAPS, cpuQuotaUs: CPU_QUOTA_US },
     hostnames: ['gaiola-attacker', 'gaiola-bystander'],
     shells: 1,
     settle: true,

@@ -9,6 +9,14 @@ import type { HostProbe } from '../src/kernel/probe';
 import type { Sandbox } from '../src/kernel/sandbox';
 import { eventually } from './kernel-helpers';
 
+/**
+ * The caps of the escape suite's sandboxes, small so that an attack costs this machine nothing: a fork bomb fills
+ * pidsMax at once, while a shell, a pipeline and `kill` fit; a 300 MiB hog cannot fit in memoryBytes, a login shell
+ * and coreutils do; the writable layer and /tmp (tmpfsBytes each) each fit in memoryBytes on its own (tmpfs pages
+ * are charged to the memcg).
+ */
+export const ESCAPE_CAPS = { pidsMax: 64, memoryBytes: 96 * 1024 * 1024, tmpfsBytes: 64 * 1024 * 1024 } as const;
+
 const TOOL_SOURCE = new URL('./escape-tool.c', import.meta.url).pathname;
 /** Where the tool lands inside a sandbox (its /tmp, on the sandbox's own tmpfs). */
 export const TOOL_INSIDE = '/tmp/escape-tool';

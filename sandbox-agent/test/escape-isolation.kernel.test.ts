@@ -8,7 +8,14 @@ import { createServer, type Server } from 'node:net';
 import { hostname as hostHostname, networkInterfaces } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/kernel/sandbox';
-import { buildEscapeTool, cgroupDirOf, placeEscapeTool, readCgroupFile, TOOL_INSIDE } from './escape-helpers';
+import {
+  buildEscapeTool,
+  cgroupDirOf,
+  ESCAPE_CAPS,
+  placeEscapeTool,
+  readCgroupFile,
+  TOOL_INSIDE,
+} from './escape-helpers';
 import {
   childrenOf,
   hostMountPoints,
@@ -21,10 +28,7 @@ import {
 
 const { probe, skip } = kernelSuite('escape-isolation.kernel.test');
 
-/** Small caps: nothing here needs more, and a mistake costs the machine nothing. */
-const PIDS_MAX = 64;
-const MEMORY_BYTES = 96 * 1024 * 1024;
-const TMPFS_BYTES = 64 * 1024 * 1024;
+const { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES } = ESCAPE_CAPS;
 /**
  * How a refused foreign ABI (i386 through int 0x80) shows, in the escape tool's words: gaiola's filter answers
  * ENOSYS (EPERM where an outer filter, a container host's, answers first), and a kernel without ia32
@@ -37,7 +41,7 @@ describe.skipIf(skip !== undefined)('escape suite: isolation', () => {
   let tool: { path: string; dispose: () => void } | undefined;
   let victim: ChildProcess | undefined;
   const box = sandboxFixture(probe, {
-    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES },
+    config: ESCAPE_CAPS,
     hostnames: ['gaiola-attacker', 'gaiola-bystander'],
     shells: 1,
     settle: true,

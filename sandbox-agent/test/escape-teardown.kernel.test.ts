@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../src/kernel/sandbox';
-import { cgroupDirOf } from './escape-helpers';
+import { cgroupDirOf, ESCAPE_CAPS } from './escape-helpers';
 import {
   hostMountPoints,
   isDirectory,
@@ -16,10 +16,6 @@ import {
 } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('escape-teardown.kernel.test');
-
-const PIDS_MAX = 64;
-const MEMORY_BYTES = 96 * 1024 * 1024;
-const TMPFS_BYTES = 64 * 1024 * 1024;
 
 /** The host's network interfaces, by name (argument array, no shell). */
 function hostLinks(): string[] {
@@ -33,9 +29,7 @@ function hostLinks(): string[] {
 }
 
 describe.skipIf(skip !== undefined)('escape suite: surviving teardown', () => {
-  const box = sandboxFixture(probe, {
-    config: { pidsMax: PIDS_MAX, memoryBytes: MEMORY_BYTES, tmpfsBytes: TMPFS_BYTES },
-  });
+  const box = sandboxFixture(probe, { config: ESCAPE_CAPS });
   const { cfg } = box;
 
   it('13. background, nohup, setsid, nested namespaces, mounts, veths and cgroups are all gone after destroy', async () => {

@@ -7,27 +7,24 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxCgroupPaths } from '../src/kernel/cgroup-layout';
 import { createSandboxCgroups, ensureCgroupParent, removeSandboxCgroups } from '../src/kernel/cgroups';
 import { uidBaseOfSlot } from '../src/kernel/config';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
+import { createSandbox } from '../src/kernel/sandbox';
 import {
   childrenOf,
-  cleanupTestRun,
   kernelSuite,
-  leftovers,
   processAlive,
   procFiles,
+  sandboxFixture,
   testId,
-  testKernelConfig,
   testSlot,
   until,
 } from './kernel-helpers';
 
-const FILE = 'launcher-death';
-const { probe, skip } = kernelSuite(FILE);
+const { probe, skip } = kernelSuite('launcher-death.kernel.test');
 
 /** What "at once" means for a sandbox whose launcher died: the kernel's own teardown, nothing slower. */
 const GONE_WITHIN_MS = 1000;
@@ -66,10 +63,13 @@ function whatIsLeft(pids: number[], cgroups: SandboxCgroupPaths, id: string): st
 }
 
 describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox leaves nothing', () => {
-  const cfg = testKernelConfig();
   // The init stops as root inside, with the sandbox's host uid: it must be able to create its file here.
   const stops = mkdtempSync(`${tmpdir()}/gaiola-stops-`);
-  const sandboxes: Sandbox[] = [];
+  const { cfg, own } = sandboxFixture(probe, {
+    reclaim: true,
+    settle: true,
+    release: () => rmSync(stops, { recursive: true, force: true }),
+  });
 
   beforeAll(async () => {
     chmodSync(stops, 0o1777);
@@ -77,17 +77,6 @@ describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox
     if (build.status !== 0) throw new Error(`build-launcher.sh --test-hooks: ${build.stderr}`);
     await ensureCgroupParent(cfg, probe);
     await mkdir(`${cfg.runDir}/mnt`, { recursive: true, mode: 0o755 });
-  });
-
-  afterAll(async () => {
-    try {
-      await Promise.allSettled(sandboxes.map((s) => s.destroy()));
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-      rmSync(stops, { recursive: true, force: true });
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
   });
 
   it.each(STAGES)('killed at %s', async (stage) => {
@@ -136,8 +125,7 @@ describe.skipIf(skip !== undefined)('a launcher killed while it starts a sandbox
   // A shell's relay dies before its child has joined the sandbox: the orphan never enters it (its next stop,
   // join-entered, right after it would have joined the sandbox's cgroups, is never reached).
   it('a shell whose relay is killed before the join never enters the sandbox', async () => {
-    const sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-join' });
-    sandboxes.push(sb);
+    const sb = own(await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-join' }));
     const args = ['shell', '--pid', String(sb.initPid)];
     for (const f of sandboxJoinProcs(sb, probe.cgroup)) args.push('--cgroup-procs', f);
     const relay = spawn(HOOKS_LAUNCHER, [...args, '--', '/bin/sleep', '1000'], {

@@ -5,25 +5,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { uidBaseOfSlot } from '../src/kernel/config';
 import { sandboxJoinProcs } from '../src/kernel/inspect';
-import { createSandbox, reclaimLeftovers, type Sandbox } from '../src/kernel/sandbox';
+import { createSandbox, type Sandbox } from '../src/kernel/sandbox';
 import {
-  cleanupTestRun,
   hostMountPoints,
   kernelSuite,
-  leftovers,
   processesInUidRange,
   sandboxDirsUnder,
+  sandboxFixture,
   testId,
-  testKernelConfig,
   testSlot,
 } from './kernel-helpers';
 
-const FILE = 'launcher-faults';
-const { probe, skip } = kernelSuite(FILE);
+const { probe, skip } = kernelSuite('launcher-faults.kernel.test');
 
 /** errno the filter answers with: EPERM, "Operation not permitted". */
 const EPERM = 1;
@@ -53,10 +50,13 @@ function runToExit(cmd: string, args: string[]): Promise<{ status: number | null
 }
 
 describe.skipIf(skip !== undefined)('the launcher under refused system calls', () => {
-  const cfg = testKernelConfig();
   const dir = mkdtempSync(`${tmpdir()}/gaiola-fault-`);
   const inject = `${dir}/fault-inject`;
-  const sandboxes: Sandbox[] = [];
+  const { cfg, own } = sandboxFixture(probe, {
+    reclaim: true,
+    settle: true,
+    release: () => rmSync(dir, { recursive: true, force: true }),
+  });
   let sb: Sandbox;
 
   /** An executable that runs the real launcher with `calls` failing (EPERM); the agent's code can spawn it. */
@@ -71,19 +71,7 @@ describe.skipIf(skip !== undefined)('the launcher under refused system calls', (
     const source = new URL('./fault-inject.c', import.meta.url).pathname;
     const cc = spawnSync('cc', ['-O1', '-Wall', '-Werror', '-o', inject, source], { encoding: 'utf8' });
     if (cc.status !== 0) throw new Error(`cc fault-inject.c: ${cc.stderr}`);
-    sb = await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-faults' });
-    sandboxes.push(sb);
-  });
-
-  afterAll(async () => {
-    try {
-      await Promise.allSettled(sandboxes.map((s) => s.destroy()));
-      await reclaimLeftovers(cfg, probe);
-    } finally {
-      await cleanupTestRun(cfg, probe);
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(leftovers(cfg, probe)).toEqual([]);
+    sb = own(await createSandbox(cfg, probe, { id: testId(), slot: testSlot(), hostname: 'gaiola-faults' }));
   });
 
   // The init's setsid and its dup2 of /dev/null onto 0, 1 and 2 went unchecked: the sandbox came up with the
