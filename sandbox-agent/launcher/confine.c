@@ -20,6 +20,7 @@
 
 #include "error.h"
 #include "gaiola.h"
+#include "test-hooks.h"
 #include "util.h"
 
 void set_student_oom_score(void) {
@@ -30,10 +31,22 @@ void set_student_oom_score(void) {
   xclose(fd, "/proc/self/oom_score_adj");
 }
 
-void become_root_inside(void) {
+/* uid `uid` and gid `gid` of the current user namespace, real, effective and saved, with no supplementary
+ * groups. From uid 0 to another uid the kernel clears the permitted and effective capabilities too. */
+static void set_ids(uid_t uid, gid_t gid, const char *who) {
   if (setgroups(0, NULL) < 0) die_errno("setgroups", "0");
-  if (setresgid(0, 0, 0) < 0) die_errno("setresgid", "0");
-  if (setresuid(0, 0, 0) < 0) die_errno("setresuid", "0");
+  if (setresgid(gid, gid, gid) < 0) die_errno("setresgid", who);
+  if (setresuid(uid, uid, uid) < 0) die_errno("setresuid", who);
+}
+
+void become_root_inside(void) {
+  set_ids(0, 0, "0");
+}
+
+void drop_for_reading(uid_t uid, gid_t gid, const char *who) {
+  set_ids(uid, gid, who);
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_NO_NEW_PRIVS");
+  test_stop("query-reads");
 }
 
 #if defined(__x86_64__)

@@ -4,6 +4,8 @@
  * seccomp denylist. Used while still host root (the OOM value) and right after joining the sandbox's user
  * namespace (the rest); no input is read.
  *
+ * What a query keeps while it reads a sandbox (drop_for_reading): an unprivileged uid, nothing more.
+ *
  * And what a launcher process that stays on the host keeps once its work is set up (keep_only): the `create`
  * holder and a shell's relay CAP_KILL alone; a marker's relay CAP_KILL, CAP_SYS_PTRACE and CAP_SYS_PACCT
  * (see marker.c); each with no_new_privs and an allowlist of the system calls it makes.
@@ -13,12 +15,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* Writes STUDENT_OOM_SCORE_ADJ to our /proc/self/oom_score_adj. Call it before entering the sandbox's mount
  * namespace: there /proc is the student's to mount over. */
 void set_student_oom_score(void);
 /* uid and gid 0 of the current user namespace, no supplementary groups. */
 void become_root_inside(void);
+/* What a query keeps once it holds what it came for (a namespace entered, a root or a file opened) and before
+ * it reads anything a student made: uid `uid` and gid `gid` for good, no supplementary groups, no capability,
+ * no_new_privs (an exec gains nothing either). */
+void drop_for_reading(uid_t uid, gid_t gid, const char *who);
 /* Installs the denylist on the calling process: inherited by every child, kept across execve. It needs
  * CAP_SYS_ADMIN in the caller's user namespace instead of no_new_privs, so call it as root inside:
  * no_new_privs would break file capabilities (setcap) for the unprivileged user inside. Returns 0, or -1

@@ -13,18 +13,17 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "confine.h"
 #include "error.h"
 #include "gaiola.h"
 #include "kernel.h"
@@ -54,10 +53,7 @@ static int enter_sandbox_root(const char *cmd, const char *what, const struct lo
   }
   xclose(procdir, "/proc/PID");
   xclose(pidfd, "(pidfd)");
-  if (setgroups(0, NULL) < 0) die_errno("setgroups", "0");
-  if (setresgid((gid_t)a->gid, (gid_t)a->gid, (gid_t)a->gid) < 0) die_errno("setresgid", cmd);
-  if (setresuid((uid_t)a->uid, (uid_t)a->uid, (uid_t)a->uid) < 0) die_errno("setresuid", cmd);
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_errno("prctl", "PR_SET_NO_NEW_PRIVS");
+  drop_for_reading((uid_t)a->uid, (gid_t)a->gid, cmd);
   return rootfd;
 }
 

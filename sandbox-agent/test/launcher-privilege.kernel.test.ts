@@ -3,9 +3,12 @@
 // /proc/PID/status reports them: the `create` holder and a shell's relay CAP_KILL, a marker's relay CAP_KILL,
 // CAP_SYS_PTRACE and CAP_SYS_PACCT. And they still do their work: relay bytes and a resize, end the shell on a
 // hangup, report a kill from inside with the killer's root (and, for a killer already gone, its parent's,
-// found by a child of the relay), end the sandbox.
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+// found by a child of the relay), end the sandbox. And every query the agent asks has given up host root before
+// it reads anything a student made: seen at its stop point "query-reads" (build-launcher.sh --test-hooks).
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileIdOf } from '../src/kernel/inspect';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
 import type { Sandbox } from '../src/kernel/sandbox';
@@ -31,6 +34,11 @@ const MARKER_RELAY = capSet(CAP_KILL, CAP_SYS_PTRACE, CAP_SYS_PACCT);
 const SIGTERM_BIT = 1n << 14n;
 /** /proc/PID/status's Seccomp: 2 is a filter. */
 const SECCOMP_FILTER = '2';
+/** The host's nobody, whom the namespace queries become. */
+const NOBODY = 65534;
+const NO_CAPS = capSet();
+const ROOT = new URL('../..', import.meta.url).pathname;
+const HOOKS_LAUNCHER = `${ROOT}sandbox-agent/launcher/build/gaiola-sandbox-test-hooks`;
 
 function status(pid: number): Record<string, string> {
   const out: Record<string, string> = {};
@@ -146,6 +154,66 @@ describe.skipIf(skip !== undefined)('the launcher after setup keeps only what it
       const killedBy = marker.state().killedBy;
       expect(killedBy).toMatchObject({ signal: 15, rootId: null, parentRootId: fileIdOf(`/proc/${sb.initPid}/root`) });
       expect(killedBy?.pid).not.toBe(shell);
+    });
+  });
+
+  describe('a query, once it reads what a student made', () => {
+    // The stopped query creates its file as the uid it dropped to: any may write here.
+    const stops = mkdtempSync(`${tmpdir()}/gaiola-stops-`);
+    chmodSync(stops, 0o1777);
+    beforeAll(() => {
+      const build = spawnSync('bash', [`${ROOT}scripts/build-launcher.sh`, '--test-hooks'], { encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`build-launcher.sh --test-hooks: ${build.stderr}`);
+    });
+    afterAll(() => rmSync(stops, { recursive: true, force: true }));
+
+    const who = () => ['--pid', String(sb.initPid), '--start-time', String(sb.initStartTime)];
+    const as = () => ['--uid', String(sb.uidBase), '--gid', String(sb.uidBase)];
+    // The namespace queries run on the host's files, as nobody; the file queries as the sandbox's root, in
+    // the sandbox's root, where a path resolves only inside.
+    it.each([
+      ['hostname', () => ['hostname', ...who()], NOBODY],
+      ['mountinfo', () => ['mountinfo', ...who()], NOBODY],
+      ['netinfo', () => ['netinfo', ...who(), '--what', 'addr'], NOBODY],
+      ['read-file', () => ['read-file', ...who(), ...as(), '--max-bytes', '4096', '/etc/hostname'], -1],
+      ['list', () => ['list', ...who(), ...as(), '--depth', '1', '--max-entries', '50', '--', '/etc'], -1],
+    ] as const)('%s: an unprivileged uid, no capability, no_new_privs', async (_name, args, uid) => {
+      const id = String(uid === -1 ? sb.uidBase : uid);
+      const stop = `${stops}/query-reads`;
+      const q = spawn(HOOKS_LAUNCHER, args(), {
+        env: { GAIOLA_TEST_STOP: 'query-reads', GAIOLA_TEST_STOP_DIR: stops },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let said = '';
+      q.stdout.on('data', (d) => (said += d));
+      q.stderr.on('data', (d) => (said += d));
+      const exited = new Promise<number | null>((resolve) => q.once('exit', (code) => resolve(code)));
+      try {
+        await until('the query to reach its read', () => existsSync(stop) || q.exitCode !== null);
+        expect(existsSync(stop), said).toBe(true);
+        const s = status(q.pid as number);
+        expect({
+          Uid: s.Uid,
+          Gid: s.Gid,
+          Groups: s.Groups,
+          CapPrm: s.CapPrm,
+          CapEff: s.CapEff,
+          NoNewPrivs: s.NoNewPrivs,
+        }).toEqual({
+          Uid: [id, id, id, id].join('\t'),
+          Gid: [id, id, id, id].join('\t'),
+          Groups: '',
+          CapPrm: NO_CAPS,
+          CapEff: NO_CAPS,
+          NoNewPrivs: '1',
+        });
+        rmSync(stop);
+        expect(await exited, said).toBe(0);
+        expect(said).not.toBe('');
+      } finally {
+        if (q.exitCode === null && q.pid !== undefined) process.kill(q.pid, 'SIGKILL');
+        rmSync(stop, { force: true });
+      }
     });
   });
 
