@@ -2,20 +2,33 @@ import { describe, expect, it, vi } from 'vitest';
 import { INSTRUCTOR_TOKEN_KEY, type TokenWindow, takeInstructorToken, tokenFromHash } from './instructor-token';
 
 describe('tokenFromHash', () => {
-  it('reads t= from the fragment, with or without #, among other parameters', () => {
-    expect(tokenFromHash('#t=abc.def_1')).toBe('abc.def_1');
-    expect(tokenFromHash('t=abc')).toBe('abc');
-    expect(tokenFromHash('#x=1&t=abc')).toBe('abc');
-    expect(tokenFromHash('#t=a%2Bb')).toBe('a+b');
-  });
-
-  it('is null without a token, or with an absurd one', () => {
-    expect(tokenFromHash('')).toBeNull();
-    expect(tokenFromHash('#')).toBeNull();
-    expect(tokenFromHash('#t=')).toBeNull();
-    expect(tokenFromHash('#token=abc')).toBeNull();
-    expect(tokenFromHash(`#t=${'a'.repeat(513)}`)).toBeNull();
-  });
+  // Each case: its name, and fragments with the token read from each (null: none).
+  const cases: [name: string, [hash: string, token: string | null][]][] = [
+    [
+      'reads t= from the fragment, with or without #, among other parameters',
+      [
+        ['#t=abc.def_1', 'abc.def_1'],
+        ['t=abc', 'abc'],
+        ['#x=1&t=abc', 'abc'],
+        ['#t=a%2Bb', 'a+b'],
+      ],
+    ],
+    [
+      'is null without a token, or with an absurd one',
+      [
+        ['', null],
+        ['#', null],
+        ['#t=', null],
+        ['#token=abc', null],
+        [`#t=${'a'.repeat(513)}`, null],
+      ],
+    ],
+  ];
+  for (const [name, hashes] of cases) {
+    it(name, () => {
+      for (const [hash, token] of hashes) expect(tokenFromHash(hash), hash).toBe(token);
+    });
+  }
 });
 
 function fakeWindow(hash: string, stored: string | null = null) {

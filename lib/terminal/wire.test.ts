@@ -157,28 +157,38 @@ describe('closeBehavior', () => {
 });
 
 describe('SilenceWatch', () => {
-  it('pings, then calls a connection dead once nothing came for the silence period after a ping', () => {
-    const w = new SilenceWatch(1000, 3000);
-    expect(w.tick(0)).toBe('ping');
-    expect(w.tick(1000)).toBe('wait');
-    expect(w.tick(2000)).toBe('wait');
-    expect(w.tick(3000)).toBe('dead');
-  });
-  it('any frame heard resets it, and the next tick pings again', () => {
-    const w = new SilenceWatch(1000, 3000);
-    expect(w.tick(0)).toBe('ping');
-    w.heard();
-    expect(w.tick(1000)).toBe('ping');
-    expect(w.tick(2000)).toBe('wait');
-    w.heard();
-    expect(w.tick(3000)).toBe('ping');
-    expect(w.tick(5000)).toBe('wait');
-    expect(w.tick(6000)).toBe('dead');
-  });
-  it('gives no verdict on a late tick (the page itself was stalled), only on the next punctual one', () => {
-    const w = new SilenceWatch(1000, 3000);
-    expect(w.tick(0)).toBe('ping');
-    expect(w.tick(60_000)).toBe('wait');
-    expect(w.tick(61_000)).toBe('dead');
-  });
+  // A SilenceWatch(1000, 3000) fed in order: a tick at a time with the verdict it must give, or a frame heard.
+  type Event = readonly [at: number, verdict: ReturnType<SilenceWatch['tick']>] | 'heard';
+  const cases: [name: string, events: Event[]][] = [
+    [
+      'pings, then calls a connection dead once nothing came for the silence period after a ping',
+      [
+        [0, 'ping'],
+        [1000, 'wait'],
+        [2000, 'wait'],
+        [3000, 'dead'],
+      ],
+    ],
+    [
+      'any frame heard resets it, and the next tick pings again',
+      [[0, 'ping'], 'heard', [1000, 'ping'], [2000, 'wait'], 'heard', [3000, 'ping'], [5000, 'wait'], [6000, 'dead']],
+    ],
+    [
+      'gives no verdict on a late tick (the page itself was stalled), only on the next punctual one',
+      [
+        [0, 'ping'],
+        [60_000, 'wait'],
+        [61_000, 'dead'],
+      ],
+    ],
+  ];
+  for (const [name, events] of cases) {
+    it(name, () => {
+      const w = new SilenceWatch(1000, 3000);
+      for (const e of events) {
+        if (e === 'heard') w.heard();
+        else expect(w.tick(e[0]), `tick at ${e[0]}`).toBe(e[1]);
+      }
+    });
+  }
 });
