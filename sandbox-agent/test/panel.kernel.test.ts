@@ -84,7 +84,8 @@ function panelOn(lesson: LessonDef, hostname: string) {
   ctx.rig = rig;
   // Registered after the rig's: runs before the sandbox is destroyed, even when a test failed.
   afterAll(() => ctx.hub?.closeAll());
-  const open = (section: PanelSectionId) => {
+  /** Opens the panel on `section`; resolves once its view shows both shells, with that view and the hub's log. */
+  const open = async (section: PanelSectionId) => {
     const logs: string[] = [];
     ctx.hub = new PanelHub(
       async () => rig.sb,
@@ -97,9 +98,15 @@ function panelOn(lesson: LessonDef, hostname: string) {
     );
     ctx.watcher = new Watcher();
     ctx.hub.open('student', ctx.watcher, section);
-    return logs;
+    const first = await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+    return { logs, first };
   };
-  return { ctx, open };
+  /** Closes the panel; with GAIOLA_RECORD_CHECK_FIXTURES=1, what it showed is kept as the fixture `name`. */
+  const close = (name?: string) => {
+    if (name) ctx.watcher.record(name);
+    ctx.hub.closeAll();
+  };
+  return { ctx, open, close };
 }
 
 /** Types a step's commands, nudging the panel after each as the shell's prompt does in the agent. */
@@ -110,11 +117,10 @@ async function step(ctx: { hub: PanelHub; rig: LessonRig }, lesson: LessonDef, i
 
 describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => {
   describe('lesson 02: a new UTS namespace', () => {
-    const { ctx, open } = panelOn(unshare, 'gaiola-panel02');
+    const { ctx, open, close } = panelOn(unshare, 'gaiola-panel02');
 
     it('shows the sandbox first, then the shell in its own UTS namespace with its own host name', async () => {
-      const logs = open('processes');
-      const first = await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      const { logs, first } = await open('processes');
       expect(ctx.watcher.messages[0]?.full).toBe(true);
       expect(first.base.hostname).toBe('gaiola-panel02');
       // The sandbox's init is the root of the tree, PID 1, as `ps` shows it inside.
@@ -147,17 +153,15 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       // Later messages carried changes only, never the whole view again.
       expect(ctx.watcher.messages.slice(1).every((m) => !m.full)).toBe(true);
       expect(logs).toEqual([]);
-      ctx.watcher.record('nested-ns');
-      ctx.hub.closeAll();
+      close('nested-ns');
     });
   });
 
   describe('lesson 05: a memory limit and an OOM kill', () => {
-    const { ctx, open } = panelOn(memory, 'gaiola-panel05');
+    const { ctx, open, close } = panelOn(memory, 'gaiola-panel05');
 
     it('shows the limit, the shell joining the group and the OOM kill when it happens', async () => {
-      open('cgroups');
-      await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      await open('cgroups');
       await step(ctx, memory, 'group');
       const limited = await ctx.watcher.until(
         (v) => v.cgroups.some((c) => c.path === '/demo' && c.memory?.limit === 100 * 1024 * 1024),
@@ -180,17 +184,15 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       const samples = ctx.watcher.history['/demo']?.samples ?? [];
       expect(samples.length).toBeGreaterThan(1);
       expect(samples.every((s) => s.limit === 100 * 1024 * 1024)).toBe(true);
-      ctx.watcher.record('oom');
-      ctx.hub.closeAll();
+      close('oom');
     });
   });
 
   describe('lesson 06: a pids limit', () => {
-    const { ctx, open } = panelOn(cpuPids, 'gaiola-panel06');
+    const { ctx, open, close } = panelOn(cpuPids, 'gaiola-panel06');
 
     it('marks the forks the limit refused as they happen', async () => {
-      open('cgroups');
-      await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      await open('cgroups');
       // The bomb (40 background sleeps against a limit of 20) and the look at the counters after it.
       const isBomb = (text: string) => text.includes('seq 40') || text.includes('pids.current');
       // The group and its limit first, so that the panel sees it before the bomb.
@@ -207,16 +209,15 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
         'a refused-fork event on /pid20',
       );
       expect(v.cgroups.find((c) => c.path === '/pid20')?.pids?.refused).toBeGreaterThan(0);
-      ctx.hub.closeAll();
+      close();
     });
   });
 
   describe('lesson 08: an overlay and its layers', () => {
-    const { ctx, open } = panelOn(overlay, 'gaiola-panel08');
+    const { ctx, open, close } = panelOn(overlay, 'gaiola-panel08');
 
     it('draws the layers: the copied-up file in upper, the whiteout of the deleted one', async () => {
-      open('processes');
-      await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      await open('processes');
       for (const id of ['mount', 'copy-up', 'whiteout']) await step(ctx, overlay, id);
       await ctx.watcher.until(
         (w) =>
@@ -249,18 +250,16 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
         { path: 'baixo.txt', type: 'file' },
       ]);
       expect(layer('merged')?.entries).toEqual([{ path: 'baixo.txt', type: 'file' }]);
-      ctx.watcher.record('overlay-whiteout');
-      ctx.hub.closeAll();
+      close('overlay-whiteout');
       await typeLine(ctx.rig.a, 'cd / && umount /root/ov/merged && umount /root/ov');
     });
   });
 
   describe('lesson 10: a veth pair', () => {
-    const { ctx, open } = panelOn(network, 'gaiola-panel10');
+    const { ctx, open, close } = panelOn(network, 'gaiola-panel10');
 
     it('links the two ends across the two network namespaces', async () => {
-      open('network');
-      await ctx.watcher.until((v) => v.procs.length >= 2, 'the two shells');
+      await open('network');
       expect(ctx.watcher.view.net.length).toBe(1);
       expect(ctx.watcher.view.overlays).toEqual([]);
       for (const id of ['veth', 'addresses']) await step(ctx, network, id);
@@ -278,8 +277,7 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
       expect(ceth0?.addrs).toContain('10.200.0.2/24');
       // The shell that made the namespace is in it.
       expect(v.procs.some((p) => p.ns.net === other?.ns && p.comm === 'bash')).toBe(true);
-      ctx.watcher.record('veth');
-      ctx.hub.closeAll();
+      close('veth');
     });
   });
 });
