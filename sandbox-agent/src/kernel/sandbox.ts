@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readlink, rmdir } from 'node:fs/promises';
-import { type IPty, spawn as spawnPty } from 'node-pty';
+import { type IPty, type IPtyForkOptions, spawn as spawnPty } from 'node-pty';
 import type { SandboxCgroupPaths } from './cgroup-layout';
 import {
   createSandboxCgroups,
@@ -19,6 +19,7 @@ import { KernelOpError } from './errors';
 import { targetArgs } from './launcher-run';
 import { pathIdentities } from './path-facts';
 import type { HostProbe } from './probe';
+import { type ShellPty, spawnReadingInto } from './pty-reader';
 
 export interface Sandbox {
   /** e.g. 'gaiola-3f9a…' (also the cgroup dir name). */
@@ -48,6 +49,11 @@ export interface Sandbox {
   readonly exited: Promise<void>;
   /** A login shell as root inside, on a pty of the sandbox's own devpts relayed to this node-pty. */
   spawnShell(size: { cols: number; rows: number }): IPty;
+  /**
+   * The same shell for a terminal tab: its output read as bytes into one buffer reused for every read (see
+   * pty-reader.ts), neither decoded nor allocated anew.
+   */
+  openShell(size: { cols: number; rows: number }): ShellPty;
   /** Idempotent: kills shells and init, removes the cgroups; resolves when nothing is left. */
   destroy(): Promise<void>;
 }
@@ -64,6 +70,8 @@ export const READY_TIMEOUT_MS = 10_000;
 const LAUNCHER_EXIT_TIMEOUT_MS = 5_000;
 /** How long destroy waits for the shells' relays to report their exit. */
 const SHELL_EXIT_TIMEOUT_MS = 2_000;
+/** A tab's shell reads its pty into a buffer this large: a pty read returns at most a few KiB anyway. */
+const SHELL_READ_BYTES = 16 * 1024;
 /** Terminal sizes outside these bounds are clamped (the protocol validates them earlier). */
 const MAX_TERMINAL_COLS = 1000;
 const MAX_TERMINAL_ROWS = 1000;
@@ -135,8 +143,8 @@ function waitReady(child: ChildProcess, id: string, stderr: () => string): Promi
 class LiveSandbox implements Sandbox {
   readonly exited: Promise<void>;
   readonly cgroupDirs: readonly string[];
-  private readonly shells = new Set<IPty>();
-  private readonly shellExits = new Map<IPty, Promise<void>>();
+  private readonly shells = new Set<ShellPty>();
+  private readonly shellExits = new Map<ShellPty, Promise<void>>();
   private destroying: Promise<void> | undefined;
 
   constructor(
@@ -164,20 +172,35 @@ class LiveSandbox implements Sandbox {
   }
 
   spawnShell(size: { cols: number; rows: number }): IPty {
+    const { args, options } = this.shellSpawn(size);
+    return this.track(spawnPty(this.cfg.launcherPath, args, options));
+  }
+
+  openShell(size: { cols: number; rows: number }): ShellPty {
+    const { args, options } = this.shellSpawn(size);
+    return this.track(spawnReadingInto(this.cfg.launcherPath, args, options, SHELL_READ_BYTES));
+  }
+
+  private shellSpawn(size: { cols: number; rows: number }): { args: string[]; options: IPtyForkOptions } {
     if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
     if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
       throw new Error(`sandbox ${this.id} has exited`);
     const args = ['shell', ...targetArgs(this.initPid, this.initStartTime)];
     for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
     args.push('--cgroup-entry', this.cfg.cgroupEntry, '--cwd', '/root', '--', '/bin/bash', '-l');
-    const shell = spawnPty(this.cfg.launcherPath, args, {
+    const options: IPtyForkOptions = {
       name: 'xterm-256color',
       cols: clampSize(size.cols, MAX_TERMINAL_COLS),
       rows: clampSize(size.rows, MAX_TERMINAL_ROWS),
       cwd: '/',
       // Nothing of the agent's environment; the launcher gives the shell its own allow-list anyway.
       env: {},
-    });
+    };
+    return { args, options };
+  }
+
+  /** Kept until it exits: teardown signals every shell's relay and waits for it. */
+  private track<P extends ShellPty>(shell: P): P {
     this.shells.add(shell);
     this.shellExits.set(
       shell,

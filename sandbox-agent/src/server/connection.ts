@@ -60,8 +60,11 @@ export class TerminalConnection implements ShellClient {
     this.sendControl({ type: 'hello', protocol: PROTOCOL_VERSION, sandbox: sandboxName, tab, resumed });
   }
 
-  sendOutput(bytes: Buffer): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(bytes, { binary: true });
+  sendOutput(bytes: Buffer, sent?: () => void): void {
+    // ws holds the bytes until the socket took them, then calls back (with an error too): only then may the
+    // shell fill their frame again.
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(bytes, { binary: true }, sent && (() => sent()));
+    else sent?.();
   }
 
   sendExit(exitCode: number, signal: number | undefined): void {

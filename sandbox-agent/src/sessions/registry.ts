@@ -129,7 +129,7 @@ export class SandboxRegistry {
     if (!shell || shell.exited) {
       shell =
         takeSpare(entry, size) ??
-        new ShellSession(entry.sandbox.spawnShell(size), this.events.shellActivity?.(studentId));
+        new ShellSession(entry.sandbox.openShell(size), this.events.shellActivity?.(studentId));
       entry.shells[tab] = shell;
       const current = shell;
       current.onExit(() => {
@@ -306,7 +306,7 @@ export class SandboxRegistry {
     const sandbox = await this.startSandbox();
     try {
       const activity = new ActivityRelay();
-      return { sandbox, shell: new ShellSession(sandbox.spawnShell(WARM_SHELL_SIZE), activity), activity };
+      return { sandbox, shell: new ShellSession(sandbox.openShell(WARM_SHELL_SIZE), activity), activity };
     } catch (err) {
       await this.freeSandbox(sandbox);
       throw err;

@@ -31,4 +31,15 @@ describe('ReplayBuffer', () => {
     c.push(Buffer.from('\x1b[6n$ '));
     expect(c.contents().toString('latin1')).toBe('$ ');
   });
+
+  it('keeps a copy: the memory of a chunk may be filled again after the push', () => {
+    const b = new ReplayBuffer(6);
+    const frame = Buffer.from('abcd');
+    b.push(frame);
+    frame.write('wxyz');
+    b.push(frame.subarray(0, 3));
+    expect(b.contents().toString()).toBe('bcdwxy');
+    for (const chunk of ['12', '345', '6', '7890']) b.push(Buffer.from(chunk));
+    expect(b.contents().toString()).toBe('567890');
+  });
 });

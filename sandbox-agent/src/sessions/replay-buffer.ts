@@ -1,31 +1,35 @@
 // The last bytes a shell printed, kept so a reconnecting tab redraws what the student saw.
 import { stripTerminalQueries } from './strip-queries';
 
+/**
+ * A ring of `capacity` bytes, allocated at the first push: what is pushed is copied in, so the replay holds no
+ * frame of the shell's (those are reused once sent, issue 18) and no more memory than its capacity.
+ */
 export class ReplayBuffer {
-  private chunks: Buffer[] = [];
+  private ring: Buffer | undefined;
+  /** Where the oldest byte kept is. */
+  private start = 0;
   private size = 0;
 
   constructor(private readonly capacity: number) {}
 
   push(chunk: Buffer): void {
-    if (chunk.length >= this.capacity) {
-      this.chunks = [chunk.subarray(chunk.length - this.capacity)];
-      this.size = this.capacity;
+    const cap = this.capacity;
+    this.ring ??= Buffer.allocUnsafe(cap);
+    const ring = this.ring;
+    if (chunk.length >= cap) {
+      chunk.copy(ring, 0, chunk.length - cap);
+      this.start = 0;
+      this.size = cap;
       return;
     }
-    this.chunks.push(chunk);
+    const end = (this.start + this.size) % cap;
+    const copied = chunk.copy(ring, end);
+    chunk.copy(ring, 0, copied);
     this.size += chunk.length;
-    while (this.size > this.capacity) {
-      const first = this.chunks[0];
-      if (first === undefined) break;
-      const excess = this.size - this.capacity;
-      if (first.length <= excess) {
-        this.chunks.shift();
-        this.size -= first.length;
-      } else {
-        this.chunks[0] = first.subarray(excess);
-        this.size -= excess;
-      }
+    if (this.size > cap) {
+      this.start = (this.start + this.size - cap) % cap;
+      this.size = cap;
     }
   }
 
@@ -35,7 +39,11 @@ export class ReplayBuffer {
    * read as the terminal would. Queries are left out: the new terminal must not answer them again.
    */
   contents(): Buffer {
-    return stripTerminalQueries(Buffer.concat(this.chunks, this.size));
+    const ring = this.ring;
+    if (!ring) return stripTerminalQueries(Buffer.alloc(0));
+    const first = ring.subarray(this.start, Math.min(this.start + this.size, this.capacity));
+    const rest = ring.subarray(0, this.size - first.length);
+    return stripTerminalQueries(Buffer.concat([first, rest], this.size));
   }
 
   get length(): number {

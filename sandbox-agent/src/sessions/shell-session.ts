@@ -1,10 +1,14 @@
 // One shell of a sandbox (one terminal tab): the pty, the bytes it printed lately, and the one browser
 // connection attached to it. Flow control follows VS Code's terminal: the pty is paused while more than
-// FLOW_HIGH_WATERMARK bytes sent to the browser are unacknowledged, and resumed below the low watermark.
+// FLOW_HIGH_WATERMARK bytes read from it are not yet acknowledged by the browser (those waiting in the batch
+// count: the pause comes before they are copied or sent), and resumed below the low watermark. A flood costs
+// no memory it keeps making (issue 18): the pty is read into one buffer, each read copied into one of a few
+// frames reused once sent, and the replay buffer is a ring of its own.
 
-import type { IPty } from 'node-pty';
+import type { ShellPty } from '../kernel/pty-reader';
 import type { ServerMessage } from '../protocol';
 import { FLOW_HIGH_WATERMARK, FLOW_LOW_WATERMARK } from '../protocol';
+import { OutputFrames } from './output-frames';
 import { PromptMarkerFilter } from './prompt-marker-filter';
 import { ReplayBuffer } from './replay-buffer';
 
@@ -12,6 +16,11 @@ import { ReplayBuffer } from './replay-buffer';
 const OUTPUT_BATCH_MS = 5;
 /** …or until this many bytes are waiting. */
 const OUTPUT_BATCH_BYTES = 32 * 1024;
+/**
+ * Frames kept for reuse: the flow-control window (FLOW_HIGH_WATERMARK) in batches, plus the one filling. A
+ * flood never has more in flight at once; an idle shell has one, of which only the pages its prompt touched.
+ */
+const SPARE_FRAMES = FLOW_HIGH_WATERMARK / OUTPUT_BATCH_BYTES + 1;
 /** What a reconnecting tab gets redrawn: a few screens of output. */
 const REPLAY_BYTES = 64 * 1024;
 /**
@@ -29,7 +38,8 @@ export interface ShellActivity {
 }
 
 export interface ShellClient {
-  sendOutput(bytes: Buffer): void;
+  /** Terminal bytes; `sent` is called once they are written out (or dropped), after which they may change. */
+  sendOutput(bytes: Buffer, sent?: () => void): void;
   /** A control message (steps, quiz results, progress…). */
   send(msg: ServerMessage): void;
   sendExit(exitCode: number, signal: number | undefined): void;
@@ -40,8 +50,7 @@ export interface ShellClient {
 export class ShellSession {
   private client: ShellClient | undefined;
   private readonly replay = new ReplayBuffer(REPLAY_BYTES);
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly frames = new OutputFrames(OUTPUT_BATCH_BYTES, SPARE_FRAMES);
   private flushTimer: NodeJS.Timeout | undefined;
   private unacked = 0;
   private paused = false;
@@ -53,7 +62,7 @@ export class ShellSession {
   private killed = false;
 
   constructor(
-    private readonly pty: IPty,
+    private readonly pty: ShellPty,
     private readonly activity?: ShellActivity,
   ) {
     pty.onData((data: string | Buffer) => this.onOutput(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
@@ -153,10 +162,14 @@ export class ShellSession {
     if (markers > 0) this.activity?.prompt();
     this.restartQuietTimer();
     if (chunk.length === 0) return;
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= OUTPUT_BATCH_BYTES) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), OUTPUT_BATCH_MS);
+    // The chunk may be the pty's read buffer, which the next read fills again: copied now, into the frame.
+    for (let from = 0; from < chunk.length; ) {
+      from += this.frames.append(chunk, from);
+      if (this.frames.full) this.flush();
+    }
+    // Past the high watermark the pty stops being read now, before the next read is copied or sent.
+    this.updatePause();
+    if (this.frames.pending > 0) this.flushTimer ??= setTimeout(() => this.flush(), OUTPUT_BATCH_MS);
   }
 
   private flush(): void {
@@ -164,24 +177,25 @@ export class ShellSession {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (this.pendingBytes === 0) return;
-    const bytes = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.replay.push(bytes);
-    if (this.client) this.send(bytes);
+    const frame = this.frames.take();
+    if (!frame) return;
+    this.replay.push(frame.bytes);
+    if (this.client) this.send(frame.bytes, frame.release);
+    else frame.release();
   }
 
-  private send(bytes: Buffer): void {
-    this.client?.sendOutput(bytes);
+  private send(bytes: Buffer, sent?: () => void): void {
+    if (this.client) this.client.sendOutput(bytes, sent);
+    else sent?.();
     this.unacked += bytes.length;
     this.updatePause();
   }
 
   private updatePause(): void {
+    const inFlight = this.unacked + this.frames.pending;
     if (!this.client) this.setPaused(true);
-    else if (!this.paused && this.unacked > FLOW_HIGH_WATERMARK) this.setPaused(true);
-    else if (this.paused && this.unacked < FLOW_LOW_WATERMARK) this.setPaused(false);
+    else if (!this.paused && inFlight > FLOW_HIGH_WATERMARK) this.setPaused(true);
+    else if (this.paused && inFlight < FLOW_LOW_WATERMARK) this.setPaused(false);
   }
 
   private setPaused(paused: boolean): void {
