@@ -211,52 +211,52 @@ export type CloseBehavior =
   /** Stop; the student decides (the button of `action`). */
   | { kind: 'stop'; state: 'error' | 'exited'; message: CloseMessage; action: CloseAction };
 
+const stop = (message: CloseMessage, action: CloseAction, state: 'error' | 'exited' = 'error'): CloseBehavior => ({
+  kind: 'stop',
+  state,
+  message,
+  action,
+});
+const reconnect = (message: CloseMessage, delayMs?: number, action?: CloseAction): CloseBehavior => ({
+  kind: 'reconnect',
+  message,
+  ...(delayMs === undefined ? {} : { delayMs }),
+  ...(action === undefined ? {} : { action }),
+});
+
+/** What the browser does for each close code of the protocol, by the code's name: every code has its entry. */
+const BY_CLOSE_CODE: Record<keyof typeof CloseCode, CloseBehavior> = {
+  badOrigin: stop('badOrigin', 'retry'),
+  badToken: { kind: 'renewToken' },
+  badRequest: stop('badRequest', 'retry'),
+  protocolVersion: stop('protocolVersion', 'reload'),
+  tooLarge: reconnect('tooLarge'),
+  rateLimited: reconnect('rateLimited'),
+  capacity: reconnect('capacity', CAPACITY_RETRY_MS, 'retry'),
+  sandboxFailed: stop('sandboxFailed', 'retry'),
+  // Never automatic: two windows would take the shell from each other forever.
+  replaced: stop('replaced', 'takeBack'),
+  shellExited: stop('shellExited', 'newShell', 'exited'),
+  shuttingDown: reconnect('shuttingDown'),
+  // The student asked for a fresh sandbox: reconnecting gets it, with no backoff to wait through.
+  restarted: reconnect('restarted', RESTART_RECONNECT_MS),
+  // The instructor reset the sandbox (class mode): the fresh one is ready, and the student must hear who
+  // took the old one away (the connection keeps saying so once connected).
+  resetByInstructor: reconnect('instructorReset', RESTART_RECONNECT_MS),
+  // The instructor ended the session (class mode): coming back is the student's choice, never automatic.
+  ended: stop('ended', 'retry'),
+};
+
+const CLOSE_CODE_NAME = new Map<number, keyof typeof CloseCode>(
+  Object.entries(CloseCode).map(([name, code]) => [code, name as keyof typeof CloseCode]),
+);
+
+/** WebSocket's own codes: normal closure, going away, no status, abnormal (network drop), server error or restart. */
+const TRANSIENT_CLOSE = new Set([1000, 1001, 1005, 1006, 1011, 1012, 1013]);
+
 /** What the browser does when the agent closes a terminal's socket with `code`. */
 export function closeBehavior(code: number): CloseBehavior {
-  switch (code) {
-    case CloseCode.badOrigin:
-      return { kind: 'stop', state: 'error', message: 'badOrigin', action: 'retry' };
-    case CloseCode.badToken:
-      return { kind: 'renewToken' };
-    case CloseCode.badRequest:
-      return { kind: 'stop', state: 'error', message: 'badRequest', action: 'retry' };
-    case CloseCode.protocolVersion:
-      return { kind: 'stop', state: 'error', message: 'protocolVersion', action: 'reload' };
-    case CloseCode.tooLarge:
-      return { kind: 'reconnect', message: 'tooLarge' };
-    case CloseCode.rateLimited:
-      return { kind: 'reconnect', message: 'rateLimited' };
-    case CloseCode.capacity:
-      return { kind: 'reconnect', message: 'capacity', delayMs: CAPACITY_RETRY_MS, action: 'retry' };
-    case CloseCode.sandboxFailed:
-      return { kind: 'stop', state: 'error', message: 'sandboxFailed', action: 'retry' };
-    case CloseCode.replaced:
-      // Never automatic: two windows would take the shell from each other forever.
-      return { kind: 'stop', state: 'error', message: 'replaced', action: 'takeBack' };
-    case CloseCode.shellExited:
-      return { kind: 'stop', state: 'exited', message: 'shellExited', action: 'newShell' };
-    case CloseCode.shuttingDown:
-      return { kind: 'reconnect', message: 'shuttingDown' };
-    case CloseCode.restarted:
-      // The student asked for a fresh sandbox: reconnecting gets it, with no backoff to wait through.
-      return { kind: 'reconnect', message: 'restarted', delayMs: RESTART_RECONNECT_MS };
-    case CloseCode.resetByInstructor:
-      // The instructor reset the sandbox (class mode): the fresh one is ready, and the student must hear who
-      // took the old one away (the connection keeps saying so once connected).
-      return { kind: 'reconnect', message: 'instructorReset', delayMs: RESTART_RECONNECT_MS };
-    case CloseCode.ended:
-      // The instructor ended the session (class mode): coming back is the student's choice, never automatic.
-      return { kind: 'stop', state: 'error', message: 'ended', action: 'retry' };
-    case 1000:
-    case 1001:
-    case 1005:
-    case 1006:
-    case 1011:
-    case 1012:
-    case 1013:
-      // Normal closure, going away, no status, abnormal (network drop), server error or restart.
-      return { kind: 'reconnect', message: 'reconnecting' };
-    default:
-      return { kind: 'reconnect', message: 'closed' };
-  }
+  const name = CLOSE_CODE_NAME.get(code);
+  if (name !== undefined) return BY_CLOSE_CODE[name];
+  return reconnect(TRANSIENT_CLOSE.has(code) ? 'reconnecting' : 'closed');
 }
