@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { childOutput } from './kernel-helpers';
 
 // $1: the instance's name, $2: the text a destination path must hold. Prints "ready", then the trace once
 // stdin closes.
@@ -44,31 +45,15 @@ export async function traceCgroupAttaches(needle: string): Promise<AttachTrace> 
     ['--mount', '--propagation', 'private', 'bash', '-c', SCRIPT, 'trace', instance, needle],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    err += c.toString();
-  });
+  const output = childOutput(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const onData = () => {
-      if (out.startsWith('ready\n')) {
-        child.stdout?.off('data', onData);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    void exited.then((code) => reject(new Error(`cgroup trace exited (${code}): ${out}${err}`)));
-  });
+  await output.printed(/^ready\n/, 'cgroup trace');
   return {
     async stop() {
       child.stdin?.end();
       const code = await exited;
-      if (code !== 0) throw new Error(`cgroup trace failed (${code}): ${err}`);
-      return out
+      if (code !== 0) throw new Error(`cgroup trace failed (${code}): ${output.err}`);
+      return output.out
         .slice('ready\n'.length)
         .split('\n')
         .filter((l) => l !== '');

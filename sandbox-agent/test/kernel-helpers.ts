@@ -1,6 +1,7 @@
 // Shared pieces of the kernel integration tests: a unique cgroup parent / run dir / slot per run, a
 // terminal driver that types into a real sandbox shell and waits for a printed marker (never sleeps
 // blindly), host-side snapshots for leak checks, and the fixtures every kernel test file starts with.
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IPty } from 'node-pty';
@@ -203,6 +204,49 @@ export function sandboxDirsUnder(parents: string[]): string[] {
           .map((e) => `${p}/${e.name}`)
       : [],
   );
+}
+
+/** What a child process (a launcher, a helper script) printed so far, collected as it comes. */
+export interface ChildOutput {
+  readonly out: string;
+  readonly err: string;
+  /** Resolves with the match once stdout so far matches `pattern`; rejects, naming `what`, if the child exits first. */
+  printed(pattern: RegExp, what: string): Promise<RegExpExecArray>;
+}
+
+/** Collects `child`'s stdout and stderr from now on (call it right after spawn). */
+export function childOutput(child: ChildProcess): ChildOutput {
+  let out = '';
+  let err = '';
+  const onOut = new Set<() => void>();
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+    for (const look of onOut) look();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
+  return {
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+    printed(pattern, what) {
+      return new Promise((resolve, reject) => {
+        const look = () => {
+          const m = pattern.exec(out);
+          if (!m) return;
+          onOut.delete(look);
+          resolve(m);
+        };
+        onOut.add(look);
+        look();
+        child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready: ${out}${err}`)));
+      });
+    },
+  };
 }
 
 /** How long a single command may take inside a sandbox before a test fails. */

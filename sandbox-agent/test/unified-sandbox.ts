@@ -6,6 +6,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:
 import { type IPty, spawn as spawnPty } from 'node-pty';
 import { removeCgroupTree } from '../src/kernel/cgroups';
 import type { KernelConfig } from '../src/kernel/config';
+import { childOutput } from './kernel-helpers';
 
 export const UNIFIED = '/sys/fs/cgroup/unified';
 
@@ -45,19 +46,8 @@ export async function startOnUnified(
   args.push('--mnt', `${cfg.runDir}/mnt`, '--tmpfs-bytes', String(cfg.tmpfsBytes), '--hostname', 'gaiola-v2');
   args.push('--cgroup-mode', 'v2', '--cgroup', dir, '--cgroup-entry', entry);
   const launcher = spawn(cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
-  const initPid = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    launcher.stderr?.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    launcher.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^ready (\d+) \d+\n/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    launcher.once('exit', () => reject(new Error(`launcher exited: ${err}`)));
-  });
+  const ready = await childOutput(launcher).printed(/^ready (\d+) \d+\n/, 'launcher');
+  const initPid = Number(ready[1]);
   const shellArgs = ['shell', '--pid', String(initPid), '--cgroup-procs', `${dir}/init/cgroup.procs`];
   shellArgs.push('--cgroup-entry', entry);
   return {
