@@ -82,6 +82,7 @@ int pin_process(const char *cmd, const char *what, const struct target *t, int g
 }
 
 void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_args *a) {
+  if (geteuid() != 0) die("%s: must run as root", cmd);
   memset(sb, 0, sizeof *sb);
   sb->pid1 = a->init.pid;
   sb->parent = -1;

@@ -35,8 +35,9 @@ struct sandbox_handle {
   int born_in_cgroup;   /* the child was (it skips the cgroup.procs writes) */
 };
 
-/* Opens what joining needs; dies with "<cmd>: sandbox init N is gone" when it is, and refuses a pid that is
- * not a sandbox's init. Everything host-side is opened here, before any namespace is entered. */
+/* Opens what joining needs; dies with "<cmd>: must run as root" unless root, with "<cmd>: sandbox init N is
+ * gone" when it is, and refuses a pid that is not a sandbox's init. Everything host-side is opened here, before
+ * any namespace is entered. */
 void sandbox_open(struct sandbox_handle *sb, const char *cmd, const struct join_args *a);
 /* Forks a child that will join the sandbox (after its pid namespace was entered for children), on v2 born in
  * the sandbox's cgroup: returns like fork(2); the child calls sandbox_join. The child is outside our pid namespace's view of us (its getppid()
