@@ -62,6 +62,13 @@ function sandboxProcesses(s: Sandbox): number[] {
   });
 }
 
+/** Runs `ping` (a command line that pings once) and expects its echo answered: exit 0, "1 received". */
+export async function expectPingAnswered(t: Terminal, ping: string): Promise<void> {
+  const r = await t.run(ping);
+  expect(r.out).toContain('1 received');
+  expect(r.code).toBe(0);
+}
+
 /** Skips are printed, never silent (kernel-helpers, CONVENTIONS §12). */
 export function warnSkip(file: string, what: string, reason: string): void {
   console.warn(`[${file}] skipped: ${what}: ${reason}`);
