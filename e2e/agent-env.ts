@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
 // The environment of an agent that a browser test or a benchmark starts for itself: a cgroup parent, run dir,
 // data dir and uid range of its own (slot s maps 65536 ids from 1048576 + s × 65536, far from a live agent's
 // slots, which start at 0), and its ports. Each caller picks a slot no other test uses.
@@ -16,4 +19,16 @@ export function testAgentEnv(o: {
     GAIOLA_RUN_DIR: `/run/${o.run}`,
     GAIOLA_UID_BASE: String(1048576 + o.slot * 65536),
   };
+}
+
+/**
+ * The names of a browser test's own agent: a run name with a random tag (its cgroup parent and run dir, so two
+ * runs never share one) and a data dir under the repo's data/ (git-ignored), which the test removes at its end.
+ */
+export function testRun(
+  kind: string,
+  tag = randomBytes(3).toString('hex'),
+): { tag: string; run: string; dataDir: string } {
+  const run = `gaiola-e2e-${kind}-${tag}`;
+  return { tag, run, dataDir: path.join(process.cwd(), 'data', run) };
 }

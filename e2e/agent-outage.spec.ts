@@ -7,18 +7,14 @@
 //   reconnects by itself to a fresh sandbox, says so, and keeps the student's progress.
 // - Ctrl-C (SIGINT to the whole process group, as a terminal sends it) stops everything and frees every sandbox.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { testAgentEnv } from './agent-env';
-import { runInTerminal, waitConnected, waitDone } from './helpers';
+import { testAgentEnv, testRun } from './agent-env';
+import { doChrootStep, runInTerminal, waitConnected, waitDone } from './helpers';
 
-const tag = randomBytes(3).toString('hex');
+const { tag, run, dataDir } = testRun('outage');
 const SITE_PORT = 3300;
 const AGENT_PORT = 3301;
-const run = `gaiola-e2e-outage-${tag}`;
-const dataDir = path.join(process.cwd(), 'data', run);
 const site = `http://127.0.0.1:${SITE_PORT}`;
 const agentUrl = `http://127.0.0.1:${AGENT_PORT}`;
 
@@ -135,11 +131,7 @@ test('a SIGKILLed agent comes back by itself: the site stays up, the page gets a
   test.setTimeout(180_000);
   await page.goto(`${site}/pt/01-chroot`);
   await waitConnected(page, 0);
-  await runInTerminal(page, 0, 'cd /root');
-  await page.getByTestId('terminal-0').click();
-  await page.keyboard.type('chroot rootfs /bin/sh');
-  await page.keyboard.press('Enter');
-  await waitDone(page, 'chroot');
+  await doChrootStep(page);
 
   const pid = agentPid();
   expect(pid, 'the agent listens').toBeDefined();

@@ -7,18 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { testAgentEnv } from './agent-env';
-import { runInTerminal, waitConnected, waitDone } from './helpers';
+import { testAgentEnv, testRun } from './agent-env';
+import { doChrootStep, waitConnected } from './helpers';
 
-const tag = randomBytes(2).toString('hex');
+const { tag, run, dataDir } = testRun('class', randomBytes(2).toString('hex'));
 const netns = `gaiola-e2e-${tag}`;
 const hostIf = `gaiola-h${tag}`;
 const nsIf = `gaiola-n${tag}`;
 const address = `10.231.${Number.parseInt(tag, 16) % 250}.1`;
 const SITE_PORT = 3200;
 const AGENT_PORT = 3201;
-const run = `gaiola-e2e-class-${tag}`;
-const dataDir = path.join(process.cwd(), 'data', run);
 const site = `http://${address}:${SITE_PORT}`;
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
@@ -82,6 +80,14 @@ test.afterAll(async () => {
   }
 });
 
+/** The links the agent printed at its start, as `npm run class` shows them: the students' and the instructor's. */
+function classLinks(): { joinUrl: string; instructorUrl: string } {
+  return {
+    joinUrl: /students open: (\S+)/.exec(agentLog)?.[1] ?? '',
+    instructorUrl: /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '',
+  };
+}
+
 async function joinAs(browser: Browser, joinUrl: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   // the course index tells a student who has not joined to join
@@ -99,8 +105,7 @@ test('an instructor follows two students live on a LAN address; the CSV holds th
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
-  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  const { joinUrl, instructorUrl } = classLinks();
   expect(joinUrl.startsWith(`${site}/pt/turma?codigo=`)).toBe(true);
   expect(instructorUrl.startsWith(`${site}/pt/instrutor#t=`)).toBe(true);
 
@@ -119,11 +124,7 @@ test('an instructor follows two students live on a LAN address; the CSV holds th
 
   await ana.goto(`${site}/pt/01-chroot`);
   await waitConnected(ana, 0);
-  await runInTerminal(ana, 0, 'cd /root');
-  await ana.getByTestId('terminal-0').click();
-  await ana.keyboard.type('chroot rootfs /bin/sh');
-  await ana.keyboard.press('Enter');
-  await waitDone(ana, 'chroot');
+  await doChrootStep(ana);
 
   // the instructor's row changes on its own (no reload)
   const anaRow = rows.filter({ hasText: 'Ana' });
@@ -144,8 +145,7 @@ test('the Galician instructor page: its own join link, times in words, the open 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
-  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  const { joinUrl, instructorUrl } = classLinks();
   // `npm run class` prints the Galician join link too
   expect(agentLog).toContain(`${site}/gl/turma?codigo=`);
 
@@ -177,8 +177,7 @@ test("an instructor's reset: the student's page says the instructor did it and t
   browser,
 }) => {
   test.setTimeout(120_000);
-  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
-  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  const { joinUrl, instructorUrl } = classLinks();
   const catalog = (locale: 'pt' | 'gl') =>
     JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as {
       terminal: { message: Record<string, string> };

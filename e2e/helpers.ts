@@ -109,6 +109,16 @@ export async function waitDone(page: Page, stepId: string): Promise<void> {
   });
 }
 
+/** Lesson 01's first step typed by hand in tab 0, on a page already connected: `chroot rootfs /bin/sh`, seen done. */
+export async function doChrootStep(page: Page): Promise<void> {
+  await runInTerminal(page, 0, 'cd /root');
+  // Typed, not through runInTerminal: its closing marker would run inside the chroot's shell.
+  await page.getByTestId('terminal-0').click();
+  await page.keyboard.type('chroot rootfs /bin/sh');
+  await page.keyboard.press('Enter');
+  await waitDone(page, 'chroot');
+}
+
 /**
  * Proves a tab's shell runs what it is sent: a random number times 7, which the echoed command line shows only
  * as `$((n*7))`, so the product cannot come from the echo, a replay or a fixed answer.
@@ -118,8 +128,9 @@ export async function expectShellComputes(page: Page, tab: number): Promise<void
   expect(await runInTerminal(page, tab, `echo $((${n}*7))`)).toBe(String(n * 7));
 }
 
-/** Opens a lesson with both terminals connected, as a fresh student: every step still pending. */
-export async function openLesson(page: Page, locale: 'pt' | 'gl', lesson: LessonDef): Promise<void> {
+/** Opens a lesson with both terminals connected, as a fresh student: every step still pending. Returns the lesson. */
+export async function openLesson(page: Page, locale: 'pt' | 'gl', slug: string): Promise<LessonDef> {
+  const lesson = lessonBySlug(slug);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`/${locale}/${lesson.slug}`);
   await waitConnected(page, 0);
@@ -127,14 +138,18 @@ export async function openLesson(page: Page, locale: 'pt' | 'gl', lesson: Lesson
   await waitConnected(page, 1);
   for (const step of lesson.steps)
     await expect(page.getByTestId(`step-status-${step.id}`)).toHaveAttribute('data-status', 'pending');
+  return lesson;
+}
+
+/** A step's commands run with the page's buttons (as runStep), then the step seen done. */
+export async function doStep(page: Page, step: StepDef, version: CgroupVersion): Promise<void> {
+  await runStep(page, step, version);
+  await waitDone(page, step.id);
 }
 
 /** Every step of a lesson with the page's "run in terminal" buttons, each seen done before the next. */
 export async function doStepsWithButtons(page: Page, lesson: LessonDef, version: CgroupVersion): Promise<void> {
-  for (const step of lesson.steps) {
-    await runStep(page, step, version);
-    await waitDone(page, step.id);
-  }
+  for (const step of lesson.steps) await doStep(page, step, version);
   await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-steps-done', String(lesson.steps.length));
 }
 
@@ -143,20 +158,16 @@ export async function doStepsWithButtons(page: Page, lesson: LessonDef, version:
  * hog holds memory (before `kill %1` ends it), and an OOM kill contained in the group.
  */
 export async function doLesson05WithButtons(page: Page, version: CgroupVersion): Promise<void> {
-  const mem = lessonBySlug('05-cgroups-memory');
+  const mem = await openLesson(page, 'pt', '05-cgroups-memory');
   const [group, join, usage, oom] = mem.steps as [StepDef, StepDef, StepDef, StepDef];
-  await openLesson(page, 'pt', mem);
-  await runStep(page, group, version);
-  await waitDone(page, 'group');
+  await doStep(page, group, version);
   expect(await terminalText(page, 1)).toContain('104857600');
-  await runStep(page, join, version);
-  await waitDone(page, 'join');
+  await doStep(page, join, version);
   expect(await terminalText(page, 0)).toMatch(version === 'v2' ? /^0::\/demo\s*$/m : /^\d+:memory:\/demo\s*$/m);
   await runStep(page, usage, version, (text) => text === 'kill %1');
   await waitDone(page, 'usage');
   await runStep(page, usage, version, (text) => text !== 'kill %1');
-  await runStep(page, oom, version);
-  await waitDone(page, 'oom');
+  await doStep(page, oom, version);
   const a = await terminalText(page, 0);
   expect(a).toMatch(/Killed/);
   expect(a).toMatch(/^still here\s*$/m);
@@ -169,6 +180,40 @@ export function lessonBySlug(slug: string): LessonDef {
   const found = lessons.find((l) => l.slug === slug);
   if (!found) throw new Error(`no lesson ${slug}`);
   return found;
+}
+
+/**
+ * Opens a lesson's page and answers every question of its quiz, each graded by the agent with the feedback the
+ * key gives for the option chosen in the page's locale: the right option (`right`), or a wrong one first and then
+ * the right one (`wrongThenRight`). Only a question's first answer counts, so the score is every question or none.
+ */
+export async function takeQuiz(
+  page: Page,
+  locale: 'pt' | 'gl',
+  lesson: LessonDef,
+  order: 'right' | 'wrongThenRight',
+): Promise<void> {
+  const answers = await answersOf(lesson.slug);
+  await page.goto(`/${locale}/${lesson.slug}`);
+  await waitConnected(page, 0);
+  for (const question of lesson.quiz) {
+    const key = answers[question.id];
+    if (!key) throw new Error(`${lesson.slug}: no answer for ${question.id}`);
+    const wrong = question.options.find((o) => o.id !== key.correct)?.id ?? '';
+    for (const [i, option] of (order === 'right' ? [key.correct] : [wrong, key.correct]).entries()) {
+      const form = page.getByTestId(`quiz-${question.id}`);
+      await form.locator(`label[data-option="${option}"]`).click();
+      await page.getByTestId(`quiz-answer-${question.id}`).click();
+      const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
+      const what = `${lesson.slug} ${question.id}, option ${option}`;
+      await expect(feedback, what).toHaveAttribute('data-correct', String(option === key.correct));
+      await expect(feedback, what).toHaveAttribute('data-first', String(i === 0));
+      // The feedback as the page shows it: code spans lose their backticks.
+      await expect(feedback, what).toContainText((key.feedback[option]?.[locale] ?? '?').replaceAll('`', ''));
+    }
+  }
+  const score = order === 'right' ? lesson.quiz.length : 0;
+  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-quiz-correct', String(score));
 }
 
 /** The answer key of a lesson, read here in the test (node side), never by the site. */

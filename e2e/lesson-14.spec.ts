@@ -1,9 +1,8 @@
 // Lesson 14 (ports and names) end to end in Chromium: each step's commands typed by the page's buttons into
 // the two terminals, each step turned done by the agent's checks, and what the terminals show on the way.
 import { expect, test } from '@playwright/test';
-import type { LessonDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { doStepsWithButtons, lessonBySlug, openLesson, terminalText } from './helpers';
+import { doStepsWithButtons, openLesson, terminalText } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -12,8 +11,7 @@ for (const locale of ['pt', 'gl'] as const) {
     page,
   }, testInfo) => {
     test.setTimeout(240_000);
-    const lesson: LessonDef = lessonBySlug('14-ports-and-names');
-    await openLesson(page, locale, lesson);
+    const lesson = await openLesson(page, locale, '14-ports-and-names');
     await doStepsWithButtons(page, lesson, version);
     // through the DNAT rule, the page the container serves; the container's names, which the sandbox lacks
     const b = await terminalText(page, 1);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { StepDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { lessonBySlug, openLesson, pressRun, runInTerminal, runStep, terminalText, waitDone } from './helpers';
+import { doStep, openLesson, pressRun, runInTerminal, runStep, terminalText, waitDone } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -17,15 +17,12 @@ test(`pt: lesson 15 end to end with the page's buttons (cgroup ${version}): a /d
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const lesson = lessonBySlug('15-dev-and-pid1');
+  const lesson = await openLesson(page, 'pt', '15-dev-and-pid1');
   const [dev, devpts, zombie, reaper] = lesson.steps as [StepDef, StepDef, StepDef, StepDef];
-  await openLesson(page, 'pt', lesson);
 
-  await runStep(page, dev, version);
-  await waitDone(page, 'dev');
+  await doStep(page, dev, version);
   expect(await terminalText(page, 0)).toContain('Operation not permitted');
-  await runStep(page, devpts, version);
-  await waitDone(page, 'devpts');
+  await doStep(page, devpts, version);
   // inside the container: the bound null is the character device 1:3, the new devpts holds only its ptmx
   const inside = await terminalText(page, 0);
   expect(inside).toMatch(/crw-rw-rw- +1 nobody +nogroup +1, +3 .* null/);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { StepDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { answersOf, lessonBySlug, prompts, runInTerminal, runStep, waitConnected, waitDone } from './helpers';
+import { lessonBySlug, prompts, runInTerminal, runStep, takeQuiz, waitConnected, waitDone } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -62,21 +62,6 @@ test('pt: lesson 04 quiz: every question graded by the agent, with the feedback 
   page,
 }) => {
   const users = lessonBySlug('04-user-namespaces');
-  const answers = await answersOf(users.slug);
-  if (!answers) throw new Error(`${users.slug} has no answers.ts`);
   expect(users.quiz.length).toBeGreaterThanOrEqual(4);
-  await page.goto(`/pt/${users.slug}`);
-  await waitConnected(page, 0);
-  for (const question of users.quiz) {
-    const key = answers[question.id];
-    if (!key) throw new Error(`no answer for ${question.id}`);
-    const form = page.getByTestId(`quiz-${question.id}`);
-    await form.locator(`label[data-option="${key.correct}"]`).click();
-    await page.getByTestId(`quiz-answer-${question.id}`).click();
-    const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
-    await expect(feedback).toHaveAttribute('data-correct', 'true');
-    await expect(feedback).toHaveAttribute('data-first', 'true');
-    await expect(feedback).toContainText((key.feedback[key.correct]?.pt ?? '?').replaceAll('`', ''));
-  }
-  await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-quiz-correct', String(users.quiz.length));
+  await takeQuiz(page, 'pt', users, 'right');
 });

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
-import type { LessonDef } from '../lessons/types';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { answersOf, doStepsWithButtons, openLesson, terminalText, waitConnected } from './helpers';
+import { doStepsWithButtons, openLesson, takeQuiz, terminalText } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -10,8 +9,7 @@ test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a co
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const lesson = lessons.find((l) => l.slug === '11-container-by-hand') as LessonDef;
-  await openLesson(page, 'gl', lesson);
+  const lesson = await openLesson(page, 'gl', '11-container-by-hand');
   await doStepsWithButtons(page, lesson, version);
   // inside the container: its own host name, and it is PID 1
   expect(await terminalText(page, 0)).toMatch(/^ctr\s*$/m);
@@ -34,20 +32,5 @@ test(`gl: lesson 11 end to end with the page's buttons (cgroup ${version}): a co
 test('pt: the quiz of every lesson, graded by the agent with the feedback of the option chosen', async ({ page }) => {
   test.setTimeout(240_000);
   expect(lessons.length).toBe(15);
-  for (const lesson of lessons) {
-    const answers = await answersOf(lesson.slug);
-    if (!answers) throw new Error(`${lesson.slug} has no answers.ts`);
-    await page.goto(`/pt/${lesson.slug}`);
-    await waitConnected(page, 0);
-    for (const question of lesson.quiz) {
-      const key = answers[question.id];
-      if (!key) throw new Error(`${lesson.slug}: no answer for ${question.id}`);
-      await page.getByTestId(`quiz-${question.id}`).locator(`label[data-option="${key.correct}"]`).click();
-      await page.getByTestId(`quiz-answer-${question.id}`).click();
-      const feedback = page.getByTestId(`quiz-feedback-${question.id}`);
-      await expect(feedback, `${lesson.slug} ${question.id}`).toHaveAttribute('data-correct', 'true');
-      await expect(feedback).toContainText((key.feedback[key.correct]?.pt ?? '?').replaceAll('`', ''));
-    }
-    await expect(page.getByTestId('lesson-progress')).toHaveAttribute('data-quiz-correct', String(lesson.quiz.length));
-  }
+  for (const lesson of lessons) await takeQuiz(page, 'pt', lesson, 'right');
 });

@@ -4,18 +4,14 @@
 // first student takes the slot, a second is told the class is full, answers a question, sees the agent's
 // feedback, and after a reload sees the saved answer, still without a terminal (in pt and in gl).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { testAgentEnv } from './agent-env';
+import { testAgentEnv, testRun } from './agent-env';
 import { answersOf, lessonBySlug, waitConnected } from './helpers';
 
-const tag = randomBytes(3).toString('hex');
+const { run, dataDir } = testRun('full');
 const SITE_PORT = 3400;
 const AGENT_PORT = 3401;
-const run = `gaiola-e2e-full-${tag}`;
-const dataDir = path.join(process.cwd(), 'data', run);
 const site = `http://127.0.0.1:${SITE_PORT}`;
 const lesson = lessonBySlug('02-unshare');
 

@@ -4,14 +4,7 @@
 // turning done as the guest's kernel says so.
 import { expect, test } from '@playwright/test';
 import type { CgroupVersion } from '../../lessons/types';
-import {
-  doLesson05WithButtons,
-  doStepsWithButtons,
-  lessonBySlug,
-  openLesson,
-  runInTerminal,
-  terminalText,
-} from '../helpers';
+import { doLesson05WithButtons, doStepsWithButtons, openLesson, runInTerminal, terminalText } from '../helpers';
 
 const AGENT_PORT = Number(process.env.GAIOLA_VM_AGENT_PORT ?? 3281);
 let version: CgroupVersion = 'v1';
@@ -34,8 +27,7 @@ test('pt: lesson 05 with the v2 commands: a memory limit, its usage, an OOM kill
 test('gl: lesson 06 with the v2 commands: cpu.max, weights, pids.max, cgroup.freeze, cgroup.kill', async ({
   page,
 }, testInfo) => {
-  const lesson = lessonBySlug('06-cgroups-cpu-pids');
-  await openLesson(page, 'gl', lesson);
+  const lesson = await openLesson(page, 'gl', '06-cgroups-cpu-pids');
   await doStepsWithButtons(page, lesson, version);
   expect(await terminalText(page, 1)).toMatch(/frozen 1/);
   await page.screenshot({ path: testInfo.outputPath('lesson-06-gl.png'), fullPage: true });
@@ -45,8 +37,7 @@ test('gl: lesson 06 with the v2 commands: cpu.max, weights, pids.max, cgroup.fre
 });
 
 test('gl: lesson 11 end to end: a container with every piece', async ({ page }, testInfo) => {
-  const lesson = lessonBySlug('11-container-by-hand');
-  await openLesson(page, 'gl', lesson);
+  const lesson = await openLesson(page, 'gl', '11-container-by-hand');
   await doStepsWithButtons(page, lesson, version);
   expect(await terminalText(page, 0)).toMatch(/^ctr\s*$/m);
   await page.screenshot({ path: testInfo.outputPath('lesson-11-gl.png'), fullPage: true });
@@ -55,8 +46,7 @@ test('gl: lesson 11 end to end: a container with every piece', async ({ page }, 
 test('pt: the Kernel panel on v2: the sandbox’s memory.max, and the forks a small bomb had refused', async ({
   page,
 }, testInfo) => {
-  const lesson = lessonBySlug('06-cgroups-cpu-pids');
-  await openLesson(page, 'pt', lesson);
+  await openLesson(page, 'pt', '06-cgroups-cpu-pids');
   // The sandbox's own limit, as its root group's file holds it: a whole number of MiB by the agent's config.
   const max = await runInTerminal(page, 1, 'cat /sys/fs/cgroup/memory.max');
   expect(max).toMatch(/^\d+$/);
