@@ -58,7 +58,7 @@ case "$mode" in
     # The sanitizers check every access themselves: no _FORTIFY_SOURCE (it hides accesses from them), -O1 and
     # frame pointers for readable reports.
     out="$dir/build/gaiola-sandbox-sanitize" what=" (with ASan and UBSan)"
-    flags=(-O1 -g -fno-omit-frame-pointer -D_GNU_SOURCE -fsanitize=address,undefined -fno-sanitize-recover=all
+    flags=(-O1 -g -fno-omit-frame-pointer -D_GNU_SOURCE -DGAIOLA_SANITIZE -fsanitize=address,undefined -fno-sanitize-recover=all
       -Wall -Wextra -Wformat=2 -Werror)
     link=(-fsanitize=address,undefined)
     ;;

@@ -122,6 +122,11 @@ static const int holder_syscalls[] = {
 #ifdef __NR_poll
     __NR_poll,
 #endif
+#ifdef GAIOLA_SANITIZE
+    /* The sanitizers' runtime, in build-launcher.sh --sanitize only: before every noreturn call (exit, a
+     * longjmp) ASan asks whether it runs on a signal stack, and its internal locks may wait. */
+    __NR_sigaltstack,   __NR_futex,
+#endif
 };
 #define N_HOLDER (sizeof holder_syscalls / sizeof holder_syscalls[0])
 
