@@ -1,6 +1,7 @@
 /*
- * Stop points for the kernel tests (see test-hooks.h); empty unless built with GAIOLA_TEST_HOOKS. No
- * privilege is used: the file is created with the caller's filesystem ids.
+ * What only the test builds carry: the stop points of the kernel tests (see test-hooks.h), compiled with
+ * GAIOLA_TEST_HOOKS, and the sanitizers' default options, with GAIOLA_SANITIZE; empty in the launcher the
+ * agent runs. No privilege is used: a stop point's file is created with the caller's filesystem ids.
  */
 #include "test-hooks.h"
 
