@@ -4,7 +4,7 @@
 // commands turn every step done, and the OOM kill is contained: the hog dies, the shell lives.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/05-cgroups-memory/lesson';
-import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
+import { lessonCgroupVersion, lessonRig, record, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-05-cgroups-memory.kernel.test');
@@ -52,26 +52,18 @@ describe.skipIf(skip !== undefined)(`lesson 05 checks on a real sandbox (cgroup 
   });
 
   it('turns every step done with the lesson’s commands; the OOM kill takes the hog, not the shell', async () => {
-    const outs = await typeStep(rig, lesson, 'group', version);
+    const { outs } = await rig.solveStep('group', `05-group-${version}`);
     expect(outs.at(-1)).toContain('104857600');
-    const group = await rig.obs.until('group');
-    record(`05-group-${version}`, group.snap);
 
-    await typeStep(rig, lesson, 'join', version);
-    const joined = await rig.obs.until('join');
-    record(`05-join-${version}`, joined.snap);
+    const { seen: joined } = await rig.solveStep('join', `05-join-${version}`);
     expect(joined.results.oom).toMatchObject({ done: false, hint: 'no-oom' });
 
     // the perl holding memory, then kill %1 after the check saw it
-    await typeStep(rig, lesson, 'usage', version, (t) => t === 'kill %1');
-    const used = await rig.obs.until('usage');
-    record(`05-usage-${version}`, used.snap);
+    await rig.solveStep('usage', `05-usage-${version}`, (t) => t === 'kill %1');
     await typeLine(rig.a, 'kill %1; wait');
 
-    const oom = await typeStep(rig, lesson, 'oom', version);
+    const { outs: oom, seen: killed } = await rig.solveStep('oom', `05-oom-${version}`);
     expect(oom[0]).toMatch(/Killed/);
-    const killed = await rig.obs.until('oom');
-    record(`05-oom-${version}`, killed.snap);
     expect(oom.at(-1)).toContain('still here');
     for (const id of ['group', 'join', 'oom']) expect(killed.results[id]).toEqual({ done: true });
   });

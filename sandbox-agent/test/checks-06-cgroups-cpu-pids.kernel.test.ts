@@ -3,7 +3,7 @@
 // group that never hit its limit); the lesson's own commands turn every step done.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/06-cgroups-cpu-pids/lesson';
-import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
+import { lessonCgroupVersion, lessonRig, record, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-06-cgroups-cpu-pids.kernel.test');
@@ -53,29 +53,19 @@ describe.skipIf(skip !== undefined)(`lesson 06 checks on a real sandbox (cgroup 
 
   it('turns every step done with the lesson’s commands', async () => {
     const b = rig.b;
-    await typeStep(rig, lesson, 'quota', version);
-    const quota = await rig.obs.until('quota');
-    record(`06-quota-${version}`, quota.snap);
+    await rig.solveStep('quota', `06-quota-${version}`);
     await typeLine(b, STOP_JOBS);
 
-    await typeStep(rig, lesson, 'weights', version);
-    const weights = await rig.obs.until('weights');
-    record(`06-weights-${version}`, weights.snap);
+    await rig.solveStep('weights', `06-weights-${version}`);
     await typeLine(b, STOP_JOBS);
 
-    const bomb = await typeStep(rig, lesson, 'pids', version);
+    const { outs: bomb, seen: limited } = await rig.solveStep('pids', `06-pids-${version}`);
     expect(bomb.join('')).toMatch(/Cannot fork|Resource temporarily unavailable/);
-    const limited = await rig.obs.until('pids');
-    record(`06-pids-${version}`, limited.snap);
     expect(limited.results.empty).toMatchObject({ done: false, hint: 'not-emptied' });
 
-    await typeStep(rig, lesson, 'freeze', version);
-    const frozen = await rig.obs.until('freeze');
-    record(`06-freeze-${version}`, frozen.snap);
+    await rig.solveStep('freeze', `06-freeze-${version}`);
 
-    await typeStep(rig, lesson, 'empty', version);
-    const emptied = await rig.obs.until('empty');
-    record(`06-empty-${version}`, emptied.snap);
+    const { seen: emptied } = await rig.solveStep('empty', `06-empty-${version}`);
     expect(emptied.results.pids).toEqual({ done: true });
   });
 

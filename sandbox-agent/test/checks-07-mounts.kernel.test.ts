@@ -4,11 +4,10 @@
 // escapa gets out of the chroot but not out of the pivoted container.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/07-mounts/lesson';
-import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
+import { lessonRig, record, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-07-mounts.kernel.test');
-const version = lessonCgroupVersion(probe);
 
 describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => {
   const rig = lessonRig(lesson, probe, { hostname: 'gaiola-lesson07', tag: 'checks-07' });
@@ -78,25 +77,17 @@ describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => 
   });
 
   it('turns every step done with the lesson’s commands; the escape fails in the pivoted container', async () => {
-    const bind = await typeStep(rig, lesson, 'bind-ro', version);
+    const { outs: bind } = await rig.solveStep('bind-ro', '07-bind');
     expect(bind.at(-1)).toMatch(/Read-only file system/);
-    record('07-bind', (await rig.obs.until('bind-ro')).snap);
 
-    await typeStep(rig, lesson, 'shared', version);
-    record('07-shared', (await rig.obs.until('shared')).snap);
+    await rig.solveStep('shared', '07-shared');
 
-    await typeStep(rig, lesson, 'private', version);
-    const priv = await rig.obs.until('private');
-    record('07-private', priv.snap);
+    await rig.solveStep('private', '07-private');
 
-    await typeStep(rig, lesson, 'pivot', version);
-    const pivot = await rig.obs.until('pivot');
-    record('07-pivot', pivot.snap);
+    await rig.solveStep('pivot', '07-pivot');
 
     // escape: the chroot in tab B is left, the pivoted container in tab A is not
-    await typeStep(rig, lesson, 'escape', version);
-    const escaped = await rig.obs.until('escape');
-    record('07-escape', escaped.snap);
+    const { seen: escaped } = await rig.solveStep('escape', '07-escape');
     expect(await typeLine(rig.b, 'ls /root/rootfs/bin/escapa')).toContain('/root/rootfs/bin/escapa');
     expect(await typeLine(rig.a, 'ls /root')).not.toContain('rootfs');
     // the steps whose state is still there (shared and private were undone by the next steps, as the page says)

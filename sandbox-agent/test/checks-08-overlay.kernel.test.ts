@@ -7,11 +7,10 @@ import lesson from '../../lessons/08-overlay/lesson';
 import { baseMounts, overlayDirs } from '../src/checks/mount-util';
 import type { MountEntry } from '../src/kernel/parse/mountinfo';
 import type { SandboxSnapshot } from '../src/kernel/snapshot';
-import { lessonCgroupVersion, lessonRig, record, typeLine, typeStep } from './checks-helpers';
+import { lessonRig, record, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-08-overlay.kernel.test');
-const version = lessonCgroupVersion(probe);
 
 describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => {
   const rig = lessonRig(lesson, probe, { hostname: 'gaiola-lesson08', tag: 'checks-08' });
@@ -42,26 +41,19 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
   });
 
   it('turns every step done with the lesson’s commands', async () => {
-    const first = await typeStep(rig, lesson, 'mount', version);
+    const { outs: first } = await rig.solveStep('mount', '08-mount');
     expect(first.at(-1)).toMatch(/cima/);
-    record('08-mount', (await rig.obs.until('mount')).snap);
 
-    await typeStep(rig, lesson, 'copy-up', version);
-    record('08-copy-up', (await rig.obs.until('copy-up')).snap);
+    await rig.solveStep('copy-up', '08-copy-up');
 
-    await typeStep(rig, lesson, 'whiteout', version);
-    const wh = await rig.obs.until('whiteout');
-    record('08-whiteout', wh.snap);
+    const { seen: wh } = await rig.solveStep('whiteout', '08-whiteout');
     expect(wh.snap.files['/root/ov/upper/ambos.txt']).toMatchObject({ type: 'char', rdev: '0:0' });
 
-    const layers = await typeStep(rig, lesson, 'layers', version);
+    const { outs: layers } = await rig.solveStep('layers', '08-layers');
     expect(layers.join('')).toMatch(/v2/);
     expect(layers.join('')).toMatch(/Read-only file system/);
-    record('08-layers', (await rig.obs.until('layers')).snap);
 
-    await typeStep(rig, lesson, 'two-containers', version);
-    const shared = await rig.obs.until('two-containers');
-    record('08-two-containers', shared.snap);
+    const { seen: shared } = await rig.solveStep('two-containers', '08-two-containers');
     expect(await typeLine(rig.b, 'cat /etc/motd')).toContain('c1');
     await typeLine(rig.b, 'exit');
     for (const id of ['mount', 'copy-up', 'whiteout', 'layers', 'two-containers'])

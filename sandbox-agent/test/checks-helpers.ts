@@ -142,6 +142,11 @@ export interface LessonRig {
    * and the snapshot is recorded as the fixture `name`.
    */
   lookFresh(name: string, stepIds?: readonly string[]): Promise<Look>;
+  /**
+   * Types step `stepId`'s commands as the page shows them on this host (typeStep, `skip` as there), looks until
+   * the step is done and records that look as the fixture `name`; returns the commands' outputs and the look.
+   */
+  solveStep(stepId: string, name: string, skip?: (text: string) => boolean): Promise<{ outs: string[]; seen: Look }>;
   /** Destroys the sandbox and expects nothing of it left on the host: processes, cgroups, run dirs, mounts. */
   destroyAndExpectNothingLeft(): Promise<void>;
 }
@@ -187,6 +192,12 @@ export function lessonRig(lesson: LessonDef, probe: HostProbe, opts: LessonRigOp
       record(name, seen.snap);
       expect(notDone(seen.results), `steps done in a fresh sandbox (${name})`).toEqual([]);
       return seen;
+    },
+    async solveStep(stepId: string, name: string, skip?: (text: string) => boolean) {
+      const outs = await typeStep(rig, lesson, stepId, rig.version, skip);
+      const seen = await rig.obs.until(stepId);
+      record(name, seen.snap);
+      return { outs, seen };
     },
     async destroyAndExpectNothingLeft() {
       await rig.sb.destroy();
