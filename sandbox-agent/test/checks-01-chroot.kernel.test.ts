@@ -65,8 +65,7 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     await rig.b.ok('chroot /tmp/rootfs /bin/sleep 1000 </dev/null >/dev/null 2>&1 & disown');
     // what a naive check might read: a file claiming the kill, a directory named like the rootfs
     await rig.b.ok('echo "killed-by signal=15 pid=1" > /root/rootfs/tmp/marca.log; mkdir -p /tmp/root/rootfs/proc');
-    const { snap, results } = await rig.obs.look();
-    record('01-fakes', snap);
+    const { snap, results } = await rig.lookAs('01-fakes');
     expect(snap.processes.some((p) => p.rootId !== null && p.rootId !== snap.base.rootId)).toBe(true);
     expect(results.chroot).toEqual({ done: false, hint: 'no-process', params: { path: ROOTFS } });
     expect(results.proc).toEqual({ done: false, hint: 'not-chrooted', params: { path: ROOTFS } });
@@ -125,8 +124,7 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
       `P=$(pidof ${FIXTURE}); mount -t tmpfs gaiola-fake /proc && mkdir /proc/$$ && ln -s /root/rootfs /proc/$$/root && kill $P; umount /proc || busybox umount /proc`,
     );
     await marker.exited;
-    const { snap, results } = await rig.obs.look();
-    record('01-killed-outside', snap);
+    const { snap, results } = await rig.lookAs('01-killed-outside');
     expect(snap.fixtures[FIXTURE]).toMatchObject({ alive: false, hostPid: null, killedBy: { signal: 15, pid: bPid } });
     expect(snap.fixtures[FIXTURE]?.killedBy?.rootId).toBe(snap.base.rootId);
     expect(results['kill-outside']).toEqual({ done: false, hint: 'killed-from-outside', params: { pid: bPid } });
@@ -135,8 +133,7 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     await newMarker();
     await rig.b.ok(`kill -9 $(pidof ${FIXTURE})`);
     await marker.exited;
-    const killed9 = await rig.obs.look();
-    record('01-sigkill', killed9.snap);
+    const killed9 = await rig.lookAs('01-sigkill');
     expect(killed9.snap.fixtures[FIXTURE]).toEqual({ hostPid: null, alive: false, killedBy: null });
     expect(killed9.results['kill-outside']).toEqual({ done: false, hint: 'killed-untraceable' });
     await newMarker();

@@ -32,8 +32,7 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
     await rig.b.ok(`echo unshare -m -i -n -p -u -f chroot rootfs /bin/sh; echo ${WANTED}; echo /proc/1/ns/uts`);
     await rig.b.ok('mkdir -p /root/rootfs2/proc /tmp/x/proc && echo "uts:[1]" > /tmp/x/uts');
     await rig.b.ok(`hostname ${WANTED}`);
-    const { snap, results } = await rig.obs.look();
-    record('02-sandbox-renamed', snap);
+    const { snap, results } = await rig.lookAs('02-sandbox-renamed');
     expect(snap.base.hostname).toBe(WANTED);
     expect(results).toEqual({
       unshare: { done: false, hint: 'no-new-pidns' },
@@ -115,8 +114,7 @@ describe.skipIf(skip !== undefined)('lesson 02 checks on a real sandbox', () => 
     const entered = await containerOf('unshare -m -i -n -p -u -f chroot rootfs /bin/sleep 1000');
     try {
       await rig.b.ok(`nsenter -t ${entered.init.nsPids[1]} -m mount -t proc proc /root/rootfs/proc`);
-      const outside = await rig.obs.look();
-      record('02-proc-from-outside', outside.snap);
+      const outside = await rig.lookAs('02-proc-from-outside');
       expect(outside.snap.containerProcs?.[entered.init.hostPid]).toBe(false);
       expect(outside.results.namespaces).toEqual({
         done: false,

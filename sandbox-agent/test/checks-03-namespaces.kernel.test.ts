@@ -32,8 +32,7 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
     expect(await rig.b.ok('cat /proc/self/timens_offsets')).toMatch(/boottime\s+0\s+0/);
     await rig.b.ok('unshare -u sleep 1000 </dev/null >/dev/null 2>&1 & disown');
     await rig.obs.until('container', 300).catch(() => undefined);
-    const { snap, results } = await rig.obs.look();
-    record('03-fakes', snap);
+    const { snap, results } = await rig.lookAs('03-fakes');
     expect(snap.processes.some((p) => p.comm === 'sleep' && p.ns.uts !== snap.base.ns.uts)).toBe(true);
     expect(results).toEqual(NOTHING);
     await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
@@ -66,8 +65,7 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
 
     // without -p: the shell stays in the sandbox's PID namespace
     await typeLine(rig.b, 'nsenter -t $(pgrep -n -x sh) -m -u -i -n -r -w /bin/sh');
-    const noPid = await rig.obs.look();
-    record('03-nsenter-nopid', noPid.snap);
+    const noPid = await rig.lookAs('03-nsenter-nopid');
     expect(noPid.results.nsenter).toMatchObject({ done: false, hint: 'missing-ns', params: { kind: 'pid' } });
     await typeLine(rig.b, 'exit');
 
@@ -81,8 +79,7 @@ describe.skipIf(skip !== undefined)('lesson 03 checks on a real sandbox', () => 
 
     // a time namespace with a small boot-time offset first
     await typeLine(rig.b, 'unshare --time --fork --boottime 60 bash');
-    const small = await rig.obs.look();
-    record('03-time-small', small.snap);
+    const small = await rig.lookAs('03-time-small');
     expect(small.results.time).toEqual({ done: false, hint: 'small-offset', params: { found: 60 } });
     await typeLine(rig.b, 'exit');
 

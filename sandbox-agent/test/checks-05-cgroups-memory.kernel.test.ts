@@ -4,7 +4,7 @@
 // commands turn every step done, and the OOM kill is contained: the hog dies, the shell lives.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/05-cgroups-memory/lesson';
-import { lessonCgroupVersion, lessonRig, record, typeLine } from './checks-helpers';
+import { lessonCgroupVersion, lessonRig, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-05-cgroups-memory.kernel.test');
@@ -33,8 +33,7 @@ describe.skipIf(skip !== undefined)(`lesson 05 checks on a real sandbox (cgroup 
     let seen = await rig.obs.look();
     expect(seen.results.group).toEqual({ done: false, hint: 'no-group', params: { group: 'demo' } });
     await typeLine(b, `mkdir ${cg}/demo`);
-    seen = await rig.obs.look();
-    record(`05-unlimited-${version}`, seen.snap);
+    seen = await rig.lookAs(`05-unlimited-${version}`);
     const file = version === 'v2' ? 'memory.max' : 'memory.limit_in_bytes';
     expect(seen.results.group).toEqual({ done: false, hint: 'no-limit', params: { group: 'demo', file } });
     expect(seen.results.join).toEqual({ done: false, hint: 'empty', params: { group: 'demo' } });

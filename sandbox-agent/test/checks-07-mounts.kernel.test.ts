@@ -4,7 +4,7 @@
 // escapa gets out of the chroot but not out of the pivoted container.
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/07-mounts/lesson';
-import { lessonRig, record, typeLine } from './checks-helpers';
+import { lessonRig, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-07-mounts.kernel.test');
@@ -66,8 +66,7 @@ describe.skipIf(skip !== undefined)('lesson 07 checks on a real sandbox', () => 
       await typeLine(rig.a, 'unshare -m -p -f -u -i -n bash');
       try {
         await typeLine(rig.a, line);
-        seen = await rig.obs.look();
-        record(name, seen.snap);
+        seen = await rig.lookAs(name);
         expect(seen.results.pivot, name).toMatchObject({ done: false, hint });
       } finally {
         await typeLine(rig.a, 'exit');

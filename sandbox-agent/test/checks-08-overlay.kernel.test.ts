@@ -7,7 +7,7 @@ import lesson from '../../lessons/08-overlay/lesson';
 import { baseMounts, overlayDirs } from '../src/checks/mount-util';
 import type { MountEntry } from '../src/kernel/parse/mountinfo';
 import type { SandboxSnapshot } from '../src/kernel/snapshot';
-import { lessonRig, record, typeLine } from './checks-helpers';
+import { lessonRig, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('checks-08-overlay.kernel.test');
@@ -27,8 +27,7 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
     // from /root/ov, where `lower` and `upper` name the lesson's directories: the sandbox's own root is an
     // overlay whose layers are spelled `lower` and `upper` too (relative to the launcher's private tmpfs)
     await typeLine(a, 'cd /root/ov');
-    const seen = await rig.obs.look();
-    record('08-fakes', seen.snap);
+    const seen = await rig.lookAs('08-fakes');
     expect(seen.snap.files['/root/ov/upper/baixo.txt']).toMatchObject({ type: 'file', text: 'baixo\nmudou\n' });
     expect(seen.results['copy-up']).toEqual({
       done: false,
@@ -68,8 +67,7 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
       rig.a,
       'cd /root/ov && umount merged && mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work merged',
     );
-    const rel = await rig.obs.look();
-    record('08-relative', rel.snap);
+    const rel = await rig.lookAs('08-relative');
     expect(overlayDirs(overlayAt(rel.snap, '/root/ov/merged') as MountEntry)).toEqual({
       lowers: ['lower'],
       upper: 'upper',
@@ -82,8 +80,7 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
       rig.a,
       'umount /root/c/c1/merged /root/c/c2/merged && for c in c1 c2; do (cd /root/c/$c && mount -t overlay overlay -o lowerdir=../../rootfs,upperdir=upper,workdir=work merged); done',
     );
-    const shared = await rig.obs.look();
-    record('08-relative-shared', shared.snap);
+    const shared = await rig.lookAs('08-relative-shared');
     expect(overlayDirs(overlayAt(shared.snap, '/root/c/c2/merged') as MountEntry).upper).toBe('upper');
     expect(shared.results['two-containers']).toEqual({ done: true });
 
@@ -93,8 +90,7 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
       rig.a,
       'cd /root && umount ov/merged && mount -t overlay overlay -o lowerdir=ov/l9,upperdir=ov/u9,workdir=ov/w9 ov/merged',
     );
-    const other = await rig.obs.look();
-    record('08-relative-other', other.snap);
+    const other = await rig.lookAs('08-relative-other');
     expect(other.results.mount).toEqual({ done: false, hint: 'wrong-dirs', params: { target: '/root/ov/merged' } });
     expect(other.results['copy-up']).toMatchObject({ done: false, hint: 'no-copy' });
   });

@@ -7,7 +7,7 @@ import network from '../../lessons/10-network/lesson';
 import byHand from '../../lessons/11-container-by-hand/lesson';
 import oci from '../../lessons/12-oci-runc/lesson';
 import pods from '../../lessons/13-docker-kubernetes/lesson';
-import { describeSolvedLesson, record, typeLine } from './checks-helpers';
+import { describeSolvedLesson, typeLine } from './checks-helpers';
 import { kernelSuite } from './kernel-helpers';
 
 const suite = kernelSuite('checks-09-13.kernel.test');
@@ -38,8 +38,7 @@ describeSolvedLesson(suite, network, {
       rig.b,
       'ip link add veth0 type veth peer name ceth0 && ip link set veth0 up && ip link set ceth0 up',
     );
-    const seen = await rig.obs.look();
-    record('10-not-moved', seen.snap);
+    const seen = await rig.lookAs('10-not-moved');
     expect(seen.results.veth).toEqual({ done: false, hint: 'not-moved', params: { inside: 'ceth0' } });
     expect(seen.results.ping).toMatchObject({ done: false, hint: 'no-traffic' });
     await typeLine(rig.b, 'ip link del veth0');
@@ -53,8 +52,7 @@ describeSolvedLesson(suite, byHand, {
   fakes: 'a container made the lesson-02 way lacks what the capstone adds',
   tryFakes: async (rig) => {
     await typeLine(rig.a, 'cd /root && unshare -m -u -i -n -p -f --mount-proc=rootfs/proc chroot rootfs /bin/sh');
-    const seen = await rig.obs.look();
-    record('11-plain-container', seen.snap);
+    const seen = await rig.lookAs('11-plain-container');
     expect(seen.results.container).toEqual({
       done: false,
       hint: 'missing',

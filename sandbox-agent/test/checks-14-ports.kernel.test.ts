@@ -93,8 +93,7 @@ describe.skipIf(skip !== undefined)('lesson 14: publishing, faked and done with 
       `${chain} && nft add rule ip nat output ip daddr 172.17.0.1 tcp dport 8080 dnat to 172.17.0.2:80`,
     );
     await typeLine(rig.a, 'busybox wget -qO- http://172.17.0.1:8080/');
-    r = await rig.obs.look();
-    record('14-other-ns', r.snap);
+    r = await rig.lookAs('14-other-ns');
     expect(r.results.publish).toEqual({ done: false, hint: 'other-ns', params: { port: 8080 } });
     // the right rule, written with iptables, and a server that never answers (the container drops what comes
     // in): translated but unassured. A refused one (a reset back) leaves no entry: conntrack drops it at once.
@@ -112,15 +111,13 @@ describe.skipIf(skip !== undefined)('lesson 14: publishing, faked and done with 
       "nft add table ip gaiola-drop && nft add chain ip gaiola-drop in '{ type filter hook input priority 0; policy drop; }'",
     );
     await typeLine(rig.b, 'timeout 2 busybox wget -qO- http://172.17.0.1:8080/; true');
-    r = await rig.obs.look();
-    record('14-unanswered', r.snap);
+    r = await rig.lookAs('14-unanswered');
     expect(r.results.publish).toEqual({ done: false, hint: 'no-answer', params: { to: '172.17.0.2', toPort: 80 } });
     await typeLine(rig.a, 'nft delete table ip gaiola-drop');
     // the server back: done, with iptables
     await typeLine(rig.a, 'busybox httpd -f -p 80 -h /tmp/www & echo $! > /tmp/httpd.pid');
     await typeLine(rig.b, 'busybox wget -qO- http://172.17.0.1:8080/');
-    r = await rig.obs.look();
-    record('14-iptables', r.snap);
+    r = await rig.lookAs('14-iptables');
     expect(r.results.publish).toEqual({ done: true });
   });
   it('leaves nothing on the host', async () => {
