@@ -1,13 +1,15 @@
 // Where the time of a sandbox start goes through the agent: timestamps along the path of one new student's
 // first tab (WebSocket open → the registry's attach → createSandbox → the shell's pty → the first prompt
-// byte), medians of N runs. Run: node --import tsx bench/profile-ws-start.ts (as root).
+// byte), medians of N runs. Run: node --import tsx bench/profile-ws-start.ts (as root). BENCH_WARM=N keeps N
+// warm sandboxes (GAIOLA_WARM_SANDBOXES) and starts each run once they are all ready: a student who finds one.
 import { startAgent, TermClient, tokenFor } from '../sandbox-agent/test/agent-harness';
 import { nextOutput, sleep, stats } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const WARM = Number(process.env.BENCH_WARM ?? 0);
 
 async function main(): Promise<void> {
-  const h = await startAgent({ maxSandboxes: 4, graceMs: 0, slotOffset: 700 });
+  const h = await startAgent({ maxSandboxes: 4 + WARM, graceMs: 0, slotOffset: 700, warmSandboxes: WARM });
   const marks: Record<string, number[]> = {};
   const mark = (k: string, v: number) => {
     marks[k] = [...(marks[k] ?? []), v];
@@ -34,13 +36,18 @@ async function main(): Promise<void> {
   };
   try {
     for (let i = 0; i < RUNS; i++) {
+      while (h.registry.warmReady < WARM) await sleep(20);
       const token = await tokenFor(h);
       const c = new TermClient(h, token, 0);
       const firstByte = nextOutput(c, () => true, 10_000);
       const prompt = nextOutput(c, (t) => /# $/.test(t), 10_000);
       const t0 = performance.now();
+      // Stamped in the 'open' event: a warm sandbox's prompt can arrive in the upgrade's own read.
+      let opened = 0;
+      c.ws.once('open', () => {
+        opened = performance.now();
+      });
       await c.open();
-      const opened = performance.now();
       const fb = await firstByte;
       const p = await prompt;
       mark('client: connect → open', opened - t0);
