@@ -89,6 +89,8 @@ const BEFORE: Record<string, Record<string, StepCommand[]>> = {
         text: `taskset -c 0 sh -c 'while :; do :; done' & echo $! > /sys/fs/cgroup/baixo/cgroup.procs`,
       },
     ],
+  },
+  '06-cgroups-pids-freezer': {
     pids: [
       { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/pids/pid20' },
       { tab: 1, cgroup: 'v1', text: 'echo 20 > /sys/fs/cgroup/pids/pid20/pids.max' },
@@ -110,6 +112,25 @@ const BEFORE: Record<string, Record<string, StepCommand[]>> = {
         text: `sh -c 'echo $$ > /sys/fs/cgroup/pid20/cgroup.procs; for i in $(seq 40); do sleep 600 & done'`,
       },
       { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/pid20/pids.current /sys/fs/cgroup/pid20/pids.events' },
+    ],
+    freeze: [
+      { tab: 1, cgroup: 'v1', text: 'mkdir /sys/fs/cgroup/freezer/gelo' },
+      {
+        tab: 1,
+        cgroup: 'v1',
+        text: 'for p in $(cat /sys/fs/cgroup/pids/pid20/cgroup.procs); do echo $p > /sys/fs/cgroup/freezer/gelo/cgroup.procs; done',
+      },
+      { tab: 1, cgroup: 'v1', text: 'echo FROZEN > /sys/fs/cgroup/freezer/gelo/freezer.state' },
+      { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/freezer/gelo/freezer.state' },
+      { tab: 1, cgroup: 'v2', text: 'echo 1 > /sys/fs/cgroup/pid20/cgroup.freeze' },
+      { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/pid20/cgroup.events' },
+    ],
+    empty: [
+      { tab: 1, cgroup: 'v1', text: 'echo THAWED > /sys/fs/cgroup/freezer/gelo/freezer.state' },
+      { tab: 1, cgroup: 'v1', text: 'kill $(cat /sys/fs/cgroup/pids/pid20/cgroup.procs)' },
+      { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/pids/pid20/pids.current' },
+      { tab: 1, cgroup: 'v2', text: 'echo 1 > /sys/fs/cgroup/pid20/cgroup.kill' },
+      { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/pid20/cgroup.events' },
     ],
   },
   '11-container-by-hand': {

@@ -1,10 +1,15 @@
-// The ordered lesson registry: adding a lesson means adding its folder and one line here.
+// The ordered lesson registry: adding a lesson means adding its folder and one line here. The order here is
+// the course's (a lesson's number on the site is its place in this list); a slug never changes once
+// published, since the URL and every student's stored progress are keyed by it. A lesson added between two
+// others keeps the number of the one before it in its slug: 06-cgroups-pids-freezer (split from
+// 06-cgroups-cpu-pids, issue 23) is the course's lesson 7, and 07-mounts, published as 7, is lesson 8.
 import chroot from './01-chroot/lesson';
 import unshare from './02-unshare/lesson';
 import namespaces from './03-namespaces/lesson';
 import userNamespaces from './04-user-namespaces/lesson';
 import cgroupsMemory from './05-cgroups-memory/lesson';
 import cgroupsCpuPids from './06-cgroups-cpu-pids/lesson';
+import cgroupsPidsFreezer from './06-cgroups-pids-freezer/lesson';
 import mounts from './07-mounts/lesson';
 import overlay from './08-overlay/lesson';
 import security from './09-security/lesson';
@@ -23,6 +28,7 @@ export const lessons: readonly LessonDef[] = [
   userNamespaces,
   cgroupsMemory,
   cgroupsCpuPids,
+  cgroupsPidsFreezer,
   mounts,
   overlay,
   security,

@@ -1,7 +1,7 @@
 // The VM tier's e2e smoke (playwright.vm.config.ts, run by scripts/vm/run.sh): this host's Chromium against the
 // site and the agent that `npm start` runs in the Debian guest (systemd, pure cgroup v2), through QEMU's
-// forwards. Lessons 05 and 06 with the v2 commands the page shows there, and lesson 11 end to end, each step
-// turning done as the guest's kernel says so.
+// forwards. Lessons 05, 06 and the PIDs lesson split from 06 with the v2 commands the page shows there, and
+// lesson 11 end to end, each step turning done as the guest's kernel says so.
 import { expect, test } from '@playwright/test';
 import type { CgroupVersion } from '../../lessons/types';
 import { doLesson05WithButtons, doStepsWithButtons, openLesson, runInTerminal, terminalText } from '../helpers';
@@ -24,16 +24,25 @@ test('pt: lesson 05 with the v2 commands: a memory limit, its usage, an OOM kill
   await page.screenshot({ path: testInfo.outputPath('lesson-05-pt.png'), fullPage: true });
 });
 
-test('gl: lesson 06 with the v2 commands: cpu.max, weights, pids.max, cgroup.freeze, cgroup.kill', async ({
-  page,
-}, testInfo) => {
+test('gl: lesson 06 with the v2 commands: cpu.max, one quota for two loops, weights', async ({ page }, testInfo) => {
   const lesson = await openLesson(page, 'gl', '06-cgroups-cpu-pids');
   await doStepsWithButtons(page, lesson, version);
-  expect(await terminalText(page, 1)).toMatch(/frozen 1/);
+  expect(await terminalText(page, 1)).toMatch(/nr_throttled [1-9]/);
   await page.screenshot({ path: testInfo.outputPath('lesson-06-gl.png'), fullPage: true });
   // The busy loops of the CPU steps are Terminal B's jobs: ended here, so that they do not slow the guest for
   // the next lesson while this sandbox waits out its grace period.
   await runInTerminal(page, 1, 'kill $(jobs -p)');
+});
+
+test('gl: the PIDs lesson split from 06 with the v2 commands: pids.max, cgroup.freeze, cgroup.kill', async ({
+  page,
+}, testInfo) => {
+  const lesson = await openLesson(page, 'gl', '06-cgroups-pids-freezer');
+  await doStepsWithButtons(page, lesson, version);
+  const b = await terminalText(page, 1);
+  expect(b).toMatch(/frozen 1/);
+  expect(b).toMatch(/populated 0/);
+  await page.screenshot({ path: testInfo.outputPath('lesson-06-pids-gl.png'), fullPage: true });
 });
 
 test('gl: lesson 11 end to end: a container with every piece', async ({ page }, testInfo) => {

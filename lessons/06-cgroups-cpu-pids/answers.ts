@@ -44,66 +44,45 @@ export default defineAnswers({
       },
     },
   },
-  q3: {
-    correct: 'c',
-    feedback: {
-      a: {
-        pt: 'Aí a resposta seria outra: um controlador fora de `cgroup.controllers` dá `No such file or directory` (ENOENT). O pai precisa liberá-lo primeiro.',
-        gl: 'Entón a resposta sería outra: un controlador que non está en `cgroup.controllers` dá `No such file or directory` (ENOENT). O pai ten que activalo primeiro.',
-      },
-      b: {
-        pt: 'Ter filhos não atrapalha: é justamente para os filhos que o `subtree_control` liga o controlador.',
-        gl: 'Ter fillos non estorba: é precisamente para os fillos que o `subtree_control` activa o controlador.',
-      },
-      c: {
-        pt: 'Isso. É a regra de “nenhum processo interno” do v2: mova os processos de `app` para um filho (uma folha) e a escrita passa. É por isso que os shells desta sandbox moram em `/init`.',
-        gl: 'Iso é. É a regra de “ningún proceso interno” do v2: move os procesos de `app` a un fillo (unha folla) e a escritura pasa. Por iso as shells desta sandbox viven en `/init`.',
-      },
-      d: {
-        pt: 'Ler um arquivo de cgroup não trava ninguém. O EBUSY vem de uma regra sobre quem está dentro do grupo.',
-        gl: 'Ler un ficheiro de cgroup non bloquea a ninguén. O EBUSY vén dunha regra sobre quen está dentro do grupo.',
-      },
-    },
-  },
-  q4: {
-    correct: 'd',
-    feedback: {
-      a: {
-        pt: 'O controlador pids não mata ninguém: quem já existe continua vivo. No passo, os 19 `sleep` seguiram ali até você matá-los.',
-        gl: 'O controlador pids non mata a ninguén: o que xa existe segue vivo. No paso, os 19 `sleep` seguiron alí ata que os mataches.',
-      },
-      b: {
-        pt: 'O `fork` dentro do limite é tão rápido quanto antes; acima dele, falha na hora.',
-        gl: 'O `fork` dentro do límite é tan rápido coma antes; por riba del, falla ao momento.',
-      },
-      c: {
-        pt: 'Nada morre ao bater no limite: só o próximo `fork` é recusado. Matar o grupo inteiro é o que o `cgroup.kill` faz, quando alguém pede.',
-        gl: 'Nada morre ao chegar ao límite: só se rexeita o seguinte `fork`. Matar o grupo enteiro é o que fai `cgroup.kill`, cando alguén o pide.',
-      },
-      d: {
-        pt: 'Certo. A bomba bate no teto e para de crescer; o resto da máquina continua podendo criar processos. Foi o `sh: 0: Cannot fork` e o `max 1` do passo.',
-        gl: 'Correcto. A bomba chega ao teito e deixa de medrar; o resto da máquina segue a poder crear procesos. Foi o `sh: 0: Cannot fork` e o `max 1` do paso.',
-      },
-    },
-  },
-  q5: {
+  q6: {
     correct: 'b',
     feedback: {
       a: {
-        pt: 'Não é só atalho: a lista de `cgroup.procs` envelhece no instante em que você a lê. Se um processo do grupo fizer `fork` antes do `kill`, o filho fica de fora.',
-        gl: 'Non é só un atallo: a lista de `cgroup.procs` queda vella no instante en que a les. Se un proceso do grupo fai `fork` antes do `kill`, o fillo queda fóra.',
+        pt: 'Um grupo não ganha mais do que o pai tem: a cota da sandbox continua valendo para tudo o que está embaixo dela. No v1, a escrita nem passa.',
+        gl: 'Un grupo non gaña máis do que ten o pai: a cota da sandbox segue a valer para todo o que está debaixo dela. No v1, a escritura nin sequera pasa.',
       },
       b: {
-        pt: 'Isso. O kernel marca o grupo e manda SIGKILL a cada membro, e quem nasce durante a operação também recebe. Contra uma fork bomb, a lista perde a corrida.',
-        gl: 'Iso é. O kernel marca o grupo e manda SIGKILL a cada membro, e o que nace durante a operación tamén o recibe. Contra unha fork bomb, a lista perde a carreira.',
+        pt: 'Isso. O v1 exige que a cota de um filho caiba na do pai e recusa a escrita; o v2 guarda o número que você escreveu, mas o kernel aplica o menor dos dois. Fora da sandbox, num grupo sem pai limitado, 150000 por 100000 seria uma CPU e meia.',
+        gl: 'Iso é. O v1 esixe que a cota dun fillo caiba na do pai e rexeita a escritura; o v2 garda o número que escribiches, pero o kernel aplica o menor dos dous. Fóra da sandbox, nun grupo sen pai limitado, 150000 por 100000 sería unha CPU e media.',
       },
       c: {
-        pt: 'O `cgroup.kill` manda SIGKILL, que ninguém pode ignorar nem tratar. Se você quer dar tempo para os processos terminarem, mande SIGTERM antes, pela lista.',
-        gl: '`cgroup.kill` manda SIGKILL, que ninguén pode ignorar nin tratar. Se queres dar tempo a que os procesos rematen, manda SIGTERM antes, pola lista.',
+        pt: 'Uma cota pode passar do período: 200000 por 100000 são duas CPUs, e é o que o `docker run --cpus=2` escreve. O que barra os 150000 aqui é a cota do pai.',
+        gl: 'Unha cota pode pasar do período: 200000 por 100000 son dúas CPU, e é o que escribe `docker run --cpus=2`. O que frea os 150000 aquí é a cota do pai.',
       },
       d: {
-        pt: 'O grupo continua lá, vazio (`populated 0` em `cgroup.events`). Para apagá-lo, `rmdir`.',
-        gl: 'O grupo segue alí, baleiro (`populated 0` en `cgroup.events`). Para borralo, `rmdir`.',
+        pt: 'A cota é do grupo, não de cada processo; e um processo de uma thread só nunca usa mais de uma CPU de cada vez.',
+        gl: 'A cota é do grupo, non de cada proceso; e un proceso dun só fío nunca usa máis dunha CPU de cada vez.',
+      },
+    },
+  },
+  q7: {
+    correct: 'b',
+    feedback: {
+      a: {
+        pt: 'Os pesos valem em toda CPU. A CPU 0 é só a escolhida para os dois laços se encontrarem.',
+        gl: 'Os pesos valen en todas as CPU. A CPU 0 é só a escollida para que os dous bucles se atopen.',
+      },
+      b: {
+        pt: 'Certo. Um peso só reparte o que é disputado; com duas CPUs livres, os dois laços rodariam a 100 % cada um. Presos à mesma CPU, ficam com dois terços e um terço.',
+        gl: 'Correcto. Un peso só reparte o que se disputa; con dúas CPU libres, os dous bucles irían ao 100 % cada un. Suxeitos á mesma CPU, quedan con dous terzos e un terzo.',
+      },
+      c: {
+        pt: 'Trocar de CPU não tira ninguém do grupo: o grupo é do processo, não da CPU em que ele roda.',
+        gl: 'Cambiar de CPU non saca a ninguén do grupo: o grupo é do proceso, non da CPU na que se executa.',
+      },
+      d: {
+        pt: 'O `ps` calcula o `pcpu` de qualquer processo: tempo de CPU dividido pelo tempo de vida.',
+        gl: 'O `ps` calcula o `pcpu` de calquera proceso: tempo de CPU dividido polo tempo de vida.',
       },
     },
   },

@@ -70,112 +70,75 @@ export default defineQuiz([
     ],
   },
   {
-    id: 'q3',
+    id: 'q6',
     prompt: {
-      pt: 'Num host v2, `echo +memory > /sys/fs/cgroup/app/cgroup.subtree_control` responde `Device or resource busy`. Por quê?',
-      gl: 'Nun host v2, `echo +memory > /sys/fs/cgroup/app/cgroup.subtree_control` responde `Device or resource busy`. Por que?',
+      pt: 'Esta sandbox tem direito a uma CPU (cota de 100000 a cada 100000). Num grupo seu, você escreve uma cota de 150000 para o mesmo período (`cpu.cfs_quota_us` no v1, `cpu.max` no v2). O que acontece?',
+      gl: 'Esta sandbox ten dereito a unha CPU (cota de 100000 en cada 100000). Nun grupo teu, escribes unha cota de 150000 para o mesmo período (`cpu.cfs_quota_us` no v1, `cpu.max` no v2). Que pasa?',
     },
     options: [
       {
         id: 'a',
         text: {
-          pt: 'O controlador memory não está em `app/cgroup.controllers`: o grupo pai ainda não o liberou para `app`.',
-          gl: 'O controlador memory non está en `app/cgroup.controllers`: o grupo pai aínda non llo liberou a `app`.',
+          pt: 'O grupo ganha uma CPU e meia, e a sandbox inteira passa a ter meia CPU a mais.',
+          gl: 'O grupo gaña unha CPU e media, e a sandbox enteira pasa a ter media CPU máis.',
         },
       },
       {
         id: 'b',
         text: {
-          pt: 'O grupo `app` já tem grupos filhos, e um controlador só pode ser ligado antes de o primeiro filho nascer.',
-          gl: 'O grupo `app` xa ten grupos fillos, e un controlador só se pode activar antes de que naza o primeiro fillo.',
+          pt: 'O v1 recusa (`Invalid argument`); o v2 aceita, mas vale a cota menor, a do pai.',
+          gl: 'O v1 rexeita (`Invalid argument`); o v2 acepta, pero vale a cota menor, a do pai.',
         },
       },
       {
         id: 'c',
         text: {
-          pt: '`app` tem processos: fora da raiz, um grupo com processos não pode repartir controladores entre filhos.',
-          gl: '`app` ten procesos: fóra da raíz, un grupo con procesos non pode repartir controladores entre fillos.',
+          pt: 'O kernel aceita e corta a cota para 100000, porque nenhuma cota pode passar do período.',
+          gl: 'O kernel acepta e recorta a cota a 100000, porque ningunha cota pode pasar do período.',
         },
       },
       {
         id: 'd',
         text: {
-          pt: 'Alguém está lendo o arquivo naquele momento, e o kernel trava a escrita até a leitura acabar.',
-          gl: 'Alguén está a ler o ficheiro nese momento, e o kernel bloquea a escritura ata que remate a lectura.',
+          pt: 'O kernel aceita, e cada processo do grupo passa a poder usar uma CPU e meia sozinho.',
+          gl: 'O kernel acepta, e cada proceso do grupo pasa a poder usar unha CPU e media el só.',
         },
       },
     ],
   },
   {
-    id: 'q4',
+    id: 'q7',
     prompt: {
-      pt: 'O que o `pids.max` faz contra uma fork bomb dentro do grupo?',
-      gl: 'Que fai o `pids.max` contra unha fork bomb dentro do grupo?',
+      pt: 'Por que os dois laços do passo dos pesos rodam com `taskset -c 0`?',
+      gl: 'Por que os dous bucles do paso dos pesos se executan con `taskset -c 0`?',
     },
     options: [
       {
         id: 'a',
         text: {
-          pt: 'Mata o processo que começou a bomba assim que ele passa do limite, e deixa os outros processos do grupo vivos.',
-          gl: 'Mata o proceso que comezou a bomba en canto pasa do límite, e deixa vivos os demais procesos do grupo.',
+          pt: 'Porque o `cpu.weight` e o `cpu.shares` só valem na CPU 0; nas outras CPUs, o escalonador ignora os pesos.',
+          gl: 'Porque o `cpu.weight` e o `cpu.shares` só valen na CPU 0; nas outras CPU, o planificador ignora os pesos.',
         },
       },
       {
         id: 'b',
         text: {
-          pt: 'Deixa cada `fork` do grupo mais lento, para a bomba crescer devagar e dar tempo de reagir.',
-          gl: 'Fai máis lento cada `fork` do grupo, para que a bomba medre amodo e dea tempo a reaccionar.',
+          pt: 'Para os dois disputarem uma CPU: soltos, cada um teria uma CPU só para si, e o peso não decidiria nada.',
+          gl: 'Para que os dous disputen unha CPU: soltos, cada un tería unha CPU para el só, e o peso non decidiría nada.',
         },
       },
       {
         id: 'c',
         text: {
-          pt: 'Mata o grupo inteiro quando a contagem chega ao limite, e `pids.events` registra a morte.',
-          gl: 'Mata o grupo enteiro cando a conta chega ao límite, e `pids.events` rexistra a morte.',
+          pt: 'Porque sem o `taskset` um laço sai do grupo quando o escalonador o leva para outra CPU, e o passo não fecha.',
+          gl: 'Porque sen o `taskset` un bucle sae do grupo cando o planificador o leva a outra CPU, e o paso non se completa.',
         },
       },
       {
         id: 'd',
         text: {
-          pt: 'Limita quantos processos e threads o grupo tem: o `fork` além do limite falha com EAGAIN.',
-          gl: 'Limita cantos procesos e fíos ten o grupo: o `fork` alén do límite falla con EAGAIN.',
-        },
-      },
-    ],
-  },
-  {
-    id: 'q5',
-    prompt: {
-      pt: 'Qual a diferença entre escrever 1 em `cgroup.kill` e rodar `kill -9 $(cat cgroup.procs)`?',
-      gl: 'Cal é a diferenza entre escribir 1 en `cgroup.kill` e executar `kill -9 $(cat cgroup.procs)`?',
-    },
-    options: [
-      {
-        id: 'a',
-        text: {
-          pt: 'Nenhuma: o `cgroup.kill` é só um atalho que lê o `cgroup.procs` e manda SIGKILL a cada PID da lista, como você faria.',
-          gl: 'Ningunha: `cgroup.kill` é só un atallo que le `cgroup.procs` e manda SIGKILL a cada PID da lista, coma ti farías.',
-        },
-      },
-      {
-        id: 'b',
-        text: {
-          pt: 'O kernel mata o grupo e os descendentes, até quem nasce durante a matança; com a lista, um `fork` de última hora escapa.',
-          gl: 'O kernel mata o grupo e os descendentes, mesmo o que nace durante a matanza; coa lista, un `fork` de última hora escapa.',
-        },
-      },
-      {
-        id: 'c',
-        text: {
-          pt: 'O `cgroup.kill` manda SIGTERM a cada processo do grupo, para eles poderem se despedir; já o `kill -9` não lhes dá essa chance.',
-          gl: '`cgroup.kill` manda SIGTERM a cada proceso do grupo, para que se poidan despedir; en cambio, `kill -9` non lles dá esa oportunidade.',
-        },
-      },
-      {
-        id: 'd',
-        text: {
-          pt: 'O `cgroup.kill` mata os processos e ainda apaga o diretório do grupo, o que dispensa o `rmdir` depois.',
-          gl: '`cgroup.kill` mata os procesos e aínda borra o cartafol do grupo, o que aforra o `rmdir` despois.',
+          pt: 'Para o `ps` conseguir medir o `pcpu`, que ele só calcula para processos presos a uma CPU.',
+          gl: 'Para que o `ps` poida medir o `pcpu`, que só calcula para procesos suxeitos a unha CPU.',
         },
       },
     ],

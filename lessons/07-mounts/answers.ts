@@ -10,8 +10,8 @@ export default defineAnswers({
         gl: 'Iso é. A raíz antiga é unha montaxe que vai para `put_old`, e a nova raíz pasa a ser a montaxe raíz do espazo de nomes. Un cartafol común é só un anaco da montaxe da sandbox; o bind sobre si mesmo fai del unha montaxe propia.',
       },
       b: {
-        pt: 'Qualquer montagem vale: nesta lição foi o bind de uma pasta, e um overlay, como os da lição 8, também serviria. Um tmpfs é só uma das opções.',
-        gl: 'Calquera montaxe vale: nesta lección foi o bind dun cartafol, e un overlay, coma os da lección 8, tamén serviría. Un tmpfs é só unha das opcións.',
+        pt: 'Qualquer montagem vale: nesta lição foi o bind de uma pasta, e um overlay, como os da lição 9, também serviria. Um tmpfs é só uma das opções.',
+        gl: 'Calquera montaxe vale: nesta lección foi o bind dun cartafol, e un overlay, coma os da lección 9, tamén serviría. Un tmpfs é só unha das opcións.',
       },
       c: {
         pt: 'O rootfs continuou no mesmo disco, e o `pivot_root` funcionou. O que o kernel pede é uma montagem, não um dispositivo diferente.',

@@ -3,7 +3,7 @@ import quiz from './quiz';
 
 export default defineLesson({
   slug: '07-mounts',
-  order: 7,
+  order: 8,
   title: {
     pt: 'Montagens: volumes, propagação e pivot_root',
     gl: 'Montaxes: volumes, propagación e pivot_root',

@@ -90,8 +90,8 @@ export default defineAnswers({
     correct: 'a',
     feedback: {
       a: {
-        pt: 'Isso. É a montagem bind da lição 07, feita por cima do `merged`: quem escreve ali escreve direto no diretório do volume.',
-        gl: 'Iso é. É a montaxe bind da lección 07, feita por riba do `merged`: quen escribe alí escribe directamente no cartafol do volume.',
+        pt: 'Isso. É a montagem bind da lição 08, feita por cima do `merged`: quem escreve ali escreve direto no diretório do volume.',
+        gl: 'Iso é. É a montaxe bind da lección 08, feita por riba do `merged`: quen escribe alí escribe directamente no cartafol do volume.',
       },
       b: {
         pt: 'As camadas de baixo são só de leitura para o contêiner, e um volume aceita escrita. Ele não faz parte da pilha do overlay.',

@@ -3,7 +3,7 @@ import quiz from './quiz';
 
 export default defineLesson({
   slug: '08-overlay',
-  order: 8,
+  order: 9,
   title: {
     pt: 'OverlayFS: camadas, copy-on-write e imagens',
     gl: 'OverlayFS: capas, copia ao escribir e imaxes',

@@ -3,7 +3,7 @@ import quiz from './quiz';
 
 export default defineLesson({
   slug: '09-security',
-  order: 9,
+  order: 10,
   title: {
     pt: 'Segurança: capabilities, seccomp e LSMs',
     gl: 'Seguridade: capabilities, seccomp e LSM',

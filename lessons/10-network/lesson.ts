@@ -3,7 +3,7 @@ import quiz from './quiz';
 
 export default defineLesson({
   slug: '10-network',
-  order: 10,
+  order: 11,
   title: {
     pt: 'Rede: pares veth, uma bridge e rotas',
     gl: 'Rede: pares veth, unha bridge e rutas',

@@ -27,16 +27,16 @@ export default defineAnswers({
     correct: 'a',
     feedback: {
       a: {
-        pt: 'Certo. O bind da lição 07 servia só para transformar uma pasta comum numa montagem. Um overlay montado já é uma, e é assim que os runtimes usam o `merged` de cada contêiner.',
-        gl: 'Correcto. O bind da lección 07 só servía para converter un cartafol común nunha montaxe. Un overlay montado xa o é, e así usan os runtimes o `merged` de cada contedor.',
+        pt: 'Certo. O bind da lição 08 servia só para transformar uma pasta comum numa montagem. Um overlay montado já é uma, e é assim que os runtimes usam o `merged` de cada contêiner.',
+        gl: 'Correcto. O bind da lección 08 só servía para converter un cartafol común nunha montaxe. Un overlay montado xa o é, e así usan os runtimes o `merged` de cada contedor.',
       },
       b: {
         pt: 'Não há exceção: a regra é a mesma para qualquer montagem. Um tmpfs ou um bind também serviriam.',
         gl: 'Non hai excepción: a regra é a mesma para calquera montaxe. Un tmpfs ou un bind tamén valerían.',
       },
       c: {
-        pt: 'O `--make-rprivate` só muda a propagação. Na lição 07 ele também rodou, e sem o bind o `pivot_root` falhava do mesmo jeito.',
-        gl: 'O `--make-rprivate` só cambia a propagación. Na lección 07 tamén se executou, e sen o bind o `pivot_root` fallaba igual.',
+        pt: 'O `--make-rprivate` só muda a propagação. Na lição 08 ele também rodou, e sem o bind o `pivot_root` falhava do mesmo jeito.',
+        gl: 'O `--make-rprivate` só cambia a propagación. Na lección 08 tamén se executou, e sen o bind o `pivot_root` fallaba igual.',
       },
       d: {
         pt: 'A nova raiz é o `.` do `pivot_root . .antiga`, e o shell estava em `/root/ctr/merged`. O `stat` do Terminal B mostra o mesmo par dispositivo:inode para a raiz do contêiner e para o `merged`.',

@@ -10,7 +10,7 @@ const LIMIT_BYTES = 67108864; // 64M: 64 × 1024 × 1024, a whole number of 4096
 
 export default defineLesson({
   slug: '11-container-by-hand',
-  order: 11,
+  order: 12,
   title: {
     pt: 'Um contêiner feito à mão',
     gl: 'Un contedor feito a man',
@@ -37,8 +37,8 @@ export default defineLesson({
       check: { id: 'overlay-mount', params: { target: MERGED, lower: '/root/rootfs', upper: '/root/ctr/upper' } },
       hints: {
         'no-overlay': {
-          pt: 'Não há overlay montado em `{target}`. No Terminal B, confira com `findmnt /root/ctr` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é um overlay e não serve de camada de escrita (lição 08).',
-          gl: 'Non hai ningún overlay montado en `{target}`. No Terminal B, comproba con `findmnt /root/ctr` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é un overlay e non vale como capa de escritura (lección 08).',
+          pt: 'Não há overlay montado em `{target}`. No Terminal B, confira com `findmnt /root/ctr` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é um overlay e não serve de camada de escrita (lição 09).',
+          gl: 'Non hai ningún overlay montado en `{target}`. No Terminal B, comproba con `findmnt /root/ctr` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é un overlay e non vale como capa de escritura (lección 09).',
         },
         'not-overlay': {
           pt: '`{target}` é um ponto de montagem, mas do tipo `{fstype}`, não `overlay`. Desmonte com `umount {target}` e rode o `mount -t overlay …` do passo.',

@@ -41,8 +41,8 @@ export default defineQuiz([
   {
     id: 'q2',
     prompt: {
-      pt: 'Na lição 07, o `pivot_root` precisou de um `mount --bind /root/rootfs /root/rootfs` antes. Aqui ele aceitou o `merged` direto. Por quê?',
-      gl: 'Na lección 07, o `pivot_root` precisou antes dun `mount --bind /root/rootfs /root/rootfs`. Aquí aceptou o `merged` directamente. Por que?',
+      pt: 'Na lição 08, o `pivot_root` precisou de um `mount --bind /root/rootfs /root/rootfs` antes. Aqui ele aceitou o `merged` direto. Por quê?',
+      gl: 'Na lección 08, o `pivot_root` precisou antes dun `mount --bind /root/rootfs /root/rootfs`. Aquí aceptou o `merged` directamente. Por que?',
     },
     options: [
       {

@@ -6,8 +6,8 @@ export default defineAnswers({
     correct: 'a',
     feedback: {
       a: {
-        pt: 'Isso. O runc só conhece a primeira: ele nunca vê uma imagem. Quem baixa as camadas, as desempacota num overlay (lição 08) e escreve o `config.json` é o containerd, o Podman ou outro programa acima dele.',
-        gl: 'Iso é. runc só coñece a primeira: nunca ve unha imaxe. Quen descarga as capas, as desempaqueta nun overlay (lección 08) e escribe o `config.json` é containerd, Podman ou outro programa por riba del.',
+        pt: 'Isso. O runc só conhece a primeira: ele nunca vê uma imagem. Quem baixa as camadas, as desempacota num overlay (lição 09) e escreve o `config.json` é o containerd, o Podman ou outro programa acima dele.',
+        gl: 'Iso é. runc só coñece a primeira: nunca ve unha imaxe. Quen descarga as capas, as desempaqueta nun overlay (lección 09) e escribe o `config.json` é containerd, Podman ou outro programa por riba del.',
       },
       b: {
         pt: 'A imagem traz uma configuração própria, com `Cmd`, `Env` e `WorkingDir`, mas não um `config.json` de runtime. Esse arquivo é escrito na máquina, juntando a configuração da imagem com as opções do `docker run`.',
@@ -27,8 +27,8 @@ export default defineAnswers({
     correct: 'c',
     feedback: {
       a: {
-        pt: 'Ser UID 0 não dá poder nenhum sem capabilities (lição 09). O `CapBnd` do `sleep` foi `0000000020000420`, e não o `000001ffffffffff` do seu shell.',
-        gl: 'Ser UID 0 non dá ningún poder sen capabilities (lección 09). O `CapBnd` do `sleep` foi `0000000020000420`, e non o `000001ffffffffff` da túa shell.',
+        pt: 'Ser UID 0 não dá poder nenhum sem capabilities (lição 10). O `CapBnd` do `sleep` foi `0000000020000420`, e não o `000001ffffffffff` do seu shell.',
+        gl: 'Ser UID 0 non dá ningún poder sen capabilities (lección 10). O `CapBnd` do `sleep` foi `0000000020000420`, e non o `000001ffffffffff` da túa shell.',
       },
       b: {
         pt: 'O `noNewPrivileges` não tira capability nenhuma: ele impede que um `exec` ganhe privilégios novos, por setuid ou capabilities de arquivo. As três do spec continuam no `CapEff`.',
@@ -48,8 +48,8 @@ export default defineAnswers({
     correct: 'b',
     feedback: {
       a: {
-        pt: 'Volumes ficam na lista `mounts`, como montagens bind (lição 07). `maskedPaths` e `readonlyPaths` só mexem no que já existe dentro do contêiner.',
-        gl: 'Os volumes van na lista `mounts`, como montaxes bind (lección 07). `maskedPaths` e `readonlyPaths` só tocan o que xa existe dentro do contedor.',
+        pt: 'Volumes ficam na lista `mounts`, como montagens bind (lição 08). `maskedPaths` e `readonlyPaths` só mexem no que já existe dentro do contêiner.',
+        gl: 'Os volumes van na lista `mounts`, como montaxes bind (lección 08). `maskedPaths` e `readonlyPaths` só tocan o que xa existe dentro do contedor.',
       },
       b: {
         pt: 'Isso. No `mountinfo` do contêiner, `/proc/keys` aparecia como um bind de `/null` e `/proc/acpi` como um tmpfs `ro`. Caminhos que não existem, como `/proc/kcore` nesta sandbox, são pulados.',

@@ -10,7 +10,7 @@ const CONFIG = '/root/bundle/config.json';
 
 export default defineLesson({
   slug: '12-oci-runc',
-  order: 12,
+  order: 13,
   title: { pt: 'OCI e runc: o config.json', gl: 'OCI e runc: o config.json' },
   summary: {
     pt: 'Um runtime como o runc faz tudo o que você fez à mão nas lições anteriores, lendo um arquivo JSON: você gera o config.json, acrescenta limites e um filtro seccomp, roda o contêiner e confere cada linha no kernel.',

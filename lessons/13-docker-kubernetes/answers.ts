@@ -56,8 +56,8 @@ export default defineAnswers({
         gl: 'Comprimidas van as capas da imaxe cando viaxan (ficheiros tar). Un contedor non viaxa: é o que se executa despois.',
       },
       c: {
-        pt: 'Isso. A lição 08 montou as camadas, e as outras lições fizeram os processos. Mil contêineres podem partir da mesma imagem, porque cada um escreve só no seu `upperdir`.',
-        gl: 'Iso é. A lección 08 montou as capas, e as outras leccións fixeron os procesos. Mil contedores poden partir da mesma imaxe, porque cada un escribe só no seu `upperdir`.',
+        pt: 'Isso. A lição 09 montou as camadas, e as outras lições fizeram os processos. Mil contêineres podem partir da mesma imagem, porque cada um escreve só no seu `upperdir`.',
+        gl: 'Iso é. A lección 09 montou as capas, e as outras leccións fixeron os procesos. Mil contedores poden partir da mesma imaxe, porque cada un escribe só no seu `upperdir`.',
       },
       d: {
         pt: 'Uma imagem não tem processo nenhum: são arquivos. O processo só nasce quando um runtime cria os namespaces e roda um programa sobre essas camadas.',
@@ -98,8 +98,8 @@ export default defineAnswers({
         gl: 'Iso é. O runtime fai un `setns` no espazo de nomes de rede de `web`, coma o teu `nsenter -n` fixo no do pause. En Kubernetes, todo contedor dun pod entra así no espazo de nomes do pause.',
       },
       c: {
-        pt: 'Isso é o que a rede padrão do Docker faz com contêineres separados (lição 10): cada um com o seu namespace e o seu IP. Com `container:web`, há um namespace só e um IP só.',
-        gl: 'Iso é o que fai a rede por defecto de Docker con contedores separados (lección 10): cada un co seu espazo de nomes e o seu IP. Con `container:web`, hai un só espazo de nomes e un só IP.',
+        pt: 'Isso é o que a rede padrão do Docker faz com contêineres separados (lição 11): cada um com o seu namespace e o seu IP. Com `container:web`, há um namespace só e um IP só.',
+        gl: 'Iso é o que fai a rede por defecto de Docker con contedores separados (lección 11): cada un co seu espazo de nomes e o seu IP. Con `container:web`, hai un só espazo de nomes e un só IP.',
       },
       d: {
         pt: 'Não há dois namespaces para ligar: o contêiner novo não ganha namespace de rede próprio, entra no do `web`.',

@@ -17,7 +17,7 @@ const RUN = 'exec unshare -n -m -u -i -p -f --mount-proc=/root/rootfs/proc chroo
 
 export default defineLesson({
   slug: '13-docker-kubernetes',
-  order: 13,
+  order: 14,
   title: {
     pt: 'Do contêiner feito à mão ao Docker e ao Kubernetes',
     gl: 'Do contedor feito a man a Docker e Kubernetes',

@@ -3,7 +3,7 @@ import quiz from './quiz';
 
 export default defineLesson({
   slug: '14-ports-and-names',
-  order: 14,
+  order: 15,
   title: {
     pt: 'Publicar uma porta e dar nomes',
     gl: 'Publicar un porto e dar nomes',

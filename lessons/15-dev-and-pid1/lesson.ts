@@ -7,7 +7,7 @@ const DEVICES = 'null,zero,random,urandom,tty';
 
 export default defineLesson({
   slug: '15-dev-and-pid1',
-  order: 15,
+  order: 16,
   title: { pt: '/dev e o dever do PID 1', gl: '/dev e o deber do PID 1' },
   summary: {
     pt: 'O /dev mínimo de um contêiner: por que o mknod é recusado, os dispositivos da sandbox montados com bind e um devpts próprio; depois o PID 1 que deixa zumbis e o que os recolhe.',

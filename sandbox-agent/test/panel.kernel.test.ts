@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import unshare from '../../lessons/02-unshare/lesson';
 import memory from '../../lessons/05-cgroups-memory/lesson';
-import cpuPids from '../../lessons/06-cgroups-cpu-pids/lesson';
+import pidsFreezer from '../../lessons/06-cgroups-pids-freezer/lesson';
 import overlay from '../../lessons/08-overlay/lesson';
 import network from '../../lessons/10-network/lesson';
 import type { LessonDef } from '../../lessons/types';
@@ -188,21 +188,21 @@ describe.skipIf(skip !== undefined)('the Kernel panel on real sandboxes', () => 
     });
   });
 
-  describe('lesson 06: a pids limit', () => {
-    const { ctx, open, close } = panelOn(cpuPids, 'gaiola-panel06');
+  describe('lesson 06-cgroups-pids-freezer: a pids limit', () => {
+    const { ctx, open, close } = panelOn(pidsFreezer, 'gaiola-panel06');
 
     it('marks the forks the limit refused as they happen', async () => {
       await open('cgroups');
       // The bomb (40 background sleeps against a limit of 20) and the look at the counters after it.
       const isBomb = (text: string) => text.includes('seq 40') || text.includes('pids.current');
       // The group and its limit first, so that the panel sees it before the bomb.
-      await typeStep(ctx.rig, cpuPids, 'pids', version, isBomb);
+      await typeStep(ctx.rig, pidsFreezer, 'pids', version, isBomb);
       ctx.hub.poke('student');
       await ctx.watcher.until(
         (v) => v.cgroups.some((c) => c.path === '/pid20' && c.pids?.max === 20 && c.pids.refused === 0),
         'the group /pid20 with pids.max 20',
       );
-      await typeStep(ctx.rig, cpuPids, 'pids', version, (text) => !isBomb(text));
+      await typeStep(ctx.rig, pidsFreezer, 'pids', version, (text) => !isBomb(text));
       ctx.hub.poke('student');
       const v = await ctx.watcher.until(
         () => (ctx.watcher.history['/pid20']?.events ?? []).some((e) => e.kind === 'pids'),

@@ -24,7 +24,7 @@ const TMPFS_USER_XATTRS = major > 6 || (major === 6 && minor >= 6);
 describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does', () => {
   const p = useProbeSandbox('probe-facts');
 
-  it('lesson 06: SIGSTOP cannot be caught (the stop happens anyway), SIGCONT can', async () => {
+  it('lesson 06-cgroups-pids-freezer: SIGSTOP cannot be caught (the stop happens anyway), SIGCONT can', async () => {
     const t = p.term;
     // dash accepts `trap … STOP` without complaint; the kernel never installs it. Started from a subshell, so
     // that it is no job of this bash (whose 'Stopped'/'Done' notices could land in a later command's output).
@@ -37,6 +37,40 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
     expect(caught & SIGCONT_BIT).toBe(SIGCONT_BIT);
     await t.ok('kill -CONT $P; until grep -q after /tmp/sig.out; do sleep 0.05; done');
     expect((await t.ok('cat /tmp/sig.out')).split('\n')).toEqual(['caught-cont', 'after']);
+  });
+
+  it('lesson 06: a child’s CPU quota above its parent’s is refused on v1 (v2 keeps it, the parent’s applies)', async () => {
+    const t = p.term;
+    const v1 = p.probe.cgroup.mode !== 'v2';
+    const [dir, file, above] = v1
+      ? ['/sys/fs/cgroup/cpu/acima', 'cpu.cfs_quota_us', '150000']
+      : ['/sys/fs/cgroup/acima', 'cpu.max', '150000 100000'];
+    // the sandbox's own quota: one CPU
+    expect(await t.ok(`cat ${v1 ? '/sys/fs/cgroup/cpu/cpu.cfs_quota_us' : '/sys/fs/cgroup/cpu.max'}`)).toBe(
+      v1 ? '100000' : '100000 100000',
+    );
+    await t.ok(`mkdir ${dir}`);
+    const write = await t.run(`echo "${above}" > ${dir}/${file}`);
+    if (v1) {
+      expect(write.code).not.toBe(0);
+      expect(write.out).toContain('Invalid argument');
+    } else {
+      expect(write.code).toBe(0);
+      expect(await t.ok(`cat ${dir}/${file}`)).toBe(above);
+    }
+    await t.ok(`rmdir ${dir}`);
+  });
+
+  it('lesson 06-cgroups-pids-freezer: the sandbox’s own limits belong to the host’s root, a group of the student’s to them', async () => {
+    const t = p.term;
+    const top = p.probe.cgroup.mode === 'v2' ? '/sys/fs/cgroup' : '/sys/fs/cgroup/pids';
+    const denied = await t.run(`echo max > ${top}/pids.max`);
+    expect(denied.code).not.toBe(0);
+    expect(denied.out).toContain('Permission denied');
+    expect(await t.ok(`stat -c %U ${top}/pids.max ${top}/cgroup.procs`)).toBe('nobody\nroot');
+    await t.ok(`mkdir ${top}/seu && echo max > ${top}/seu/pids.max`);
+    expect(await t.ok(`cat ${top}/seu/pids.max; stat -c %U ${top}/seu/pids.max`)).toBe('max\nroot');
+    await t.ok(`rmdir ${top}/seu`);
   });
 
   it('lesson 04: a bare unshare -U -r cannot mount proc: the mount namespace and the PID namespace are missing', async () => {

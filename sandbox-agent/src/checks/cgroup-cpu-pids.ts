@@ -1,10 +1,13 @@
-// Lesson 06 (CPU, PIDs, freezer): a CPU quota the kernel enforces, two groups weighted 2:1 with a process
-// each, a fork bomb refused at pids.max, a frozen group, and a group emptied after it held the bomb. From
-// the groups' own files (v1 or v2).
+// The CPU lesson (06-cgroups-cpu-pids): a CPU quota the kernel enforces, shared by two processes, and two
+// groups weighted 2:1 with a process each; the PIDs lesson (06-cgroups-pids-freezer): a fork bomb refused at
+// pids.max, a frozen group, and a group emptied after it held the bomb. From the groups' own files (v1 or v2).
 import { fileName, findGroup, groupsOf, liveMembers } from './cgroup-util';
 import { type CheckResult, defineCheck } from './types';
 
-/** `group` has a CPU quota of `percent` % of one CPU, a live process, and the kernel has throttled it. */
+/**
+ * `group` has a CPU quota of `percent` % of one CPU, a live process (at least `members`, when given: processes
+ * sharing the one quota), and the kernel has throttled it.
+ */
 export const cgroupCpuQuota = defineCheck('cgroup-cpu-quota', (snap, params): CheckResult => {
   const group = params.group;
   const want = params.percent;
@@ -14,7 +17,10 @@ export const cgroupCpuQuota = defineCheck('cgroup-cpu-quota', (snap, params): Ch
     return { done: false, hint: 'no-quota', params: { group, file: fileName(snap, 'cpuQuota') } };
   const found = Math.round((g.cpu.quotaUs / g.cpu.periodUs) * 1000) / 10;
   if (Math.abs(found - want) > 0.5) return { done: false, hint: 'wrong-quota', params: { group, found, want } };
-  if (liveMembers(snap, g).length === 0) return { done: false, hint: 'empty', params: { group } };
+  const count = liveMembers(snap, g).length;
+  if (count === 0) return { done: false, hint: 'empty', params: { group } };
+  const members = params.members ?? 1;
+  if (count < members) return { done: false, hint: 'too-few', params: { group, count, want: members } };
   if (g.cpu.nrThrottled < 1) return { done: false, hint: 'not-throttled', params: { group } };
   return { done: true };
 });

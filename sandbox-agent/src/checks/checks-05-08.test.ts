@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import memoryLesson from '../../../lessons/05-cgroups-memory/lesson';
 import cpuLesson from '../../../lessons/06-cgroups-cpu-pids/lesson';
+import pidsLesson from '../../../lessons/06-cgroups-pids-freezer/lesson';
 import mountsLesson from '../../../lessons/07-mounts/lesson';
 import overlayLesson from '../../../lessons/08-overlay/lesson';
 import { DONE, editGroup, judge, load, notYet, V1_AND_V2 } from './fixture-util';
@@ -54,7 +55,7 @@ describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
   });
 });
 
-describe('lesson 06 checks (CPU, PIDs, freezer), v1 and v2', () => {
+describe('lesson 06-cgroups-cpu-pids checks (CPU quota and weights), v1 and v2', () => {
   const c = cpuLesson;
   for (const [version, view] of V1_AND_V2) {
     it(`${version}: quota needs the 10 % limit, a process and throttling`, () => {
@@ -69,6 +70,17 @@ describe('lesson 06 checks (CPU, PIDs, freezer), v1 and v2', () => {
       );
       expect(judge(c, 'quota', view(twice))).toEqual(notYet('wrong-quota', { group: 'cpu10', found: 20, want: 10 }));
     });
+    it(`${version}: shared needs the quota and two processes in the group, throttled`, () => {
+      expect(judge(c, 'shared', view(load('06-shared-v1')))).toEqual(DONE);
+      expect(judge(c, 'shared', view(load('06-quota-v1')))).toEqual(
+        notYet('too-few', { group: 'cpu10', count: 1, want: 2 }),
+      );
+      expect(judge(c, 'shared', view(load('06-empty-groups-v1')))).toEqual(notYet('empty', { group: 'cpu10' }));
+      const unthrottled = editGroup(load('06-shared-v1'), '/cpu10', (g) =>
+        g.cpu ? { ...g, cpu: { ...g.cpu, nrThrottled: 0 } } : g,
+      );
+      expect(judge(c, 'shared', view(unthrottled))).toEqual(notYet('not-throttled', { group: 'cpu10' }));
+    });
     it(`${version}: weights 2:1 with a process each`, () => {
       expect(judge(c, 'weights', view(load('06-weights-v1')))).toEqual(DONE);
       expect(judge(c, 'weights', view(load('06-empty-groups-v1')))).toEqual(notYet('empty', { group: 'alto' }));
@@ -77,14 +89,20 @@ describe('lesson 06 checks (CPU, PIDs, freezer), v1 and v2', () => {
       );
       expect(judge(c, 'weights', view(even))).toEqual(notYet('wrong-ratio', { found: 1, want: 2 }));
     });
+  }
+});
+
+describe('lesson 06-cgroups-pids-freezer checks (PIDs, freezer, emptying), v1 and v2', () => {
+  const c = pidsLesson;
+  for (const [version, view] of V1_AND_V2) {
     it(`${version}: pids, freeze and empty`, () => {
       expect(judge(c, 'pids', view(load('06-pids-v1')))).toEqual(DONE);
-      expect(judge(c, 'pids', view(load('06-empty-groups-v1')))).toEqual(notYet('no-refusal', { group: 'pid20' }));
+      expect(judge(c, 'pids', view(load('06-pids-untouched-v1')))).toEqual(notYet('no-refusal', { group: 'pid20' }));
       expect(judge(c, 'freeze', view(load('06-freeze-v1')))).toEqual(DONE);
       expect(judge(c, 'freeze', view(load('06-pids-v1')))).toEqual(notYet('none-frozen'));
       expect(judge(c, 'empty', view(load('06-empty-v1')))).toEqual(DONE);
       expect(judge(c, 'empty', view(load('06-pids-v1')))).toMatchObject({ done: false, hint: 'not-emptied' });
-      expect(judge(c, 'empty', view(load('06-empty-groups-v1')))).toEqual(notYet('never-used', { group: 'pid20' }));
+      expect(judge(c, 'empty', view(load('06-pids-untouched-v1')))).toEqual(notYet('never-used', { group: 'pid20' }));
     });
   }
 });

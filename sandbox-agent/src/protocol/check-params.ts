@@ -49,7 +49,7 @@ export const CHECK_PARAMS = {
   'cgroup-has-process': z.strictObject({ group: name, controller: z.enum(['memory', 'pids', 'cpu']).optional() }),
   'cgroup-memory-usage': z.strictObject({ group: name, minBytes: whole }),
   'cgroup-oom-kill': z.strictObject({ group: name }),
-  'cgroup-cpu-quota': z.strictObject({ group: name, percent: z.number().positive() }),
+  'cgroup-cpu-quota': z.strictObject({ group: name, percent: z.number().positive(), members: whole.optional() }),
   'cgroup-cpu-weights': z.strictObject({ high: name, low: name, ratio: z.number().positive() }),
   'cgroup-pids-limit': z.strictObject({ group: name, max: whole }),
   'cgroup-frozen': none,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from './db';
 
@@ -31,6 +32,40 @@ describe('Store (a real SQLite file)', () => {
     });
     b.close();
     expect(fs.existsSync(path.join(dir, 'gaiola.db'))).toBe(true);
+  });
+
+  it('moves the progress of lesson 06’s PIDs steps and questions to the lesson split from it, once', () => {
+    const dir = tempDir();
+    const a = Store.open(dir);
+    a.upsertStudent('s1', 'solo');
+    for (const step of ['quota', 'weights', 'pids', 'freeze', 'empty'])
+      a.markStepDone('s1', '06-cgroups-cpu-pids', step, 5);
+    a.addQuizAttempt('s1', '06-cgroups-cpu-pids', 'q1', 'b', true, 6);
+    a.addQuizAttempt('s1', '06-cgroups-cpu-pids', 'q4', 'a', false, 7);
+    a.addQuizAttempt('s1', '06-cgroups-cpu-pids', 'q4', 'd', true, 8);
+    a.close();
+    // as a store of before the split left it
+    const raw = new Database(path.join(dir, 'gaiola.db'));
+    raw.pragma('user_version = 3');
+    raw.close();
+    const b = Store.open(dir);
+    expect([...b.stepsDone('s1', '06-cgroups-cpu-pids').keys()].sort()).toEqual(['quota', 'weights']);
+    expect([...b.stepsDone('s1', '06-cgroups-pids-freezer').entries()].sort()).toEqual([
+      ['empty', 5],
+      ['freeze', 5],
+      ['pids', 5],
+    ]);
+    expect(b.quizAttempts('s1', '06-cgroups-cpu-pids').map((r) => r.question)).toEqual(['q1']);
+    expect(b.quizAttempts('s1', '06-cgroups-pids-freezer')).toEqual([
+      { question: 'q4', attempt: 1, option: 'a', correct: false, answered_at: 7 },
+      { question: 'q4', attempt: 2, option: 'd', correct: true, answered_at: 8 },
+    ]);
+    // a step of the old slug's name done after the split stays where it was done
+    b.markStepDone('s1', '06-cgroups-cpu-pids', 'pids', 9);
+    b.close();
+    const c = Store.open(dir);
+    expect(c.stepsDone('s1', '06-cgroups-cpu-pids').get('pids')).toBe(9);
+    c.close();
   });
 
   it('records sandboxes and closes the ones a crashed agent left open', () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -55,6 +55,15 @@ const MIGRATIONS: Record<number, string> = {
     ALTER TABLE students ADD COLUMN name_tag INTEGER;
     CREATE INDEX students_class ON students(class_id);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+  // Lesson 06 split in two (issue 23): its steps pids, freeze and empty and its questions q3-q5 are now the
+  // lesson 06-cgroups-pids-freezer's, same ids; what a student did of them moves there with them. Its CPU
+  // steps and questions keep the slug 06-cgroups-cpu-pids, so their rows stay.
+  4: `
+    UPDATE OR IGNORE steps_done SET lesson = '06-cgroups-pids-freezer'
+      WHERE lesson = '06-cgroups-cpu-pids' AND step IN ('pids', 'freeze', 'empty');
+    UPDATE OR IGNORE quiz_attempts SET lesson = '06-cgroups-pids-freezer'
+      WHERE lesson = '06-cgroups-cpu-pids' AND question IN ('q3', 'q4', 'q5');
   `,
 };
 
