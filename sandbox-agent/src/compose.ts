@@ -150,6 +150,8 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
           questions: l.def.quiz.length,
         })),
         siteUrl: opts.siteUrl,
+        allowedOrigins: opts.allowedOrigins,
+        stepIds: (slug) => catalog.get(slug)?.def.steps.map((s) => s.id) ?? [],
         log,
       })
     : undefined;
@@ -201,6 +203,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
     close: async (reason) => {
       try {
         classEvents.close();
+        classMode?.close();
         panel?.closeAll();
         await server.close();
         await registry.destroyAll(reason);

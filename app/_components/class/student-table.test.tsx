@@ -32,6 +32,7 @@ const state: InstructorState = {
   class: { code: 'ACDEFG', open: true, createdAt: 1, joinUrl: 'http://10.0.0.5:3000/pt/turma?codigo=ACDEFG' },
   capacity: { sandboxes: 2, maxSandboxes: 60, refused: 0, memUsedBytes: 2e9, memTotalBytes: 8e9, cpuPercent: 5 },
   lessons: [{ slug: '01-chroot', steps: 4, questions: 6 }],
+  help: [],
   students: [
     // answered q1 wrong first: no score, but an answer
     student('a', 'Wrong', { answered: { '01-chroot': 1 } }),

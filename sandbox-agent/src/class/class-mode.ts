@@ -1,6 +1,6 @@
 // Class mode's parts wired together, for the agent and its integration tests alike: the routes, the live
 // events (fed by the store's changes, the lessons students open, presence and capacity refusals), presence
-// per student, and the capacity the instructor sees.
+// per student, the capacity the instructor sees, and help in class (raised hands, looks with consent: issue 20).
 // Layer: above server/, which it plugs into through server's ClassGate (README, How it fits together).
 import { readFileSync } from 'node:fs';
 import type { LessonEngine } from '../lessons/engine';
@@ -11,6 +11,8 @@ import type { Store } from '../store/db';
 import { CpuSampler, parseMeminfo } from './capacity';
 import { ClassRoutes } from './class-routes';
 import type { ClassEvents } from './events';
+import { HelpDesk } from './help-desk';
+import { LookSockets } from './look-socket';
 
 export interface ClassMode {
   routes: ClassRoutes;
@@ -18,6 +20,10 @@ export interface ClassMode {
   presence(studentId: string, delta: 1 | -1): void;
   /** This student's tab was refused a sandbox: the class is full. */
   refused(studentId: string): void;
+  /** Raised hands and looks; class mode only. */
+  desk: HelpDesk | undefined;
+  /** Ends every look (the agent stops). */
+  close(): void;
 }
 
 export function createClassMode(opts: {
@@ -31,8 +37,12 @@ export function createClassMode(opts: {
    */
   events: ClassEvents;
   signer: TokenSigner;
-  registry: Pick<SandboxRegistry, 'size' | 'destroy'>;
+  registry: Pick<SandboxRegistry, 'size' | 'destroy' | 'broadcast' | 'shellsOf'>;
   maxSandboxes: number;
+  /** The site's origins: a look's socket comes from one. */
+  allowedOrigins: readonly string[];
+  /** A lesson's step ids in order. */
+  stepIds(slug: string): readonly string[];
   lessons: InstructorState['lessons'];
   siteUrl: string;
   log(line: string): void;
@@ -42,13 +52,33 @@ export function createClassMode(opts: {
   // Students, not attempts: a refused student's two tabs and their pages' automatic retries are one student.
   const refused = new Set<string>();
   const cpu = new CpuSampler();
+  const isOnline = (id: string) => (online.get(id) ?? 0) > 0;
+  const desk =
+    opts.mode === 'class'
+      ? new HelpDesk({
+          push: (id, msg) => opts.registry.broadcast(id, msg),
+          shells: (id) => opts.registry.shellsOf(id),
+          online: isOnline,
+          changed: (kind) => events.changed(kind),
+          now: () => Date.now(),
+        })
+      : undefined;
+  const looks =
+    desk &&
+    new LookSockets({
+      desk,
+      signer: opts.signer,
+      store: opts.store,
+      allowedOrigins: opts.allowedOrigins,
+      log: opts.log,
+    });
   const routes = new ClassRoutes({
     mode: opts.mode,
     store: opts.store,
     signer: opts.signer,
     events,
     destroySandbox: (id, reason, code) => opts.registry.destroy(id, reason, code),
-    online: (id) => (online.get(id) ?? 0) > 0,
+    online: isOnline,
     openLesson: (id) => opts.engine.lessonOf(id),
     capacity: () => {
       const mem = parseMeminfo(readFileSync('/proc/meminfo', 'utf8'));
@@ -63,6 +93,9 @@ export function createClassMode(opts: {
     },
     lessons: opts.lessons,
     siteUrl: opts.siteUrl,
+    desk,
+    looks,
+    stepIds: opts.stepIds,
     log: opts.log,
   });
   return {
@@ -74,11 +107,18 @@ export function createClassMode(opts: {
       else online.delete(id);
       // online means "a tab is open": only the first opened and the last closed change the table
       if (n === 0 || (n === 1 && delta === 1)) events.changed('presence');
+      // Each tab that connects hears the student's help state; the last one closing ends the looks.
+      if (delta === 1 || n === 0) desk?.presence(id, n > 0);
     },
     refused: (id) => {
       if (refused.has(id)) return;
       refused.add(id);
       events.changed('capacity');
+    },
+    desk,
+    close: () => {
+      desk?.close();
+      looks?.close();
     },
   };
 }

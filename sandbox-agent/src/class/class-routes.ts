@@ -3,6 +3,7 @@
 // event stream) and acts on it (reset or end a student's sandbox, close or reopen the class, delete the
 // class's students). Every body is validated (protocol/class.ts); a student token opens nothing here.
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import {
   actionRequest,
   CLASS_JOIN_PATH,
@@ -18,14 +19,17 @@ import {
   joinRequest,
   normaliseClassCode,
 } from '../protocol';
+import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
 import { KeyedRateLimiter } from '../server/rate-limit';
 import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
-import { csvRows, studentDetailOf, studentRows } from './class-state';
+import { csvRows, helpEntries, studentDetailOf, studentRows } from './class-state';
 import { toCsv } from './csv';
 import type { ClassEvents } from './events';
+import type { HelpDesk } from './help-desk';
+import type { LookSockets } from './look-socket';
 
 /** Join attempts per client address (wrong codes included): a burst of 10, then one a second. */
 const JOIN_RATE = { perSecond: 1, burst: 10 };
@@ -47,6 +51,11 @@ export interface ClassDeps {
   lessons: InstructorState['lessons'];
   /** The site's address students open, e.g. http://10.0.0.5:3000. */
   siteUrl: string;
+  /** Raised hands and looks (class mode only, issue 20). */
+  desk?: HelpDesk;
+  looks?: LookSockets;
+  /** A lesson's step ids in order (a hand shows the first one not done). */
+  stepIds(slug: string): readonly string[];
   log(line: string): void;
 }
 
@@ -70,7 +79,24 @@ export function joinUrlOf(siteUrl: string, code: string, locale: 'pt' | 'gl' = '
 export class ClassRoutes implements ClassGate {
   private readonly limiters = new KeyedRateLimiter(JOIN_RATE.perSecond, JOIN_RATE.burst, MAX_LIMITED_ADDRESSES);
 
-  constructor(private readonly deps: ClassDeps) {}
+  readonly help: HelpHandler | undefined;
+
+  constructor(private readonly deps: ClassDeps) {
+    const desk = deps.desk;
+    this.help = desk && {
+      hand: (student, raise, question) => {
+        if (raise) return desk.raise(student, question);
+        desk.lower(student);
+        return true;
+      },
+      lookAnswer: (student, accept) => desk.answer(student, accept),
+      lookEnd: (student) => desk.endByStudent(student),
+    };
+  }
+
+  upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    return this.deps.looks?.upgrade(req, socket, head) ?? false;
+  }
 
   get mode(): 'solo' | 'class' {
     return this.deps.mode;
@@ -196,6 +222,8 @@ export class ClassRoutes implements ClassGate {
     const online = (id: string) => this.deps.online(id);
     const openLesson = (id: string) => this.deps.openLesson(id);
     if (path === INSTRUCTOR_STATE_PATH) {
+      const data = this.classData(cls);
+      const students = studentRows(data, online, openLesson);
       const state: InstructorState = {
         class: {
           code: cls.code,
@@ -205,7 +233,8 @@ export class ClassRoutes implements ClassGate {
         },
         capacity: this.deps.capacity(),
         lessons: this.deps.lessons,
-        students: studentRows(this.classData(cls), online, openLesson),
+        students,
+        help: helpEntries(this.deps.desk?.queue.list() ?? [], data, students, this.deps.stepIds),
       };
       send(200, state);
       return;
@@ -244,7 +273,12 @@ export class ClassRoutes implements ClassGate {
       return;
     }
     const { action, student } = parsed.data;
-    if (action === 'reset' || action === 'end') {
+    if (action === 'answer') {
+      if (!student || store.studentClassId(student) !== cls.id || !this.deps.desk?.lower(student)) {
+        send(404, { error: 'unknown_student' satisfies ClassError });
+        return;
+      }
+    } else if (action === 'reset' || action === 'end') {
       if (!student || store.studentClassId(student) !== cls.id) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
@@ -258,6 +292,7 @@ export class ClassRoutes implements ClassGate {
       for (const s of store.classStudents(cls.id))
         await this.deps.destroySandbox(s.id, 'class-deleted', CloseCode.ended);
       store.deleteClassStudents(cls.id);
+      this.deps.desk?.clear();
       this.deps.log(`class ${cls.code}: every student's data deleted by the instructor`);
     }
     events.changed(action);

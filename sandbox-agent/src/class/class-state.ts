@@ -1,9 +1,10 @@
 // The instructor's view of a class, built from the store: one row per student with steps, first-answer
 // scores and questions answered per lesson, the lesson they are on, presence; and one student's whole
 // history. Pure over the rows.
-import type { InstructorState, StudentDetail, StudentRow } from '../protocol';
+import type { HelpEntry, InstructorState, StudentDetail, StudentRow } from '../protocol';
 import type { ClassStudentRow, QuizAttemptRow } from '../store/db';
 import type { CsvRow } from './csv';
+import type { Hand } from './help-queue';
 
 export interface ClassData {
   students: ClassStudentRow[];
@@ -100,6 +101,37 @@ export function csvRows(data: ClassData): CsvRow[] {
       correct: a.correct,
     })),
   ];
+}
+
+/**
+ * The help queue as the instructor sees it, oldest first: each hand with the lesson its student is on and that
+ * lesson's first step not done yet (by the steps' order), read now, so it follows the student's progress.
+ */
+export function helpEntries(
+  hands: readonly Hand[],
+  data: Pick<ClassData, 'steps'>,
+  rows: readonly StudentRow[],
+  stepIds: (slug: string) => readonly string[],
+): HelpEntry[] {
+  const lessonOf = new Map(rows.map((r) => [r.id, r.currentLesson]));
+  return hands
+    .filter((h) => lessonOf.has(h.student))
+    .map((h) => {
+      const lesson = lessonOf.get(h.student) ?? null;
+      const done = new Set(
+        data.steps.filter((d) => d.student_id === h.student && d.lesson === lesson).map((d) => d.step),
+      );
+      const ids = lesson ? stepIds(lesson) : [];
+      const n = ids.findIndex((id) => !done.has(id));
+      const id = ids[n];
+      return {
+        student: h.student,
+        lesson,
+        step: id === undefined ? null : { n: n + 1, id },
+        question: h.question,
+        raisedAt: h.raisedAt,
+      };
+    });
 }
 
 export type CapacityView = InstructorState['capacity'];

@@ -94,6 +94,18 @@ export const studentRow = z.object({
 });
 export type StudentRow = z.infer<typeof studentRow>;
 
+/** A raised hand in the instructor's queue: who, where they are in the course, what they ask, since when. */
+export const helpEntry = z.object({
+  student: z.string(),
+  /** The lesson the student has open, else the one of their last step; null before any. */
+  lesson: z.string().nullable(),
+  /** That lesson's first step not done yet (1-based) and its id; null when every step is done or no lesson. */
+  step: z.object({ n: z.number().int().positive(), id: z.string() }).nullable(),
+  question: z.string(),
+  raisedAt: z.number(),
+});
+export type HelpEntry = z.infer<typeof helpEntry>;
+
 export const instructorState = z.object({
   class: z.object({
     code: z.string(),
@@ -117,6 +129,8 @@ export const instructorState = z.object({
   }),
   lessons: z.array(z.object({ slug: z.string(), steps: z.number().int(), questions: z.number().int() })),
   students: z.array(studentRow),
+  /** Raised hands, oldest first (issue 20). */
+  help: z.array(helpEntry),
 });
 export type InstructorState = z.infer<typeof instructorState>;
 
@@ -136,12 +150,13 @@ export const studentDetail = z.object({
 });
 export type StudentDetail = z.infer<typeof studentDetail>;
 
-export const INSTRUCTOR_ACTIONS = ['reset', 'end', 'close', 'open', 'delete-class'] as const;
+/** `answer`: the instructor marks a student's raised hand answered (it leaves the queue). */
+export const INSTRUCTOR_ACTIONS = ['reset', 'end', 'close', 'open', 'delete-class', 'answer'] as const;
 export type InstructorAction = (typeof INSTRUCTOR_ACTIONS)[number];
 export const actionRequest = z.strictObject({
   token: z.string().max(512),
   action: z.enum(INSTRUCTOR_ACTIONS),
-  /** Needed by reset and end. */
+  /** Needed by reset, end and answer. */
   student: z
     .string()
     .regex(/^[0-9a-f]{32}$/)

@@ -4,6 +4,7 @@
 export * from './class';
 export * from './client';
 export * from './codes';
+export * from './help';
 export * from './limits';
 export * from './panel';
 export * from './panel-history';

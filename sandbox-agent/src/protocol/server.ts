@@ -1,6 +1,7 @@
 // Agent → client control messages (JSON text frames). Terminal output travels as binary frames.
 import { z } from 'zod';
 import { ErrorCode } from './codes';
+import { helpStateMessage } from './help';
 import { panelMessage } from './panel';
 
 export const helloMessage = z.strictObject({
@@ -55,5 +56,6 @@ export const serverMessage = z.discriminatedUnion('type', [
   replayedMessage,
   stepsMessage,
   panelMessage,
+  helpStateMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -36,6 +36,17 @@ export interface PanelHandler {
   close(subscriber: { send(msg: PanelMessage): void }): void;
 }
 
+/**
+ * Help in class (issue 20), class/help-desk.ts behind ClassGate: a student's raised hand and their answers to the
+ * instructor's requests to look. Only in class mode; the student is always the socket's own.
+ */
+export interface HelpHandler {
+  /** False when the question is refused (too long, control characters). */
+  hand(studentId: string, raise: boolean, question: string): boolean;
+  lookAnswer(studentId: string, accept: boolean): void;
+  lookEnd(studentId: string): void;
+}
+
 export class TerminalConnection implements ShellClient {
   private shell: ShellSession | undefined;
   private readonly limiter = new RateLimiter(MAX_MESSAGES_PER_SECOND, RATE_BURST);
@@ -46,6 +57,7 @@ export class TerminalConnection implements ShellClient {
     private readonly studentId: string,
     private readonly lessons?: LessonHandler,
     private readonly panel?: PanelHandler,
+    private readonly help?: HelpHandler,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.panel?.close(this));
@@ -113,6 +125,16 @@ export class TerminalConnection implements ShellClient {
     this.handle(parsed.data);
   }
 
+  private handleHelp(msg: Extract<ClientMessage, { type: 'hand' | 'look-answer' | 'look-end' }>): void {
+    const help = this.help;
+    // Solo mode has no instructor: nobody to raise a hand to.
+    if (!help) this.sendControl({ type: 'error', code: ErrorCode.unknownType });
+    else if (msg.type === 'look-answer') help.lookAnswer(this.studentId, msg.accept);
+    else if (msg.type === 'look-end') help.lookEnd(this.studentId);
+    else if (!help.hand(this.studentId, msg.raise, msg.question ?? ''))
+      this.sendControl({ type: 'error', code: ErrorCode.invalidMessage });
+  }
+
   private handle(msg: ClientMessage): void {
     switch (msg.type) {
       case 'resize':
@@ -140,6 +162,11 @@ export class TerminalConnection implements ShellClient {
       case 'panel':
         if (msg.open) this.panel?.open(this.studentId, this, msg.section);
         else this.panel?.close(this);
+        return;
+      case 'hand':
+      case 'look-answer':
+      case 'look-end':
+        this.handleHelp(msg);
         return;
     }
   }

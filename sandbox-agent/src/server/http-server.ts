@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AGENT_MISSED_PINGS, AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
-import { type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
+import { type HelpHandler, type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
 import { type QuizDeps, QuizRoutes } from './quiz-routes';
 import { readBody } from './read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from './token';
@@ -35,6 +35,10 @@ export interface ClassGate {
     cors: Record<string, string>,
     send: ClassSend,
   ): Promise<boolean>;
+  /** A student's hand and look answers (issue 20); absent in solo mode. */
+  readonly help?: HelpHandler;
+  /** Takes a WebSocket upgrade that is class mode's (the instructor's look); false for any other. */
+  upgrade?(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
 }
 
 export interface AgentServerDeps {
@@ -148,6 +152,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
   });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (deps.classRoutes?.upgrade?.(req, socket, head)) return;
     const decided = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
     // A token of another class, of a deleted student, or a solo token in class mode: as if forged.
     const decision =
@@ -167,7 +172,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       // itself (1009, 1007); without a listener the error would be thrown and take the agent down.
       ws.on('error', (err) => deps.log(`websocket closed on a protocol error: ${err.message}`));
       const studentId = decision.student.s;
-      const conn = new TerminalConnection(ws, studentId, deps.lessons, deps.panel);
+      const conn = new TerminalConnection(ws, studentId, deps.lessons, deps.panel, deps.classRoutes?.help);
       deps.onStudentSeen(studentId);
       deps.registry
         .attach(studentId, decision.tab, { cols: decision.cols, rows: decision.rows }, conn)

@@ -135,9 +135,9 @@ export class SandboxRegistry {
       current.onExit(() => {
         if (entry.shells[tab] === current) entry.shells[tab] = undefined;
       });
-    } else {
-      shell.resize(size.cols, size.rows);
     }
+    // A new shell too: it learns the size it was opened at (a look draws at it); the kernel ignores a same size.
+    shell.resize(size.cols, size.rows);
     entry.clients.add(client);
     return { shell, sandboxName: entry.sandbox.hostname, resumed };
   }
@@ -203,6 +203,18 @@ export class SandboxRegistry {
     if (!pending) return [];
     try {
       return (await pending).shells.map((s) => (s && !s.exited ? s.pid : undefined));
+    } catch {
+      return [];
+    }
+  }
+
+  /** The student's running shells, by tab (an instructor's look watches them); empty without a sandbox. */
+  async shellsOf(studentId: string): Promise<(ShellSession | undefined)[]> {
+    const pending = this.entries.get(studentId);
+    if (!pending) return [];
+    try {
+      const entry = await pending;
+      return entry.destroying ? [] : entry.shells.map((s) => (s && !s.exited ? s : undefined));
     } catch {
       return [];
     }

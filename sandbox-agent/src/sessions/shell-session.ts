@@ -47,8 +47,24 @@ export interface ShellClient {
   close(code: number): void;
 }
 
+/**
+ * A read-only view of the shell (an instructor's look, issue 20): the same screen and scrollback as the tab, at
+ * its size. A watcher never holds back the shell (it is outside flow control) and copies what it sends.
+ */
+export interface ShellWatcher {
+  /** The shell's size, on watching and on each resize. */
+  resized(cols: number, rows: number): void;
+  /** Output (the replay first), valid only during the call: the frame is reused once the tab sent it. */
+  output(bytes: Buffer): void;
+  /** The shell exited: nothing more comes. */
+  exited(): void;
+}
+
 export class ShellSession {
   private client: ShellClient | undefined;
+  private readonly watchers = new Set<ShellWatcher>();
+  /** The pty's size as last set: a watcher draws at it. */
+  private size = { cols: 80, rows: 24 };
   private readonly replay = new ReplayBuffer(REPLAY_BYTES);
   private readonly frames = new OutputFrames(OUTPUT_BATCH_BYTES, SPARE_FRAMES);
   private flushTimer: NodeJS.Timeout | undefined;
@@ -71,6 +87,8 @@ export class ShellSession {
       if (this.quietTimer) clearTimeout(this.quietTimer);
       this.exitInfo = { exitCode, signal: signal || undefined };
       this.client?.sendExit(exitCode, signal || undefined);
+      for (const w of this.watchers) w.exited();
+      this.watchers.clear();
       for (const l of this.exitListeners) l();
     });
     // Nobody is attached yet: hold the shell until a tab is.
@@ -108,6 +126,25 @@ export class ShellSession {
     this.updatePause();
   }
 
+  /**
+   * Starts a read-only view: its size, the recent output (as a reconnecting tab gets it), then what comes. Returns
+   * the function that stops it.
+   */
+  watch(watcher: ShellWatcher): () => void {
+    if (this.exitInfo || this.killed) {
+      watcher.exited();
+      return () => {};
+    }
+    this.flush();
+    this.watchers.add(watcher);
+    watcher.resized(this.size.cols, this.size.rows);
+    const replay = this.replay.contents();
+    if (replay.length > 0) watcher.output(replay);
+    return () => {
+      this.watchers.delete(watcher);
+    };
+  }
+
   detach(client: ShellClient): void {
     if (this.client !== client) return;
     this.client = undefined;
@@ -125,7 +162,11 @@ export class ShellSession {
   }
 
   resize(cols: number, rows: number): void {
-    if (!this.exitInfo && !this.killed) this.pty.resize(cols, rows);
+    if (this.exitInfo || this.killed) return;
+    this.pty.resize(cols, rows);
+    if (cols === this.size.cols && rows === this.size.rows) return;
+    this.size = { cols, rows };
+    for (const w of this.watchers) w.resized(cols, rows);
   }
 
   ack(bytes: number): void {
@@ -180,6 +221,7 @@ export class ShellSession {
     const frame = this.frames.take();
     if (!frame) return;
     this.replay.push(frame.bytes);
+    for (const w of this.watchers) w.output(frame.bytes);
     if (this.client) this.send(frame.bytes, frame.release);
     else frame.release();
   }

@@ -1,0 +1,270 @@
+// Help in class's pure parts (issue 20): the queue of raised hands, the entries the instructor sees, the
+// question's cleaning, and the help desk's consent rules over fake shells and viewers (the real agent's are in
+// test/class-help.kernel.test.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  cleanHelpQuestion,
+  clientMessage,
+  type HelpStateMessage,
+  LookCloseCode,
+  MAX_HELP_QUESTION_LENGTH,
+  MAX_LOOKS_PER_STUDENT,
+  type StudentRow,
+} from '../protocol';
+import type { ShellWatcher } from '../sessions/shell-session';
+import { helpEntries } from './class-state';
+import { HelpDesk, type LookViewer } from './help-desk';
+import { HelpQueue } from './help-queue';
+
+describe('the help queue', () => {
+  it('keeps hands oldest first, one per student; raising again changes the question, not the place', () => {
+    const q = new HelpQueue();
+    expect(q.raise('ana', '', 10)).toBe(true);
+    expect(q.raise('brais', 'chroot: No such file', 20)).toBe(true);
+    expect(q.raise('carme', ' por que  PID 1? ', 30)).toBe(true);
+    expect(q.raise('ana', 'e agora?', 40)).toBe(true);
+    expect(q.list()).toEqual([
+      { student: 'ana', question: 'e agora?', raisedAt: 10 },
+      { student: 'brais', question: 'chroot: No such file', raisedAt: 20 },
+      { student: 'carme', question: 'por que PID 1?', raisedAt: 30 },
+    ]);
+    expect([q.position('ana'), q.position('brais'), q.position('carme'), q.position('dario')]).toEqual([
+      1,
+      2,
+      3,
+      undefined,
+    ]);
+  });
+
+  it('moves the places after a lowered hand up, and says whose moved', () => {
+    const q = new HelpQueue();
+    for (const [i, s] of ['ana', 'brais', 'carme'].entries()) q.raise(s, '', i);
+    expect(q.from('brais')).toEqual(['brais', 'carme']);
+    expect(q.lower('brais')).toBe(true);
+    expect(q.lower('brais')).toBe(false);
+    expect(q.position('carme')).toBe(2);
+    expect(q.from('brais')).toEqual([]);
+    // raised again, it goes to the end
+    q.raise('brais', '', 99);
+    expect(q.list().map((h) => h.student)).toEqual(['ana', 'carme', 'brais']);
+  });
+
+  it('refuses a question too long or with control characters, and keeps the hand as it was', () => {
+    const q = new HelpQueue();
+    q.raise('ana', 'primeira', 1);
+    expect(q.raise('ana', 'x'.repeat(MAX_HELP_QUESTION_LENGTH + 1), 2)).toBe(false);
+    expect(q.raise('ana', 'a\u0007b', 2)).toBe(false);
+    expect(q.raise('brais', 'a\u001b[31m', 2)).toBe(false);
+    expect(q.list()).toEqual([{ student: 'ana', question: 'primeira', raisedAt: 1 }]);
+  });
+});
+
+describe('a help question', () => {
+  it('is one line of at most 140 characters (code points), NFC, trimmed', () => {
+    expect(cleanHelpQuestion('  dúas\nliñas\t aquí ')).toBe('dúas liñas aquí');
+    expect(cleanHelpQuestion('Xoa\u0301n')).toBe('Xoán');
+    expect(cleanHelpQuestion('ç'.repeat(MAX_HELP_QUESTION_LENGTH))).toBe('ç'.repeat(MAX_HELP_QUESTION_LENGTH));
+    expect(cleanHelpQuestion('ç'.repeat(MAX_HELP_QUESTION_LENGTH + 1))).toBeNull();
+    expect(cleanHelpQuestion('   ')).toBe('');
+    expect(cleanHelpQuestion('\u0085')).toBeNull();
+  });
+
+  it('is bounded by the message schema before it is read', () => {
+    const ok = clientMessage.safeParse({ type: 'hand', raise: true, question: 'ajuda' });
+    expect(ok.success).toBe(true);
+    expect(clientMessage.safeParse({ type: 'hand', raise: true, question: 'x'.repeat(10_000) }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'hand', raise: 'yes' }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'look-answer', accept: true, student: 'other' }).success).toBe(false);
+  });
+});
+
+describe("the instructor's help entries", () => {
+  const row = (id: string, currentLesson: string | null): StudentRow => ({
+    id,
+    name: id,
+    tag: 1,
+    joinedAt: 0,
+    lastSeenAt: 0,
+    online: true,
+    currentLesson,
+    steps: {},
+    quiz: {},
+    answered: {},
+  });
+  const stepIds = (slug: string) => (slug === '01-chroot' ? ['chroot', 'proc', 'escape'] : []);
+
+  it("names each hand's lesson and its first step not done, in the steps' order, oldest hand first", () => {
+    const steps = [
+      { student_id: 'ana', lesson: '01-chroot', step: 'chroot', done_at: 1 },
+      { student_id: 'ana', lesson: '01-chroot', step: 'escape', done_at: 2 },
+      { student_id: 'brais', lesson: '01-chroot', step: 'chroot', done_at: 3 },
+      { student_id: 'brais', lesson: '01-chroot', step: 'proc', done_at: 4 },
+      { student_id: 'brais', lesson: '01-chroot', step: 'escape', done_at: 5 },
+    ];
+    const hands = [
+      { student: 'ana', question: 'q', raisedAt: 7 },
+      { student: 'brais', question: '', raisedAt: 8 },
+      { student: 'carme', question: '', raisedAt: 9 },
+      // a hand of a student no longer in the class is not shown
+      { student: 'gone', question: '', raisedAt: 10 },
+    ];
+    const rows = [row('ana', '01-chroot'), row('brais', '01-chroot'), row('carme', null)];
+    expect(helpEntries(hands, { steps }, rows, stepIds)).toEqual([
+      { student: 'ana', lesson: '01-chroot', step: { n: 2, id: 'proc' }, question: 'q', raisedAt: 7 },
+      { student: 'brais', lesson: '01-chroot', step: null, question: '', raisedAt: 8 },
+      { student: 'carme', lesson: null, step: null, question: '', raisedAt: 9 },
+    ]);
+  });
+});
+
+/** A viewer that records what the desk told it. */
+function viewer(name = 'Prof') {
+  const v = {
+    name,
+    states: [] as string[],
+    screens: [] as [number, number, number][],
+    out: '',
+    ended: undefined as number | undefined,
+    state: (s: 'waiting' | 'watching') => v.states.push(s),
+    screen: (tab: number, cols: number, rows: number) => v.screens.push([tab, cols, rows]),
+    output: (tab: number, bytes: Buffer) => {
+      v.out += `${tab}:${bytes.toString()}`;
+    },
+    end: (code: number) => {
+      v.ended = code;
+    },
+  };
+  return v satisfies LookViewer;
+}
+
+/** A shell that replays 'screen' and counts its watchers. */
+function shell() {
+  const s = {
+    watchers: new Set<ShellWatcher>(),
+    watch: (w: ShellWatcher) => {
+      s.watchers.add(w);
+      w.resized(100, 30);
+      w.output(Buffer.from('screen'));
+      return () => s.watchers.delete(w);
+    },
+  };
+  return s;
+}
+
+function desk(online = new Set(['ana', 'brais'])) {
+  const pushed: [string, HelpStateMessage][] = [];
+  const changed: string[] = [];
+  const shells = { ana: [shell(), shell()], brais: [shell()] } as Record<string, ReturnType<typeof shell>[]>;
+  const d = new HelpDesk({
+    push: (id, msg) => pushed.push([id, msg]),
+    shells: async (id) => shells[id] ?? [],
+    online: (id) => online.has(id),
+    changed: (k) => changed.push(k),
+    now: () => 1000,
+    consentMs: 30_000,
+  });
+  const last = (id: string) => pushed.filter(([s]) => s === id).at(-1)?.[1];
+  return { d, pushed, changed, shells, last, online };
+}
+
+describe('the help desk', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('tells each student their own place, and the students behind a lowered hand their new one', () => {
+    const { d, pushed, changed, last } = desk();
+    d.raise('ana', 'socorro');
+    d.raise('brais', '');
+    expect(last('brais')?.hand).toEqual({ position: 2, question: '' });
+    pushed.length = 0;
+    d.lower('ana');
+    expect(pushed.map(([s]) => s)).toEqual(['ana', 'brais']);
+    expect(last('ana')?.hand).toBeNull();
+    expect(last('brais')?.hand).toEqual({ position: 1, question: '' });
+    expect(changed).toContain('help');
+    // a refused question changes nothing and tells nobody
+    pushed.length = 0;
+    expect(d.raise('brais', 'x'.repeat(MAX_HELP_QUESTION_LENGTH + 1))).toBe(false);
+    expect(pushed).toEqual([]);
+  });
+
+  it('shows nothing before the student accepts; watches every shell after; stops when the student ends it', async () => {
+    const { d, shells, last } = desk();
+    const v = viewer('Marta');
+    d.ask('ana', v);
+    expect(v.states).toEqual(['waiting']);
+    expect(last('ana')).toMatchObject({ asking: 'Marta', watching: [] });
+    expect(v.out).toBe('');
+    expect(shells.ana?.every((s) => s.watchers.size === 0)).toBe(true);
+    // brais cannot answer for ana: his answer is about requests to him, and there is none
+    d.answer('brais', true);
+    expect(v.states).toEqual(['waiting']);
+    d.answer('ana', true);
+    await vi.waitFor(() => expect(v.out).toBe('0:screen1:screen'));
+    expect(v.states).toEqual(['waiting', 'watching']);
+    expect(v.screens).toEqual([
+      [0, 100, 30],
+      [1, 100, 30],
+    ]);
+    expect(last('ana')).toMatchObject({ asking: null, watching: ['Marta'] });
+    expect(last('brais')).toBeUndefined();
+    d.endByStudent('ana');
+    expect(v.ended).toBe(LookCloseCode.ended);
+    expect(shells.ana?.every((s) => s.watchers.size === 0)).toBe(true);
+    expect(last('ana')).toMatchObject({ asking: null, watching: [] });
+    expect(d.watchers('ana')).toBe(0);
+  });
+
+  it('ends a declined, a lapsed and an offline request, and refuses a second one while one waits', () => {
+    vi.useFakeTimers();
+    const { d } = desk();
+    const declined = viewer();
+    d.ask('ana', declined);
+    const second = viewer();
+    d.ask('ana', second);
+    expect(second.ended).toBe(LookCloseCode.busy);
+    d.answer('ana', false);
+    expect(declined.ended).toBe(LookCloseCode.declined);
+    const lapsed = viewer();
+    d.ask('ana', lapsed);
+    vi.advanceTimersByTime(29_999);
+    expect(lapsed.ended).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    expect(lapsed.ended).toBe(LookCloseCode.timedOut);
+    // an answer after the request lapsed grants nothing
+    d.answer('ana', true);
+    expect(lapsed.states).toEqual(['waiting']);
+    const offline = viewer();
+    d.ask('carme', offline);
+    expect(offline.ended).toBe(LookCloseCode.studentLeft);
+  });
+
+  it('ends the looks when the student leaves, and frees the shells when the instructor leaves', async () => {
+    const { d, shells, online } = desk();
+    const a = viewer();
+    d.ask('ana', a);
+    d.answer('ana', true);
+    const b = viewer();
+    d.ask('brais', b);
+    d.answer('brais', true);
+    await vi.waitFor(() => expect(shells.brais?.[0]?.watchers.size).toBe(1));
+    d.viewerLeft('brais', b);
+    expect(shells.brais?.[0]?.watchers.size).toBe(0);
+    await vi.waitFor(() => expect(shells.ana?.[1]?.watchers.size).toBe(1));
+    online.delete('ana');
+    d.presence('ana', false);
+    expect(a.ended).toBe(LookCloseCode.studentLeft);
+    expect(shells.ana?.every((s) => s.watchers.size === 0)).toBe(true);
+  });
+
+  it(`lets at most ${MAX_LOOKS_PER_STUDENT} look at one student`, () => {
+    const { d } = desk();
+    for (let i = 0; i < MAX_LOOKS_PER_STUDENT; i++) {
+      d.ask('ana', viewer(`v${i}`));
+      d.answer('ana', true);
+    }
+    const extra = viewer();
+    d.ask('ana', extra);
+    expect(extra.ended).toBe(LookCloseCode.busy);
+    expect(d.watchers('ana')).toBe(MAX_LOOKS_PER_STUDENT);
+  });
+});

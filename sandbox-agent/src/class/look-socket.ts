@@ -1,0 +1,132 @@
+// The instructor's look at one student (issue 20): `GET /instructor/look?token=…&student=…&name=…` upgraded to a
+// WebSocket once the Origin is the site's and the token is the class's instructor token (a student token is
+// refused like a forged one: only the instructor asks to look). The socket then is one LookViewer of the help
+// desk: it hears `waiting`, then `watching` with each tab's size and output (binary frames, the first byte the
+// tab) once the student accepted, and closes with a LookCloseCode when the look ends. The instructor sends
+// nothing: any frame of theirs is ignored, and the socket's payload cap is tiny.
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  AGENT_MISSED_PINGS,
+  AGENT_PING_EVERY_MS,
+  cleanDisplayName,
+  LOOK_MAX_BUFFERED_BYTES,
+  LOOK_PATH,
+  LookCloseCode as LookClose,
+  type LookCloseCode,
+  type LookMessage,
+} from '../protocol';
+import type { TokenSigner } from '../server/token';
+import type { Store } from '../store/db';
+import type { HelpDesk, LookViewer } from './help-desk';
+
+/** The instructor sends nothing on a look; a frame bigger than this closes it. */
+const LOOK_MAX_PAYLOAD = 1024;
+/** A student id as the agent makes them (server/token.ts newStudentId). */
+const STUDENT_ID = /^[0-9a-f]{32}$/;
+
+export class LookSockets {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LOOK_MAX_PAYLOAD,
+    perMessageDeflate: false,
+  });
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unanswered = new WeakMap<WebSocket, number>();
+
+  constructor(
+    private readonly deps: {
+      desk: HelpDesk;
+      signer: TokenSigner;
+      store: Store;
+      allowedOrigins: readonly string[];
+      log(line: string): void;
+    },
+  ) {
+    // A look that outlives its instructor's network (a closed laptop) would keep copying the student's output.
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        const missed = this.unanswered.get(ws) ?? 0;
+        if (missed >= AGENT_MISSED_PINGS) {
+          ws.terminate();
+          continue;
+        }
+        this.unanswered.set(ws, missed + 1);
+        ws.ping();
+      }
+    }, AGENT_PING_EVERY_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Takes the upgrade when it is a look's (refused or not); false for any other path. */
+  upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://agent.invalid');
+    if (url.pathname !== LOOK_PATH) return false;
+    const refuse = (status: number) =>
+      socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Unauthorized'}\r\nConnection: close\r\n\r\n`);
+    const origin = req.headers.origin;
+    if (origin === undefined || !this.deps.allowedOrigins.includes(origin)) {
+      refuse(403);
+      return true;
+    }
+    const q = url.searchParams;
+    const instructor = this.deps.signer.verifyInstructor(q.get('token') ?? '');
+    const cls = instructor ? this.deps.store.classById(instructor.c) : undefined;
+    if (!cls) {
+      refuse(401);
+      return true;
+    }
+    const student = q.get('student') ?? '';
+    const name = cleanDisplayName(q.get('name') ?? '') ?? '';
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.unanswered.set(ws, 0);
+      ws.on('pong', () => this.unanswered.set(ws, 0));
+      ws.on('error', (err) => this.deps.log(`look socket closed on a protocol error: ${err.message}`));
+      // Told on the socket, in the instructor's language: a student of another class is as unknown as none.
+      if (!STUDENT_ID.test(student) || this.deps.store.studentClassId(student) !== cls.id) {
+        ws.close(LookClose.unknownStudent);
+        return;
+      }
+      const viewer = this.viewerOf(ws, student, name);
+      ws.on('close', () => this.deps.desk.viewerLeft(student, viewer));
+      this.deps.desk.ask(student, viewer);
+    });
+    return true;
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) ws.close(LookClose.shuttingDown);
+    this.wss.close();
+  }
+
+  private viewerOf(ws: WebSocket, student: string, name: string): LookViewer {
+    const send = (msg: LookMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    };
+    const end = (code: LookCloseCode) => {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code);
+    };
+    const viewer: LookViewer = {
+      name,
+      state: (state) => send({ type: 'look', state }),
+      screen: (tab, cols, rows) => send({ type: 'screen', tab, cols, rows }),
+      output: (tab, bytes) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > LOOK_MAX_BUFFERED_BYTES) {
+          this.deps.desk.viewerLeft(student, viewer);
+          end(LookClose.tooSlow);
+          return;
+        }
+        // The one copy a look costs: the tab's byte, then the output (which is the shell's frame, reused).
+        const frame = Buffer.allocUnsafe(bytes.length + 1);
+        frame[0] = tab;
+        bytes.copy(frame, 1);
+        ws.send(frame, { binary: true });
+      },
+      end,
+    };
+    return viewer;
+  }
+}

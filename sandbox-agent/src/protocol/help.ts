@@ -1,0 +1,108 @@
+// Help in class (issue 20): a student raises a hand with an optional one-line question and sees their place
+// in the queue; the instructor asks to look at a student's terminal, and sees it only once the student
+// accepted, for as long as the student lets them. The student's side rides on their terminal sockets (control
+// messages below); the instructor's look is a WebSocket of its own (LOOK_PATH), opened with the instructor's
+// token: binary frames are one tab's output (the first byte names the tab), text frames are look messages.
+// Imports neither node nor DOM types.
+import { z } from 'zod';
+
+/** `GET /instructor/look?token=…&student=…&name=…` upgraded to a WebSocket: one look at one student. */
+export const LOOK_PATH = '/instructor/look';
+
+/** A question after cleaning: one line, at most this many characters (code points); a hand needs none. */
+export const MAX_HELP_QUESTION_LENGTH = 140;
+/** How long a student has to accept a look before the request lapses (issue 20: 30 s). */
+export const LOOK_CONSENT_MS = 30_000;
+/**
+ * Output a look's socket may hold unsent before the look is ended (LookCloseCode.tooSlow): a watcher never
+ * slows the student's shell, and an instructor on a stalled network never makes the agent hoard their output.
+ */
+export const LOOK_MAX_BUFFERED_BYTES = 1024 * 1024;
+/** Looks at one student at once (an instructor and assistants); one more is refused as busy. */
+export const MAX_LOOKS_PER_STUDENT = 5;
+
+/**
+ * A question as stored and shown: NFC, whitespace (newlines included) collapsed, trimmed; '' for none; null when
+ * too long or holding control characters. Always rendered as text.
+ */
+export function cleanHelpQuestion(raw: string): string | null {
+  const q = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if ([...q].length > MAX_HELP_QUESTION_LENGTH || /[\u0000-\u001f\u007f-\u009f]/.test(q)) return null;
+  return q;
+}
+
+// --- a student's tab → agent -----------------------------------------------------------------------
+
+/** Raise the hand (with an optional question; raising again replaces the question, keeping the place) or lower it. */
+export const handMessage = z.strictObject({
+  type: z.literal('hand'),
+  raise: z.boolean(),
+  // Checked again by cleanHelpQuestion: the schema only bounds what is read.
+  question: z
+    .string()
+    .max(MAX_HELP_QUESTION_LENGTH * 4)
+    .optional(),
+});
+/** The student's answer to the pending request to look. */
+export const lookAnswerMessage = z.strictObject({ type: z.literal('look-answer'), accept: z.boolean() });
+/** The student ends every look at them now. */
+export const lookEndMessage = z.strictObject({ type: z.literal('look-end') });
+
+// --- agent → a student's tabs ------------------------------------------------------------------------
+
+/** A display name as the student sees it ("Ana (2)" when tagged). */
+const shownName = z.string().max(64);
+
+/** The student's help state, sent on connecting and whenever it changes (a place in the queue moves too). */
+export const helpStateMessage = z.strictObject({
+  type: z.literal('help'),
+  /** The raised hand: its place in the queue (1 = next) and question; null when lowered. */
+  hand: z.strictObject({ position: z.number().int().positive(), question: z.string() }).nullable(),
+  /** Who asks to look now (the student accepts or declines); null when nobody does. */
+  asking: shownName.nullable(),
+  /** Who is looking now: while this is not empty, the page says so. */
+  watching: z.array(shownName).max(MAX_LOOKS_PER_STUDENT),
+});
+export type HelpStateMessage = z.infer<typeof helpStateMessage>;
+
+// --- agent → the instructor's look socket --------------------------------------------------------------
+
+/** The look waits for the student's answer (`waiting`) or shows their terminal (`watching`). */
+export const lookStateMessage = z.strictObject({
+  type: z.literal('look'),
+  state: z.enum(['waiting', 'watching']),
+});
+/** A tab's size; its output follows as binary frames whose first byte is `tab`. Sent again on each resize. */
+export const lookScreenMessage = z.strictObject({
+  type: z.literal('screen'),
+  tab: z.number().int().min(0).max(7),
+  cols: z.number().int().positive().max(1000),
+  rows: z.number().int().positive().max(1000),
+});
+export const lookMessage = z.discriminatedUnion('type', [lookStateMessage, lookScreenMessage]);
+export type LookMessage = z.infer<typeof lookMessage>;
+
+/**
+ * Why a look ended (close codes of the look socket, apart from the terminal's CloseCode): the instructor's page
+ * says it in its language.
+ */
+export const LookCloseCode = {
+  /** The student said no. */
+  declined: 4101,
+  /** The student did not answer within LOOK_CONSENT_MS. */
+  timedOut: 4102,
+  /** The student ended the look. */
+  ended: 4103,
+  /** The student is not online (never was, or closed their last tab). */
+  studentLeft: 4104,
+  /** The instructor's connection could not keep up (LOOK_MAX_BUFFERED_BYTES). */
+  tooSlow: 4105,
+  /** Another request to look at this student is waiting, or MAX_LOOKS_PER_STUDENT already look. */
+  busy: 4106,
+  /** The student is not of this class (or was deleted), or the request was malformed. */
+  unknownStudent: 4107,
+  /** The agent is stopping. */
+  shuttingDown: 4108,
+} as const;
+export type LookCloseCode = (typeof LookCloseCode)[keyof typeof LookCloseCode];
