@@ -1,0 +1,162 @@
+// Help in class through the real agent (issue 20), with real sandboxes and shells: a raised hand reaches the
+// instructor's queue and the student learns their place; a look shows nothing before the student accepts, a
+// decline ends it, an accept shows the student's own terminal (replay and live output), the student ends it;
+// another student can neither open a look nor answer for someone else, and never hears of it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ensureClass } from '../src/class/class-setup';
+import {
+  CLASS_JOIN_PATH,
+  type HelpStateMessage,
+  INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_STATE_PATH,
+  instructorState,
+  LOOK_PATH,
+  LookCloseCode,
+} from '../src/protocol';
+import { type Harness, ORIGIN, startAgent, TermClient, waitUntil } from './agent-harness';
+import { kernelSuite } from './kernel-helpers';
+
+const { skip } = kernelSuite('class-help.kernel.test');
+
+/** The instructor's side of a look, as the class page opens it. */
+class Look {
+  readonly ws: WebSocket;
+  readonly states: string[] = [];
+  output = '';
+  closeCode: number | undefined;
+  httpStatus: number | undefined;
+  constructor(h: Harness, token: string, student: string) {
+    const q = new URLSearchParams({ token, student, name: 'Marta' });
+    this.ws = new WebSocket(`${h.url.replace('http', 'ws')}${LOOK_PATH}?${q}`, { origin: ORIGIN });
+    this.ws.on('message', (data, isBinary) => {
+      const buf = Buffer.from(data as Buffer);
+      if (isBinary) this.output += buf.subarray(1).toString('utf8');
+      else this.states.push((JSON.parse(buf.toString('utf8')) as { type: string; state?: string }).state ?? 'screen');
+    });
+    this.ws.on('close', (code) => {
+      this.closeCode = code;
+    });
+    this.ws.on('unexpected-response', (_req, res) => {
+      this.httpStatus = res.statusCode;
+    });
+    this.ws.on('error', () => {});
+  }
+}
+
+const helpOf = (t: TermClient) => t.control.filter((m): m is HelpStateMessage => m.type === 'help').at(-1) ?? undefined;
+
+describe.skipIf(skip !== undefined)('help in class through the agent', () => {
+  let h: Harness;
+  let instructor: string;
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  const tabs: Record<string, TermClient> = {};
+
+  const post = async (path: string, body: unknown) =>
+    fetch(`${h.url}${path}`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    h = await startAgent({ classMode: true, slotOffset: 80, maxSandboxes: 2 });
+    const cls = ensureClass(h.store, false);
+    const now = Date.now();
+    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    for (const name of ['Ana', 'Brais']) {
+      const joined = (await (await post(CLASS_JOIN_PATH, { code: cls.code, name })).json()) as {
+        token: string;
+        student: { id: string };
+      };
+      ids[name] = joined.student.id;
+      tokens[name] = joined.token;
+      const t = new TermClient(h, joined.token, 0);
+      tabs[name] = t;
+      await t.hello();
+    }
+  });
+  afterAll(async () => {
+    for (const t of Object.values(tabs)) await t.close();
+    await h?.stop();
+  });
+
+  it('puts a raised hand in the queue, tells the student their place, and the instructor answers it', async () => {
+    const ana = tabs.Ana as TermClient;
+    await waitUntil(() => helpOf(ana)?.hand === null, 'the help state on connecting');
+    ana.sendJson({ type: 'hand', raise: true, question: 'o chroot  diz\nNo such file' });
+    await waitUntil(() => helpOf(ana)?.hand?.position === 1, 'place 1');
+    expect(helpOf(ana)?.hand?.question).toBe('o chroot diz No such file');
+    const state = instructorState.parse(await (await post(INSTRUCTOR_STATE_PATH, { token: instructor })).json());
+    expect(state.help).toMatchObject([{ student: ids.Ana, question: 'o chroot diz No such file' }]);
+    // a question too long is refused, and the hand stays as it was
+    ana.sendJson({ type: 'hand', raise: true, question: 'x'.repeat(141) });
+    await waitUntil(() => ana.control.some((m) => m.type === 'error' && m.code === 'invalid_message'), 'refusal');
+    expect((await post(INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'answer', student: ids.Ana })).ok).toBe(
+      true,
+    );
+    await waitUntil(() => helpOf(ana)?.hand === null, 'the hand answered');
+  });
+
+  it('refuses a look to a student token, to another class and to no consent; a decline ends it', async () => {
+    const ana = tabs.Ana as TermClient;
+    const brais = tabs.Brais as TermClient;
+    // a student's token cannot open a look at anyone
+    const byStudent = new Look(h, tokens.Brais as string, ids.Ana as string);
+    await waitUntil(() => byStudent.httpStatus !== undefined, 'the refusal');
+    expect(byStudent.httpStatus).toBe(401);
+
+    const look = new Look(h, instructor, ids.Ana as string);
+    await waitUntil(() => look.states.includes('waiting'), 'waiting');
+    await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
+    // Brais answers "yes" for himself: nothing is asked of him, so nothing is granted
+    brais.sendJson({ type: 'look-answer', accept: true });
+    await ana.run('echo before-consent');
+    expect(look.states).toEqual(['waiting']);
+    expect(look.output).toBe('');
+    ana.sendJson({ type: 'look-answer', accept: false });
+    await waitUntil(() => look.closeCode !== undefined, 'the look closed');
+    expect(look.closeCode).toBe(LookCloseCode.declined);
+    expect(look.output).toBe('');
+    await waitUntil(() => helpOf(ana)?.asking === null, 'Ana no longer asked');
+    // Brais never heard of a look at Ana
+    expect(brais.control.some((m) => m.type === 'help' && (m.asking !== null || m.watching.length > 0))).toBe(false);
+  });
+
+  it("shows the student's own terminal once accepted, live, until the student ends it", async () => {
+    const ana = tabs.Ana as TermClient;
+    await ana.run('echo ana-was-here');
+    const look = new Look(h, instructor, ids.Ana as string);
+    await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
+    ana.sendJson({ type: 'look-answer', accept: true });
+    await waitUntil(() => look.output.includes('ana-was-here'), 'the replay in the look');
+    expect(look.states.slice(0, 3)).toEqual(['waiting', 'watching', 'screen']);
+    await waitUntil(() => helpOf(ana)?.watching.includes('Marta') === true, 'the watching badge');
+    await ana.run('echo live-$((6*7))');
+    await waitUntil(() => look.output.includes('live-42'), 'live output in the look');
+    // the instructor's frames are ignored: the look is read-only
+    look.ws.send(Buffer.from('echo typed-by-instructor\r'));
+    await ana.run('true');
+    expect(ana.output).not.toContain('typed-by-instructor');
+    ana.sendJson({ type: 'look-end' });
+    await waitUntil(() => look.closeCode !== undefined, 'the look ended');
+    expect(look.closeCode).toBe(LookCloseCode.ended);
+    await waitUntil(() => helpOf(ana)?.watching.length === 0, 'the badge gone');
+    expect(h.classMode?.desk?.watchers(ids.Ana as string)).toBe(0);
+  });
+
+  it('ends a look when the student closes their last tab, and refuses one at a student offline', async () => {
+    const brais = tabs.Brais as TermClient;
+    const look = new Look(h, instructor, ids.Brais as string);
+    await waitUntil(() => helpOf(brais)?.asking === 'Marta', 'Brais asked');
+    brais.sendJson({ type: 'look-answer', accept: true });
+    await waitUntil(() => look.states.includes('watching'), 'watching');
+    await brais.close();
+    await waitUntil(() => look.closeCode !== undefined, 'the look ended');
+    expect(look.closeCode).toBe(LookCloseCode.studentLeft);
+    const again = new Look(h, instructor, ids.Brais as string);
+    await waitUntil(() => again.closeCode !== undefined, 'the refusal');
+    expect(again.closeCode).toBe(LookCloseCode.studentLeft);
+  });
+});
