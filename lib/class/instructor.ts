@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { AgentLocation } from '@/lib/terminal/wire';
 import { type AgentResult, agentUrl, type Fetch, postJson, postRaw } from './agent';
+import { lookUrl } from './look';
 
 const actionResponse = z.object({ ok: z.literal(true) });
 
@@ -55,6 +56,11 @@ export class InstructorClient {
     } catch {
       return { ok: false, error: 'unreachable', status: raw.value.status };
     }
+  }
+
+  /** A look at a student's terminal (issue 20): a WebSocket, opened by lib/class/look.ts. */
+  lookUrl(student: string, name: string): string {
+    return lookUrl(this.at, this.token, student, name);
   }
 
   eventsUrl(): string {

@@ -5,7 +5,7 @@
 // and notifies subscribers (useSyncExternalStore). Saved progress and quiz answers go over HTTP
 // (quiz-agent.ts), so a student without a sandbox (the class is full) still has them. Terminal bytes never
 // come here: a step's status changes a few times per lesson, never per byte of output.
-import type { ClientMessage, LessonProgress, QuizResult, ServerMessage, StepResult } from '@protocol';
+import type { ClientMessage, HelpStateMessage, LessonProgress, QuizResult, ServerMessage, StepResult } from '@protocol';
 import { PanelStore } from '@/lib/panel/panel-store';
 import { SnapshotStore } from '@/lib/snapshot-store';
 import type { TabIndex } from '@/lib/terminal/tab';
@@ -50,6 +50,8 @@ export interface LessonSnapshot {
   readonly answering: Readonly<Record<string, true>>;
   /** "Start this lesson again" was sent; cleared by the next `hello`. */
   readonly restarting: boolean;
+  /** Class mode's help state (hand, who asks to look, who looks); null outside a class (issue 20). */
+  readonly help: HelpStateMessage | null;
 }
 
 export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
@@ -61,6 +63,7 @@ export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
   checking: false,
   answering: {},
   restarting: false,
+  help: null,
 });
 
 /** A check run takes well under a second; past this the button is offered again. */
@@ -150,6 +153,9 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
       case 'panel':
         this.panel.receive(message);
         return;
+      case 'help':
+        this.update({ help: message });
+        return;
       default:
         return;
     }
@@ -199,6 +205,21 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
   /** "Start this lesson again": the agent closes both tabs (4012); they reconnect to a fresh sandbox. */
   restart(): boolean {
     return this.sendPending('restart', 'restarting', RESTART_PENDING_MS);
+  }
+
+  /** Raises the hand with a question ('' for none), or lowers it; false when no tab is connected. */
+  hand(raise: boolean, question = ''): boolean {
+    return this.send(raise ? { type: 'hand', raise, question } : { type: 'hand', raise });
+  }
+
+  /** The student's answer to the instructor's request to look. */
+  answerLook(accept: boolean): boolean {
+    return this.send({ type: 'look-answer', accept });
+  }
+
+  /** Ends every look at this student. */
+  endLook(): boolean {
+    return this.send({ type: 'look-end' });
   }
 
   /** Stops pending timers (the page is leaving). Subscribers and tabs detach themselves. */

@@ -16,6 +16,8 @@ import { Capacity } from './capacity';
 import styles from './class.module.css';
 import { ClassHeader } from './class-header';
 import { ConfirmDialog } from './confirm-dialog';
+import { HelpQueue } from './help-queue';
+import { LookDialog } from './look-dialog';
 import { StudentDetail } from './student-detail';
 import { StudentTable } from './student-table';
 import type { InstructorMessages, LessonOutline } from './types';
@@ -70,6 +72,7 @@ export function InstructorView({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [look, setLook] = useState<{ url: string; name: string } | null>(null);
   const feed = useRef<ClassFeed | null>(null);
   const detailId = useId();
   const now = useNow(CLOCK_TICK_MS);
@@ -200,6 +203,19 @@ export function InstructorView({
             />
             <Capacity capacity={state.capacity} messages={messages} lang={lang} />
           </div>
+
+          <HelpQueue
+            state={state}
+            outline={outline}
+            messages={messages}
+            now={now}
+            busy={busy}
+            onLook={(id, name) => client && setLook({ url: client.lookUrl(id, ''), name })}
+            onAnswer={(id, name) => void act('answer', id, name)}
+          />
+          {look ? (
+            <LookDialog url={look.url} studentName={look.name} messages={messages.look} onClose={() => setLook(null)} />
+          ) : null}
 
           <section aria-labelledby="students-heading">
             <div className={styles.tableHead}>

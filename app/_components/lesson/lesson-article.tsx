@@ -12,6 +12,7 @@ import { format, getMessages } from '@/lib/i18n';
 import type { CompiledLesson } from '@/lib/lessons/load';
 import type { Locale } from '@/lib/locales';
 import pageStyles from '../lesson.module.css';
+import { HelpButton } from './help-button';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
 import { ProgressSummary } from './progress-summary';
@@ -61,6 +62,7 @@ export function LessonArticle({
           labels={l.progress}
         />
         <RestartButton labels={{ ...l.restart, offline: l.step.offline }} />
+        <HelpButton labels={l.help} />
       </div>
       {Content ? (
         <div className={styles.prose}>

@@ -1,0 +1,148 @@
+'use client';
+// Help in class (issue 20), beside the steps: "ask for help" raises a hand with an optional one-line question
+// (Alt+H opens it from anywhere on the page), the student sees their place in the queue and can lower the hand;
+// when the instructor asks to look, the student accepts or declines, and while anyone looks a badge says so with
+// a button that ends it. Shown only in a class: the agent sends the help state only there.
+import { MAX_HELP_QUESTION_LENGTH } from '@protocol';
+import { useEffect, useRef, useState } from 'react';
+import { format } from '@/lib/i18n';
+import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import styles from './lesson-parts.module.css';
+
+export interface HelpLabels {
+  readonly ask: string;
+  readonly shortcut: string;
+  readonly question: string;
+  readonly send: string;
+  readonly cancel: string;
+  readonly place: string;
+  readonly lower: string;
+  readonly asking: string;
+  readonly someone: string;
+  readonly accept: string;
+  readonly decline: string;
+  readonly watching: string;
+  readonly end: string;
+}
+
+export function HelpButton({ labels }: { labels: HelpLabels }) {
+  const store = useLessonStore();
+  const help = useLessonState((s) => s.help);
+  const connected = useLessonState((s) => s.connected);
+  const [open, setOpen] = useState(false);
+  const [question, setQuestion] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const inClass = help !== null;
+
+  useEffect(() => {
+    if (!inClass) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyH') {
+        e.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [inClass]);
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
+
+  if (!help) return null;
+  const name = (n: string) => n || labels.someone;
+  return (
+    <div className={styles.help} data-testid="help">
+      {help.hand ? (
+        <p className={styles.helpLine} role="status" data-testid="help-place" data-position={help.hand.position}>
+          {format(labels.place, { n: help.hand.position })}{' '}
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => store?.hand(false)}
+            data-testid="help-lower"
+          >
+            {labels.lower}
+          </button>
+        </p>
+      ) : open ? (
+        <form
+          className={styles.helpLine}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (store?.hand(true, question)) {
+              setOpen(false);
+              setQuestion('');
+            }
+          }}
+        >
+          <input
+            ref={field}
+            className={styles.helpField}
+            aria-label={labels.question}
+            placeholder={labels.question}
+            maxLength={MAX_HELP_QUESTION_LENGTH}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setOpen(false);
+            }}
+            data-testid="help-question"
+          />
+          <button type="submit" className={styles.secondary} disabled={!connected} data-testid="help-send">
+            {labels.send}
+          </button>
+          <button type="button" className={styles.secondary} onClick={() => setOpen(false)}>
+            {labels.cancel}
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className={styles.secondary}
+          disabled={!connected}
+          aria-keyshortcuts="Alt+H"
+          title={labels.shortcut}
+          onClick={() => setOpen(true)}
+          data-testid="help-ask"
+        >
+          {labels.ask}
+        </button>
+      )}
+      {help.asking !== null ? (
+        <div
+          className={styles.helpAlert}
+          role="alertdialog"
+          aria-label={format(labels.asking, { name: name(help.asking) })}
+          data-testid="look-asking"
+        >
+          <p>{format(labels.asking, { name: name(help.asking) })}</p>
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => store?.answerLook(true)}
+            data-testid="look-accept"
+          >
+            {labels.accept}
+          </button>
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => store?.answerLook(false)}
+            data-testid="look-decline"
+          >
+            {labels.decline}
+          </button>
+        </div>
+      ) : null}
+      {help.watching.length > 0 ? (
+        <p className={styles.helpBadge} role="status" data-testid="look-watching">
+          {format(labels.watching, { names: help.watching.map(name).join(', ') })}{' '}
+          <button type="button" className={styles.danger} onClick={() => store?.endLook()} data-testid="look-end">
+            {labels.end}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
