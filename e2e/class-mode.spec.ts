@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { testAgentEnv, testRun } from './agent-env';
-import { doChrootStep, waitConnected } from './helpers';
+import { doChrootStep, runInTerminal, terminalText, waitConnected } from './helpers';
 
 const { tag, run, dataDir } = testRun('class', randomBytes(2).toString('hex'));
 const netns = `gaiola-e2e-${tag}`;
@@ -199,4 +199,55 @@ test("an instructor's reset: the student's page says the instructor did it and t
     await expect(status).toHaveAttribute('data-state', 'connected');
     expect(await status.textContent()).not.toBe(before);
   }
+});
+
+test("help in class: a student raises a hand, the instructor sees it, asks to look, and sees the student's terminal once accepted (issue 20)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
+  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
+  const eva = await joinAs(browser, joinUrl, 'Eva');
+  await eva.goto(`${site}/pt/01-chroot`);
+  await waitConnected(eva, 0);
+  await runInTerminal(eva, 0, 'echo eva-$((6*7))');
+
+  // the shortcut opens the question; the hand goes up with it
+  await eva.keyboard.press('Alt+KeyH');
+  await eva.getByTestId('help-question').fill('<b>o chroot</b> diz No such file');
+  await eva.getByTestId('help-send').click();
+  await expect(eva.getByTestId('help-place')).toHaveAttribute('data-position', /^\d+$/);
+  // a reload keeps the hand
+  await eva.reload();
+  await waitConnected(eva, 0);
+  await expect(eva.getByTestId('help-place')).toBeVisible();
+
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(instructorUrl);
+  const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Eva' });
+  await expect(entry).toContainText('<b>o chroot</b> diz No such file');
+  await expect(entry).toContainText('L1');
+
+  await entry.getByTestId('help-look').click();
+  const dialog = instructor.getByTestId('look-dialog');
+  await expect(dialog).toHaveAttribute('data-state', 'waiting');
+  await expect(eva.getByTestId('look-asking')).toBeVisible();
+  await eva.getByTestId('look-accept').click();
+  await expect(dialog).toHaveAttribute('data-state', 'watching');
+  await expect(eva.getByTestId('look-watching')).toBeVisible();
+  // the student's screen, replayed, in the instructor's dialog; then live
+  await expect.poll(() => terminalText(instructor, 100)).toContain('eva-42');
+  await runInTerminal(eva, 0, 'echo live-$((7*6))x');
+  await expect.poll(() => terminalText(instructor, 100)).toContain('live-42x');
+
+  // the student ends it: the badge goes, the dialog says why
+  await eva.getByTestId('look-end').click();
+  await expect(dialog).toHaveAttribute('data-state', 'ended');
+  await expect(eva.getByTestId('look-watching')).toHaveCount(0);
+  await instructor.getByTestId('look-close').click();
+
+  // answered: the hand leaves the queue and the student's page
+  await entry.getByTestId('help-answered').click();
+  await expect(entry).toHaveCount(0);
+  await expect(eva.getByTestId('help-ask')).toBeVisible();
 });

@@ -38,12 +38,14 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
     if (!inClass) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyH') {
+        // Caught before the terminal, which would send it to the shell as Meta-h.
         e.preventDefault();
+        e.stopPropagation();
         setOpen(true);
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [inClass]);
   useEffect(() => {
     if (open) field.current?.focus();
