@@ -50,23 +50,23 @@ export function HelpQueue({
                 <span className={styles.muted}>{relativeTime(h.raisedAt, now, messages.ago)}</span>
                 {h.question ? <q className={styles.helpQuestion}>{h.question}</q> : null}
                 <span className={styles.toolbar}>
-                  <button
-                    type="button"
-                    className={styles.secondary}
-                    onClick={() => onLook(h.student, name)}
-                    data-testid="help-look"
-                  >
-                    {m.look}
-                  </button>
-                  <button
-                    type="button"
-                    className={styles.secondary}
-                    disabled={busy}
-                    onClick={() => onAnswer(h.student, name)}
-                    data-testid="help-answered"
-                  >
-                    {m.answered}
-                  </button>
+                  {(
+                    [
+                      [m.look, 'help-look', false, onLook],
+                      [m.answered, 'help-answered', busy, onAnswer],
+                    ] as const
+                  ).map(([label, testId, disabled, act]) => (
+                    <button
+                      key={testId}
+                      type="button"
+                      className={styles.secondary}
+                      disabled={disabled}
+                      onClick={() => act(h.student, name)}
+                      data-testid={testId}
+                    >
+                      {label}
+                    </button>
+                  ))}
                 </span>
               </li>
             );

@@ -205,11 +205,7 @@ export function InstructorView({
           </div>
 
           <HelpQueue
-            state={state}
-            outline={outline}
-            messages={messages}
-            now={now}
-            busy={busy}
+            {...{ state, outline, messages, now, busy }}
             onLook={(id, name) => client && setLook({ url: client.lookUrl(id, ''), name })}
             onAnswer={(id, name) => void act('answer', id, name)}
           />

@@ -25,6 +25,25 @@ export interface HelpLabels {
   readonly end: string;
 }
 
+/** One of the help's buttons: a label, a test id, an action. */
+function Action({
+  label,
+  testId,
+  danger = false,
+  onClick,
+}: {
+  label: string;
+  testId: string;
+  danger?: boolean;
+  onClick(): void;
+}) {
+  return (
+    <button type="button" className={danger ? styles.danger : styles.secondary} onClick={onClick} data-testid={testId}>
+      {label}
+    </button>
+  );
+}
+
 export function HelpButton({ labels }: { labels: HelpLabels }) {
   const store = useLessonStore();
   const help = useLessonState((s) => s.help);
@@ -58,14 +77,7 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
       {help.hand ? (
         <p className={styles.helpLine} role="status" data-testid="help-place" data-position={help.hand.position}>
           {format(labels.place, { n: help.hand.position })}{' '}
-          <button
-            type="button"
-            className={styles.secondary}
-            onClick={() => store?.hand(false)}
-            data-testid="help-lower"
-          >
-            {labels.lower}
-          </button>
+          <Action label={labels.lower} testId="help-lower" onClick={() => store?.hand(false)} />
         </p>
       ) : open ? (
         <form
@@ -94,9 +106,7 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
           <button type="submit" className={styles.secondary} disabled={!connected} data-testid="help-send">
             {labels.send}
           </button>
-          <button type="button" className={styles.secondary} onClick={() => setOpen(false)}>
-            {labels.cancel}
-          </button>
+          <Action label={labels.cancel} testId="help-cancel" onClick={() => setOpen(false)} />
         </form>
       ) : (
         <button
@@ -119,30 +129,14 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
           data-testid="look-asking"
         >
           <p>{format(labels.asking, { name: name(help.asking) })}</p>
-          <button
-            type="button"
-            className={styles.secondary}
-            onClick={() => store?.answerLook(true)}
-            data-testid="look-accept"
-          >
-            {labels.accept}
-          </button>
-          <button
-            type="button"
-            className={styles.secondary}
-            onClick={() => store?.answerLook(false)}
-            data-testid="look-decline"
-          >
-            {labels.decline}
-          </button>
+          <Action label={labels.accept} testId="look-accept" onClick={() => store?.answerLook(true)} />
+          <Action label={labels.decline} testId="look-decline" onClick={() => store?.answerLook(false)} />
         </div>
       ) : null}
       {help.watching.length > 0 ? (
         <p className={styles.helpBadge} role="status" data-testid="look-watching">
           {format(labels.watching, { names: help.watching.map(name).join(', ') })}{' '}
-          <button type="button" className={styles.danger} onClick={() => store?.endLook()} data-testid="look-end">
-            {labels.end}
-          </button>
+          <Action label={labels.end} testId="look-end" danger onClick={() => store?.endLook()} />
         </p>
       ) : null}
     </div>
