@@ -78,6 +78,13 @@ describe('sortStudents', () => {
     expect(ids(sortStudents(all, { key: 'online', direction: 'descending' }, ctx))).toEqual(['c', 'a', 'b', 'd']);
   });
 
+  it('puts stuck students first, whatever the column and direction (issue 20)', () => {
+    const stuckZeca = { ...zeca, stuck: true };
+    const rows = [stuckZeca, ana2, alvaro, ana];
+    expect(ids(sortStudents(rows, { key: 'joinedAt', direction: 'ascending' }, ctx))).toEqual(['d', 'b', 'c', 'a']);
+    expect(ids(sortStudents(rows, { key: 'name', direction: 'descending' }, ctx))[0]).toBe('d');
+  });
+
   it('sorts the current lesson by course order, students who have not started last', () => {
     expect(ids(sortStudents(all, { key: 'currentLesson', direction: 'ascending' }, ctx))).toEqual(['b', 'a', 'c', 'd']);
   });

@@ -51,7 +51,9 @@ export function sortStudents(rows: readonly StudentRow[], sort: Sort, ctx: SortC
   const byName = (a: StudentRow, b: StudentRow) =>
     ctx.collator.compare(a.name, b.name) || a.tag - b.tag || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const primary = comparator(sort.key, ctx);
-  return [...rows].sort((a, b) => sign * primary(a, b) || byName(a, b));
+  // Stuck students first, whatever the column (issue 20): they are who the instructor looks for.
+  const stuck = (a: StudentRow, b: StudentRow) => Number(b.stuck ?? false) - Number(a.stuck ?? false);
+  return [...rows].sort((a, b) => stuck(a, b) || sign * primary(a, b) || byName(a, b));
 }
 
 function comparator(key: SortKey, ctx: SortContext): (a: StudentRow, b: StudentRow) => number {

@@ -6,6 +6,7 @@ import { checks } from './checks/index';
 import { type ClassMode, createClassMode } from './class/class-mode';
 import { classSummary } from './class/class-setup';
 import { ClassEvents } from './class/events';
+import { DEFAULT_STUCK_MINUTES } from './config';
 import { defaultKernelConfig, type KernelConfig } from './kernel/config';
 import { inspectSandbox } from './kernel/inspect';
 import { startFixture } from './kernel/lesson-fixtures';
@@ -40,6 +41,8 @@ export interface AgentOptions {
   maxSandboxes: number;
   /** Sandboxes kept started for the next students (GAIOLA_WARM_SANDBOXES); 0 keeps none. */
   warmSandboxes: number;
+  /** Class mode: active with no step done for this long is "stuck" (GAIOLA_STUCK_MINUTES); 10 minutes by default. */
+  stuckMs?: number;
   /** The lesson engine (checks, fixtures, quiz, progress); class mode needs it. */
   lessons: boolean;
   /** The Kernel panel's streams. */
@@ -120,6 +123,11 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         )
       : undefined;
   if (engine) {
+    // A prompt or a quiet terminal after typing: the student is active (the instructor's "stuck" reads it).
+    events.onShellActivity((student) => ({
+      prompt: () => classMode?.active(student),
+      quietAfterInput: () => classMode?.active(student),
+    }));
     events.onDestroyed((_id, _reason, student) => engine.sandboxGone(student));
     events.onShellActivity((student) => engine.activity(student));
   }
@@ -151,6 +159,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         })),
         siteUrl: opts.siteUrl,
         allowedOrigins: opts.allowedOrigins,
+        stuckMs: opts.stuckMs ?? DEFAULT_STUCK_MINUTES * 60_000,
         stepIds: (slug) => catalog.get(slug)?.def.steps.map((s) => s.id) ?? [],
         log,
       })

@@ -20,8 +20,12 @@ export interface AgentConfig {
   mode: 'solo' | 'class';
   /** The site's address as students open it (class mode's join URL and QR code). */
   siteUrl: string;
+  /** Class mode: a student active in the terminal with no step done for this long is marked stuck (issue 20). */
+  stuckMs: number;
 }
 
+/** Ten minutes without a step while typing: longer than most steps take, short enough to help within a lesson. */
+export const DEFAULT_STUCK_MINUTES = 10;
 /**
  * Ten minutes (issue 4, "Lifecycle"): long enough to reload, restart a browser, follow a link or lose the
  * Wi-Fi for a while; short enough that a class VM frees the sandboxes of students who left.
@@ -81,6 +85,7 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     warmSandboxes: intFromEnv('GAIOLA_WARM_SANDBOXES', DEFAULT_WARM_SANDBOXES, 0, 1000),
     mode: modeFromEnv(),
     siteUrl: siteUrlFromEnv(sitePort),
+    stuckMs: intFromEnv('GAIOLA_STUCK_MINUTES', DEFAULT_STUCK_MINUTES, 1, 24 * 60) * 60_000,
   };
 }
 

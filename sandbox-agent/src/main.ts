@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     graceMs: config.graceMs,
     maxSandboxes: config.maxSandboxes,
     warmSandboxes: config.warmSandboxes,
+    stuckMs: config.stuckMs,
     lessons: true,
     panel: true,
     log,

@@ -183,6 +183,11 @@ function Row({
         >
           {name}
         </button>
+        {row.stuck ? (
+          <span className={styles.stuck} data-testid="student-stuck">
+            {messages.stuck}
+          </span>
+        ) : null}
       </th>
       <td className={styles.nowrap}>{clockTime(row.joinedAt, now, lang)}</td>
       <td className={styles.nowrap} title={row.currentLesson ? lessonLabel(row.currentLesson) : undefined}>

@@ -10,9 +10,13 @@ import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/db';
 import { CpuSampler, parseMeminfo } from './capacity';
 import { ClassRoutes } from './class-routes';
+import { isStuck } from './class-state';
 import type { ClassEvents } from './events';
 import { HelpDesk } from './help-desk';
 import { LookSockets } from './look-socket';
+
+/** How often the instructor's table is told to read the stuck marks again (a minute's precision is plenty). */
+const STUCK_TICK_MS = 30_000;
 
 export interface ClassMode {
   routes: ClassRoutes;
@@ -24,6 +28,8 @@ export interface ClassMode {
   desk: HelpDesk | undefined;
   /** Ends every look (the agent stops). */
   close(): void;
+  /** The student's terminal showed activity (a prompt, quiet after typing). */
+  active(studentId: string): void;
 }
 
 export function createClassMode(opts: {
@@ -43,6 +49,8 @@ export function createClassMode(opts: {
   allowedOrigins: readonly string[];
   /** A lesson's step ids in order. */
   stepIds(slug: string): readonly string[];
+  /** Active with no step done for this long: stuck. */
+  stuckMs: number;
   lessons: InstructorState['lessons'];
   siteUrl: string;
   log(line: string): void;
@@ -53,6 +61,13 @@ export function createClassMode(opts: {
   const refused = new Set<string>();
   const cpu = new CpuSampler();
   const isOnline = (id: string) => (online.get(id) ?? 0) > 0;
+  /** Per student, the first and the last activity seen in their terminals since the agent started. */
+  const activity = new Map<string, { first: number; last: number }>();
+  // A student becomes stuck by time passing, with nothing else changing: the table is told to look again now and then.
+  const stuckTick = setInterval(() => {
+    if (activity.size > 0) events.changed('stuck');
+  }, STUCK_TICK_MS);
+  stuckTick.unref();
   const desk =
     opts.mode === 'class'
       ? new HelpDesk({
@@ -96,6 +111,12 @@ export function createClassMode(opts: {
     desk,
     looks,
     stepIds: opts.stepIds,
+    stuck: (id, lastStepAt) => {
+      const a = activity.get(id);
+      const now = Date.now();
+      const progressAt = Math.max(lastStepAt, a?.first ?? now);
+      return isStuck({ activeAt: a?.last, progressAt, now, thresholdMs: opts.stuckMs });
+    },
     log: opts.log,
   });
   return {
@@ -116,7 +137,14 @@ export function createClassMode(opts: {
       events.changed('capacity');
     },
     desk,
+    active: (id) => {
+      const now = Date.now();
+      const a = activity.get(id);
+      if (a) a.last = now;
+      else activity.set(id, { first: now, last: now });
+    },
     close: () => {
+      clearInterval(stuckTick);
       desk?.close();
       looks?.close();
     },

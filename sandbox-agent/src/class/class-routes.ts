@@ -54,6 +54,8 @@ export interface ClassDeps {
   /** Raised hands and looks (class mode only, issue 20). */
   desk?: HelpDesk;
   looks?: LookSockets;
+  /** Whether a student is stuck, given their last step's time (class-state.ts isStuck). */
+  stuck?(studentId: string, lastStepAt: number): boolean;
   /** A lesson's step ids in order (a hand shows the first one not done). */
   stepIds(slug: string): readonly string[];
   log(line: string): void;
@@ -223,7 +225,7 @@ export class ClassRoutes implements ClassGate {
     const openLesson = (id: string) => this.deps.openLesson(id);
     if (path === INSTRUCTOR_STATE_PATH) {
       const data = this.classData(cls);
-      const students = studentRows(data, online, openLesson);
+      const students = studentRows(data, online, openLesson, (id, at) => this.deps.stuck?.(id, at) ?? false);
       const state: InstructorState = {
         class: {
           code: cls.code,

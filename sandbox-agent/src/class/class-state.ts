@@ -16,22 +16,33 @@ export interface ClassData {
  * The table's rows. `openLesson` is the lesson a student's page has open, if the agent knows it: a student
  * who opened lesson 3 and has done nothing in it yet is on lesson 3, not on the lesson of their last step.
  */
+/**
+ * Stuck (issue 20): active in the terminal within the last `thresholdMs`, and no progress (a step done, else
+ * joining or the first activity this run) for at least as long.
+ */
+export function isStuck(p: { activeAt?: number; progressAt: number; now: number; thresholdMs: number }): boolean {
+  return p.activeAt !== undefined && p.now - p.activeAt < p.thresholdMs && p.now - p.progressAt >= p.thresholdMs;
+}
+
 export function studentRows(
   data: ClassData,
   online: (id: string) => boolean,
   openLesson: (id: string) => string | undefined = () => undefined,
+  stuck: (id: string, lastStepAt: number) => boolean = () => false,
 ): StudentRow[] {
   return data.students.map((s) => {
     const steps: Record<string, number> = {};
     const quiz: Record<string, number> = {};
     const answered: Record<string, number> = {};
     let last: { at: number; lesson: string } | undefined;
+    let lastStepAt = s.created_at;
     const seen = (at: number, lesson: string) => {
       if (!last || at >= last.at) last = { at, lesson };
     };
     for (const d of data.steps) {
       if (d.student_id !== s.id) continue;
       steps[d.lesson] = (steps[d.lesson] ?? 0) + 1;
+      lastStepAt = Math.max(lastStepAt, d.done_at);
       seen(d.done_at, d.lesson);
     }
     for (const a of data.attempts) {
@@ -52,6 +63,7 @@ export function studentRows(
       steps,
       quiz,
       answered,
+      stuck: stuck(s.id, lastStepAt),
     };
   });
 }

@@ -12,7 +12,7 @@ import {
   type StudentRow,
 } from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
-import { helpEntries } from './class-state';
+import { helpEntries, isStuck } from './class-state';
 import { HelpDesk, type LookViewer } from './help-desk';
 import { HelpQueue } from './help-queue';
 
@@ -114,6 +114,20 @@ describe("the instructor's help entries", () => {
       { student: 'brais', lesson: '01-chroot', step: null, question: '', raisedAt: 8 },
       { student: 'carme', lesson: null, step: null, question: '', raisedAt: 9 },
     ]);
+  });
+});
+
+describe('the stuck mark', () => {
+  const min = 60_000;
+  it('marks a student active lately with no progress for the threshold, and nobody idle or progressing', () => {
+    const t = 10 * min;
+    expect(isStuck({ activeAt: 100 * min, progressAt: 90 * min, now: 100 * min, thresholdMs: t })).toBe(true);
+    // progress within the threshold
+    expect(isStuck({ activeAt: 100 * min, progressAt: 91 * min, now: 100 * min, thresholdMs: t })).toBe(false);
+    // not active within the threshold: away, not stuck
+    expect(isStuck({ activeAt: 90 * min, progressAt: 50 * min, now: 100 * min, thresholdMs: t })).toBe(false);
+    // never active
+    expect(isStuck({ progressAt: 0, now: 100 * min, thresholdMs: t })).toBe(false);
   });
 });
 

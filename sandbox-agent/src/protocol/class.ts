@@ -91,6 +91,8 @@ export const studentRow = z.object({
   quiz: z.record(z.string(), z.number().int().nonnegative()),
   /** Per lesson slug: questions answered at all (right or wrong), so a wrong answer differs from none. */
   answered: z.record(z.string(), z.number().int().nonnegative()),
+  /** Active in the terminal lately but no step done for the class's threshold (issue 20); sorted to the top. */
+  stuck: z.boolean().optional(),
 });
 export type StudentRow = z.infer<typeof studentRow>;
 
