@@ -33,12 +33,14 @@ fail=0
 agent_pid=$(pgrep -f -n 'sandbox-agent/src/main.ts')
 cg=$(cat "/proc/$agent_pid/cgroup" 2>/dev/null)
 echo "agent pid $agent_pid, cgroup $cg"
-unit=$(sed -n 's#^0::/system\.slice/\(gaiola-agent-[0-9]*\.scope\)$#\1#p' <<< "$cg")
+# The agent may already stand in its own leaf of that scope (…/gaiola-agent, kernel/cgroup-layout.ts): it makes
+# the leaf when it starts its first sandbox, and the warm pool starts sandboxes at once.
+unit=$(sed -n 's#^0::/system\.slice/\(gaiola-agent-[0-9]*\.scope\)\(/gaiola-agent\)\{0,1\}$#\1#p' <<< "$cg")
 if [ -n "$unit" ]; then
   systemctl show "$unit" -p Delegate -p DelegateControllers --no-pager
   [ "$(systemctl show "$unit" -p Delegate --value)" = yes ] || { echo "NOT OK: $unit is not delegated"; fail=1; }
 else
-  echo "NOT OK: the agent is not in a gaiola-agent-N.scope of system.slice"
+  echo "NOT OK: the agent is not in a gaiola-agent-N.scope of system.slice (nor in its gaiola-agent leaf)"
   fail=1
 fi
 exit $fail
