@@ -132,33 +132,37 @@ export async function tokenFor(h: Harness): Promise<string> {
   return body.token;
 }
 
-/** `POST /quiz` as the site sends it: the token in `Authorization`, from the site's origin. */
-export function postQuiz(h: Harness, token: string, body: QuizAnswerRequest | unknown, origin = ORIGIN) {
-  return fetch(`${h.url}${QUIZ_PATH}`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-}
+/**
+ * What a student's page asks of the agent over HTTP with `token`, apart from any terminal: quiz answers and
+ * saved progress (protocol/quiz.ts).
+ */
+export function student(h: Pick<Harness, 'url'>, token: string) {
+  return {
+    /** `POST /quiz` as the site sends it: the token in `Authorization`, from the site's origin. */
+    post(body: QuizAnswerRequest | unknown, origin = ORIGIN): Promise<Response> {
+      return fetch(`${h.url}${QUIZ_PATH}`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    },
 
-/** An answer graded over HTTP; throws on a refusal. */
-export async function answerQuiz(h: Harness, token: string, body: QuizAnswerRequest): Promise<QuizResult> {
-  const res = await postQuiz(h, token, body);
-  if (!res.ok) throw new Error(`POST ${QUIZ_PATH}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as QuizResult;
-}
+    /** An answer graded over HTTP; throws on a refusal. */
+    async answer(body: QuizAnswerRequest): Promise<QuizResult> {
+      const res = await this.post(body);
+      if (!res.ok) throw new Error(`POST ${QUIZ_PATH}: HTTP ${res.status} ${await res.text()}`);
+      return (await res.json()) as QuizResult;
+    },
 
-/** `GET /progress[?lesson=…&locale=…]`: the saved progress per lesson; throws on a refusal. */
-export async function readProgress(
-  h: Harness,
-  token: string,
-  query: { lesson?: string; locale?: 'pt' | 'gl' } = {},
-): Promise<Record<string, LessonProgress>> {
-  const res = await fetch(`${h.url}${PROGRESS_PATH}?${new URLSearchParams(query)}`, {
-    headers: { origin: ORIGIN, authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) throw new Error(`GET ${PROGRESS_PATH}: HTTP ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { lessons: Record<string, LessonProgress> }).lessons;
+    /** `GET /progress[?lesson=…&locale=…]`: the saved progress per lesson; throws on a refusal. */
+    async progress(query: { lesson?: string; locale?: 'pt' | 'gl' } = {}): Promise<Record<string, LessonProgress>> {
+      const res = await fetch(`${h.url}${PROGRESS_PATH}?${new URLSearchParams(query)}`, {
+        headers: { origin: ORIGIN, authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) throw new Error(`GET ${PROGRESS_PATH}: HTTP ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { lessons: Record<string, LessonProgress> }).lessons;
+    },
+  };
 }
 
 /** A terminal tab as the browser would open it: output collected, control messages parsed. */

@@ -22,16 +22,7 @@ import {
   WS_PATH,
 } from '../src/protocol';
 import type { ClassRow } from '../src/store/db';
-import {
-  answerQuiz,
-  type Harness,
-  ORIGIN,
-  postQuiz,
-  readProgress,
-  startAgent,
-  TermClient,
-  waitUntil,
-} from './agent-harness';
+import { type Harness, ORIGIN, startAgent, student, TermClient, waitUntil } from './agent-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('class-mode.kernel.test');
@@ -190,14 +181,14 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     await waitUntil(() => events.kinds.includes('presence'), 'presence event');
     expect((await state()).students.find((r) => r.id === students.ana?.id)?.online).toBe(true);
     a.sendJson({ type: 'lesson', slug: '01-chroot' });
-    expect((await readProgress(h, token, { lesson: '01-chroot' }))['01-chroot']?.quiz).toEqual({});
+    expect((await student(h, token).progress({ lesson: '01-chroot' }))['01-chroot']?.quiz).toEqual({});
     // the lesson open with no step done yet is the one the student is on, announced live
     await waitUntil(() => events.kinds.includes('lesson'), 'lesson event');
     expect((await state()).students.find((r) => r.id === students.ana?.id)?.currentLesson).toBe('01-chroot');
     a.type('cd /root && chroot rootfs /bin/sh\r');
     await waitUntil(() => events.kinds.includes('step'), 'step event', 20_000);
-    await answerQuiz(h, token, { slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' });
-    await answerQuiz(h, token, { slug: '01-chroot', question: 'q1', option: 'b', locale: 'pt' });
+    await student(h, token).answer({ slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' });
+    await student(h, token).answer({ slug: '01-chroot', question: 'q1', option: 'b', locale: 'pt' });
     await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
     const row = (await state()).students.find((r) => r.id === students.ana?.id);
     expect(row?.steps['01-chroot']).toBeGreaterThanOrEqual(1);
@@ -239,7 +230,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   });
 
   it('exports the class as CSV: UTF-8 with BOM, names intact, formulas defused', async () => {
-    await answerQuiz(h, students.hostile?.token as string, {
+    await student(h, students.hostile?.token as string).answer({
       slug: '02-unshare',
       question: 'q1',
       option: 'c',
@@ -326,16 +317,16 @@ describe.skipIf(skip !== undefined)('class mode: a full class', () => {
     // table and event stream see the answer as any other.
     const events = new Events(h, instructor);
     await waitUntil(() => events.opened, 'the event stream');
-    const result = await answerQuiz(h, late, { slug: '01-chroot', question: 'q1', option: 'b', locale: 'gl' });
+    const result = await student(h, late).answer({ slug: '01-chroot', question: 'q1', option: 'b', locale: 'gl' });
     expect(result.first).toBe(true);
     await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
     events.close();
-    expect((await readProgress(h, late, { lesson: '01-chroot' }))['01-chroot']?.quiz.q1?.option).toBe('b');
+    expect((await student(h, late).progress({ lesson: '01-chroot' }))['01-chroot']?.quiz.q1?.option).toBe('b');
     const state = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
     expect(state.students.find((r) => r.name === 'Brais')?.answered['01-chroot']).toBe(1);
     // a token this class does not know (a solo one) is refused there too
     const solo = h.signer.sign({ s: 'f'.repeat(32), i: Date.now(), m: 'solo', x: Date.now() + 60_000 });
-    expect((await postQuiz(h, solo, { slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' })).status).toBe(
+    expect((await student(h, solo).post({ slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' })).status).toBe(
       401,
     );
   });

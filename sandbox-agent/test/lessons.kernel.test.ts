@@ -6,16 +6,7 @@ import chroot from '../../lessons/01-chroot/lesson';
 import { type LessonDef, LOCALES, unfilledHintParams } from '../../lessons/types';
 import { loadCatalog } from '../src/lessons/catalog';
 import type { ServerMessage, StepResult } from '../src/protocol';
-import {
-  answerQuiz,
-  type Harness,
-  postQuiz,
-  readProgress,
-  startAgent,
-  TermClient,
-  tokenFor,
-  waitUntil,
-} from './agent-harness';
+import { type Harness, startAgent, student, TermClient, tokenFor, waitUntil } from './agent-harness';
 
 type Steps = Extract<ServerMessage, { type: 'steps' }>;
 
@@ -101,7 +92,7 @@ describe('lessons through the agent', () => {
     const a = await open(0);
     const b = await open(1);
     a.sendJson({ type: 'lesson', slug: '02-unshare' });
-    const progress = (await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare'];
+    const progress = (await student(h, token).progress({ lesson: '02-unshare' }))['02-unshare'];
     expect(progress?.steps.every((s) => !s.done)).toBe(true);
     a.sendJson({ type: 'check', slug: '02-unshare' });
     await waitUntil(() => latestSteps(a, '02-unshare') !== undefined, 'first check');
@@ -118,9 +109,9 @@ describe('lessons through the agent', () => {
       'the renamed sandbox judged',
     );
     expect(latestSteps(a, '02-unshare')?.filter((s) => s.done)).toEqual([]);
-    expect((await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare']?.steps.filter((s) => s.done)).toEqual(
-      [],
-    );
+    expect(
+      (await student(h, token).progress({ lesson: '02-unshare' }))['02-unshare']?.steps.filter((s) => s.done),
+    ).toEqual([]);
     await b.run(`hostname ${(await a.hello()).sandbox}`);
 
     a.type('cd /root && unshare -m -i -n -p -u -f chroot rootfs /bin/sh\r');
@@ -142,13 +133,18 @@ describe('lessons through the agent', () => {
     const right = lesson.answers[q.id]?.correct as string;
     const wrong = q.options.find((o) => o.id !== right)?.id as string;
     const answer = (option: string) =>
-      answerQuiz(h, token, { slug: '02-unshare', question: q.id, option, locale: 'gl' });
+      student(h, token).answer({ slug: '02-unshare', question: q.id, option, locale: 'gl' });
     const first = await answer(wrong);
     const second = await answer(right);
     expect(first).toMatchObject({ question: q.id, option: wrong, correct: false, first: true });
     expect(second).toMatchObject({ question: q.id, option: right, correct: true, first: false });
     expect(first.feedback).toBe(lesson.answers[q.id]?.feedback[wrong]?.gl);
-    const unknown = await postQuiz(h, token, { slug: '02-unshare', question: 'no-such', option: 'a', locale: 'gl' });
+    const unknown = await student(h, token).post({
+      slug: '02-unshare',
+      question: 'no-such',
+      option: 'a',
+      locale: 'gl',
+    });
     expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'unknown_question' }]);
     // the terminal socket no longer takes answers
     a.sendRaw({ type: 'quiz-answer', slug: '02-unshare', question: q.id, option: right, locale: 'gl' });
@@ -165,10 +161,10 @@ describe('lessons through the agent', () => {
     const again = await open(0);
     expect(h.events.created.length).toBe(before + 1);
     expect(await again.run('hostname')).not.toBe('contedor-a-man');
-    const p = (await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare'];
+    const p = (await student(h, token).progress({ lesson: '02-unshare' }))['02-unshare'];
     expect(p?.steps.every((s) => s.done && typeof s.doneAt === 'number')).toBe(true);
     expect(Object.values(p?.quiz ?? {})[0]).toMatchObject({ correct: false, attempts: 2 });
-    const lessons = await readProgress(h, token);
+    const lessons = await student(h, token).progress();
     expect(lessons['02-unshare']?.steps.every((s) => s.done)).toBe(true);
     expect(lessons['01-chroot']?.steps.some((s) => s.done)).toBe(false);
   });

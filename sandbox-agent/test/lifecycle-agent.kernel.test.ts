@@ -15,17 +15,7 @@ import { releaseAgentLeaf } from '../src/kernel/cgroups';
 import { defaultKernelConfig, IDS_PER_SLOT } from '../src/kernel/config';
 import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
 import { CloseCode } from '../src/protocol';
-import {
-  answerQuiz,
-  type Harness,
-  newToken,
-  ORIGIN,
-  readProgress,
-  startAgent,
-  TermClient,
-  tokenFor,
-  waitUntil,
-} from './agent-harness';
+import { type Harness, newToken, ORIGIN, startAgent, student, TermClient, tokenFor, waitUntil } from './agent-harness';
 import {
   eventually,
   hostMountPoints,
@@ -493,7 +483,7 @@ describe.skipIf(skip !== undefined)('class mode: SIGKILL mid-class loses no comm
         ),
       'the chroot step done',
     );
-    await answerQuiz(fake, joined.token, { slug: '01-chroot', question: 'q1', option: 'a', locale: 'gl' });
+    await student(fake, joined.token).answer({ slug: '01-chroot', question: 'q1', option: 'a', locale: 'gl' });
 
     first.child.kill('SIGKILL');
     await first.exited;
@@ -518,7 +508,7 @@ describe.skipIf(skip !== undefined)('class mode: SIGKILL mid-class loses no comm
     expect(hello.resumed).toBe(false);
     expect(hello.sandbox).not.toBe(firstSandbox);
     again.sendJson({ type: 'lesson', slug: '01-chroot' });
-    const saved = (await readProgress(fake, joined.token, { lesson: '01-chroot' }))['01-chroot'];
+    const saved = (await student(fake, joined.token).progress({ lesson: '01-chroot' }))['01-chroot'];
     expect(saved?.steps.some((s) => s.id === 'chroot' && s.done)).toBe(true);
     expect(saved?.quiz.q1).toMatchObject({ option: 'a', attempts: 1 });
     second.child.kill('SIGTERM');

@@ -4,17 +4,7 @@
 // too large, a malformed one and a client that asks too fast, each with a coded error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, PROGRESS_PATH, QUIZ_PATH, QUIZ_REQUEST_BURST, quizErrorResponse } from '../src/protocol';
-import {
-  answerQuiz,
-  type Harness,
-  ORIGIN,
-  postQuiz,
-  readProgress,
-  startAgent,
-  TermClient,
-  tokenFor,
-  waitUntil,
-} from './agent-harness';
+import { type Harness, ORIGIN, startAgent, student, TermClient, tokenFor, waitUntil } from './agent-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('quiz-http.kernel.test');
@@ -47,14 +37,14 @@ describe.skipIf(skip !== undefined)('quiz and progress over HTTP', () => {
     expect(refused.closeCode).toBe(CloseCode.capacity);
     expect(h.registry.size).toBe(1);
 
-    expect((await readProgress(h, token, { lesson: '02-unshare' }))['02-unshare']?.quiz).toEqual({});
-    const first = await answerQuiz(h, token, { slug: '02-unshare', question: 'q1', option: 'a', locale: 'gl' });
+    expect((await student(h, token).progress({ lesson: '02-unshare' }))['02-unshare']?.quiz).toEqual({});
+    const first = await student(h, token).answer({ slug: '02-unshare', question: 'q1', option: 'a', locale: 'gl' });
     expect(first).toMatchObject({ slug: '02-unshare', question: 'q1', option: 'a', first: true });
     expect(first.feedback).not.toBe('');
-    const again = await answerQuiz(h, token, { slug: '02-unshare', question: 'q1', option: 'b', locale: 'gl' });
+    const again = await student(h, token).answer({ slug: '02-unshare', question: 'q1', option: 'b', locale: 'gl' });
     expect(again.first).toBe(false);
 
-    const saved = await readProgress(h, token, { lesson: '02-unshare', locale: 'gl' });
+    const saved = await student(h, token).progress({ lesson: '02-unshare', locale: 'gl' });
     expect(Object.keys(saved)).toEqual(['02-unshare']);
     expect(saved['02-unshare']?.quiz.q1).toEqual({
       option: 'a',
@@ -63,7 +53,7 @@ describe.skipIf(skip !== undefined)('quiz and progress over HTTP', () => {
       feedback: first.feedback,
     });
     // the course index: every lesson, the answer in it
-    const all = await readProgress(h, token);
+    const all = await student(h, token).progress();
     expect(Object.keys(all).length).toBeGreaterThan(1);
     expect(all['02-unshare']?.quiz.q1?.option).toBe('a');
     // still no sandbox for that student
@@ -73,18 +63,24 @@ describe.skipIf(skip !== undefined)('quiz and progress over HTTP', () => {
   it('refuses another origin, a missing or forged token, bad bodies and queries, with coded errors', async () => {
     const token = await tokenFor(h);
     const body = { slug: '02-unshare', question: 'q1', option: 'a', locale: 'pt' };
-    expect(await errorOf(await postQuiz(h, token, body, 'http://evil.example'))).toEqual([403, 'origin']);
-    expect(await errorOf(await postQuiz(h, `${token}x`, body))).toEqual([401, 'token']);
+    expect(await errorOf(await student(h, token).post(body, 'http://evil.example'))).toEqual([403, 'origin']);
+    expect(await errorOf(await student(h, `${token}x`).post(body))).toEqual([401, 'token']);
     const noToken = await fetch(`${h.url}${QUIZ_PATH}`, {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(await errorOf(noToken)).toEqual([401, 'token']);
-    expect(await errorOf(await postQuiz(h, token, { ...body, extra: 1 }))).toEqual([400, 'invalid_message']);
-    expect(await errorOf(await postQuiz(h, token, { ...body, option: 'A; rm' }))).toEqual([400, 'invalid_message']);
-    expect(await errorOf(await postQuiz(h, token, { ...body, question: 'q99' }))).toEqual([404, 'unknown_question']);
-    expect(await errorOf(await postQuiz(h, token, { ...body, option: 'x'.repeat(4000) }))).toEqual([413, 'too_large']);
+    expect(await errorOf(await student(h, token).post({ ...body, extra: 1 }))).toEqual([400, 'invalid_message']);
+    expect(await errorOf(await student(h, token).post({ ...body, option: 'A; rm' }))).toEqual([400, 'invalid_message']);
+    expect(await errorOf(await student(h, token).post({ ...body, question: 'q99' }))).toEqual([
+      404,
+      'unknown_question',
+    ]);
+    expect(await errorOf(await student(h, token).post({ ...body, option: 'x'.repeat(4000) }))).toEqual([
+      413,
+      'too_large',
+    ]);
     const notJson = await fetch(`${h.url}${QUIZ_PATH}`, {
       method: 'POST',
       headers: { origin: ORIGIN, authorization: `Bearer ${token}` },
@@ -117,6 +113,6 @@ describe.skipIf(skip !== undefined)('quiz and progress over HTTP', () => {
     expect(statuses).toContain(429);
     expect(statuses.slice(0, QUIZ_REQUEST_BURST).every((s) => s === 200)).toBe(true);
     // another student is not slowed by the first
-    expect(Object.keys(await readProgress(h, await tokenFor(h), { lesson: '01-chroot' }))).toEqual(['01-chroot']);
+    expect(Object.keys(await student(h, await tokenFor(h)).progress({ lesson: '01-chroot' }))).toEqual(['01-chroot']);
   });
 });
