@@ -5,6 +5,7 @@
 import type { InstructorState } from '@protocol';
 import { relativeTime } from '@/lib/class/format';
 import { format } from '@/lib/i18n';
+import { ActionButtons } from './action-buttons';
 import styles from './class.module.css';
 import type { InstructorMessages, LessonOutline } from './types';
 
@@ -50,23 +51,17 @@ export function HelpQueue({
                 <span className={styles.muted}>{relativeTime(h.raisedAt, now, messages.ago)}</span>
                 {h.question ? <q className={styles.helpQuestion}>{h.question}</q> : null}
                 <span className={styles.toolbar}>
-                  {(
-                    [
-                      [m.look, 'help-look', false, onLook],
-                      [m.answered, 'help-answered', busy, onAnswer],
-                    ] as const
-                  ).map(([label, testId, disabled, act]) => (
-                    <button
-                      key={testId}
-                      type="button"
-                      className={styles.secondary}
-                      disabled={disabled}
-                      onClick={() => act(h.student, name)}
-                      data-testid={testId}
-                    >
-                      {label}
-                    </button>
-                  ))}
+                  <ActionButtons
+                    actions={[
+                      { label: m.look, testId: 'help-look', onClick: () => onLook(h.student, name) },
+                      {
+                        label: m.answered,
+                        testId: 'help-answered',
+                        disabled: busy,
+                        onClick: () => onAnswer(h.student, name),
+                      },
+                    ]}
+                  />
                 </span>
               </li>
             );

@@ -12,6 +12,7 @@ import { takeInstructorToken } from '@/lib/class/instructor-token';
 import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
+import { ActionButtons } from './action-buttons';
 import { Capacity } from './capacity';
 import styles from './class.module.css';
 import { ClassHeader } from './class-header';
@@ -219,24 +220,23 @@ export function InstructorView({
                 {format(messages.studentsHeading, { n: state.students.length })}
               </h2>
               <div className={styles.toolbar}>
-                <button
-                  type="button"
-                  className={styles.secondary}
-                  disabled={busy}
-                  onClick={() => void exportCsv(state)}
-                  data-testid="export-csv"
-                >
-                  {messages.exportCsv}
-                </button>
-                <button
-                  type="button"
-                  className={styles.dangerOutline}
-                  disabled={busy}
-                  onClick={() => setConfirmDelete(true)}
-                  data-testid="delete-class"
-                >
-                  {messages.deleteClass}
-                </button>
+                <ActionButtons
+                  actions={[
+                    {
+                      label: messages.exportCsv,
+                      testId: 'export-csv',
+                      disabled: busy,
+                      onClick: () => void exportCsv(state),
+                    },
+                    {
+                      label: messages.deleteClass,
+                      testId: 'delete-class',
+                      disabled: busy,
+                      danger: true,
+                      onClick: () => setConfirmDelete(true),
+                    },
+                  ]}
+                />
               </div>
             </div>
             {state.students.length === 0 ? (
@@ -246,11 +246,7 @@ export function InstructorView({
             ) : null}
             <div className={styles.tableAndDetail} data-detail={selected !== null}>
               <StudentTable
-                state={state}
-                outline={outline}
-                messages={messages}
-                lang={lang}
-                now={now}
+                {...{ state, outline, messages, lang, now }}
                 sort={sort}
                 onSort={setSort}
                 selected={selected}
@@ -262,11 +258,7 @@ export function InstructorView({
                   id={selected}
                   client={client}
                   version={snap.version}
-                  outline={outline}
-                  messages={messages}
-                  lang={lang}
-                  now={now}
-                  busy={busy}
+                  {...{ outline, messages, lang, now, busy }}
                   onAction={(action, id, name) => void act(action, id, name)}
                   onClose={() => setSelected(null)}
                   panelId={detailId}

@@ -9,6 +9,7 @@ import { clockTime } from '@/lib/class/format';
 import type { InstructorClient } from '@/lib/class/instructor';
 import { displayName } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
+import { ActionButtons } from './action-buttons';
 import styles from './class.module.css';
 import { ConfirmDialog } from './confirm-dialog';
 import type { InstructorMessages, LessonOutline } from './types';
@@ -93,24 +94,15 @@ export function StudentDetail({
         <>
           <p className={styles.muted}>{format(d.joined, { time: clockTime(detail.student.joinedAt, now, lang) })}</p>
           <div className={styles.detailActions}>
-            <button
-              type="button"
-              className={styles.secondary}
-              disabled={busy}
-              onClick={() => setConfirm('reset')}
-              data-testid="reset-student"
-            >
-              {d.reset}
-            </button>
-            <button
-              type="button"
-              className={styles.dangerOutline}
-              disabled={busy}
-              onClick={() => setConfirm('end')}
-              data-testid="end-student"
-            >
-              {d.end}
-            </button>
+            <ActionButtons
+              actions={(['reset', 'end'] as const).map((action) => ({
+                label: d[action],
+                testId: `${action}-student`,
+                disabled: busy,
+                danger: action === 'end',
+                onClick: () => setConfirm(action),
+              }))}
+            />
           </div>
 
           <EventList
