@@ -4,10 +4,9 @@
 // instructor page does. Reports, per class size, how long the table took to show a step done, the event
 // stream's delay, the agent's command round trips and the host's memory.
 // Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100) and BENCH_CLASS_SECONDS (30) change it.
-import { ensureClass } from '../sandbox-agent/src/class/class-setup';
-import { INSTRUCTOR_EVENTS_PATH, INSTRUCTOR_STATE_PATH, instructorState } from '../sandbox-agent/src/protocol';
 import { newStudentId } from '../sandbox-agent/src/server/token';
-import { type Harness, ORIGIN, startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
+import { startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
+import { openClass } from '../sandbox-agent/test/class-harness';
 import { hostMemMiB, machine, summary } from './lib';
 
 const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').map(Number);
@@ -15,23 +14,13 @@ const SECONDS = Number(process.env.BENCH_CLASS_SECONDS ?? 30);
 /** Each student types a command every this many ms (jittered ±50 %). */
 const EVERY_MS = 3000;
 
-const post = (h: Harness, path: string, body: unknown) =>
-  fetch(`${h.url}${path}`, {
-    method: 'POST',
-    headers: { origin: ORIGIN, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
 async function runClass(size: number): Promise<void> {
   const memBefore = hostMemMiB();
   const h = await startAgent({ classMode: true, maxSandboxes: size + 2, slotOffset: 200, graceMs: 5_000 });
   const students: TermClient[] = [];
   const abort = new AbortController();
   try {
-    if (!h.store) throw new Error('no store');
-    const cls = ensureClass(h.store, false);
-    const now = Date.now();
-    const token = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    const { cls, instructor } = openClass(h);
     // the instructor: the event stream, and the table fetched on each event (one fetch at a time)
     const stepSeenAt = new Map<string, number>();
     const tableDelays: number[] = [];
@@ -42,7 +31,7 @@ async function runClass(size: number): Promise<void> {
       if (fetching) return;
       fetching = true;
       try {
-        const state = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token })).json());
+        const state = await instructor.state();
         const t = performance.now();
         for (const s of state.students) {
           if ((s.steps['01-chroot'] ?? 0) > 0 && !stepSeenAt.has(s.id)) {
@@ -55,10 +44,8 @@ async function runClass(size: number): Promise<void> {
         fetching = false;
       }
     };
-    void fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
-      headers: { origin: ORIGIN },
-      signal: abort.signal,
-    })
+    void instructor
+      .openEvents(abort.signal)
       .then(async (res) => {
         const reader = res.body?.getReader();
         for (;;) {
@@ -108,7 +95,7 @@ async function runClass(size: number): Promise<void> {
     // the step: done by half the class at the same moment, as when an instructor says "now run it"
     const half = students.filter((_, i) => i % 2 === 0);
     const stepT = performance.now();
-    const state0 = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token })).json());
+    const state0 = await instructor.state();
     const idOf = new Map(state0.students.map((r) => [r.name, r.id]));
     for (const [i, c] of half.entries()) {
       const id = idOf.get(`Aluno ${i * 2 + 1}`);

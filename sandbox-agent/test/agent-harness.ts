@@ -118,12 +118,23 @@ export async function startAgent(
   return harness;
 }
 
-export async function newToken(h: Harness, previous: string | null = null, origin = ORIGIN): Promise<Response> {
-  return fetch(`${h.url}${SESSION_PATH}`, {
+/** `POST path` with a JSON body from `origin` (the site's by default), as the site's pages send it. */
+export function postJson(
+  h: Pick<Harness, 'url'>,
+  path: string,
+  body: unknown,
+  origin = ORIGIN,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${h.url}${path}`, {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ token: previous }),
+    headers: { origin, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
   });
+}
+
+export async function newToken(h: Harness, previous: string | null = null, origin = ORIGIN): Promise<Response> {
+  return postJson(h, SESSION_PATH, { token: previous }, origin);
 }
 
 export async function tokenFor(h: Harness): Promise<string> {
@@ -140,11 +151,7 @@ export function student(h: Pick<Harness, 'url'>, token: string) {
   return {
     /** `POST /quiz` as the site sends it: the token in `Authorization`, from the site's origin. */
     post(body: QuizAnswerRequest | unknown, origin = ORIGIN): Promise<Response> {
-      return fetch(`${h.url}${QUIZ_PATH}`, {
-        method: 'POST',
-        headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+      return postJson(h, QUIZ_PATH, body, origin, { authorization: `Bearer ${token}` });
     },
 
     /** An answer graded over HTTP; throws on a refusal. */

@@ -4,17 +4,9 @@
 // another student can neither open a look nor answer for someone else, and never hears of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ensureClass } from '../src/class/class-setup';
-import {
-  CLASS_JOIN_PATH,
-  type HelpStateMessage,
-  INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_STATE_PATH,
-  instructorState,
-  LOOK_PATH,
-  LookCloseCode,
-} from '../src/protocol';
+import { type HelpStateMessage, LOOK_PATH, LookCloseCode } from '../src/protocol';
 import { type Harness, ORIGIN, startAgent, TermClient, waitUntil } from './agent-harness';
+import { type Instructor, joinClass, openClass } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('class-help.kernel.test');
@@ -48,25 +40,17 @@ const helpOf = (t: TermClient) => t.control.filter((m): m is HelpStateMessage =>
 
 describe.skipIf(skip !== undefined)('help in class through the agent', () => {
   let h: Harness;
-  let instructor: string;
+  let instructor: Instructor;
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
   const tabs: Record<string, TermClient> = {};
 
-  const post = async (path: string, body: unknown) =>
-    fetch(`${h.url}${path}`, {
-      method: 'POST',
-      headers: { origin: ORIGIN, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-
   beforeAll(async () => {
     h = await startAgent({ classMode: true, slotOffset: 80, maxSandboxes: 2 });
-    const cls = ensureClass(h.store, false);
-    const now = Date.now();
-    instructor = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + 3600_000 });
+    const opened = openClass(h);
+    instructor = opened.instructor;
     for (const name of ['Ana', 'Brais']) {
-      const joined = (await (await post(CLASS_JOIN_PATH, { code: cls.code, name })).json()) as {
+      const joined = (await (await joinClass(h, { code: opened.cls.code, name })).json()) as {
         token: string;
         student: { id: string };
       };
@@ -88,14 +72,12 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
     ana.sendJson({ type: 'hand', raise: true, question: 'o chroot  diz\nNo such file' });
     await waitUntil(() => helpOf(ana)?.hand?.position === 1, 'place 1');
     expect(helpOf(ana)?.hand?.question).toBe('o chroot diz No such file');
-    const state = instructorState.parse(await (await post(INSTRUCTOR_STATE_PATH, { token: instructor })).json());
+    const state = await instructor.state();
     expect(state.help).toMatchObject([{ student: ids.Ana, question: 'o chroot diz No such file' }]);
     // a question too long is refused, and the hand stays as it was
     ana.sendJson({ type: 'hand', raise: true, question: 'x'.repeat(141) });
     await waitUntil(() => ana.control.some((m) => m.type === 'error' && m.code === 'invalid_message'), 'refusal');
-    expect((await post(INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'answer', student: ids.Ana })).ok).toBe(
-      true,
-    );
+    expect((await instructor.act('answer', ids.Ana)).ok).toBe(true);
     await waitUntil(() => helpOf(ana)?.hand === null, 'the hand answered');
   });
 
@@ -107,7 +89,7 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
     await waitUntil(() => byStudent.httpStatus !== undefined, 'the refusal');
     expect(byStudent.httpStatus).toBe(401);
 
-    const look = new Look(h, instructor, ids.Ana as string);
+    const look = new Look(h, instructor.token, ids.Ana as string);
     await waitUntil(() => look.states.includes('waiting'), 'waiting');
     await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
     // Brais answers "yes" for himself: nothing is asked of him, so nothing is granted
@@ -127,7 +109,7 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
   it("shows the student's own terminal once accepted, live, until the student ends it", async () => {
     const ana = tabs.Ana as TermClient;
     await ana.run('echo ana-was-here');
-    const look = new Look(h, instructor, ids.Ana as string);
+    const look = new Look(h, instructor.token, ids.Ana as string);
     await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
     ana.sendJson({ type: 'look-answer', accept: true });
     await waitUntil(() => look.output.includes('ana-was-here'), 'the replay in the look');
@@ -148,14 +130,14 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
 
   it('ends a look when the student closes their last tab, and refuses one at a student offline', async () => {
     const brais = tabs.Brais as TermClient;
-    const look = new Look(h, instructor, ids.Brais as string);
+    const look = new Look(h, instructor.token, ids.Brais as string);
     await waitUntil(() => helpOf(brais)?.asking === 'Marta', 'Brais asked');
     brais.sendJson({ type: 'look-answer', accept: true });
     await waitUntil(() => look.states.includes('watching'), 'watching');
     await brais.close();
     await waitUntil(() => look.closeCode !== undefined, 'the look ended');
     expect(look.closeCode).toBe(LookCloseCode.studentLeft);
-    const again = new Look(h, instructor, ids.Brais as string);
+    const again = new Look(h, instructor.token, ids.Brais as string);
     await waitUntil(() => again.closeCode !== undefined, 'the refusal');
     expect(again.closeCode).toBe(LookCloseCode.studentLeft);
   });

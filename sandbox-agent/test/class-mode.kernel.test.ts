@@ -5,91 +5,35 @@
 // and student tokens; and, in a full class, a refused student counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ensureClass } from '../src/class/class-setup';
 import {
-  CLASS_JOIN_PATH,
   CloseCode,
   INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
   INSTRUCTOR_STUDENT_PATH,
-  type InstructorState,
-  instructorState,
   PROTOCOL_VERSION,
-  SESSION_PATH,
-  studentDetail,
   WS_PATH,
 } from '../src/protocol';
 import type { ClassRow } from '../src/store/db';
-import { type Harness, ORIGIN, startAgent, student, TermClient, waitUntil } from './agent-harness';
+import { type Harness, newToken, ORIGIN, startAgent, student, TermClient, waitUntil } from './agent-harness';
+import { Instructor, InstructorEvents, joinClass, openClass } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('class-mode.kernel.test');
 
 const HOSTILE = '=HYPERLINK("x")<script>a</script>';
 
-function post(h: Harness, path: string, body: unknown, origin = ORIGIN): Promise<Response> {
-  return fetch(`${h.url}${path}`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-/** The instructor's event stream, read as it arrives. */
-class Events {
-  readonly kinds: string[] = [];
-  /** The agent answered the stream's request: changes from now on are seen. */
-  opened = false;
-  private readonly abort = new AbortController();
-  constructor(h: Harness, token: string) {
-    void fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
-      headers: { origin: ORIGIN },
-      signal: this.abort.signal,
-    })
-      .then(async (res) => {
-        this.opened = true;
-        const reader = res.body?.getReader();
-        const dec = new TextDecoder();
-        let buf = '';
-        for (;;) {
-          const r = await reader?.read();
-          if (!r || r.done) return;
-          buf += dec.decode(r.value);
-          for (let i = buf.indexOf('\n\n'); i !== -1; i = buf.indexOf('\n\n')) {
-            const ev = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const data = /^data: (.*)$/m.exec(ev)?.[1];
-            if (/^event: change$/m.test(ev) && data)
-              this.kinds.push(...(JSON.parse(data) as { kinds: string[] }).kinds);
-          }
-        }
-      })
-      .catch(() => {});
-  }
-  close(): void {
-    this.abort.abort();
-  }
-}
-
-/** How long the instructor's token of a test lasts: longer than any test file runs. */
-const INSTRUCTOR_TOKEN_MS = 3600_000;
-
 /**
- * An agent in class mode with its class open and an instructor's token for it. An agent started here is
- * stopped here if the rest fails, as the caller's afterAll never learns of it.
+ * An agent in class mode with its class open and its instructor. An agent started here is stopped here if the
+ * rest fails, as the caller's afterAll never learns of it.
  */
 async function startClass(opts: {
   slotOffset: number;
   maxSandboxes: number;
-}): Promise<{ h: Harness; cls: ClassRow; instructor: string }> {
+}): Promise<{ h: Harness; cls: ClassRow; instructor: Instructor }> {
   const h = await startAgent({ classMode: true, ...opts });
   try {
-    if (!h.store) throw new Error('no store');
-    const cls = ensureClass(h.store, false);
-    const now = Date.now();
-    return { h, cls, instructor: h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + INSTRUCTOR_TOKEN_MS }) };
+    return { h, ...openClass(h) };
   } catch (err) {
     await h.stop();
     throw err;
@@ -99,17 +43,14 @@ async function startClass(opts: {
 describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   let h: Harness;
   let cls: ClassRow;
-  let instructor: string;
-  let events: Events;
+  let instructor: Instructor;
+  let events: InstructorEvents;
   const tabs: TermClient[] = [];
   const students: Record<string, { token: string; id: string }> = {};
 
-  const state = async (): Promise<InstructorState> =>
-    instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
-
   beforeAll(async () => {
     ({ h, cls, instructor } = await startClass({ slotOffset: 60, maxSandboxes: 3 }));
-    events = new Events(h, instructor);
+    events = new InstructorEvents(instructor);
   });
   afterAll(async () => {
     events?.close();
@@ -118,7 +59,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   });
 
   it('joins students with the code; tells a wrong code, a bad name and a closed class apart', async () => {
-    const join = (body: unknown) => post(h, CLASS_JOIN_PATH, body);
+    const join = (body: unknown) => joinClass(h, body);
     expect((await join({ code: 'QQQQQQ', name: 'Ana' })).status).toBe(404);
     expect(await (await join({ code: cls.code, name: '   ' })).json()).toEqual({ error: 'invalid_name' });
     expect((await join({ code: cls.code, name: 'x'.repeat(41) })).status).toBe(400);
@@ -139,11 +80,11 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     };
     expect(again.student.id).toBe(students.ana?.id);
     // closed to new joins: a new student is refused with its own error, a returning one still gets in
-    expect((await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'close' })).status).toBe(200);
+    expect((await instructor.act('close')).status).toBe(200);
     expect(await (await join({ code: cls.code, name: 'Late' })).json()).toEqual({ error: 'class_closed' });
     expect((await join({ code: cls.code, name: 'x', token: students.ana2?.token })).status).toBe(200);
-    await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'open' });
-    const s = await state();
+    await instructor.act('open');
+    const s = await instructor.state();
     expect(s.students.map((r) => [r.name, r.tag])).toEqual([
       ['Ana', 1],
       ['ana', 2],
@@ -153,7 +94,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   });
 
   it('gives sandboxes to the class’s students only', async () => {
-    const session = (token?: string) => post(h, SESSION_PATH, { token: token ?? null });
+    const session = (token?: string) => newToken(h, token ?? null);
     expect(await (await session()).json()).toEqual({ error: 'join_required' });
     expect((await session(students.ana?.token)).status).toBe(200);
     // a solo token (or a forged one) opens no terminal in class mode
@@ -179,26 +120,24 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     tabs.push(a);
     await a.hello();
     await waitUntil(() => events.kinds.includes('presence'), 'presence event');
-    expect((await state()).students.find((r) => r.id === students.ana?.id)?.online).toBe(true);
+    expect((await instructor.state()).students.find((r) => r.id === students.ana?.id)?.online).toBe(true);
     a.sendJson({ type: 'lesson', slug: '01-chroot' });
     expect((await student(h, token).progress({ lesson: '01-chroot' }))['01-chroot']?.quiz).toEqual({});
     // the lesson open with no step done yet is the one the student is on, announced live
     await waitUntil(() => events.kinds.includes('lesson'), 'lesson event');
-    expect((await state()).students.find((r) => r.id === students.ana?.id)?.currentLesson).toBe('01-chroot');
+    expect((await instructor.state()).students.find((r) => r.id === students.ana?.id)?.currentLesson).toBe('01-chroot');
     a.type('cd /root && chroot rootfs /bin/sh\r');
     await waitUntil(() => events.kinds.includes('step'), 'step event', 20_000);
     await student(h, token).answer({ slug: '01-chroot', question: 'q1', option: 'a', locale: 'pt' });
     await student(h, token).answer({ slug: '01-chroot', question: 'q1', option: 'b', locale: 'pt' });
     await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
-    const row = (await state()).students.find((r) => r.id === students.ana?.id);
+    const row = (await instructor.state()).students.find((r) => r.id === students.ana?.id);
     expect(row?.steps['01-chroot']).toBeGreaterThanOrEqual(1);
     // a wrong first answer: answered, not scored
     expect(row?.quiz['01-chroot'] ?? 0).toBe(0);
     expect(row?.answered['01-chroot']).toBe(1);
     expect(row?.currentLesson).toBe('01-chroot');
-    const detail = studentDetail.parse(
-      await (await post(h, INSTRUCTOR_STUDENT_PATH, { token: instructor, student: students.ana?.id })).json(),
-    );
+    const detail = await instructor.detail(students.ana?.id);
     expect(detail.steps.some((s) => s.lesson === '01-chroot' && s.step === 'chroot')).toBe(true);
     expect(detail.attempts.map((x) => [x.question, x.attempt, x.option])).toEqual([
       ['q1', 1, 'a'],
@@ -209,24 +148,20 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   it('resets and ends a student’s sandbox', async () => {
     const a = tabs.at(-1) as TermClient;
     const first = (await a.hello()).sandbox;
-    expect(
-      (await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'reset', student: students.ana?.id })).status,
-    ).toBe(200);
+    expect((await instructor.act('reset', students.ana?.id)).status).toBe(200);
     // A code of its own: the student's page says the instructor did it (4012 is their own restart).
     await waitUntil(() => a.closeCode === CloseCode.resetByInstructor, 'reset by the instructor');
     const b = new TermClient(h, students.ana?.token as string, 0);
     tabs.push(b);
     expect((await b.hello()).sandbox).not.toBe(first);
     // progress kept
-    expect((await state()).students.find((r) => r.id === students.ana?.id)?.steps['01-chroot']).toBeGreaterThanOrEqual(
-      1,
-    );
-    await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'end', student: students.ana?.id });
+    expect(
+      (await instructor.state()).students.find((r) => r.id === students.ana?.id)?.steps['01-chroot'],
+    ).toBeGreaterThanOrEqual(1);
+    await instructor.act('end', students.ana?.id);
     await waitUntil(() => b.closeCode === CloseCode.ended, 'ended');
     // another class's student id, or none: refused
-    expect(
-      (await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'reset', student: '0'.repeat(32) })).status,
-    ).toBe(404);
+    expect((await instructor.act('reset', '0'.repeat(32))).status).toBe(404);
   });
 
   it('exports the class as CSV: UTF-8 with BOM, names intact, formulas defused', async () => {
@@ -236,7 +171,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
       option: 'c',
       locale: 'gl',
     });
-    const res = await post(h, INSTRUCTOR_EXPORT_PATH, { token: instructor });
+    const res = await instructor.csv();
     expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFFstudent,lesson,step,done_at,question,attempt,answer,correct\r\n')).toBe(true);
@@ -249,32 +184,30 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
   it('refuses forged, expired and student tokens on every instructor endpoint', async () => {
     const now = Date.now();
     const expired = h.signer.sign({ r: 'instructor', c: cls.id, i: now - 10, x: now - 1 });
-    const forged = `${instructor.slice(0, -4)}AAAA`;
+    const forged = `${instructor.token.slice(0, -4)}AAAA`;
     for (const token of [expired, forged, students.ana?.token as string, '']) {
+      const refused = new Instructor(h, token);
       for (const path of [
         INSTRUCTOR_STATE_PATH,
         INSTRUCTOR_EXPORT_PATH,
         INSTRUCTOR_STUDENT_PATH,
         INSTRUCTOR_ACTION_PATH,
       ])
-        expect((await post(h, path, { token, action: 'close', student: students.ana?.id })).status, path).toBe(401);
-      const ev = await fetch(`${h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(token)}`, {
-        headers: { origin: ORIGIN },
-      });
-      expect(ev.status).toBe(401);
+        expect((await refused.post(path, { action: 'close', student: students.ana?.id })).status, path).toBe(401);
+      expect((await refused.openEvents()).status).toBe(401);
     }
     // another origin gets nothing at all
-    expect((await post(h, INSTRUCTOR_STATE_PATH, { token: instructor }, 'http://evil.example')).status).toBe(403);
-    expect((await state()).class.open).toBe(true);
+    expect((await instructor.post(INSTRUCTOR_STATE_PATH, {}, 'http://evil.example')).status).toBe(403);
+    expect((await instructor.state()).class.open).toBe(true);
   });
 
   it('deletes the class’s students with their answers; their tokens open nothing any more', async () => {
-    expect((await post(h, INSTRUCTOR_ACTION_PATH, { token: instructor, action: 'delete-class' })).status).toBe(200);
-    const s = await state();
+    expect((await instructor.act('delete-class')).status).toBe(200);
+    const s = await instructor.state();
     expect(s.students).toEqual([]);
-    const csv = await (await post(h, INSTRUCTOR_EXPORT_PATH, { token: instructor })).text();
+    const csv = await (await instructor.csv()).text();
     expect(csv.trim().split('\n')).toHaveLength(1);
-    expect(await (await post(h, SESSION_PATH, { token: students.ana?.token })).json()).toEqual({
+    expect(await (await newToken(h, students.ana?.token as string)).json()).toEqual({
       error: 'join_required',
     });
   });
@@ -283,7 +216,7 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
 describe.skipIf(skip !== undefined)('class mode: a full class', () => {
   let h: Harness;
   let cls: ClassRow;
-  let instructor: string;
+  let instructor: Instructor;
   const tabs: TermClient[] = [];
 
   beforeAll(async () => {
@@ -296,10 +229,8 @@ describe.skipIf(skip !== undefined)('class mode: a full class', () => {
 
   it('counts a refused student once, whatever their tabs and retries', async () => {
     const join = async (name: string) =>
-      ((await (await post(h, CLASS_JOIN_PATH, { code: cls.code, name })).json()) as { token: string }).token;
-    const refusedNow = async () =>
-      instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json()).capacity
-        .refused;
+      ((await (await joinClass(h, { code: cls.code, name })).json()) as { token: string }).token;
+    const refusedNow = async () => (await instructor.state()).capacity.refused;
     const first = new TermClient(h, await join('Uxía'), 0);
     tabs.push(first);
     await first.hello();
@@ -315,14 +246,14 @@ describe.skipIf(skip !== undefined)('class mode: a full class', () => {
 
     // Refused a sandbox, the student still answers the quiz and reads it back (issue 19), and the instructor's
     // table and event stream see the answer as any other.
-    const events = new Events(h, instructor);
+    const events = new InstructorEvents(instructor);
     await waitUntil(() => events.opened, 'the event stream');
     const result = await student(h, late).answer({ slug: '01-chroot', question: 'q1', option: 'b', locale: 'gl' });
     expect(result.first).toBe(true);
     await waitUntil(() => events.kinds.includes('quiz'), 'quiz event');
     events.close();
     expect((await student(h, late).progress({ lesson: '01-chroot' }))['01-chroot']?.quiz.q1?.option).toBe('b');
-    const state = instructorState.parse(await (await post(h, INSTRUCTOR_STATE_PATH, { token: instructor })).json());
+    const state = await instructor.state();
     expect(state.students.find((r) => r.name === 'Brais')?.answered['01-chroot']).toBe(1);
     // a token this class does not know (a solo one) is refused there too
     const solo = h.signer.sign({ s: 'f'.repeat(32), i: Date.now(), m: 'solo', x: Date.now() + 60_000 });
