@@ -17,6 +17,8 @@ export default defineConfig({
   ...base,
   testDir: 'e2e/vm',
   testMatch: '*.vm.ts',
-  outputDir: path.join('test-results', 'vm', target, 'e2e'),
+  // Traces go where scripts/vm/run.sh gathers the run (copied to test-results/vm/TARGET/ at its end): a host
+  // e2e run started meanwhile from the same checkout empties test-results/, traces being written included.
+  outputDir: process.env.GAIOLA_VM_E2E_OUTPUT_DIR ?? path.join('test-results', 'vm', target, 'e2e'),
   use: { ...base.use, navigationTimeout: 120_000 },
 });

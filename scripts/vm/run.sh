@@ -239,7 +239,7 @@ e2e() {
   t=$(date +%s%N)
   say "vm: ── e2e (limit $LIMIT_E2E s)"
   (cd "$GAIOLA_ROOT" && GAIOLA_VM_SITE_PORT=$SITE_PORT GAIOLA_VM_AGENT_PORT=$AGENT_PORT GAIOLA_VM_TARGET=$target \
-    PLAYWRIGHT_JSON_OUTPUT_NAME="$share/out/e2e.json" \
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$share/out/e2e.json" GAIOLA_VM_E2E_OUTPUT_DIR="$share/out/e2e" \
     exec timeout -k 30 "$LIMIT_E2E" npx playwright test --config playwright.vm.config.ts --reporter=list,json) &
   e2e_pid=$!
   wait "$e2e_pid"
