@@ -69,6 +69,28 @@ export async function expectPingAnswered(t: Terminal, ping: string): Promise<voi
   expect(r.code).toBe(0);
 }
 
+/**
+ * Shell commands that wire a network namespace `ns` as the lessons wire a container: a veth pair, `host` (its
+ * name and address) in the sandbox's namespace and `peer` in `ns`, both addressed and up; `lo` brings up `ns`'s
+ * loopback too.
+ */
+export function vethInto(
+  ns: string,
+  [host, hostAddr]: [string, string],
+  [peer, peerAddr]: [string, string],
+  { lo = false } = {},
+): string {
+  return [
+    `ip netns add ${ns}`,
+    `ip link add ${host} type veth peer name ${peer} netns ${ns}`,
+    `ip addr add ${hostAddr} dev ${host}`,
+    `ip link set ${host} up`,
+    `ip -n ${ns} addr add ${peerAddr} dev ${peer}`,
+    `ip -n ${ns} link set ${peer} up`,
+    ...(lo ? [`ip -n ${ns} link set lo up`] : []),
+  ].join(' && ');
+}
+
 /** Skips are printed, never silent (kernel-helpers, CONVENTIONS §12). */
 export function warnSkip(file: string, what: string, reason: string): void {
   console.warn(`[${file}] skipped: ${what}: ${reason}`);

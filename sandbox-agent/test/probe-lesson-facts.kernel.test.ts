@@ -5,7 +5,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { kernelVersion } from '../src/kernel/probe';
 import { kernelSuite } from './kernel-helpers';
-import { useProbeSandbox } from './probe-helpers';
+import { useProbeSandbox, vethInto } from './probe-helpers';
 
 const { skip } = kernelSuite('probe-lesson-facts');
 
@@ -86,14 +86,8 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
 
   it('lesson 10: two veths in one subnet fail with /24 routes and work with /32 host routes', async () => {
     const t = p.term;
-    await t.ok(
-      'ip netns add fa && ip netns add fb && ' +
-        'ip link add veth0 type veth peer name ceth0 netns fa && ip link add veth1 type veth peer name ceth1 netns fb && ' +
-        'ip -n fa addr add 10.200.0.2/24 dev ceth0 && ip -n fa link set ceth0 up && ' +
-        'ip -n fb addr add 10.200.0.3/24 dev ceth1 && ip -n fb link set ceth1 up && ' +
-        'ip addr add 10.200.0.1/24 dev veth0 && ip link set veth0 up && ' +
-        'ip addr add 10.200.0.4/24 dev veth1 && ip link set veth1 up',
-    );
+    await t.ok(vethInto('fa', ['veth0', '10.200.0.1/24'], ['ceth0', '10.200.0.2/24']));
+    await t.ok(vethInto('fb', ['veth1', '10.200.0.4/24'], ['ceth1', '10.200.0.3/24']));
     // two routes for 10.200.0.0/24; the kernel uses the first, and B's packets go out of veth0
     expect(await t.ok('ip route get 10.200.0.3')).toMatch(/dev veth0/);
     expect((await t.run(`${REACHES} 10.200.0.2`)).code).toBe(0);
@@ -145,11 +139,7 @@ describe.skipIf(skip !== undefined)('probe: what the lessons say the kernel does
 
   it('lesson 14: the sandbox’s own connections take the output hook, not prerouting; a refused one is not tracked', async () => {
     const t = p.term;
-    await t.ok(
-      'ip netns add fw && ip link add vw type veth peer name eth0 netns fw && ' +
-        'ip addr add 172.17.0.1/16 dev vw && ip link set vw up && ' +
-        'ip -n fw addr add 172.17.0.2/16 dev eth0 && ip -n fw link set eth0 up && ip -n fw link set lo up',
-    );
+    await t.ok(vethInto('fw', ['vw', '172.17.0.1/16'], ['eth0', '172.17.0.2/16'], { lo: true }));
     await t.ok('mkdir -p /tmp/fw && echo served > /tmp/fw/index.html');
     await t.ok('(ip netns exec fw busybox httpd -f -p 80 -h /tmp/fw & echo $! > /tmp/fw.pid)');
     await t.ok("until ip netns exec fw ss -ltnH | grep -q ':80 '; do sleep 0.05; done");
