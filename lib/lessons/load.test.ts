@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessonComponents } from '@/app/_components/lesson/mdx-components';
 import { findStep } from '@/app/_components/lesson/step';
+import { cgroupCommands } from '@/lessons/cgroup-commands';
 import { lessons } from '@/lessons/index';
 import { defineLesson, LOCALES } from '@/lessons/types';
 import { getMessages } from '@/lib/i18n';
@@ -25,8 +26,9 @@ const lesson = defineLesson({
       title: { pt: 'Um', gl: 'Un' },
       commands: [
         { tab: 1, text: 'hostname' },
-        { tab: 1, cgroup: 'v1', text: 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes' },
-        { tab: 1, cgroup: 'v2', text: 'cat /sys/fs/cgroup/memory.max' },
+        ...cgroupCommands((c) => [
+          { tab: 1, text: `cat ${c.dir('memory')}/${c.v1 ? 'memory.limit_in_bytes' : 'memory.max'}` },
+        ]),
       ],
       check: { id: 'pid-ns-init' },
       hints: { nope: { pt: 'Ainda não: `{found}`', gl: 'Aínda non: `{found}`' } },
