@@ -13,8 +13,7 @@ import { kernelSuite } from './kernel-helpers';
 const suite = kernelSuite('checks-09-13.kernel.test');
 
 describeSolvedLesson(suite, security, {
-  n: '09',
-  title: 'lesson 09 (security) on a real sandbox',
+  about: 'security',
   fakes: 'a different capability dropped or a plain chroot passes nothing',
   tryFakes: async (rig, fresh) => {
     // the sandbox's own processes already carry gaiola's seccomp filter: the baseline the check compares to
@@ -29,8 +28,7 @@ describeSolvedLesson(suite, security, {
 });
 
 describeSolvedLesson(suite, network, {
-  n: '10',
-  title: 'lesson 10 (network) on a real sandbox',
+  about: 'network',
   fakes: 'a pair left in one namespace, or counters moved by IPv6 alone, pass nothing',
   tryFakes: async (rig, fresh) => {
     expect(fresh.snap.net[fresh.snap.base.ns.net]?.interfaces.map((i) => i.name)).toEqual(['lo']);
@@ -47,8 +45,7 @@ describeSolvedLesson(suite, network, {
 });
 
 describeSolvedLesson(suite, byHand, {
-  n: '11',
-  title: 'lesson 11 (a container by hand) on a real sandbox',
+  about: 'a container by hand',
   fakes: 'a container made the lesson-02 way lacks what the capstone adds',
   tryFakes: async (rig) => {
     await typeLine(rig.a, 'cd /root && unshare -m -u -i -n -p -f --mount-proc=rootfs/proc chroot rootfs /bin/sh');
@@ -63,8 +60,7 @@ describeSolvedLesson(suite, byHand, {
 });
 
 describeSolvedLesson(suite, oci, {
-  n: '12',
-  title: 'lesson 12 (OCI and runc) on a real sandbox',
+  about: 'OCI and runc',
   fakes: 'a config.json that is not a spec passes nothing',
   tryFakes: async (rig) => {
     await typeLine(rig.b, 'mkdir -p /root/bundle && echo "{ \\"ociVersion\\": 1 }" > /root/bundle/config.json');
@@ -78,8 +74,7 @@ describeSolvedLesson(suite, oci, {
 });
 
 describeSolvedLesson(suite, pods, {
-  n: '13',
-  title: 'lesson 13 (Docker and Kubernetes by hand) on a real sandbox',
+  about: 'Docker and Kubernetes by hand',
   fakes: 'a pause without its host name passes nothing',
   tryFakes: async (rig) => {
     await typeLine(rig.b, 'unshare --net --uts --ipc --fork --kill-child sleep 600 &');

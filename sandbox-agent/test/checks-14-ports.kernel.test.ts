@@ -31,8 +31,7 @@ async function lookUntil(rig: LessonRig, ready: (s: SandboxSnapshot, r: Record<s
 const stopServer = (rig: LessonRig) => typeLine(rig.a, 'kill $(cat /tmp/httpd.pid); exit').catch(() => undefined);
 
 describeSolvedLesson(suite, lesson, {
-  n: '14',
-  title: 'lesson 14 (ports and names) on a real sandbox',
+  about: 'ports and names',
   fakes: 'a server or names in the sandbox’s own namespaces pass nothing',
   tryFakes: async (rig) => {
     // a server listening in the sandbox's namespace, the hosts file edited in place, a bind mount in the

@@ -297,10 +297,8 @@ export const notDone = (results: Record<string, { done: boolean }>) =>
     .map(([id]) => id);
 
 export interface SolvedLessonSpec {
-  /** The lesson's number: the sandbox is gaiola-lessonNN, the timing tag checks-NN, the fresh fixture fresh-NN. */
-  n: string;
-  /** The describe block's title. */
-  title: string;
+  /** What the lesson is about, in the describe block's title: "lesson NN (about) on a real sandbox". */
+  about: string;
   /** What the first test shows passing nothing, after "is not done fresh; ". */
   fakes: string;
   /** Types the fakes and expects each to pass nothing; `fresh` is the first look (lookFresh). */
@@ -319,17 +317,19 @@ export interface SolvedLessonSpec {
  * the host.
  */
 export function describeSolvedLesson(suite: KernelSuite, lesson: LessonDef, spec: SolvedLessonSpec): void {
-  describe.skipIf(suite.skip !== undefined)(spec.title, () => {
+  // The lesson's number: the sandbox is gaiola-lessonNN, the timing tag checks-NN, the fresh fixture fresh-NN.
+  const n = lesson.slug.slice(0, 2);
+  describe.skipIf(suite.skip !== undefined)(`lesson ${n} (${spec.about}) on a real sandbox`, () => {
     const rig = lessonRig(lesson, suite.probe, {
-      hostname: `gaiola-lesson${spec.n}`,
-      tag: `checks-${spec.n}`,
+      hostname: `gaiola-lesson${n}`,
+      tag: `checks-${n}`,
       beforeDestroy: spec.beforeDestroy,
     });
     it(`is not done fresh; ${spec.fakes}`, async () => {
-      await spec.tryFakes(rig, await rig.lookFresh(`fresh-${spec.n}`));
+      await spec.tryFakes(rig, await rig.lookFresh(`fresh-${n}`));
     });
     it('turns every step done with the lesson’s commands', async () => {
-      await solveLesson(rig, lesson, spec.n, rig.version, spec.before);
+      await solveLesson(rig, lesson, n, rig.version, spec.before);
     });
     it('leaves nothing on the host', async () => {
       await spec.beforeLast?.(rig);
