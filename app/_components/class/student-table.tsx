@@ -84,6 +84,7 @@ export function StudentTable({
     return l ? format(messages.lessonShort, { n: l.number }) : slug;
   };
   const common = { sort, onSort };
+  const rowCommon = { lessons, messages, lang, now, onSelect, detailId, lessonShort, lessonLabel };
 
   return (
     <div className={styles.tableBlock}>
@@ -114,19 +115,7 @@ export function StudentTable({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <Row
-                key={row.id}
-                row={row}
-                lessons={lessons}
-                messages={messages}
-                lang={lang}
-                now={now}
-                selected={selected === row.id}
-                onSelect={onSelect}
-                detailId={detailId}
-                lessonShort={lessonShort}
-                lessonLabel={lessonLabel}
-              />
+              <Row key={row.id} row={row} selected={selected === row.id} {...rowCommon} />
             ))}
           </tbody>
         </table>
