@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { testAgentEnv, testRun } from './agent-env';
 import { doChrootStep, runInTerminal, terminalText, waitConnected } from './helpers';
 
@@ -250,4 +251,47 @@ test("help in class: a student raises a hand, the instructor sees it, asks to lo
   await entry.getByTestId('help-answered').click();
   await expect(entry).toHaveCount(0);
   await expect(eva.getByTestId('help-ask')).toBeVisible();
+});
+
+test('the class pages in pt and gl, as a student and as the instructor: no serious axe violation, no English in the accessibility tree (issue 21)', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { joinUrl, instructorUrl } = classLinks();
+  const student = await joinAs(browser, joinUrl, 'Fátima');
+  for (const locale of ['pt', 'gl'] as const) {
+    const context = await browser.newContext({ locale: locale === 'pt' ? 'pt-BR' : 'gl-ES' });
+    const join = await context.newPage();
+    await join.goto(joinUrl.replace('/pt/turma', `/${locale}/turma`));
+    await expect(join.getByTestId('join-name')).toBeVisible();
+    await expectAccessible(join, `/${locale}/turma`);
+
+    // A student's lesson in class: the help button, its question, the hand raised.
+    await student.goto(`${site}/${locale}/01-chroot`);
+    await waitConnected(student, 0);
+    await expectAccessible(student, `/${locale}/01-chroot in class`);
+    await student.getByTestId('help-ask').click();
+    await expect(student.getByTestId('help-question')).toBeFocused();
+    await expectAccessible(student, `/${locale}/01-chroot, the help question`);
+    await student.getByTestId('help-send').click();
+    await expect(student.getByTestId('help-place')).toBeVisible();
+    await expectAccessible(student, `/${locale}/01-chroot, the hand raised`);
+
+    // The instructor's page with the class, the hand in the queue and a student's detail open.
+    const instructor = await context.newPage();
+    await instructor.goto(instructorUrl.replace('/pt/instrutor', `/${locale}/instrutor`));
+    await expect(instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Fátima' })).toBeVisible();
+    await expect(instructor.getByTestId('class-capacity')).toBeVisible();
+    await instructor
+      .locator('[data-testid^="student-row-"]')
+      .filter({ hasText: 'Fátima' })
+      .getByRole('button')
+      .first()
+      .click();
+    await expect(instructor.getByTestId('reset-student')).toBeVisible();
+    await expectAccessible(instructor, `/${locale}/instrutor`);
+    await student.getByTestId('help-lower').click();
+    await expect(student.getByTestId('help-ask')).toBeVisible();
+    await context.close();
+  }
 });

@@ -6,10 +6,12 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ClassBanner } from '@/app/_components/course/class-banner';
 import { CourseProgressProvider, LessonBadge, ProgressNote } from '@/app/_components/course/course-progress';
+import { CodeText } from '@/app/_components/lesson/code-text';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
 import { agentPort } from '@/lib/agent/config';
 import { format, getMessages } from '@/lib/i18n';
+import { hintParts } from '@/lib/lessons/hint';
 import { isLocale } from '@/lib/locales';
 import styles from './home.module.css';
 
@@ -44,7 +46,10 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
                 <Link href={`/${locale}/${lesson.slug}`}>
                   <span className={styles.number}>{format(m.lessonNumber, { n: i + 1 })}</span>
                   <span className={styles.title}>{lesson.title[locale]}</span>
-                  <span className={styles.summary}>{lesson.summary[locale]}</span>
+                  <span className={styles.summary}>
+                    {/* `backticks` are commands: shown as code, never translated nor read as prose. */}
+                    <CodeText parts={hintParts(lesson.summary[locale], {})} />
+                  </span>
                   <span className={styles.meta}>
                     {format(m.stepCount, { n: lesson.steps.length })}
                     {lesson.quiz.length > 0 ? ` · ${format(m.questionCount, { n: lesson.quiz.length })}` : null}

@@ -5,6 +5,7 @@ import type { Terminal } from '@xterm/xterm';
 import { sessionSource } from '@/lib/agent/session';
 import { copyText } from '@/lib/clipboard';
 import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
+import { type LeaveDirection, leaveDirection } from './leave';
 import { ReplyGuard } from './reply-guard';
 import { registerTerminal, unregisterTerminal } from './test-hook';
 import { type AgentLocation, sessionUrl } from './wire';
@@ -24,6 +25,8 @@ export interface TerminalController {
   /** A control message over this tab's socket; false when the tab is not connected. */
   sendJson(message: ClientMessage): boolean;
   retry(): void;
+  /** xterm's screen-reader mode: its rows as a list a screen reader can walk, and new output read out. */
+  setScreenReaderMode(on: boolean): void;
   dispose(): void;
 }
 
@@ -33,6 +36,10 @@ export interface ControllerOptions {
   readonly newShellBanner: string;
   /** The accessible name of the terminal's input (its tab's name): xterm's own is English. */
   readonly inputLabel: string;
+  /** xterm's screen-reader announcement when output is too long to read out, in the page's language. */
+  readonly tooMuchOutput: string;
+  /** F6 or Shift+F6 in the terminal: the focus is to leave it (lib/terminal/leave.ts); none: xterm keeps them. */
+  readonly onLeave?: (direction: LeaveDirection) => void;
   readonly onStatus: (status: TabStatus) => void;
   /** Copy feedback from the keyboard shortcut (the buttons handle their own). */
   readonly onCopy: (result: 'copied' | 'empty' | 'failed') => void;
@@ -91,9 +98,11 @@ export async function createTerminalController(
   });
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
+  // xterm's own strings are English and global (Terminal.strings): its input takes its name at open, so each
+  // terminal sets them just before, in the same task.
+  Terminal.strings.promptLabel = opts.inputLabel;
+  Terminal.strings.tooMuchOutput = opts.tooMuchOutput;
   term.open(host);
-  // xterm names its textarea once, at open, with the shared English "Terminal input".
-  term.textarea?.setAttribute('aria-label', opts.inputLabel);
   // Agent output goes through the guard: a replayed screen's queries are not answered again.
   const guard = new ReplyGuard(term);
 
@@ -124,6 +133,12 @@ export async function createTerminalController(
   };
 
   term.attachCustomKeyEventHandler((event) => {
+    const leave = opts.onLeave ? leaveDirection(event) : null;
+    if (leave) {
+      event.preventDefault();
+      opts.onLeave?.(leave);
+      return false;
+    }
     if (event.type !== 'keydown' || event.altKey || event.metaKey || !event.ctrlKey) return true;
     const key = event.key.toLowerCase();
     if (key === 'c' && (event.shiftKey || term.hasSelection())) {
@@ -208,6 +223,9 @@ export async function createTerminalController(
     focus: () => term.focus(),
     sendJson: (message) => connection.sendJson(message),
     retry: () => connection.retryNow(),
+    setScreenReaderMode: (on) => {
+      term.options.screenReaderMode = on;
+    },
     dispose: () => {
       if (fitTimer) clearTimeout(fitTimer);
       observer.disconnect();

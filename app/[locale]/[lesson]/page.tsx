@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { locale, lesson } = await params;
   const found = isLocale(locale) ? findLesson(lesson) : undefined;
   return found && isLocale(locale)
-    ? { title: found.lesson.title[locale], description: found.lesson.summary[locale] }
+    ? { title: found.lesson.title[locale], description: found.lesson.summary[locale].replaceAll('`', '') }
     : {};
 }
 

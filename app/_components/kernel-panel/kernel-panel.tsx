@@ -6,6 +6,7 @@
 // draws the same facts as plain tables for screen readers.
 import { PANEL_SECTION_IDS, type PanelView } from '@protocol';
 import { useId, useMemo, useState } from 'react';
+import { KERNEL_PANEL_TOGGLE_ID } from '@/lib/terminal/leave';
 import { useTabList } from '@/lib/use-tab-list';
 import { CgroupsSection } from './cgroups-section';
 import { CgroupsTable } from './cgroups-table';
@@ -71,6 +72,8 @@ export function KernelPanel({
         <h2 className={styles.title} id={`${id}-title`}>
           <button
             type="button"
+            // F6 in a terminal comes here (lib/terminal/leave.ts).
+            id={KERNEL_PANEL_TOGGLE_ID}
             className={styles.toggle}
             aria-expanded={open}
             aria-controls={`${id}-body`}

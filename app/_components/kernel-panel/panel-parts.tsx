@@ -1,5 +1,5 @@
 // Small pieces every section and table of the Kernel panel draws the same way.
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import styles from './kernel-panel.module.css';
 
 /** A section with nothing to draw: one line that says so. */
@@ -55,15 +55,25 @@ export function PanelTable({
   /** The rows. */
   children: ReactNode;
 } & DataAttributes) {
+  const captionId = useId();
   return (
-    <div className={wrapClassName ? `${styles.tableWrap} ${wrapClassName}` : styles.tableWrap}>
+    // The wrapper scrolls (a long mount list, a wide table): a keyboard user scrolls it once it has the focus, and a
+    // screen reader names it by the table's caption.
+    <section
+      className={wrapClassName ? `${styles.tableWrap} ${wrapClassName}` : styles.tableWrap}
+      aria-labelledby={captionId}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to scroll by keyboard (axe scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table className={wide ? `${styles.table} ${styles.wideTable}` : styles.table} {...data}>
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
         {head}
         <tbody>{children}</tbody>
       </table>
       {after}
-    </div>
+    </section>
   );
 }
 

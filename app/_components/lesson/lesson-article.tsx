@@ -11,14 +11,16 @@ import type { CgroupVersion, LessonDef } from '@/lessons/types';
 import { format, getMessages } from '@/lib/i18n';
 import type { CompiledLesson } from '@/lib/lessons/load';
 import type { Locale } from '@/lib/locales';
+import { LESSON_TITLE_ID } from '@/lib/terminal/leave';
 import pageStyles from '../lesson.module.css';
+import { Announcer } from './announcer';
 import { HelpButton } from './help-button';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
 import { ProgressSummary } from './progress-summary';
 import { Quiz } from './quiz';
 import { RestartButton } from './restart-button';
-import { Step } from './step';
+import { localHints, Step } from './step';
 
 /** One component per compiled file: evaluating the bundle again per request would only cost time. */
 const components = new WeakMap<CompiledLesson, ReturnType<typeof getMDXComponent>>();
@@ -55,7 +57,10 @@ export function LessonArticle({
   return (
     <article className={pageStyles.article} data-lesson={lesson.slug}>
       <p className={pageStyles.kicker}>{format(l.position, { n: index + 1, total: lessons.length })}</p>
-      <h1>{lesson.title[locale]}</h1>
+      {/* Focusable by script: Shift+F6 in a terminal comes here once every step is done. */}
+      <h1 id={LESSON_TITLE_ID} tabIndex={-1}>
+        {lesson.title[locale]}
+      </h1>
       <div className={styles.toolbar}>
         <ProgressSummary
           totals={{ stepIds: lesson.steps.map((s) => s.id), questionIds: lesson.quiz.map((q) => q.id) }}
@@ -64,6 +69,15 @@ export function LessonArticle({
         <RestartButton labels={{ ...l.restart, offline: l.step.offline }} />
         <HelpButton labels={l.help} />
       </div>
+      <Announcer
+        steps={lesson.steps.map((s) => ({
+          id: s.id,
+          title: s.title[locale].replaceAll('`', ''),
+          hints: localHints(s, locale),
+        }))}
+        questions={lesson.quiz.map((q) => q.id)}
+        labels={{ ...l.announce, correct: l.quiz.correct, incorrect: l.quiz.incorrect }}
+      />
       {Content ? (
         <div className={styles.prose}>
           <Content components={lessonComponents(lesson, locale, m, cgroup)} />

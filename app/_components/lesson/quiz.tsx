@@ -154,7 +154,8 @@ function Question({
           <span className={styles.attempts}>{format(labels.attempts, { n: saved.attempts })}</span>
         ) : null}
       </div>
-      <div aria-live="polite">
+      {/* The verdict is said by the page's one announcer (announcer.tsx), not by a live region per question. */}
+      <div>
         {latest ? (
           <Verdict
             correct={latest.correct}

@@ -82,7 +82,8 @@ export function StepStatus({
 
   return (
     <div className={styles.status} data-testid={`step-status-${id}`} data-status={status}>
-      <p className={styles.statusLine} role="status">
+      {/* Not a live region of its own: the page's one announcer says what changed (announcer.tsx). */}
+      <p className={styles.statusLine}>
         {status === 'done' ? (
           <>
             <span className={styles.doneMark} aria-hidden="true">

@@ -18,6 +18,11 @@ export function findStep(lesson: LessonDef, id: string): { step: StepDef; number
   return { step, number: index + 1 };
 }
 
+/** A step's hint templates in one language, by hint key. */
+export function localHints(step: StepDef, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(step.hints).map(([key, text]) => [key, text[locale]]));
+}
+
 export function Step({
   lesson,
   id,
@@ -39,10 +44,19 @@ export function Step({
     .filter(({ command }) => command.cgroup === undefined || command.cgroup === cgroup);
   const s = m.lesson.step;
   const tabNames = [m.terminal.tab0, m.terminal.tab1] as const;
-  const hints = Object.fromEntries(Object.entries(step.hints).map(([key, text]) => [key, text[locale]]));
+  const hints = localHints(step, locale);
   const titleId = `step-${step.id}-title`;
   return (
-    <section className={styles.step} id={`step-${step.id}`} data-testid={`step-${step.id}`} aria-labelledby={titleId}>
+    <section
+      className={styles.step}
+      id={`step-${step.id}`}
+      data-testid={`step-${step.id}`}
+      aria-labelledby={titleId}
+      // lib/terminal/leave.ts's STEP_ATTR
+      data-step={step.id}
+      // Focusable by script: Shift+F6 in a terminal comes to the step the student is on.
+      tabIndex={-1}
+    >
       <h3 id={titleId} className={styles.stepTitle}>
         <span className={styles.stepNumber}>{format(s.label, { n: number })}</span>
         <span>

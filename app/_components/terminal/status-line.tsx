@@ -82,6 +82,10 @@ export function StatusBar(props: StatusProps & { tab: number }) {
         {messages.state[status.state]}
       </span>
       {isProblem(status) ? null : <StatusMessage {...props} />}
+      {/* Seen by keyboard users; a screen reader hears it with the terminal's input (its description). */}
+      <span className={styles.leaveKeys} aria-hidden="true">
+        {messages.leaveKeys}
+      </span>
     </div>
   );
 }

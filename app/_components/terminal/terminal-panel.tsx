@@ -11,9 +11,11 @@ import { readClipboardText } from '@/lib/clipboard';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
+import { LEAVE_KEYS, leaveTerminal } from '@/lib/terminal/leave';
 import type { TabIndex } from '@/lib/terminal/tab';
 import { useTabList } from '@/lib/use-tab-list';
 import { PasteDialog } from './paste-dialog';
+import { ScreenReaderToggle, useScreenReaderMode } from './screen-reader-toggle';
 import { isProblem, StatusBar, StatusCard } from './status-line';
 import styles from './terminal-panel.module.css';
 import type { TerminalMessages } from './types';
@@ -38,6 +40,7 @@ export function TerminalPanel({
   const [ready, setReady] = useState<boolean[]>(() => TABS.map(() => false));
   const [toast, setToast] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
+  const [screenReader, setScreenReader] = useScreenReaderMode();
   const hosts = useRef<(HTMLDivElement | null)[]>([]);
   const controllers = useRef<(TerminalController | null)[]>([]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -64,7 +67,7 @@ export function TerminalPanel({
   copyFeedbackRef.current = copyFeedback;
 
   const newShellBanner = messages.message.newShell;
-  const { tab0, tab1 } = messages;
+  const { tab0, tab1, tooMuchOutput } = messages;
   useEffect(() => {
     const inputLabels = [tab0, tab1];
     let cancelled = false;
@@ -78,6 +81,8 @@ export function TerminalPanel({
         agentPort,
         newShellBanner,
         inputLabel: inputLabels[tab] ?? tab0,
+        tooMuchOutput,
+        onLeave: (direction) => leaveTerminal(direction),
         onStatus: (status) => {
           lesson?.setTabConnected(tab, status.state === 'connected');
           setStatuses((prev) => prev.map((s, i) => (i === tab ? status : s)));
@@ -91,6 +96,9 @@ export function TerminalPanel({
         }
         created.push(controller);
         controllers.current[tab] = controller;
+        // What the input is for and the keys out of it, read with its name (xterm's textarea is its own).
+        controller.term.textarea?.setAttribute('aria-describedby', `terminal-hint-${tab}`);
+        controller.term.textarea?.setAttribute('aria-keyshortcuts', LEAVE_KEYS);
         if (lesson) {
           detach.push(
             lesson.attach(tab as TabIndex, {
@@ -116,7 +124,7 @@ export function TerminalPanel({
       for (const tab of TABS) lesson?.setTabConnected(tab, false);
       controllers.current = [];
     };
-  }, [agentPort, newShellBanner, tab0, tab1, lesson]);
+  }, [agentPort, newShellBanner, tab0, tab1, tooMuchOutput, lesson]);
 
   useEffect(
     () => () => {
@@ -124,6 +132,11 @@ export function TerminalPanel({
     },
     [],
   );
+
+  // Each terminal as it becomes ready, and both when the student turns the mode on or off.
+  useEffect(() => {
+    if (ready.some(Boolean)) for (const c of controllers.current) c?.setScreenReaderMode(screenReader);
+  }, [screenReader, ready]);
 
   const select = (tab: number, focusTerminal: boolean) => {
     setActive(tab);
@@ -189,6 +202,12 @@ export function TerminalPanel({
           <TerminalAction title={messages.pasteHint} testId="paste-button" onClick={() => void paste()}>
             {messages.paste}
           </TerminalAction>
+          <ScreenReaderToggle
+            label={messages.screenReader}
+            title={messages.screenReaderHint}
+            on={screenReader}
+            onChange={setScreenReader}
+          />
         </div>
       </div>
       <div className={styles.stack}>
@@ -219,7 +238,7 @@ export function TerminalPanel({
                 ) : null}
               </div>
               <span id={`terminal-hint-${tab}`} hidden>
-                {hints[tab]}
+                {hints[tab]} {messages.leaveHint}
               </span>
             </div>
           );
