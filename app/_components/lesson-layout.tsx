@@ -2,10 +2,12 @@
 // terminal panel, with the Kernel panel under the terminals; all inside the page's lesson store
 // (LessonProvider), which the terminals feed and the steps, the quiz and the Kernel panel read.
 import type { ReactNode } from 'react';
+import { findLesson } from '@/lessons/index';
 import { getMessages } from '@/lib/i18n';
 import { htmlLang, type Locale } from '@/lib/locales';
 import { KernelPanelHost } from './kernel-panel/kernel-panel-host';
 import { LessonProvider } from './lesson/lesson-provider';
+import { PaneSteps } from './lesson/pane-steps';
 import styles from './lesson.module.css';
 import { SplitPane } from './split-pane';
 import { TerminalPanel } from './terminal/terminal-panel';
@@ -22,12 +24,19 @@ export function LessonLayout({
   children: ReactNode;
 }) {
   const m = getMessages(locale);
+  const steps = (findLesson(slug)?.lesson.steps ?? []).map((step, i) => ({
+    id: step.id,
+    n: i + 1,
+    title: step.title[locale].replaceAll('`', ''),
+  }));
   return (
     <LessonProvider slug={slug} locale={locale} agentPort={agentPort}>
       <SplitPane
         separatorLabel={m.lesson.splitter}
         textLabel={m.lesson.textRegion}
         terminalLabel={m.lesson.terminalRegion}
+        paneLabels={m.lesson.panes}
+        steps={<PaneSteps steps={steps} labels={m.lesson.panes} />}
         text={<div className={styles.textColumn}>{children}</div>}
         terminal={
           <div className={styles.terminalColumn}>

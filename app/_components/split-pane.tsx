@@ -1,6 +1,8 @@
 'use client';
-// Text beside terminals with a draggable, keyboard-operable splitter (≥ 1000px; below that the CSS
-// stacks the two and hides the splitter). The split is remembered in localStorage.
+// Text beside terminals with a draggable, keyboard-operable splitter (≥ 1000px). The split is remembered in
+// localStorage. Below 1000px the text and the terminals are two panes, one shown at a time, switched by two
+// buttons in a bar that also holds the step list (so it is there in both panes); the terminals' pane takes the
+// visual viewport's height, so it shrinks, and the terminal refits, when the on-screen keyboard opens.
 import {
   type CSSProperties,
   type KeyboardEvent,
@@ -8,9 +10,12 @@ import {
   type ReactNode,
   useCallback,
   useEffect,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
+import { type Pane, type Panes, PanesContext } from './panes';
 import styles from './split-pane.module.css';
 
 const STORAGE_KEY = 'gaiola.split';
@@ -20,6 +25,50 @@ const MIN_SPLIT = 25;
 const MAX_SPLIT = 75;
 const KEY_STEP = 2;
 const KEY_STEP_LARGE = 10;
+/** Where the two panes replace the side-by-side split: the CSS's breakpoint. */
+const NARROW_QUERY = '(max-width: 999px)';
+
+/** Labels of the narrow screen's pane switch. */
+export interface PaneLabels {
+  readonly label: string;
+  readonly text: string;
+  readonly terminal: string;
+}
+
+/**
+ * The narrow screen's pane, with the text's scroll position kept while the terminals are shown (the text is
+ * out of the page then, and the window forgets it).
+ */
+function usePaneSwitch(): Panes {
+  const [shown, setShown] = useState<Pane>('text');
+  const current = useRef<Pane>('text');
+  const textScroll = useRef<number | null>(null);
+  const show = useCallback((pane: Pane) => {
+    if (current.current === pane) return;
+    const narrow = window.matchMedia(NARROW_QUERY).matches;
+    if (narrow && pane === 'terminal') textScroll.current = window.scrollY;
+    current.current = pane;
+    setShown(pane);
+  }, []);
+  useLayoutEffect(() => {
+    if (shown !== 'text' || textScroll.current === null) return;
+    window.scrollTo(0, textScroll.current);
+    textScroll.current = null;
+  }, [shown]);
+  return useMemo(() => ({ shown, show }), [shown, show]);
+}
+
+/** The visual viewport's height (what the on-screen keyboard leaves, at any pinch zoom) as `--viewport-h`. */
+function useViewportHeight(target: { current: HTMLElement | null }): void {
+  useEffect(() => {
+    const viewport = window.visualViewport;
+    if (!viewport) return;
+    const follow = () => target.current?.style.setProperty('--viewport-h', `${viewport.height * viewport.scale}px`);
+    follow();
+    viewport.addEventListener('resize', follow);
+    return () => viewport.removeEventListener('resize', follow);
+  }, [target]);
+}
 
 function clampSplit(value: number): number {
   return Math.min(MAX_SPLIT, Math.max(MIN_SPLIT, Math.round(value * 10) / 10));
@@ -39,16 +88,23 @@ export function SplitPane({
   separatorLabel,
   textLabel,
   terminalLabel,
+  paneLabels,
+  steps,
 }: {
   text: ReactNode;
   terminal: ReactNode;
   separatorLabel: string;
   textLabel: string;
   terminalLabel: string;
+  paneLabels: PaneLabels;
+  /** The step list, in the pane switch's bar. */
+  steps?: ReactNode;
 }) {
   const [split, setSplit] = useState(DEFAULT_SPLIT);
   const [dragging, setDragging] = useState(false);
   const container = useRef<HTMLDivElement>(null);
+  const panes = usePaneSwitch();
+  useViewportHeight(container);
 
   useEffect(() => {
     let stored: string | null = null;
@@ -103,36 +159,57 @@ export function SplitPane({
   };
 
   return (
-    <div
-      ref={container}
-      className={`${styles.split} ${dragging ? styles.dragging : ''}`}
-      style={{ '--split': `${split}%` } as CSSProperties}
-    >
-      <section id="lesson-text" className={styles.text} aria-label={textLabel}>
-        {text}
-      </section>
-      {/* biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be focused or dragged; WAI-ARIA's window splitter is a focusable separator */}
+    <PanesContext.Provider value={panes}>
       <div
-        className={styles.separator}
-        role="separator"
-        aria-orientation="vertical"
-        aria-label={separatorLabel}
-        aria-valuenow={Math.round(split)}
-        aria-valuemin={MIN_SPLIT}
-        aria-valuemax={MAX_SPLIT}
-        aria-controls="lesson-text"
-        tabIndex={0}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onKeyDown={onKeyDown}
+        ref={container}
+        className={`${styles.split} ${dragging ? styles.dragging : ''}`}
+        style={{ '--split': `${split}%` } as CSSProperties}
+        data-pane={panes.shown}
       >
-        <span className={styles.grip} aria-hidden="true" />
+        <div className={styles.switch} data-testid="pane-switch">
+          <fieldset className={styles.switchButtons}>
+            <legend className="visually-hidden">{paneLabels.label}</legend>
+            {(['text', 'terminal'] as const).map((pane) => (
+              <button
+                key={pane}
+                type="button"
+                className={styles.switchButton}
+                aria-pressed={panes.shown === pane}
+                data-testid={`pane-${pane}`}
+                onClick={() => panes.show(pane)}
+              >
+                {paneLabels[pane]}
+              </button>
+            ))}
+          </fieldset>
+          {steps}
+        </div>
+        <section id="lesson-text" className={styles.text} aria-label={textLabel}>
+          {text}
+        </section>
+        {/* biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be focused or dragged; WAI-ARIA's window splitter is a focusable separator */}
+        <div
+          className={styles.separator}
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={separatorLabel}
+          aria-valuenow={Math.round(split)}
+          aria-valuemin={MIN_SPLIT}
+          aria-valuemax={MAX_SPLIT}
+          aria-controls="lesson-text"
+          tabIndex={0}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onKeyDown={onKeyDown}
+        >
+          <span className={styles.grip} aria-hidden="true" />
+        </div>
+        <section className={styles.terminal} aria-label={terminalLabel}>
+          {terminal}
+        </section>
       </div>
-      <section className={styles.terminal} aria-label={terminalLabel}>
-        {terminal}
-      </section>
-    </div>
+    </PanesContext.Provider>
   );
 }

@@ -22,6 +22,10 @@ export interface TerminalController {
    */
   pasteFrom(read: Promise<string | null>): Promise<'pasted' | 'empty' | 'unavailable'>;
   focus(): void;
+  /** Bytes as if typed (a key of the touch key bar): held behind a pending paste, scrolled to like typing. */
+  input(data: string): void;
+  /** The program in the terminal asked for application cursor keys (DECCKM): arrows are `ESC O A`. */
+  applicationCursor(): boolean;
   /** A control message over this tab's socket; false when the tab is not connected. */
   sendJson(message: ClientMessage): boolean;
   retry(): void;
@@ -45,6 +49,8 @@ export interface ControllerOptions {
   readonly onCopy: (result: 'copied' | 'empty' | 'failed') => void;
   /** Control messages from the agent (lesson steps, quiz results, progress), with a reply channel. */
   readonly onMessage?: ConnectionOptions['onMessage'];
+  /** Changes typed input before it is sent (the key bar's sticky Ctrl and Alt); none: sent as typed. */
+  readonly transformInput?: (data: string) => string;
 }
 
 /** A calm dark terminal, the same in light and dark page themes. */
@@ -183,7 +189,8 @@ export async function createTerminalController(
   };
 
   const disposables = [
-    term.onData((data) => {
+    term.onData((typed) => {
+      const data = opts.transformInput ? opts.transformInput(typed) : typed;
       if (held) held.push(data);
       else connection.sendInput(data);
     }),
@@ -221,6 +228,8 @@ export async function createTerminalController(
     },
     pasteFrom,
     focus: () => term.focus(),
+    input: (data) => term.input(data, true),
+    applicationCursor: () => term.modes.applicationCursorKeysMode,
     sendJson: (message) => connection.sendJson(message),
     retry: () => connection.retryNow(),
     setScreenReaderMode: (on) => {

@@ -6,17 +6,21 @@
 // socket go to the store, and the store types commands into a tab ("run in terminal") and sends JSON.
 import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { readClipboardText } from '@/lib/clipboard';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { createTerminalController, type TerminalController } from '@/lib/terminal/controller';
+import { type BarKey, keyBytes, StickyModifiers } from '@/lib/terminal/key-bar-keys';
 import { LEAVE_KEYS, leaveTerminal } from '@/lib/terminal/leave';
 import type { TabIndex } from '@/lib/terminal/tab';
 import { useTabList } from '@/lib/use-tab-list';
+import { usePanes } from '../panes';
+import { KeyBar, useKeyBarShown } from './key-bar';
 import { PasteDialog } from './paste-dialog';
 import { ScreenReaderToggle, useScreenReaderMode } from './screen-reader-toggle';
 import { isProblem, StatusBar, StatusCard } from './status-line';
+import { TerminalAction } from './terminal-action';
 import styles from './terminal-panel.module.css';
 import type { TerminalMessages } from './types';
 
@@ -45,6 +49,14 @@ export function TerminalPanel({
   const controllers = useRef<(TerminalController | null)[]>([]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lesson = useLessonStore();
+  // Touch: the key bar's sticky Ctrl/Alt also change the next key from the platform keyboard.
+  const [sticky] = useState(() => new StickyModifiers());
+  const [keysShown, toggleKeys] = useKeyBarShown();
+  const panel = useRef<HTMLDivElement>(null);
+  // A narrow screen shows the text or the terminals: "run in terminal" brings the terminals forward.
+  const panes = usePanes();
+  const panesRef = useRef(panes);
+  panesRef.current = panes;
   // The Kernel panel's Mounts section opens on the shell of the tab on show.
   useEffect(() => {
     lesson?.panel.setActiveTab(active === 1 ? 1 : 0);
@@ -89,6 +101,7 @@ export function TerminalPanel({
         },
         onCopy: (result) => copyFeedbackRef.current(result),
         onMessage: lesson ? (message, reply) => lesson.receive(message, reply) : undefined,
+        transformInput: (data) => sticky.apply(data),
       }).then((controller) => {
         if (cancelled) {
           controller.dispose();
@@ -103,11 +116,14 @@ export function TerminalPanel({
           detach.push(
             lesson.attach(tab as TabIndex, {
               type: (text) => {
-                // Show the tab first: a hidden tab is inert and cannot take focus.
+                // Show the tab first (and on a narrow screen the terminals' pane): a hidden tab is inert and
+                // cannot take focus, and the student sees where the command went.
                 setActive(tab);
+                panesRef.current?.show('terminal');
                 requestAnimationFrame(() => {
                   controller.fit();
                   controller.paste(text);
+                  panel.current?.scrollIntoView({ block: 'nearest' });
                 });
               },
               send: (message) => controller.sendJson(message),
@@ -124,7 +140,7 @@ export function TerminalPanel({
       for (const tab of TABS) lesson?.setTabConnected(tab, false);
       controllers.current = [];
     };
-  }, [agentPort, newShellBanner, tab0, tab1, tooMuchOutput, lesson]);
+  }, [agentPort, newShellBanner, tab0, tab1, tooMuchOutput, lesson, sticky]);
 
   useEffect(
     () => () => {
@@ -161,6 +177,13 @@ export function TerminalPanel({
     if ((await controller.pasteFrom(readClipboardText())) === 'unavailable') setPasteOpen(true);
   };
 
+  const sendKey = (key: BarKey) => {
+    const controller = controllers.current[active];
+    if (!controller) return;
+    controller.input(keyBytes(key, sticky.take(), controller.applicationCursor()));
+    controller.focus();
+  };
+
   const act = (tab: number) => {
     if (statuses[tab]?.action === 'reload') window.location.reload();
     else controllers.current[tab]?.retry();
@@ -170,7 +193,7 @@ export function TerminalPanel({
   const hints = [messages.tab0Hint, messages.tab1Hint];
 
   return (
-    <div className={styles.panel}>
+    <div ref={panel} className={styles.panel}>
       <div className={styles.toolbar}>
         <div role="tablist" aria-label={messages.tabsLabel} className={styles.tabs} onKeyDown={tabs.onKeyDown}>
           {TABS.map((tab) => (
@@ -196,6 +219,14 @@ export function TerminalPanel({
           ))}
         </div>
         <div className={styles.actions}>
+          <TerminalAction
+            title={messages.keys.toggleHint}
+            testId="key-bar-toggle"
+            pressed={keysShown}
+            onClick={toggleKeys}
+          >
+            {messages.keys.toggle}
+          </TerminalAction>
           <TerminalAction title={messages.copyHint} testId="copy-button" onClick={() => void copy()}>
             {messages.copy}
           </TerminalAction>
@@ -210,6 +241,15 @@ export function TerminalPanel({
           />
         </div>
       </div>
+      {keysShown ? (
+        <KeyBar
+          labels={messages.keys}
+          sticky={sticky}
+          onKey={sendKey}
+          onModifier={() => controllers.current[active]?.focus()}
+          onPaste={() => void paste()}
+        />
+      ) : null}
       <div className={styles.stack}>
         {TABS.map((tab) => {
           const status = statuses[tab] ?? INITIAL;
@@ -260,32 +300,5 @@ export function TerminalPanel({
         onSend={(text) => controllers.current[active]?.paste(text)}
       />
     </div>
-  );
-}
-
-/** A button beside the tabs that acts on the terminal on show (copy, paste) without taking its focus. */
-function TerminalAction({
-  title,
-  testId,
-  onClick,
-  children,
-}: {
-  title: string;
-  testId: string;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className={styles.button}
-      title={title}
-      data-testid={testId}
-      // Keep the terminal's selection and focus: the click must not blur it first.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }
