@@ -18,6 +18,44 @@ const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
 const input = (page: Page, tab: number) => page.getByTestId(`terminal-${tab}`).locator('textarea');
 
+interface Stop {
+  /** Its test id, else its role and name as a screen reader hears them. */
+  readonly what: string;
+  /** A focus ring shows: its outline, or for a terminal's invisible input, the ring around the terminal. */
+  readonly ring: boolean;
+}
+
+/** Where focus goes, Tab after Tab from the top of the page, until `last` has it (or it comes back round). */
+async function tabWalk(page: Page, last: string, max = 400): Promise<Stop[]> {
+  // The walk starts from the top: the body focused for a moment sets where sequential navigation begins.
+  await page.evaluate(() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+  });
+  const stops: Stop[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const terminal = el.closest<HTMLElement>('[data-testid^="terminal-"]');
+      const ringed = terminal?.parentElement ?? el;
+      const style = getComputedStyle(ringed);
+      const ring =
+        (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      const what =
+        el.dataset.testid ?? (terminal ? `${terminal.dataset.testid} input` : `${el.tagName.toLowerCase()} ${name}`);
+      return { what, ring };
+    });
+    if (stop === null || stop.what === stops[0]?.what) break;
+    stops.push(stop);
+    if (stop.what === last) break;
+  }
+  return stops;
+}
+
 for (const locale of ['pt', 'gl'] as const) {
   test.describe(locale, () => {
     test.use({ locale: locale === 'pt' ? 'pt-BR' : 'gl-ES' });
@@ -70,6 +108,18 @@ for (const locale of ['pt', 'gl'] as const) {
       const lesson = await openLesson(page, locale, '01-chroot');
       const [first] = lesson.steps;
       if (!first) throw new Error(`${lesson.slug} has no step`);
+
+      // Every control is reached with Tab, in reading order, each with a visible focus ring: the text and its steps,
+      // then the terminals' tabs and buttons, then the terminal, which keeps Tab.
+      await page.getByTestId('tab-0').click();
+      const stops = await tabWalk(page, 'terminal-0 input');
+      const at = (what: string) => stops.findIndex((s) => s.what === what);
+      expect(stops.at(-1)?.what, stops.map((s) => s.what).join(' → ')).toBe('terminal-0 input');
+      expect(stops.filter((s) => !s.ring).map((s) => s.what)).toEqual([]);
+      const order = [`run-${first.id}-0`, 'tab-0', 'copy-button', 'paste-button', 'screen-reader-toggle'].map(at);
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(order.at(-1)).toBeLessThan(stops.length - 1);
 
       // Tab stays in the terminal (the shell completes with it); F6 goes on to the Kernel panel, Shift+F6 back to the
       // step the student is on.
