@@ -18,7 +18,7 @@ import { useTabList } from '@/lib/use-tab-list';
 import { usePanes } from '../panes';
 import { KeyBar, useKeyBarShown } from './key-bar';
 import { PasteDialog } from './paste-dialog';
-import { ScreenReaderToggle, useScreenReaderMode } from './screen-reader-toggle';
+import { useScreenReaderMode } from './screen-reader-mode';
 import { isProblem, StatusBar, StatusCard } from './status-line';
 import { TerminalAction } from './terminal-action';
 import styles from './terminal-panel.module.css';
@@ -233,12 +233,14 @@ export function TerminalPanel({
           <TerminalAction title={messages.pasteHint} testId="paste-button" onClick={() => void paste()}>
             {messages.paste}
           </TerminalAction>
-          <ScreenReaderToggle
-            label={messages.screenReader}
+          <TerminalAction
             title={messages.screenReaderHint}
-            on={screenReader}
-            onChange={setScreenReader}
-          />
+            testId="screen-reader-toggle"
+            pressed={screenReader}
+            onClick={() => setScreenReader(!screenReader)}
+          >
+            {messages.screenReader}
+          </TerminalAction>
         </div>
       </div>
       {keysShown ? (

@@ -1,8 +1,7 @@
 'use client';
-// The terminal's screen-reader mode (issue 21): a toggle beside Copy and Paste that turns on xterm's own
+// The terminal's screen-reader mode (issue 21), which a toggle beside Copy and Paste turns on: xterm's own
 // (screenReaderMode: the rows as a list a screen reader walks, new output read out), remembered in this browser.
 import { useCallback, useEffect, useState } from 'react';
-import styles from './terminal-panel.module.css';
 
 const STORAGE_KEY = 'gaiola.screenReader';
 
@@ -26,29 +25,4 @@ export function useScreenReaderMode(): [boolean, (on: boolean) => void] {
     }
   }, []);
   return [on, change];
-}
-
-export function ScreenReaderToggle({
-  label,
-  title,
-  on,
-  onChange,
-}: {
-  label: string;
-  title: string;
-  on: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <button
-      type="button"
-      className={styles.button}
-      aria-pressed={on}
-      title={title}
-      data-testid="screen-reader-toggle"
-      onClick={() => onChange(!on)}
-    >
-      {label}
-    </button>
-  );
 }
