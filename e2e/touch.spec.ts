@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { devices, expect, type Page, test } from '@playwright/test';
 import type ptCatalog from '../messages/pt.json';
+import { expectAccessible } from './a11y';
 import { prompts, terminalText, waitConnected, waitDone } from './helpers';
 
 const catalog = (locale: 'pt' | 'gl') =>
@@ -84,6 +85,8 @@ for (const size of SIZES) {
       await expect(page.getByTestId('key-bar')).toBeVisible();
       await expect(page.getByTestId('key-ctrl')).toHaveAttribute('aria-label', keys.ctrl);
       await expect(page.getByTestId('key-paste')).toHaveText(keys.paste);
+      // The key bar, the pane switch and the step list keep the page clean for axe, with no English.
+      await expectAccessible(page, `01-chroot at ${size.name} size, terminals shown`);
       // Terminal B on show: the run button must bring Terminal A back.
       await tap(page, 'tab-1');
       await waitConnected(page, 1);
