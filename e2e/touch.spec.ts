@@ -99,13 +99,21 @@ for (const size of SIZES) {
       if (size.narrow) await expect(page.getByTestId('pane-terminal')).toHaveAttribute('aria-pressed', 'true');
       await expect.poll(() => lastLine(page, 0)).toMatch(/# ls rootfs$/);
       await expect(input(page, 0)).toBeFocused();
+      await enterAndWait(page);
+      expect(await terminalText(page, 0)).toMatch(/\bbin\b/);
+      if (size.narrow) {
+        // Back to the text: where the student left it, at the button, not at the top of the lesson.
+        await tap(page, 'pane-text');
+        await expect(page.getByTestId('run-chroot-0')).toBeInViewport();
+        expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+        await tap(page, 'pane-terminal');
+        await tap(page, 'terminal-0');
+      }
       // From here on every tap is on the key bar: the terminal must never lose the focus (a blur would close the
       // platform keyboard, even if the focus came back after).
       await input(page, 0).evaluate((el) => {
         el.addEventListener('blur', () => el.setAttribute('data-blurs', String(Number(el.dataset.blurs ?? 0) + 1)));
       });
-      await enterAndWait(page);
-      expect(await terminalText(page, 0)).toMatch(/\bbin\b/);
 
       // Tab completion from the key bar, the terminal keeping the focus (and so the platform keyboard).
       await page.keyboard.type('ls roo');
