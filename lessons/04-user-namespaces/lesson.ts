@@ -31,12 +31,12 @@ export default defineLesson({
           gl: 'Ningún proceso de `aluno` está nun espazo de nomes de usuario novo. No Terminal A, executa `su - aluno` e, como aluno, `unshare --user bash`; deixa ese bash aberto.',
         },
         'not-aluno': {
-          pt: 'Há um namespace de usuário novo, mas quem o criou não foi o usuário {uid}: provavelmente o root da sandbox. Este passo é feito como aluno: rode `su - aluno` no Terminal A e, lá, `unshare --user bash`.',
-          gl: 'Hai un espazo de nomes de usuario novo, pero quen o creou non foi o usuario {uid}: probablemente o root da sandbox. Este paso faise como aluno: executa `su - aluno` no Terminal A e, alí, `unshare --user bash`.',
+          pt: 'Há um namespace de usuário novo, mas o processo nele é do usuário {found}, não do {uid} (o 0 é o root da sandbox). Este passo é feito como aluno: rode `su - aluno` no Terminal A e, lá, `unshare --user bash`.',
+          gl: 'Hai un espazo de nomes de usuario novo, pero o proceso nel é do usuario {found}, non do {uid} (o 0 é o root da sandbox). Este paso faise como aluno: executa `su - aluno` no Terminal A e, alí, `unshare --user bash`.',
         },
         mapped: {
-          pt: 'O processo {pid} já tem um mapa de UIDs: ele nasceu com `-r` (ou `--map-root-user`). Para ver o namespace sem mapa, rode `unshare --user bash`, sem mais opções.',
-          gl: 'O proceso {pid} xa ten un mapa de UIDs: naceu con `-r` (ou `--map-root-user`). Para ver o espazo de nomes sen mapa, executa `unshare --user bash`, sen máis opcións.',
+          pt: 'O processo {pid} já tem um mapa de UIDs, `{found}`: ele nasceu com `-r` (ou `--map-root-user`). Para ver o namespace sem mapa, rode `unshare --user bash`, sem mais opções.',
+          gl: 'O proceso {pid} xa ten un mapa de UIDs, `{found}`: naceu con `-r` (ou `--map-root-user`). Para ver o espazo de nomes sen mapa, executa `unshare --user bash`, sen máis opcións.',
         },
       },
     },
@@ -107,8 +107,8 @@ export default defineLesson({
           gl: 'Ningún proceso é o PID 1 dun espazo de nomes de PID creado dentro dun espazo de nomes de usuario novo. Como aluno, no Terminal A, executa `unshare -U -r -m -p -f -u --mount-proc bash`.',
         },
         'not-aluno': {
-          pt: 'O contêiner existe, mas não foi o usuário {uid} quem o criou. O objetivo é um contêiner sem root: rode o comando no Terminal A, depois de `su - aluno`.',
-          gl: 'O contedor existe, pero non o creou o usuario {uid}. O obxectivo é un contedor sen root: executa a orde no Terminal A, despois de `su - aluno`.',
+          pt: 'O contêiner existe, mas o PID 1 dele é do usuário {found}, não do {uid}. O objetivo é um contêiner sem root: rode o comando no Terminal A, depois de `su - aluno`.',
+          gl: 'O contedor existe, pero o seu PID 1 é do usuario {found}, non do {uid}. O obxectivo é un contedor sen root: executa a orde no Terminal A, despois de `su - aluno`.',
         },
         'missing-ns': {
           pt: 'O contêiner rootless está de pé, mas sem um namespace {kind} próprio. Saia com `exit` e rode o comando completo: `unshare -U -r -m -p -f -u --mount-proc bash`.',

@@ -39,8 +39,8 @@ export default defineLesson({
           gl: 'Hai unha montaxe en `{target}`, pero non amosa o cartafol `{source}`. Desmonta con `umount {target}` e fai de novo o bind, con `{source}` como orixe.',
         },
         writable: {
-          pt: 'O bind em `{target}` existe, mas aceita escrita: o `-o ro` ficou de fora ou não pegou. Torne-o só de leitura sem desmontar: `mount -o remount,bind,ro {target}`.',
-          gl: 'O bind en `{target}` existe, pero admite escritura: o `-o ro` quedou fóra ou non funcionou. Faino só de lectura sen desmontalo: `mount -o remount,bind,ro {target}`.',
+          pt: 'O bind em `{target}` existe, mas aceita escrita (as opções dele são `{found}`): o `-o ro` ficou de fora ou não pegou. Torne-o só de leitura sem desmontar: `mount -o remount,bind,ro {target}`.',
+          gl: 'O bind en `{target}` existe, pero admite escritura (as súas opcións son `{found}`): o `-o ro` quedou fóra ou non funcionou. Faino só de lectura sen desmontalo: `mount -o remount,bind,ro {target}`.',
         },
       },
     },

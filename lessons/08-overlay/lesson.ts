@@ -37,13 +37,17 @@ export default defineLesson({
           pt: 'Não há overlay montado em `{target}`. Confira com `findmnt /root/ov` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é ela mesma um overlay e não serve de upperdir.',
           gl: 'Non hai ningún overlay montado en `{target}`. Comproba con `findmnt /root/ov` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é ela mesma un overlay e non vale como upperdir.',
         },
+        'plain-dir': {
+          pt: '`{target}` é só um diretório, dentro do sistema de arquivos `{fstype}` montado em `{under}`: nada foi montado nele ainda. Confira com `findmnt /root/ov` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é ela mesma um overlay e não serve de upperdir.',
+          gl: '`{target}` é só un cartafol, dentro do sistema de ficheiros `{fstype}` montado en `{under}`: aínda non se montou nada nel. Comproba con `findmnt /root/ov` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é ela mesma un overlay e non vale como upperdir.',
+        },
         'not-overlay': {
           pt: '`{target}` é um ponto de montagem, mas do tipo `{fstype}`, não `overlay`. Desmonte com `umount {target}` e rode o `mount -t overlay overlay -o …` do passo.',
           gl: '`{target}` é un punto de montaxe, pero do tipo `{fstype}`, non `overlay`. Desmonta con `umount {target}` e executa o `mount -t overlay overlay -o …` do paso.',
         },
         'wrong-dirs': {
-          pt: 'Há um overlay em `{target}`, mas com outros diretórios de baixo e de cima. Desmonte com `umount {target}` e monte de novo com os caminhos absolutos do passo: `lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work`.',
-          gl: 'Hai un overlay en `{target}`, pero con outros cartafoles de abaixo e de enriba. Desmonta con `umount {target}` e monta de novo coas rutas absolutas do paso: `lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work`.',
+          pt: 'Há um overlay em `{target}`, mas com outros diretórios de baixo e de cima: `{found}`. Desmonte com `umount {target}` e monte de novo com os caminhos absolutos do passo: `lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work`.',
+          gl: 'Hai un overlay en `{target}`, pero con outros cartafoles de abaixo e de enriba: `{found}`. Desmonta con `umount {target}` e monta de novo coas rutas absolutas do paso: `lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work`.',
         },
       },
     },
@@ -127,12 +131,12 @@ export default defineLesson({
           gl: 'Non hai ningún overlay en `{target}`. En `/root/ov`, executa o `mkdir` do paso e despois `mount -t overlay overlay -o lowerdir=/root/ov/l2:/root/ov/l1 {target}`.',
         },
         'one-lower': {
-          pt: 'O overlay em `{target}` tem um diretório só em `lowerdir`. Desmonte com `umount {target}` e monte com os dois, separados por dois-pontos: `lowerdir=/root/ov/l2:/root/ov/l1`.',
-          gl: 'O overlay en `{target}` ten un só cartafol en `lowerdir`. Desmonta con `umount {target}` e monta cos dous, separados por dous puntos: `lowerdir=/root/ov/l2:/root/ov/l1`.',
+          pt: 'O overlay em `{target}` tem um diretório só em `lowerdir`: `{found}`. Desmonte com `umount {target}` e monte com os dois, separados por dois-pontos: `lowerdir=/root/ov/l2:/root/ov/l1`.',
+          gl: 'O overlay en `{target}` ten un só cartafol en `lowerdir`: `{found}`. Desmonta con `umount {target}` e monta cos dous, separados por dous puntos: `lowerdir=/root/ov/l2:/root/ov/l1`.',
         },
         'has-upper': {
-          pt: 'O overlay em `{target}` tem `upperdir`, então aceita escrita. Este deve ser só de leitura, como uma imagem: desmonte com `umount {target}` e monte só com `-o lowerdir=/root/ov/l2:/root/ov/l1`.',
-          gl: 'O overlay en `{target}` ten `upperdir`, así que admite escritura. Este ten que ser só de lectura, coma unha imaxe: desmonta con `umount {target}` e monta só con `-o lowerdir=/root/ov/l2:/root/ov/l1`.',
+          pt: 'O overlay em `{target}` tem `upperdir` (`{found}`), então aceita escrita. Este deve ser só de leitura, como uma imagem: desmonte com `umount {target}` e monte só com `-o lowerdir=/root/ov/l2:/root/ov/l1`.',
+          gl: 'O overlay en `{target}` ten `upperdir` (`{found}`), así que admite escritura. Este ten que ser só de lectura, coma unha imaxe: desmonta con `umount {target}` e monta só con `-o lowerdir=/root/ov/l2:/root/ov/l1`.',
         },
       },
     },

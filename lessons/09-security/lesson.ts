@@ -72,8 +72,8 @@ export default defineLesson({
       check: { id: 'seccomp-extra-filter' },
       hints: {
         'no-filter': {
-          pt: 'Nenhum processo tem mais filtros seccomp do que os da própria sandbox, que já põe um em todo shell (`Seccomp_filters: 1`). No Terminal A, rode `seccomp-deny mkdir mkdirat -- bash` e deixe esse bash aberto: nele, `Seccomp_filters` deve dizer 2.',
-          gl: 'Ningún proceso ten máis filtros seccomp cós da propia sandbox, que xa pon un en cada shell (`Seccomp_filters: 1`). No Terminal A, executa `seccomp-deny mkdir mkdirat -- bash` e deixa ese bash aberto: nel, `Seccomp_filters` debe dicir 2.',
+          pt: 'Nenhum processo tem mais filtros seccomp do que os da própria sandbox, que já põe um em todo shell (`Seccomp_filters: 1`); o processo com mais filtros tem agora {found}. No Terminal A, rode `seccomp-deny mkdir mkdirat -- bash` e deixe esse bash aberto: nele, `Seccomp_filters` deve dizer 2.',
+          gl: 'Ningún proceso ten máis filtros seccomp cós da propia sandbox, que xa pon un en cada shell (`Seccomp_filters: 1`); o proceso con máis filtros ten agora {found}. No Terminal A, executa `seccomp-deny mkdir mkdirat -- bash` e deixa ese bash aberto: nel, `Seccomp_filters` debe dicir 2.',
         },
       },
     },

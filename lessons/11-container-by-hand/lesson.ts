@@ -40,13 +40,17 @@ export default defineLesson({
           pt: 'Não há overlay montado em `{target}`. No Terminal B, confira com `findmnt /root/ctr` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é um overlay e não serve de camada de escrita (lição 09).',
           gl: 'Non hai ningún overlay montado en `{target}`. No Terminal B, comproba con `findmnt /root/ctr` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é un overlay e non vale como capa de escritura (lección 09).',
         },
+        'plain-dir': {
+          pt: '`{target}` é só um diretório, dentro do sistema de arquivos `{fstype}` montado em `{under}`: nada foi montado nele ainda. No Terminal B, confira com `findmnt /root/ctr` que o tmpfs está lá e rode o `mount -t overlay …` do passo. Se ele disser `wrong fs type`, o upperdir ou o workdir ficou fora do tmpfs: a raiz da sandbox é um overlay e não serve de camada de escrita (lição 09).',
+          gl: '`{target}` é só un cartafol, dentro do sistema de ficheiros `{fstype}` montado en `{under}`: aínda non se montou nada nel. No Terminal B, comproba con `findmnt /root/ctr` que o tmpfs está alí e executa o `mount -t overlay …` do paso. Se di `wrong fs type`, o upperdir ou o workdir quedou fóra do tmpfs: a raíz da sandbox é un overlay e non vale como capa de escritura (lección 09).',
+        },
         'not-overlay': {
           pt: '`{target}` é um ponto de montagem, mas do tipo `{fstype}`, não `overlay`. Desmonte com `umount {target}` e rode o `mount -t overlay …` do passo.',
           gl: '`{target}` é un punto de montaxe, pero do tipo `{fstype}`, non `overlay`. Desmonta con `umount {target}` e executa o `mount -t overlay …` do paso.',
         },
         'wrong-dirs': {
-          pt: 'Há um overlay em `{target}`, mas com outras camadas. Desmonte com `umount {target}` e monte de novo com os caminhos do passo: `lowerdir=/root/rootfs,upperdir=/root/ctr/upper,workdir=/root/ctr/work`.',
-          gl: 'Hai un overlay en `{target}`, pero con outras capas. Desmonta con `umount {target}` e monta de novo coas rutas do paso: `lowerdir=/root/rootfs,upperdir=/root/ctr/upper,workdir=/root/ctr/work`.',
+          pt: 'Há um overlay em `{target}`, mas com outras camadas: `{found}`. Desmonte com `umount {target}` e monte de novo com os caminhos do passo: `lowerdir=/root/rootfs,upperdir=/root/ctr/upper,workdir=/root/ctr/work`.',
+          gl: 'Hai un overlay en `{target}`, pero con outras capas: `{found}`. Desmonta con `umount {target}` e monta de novo coas rutas do paso: `lowerdir=/root/rootfs,upperdir=/root/ctr/upper,workdir=/root/ctr/work`.',
         },
       },
     },

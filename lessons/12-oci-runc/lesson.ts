@@ -85,8 +85,8 @@ export default defineLesson({
           gl: 'Non hai ningún contedor co hostname `{hostname}` en execución. En `/root/bundle`, executa `runc run -d demo` (se runc di que `demo` xa existe, antes `runc delete -f demo`).',
         },
         'no-filter': {
-          pt: 'O contêiner está rodando, mas com os mesmos filtros seccomp da sandbox: compare a linha `Seccomp_filters` do `/proc/PID/status` dele com a de `grep Seccomp /proc/self/status`. O filtro do spec só entra num contêiner criado depois do `jq`: confira com `jq .linux.seccomp config.json` e recrie com `runc delete -f demo` e `runc run -d demo`.',
-          gl: 'O contedor está en execución, pero cos mesmos filtros seccomp ca sandbox: compara a liña `Seccomp_filters` do seu `/proc/PID/status` coa de `grep Seccomp /proc/self/status`. O filtro do spec só entra nun contedor creado despois do `jq`: compróbao con `jq .linux.seccomp config.json` e créao de novo con `runc delete -f demo` e `runc run -d demo`.',
+          pt: 'O contêiner está rodando, mas sem filtro seccomp além dos da sandbox: o `Seccomp_filters` dele diz {found}. Compare essa linha do `/proc/PID/status` dele com a de `grep Seccomp /proc/self/status`. O filtro do spec só entra num contêiner criado depois do `jq`: confira com `jq .linux.seccomp config.json` e recrie com `runc delete -f demo` e `runc run -d demo`.',
+          gl: 'O contedor está en execución, pero sen filtro seccomp ademais dos da sandbox: o seu `Seccomp_filters` di {found}. Compara esa liña do seu `/proc/PID/status` coa de `grep Seccomp /proc/self/status`. O filtro do spec só entra nun contedor creado despois do `jq`: compróbao con `jq .linux.seccomp config.json` e créao de novo con `runc delete -f demo` e `runc run -d demo`.',
         },
       },
     },

@@ -84,13 +84,14 @@ describe('userns-unmapped', () => {
     expectOnEach(['fresh-04', '03-nsenter'], 'userns-unmapped', notYet('no-userns'), ALUNO);
   });
   it("does not count root's user namespaces", () => {
-    expect(run('userns-unmapped', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000 }));
+    // the new namespace's process is root's: the hint shows uid 0 against aluno's
+    expect(run('userns-unmapped', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000, found: 0 }));
   });
   it('names the process that already has a map', () => {
     const snap = load('04-map-root');
     const sh = snap.processes.find((p) => p.uidMap !== null && p.uidMap !== '');
     expect(run('userns-unmapped', snap, ALUNO)).toEqual(
-      notYet('mapped', { pid: sandboxPid(sh as NonNullable<typeof sh>) }),
+      notYet('mapped', { pid: sandboxPid(sh as NonNullable<typeof sh>), found: '0 1000 1' }),
     );
   });
 });
@@ -124,7 +125,7 @@ describe('rootless-init', () => {
     expectOnEach(['fresh-04', '04-map-root', '04-hostname', '03-container'], 'rootless-init', notYet('no-init'), ALUNO);
   });
   it("does not count root's container", () => {
-    expect(run('rootless-init', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000 }));
+    expect(run('rootless-init', load('04-root-userns'), ALUNO)).toEqual(notYet('not-aluno', { uid: 1000, found: 0 }));
   });
   it('names a namespace still shared (derived: the init moved back to the sandbox UTS namespace)', () => {
     const snap = load('04-rootless');

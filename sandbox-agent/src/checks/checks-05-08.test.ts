@@ -152,7 +152,11 @@ describe('lesson 08 checks (overlay)', () => {
   const o = overlayLesson;
   it('mount, copy-up and whiteout', () => {
     expect(judge(o, 'mount', load('08-mount'))).toEqual(DONE);
-    expect(judge(o, 'mount', load('08-fakes'))).toEqual(notYet('no-overlay', { target: '/root/ov/merged' }));
+    // merged is a plain directory of the sandbox's own root (no tmpfs at /root/ov): the hint says so
+    expect(judge(o, 'mount', load('08-fakes'))).toEqual(
+      notYet('plain-dir', { target: '/root/ov/merged', fstype: 'overlay', under: '/' }),
+    );
+    expect(judge(o, 'mount', load('fresh-08'))).toEqual(notYet('no-overlay', { target: '/root/ov/merged' }));
     expect(judge(o, 'copy-up', load('08-copy-up'))).toEqual(DONE);
     // the same words written into "upper" by hand, with no overlay over it
     expect(judge(o, 'copy-up', load('08-fakes'))).toEqual(notYet('no-copy', { upperPath: '/root/ov/upper/baixo.txt' }));

@@ -8,6 +8,7 @@ import { findGroup, groupsOf } from './cgroup-util';
 import { baseMountAt } from './mount-util';
 import { rootHow } from './mounts';
 import { studentNets } from './network';
+import { mostSeccompFilters } from './security';
 import { type CheckResult, defineCheck } from './types';
 import { inNewPidNs, innermostPid, lessonDirId } from './util';
 
@@ -134,7 +135,8 @@ export const ociSeccomp = defineCheck('oci-seccomp', (snap, params): CheckResult
   const found = namedContainers(snap, hostname);
   if (found.length === 0) return { done: false, hint: 'not-running', params: { hostname } };
   const base = snap.base.seccompFilters;
-  return found.some((p) => base >= 0 && p.seccomp.filters > base) ? { done: true } : { done: false, hint: 'no-filter' };
+  if (found.some((p) => base >= 0 && p.seccomp.filters > base)) return { done: true };
+  return { done: false, hint: 'no-filter', params: { found: mostSeccompFilters(found) } };
 });
 
 /** A "pause" process: network, UTS and IPC namespaces of its own, named `hostname`. */

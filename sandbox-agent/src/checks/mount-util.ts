@@ -26,6 +26,15 @@ export function baseMountAt(snap: SandboxSnapshot, path: string): MountEntry | u
   return mounts ? findMount(mounts, path) : undefined;
 }
 
+/** The mount a path lies in, in the sandbox's own namespace: the one at the longest mount point above it. */
+export function baseMountHolding(snap: SandboxSnapshot, path: string): MountEntry | undefined {
+  const above = (point: string) => point === '/' || path === point || path.startsWith(`${point}/`);
+  let found: MountEntry | undefined;
+  for (const m of baseMounts(snap) ?? [])
+    if (above(m.mountPoint) && m.mountPoint.length >= (found?.mountPoint.length ?? 0)) found = m;
+  return found;
+}
+
 /**
  * An overlay's lower layers (top first) and upperdir, from its superblock options, as parse/mountinfo.ts's
  * overlayLayers reads them (old `lowerdir=a:b` or new `lowerdir+=` style); none for options it cannot read.

@@ -16,7 +16,7 @@ export const bindMount = defineCheck('bind-mount', (snap, params): CheckResult =
   const id = snap.paths[target];
   if (!id || id !== snap.paths[source]) return { done: false, hint: 'other-source', params: { target, source } };
   if (params.readOnly === true && !m.mountOptions.includes('ro'))
-    return { done: false, hint: 'writable', params: { target } };
+    return { done: false, hint: 'writable', params: { target, found: m.mountOptions.join(',') } };
   return { done: true };
 });
 

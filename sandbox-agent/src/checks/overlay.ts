@@ -3,19 +3,39 @@
 // From the mount table's superblock options and from what the paths are (type, device numbers, content).
 // Layers are compared by identity (layerIs), not by how they were spelled: the kernel shows a relative
 // `lowerdir=lower` as typed.
-import { baseMountAt, baseMounts, layerIdentity, layerIs, overlayDirs } from './mount-util';
+import type { MountEntry } from '../kernel/parse/mountinfo';
+import { baseMountAt, baseMountHolding, baseMounts, layerIdentity, layerIs, overlayDirs } from './mount-util';
 import { type Check, type CheckResult, defineCheck } from './types';
+
+/**
+ * The layers of overlay `m` as its options show them (`lowerdir=lower,upperdir=upper`: spelled as typed, as
+ * `findmnt` prints them): what a hint shows when they are not the step's. Its whole options when unreadable.
+ */
+function shownLayers(m: MountEntry): string {
+  const { lowers, upper } = overlayDirs(m);
+  const shown = [
+    ...(lowers.length > 0 ? [`lowerdir=${lowers.join(':')}`] : []),
+    ...(upper !== undefined ? [`upperdir=${upper}`] : []),
+  ];
+  return shown.length > 0 ? shown.join(',') : m.superOptions.join(',');
+}
 
 /** An overlay at `target` whose lowerdir includes `lower` and whose upperdir is `upper`. */
 export const overlayMount = defineCheck('overlay-mount', (snap, params): CheckResult => {
   const target = params.target;
   const m = baseMountAt(snap, target);
-  if (!m) return { done: false, hint: 'no-overlay', params: { target } };
+  if (!m) {
+    // A directory with nothing mounted on it: say which filesystem it is a plain directory of.
+    const holder = snap.files[target]?.type === 'dir' ? baseMountHolding(snap, target) : undefined;
+    return holder
+      ? { done: false, hint: 'plain-dir', params: { target, fstype: holder.fsType, under: holder.mountPoint } }
+      : { done: false, hint: 'no-overlay', params: { target } };
+  }
   if (m.fsType !== 'overlay') return { done: false, hint: 'not-overlay', params: { target, fstype: m.fsType } };
   const { lowers, upper } = overlayDirs(m);
   const lower = params.lower;
   if (!lowers.some((l) => layerIs(snap, m, l, lower)) || upper === undefined || !layerIs(snap, m, upper, params.upper))
-    return { done: false, hint: 'wrong-dirs', params: { target } };
+    return { done: false, hint: 'wrong-dirs', params: { target, found: shownLayers(m) } };
   return { done: true };
 });
 
@@ -75,8 +95,9 @@ export const overlayLayers = defineCheck('overlay-layers', (snap, params): Check
   const m = baseMountAt(snap, target);
   if (m?.fsType !== 'overlay') return { done: false, hint: 'no-overlay', params: { target } };
   const { lowers, upper } = overlayDirs(m);
-  if (upper !== undefined) return { done: false, hint: 'has-upper', params: { target } };
-  if (lowers.length < params.minLowers) return { done: false, hint: 'one-lower', params: { target } };
+  if (upper !== undefined) return { done: false, hint: 'has-upper', params: { target, found: shownLayers(m) } };
+  if (lowers.length < params.minLowers)
+    return { done: false, hint: 'one-lower', params: { target, found: shownLayers(m) } };
   return { done: true };
 });
 

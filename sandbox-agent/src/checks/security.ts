@@ -42,9 +42,16 @@ export const fileCapUsed = defineCheck('file-cap-used', (snap, params): CheckRes
   return found ? { done: true } : { done: false, hint: 'no-process', params: { uid, cap } };
 });
 
+/** The most seccomp filters any of `processes` carries (0 for none): what a hint shows against the sandbox's own. */
+export function mostSeccompFilters(processes: readonly ProcInfo[]): number {
+  return Math.max(0, ...processes.map((p) => p.seccomp.filters));
+}
+
 /** A process carries more seccomp filters than the sandbox's own processes: a filter of the student's. */
 export const seccompExtraFilter = defineCheck('seccomp-extra-filter', (snap): CheckResult => {
   const base = snap.base.seccompFilters;
   const found = snap.processes.some((p) => p.seccomp.mode === 2 && base >= 0 && p.seccomp.filters > base);
-  return found ? { done: true } : { done: false, hint: 'no-filter' };
+  return found
+    ? { done: true }
+    : { done: false, hint: 'no-filter', params: { found: mostSeccompFilters(snap.processes) } };
 });

@@ -3,6 +3,9 @@ import type { MountEntry } from '../kernel/parse/mountinfo';
 import type { FileId, ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
 import type { CheckParams } from './types';
 
+/** The sandbox's uids: host uidBase + 0 … uidBase + 65535 (the range its user namespace maps). */
+const SANDBOX_IDS = 65536;
+
 /**
  * A process's PID as the student sees it in the sandbox. NSpid is read by the agent, whose PID namespace is
  * the parent of the sandbox's (the launcher creates it), so the sandbox's number is the second entry.
@@ -52,6 +55,12 @@ export function parentInBasePidNs(snap: SandboxSnapshot, p: ProcInfo): boolean {
   return parent !== undefined && parent.ns.pid === snap.base.ns.pid;
 }
 
+/** A process's real uid as the sandbox sees it (host uidBase + N → N); a uid outside its range as the host's. */
+export function sandboxUid(snap: SandboxSnapshot, p: ProcInfo): number {
+  const rel = p.uid - snap.base.uidBase;
+  return rel >= 0 && rel < SANDBOX_IDS ? rel : p.uid;
+}
+
 /** `inside outside count` lines of a uid_map as read by the agent (outside = a host uid). */
 export function parseIdMap(text: string): [number, number, number][] {
   const out: [number, number, number][] = [];
@@ -67,11 +76,10 @@ export function parseIdMap(text: string): [number, number, number][] {
  * uids are host uids; those of the sandbox's range are shown as the sandbox's own (host uidBase + N → N).
  */
 export function idMapAsSandboxSees(snap: SandboxSnapshot, text: string): string {
-  const ids = 65536;
   return parseIdMap(text)
     .map(([inside, outside, count]) => {
       const rel = outside - snap.base.uidBase;
-      return `${inside} ${rel >= 0 && rel < ids ? rel : outside} ${count}`;
+      return `${inside} ${rel >= 0 && rel < SANDBOX_IDS ? rel : outside} ${count}`;
     })
     .join('; ');
 }

@@ -1,0 +1,244 @@
+// A hint says what the agent observed against what the step expects (issue 21). OBSERVED is the audit: per
+// check, each failure reason whose result carries a value read from the snapshot (not one of the step's own
+// parameters), and which params those are. Every lesson hint for such a reason shows them, in pt and gl; and for
+// each one a snapshot that fails it (recorded, or a minimal edit of one) yields a hint that, filled as the site
+// fills it, names the value seen. Reasons left out observe an absence ("no process is in a new user namespace")
+// or name only what the step asked for.
+import { describe, expect, it } from 'vitest';
+import { findLesson, lessons } from '../../../lessons/index';
+import { type LessonDef, LOCALES, unfilledHintParams } from '../../../lessons/types';
+import type { MountEntry } from '../kernel/parse/mountinfo';
+import type { CgroupGroup, SandboxSnapshot } from '../kernel/snapshot';
+import type { CheckId } from '../protocol/check-params';
+import { editGroup, judge, load } from './fixture-util';
+import type { HintParams } from './types';
+import { inNewPidNs } from './util';
+
+const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonly string[]>>>>> = {
+  'fixture-killed-from-root': { alive: ['pid'], 'killed-from-outside': ['pid'] },
+  'pid-ns-init': { 'not-pid1': ['pid', 'nspid'] },
+  'container-proc': { 'no-proc': ['pid'], 'sandbox-proc': ['pid'], 'same-ns': ['kind', 'pid'] },
+  'uts-hostname': { 'wrong-name': ['found'], 'sandbox-renamed': ['found'] },
+  'joined-container': { 'missing-ns': ['kind', 'pid'], 'wrong-root': ['pid'] },
+  'time-offset': { 'small-offset': ['found'] },
+  'userns-unmapped': { 'not-aluno': ['found'], mapped: ['pid', 'found'] },
+  'userns-root-map': { 'no-root-map': ['found'] },
+  'rootless-init': { 'not-aluno': ['found'], 'missing-ns': ['kind'] },
+  'cgroup-memory-limit': { 'wrong-limit': ['found'] },
+  'cgroup-memory-usage': { 'low-usage': ['found'] },
+  'cgroup-cpu-quota': { 'wrong-quota': ['found'], 'too-few': ['count'] },
+  'cgroup-cpu-weights': { 'wrong-ratio': ['found'] },
+  'cgroup-pids-limit': { 'wrong-max': ['found'] },
+  'cgroup-frozen': { 'frozen-empty': ['group'] },
+  'cgroup-emptied': { 'not-emptied': ['count'] },
+  'bind-mount': { writable: ['found'] },
+  'pivoted-root': { chrooted: ['pid'], 'old-root': ['pid'] },
+  'overlay-mount': { 'plain-dir': ['fstype', 'under'], 'not-overlay': ['fstype'], 'wrong-dirs': ['found'] },
+  'overlay-layers': { 'one-lower': ['found'], 'has-upper': ['found'] },
+  'overlay-shared-image': { 'too-few': ['found'] },
+  'seccomp-extra-filter': { 'no-filter': ['found'] },
+  'bridge-joined': { 'few-ports': ['found'] },
+  'container-complete': { missing: ['what'] },
+  'docker-like': { 'no-limits': ['what'] },
+  'oci-running': { 'no-limits': ['what'] },
+  'oci-seccomp': { 'no-filter': ['found'] },
+  'pod-members': { 'few-members': ['found'] },
+  'container-dev': {
+    'missing-devices': ['dev', 'missing'],
+    'no-devpts': ['dev'],
+    'devpts-shared': ['dev'],
+    'devpts-ptmxmode': ['dev'],
+  },
+  'pid1-zombie': { 'no-zombie': ['pid', 'comm'] },
+  'pid1-reaps': { 'zombie-left': ['pid', 'comm'], 'not-reaped': ['pid', 'comm'], 'no-child': ['pid', 'comm'] },
+};
+
+/** The snapshot with every mount at `mountPoint` changed by `edit`, in every recorded view. */
+function editMount(snap: SandboxSnapshot, mountPoint: string, edit: (m: MountEntry) => MountEntry): SandboxSnapshot {
+  const mounts = Object.fromEntries(
+    Object.entries(snap.mounts).map(([pid, table]) => [
+      pid,
+      table.map((m) => (m.mountPoint === mountPoint ? edit(m) : m)),
+    ]),
+  );
+  return { ...snap, mounts };
+}
+
+/** `edit` applied to group `path` of a recorded snapshot. */
+const group = (name: string, path: string, edit: (g: CgroupGroup) => CgroupGroup) => () =>
+  editGroup(load(name), path, edit);
+
+/** Recorded snapshots edited into one that fails a reason no recording shows. */
+const EDITED = {
+  /** Every process of the new PID namespace one number further inside: none is its PID 1. */
+  noPid1: () => {
+    const snap = load('02-hostname');
+    for (const p of snap.processes)
+      if (inNewPidNs(snap, p)) p.nsPids = [...p.nsPids.slice(0, -1), (p.nsPids.at(-1) ?? 0) + 1];
+    return snap;
+  },
+  /** The rootless init moved back to the sandbox's UTS namespace. */
+  rootlessSharedUts: () => {
+    const snap = load('04-rootless');
+    for (const p of snap.processes) if (p.nsPids.at(-1) === 1) p.ns.uts = snap.base.ns.uts;
+    return snap;
+  },
+  quota20: group('06-quota-v1', '/cpu10', (g) => ({ ...g, cpu: g.cpu && { ...g.cpu, quotaUs: 20000 } })),
+  weightsEven: group('06-weights-v1', '/alto', (g) => ({ ...g, cpu: g.cpu && { ...g.cpu, weight: 1536 } })),
+  pidsMax30: group('06-pids-v1', '/pid20', (g) => ({ ...g, pids: g.pids && { ...g.pids, max: 30 } })),
+  frozenEmpty: group('06-freeze-v1', '/gelo', (g) => ({ ...g, procs: [] })),
+  runcPids99: group('12-run', '/demo', (g) => ({ ...g, pids: g.pids && { ...g.pids, max: 99 } })),
+  bindWritable: () =>
+    editMount(load('07-bind'), '/root/rootfs/mnt/volume', (m) => ({ ...m, mountOptions: ['rw', 'nodev'] })),
+  mergedTmpfs: () => editMount(load('08-mount'), '/root/ov/merged', (m) => ({ ...m, fsType: 'tmpfs' })),
+  layersOneLower: () =>
+    editMount(load('08-layers'), '/root/ov/m2', (m) => ({ ...m, superOptions: ['ro', 'lowerdir=/root/ov/l2'] })),
+  layersWithUpper: () =>
+    editMount(load('08-layers'), '/root/ov/m2', (m) => ({
+      ...m,
+      superOptions: [...m.superOptions, 'upperdir=/root/ov/u', 'workdir=/root/ov/w'],
+    })),
+  /** One port of br0 taken off the bridge. */
+  bridgeOnePort: () => {
+    const snap = load('10-bridge');
+    const port = snap.net[snap.base.ns.net]?.interfaces.find((i) => i.master === 'br0');
+    if (port) port.master = null;
+    return snap;
+  },
+};
+
+/** A recorded snapshot's name, or an edit of one. */
+type Snap = string | (() => SandboxSnapshot);
+
+/** Per lesson and step: each reason with an observed value, and a snapshot on which the step fails with it. */
+const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Snap>>>>>> = {
+  '01-chroot': {
+    'kill-outside': { alive: '01-chrooted', 'killed-from-outside': '01-killed-outside' },
+  },
+  '02-unshare': {
+    unshare: { 'not-pid1': EDITED.noPid1 },
+    namespaces: { 'no-proc': '02-unshared', 'sandbox-proc': '02-proc-copied', 'same-ns': '02-partial' },
+    hostname: { 'wrong-name': '02-partial', 'sandbox-renamed': '02-sandbox-renamed' },
+  },
+  '03-namespaces': {
+    nsenter: { 'missing-ns': '02-nsenter-pid', 'wrong-root': '03-nsenter-noroot' },
+    time: { 'small-offset': '03-time-small' },
+  },
+  '04-user-namespaces': {
+    nobody: { 'not-aluno': '04-root-userns', mapped: '04-map-root' },
+    'map-root': { 'no-root-map': '04-root-userns' },
+    hostname: { 'wrong-name': '02-hostname' },
+    rootless: { 'not-aluno': '04-root-userns', 'missing-ns': EDITED.rootlessSharedUts },
+  },
+  '05-cgroups-memory': {
+    group: { 'wrong-limit': '12-run' },
+    usage: { 'low-usage': '05-group-v1' },
+  },
+  '06-cgroups-cpu-pids': {
+    quota: { 'wrong-quota': EDITED.quota20 },
+    shared: { 'too-few': '06-quota-v1' },
+    weights: { 'wrong-ratio': EDITED.weightsEven },
+  },
+  '06-cgroups-pids-freezer': {
+    pids: { 'wrong-max': EDITED.pidsMax30 },
+    freeze: { 'frozen-empty': EDITED.frozenEmpty },
+    empty: { 'not-emptied': '06-freeze-v1' },
+  },
+  '07-mounts': {
+    'bind-ro': { writable: EDITED.bindWritable },
+    pivot: { chrooted: '01-chrooted', 'old-root': '07-old-root' },
+  },
+  '08-overlay': {
+    mount: { 'plain-dir': '08-fakes', 'not-overlay': EDITED.mergedTmpfs, 'wrong-dirs': '08-relative-other' },
+    layers: { 'one-lower': EDITED.layersOneLower, 'has-upper': EDITED.layersWithUpper },
+    'two-containers': { 'too-few': 'fresh-08' },
+  },
+  '09-security': {
+    seccomp: { 'no-filter': 'fresh-09' },
+  },
+  '10-network': {
+    bridge: { 'few-ports': EDITED.bridgeOnePort },
+  },
+  '11-container-by-hand': {
+    container: { missing: '02-hostname' },
+  },
+  '12-oci-runc': {
+    run: { 'no-limits': EDITED.runcPids99 },
+    seccomp: { 'no-filter': '12-run' },
+  },
+  '13-docker-kubernetes': {
+    'container-b': { 'few-members': '13-container-a' },
+    'docker-run': { 'no-limits': '11-container' },
+  },
+  '15-dev-and-pid1': {
+    dev: { 'missing-devices': '15-dev-fake' },
+    devpts: { 'no-devpts': '15-dev', 'devpts-shared': '15-devpts-shared', 'devpts-ptmxmode': '15-devpts-closed' },
+    zombie: { 'no-zombie': '02-hostname' },
+    reaper: { 'zombie-left': '15-zombie', 'not-reaped': '02-hostname', 'no-child': '15-dev' },
+  },
+};
+
+/** Every case as [slug, step, snapshot, reason]. */
+const CASE_LIST = Object.entries(CASES).flatMap(([slug, steps]) =>
+  Object.entries(steps).flatMap(([step, reasons]) =>
+    Object.entries(reasons).map(([hint, snap]) => [slug, step, snap, hint] as const),
+  ),
+);
+
+/** A hint as the student reads it: the template filled as lib/lessons/hint.ts fills it, backticks dropped. */
+function rendered(template: string, params: HintParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)).replaceAll('`', '');
+}
+
+function lessonOf(slug: string): LessonDef {
+  const found = findLesson(slug);
+  if (!found) throw new Error(`no lesson ${slug}`);
+  return found.lesson;
+}
+
+function stepOf(slug: string, stepId: string) {
+  const step = lessonOf(slug).steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`no step ${slug}/${stepId}`);
+  return step;
+}
+
+describe('hints name what the agent observed', () => {
+  // A step without a hint for a reason is one its parameters never give (hints.test.ts finds any it does).
+  it('every lesson hint for a reason with an observed value shows each value, in pt and gl', () => {
+    const gaps: string[] = [];
+    for (const lesson of lessons)
+      for (const step of lesson.steps)
+        for (const [hint, names] of Object.entries(OBSERVED[step.check.id] ?? {}))
+          for (const locale of LOCALES)
+            for (const name of names) {
+              const template = step.hints[hint]?.[locale];
+              if (template !== undefined && !template.includes(`{${name}}`))
+                gaps.push(`${lesson.slug}/${step.id} "${hint}" (${locale}) lacks {${name}}`);
+            }
+    expect(gaps).toEqual([]);
+  });
+
+  it('has a failing snapshot for every check and reason with an observed value', () => {
+    const covered = new Set(CASE_LIST.map(([slug, step, , hint]) => `${stepOf(slug, step).check.id} ${hint}`));
+    const audited = Object.entries(OBSERVED).flatMap(([check, reasons]) =>
+      Object.keys(reasons ?? {}).map((hint) => `${check} ${hint}`),
+    );
+    expect(audited.filter((k) => !covered.has(k))).toEqual([]);
+  });
+
+  for (const [slug, stepId, snap, hint] of CASE_LIST)
+    it(`${slug}/${stepId} "${hint}" shows what it saw`, () => {
+      const step = stepOf(slug, stepId);
+      const r = judge(lessonOf(slug), stepId, typeof snap === 'string' ? load(snap) : snap());
+      expect(r).toMatchObject({ done: false, hint });
+      const params = r.done ? {} : (r.params ?? {});
+      const names = OBSERVED[step.check.id]?.[hint] ?? [];
+      for (const name of names) expect(params[name], `{${name}}`).toBeDefined();
+      for (const locale of LOCALES) {
+        const template = step.hints[hint]?.[locale] ?? '';
+        expect(unfilledHintParams(template, params), `${locale}: shown`).toEqual([]);
+        const text = rendered(template, params);
+        for (const name of names) expect(text, `${locale} {${name}}`).toContain(String(params[name]));
+      }
+    });
+});
