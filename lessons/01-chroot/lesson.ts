@@ -42,8 +42,8 @@ export default defineLesson({
           gl: 'Non hai ningunha shell coa raíz en {path}, e este paso mira o /proc que ve unha shell así. Entra de novo con `chroot rootfs /bin/sh` no Terminal A.',
         },
         'no-proc': {
-          pt: 'O shell do chroot está lá, mas ainda não há um proc montado em {path}/proc. Dentro do chroot, rode `mount -t proc proc /proc`.',
-          gl: 'A shell do chroot está aí, pero aínda non hai un proc montado en {path}/proc. Dentro do chroot, executa `mount -t proc proc /proc`.',
+          pt: 'O shell do chroot (PID {pid}) está lá, mas ainda não há um proc montado em {path}/proc. Dentro do chroot, rode `mount -t proc proc /proc`.',
+          gl: 'A shell do chroot (PID {pid}) está aí, pero aínda non hai un proc montado en {path}/proc. Dentro do chroot, executa `mount -t proc proc /proc`.',
         },
       },
     },

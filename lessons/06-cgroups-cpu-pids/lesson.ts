@@ -105,8 +105,8 @@ export default defineLesson({
           gl: 'O grupo `{group}` non existe no controlador cpu. Crea `alto` e `baixo` coa primeira orde do paso.',
         },
         'wrong-ratio': {
-          pt: 'Os pesos de `alto` e `baixo` estão na razão de {found} para 1, e o passo pede {want} para 1: o peso de `alto` tem de ser o dobro do de `baixo`. Reescreva os dois com os números do passo.',
-          gl: 'Os pesos de `alto` e `baixo` están na razón de {found} a 1, e o paso pide {want} a 1: o peso de `alto` ten que ser o dobre do de `baixo`. Reescribe os dous cos números do paso.',
+          pt: 'Os pesos de `alto` e `baixo`, {highWeight} e {lowWeight}, estão na razão de {found} para 1, e o passo pede {want} para 1: o peso de `alto` tem de ser o dobro do de `baixo`. Reescreva os dois com os números do passo.',
+          gl: 'Os pesos de `alto` e `baixo`, {highWeight} e {lowWeight}, están na razón de {found} a 1, e o paso pide {want} a 1: o peso de `alto` ten que ser o dobre do de `baixo`. Reescribe os dous cos números do paso.',
         },
         empty: {
           pt: 'O grupo `{group}` não tem processo. Rode o laço dele com `taskset -c 0` e `&` e, na mesma linha, escreva o `$!` no `cgroup.procs` do grupo.',

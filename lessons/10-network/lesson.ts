@@ -26,6 +26,10 @@ export default defineLesson({
       ],
       check: { id: 'veth-pair', params: { outside: 'veth0', inside: 'ceth0' } },
       hints: {
+        'not-veth': {
+          pt: 'A sandbox tem uma interface `{outside}`, mas do tipo `{kind}`, não `veth`. Apague-a com `ip link del {outside}` e crie o par com `ip link add {outside} type veth peer name ceth0`.',
+          gl: 'A sandbox ten unha interface `{outside}`, pero do tipo `{kind}`, non `veth`. Bórraa con `ip link del {outside}` e crea o par con `ip link add {outside} type veth peer name ceth0`.',
+        },
         'no-veth': {
           pt: 'A sandbox não tem nenhuma interface `{outside}`. No Terminal B, crie o par com `ip link add {outside} type veth peer name ceth0`.',
           gl: 'A sandbox non ten ningunha interface `{outside}`. No Terminal B, crea o par con `ip link add {outside} type veth peer name ceth0`.',
@@ -53,6 +57,10 @@ export default defineLesson({
         params: { outside: 'veth0', outsideAddr: '10.200.0.1/24', inside: 'ceth0', insideAddr: '10.200.0.2/24' },
       },
       hints: {
+        'other-addr': {
+          pt: 'A interface `{iface}` tem `{found}`, mas não o endereço `{addr}`. Rode `ip addr add {addr} dev {iface}` no terminal que enxerga essa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
+          gl: 'A interface `{iface}` ten `{found}`, pero non o enderezo `{addr}`. Executa `ip addr add {addr} dev {iface}` no terminal que ve esa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
+        },
         'no-addr': {
           pt: 'A interface `{iface}` não tem o endereço `{addr}`. Rode `ip addr add {addr} dev {iface}` no terminal que enxerga essa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
           gl: 'A interface `{iface}` non ten o enderezo `{addr}`. Executa `ip addr add {addr} dev {iface}` no terminal que ve esa interface: o Terminal B para `veth0`, o Terminal A para `ceth0`.',
@@ -122,6 +130,10 @@ export default defineLesson({
       ],
       check: { id: 'default-route', params: { via: '10.200.0.1' } },
       hints: {
+        'other-route': {
+          pt: 'Um namespace de rede seu tem a rota padrão por `{found}`, não por `{via}`. Enquanto ela estiver lá, um novo `ip route add default` responde `File exists`: apague-a e rode no Terminal B `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}`.',
+          gl: 'Un espazo de nomes de rede teu ten a ruta por defecto por `{found}`, non por `{via}`. Mentres estea alí, un novo `ip route add default` responde `File exists`: bórraa e executa no Terminal B `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}`.',
+        },
         'no-route': {
           pt: 'Nenhum dos seus namespaces de rede tem uma rota padrão por `{via}`. No Terminal B, rode `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}` (o contêiner B precisa estar vivo: `kill -0 $(cat /tmp/b.pid)` não pode dar erro).',
           gl: 'Ningún dos teus espazos de nomes de rede ten unha ruta por defecto por `{via}`. No Terminal B, executa `nsenter -t $(cat /tmp/b.pid) -n ip route add default via {via}` (o contedor B ten que estar vivo: `kill -0 $(cat /tmp/b.pid)` non pode dar erro).',

@@ -29,6 +29,10 @@ export default defineLesson({
         params: { outside: 'veth-web', outsideAddr: '172.17.0.1/16', inside: 'eth0', insideAddr: '172.17.0.2/16' },
       },
       hints: {
+        'other-addr': {
+          pt: 'A interface `{iface}` tem `{found}`, mas não o endereço `{addr}`. Rode `ip addr add {addr} dev {iface}` no terminal que enxerga essa interface: o Terminal B para `veth-web`, o Terminal A (o `unshare -n -m bash`) para `eth0`.',
+          gl: 'A interface `{iface}` ten `{found}`, pero non o enderezo `{addr}`. Executa `ip addr add {addr} dev {iface}` no terminal que ve esa interface: o Terminal B para `veth-web`, o Terminal A (o `unshare -n -m bash`) para `eth0`.',
+        },
         'no-addr': {
           pt: 'A interface `{iface}` não tem o endereço `{addr}`. Rode `ip addr add {addr} dev {iface}` no terminal que enxerga essa interface: o Terminal B para `veth-web`, o Terminal A (o `unshare -n -m bash`) para `eth0`. Se o `ip link add` falhou, confira se `/tmp/web.pid` tem o PID do bash do Terminal A.',
           gl: 'A interface `{iface}` non ten o enderezo `{addr}`. Executa `ip addr add {addr} dev {iface}` no terminal que ve esa interface: o Terminal B para `veth-web`, o Terminal A (o `unshare -n -m bash`) para `eth0`. Se o `ip link add` fallou, comproba que `/tmp/web.pid` ten o PID do bash do Terminal A.',
@@ -53,6 +57,10 @@ export default defineLesson({
         'no-container': {
           pt: 'Nenhum namespace de rede seu tem a ponta de um par veth com `{addr}`. Volte ao passo anterior: o Terminal A precisa estar no `unshare -n -m bash`, com o `eth0` configurado.',
           gl: 'Ningún espazo de nomes de rede teu ten o extremo dun par veth con `{addr}`. Volve ao paso anterior: o Terminal A ten que estar no `unshare -n -m bash`, co `eth0` configurado.',
+        },
+        'other-port': {
+          pt: 'No contêiner de `{addr}`, algo escuta em TCP {found}, mas nada na porta {port}. Rode `busybox httpd -f -p {port} -h /tmp/www &` no Terminal A (dentro do contêiner, não no Terminal B) e confira com `ss -ltn`.',
+          gl: 'No contedor de `{addr}`, algo escoita en TCP {found}, pero nada no porto {port}. Executa `busybox httpd -f -p {port} -h /tmp/www &` no Terminal A (dentro do contedor, non no Terminal B) e compróbao con `ss -ltn`.',
         },
         'no-listener': {
           pt: 'No contêiner de `{addr}`, nada escuta na porta TCP {port}. Rode `busybox httpd -f -p {port} -h /tmp/www &` no Terminal A (dentro do contêiner, não no Terminal B) e confira com `ss -ltn`.',

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/01-chroot/lesson';
 import { fixtureKilledFromRoot } from '../src/checks/fixture-killed-from-root';
+import { sandboxPid } from '../src/checks/util';
 import { type FixtureHandle, startFixture } from '../src/kernel/lesson-fixtures';
 import { PROMPT_MARKER } from '../src/kernel/prompt-marker';
 import { lessonRig, promptCount, record, typeLine } from './checks-helpers';
@@ -147,7 +148,12 @@ describe.skipIf(skip !== undefined)('lesson 01 checks on a real sandbox', () => 
     expect(out).not.toContain('\\[');
     const chrooted = await rig.obs.until('chroot');
     record('01-chrooted', chrooted.snap);
-    expect(chrooted.results.proc).toEqual({ done: false, hint: 'no-proc', params: { path: ROOTFS } });
+    const shell = chrooted.snap.processes.find((p) => p.rootId === chrooted.snap.paths[ROOTFS]);
+    expect(chrooted.results.proc).toEqual({
+      done: false,
+      hint: 'no-proc',
+      params: { path: ROOTFS, pid: shell && sandboxPid(shell) },
+    });
 
     await typeLine(rig.a, 'mount -t proc proc /proc');
     const withProc = await rig.obs.until('proc');

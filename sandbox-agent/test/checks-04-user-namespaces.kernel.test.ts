@@ -41,13 +41,14 @@ describe.skipIf(skip !== undefined)('lesson 04 checks on a real sandbox', () => 
       seen = await rig.obs.look();
     record('04-root-userns', seen.snap);
     expect(seen.results).toEqual({
-      nobody: { done: false, hint: 'not-aluno', params: { uid: 1000 } },
+      // the new namespaces' processes are root's: uid 0, shown against aluno's
+      nobody: { done: false, hint: 'not-aluno', params: { uid: 1000, found: 0 } },
       'map-root': expect.toBeOneOf([
         { done: false, hint: 'no-root-map', params: { found: '0 0 1' } },
         { done: false, hint: 'no-map' },
       ]),
       hostname: { done: false, hint: 'wrong-name', params: { found: HOSTNAME } },
-      rootless: { done: false, hint: 'not-aluno', params: { uid: 1000 } },
+      rootless: { done: false, hint: 'not-aluno', params: { uid: 1000, found: 0 } },
     });
     await rig.b.ok('pkill -KILL -x sleep; while pgrep -x sleep >/dev/null; do sleep 0.05; done');
     expect((await rig.obs.look()).results).toEqual(NOTHING);
@@ -75,7 +76,7 @@ describe.skipIf(skip !== undefined)('lesson 04 checks on a real sandbox', () => 
     expect(mapped.results.nobody).toEqual({
       done: false,
       hint: 'mapped',
-      params: { pid: sandboxPid(sh as NonNullable<typeof sh>) },
+      params: { pid: sandboxPid(sh as NonNullable<typeof sh>), found: '0 1000 1' },
     });
     // inside, the same map reads as the sandbox sees it
     expect(await typeLine(rig.a, 'cat /proc/self/uid_map')).toMatch(/^\s*0\s+1000\s+1\r$/m);

@@ -34,7 +34,10 @@ export const cgroupCpuWeights = defineCheck('cgroup-cpu-weights', (snap, params)
     if (!g?.cpu) return { done: false, hint: 'no-group', params: { group: names[i] as string } };
   if (!high?.cpu || !low?.cpu) return { done: false, hint: 'no-group', params: { group: names[0] } };
   const found = Math.round((high.cpu.weight / low.cpu.weight) * 100) / 100;
-  if (Math.abs(found - want) > want * 0.1) return { done: false, hint: 'wrong-ratio', params: { found, want } };
+  if (Math.abs(found - want) > want * 0.1) {
+    const weights = { highWeight: high.cpu.weight, lowWeight: low.cpu.weight };
+    return { done: false, hint: 'wrong-ratio', params: { found, want, ...weights } };
+  }
   for (const [i, g] of [high, low].entries())
     if (liveMembers(snap, g).length === 0) return { done: false, hint: 'empty', params: { group: names[i] as string } };
   return { done: true };

@@ -87,7 +87,11 @@ describe('lesson 06-cgroups-cpu-pids checks (CPU quota and weights), v1 and v2',
       const even = editGroup(load('06-weights-v1'), '/alto', (g) =>
         g.cpu ? { ...g, cpu: { ...g.cpu, weight: 1024 } } : g,
       );
-      expect(judge(c, 'weights', view(even))).toEqual(notYet('wrong-ratio', { found: 1, want: 2 }));
+      // the hint shows both weights as the host's files do: v1 shares, v2 weights
+      const weight = version === 'v1' ? 1024 : 100;
+      expect(judge(c, 'weights', view(even))).toEqual(
+        notYet('wrong-ratio', { found: 1, want: 2, highWeight: weight, lowWeight: weight }),
+      );
     });
   }
 });

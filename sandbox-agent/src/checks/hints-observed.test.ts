@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findLesson, lessons } from '../../../lessons/index';
 import { type LessonDef, LOCALES, unfilledHintParams } from '../../../lessons/types';
 import type { MountEntry } from '../kernel/parse/mountinfo';
-import type { CgroupGroup, SandboxSnapshot } from '../kernel/snapshot';
+import type { CgroupGroup, NetInterface, NetNamespace, SandboxSnapshot } from '../kernel/snapshot';
 import type { CheckId } from '../protocol/check-params';
 import { editGroup, judge, load } from './fixture-util';
 import type { HintParams } from './types';
@@ -16,6 +16,7 @@ import { inNewPidNs } from './util';
 
 const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonly string[]>>>>> = {
   'fixture-killed-from-root': { alive: ['pid'], 'killed-from-outside': ['pid'] },
+  'proc-mounted-in-root': { 'no-proc': ['pid'] },
   'pid-ns-init': { 'not-pid1': ['pid', 'nspid'] },
   'container-proc': { 'no-proc': ['pid'], 'sandbox-proc': ['pid'], 'same-ns': ['kind', 'pid'] },
   'uts-hostname': { 'wrong-name': ['found'], 'sandbox-renamed': ['found'] },
@@ -27,7 +28,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'cgroup-memory-limit': { 'wrong-limit': ['found'] },
   'cgroup-memory-usage': { 'low-usage': ['found'] },
   'cgroup-cpu-quota': { 'wrong-quota': ['found'], 'too-few': ['count'] },
-  'cgroup-cpu-weights': { 'wrong-ratio': ['found'] },
+  'cgroup-cpu-weights': { 'wrong-ratio': ['found', 'highWeight', 'lowWeight'] },
   'cgroup-pids-limit': { 'wrong-max': ['found'] },
   'cgroup-frozen': { 'frozen-empty': ['group'] },
   'cgroup-emptied': { 'not-emptied': ['count'] },
@@ -37,7 +38,11 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'overlay-layers': { 'one-lower': ['found'], 'has-upper': ['found'] },
   'overlay-shared-image': { 'too-few': ['found'] },
   'seccomp-extra-filter': { 'no-filter': ['found'] },
+  'veth-pair': { 'not-veth': ['kind'] },
+  'iface-up': { 'other-addr': ['found'] },
   'bridge-joined': { 'few-ports': ['found'] },
+  'default-route': { 'other-route': ['found'] },
+  'net-listener': { 'other-port': ['found'] },
   'container-complete': { missing: ['what'] },
   'docker-like': { 'no-limits': ['what'] },
   'oci-running': { 'no-limits': ['what'] },
@@ -62,6 +67,16 @@ function editMount(snap: SandboxSnapshot, mountPoint: string, edit: (m: MountEnt
     ]),
   );
   return { ...snap, mounts };
+}
+
+/** The snapshot with each network namespace changed by `edit`. */
+function editNet(snap: SandboxSnapshot, edit: (n: NetNamespace) => NetNamespace): SandboxSnapshot {
+  return { ...snap, net: Object.fromEntries(Object.entries(snap.net).map(([ns, n]) => [ns, edit(n)])) };
+}
+
+/** The snapshot with every interface named `name` changed by `edit`. */
+function editInterface(snap: SandboxSnapshot, name: string, edit: (i: NetInterface) => NetInterface): SandboxSnapshot {
+  return editNet(snap, (n) => ({ ...n, interfaces: n.interfaces.map((i) => (i.name === name ? edit(i) : i)) }));
 }
 
 /** `edit` applied to group `path` of a recorded snapshot. */
@@ -98,6 +113,20 @@ const EDITED = {
       ...m,
       superOptions: [...m.superOptions, 'upperdir=/root/ov/u', 'workdir=/root/ov/w'],
     })),
+  /** veth0 made a dummy interface (`ip link add veth0 type dummy`). */
+  vethDummy: () => editInterface(load('10-veth'), 'veth0', (i) => ({ ...i, kind: 'dummy' })),
+  /** veth0 given another address. */
+  vethOtherAddr: () => editInterface(load('10-addresses'), 'veth0', (i) => ({ ...i, addrs: ['10.200.0.9/24'] })),
+  /** The container's eth0 given another address. */
+  eth0OtherAddr: () => editInterface(load('14-container'), 'eth0', (i) => ({ ...i, addrs: ['172.17.0.9/16'] })),
+  /** Container B's default route through another gateway. */
+  otherGateway: () =>
+    editNet(load('10-route'), (n) => ({
+      ...n,
+      routes: n.routes.map((r) => (r.dst === 'default' ? { ...r, gateway: '10.200.0.2' } : r)),
+    })),
+  /** The container's server on port 8000, not 80. */
+  otherPort: () => editNet(load('14-server'), (n) => (n.listenPorts?.includes(80) ? { ...n, listenPorts: [8000] } : n)),
   /** One port of br0 taken off the bridge. */
   bridgeOnePort: () => {
     const snap = load('10-bridge');
@@ -113,6 +142,7 @@ type Snap = string | (() => SandboxSnapshot);
 /** Per lesson and step: each reason with an observed value, and a snapshot on which the step fails with it. */
 const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Snap>>>>>> = {
   '01-chroot': {
+    proc: { 'no-proc': '01-chrooted' },
     'kill-outside': { alive: '01-chrooted', 'killed-from-outside': '01-killed-outside' },
   },
   '02-unshare': {
@@ -157,7 +187,10 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
     seccomp: { 'no-filter': 'fresh-09' },
   },
   '10-network': {
+    veth: { 'not-veth': EDITED.vethDummy },
+    addresses: { 'other-addr': EDITED.vethOtherAddr },
     bridge: { 'few-ports': EDITED.bridgeOnePort },
+    route: { 'other-route': EDITED.otherGateway },
   },
   '11-container-by-hand': {
     container: { missing: '02-hostname' },
@@ -169,6 +202,10 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
   '13-docker-kubernetes': {
     'container-b': { 'few-members': '13-container-a' },
     'docker-run': { 'no-limits': '11-container' },
+  },
+  '14-ports-and-names': {
+    container: { 'other-addr': EDITED.eth0OtherAddr },
+    server: { 'other-port': EDITED.otherPort },
   },
   '15-dev-and-pid1': {
     dev: { 'missing-devices': '15-dev-fake' },

@@ -31,7 +31,11 @@ export const vethPair = defineCheck('veth-pair', (snap, params): CheckResult => 
   const outside = params.outside;
   const inside = params.inside;
   const o = named(baseNet(snap), outside);
-  if (o?.kind !== 'veth') return { done: false, hint: 'no-veth', params: { outside } };
+  if (o?.kind !== 'veth')
+    // An interface of that name of another kind (a bridge, a dummy): the hint names its kind.
+    return o?.kind
+      ? { done: false, hint: 'not-veth', params: { outside, kind: o.kind } }
+      : { done: false, hint: 'no-veth', params: { outside } };
   if (insideEnd(snap, o, inside)) return { done: true };
   if (named(baseNet(snap), inside) || !studentNets(snap).some(([, n]) => named(n, inside)))
     return { done: false, hint: 'not-moved', params: { inside } };
@@ -48,7 +52,13 @@ export const ifaceUp = defineCheck('iface-up', (snap, params): CheckResult => {
     [outside, params.outsideAddr, o],
     [inside, params.insideAddr, i],
   ] as const) {
-    if (!end?.addrs.includes(addr)) return { done: false, hint: 'no-addr', params: { iface, addr } };
+    if (!end?.addrs.includes(addr)) {
+      // IPv4 only: an interface brought up gets an IPv6 link-local address by itself, which the step never asks for.
+      const found = end?.addrs.filter((a) => !a.includes(':')).join(', ');
+      return found
+        ? { done: false, hint: 'other-addr', params: { iface, addr, found } }
+        : { done: false, hint: 'no-addr', params: { iface, addr } };
+    }
     if (!end.up) return { done: false, hint: 'down', params: { iface } };
   }
   return { done: true };
@@ -83,6 +93,11 @@ export const bridgeJoined = defineCheck('bridge-joined', (snap, params): CheckRe
 /** A namespace of the student's routes by default through `via`. */
 export const defaultRoute = defineCheck('default-route', (snap, params): CheckResult => {
   const via = params.via;
-  const found = studentNets(snap).some(([, n]) => n.routes.some((r) => r.dst === 'default' && r.gateway === via));
-  return found ? { done: true } : { done: false, hint: 'no-route', params: { via } };
+  const gateways = studentNets(snap).flatMap(([, n]) =>
+    n.routes.filter((r) => r.dst === 'default' && r.gateway !== null).map((r) => r.gateway as string),
+  );
+  if (gateways.includes(via)) return { done: true };
+  return gateways.length > 0
+    ? { done: false, hint: 'other-route', params: { via, found: [...new Set(gateways)].join(', ') } }
+    : { done: false, hint: 'no-route', params: { via } };
 });

@@ -20,8 +20,12 @@ export const netListener = defineCheck('net-listener', (snap, params): CheckResu
   const { addr, port } = params;
   const n = containerWith(snap, addr);
   if (!n) return { done: false, hint: 'no-container', params: { addr } };
-  if (!(n.listenPorts ?? []).includes(port)) return { done: false, hint: 'no-listener', params: { port, addr } };
-  return { done: true };
+  const ports = n.listenPorts ?? [];
+  if (ports.includes(port)) return { done: true };
+  // What does listen there, when something does: a server started on another port.
+  return ports.length > 0
+    ? { done: false, hint: 'other-port', params: { port, addr, found: ports.join(', ') } }
+    : { done: false, hint: 'no-listener', params: { port, addr } };
 });
 
 /** "172.17.0.1/16" → "172.17.0.1". */

@@ -2,17 +2,18 @@
 // mountinfo (mount points there are relative to its root, as the kernel shows them). Mounting it from
 // outside at path/proc is as good: what counts is what the chrooted process sees.
 import { findMount } from '../kernel/parse/mountinfo';
-import { defineCheck } from './types';
-import { lessonDirId, mountsSeenBy } from './util';
+import { type CheckResult, defineCheck } from './types';
+import { lessonDirId, mountsSeenBy, sandboxPid } from './util';
 
-export const procMountedInRoot = defineCheck('proc-mounted-in-root', (snap, params) => {
+export const procMountedInRoot = defineCheck('proc-mounted-in-root', (snap, params): CheckResult => {
   const path = params.path;
   const id = lessonDirId(snap, path);
   const chrooted = id ? snap.processes.filter((p) => p.rootId === id) : [];
-  if (chrooted.length === 0) return { done: false, hint: 'not-chrooted', params: { path } };
+  const [shell] = chrooted;
+  if (!shell) return { done: false, hint: 'not-chrooted', params: { path } };
   for (const p of chrooted) {
     const mounts = mountsSeenBy(snap, p);
     if (mounts && findMount(mounts, '/proc')?.fsType === 'proc') return { done: true };
   }
-  return { done: false, hint: 'no-proc', params: { path } };
+  return { done: false, hint: 'no-proc', params: { path, pid: sandboxPid(shell) } };
 });
