@@ -12,8 +12,8 @@ const QUOTA_HINTS = {
     gl: 'O grupo `{group}` aínda non existe no controlador cpu. No Terminal B, créao coa primeira orde do paso.',
   },
   'no-quota': {
-    pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda diz que não há cota. Escreva nele a cota do passo: 10000 microssegundos a cada período de 100000.',
-    gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda di que non hai cota. Escribe nel a cota do paso: 10000 microsegundos en cada período de 100000.',
+    pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda diz `{found}`: não há cota. Escreva nele a cota do passo: 10000 microssegundos a cada período de 100000.',
+    gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda di `{found}`: non hai cota. Escribe nel a cota do paso: 10000 microsegundos en cada período de 100000.',
   },
   'wrong-quota': {
     pt: 'A cota de `{group}` dá {found} % de uma CPU, e o passo pede {want} %. A cota dividida pelo período tem de dar {want} %: reescreva o arquivo com os números do passo.',

@@ -1,7 +1,7 @@
 // The CPU lesson (06-cgroups-cpu-pids): a CPU quota the kernel enforces, shared by two processes, and two
 // groups weighted 2:1 with a process each; the PIDs lesson (06-cgroups-pids-freezer): a fork bomb refused at
 // pids.max, a frozen group, and a group emptied after it held the bomb. From the groups' own files (v1 or v2).
-import { fileName, findGroup, groupsOf, liveMembers } from './cgroup-util';
+import { cpuQuotaShown, fileName, findGroup, groupsOf, liveMembers } from './cgroup-util';
 import { type CheckResult, defineCheck } from './types';
 
 /**
@@ -14,7 +14,11 @@ export const cgroupCpuQuota = defineCheck('cgroup-cpu-quota', (snap, params): Ch
   const g = findGroup(snap, 'cpu', group);
   if (!g?.cpu) return { done: false, hint: 'no-group', params: { group } };
   if (g.cpu.quotaUs === null || g.cpu.periodUs <= 0)
-    return { done: false, hint: 'no-quota', params: { group, file: fileName(snap, 'cpuQuota') } };
+    return {
+      done: false,
+      hint: 'no-quota',
+      params: { group, file: fileName(snap, 'cpuQuota'), found: cpuQuotaShown(snap, g.cpu) },
+    };
   const found = Math.round((g.cpu.quotaUs / g.cpu.periodUs) * 1000) / 10;
   if (Math.abs(found - want) > 0.5) return { done: false, hint: 'wrong-quota', params: { group, found, want } };
   const count = liveMembers(snap, g).length;

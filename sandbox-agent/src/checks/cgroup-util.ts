@@ -38,3 +38,8 @@ export const CGROUP_FILES = {
 export function fileName(snap: SandboxSnapshot, file: keyof typeof CGROUP_FILES): string {
   return CGROUP_FILES[file][snap.cgroups.version];
 }
+
+/** The CPU quota file's text as the host shows it: v1 cpu.cfs_quota_us (-1 for none), v2 cpu.max ("max 100000"). */
+export function cpuQuotaShown(snap: SandboxSnapshot, cpu: { quotaUs: number | null; periodUs: number }): string {
+  return snap.cgroups.version === 1 ? String(cpu.quotaUs ?? -1) : `${cpu.quotaUs ?? 'max'} ${cpu.periodUs}`;
+}

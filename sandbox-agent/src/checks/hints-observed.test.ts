@@ -2,8 +2,7 @@
 // check, each failure reason whose result carries a value read from the snapshot (not one of the step's own
 // parameters), and which params those are. Every lesson hint for such a reason shows them, in pt and gl; and for
 // each one a snapshot that fails it (recorded, or a minimal edit of one) yields a hint that, filled as the site
-// fills it, names the value seen. Reasons left out observe an absence ("no process is in a new user namespace")
-// or name only what the step asked for.
+// fills it, names the value seen. WITHOUT_VALUE lists the other reasons, so that a new one is sorted too.
 import { describe, expect, it } from 'vitest';
 import { findLesson, lessons } from '../../../lessons/index';
 import { type LessonDef, LOCALES, unfilledHintParams } from '../../../lessons/types';
@@ -27,7 +26,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'rootless-init': { 'not-aluno': ['found'], 'missing-ns': ['kind'] },
   'cgroup-memory-limit': { 'wrong-limit': ['found'] },
   'cgroup-memory-usage': { 'low-usage': ['found'] },
-  'cgroup-cpu-quota': { 'wrong-quota': ['found'], 'too-few': ['count'] },
+  'cgroup-cpu-quota': { 'no-quota': ['found'], 'wrong-quota': ['found'], 'too-few': ['count'] },
   'cgroup-cpu-weights': { 'wrong-ratio': ['found', 'highWeight', 'lowWeight'] },
   'cgroup-pids-limit': { 'wrong-max': ['found'] },
   'cgroup-frozen': { 'frozen-empty': ['group'] },
@@ -57,6 +56,53 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'pid1-zombie': { 'no-zombie': ['pid', 'comm'] },
   'pid1-reaps': { 'zombie-left': ['pid', 'comm'], 'not-reaped': ['pid', 'comm'], 'no-child': ['pid', 'comm'] },
 };
+
+/**
+ * The other reasons: their hints show no value read from the snapshot, because what they observe is an absence
+ * (nothing of the kind is there), a zero the text states (`nr_throttled` 0, `max 0`), or they name only the
+ * step's own values. Those noted "open" decide from a value they could show and do not yet.
+ */
+const WITHOUT_VALUE = reasonsByCheck(`
+  root-is-path: no-process; proc-mounted-in-root: not-chrooted
+  fixture-killed-from-root: starting killed-untraceable; pid-ns-init: no-new-pidns; container-proc: no-process
+  uts-hostname: not-container no-new-uts; joined-uts: no-container not-joined
+  joined-container: no-container not-joined; time-offset: no-time-ns; ns-differs: same-ns
+  userns-unmapped: no-userns; userns-root-map: no-userns no-map; rootless-init: no-init
+  # open: cgroup-memory-limit no-limit (the file's no limit: max on v2, a number on v1 the snapshot does not keep)
+  cgroup-memory-limit: no-group no-limit; cgroup-has-process: no-group empty; cgroup-memory-usage: no-group
+  cgroup-oom-kill: no-group no-oom empty-after-oom; cgroup-cpu-quota: no-group empty not-throttled
+  cgroup-cpu-weights: no-group empty; cgroup-pids-limit: no-group no-refusal; cgroup-frozen: none-frozen
+  cgroup-emptied: no-group never-used
+  # open: bind-mount other-source (what the mount there shows instead)
+  bind-mount: not-mounted other-source; mount-propagated: no-mount not-shared; mount-private: no-mount leaked
+  pivoted-root: no-process; chroot-escaped: no-escape; overlay-mount: no-overlay
+  # open: overlay-copied-up not-appended, overlay-whiteout no-whiteout (what the upper file is instead)
+  overlay-copied-up: no-copy no-lower not-appended; overlay-whiteout: not-deleted no-whiteout lower-gone
+  overlay-layers: no-overlay; overlay-shared-image: no-write leaked
+  # open: cap-dropped none-dropped (the capability sets of the root shells seen)
+  cap-dropped: none-dropped; file-cap-used: no-process; veth-pair: no-veth not-moved not-peers
+  iface-up: no-addr down
+  # open: veth-traffic no-traffic (the packet counters)
+  veth-traffic: no-traffic; bridge-joined: no-bridge; default-route: no-route; container-complete: no-container
+  oci-spec: no-spec not-json; oci-running: not-running; oci-seccomp: not-running; pod-pause: no-pause
+  pod-members: no-pause
+  # open: docker-like has-network (the interfaces besides lo)
+  docker-like: no-container has-network; net-listener: no-container no-listener
+  dnat-conntrack: no-nat no-answer other-ns; etc-bound: no-container not-bound own-file
+  container-dev: no-mount-ns no-dev-tmpfs; pid1-zombie: no-new-pidns; pid1-reaps: no-new-pidns
+`);
+
+/** `check: reason reason; check: reason` lines (a `#` line is a note) → reasons by check. */
+function reasonsByCheck(text: string): Readonly<Partial<Record<CheckId, readonly string[]>>> {
+  const out: Partial<Record<CheckId, string[]>> = {};
+  for (const line of text.split('\n'))
+    if (!line.trim().startsWith('#'))
+      for (const entry of line.split(';')) {
+        const [check, reasons] = entry.split(':');
+        if (check?.trim() && reasons) out[check.trim() as CheckId] = reasons.trim().split(/\s+/);
+      }
+  return out;
+}
 
 /** The snapshot with every mount at `mountPoint` changed by `edit`, in every recorded view. */
 function editMount(snap: SandboxSnapshot, mountPoint: string, edit: (m: MountEntry) => MountEntry): SandboxSnapshot {
@@ -98,6 +144,7 @@ const EDITED = {
     for (const p of snap.processes) if (p.nsPids.at(-1) === 1) p.ns.uts = snap.base.ns.uts;
     return snap;
   },
+  noQuota: group('06-quota-v1', '/cpu10', (g) => ({ ...g, cpu: g.cpu && { ...g.cpu, quotaUs: null } })),
   quota20: group('06-quota-v1', '/cpu10', (g) => ({ ...g, cpu: g.cpu && { ...g.cpu, quotaUs: 20000 } })),
   weightsEven: group('06-weights-v1', '/alto', (g) => ({ ...g, cpu: g.cpu && { ...g.cpu, weight: 1536 } })),
   pidsMax30: group('06-pids-v1', '/pid20', (g) => ({ ...g, pids: g.pids && { ...g.pids, max: 30 } })),
@@ -165,7 +212,7 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
     usage: { 'low-usage': '05-group-v1' },
   },
   '06-cgroups-cpu-pids': {
-    quota: { 'wrong-quota': EDITED.quota20 },
+    quota: { 'no-quota': EDITED.noQuota, 'wrong-quota': EDITED.quota20 },
     shared: { 'too-few': '06-quota-v1' },
     weights: { 'wrong-ratio': EDITED.weightsEven },
   },
@@ -253,6 +300,18 @@ describe('hints name what the agent observed', () => {
                 gaps.push(`${lesson.slug}/${step.id} "${hint}" (${locale}) lacks {${name}}`);
             }
     expect(gaps).toEqual([]);
+  });
+
+  it('audits every reason a lesson has a hint for: with an observed value, or without', () => {
+    const unsorted: string[] = [];
+    for (const lesson of lessons)
+      for (const step of lesson.steps)
+        for (const hint of Object.keys(step.hints)) {
+          const id = step.check.id;
+          const observed = OBSERVED[id]?.[hint] !== undefined;
+          if (observed === (WITHOUT_VALUE[id]?.includes(hint) ?? false)) unsorted.push(`${id} ${hint}`);
+        }
+    expect([...new Set(unsorted)]).toEqual([]);
   });
 
   it('has a failing snapshot for every check and reason with an observed value', () => {
