@@ -35,8 +35,12 @@ export default defineLesson({
           gl: 'Non hai nada montado en `{target}`. No Terminal B, crea os cartafoles e o ficheiro coas dúas primeiras ordes do paso e executa `mount --bind -o ro,nodev /root/volume {target}`.',
         },
         'other-source': {
-          pt: 'Há uma montagem em `{target}`, mas ela não mostra a pasta `{source}`. Desmonte com `umount {target}` e faça o bind de novo, com `{source}` como origem.',
-          gl: 'Hai unha montaxe en `{target}`, pero non amosa o cartafol `{source}`. Desmonta con `umount {target}` e fai de novo o bind, con `{source}` como orixe.',
+          pt: 'Há uma montagem em `{target}`, mas ela mostra a pasta `{found}`, não `{source}`. Desmonte com `umount {target}` e faça o bind de novo, com `{source}` como origem.',
+          gl: 'Hai unha montaxe en `{target}`, pero amosa o cartafol `{found}`, non `{source}`. Desmonta con `umount {target}` e fai de novo o bind, con `{source}` como orixe.',
+        },
+        'not-bind': {
+          pt: 'Em `{target}` está montado um sistema de arquivos `{fstype}` próprio, não um bind da pasta `{source}`. Desmonte com `umount {target}` e faça o bind, com `{source}` como origem.',
+          gl: 'En `{target}` está montado un sistema de ficheiros `{fstype}` propio, non un bind do cartafol `{source}`. Desmonta con `umount {target}` e fai o bind, con `{source}` como orixe.',
         },
         writable: {
           pt: 'O bind em `{target}` existe, mas aceita escrita (as opções dele são `{found}`): o `-o ro` ficou de fora ou não pegou. Torne-o só de leitura sem desmontar: `mount -o remount,bind,ro {target}`.',

@@ -31,7 +31,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'cgroup-pids-limit': { 'wrong-max': ['found'] },
   'cgroup-frozen': { 'frozen-empty': ['group'] },
   'cgroup-emptied': { 'not-emptied': ['count'] },
-  'bind-mount': { writable: ['found'] },
+  'bind-mount': { 'other-source': ['found'], 'not-bind': ['fstype'], writable: ['found'] },
   'pivoted-root': { chrooted: ['pid'], 'old-root': ['pid'] },
   'overlay-mount': { 'plain-dir': ['fstype', 'under'], 'not-overlay': ['fstype'], 'wrong-dirs': ['found'] },
   'overlay-layers': { 'one-lower': ['found'], 'has-upper': ['found'] },
@@ -73,8 +73,7 @@ const WITHOUT_VALUE = reasonsByCheck(`
   cgroup-oom-kill: no-group no-oom empty-after-oom; cgroup-cpu-quota: no-group empty not-throttled
   cgroup-cpu-weights: no-group empty; cgroup-pids-limit: no-group no-refusal; cgroup-frozen: none-frozen
   cgroup-emptied: no-group never-used
-  # open: bind-mount other-source (what the mount there shows instead)
-  bind-mount: not-mounted other-source; mount-propagated: no-mount not-shared; mount-private: no-mount leaked
+  bind-mount: not-mounted; mount-propagated: no-mount not-shared; mount-private: no-mount leaked
   pivoted-root: no-process; chroot-escaped: no-escape; overlay-mount: no-overlay
   # open: overlay-copied-up not-appended, overlay-whiteout no-whiteout (what the upper file is instead)
   overlay-copied-up: no-copy no-lower not-appended; overlay-whiteout: not-deleted no-whiteout lower-gone
@@ -125,6 +124,13 @@ function editInterface(snap: SandboxSnapshot, name: string, edit: (i: NetInterfa
   return editNet(snap, (n) => ({ ...n, interfaces: n.interfaces.map((i) => (i.name === name ? edit(i) : i)) }));
 }
 
+/** Lesson 07's bind target showing something else: its mount changed by `edit`, the path another directory. */
+function otherAtVolume(edit: (m: MountEntry) => MountEntry): SandboxSnapshot {
+  const target = '/root/rootfs/mnt/volume';
+  const snap = editMount(load('07-bind'), target, edit);
+  return { ...snap, paths: { ...snap.paths, [target]: '0:999' } };
+}
+
 /** `edit` applied to group `path` of a recorded snapshot. */
 const group = (name: string, path: string, edit: (g: CgroupGroup) => CgroupGroup) => () =>
   editGroup(load(name), path, edit);
@@ -150,6 +156,9 @@ const EDITED = {
   pidsMax30: group('06-pids-v1', '/pid20', (g) => ({ ...g, pids: g.pids && { ...g.pids, max: 30 } })),
   frozenEmpty: group('06-freeze-v1', '/gelo', (g) => ({ ...g, procs: [] })),
   runcPids99: group('12-run', '/demo', (g) => ({ ...g, pids: g.pids && { ...g.pids, max: 99 } })),
+  /** A bind of /root/copia at the target, or a tmpfs of its own there, instead of /root/volume. */
+  bindOther: () => otherAtVolume((m) => ({ ...m, root: '/root/copia' })),
+  tmpfsThere: () => otherAtVolume((m) => ({ ...m, fsType: 'tmpfs', major: 0, minor: 999, root: '/' })),
   bindWritable: () =>
     editMount(load('07-bind'), '/root/rootfs/mnt/volume', (m) => ({ ...m, mountOptions: ['rw', 'nodev'] })),
   mergedTmpfs: () => editMount(load('08-mount'), '/root/ov/merged', (m) => ({ ...m, fsType: 'tmpfs' })),
@@ -222,7 +231,7 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
     empty: { 'not-emptied': '06-freeze-v1' },
   },
   '07-mounts': {
-    'bind-ro': { writable: EDITED.bindWritable },
+    'bind-ro': { 'other-source': EDITED.bindOther, 'not-bind': EDITED.tmpfsThere, writable: EDITED.bindWritable },
     pivot: { chrooted: '01-chrooted', 'old-root': '07-old-root' },
   },
   '08-overlay': {

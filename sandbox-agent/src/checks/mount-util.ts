@@ -26,6 +26,28 @@ export function baseMountAt(snap: SandboxSnapshot, path: string): MountEntry | u
   return mounts ? findMount(mounts, path) : undefined;
 }
 
+/**
+ * The directory mount `m` shows, as a path of the sandbox: `m.root` within its filesystem, under the mount point of
+ * another mount of the sandbox's namespace of that filesystem whose root is above it (a bind of `/root/copia`, of the
+ * sandbox's own root, reads `/root/copia`). Undefined for a filesystem mounted nowhere else (a new tmpfs).
+ */
+export function sandboxPathOf(snap: SandboxSnapshot, m: MountEntry): string | undefined {
+  for (const other of baseMounts(snap) ?? []) {
+    if (other === m || other.major !== m.major || other.minor !== m.minor) continue;
+    const rest = pathBelow(other.root, m.root);
+    if (rest === '') return other.mountPoint;
+    if (rest !== undefined) return other.mountPoint === '/' ? rest : `${other.mountPoint}${rest}`;
+  }
+  return undefined;
+}
+
+/** What is left of `path` below the directory `root` ('' for `root` itself, '/b' for `root`/b); undefined if not below. */
+function pathBelow(root: string, path: string): string | undefined {
+  if (path === root) return '';
+  if (root === '/') return path;
+  return path.startsWith(`${root}/`) ? path.slice(root.length) : undefined;
+}
+
 /** The mount a path lies in, in the sandbox's own namespace: the one at the longest mount point above it. */
 export function baseMountHolding(snap: SandboxSnapshot, path: string): MountEntry | undefined {
   const above = (point: string) => point === '/' || path === point || path.startsWith(`${point}/`);

@@ -3,7 +3,7 @@
 // mount tables (/proc/PID/mountinfo) and the identities of roots and paths, never from what was typed.
 import { findMount, type MountEntry } from '../kernel/parse/mountinfo';
 import type { ProcInfo, SandboxSnapshot } from '../kernel/snapshot';
-import { baseMountAt, baseMounts, viewsByNamespace } from './mount-util';
+import { baseMountAt, baseMounts, sandboxPathOf, viewsByNamespace } from './mount-util';
 import { type Check, type CheckResult, defineCheck } from './types';
 import { lessonDirId, sandboxPid } from './util';
 
@@ -14,7 +14,13 @@ export const bindMount = defineCheck('bind-mount', (snap, params): CheckResult =
   const m = baseMountAt(snap, target);
   if (!m) return { done: false, hint: 'not-mounted', params: { target } };
   const id = snap.paths[target];
-  if (!id || id !== snap.paths[source]) return { done: false, hint: 'other-source', params: { target, source } };
+  if (!id || id !== snap.paths[source]) {
+    // What is mounted there instead: a directory of the sandbox, or a filesystem of its own (a new tmpfs).
+    const found = sandboxPathOf(snap, m);
+    return found === undefined
+      ? { done: false, hint: 'not-bind', params: { target, source, fstype: m.fsType } }
+      : { done: false, hint: 'other-source', params: { target, source, found } };
+  }
   if (params.readOnly === true && !m.mountOptions.includes('ro'))
     return { done: false, hint: 'writable', params: { target, found: m.mountOptions.join(',') } };
   return { done: true };
