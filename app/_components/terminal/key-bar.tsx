@@ -11,43 +11,31 @@ import {
   type StickyModifiers,
   type SymbolKey,
 } from '@/lib/terminal/key-bar-keys';
+import { useRememberedChoice } from '../remembered-choice';
 import { TerminalAction } from './terminal-action';
 import styles from './terminal-panel.module.css';
 import type { TerminalMessages } from './types';
 
 type KeyLabels = TerminalMessages['keys'];
 
-/** The student's own choice, 'on' or 'off'; none: shown where the main pointer is coarse (a finger). */
-const STORAGE_KEY = 'gaiola.keyBar';
 const TOUCH_QUERY = '(pointer: coarse)';
 
-/** Whether the bar is shown, and the toggle that overrides the device's default (remembered). */
+/**
+ * Whether the bar is shown: the student's own choice (remembered), or else where the main pointer is coarse
+ * (a finger); and the toggle.
+ */
 export function useKeyBarShown(): [boolean, () => void] {
   const [touch, setTouch] = useState(false);
-  const [choice, setChoice] = useState<boolean | null>(null);
+  const [choice, choose] = useRememberedChoice('gaiola.keyBar');
   useEffect(() => {
     const media = window.matchMedia(TOUCH_QUERY);
     const follow = () => setTouch(media.matches);
     follow();
     media.addEventListener('change', follow);
-    try {
-      const stored = window.localStorage.getItem(STORAGE_KEY);
-      if (stored === 'on' || stored === 'off') setChoice(stored === 'on');
-    } catch {
-      // Not remembered: the device's default.
-    }
     return () => media.removeEventListener('change', follow);
   }, []);
   const shown = choice ?? touch;
-  const toggle = () => {
-    setChoice(!shown);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, shown ? 'off' : 'on');
-    } catch {
-      // Not remembered; still toggled.
-    }
-  };
-  return [shown, toggle];
+  return [shown, () => choose(!shown)];
 }
 
 /** Each symbol's accessible name, and its test id's suffix. */
