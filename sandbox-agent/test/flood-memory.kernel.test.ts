@@ -66,6 +66,8 @@ async function keptBytes(): Promise<number> {
 class Tab {
   readonly child: ChildProcess;
   received = 0;
+  /** Binary frames received: with the bytes, how finely the agent cut the flood. */
+  frames = 0;
   tail = '';
   peak = 0;
   /** The highest Buffer memory alone (process.memoryUsage().arrayBuffers) at the same samples. */
@@ -78,8 +80,9 @@ class Tab {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     createInterface({ input: this.child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const r = JSON.parse(line) as { received: number; tail: string };
+      const r = JSON.parse(line) as { received: number; frames: number; tail: string };
       this.received = r.received;
+      this.frames = r.frames;
       this.tail = r.tail;
       this.peak = Math.max(this.peak, liveBytes());
       this.peakBuffers = Math.max(this.peakBuffers, process.memoryUsage().arrayBuffers);
@@ -121,10 +124,20 @@ describe.skipIf(skip !== undefined)('a flood in a terminal', () => {
     const buffersBefore = process.memoryUsage().arrayBuffers;
     tab.peakBuffers = buffersBefore;
     const start = tab.received;
+    const startFrames = tab.frames;
+    const progress = () =>
+      `${((tab.received - start) / MIB).toFixed(1)} MiB in ${tab.frames - startFrames} frames ` +
+      `(${((tab.received - start) / Math.max(1, tab.frames - startFrames)).toFixed(0)} bytes each)`;
+    // Said every 30 s, so a slow flood can be told from a stalled one in the log.
+    const ticker = setInterval(() => console.log(`[flood-memory] so far ${progress()}`), 30_000);
     tab.type('yes\r');
     // No time is asserted: the wait only bounds a stalled flood. Under software emulation (the classroom-VM
     // tier's TCG guest, about ten times slower) the 64 MiB take over a minute.
-    await waitUntil(() => tab.received - start >= FLOOD_BYTES, `${FLOOD_BYTES / MIB} MiB of output`, FLOOD_WAIT_MS);
+    try {
+      await waitUntil(() => tab.received - start >= FLOOD_BYTES, `${FLOOD_BYTES / MIB} MiB of output`, FLOOD_WAIT_MS);
+    } finally {
+      clearInterval(ticker);
+    }
     const peak = tab.peak - before;
     const peakBuffers = tab.peakBuffers - buffersBefore;
     const rss = process.memoryUsage().rss - rssBefore;
@@ -133,7 +146,7 @@ describe.skipIf(skip !== undefined)('a flood in a terminal', () => {
     await waitUntil(() => tab.tail.includes('flood-42-over'), 'the shell answering after the flood');
     const kept = (await keptBytes()) - before;
     console.log(
-      `[flood-memory] ${((tab.received - start) / MIB).toFixed(0)} MiB passed; the agent's live memory peak ` +
+      `[flood-memory] ${progress()} passed; the agent's live memory peak ` +
         `+${(peak / MIB).toFixed(1)} MiB (Buffers +${(peakBuffers / MIB).toFixed(1)} MiB), kept +${(kept / MIB).toFixed(2)} MiB; its RSS +${(rss / MIB).toFixed(1)} MiB`,
     );
     expect(tab.received - start).toBeGreaterThanOrEqual(FLOOD_BYTES);

@@ -5,7 +5,9 @@
 # the e2e smoke in the HOST's Chromium through loopback forwards (playwright.vm.config.ts), Ctrl-C and a
 # check that nothing is left, the class's systemd service (`npm run class -- --install`, then its removal), the
 # whole kernel tier and again a check that nothing is left. Logs and summary.json land in test-results/vm/TARGET/.
-#   npm run test:vm [-- --target bookworm|trixie] [--rebuild] [--bench]
+#   npm run test:vm [-- --target bookworm|trixie] [--rebuild] [--bench] [--kernel-only FILE,...]
+# --kernel-only runs, after the facts, only the named kernel test files (none left out) and the nothing-left
+# check: a developer's look at one test in the guest; the other stages are reported as not run.
 # --bench adds, before the last nothing-left check, the start-time benchmark of a v2 cgroup entry
 # (bench/cgroup-entry.ts: first prompt born in the cgroup vs moved there), its output in bench.log.
 # Each stage has a time limit; one that passes it is named in the closing line, the guest is killed, and the
@@ -18,16 +20,26 @@ started=$(date +%s)
 target=bookworm
 rebuild=
 bench=
+kernel_only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target=${2:-}; shift 2 || shift ;;
     --target=*) target=${1#--target=}; shift ;;
     --rebuild) rebuild=--rebuild; shift ;;
     --bench) bench=1; shift ;;
-    *) die "unknown option $1 (npm run test:vm -- [--target bookworm|trixie] [--rebuild] [--bench])" ;;
+    --kernel-only) kernel_only=${2:-}; shift 2 || shift ;;
+    --kernel-only=*) kernel_only=${1#--kernel-only=}; shift ;;
+    *) die "unknown option $1 (npm run test:vm -- [--target bookworm|trixie] [--rebuild] [--bench] [--kernel-only FILE,...])" ;;
   esac
 done
 case "$target" in bookworm | trixie) ;; *) die "unknown VM target '$target' (bookworm or trixie)" ;; esac
+# The files are checked here, by name, so nothing but paths of this checkout's kernel tests reaches the guest.
+if [ -n "$kernel_only" ]; then
+  for f in ${kernel_only//,/ }; do
+    [[ "$f" =~ ^sandbox-agent/test/[a-z0-9-]+\.kernel\.test\.ts$ ]] && [ -f "$GAIOLA_ROOT/$f" ] ||
+      die "--kernel-only: '$f' is not a kernel test file of this checkout (sandbox-agent/test/NAME.kernel.test.ts)"
+  done
+fi
 
 # Time limits, in seconds, of each stage on this project's 2-core machine under TCG (about 10x slower than
 # native), with room for other work on the machine; what they usually take is in the comments. Each can be
@@ -63,7 +75,7 @@ qemu_pid=
 e2e_pid=
 stopped_at=
 
-# stage_result NAME STATUS MILLISECONDS NOTE: one row of the summary (passed, failed, timeout, not-run).
+# stage_result NAME STATUS MILLISECONDS NOTE: one row of the summary (passed, failed, timeout, not-run, skipped).
 stage_result() {
   printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$stages"
   case "$2" in
@@ -161,8 +173,8 @@ if [ -z "$stopped_at" ]; then
   touch "$stage/lib/.apt-updated"
   install -m 0644 "$GAIOLA_ROOT/scripts/vm/runner.sh" "$stage/runner.sh"
   install -m 0644 "$GAIOLA_ROOT"/scripts/vm/jobs/* "$stage/jobs/"
-  printf 'GAIOLA_VM_TARGET=%s\nGAIOLA_VM_SITE_PORT=%s\nGAIOLA_VM_AGENT_PORT=%s\nGAIOLA_VM_GUEST_ADDR=%s\n' \
-    "$target" "$SITE_PORT" "$AGENT_PORT" "$GUEST_ADDR" > "$stage/vm.env"
+  printf 'GAIOLA_VM_TARGET=%s\nGAIOLA_VM_SITE_PORT=%s\nGAIOLA_VM_AGENT_PORT=%s\nGAIOLA_VM_GUEST_ADDR=%s\nGAIOLA_VM_KERNEL_ONLY=%s\n' \
+    "$target" "$SITE_PORT" "$AGENT_PORT" "$GUEST_ADDR" "${kernel_only//,/ }" > "$stage/vm.env"
   truncate -s 8G "$run/run.img"
   if mkfs.ext4 -q -F -L gaiola-run -d "$stage" "$run/run.img"; then
     stage_result checkout passed "$(ms_since "$t")" "$(du -sh --apparent-size "$stage" | cut -f1) copied"
@@ -253,15 +265,19 @@ e2e() {
 }
 
 job facts "$LIMIT_FACTS"
-job probe "$LIMIT_PROBE"
-job start "$LIMIT_START"
-if [ -n "$stopped_at" ] || [ "$(cut -d' ' -f1 "$share/out/start.rc" 2>/dev/null)" = 0 ]; then
-  e2e
+if [ -n "$kernel_only" ]; then
+  for s in probe start e2e stop service; do stage_result "$s" skipped 0 "--kernel-only"; done
 else
-  stage_result e2e not-run 0 "npm start did not come up"
+  job probe "$LIMIT_PROBE"
+  job start "$LIMIT_START"
+  if [ -n "$stopped_at" ] || [ "$(cut -d' ' -f1 "$share/out/start.rc" 2>/dev/null)" = 0 ]; then
+    e2e
+  else
+    stage_result e2e not-run 0 "npm start did not come up"
+  fi
+  job stop "$LIMIT_STOP"
+  job service "$LIMIT_START"
 fi
-job stop "$LIMIT_STOP"
-job service "$LIMIT_START"
 job kernel "$LIMIT_KERNEL"
 [ -z "$bench" ] || job bench "$LIMIT_BENCH"
 job left "$LIMIT_STOP"

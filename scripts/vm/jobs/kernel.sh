@@ -15,8 +15,17 @@ flood=sandbox-agent/test/flood-memory.kernel.test.ts
   echo "$flood: the agent's memory under a 64 MiB flood, not the host's; too slow under TCG on Debian 12 (the host's kernel tier runs it)"
 } > /mnt/share/out/kernel-excluded.txt
 echo "left out: $(cat /mnt/share/out/kernel-excluded.txt)"
-npx vitest run --config vitest.kernel.config.ts --exclude "$excluded" --exclude "$flood" --reporter=default --reporter=json \
-  --outputFile=/mnt/share/out/kernel.json
+if [ -n "${GAIOLA_VM_KERNEL_ONLY:-}" ]; then
+  # run.sh --kernel-only: these files alone (run.sh checked each is a kernel test of the checkout), none left out.
+  : > /mnt/share/out/kernel-excluded.txt
+  echo "only: $GAIOLA_VM_KERNEL_ONLY"
+  # shellcheck disable=SC2086 # one word per file, by design
+  npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json \
+    --outputFile=/mnt/share/out/kernel.json $GAIOLA_VM_KERNEL_ONLY
+else
+  npx vitest run --config vitest.kernel.config.ts --exclude "$excluded" --exclude "$flood" --reporter=default --reporter=json \
+    --outputFile=/mnt/share/out/kernel.json
+fi
 rc=$?
 echo "left after the tier: cgroups [$(find /sys/fs/cgroup -name 'gaiola*' -type d | tr '\n' ' ')]," \
   "/run [$(find /run -maxdepth 1 -name 'gaiola*' | tr '\n' ' ')]"
