@@ -1,11 +1,9 @@
 // The instructor's student table without React: how a name is shown, the totals a row carries, and the
 // order rows take when a column header is clicked. Pure, unit-tested in table.test.ts.
-import type { StudentRow } from '@protocol';
+import { type StudentRow, taggedName } from '@protocol';
 
 /** "Ana" for the first Ana of the class, "Ana (2)" for the second: two students are never confused. */
-export function displayName(name: string, tag: number): string {
-  return tag > 1 ? `${name} (${tag})` : name;
-}
+export const displayName = taggedName;
 
 /** Steps done across every lesson. */
 export function totalSteps(row: Pick<StudentRow, 'steps'>): number {

@@ -1,7 +1,7 @@
 // The instructor's view of a class, built from the store: one row per student with steps, first-answer
 // scores and questions answered per lesson, the lesson they are on, presence; and one student's whole
 // history. Pure over the rows.
-import type { HelpEntry, InstructorState, StudentDetail, StudentRow } from '../protocol';
+import { type HelpEntry, type InstructorState, type StudentDetail, type StudentRow, taggedName } from '../protocol';
 import type { ClassStudentRow, QuizAttemptRow } from '../store/db';
 import type { CsvRow } from './csv';
 import type { Hand } from './help-queue';
@@ -89,9 +89,7 @@ export function studentDetailOf(data: ClassData, row: StudentRow): StudentDetail
 
 /** The export rows: steps, then attempts, in time order; the student named as shown ("Ana (2)"). */
 export function csvRows(data: ClassData): CsvRow[] {
-  const names = new Map(
-    data.students.map((s) => [s.id, s.name_tag > 1 ? `${s.display_name} (${s.name_tag})` : s.display_name]),
-  );
+  const names = new Map(data.students.map((s) => [s.id, taggedName(s.display_name, s.name_tag)]));
   const iso = (ms: number) => new Date(ms).toISOString();
   const empty = { step: null, done_at: null, question: null, attempt: null, answer: null, correct: null };
   return [

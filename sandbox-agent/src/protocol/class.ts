@@ -39,6 +39,11 @@ export function cleanDisplayName(raw: string): string | null {
   return name;
 }
 
+/** A name as shown where two students share it: "Ana", then "Ana (2)". */
+export function taggedName(name: string, tag: number): string {
+  return tag > 1 ? `${name} (${tag})` : name;
+}
+
 export const joinRequest = z.strictObject({
   code: z.string().max(32),
   name: z.string().max(400),

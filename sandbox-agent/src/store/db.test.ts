@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from './db';
+import { MAX_AUDIT_DETAIL, Store } from './db';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -156,5 +156,48 @@ describe('class mode in the store', () => {
       expect(s.currentClass()?.code).toBe('ACDEFG');
       s.close();
     }
+  });
+
+  it('keeps a class’s audit records with the student as shown, ends them once, and clears only that class’s', () => {
+    const s = Store.open(tempDir());
+    s.createClass('c1', 'AAAAAA', 1);
+    s.joinClass('c1', 'st1', 'Ana', 2);
+    s.joinClass('c1', 'st2', 'ana', 3);
+    const look = s.recordAudit({ classId: 'c1', kind: 'look', instructor: 'Marta', student: 'st2', startedAt: 10 });
+    s.recordAudit({ classId: 'c1', kind: 'broadcast', instructor: 'Marta', startedAt: 20, detail: 'x'.repeat(600) });
+    s.endAudit(look, 15, 'end=ended');
+    // a second end changes nothing: the first one is the record
+    s.endAudit(look, 99, 'end=studentLeft');
+    s.createClass('c2', 'CCCCCC', 30);
+    s.recordAudit({ classId: 'c2', kind: 'help', instructor: 'Xoán', student: 'st1', startedAt: 31 });
+    const rows = s.classAudit('c1');
+    expect(rows.map(({ id, ...r }) => ({ ...r, detail: r.detail?.slice(0, 12) }))).toEqual([
+      {
+        kind: 'look',
+        instructor: 'Marta',
+        student_id: 'st2',
+        student_name: 'ana (2)',
+        started_at: 10,
+        ended_at: 15,
+        detail: 'end=ended',
+      },
+      {
+        kind: 'broadcast',
+        instructor: 'Marta',
+        student_id: null,
+        student_name: null,
+        started_at: 20,
+        ended_at: null,
+        detail: 'xxxxxxxxxxxx',
+      },
+    ]);
+    expect(rows[1]?.detail).toHaveLength(MAX_AUDIT_DETAIL);
+    // the record outlives the class's students
+    s.deleteClassStudents('c1');
+    expect(s.classAudit('c1')[0]?.student_name).toBe('ana (2)');
+    expect(s.clearClassAudit('c1')).toBe(2);
+    expect(s.classAudit('c1')).toEqual([]);
+    expect(s.classAudit('c2')).toHaveLength(1);
+    s.close();
   });
 });

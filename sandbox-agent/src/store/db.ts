@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { taggedName } from '../protocol';
 
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -65,7 +66,52 @@ const MIGRATIONS: Record<number, string> = {
     UPDATE OR IGNORE quiz_attempts SET lesson = '06-cgroups-pids-freezer'
       WHERE lesson = '06-cgroups-cpu-pids' AND question IN ('q3', 'q4', 'q5');
   `,
+  // In class, every look, help and broadcast of the instructor (issue 20). The student's name is kept as it
+  // was shown, so the record still reads after the class's students were deleted; no foreign key to them.
+  5: `
+    CREATE TABLE IF NOT EXISTS audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL,
+      instructor TEXT NOT NULL,
+      student_id TEXT,
+      student_name TEXT,
+      started_at INTEGER NOT NULL,
+      ended_at INTEGER,
+      detail TEXT
+    );
+    CREATE INDEX IF NOT EXISTS audit_class ON audit(class_id, started_at);
+  `,
 };
+
+/** What the instructor did in class that the audit keeps (issue 20). */
+export type AuditKind = 'look' | 'help' | 'broadcast';
+/** A detail (a broadcast's text, why a look ended) is cut to this many characters: a record, not a store. */
+export const MAX_AUDIT_DETAIL = 500;
+
+/** One record to write: who (the instructor's name as given), at whom, when; ended later for a look or help. */
+export interface AuditRecord {
+  classId: string;
+  kind: AuditKind;
+  instructor: string;
+  /** The student looked at or helped; none for a broadcast. */
+  student?: string;
+  startedAt: number;
+  endedAt?: number;
+  detail?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  kind: AuditKind;
+  instructor: string;
+  student_id: string | null;
+  /** The student as shown when the record was made ("Ana (2)"). */
+  student_name: string | null;
+  started_at: number;
+  ended_at: number | null;
+  detail: string | null;
+}
 
 export interface QuizAttemptRow {
   question: string;
@@ -320,6 +366,52 @@ export class Store {
     this.db.prepare('DELETE FROM students WHERE class_id = ?').run(classId);
     this.onChange({ kind: 'delete' });
     return ids;
+  }
+
+  // ---- the instructor's audit (issue 20) ----
+
+  /** Writes one record; returns its id, to end it later (endAudit). */
+  recordAudit(r: AuditRecord): number {
+    const student = r.student === undefined ? undefined : this.classStudent(r.student);
+    const shown = student && taggedName(student.display_name, student.name_tag);
+    const info = this.db
+      .prepare(
+        `INSERT INTO audit (class_id, kind, instructor, student_id, student_name, started_at, ended_at, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.classId,
+        r.kind,
+        r.instructor,
+        r.student ?? null,
+        shown ?? null,
+        r.startedAt,
+        r.endedAt ?? null,
+        r.detail === undefined ? null : [...r.detail].slice(0, MAX_AUDIT_DETAIL).join(''),
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  /** A look or help ended: its end time and, when given, its detail (why it ended, what was typed). */
+  endAudit(id: number, endedAt: number, detail?: string): void {
+    this.db
+      .prepare('UPDATE audit SET ended_at = ?, detail = COALESCE(?, detail) WHERE id = ? AND ended_at IS NULL')
+      .run(endedAt, detail === undefined ? null : [...detail].slice(0, MAX_AUDIT_DETAIL).join(''), id);
+  }
+
+  /** A class's records, oldest first. */
+  classAudit(classId: string): AuditRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, kind, instructor, student_id, student_name, started_at, ended_at, detail FROM audit
+         WHERE class_id = ? ORDER BY started_at, id`,
+      )
+      .all(classId) as AuditRow[];
+  }
+
+  /** Deletes a class's records (the instructor clears them); returns how many. */
+  clearClassAudit(classId: string): number {
+    return this.db.prepare('DELETE FROM audit WHERE class_id = ?').run(classId).changes;
   }
 
   close(): void {
