@@ -3,6 +3,7 @@
 // (EventSource can send no body and no header).
 import {
   INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_AUDIT_PATH,
   INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
@@ -47,8 +48,10 @@ export class InstructorClient {
   }
 
   /** The class's results as CSV, as a Blob the page offers for download. */
-  async exportCsv(): Promise<AgentResult<Blob>> {
-    const raw = await postRaw(agentUrl(this.at, INSTRUCTOR_EXPORT_PATH), { token: this.token }, this.fetcher);
+  /** The class's steps and answers (`audit`: its looks, helps and broadcasts instead) as a CSV file. */
+  async exportCsv(audit = false): Promise<AgentResult<Blob>> {
+    const path = audit ? INSTRUCTOR_AUDIT_PATH : INSTRUCTOR_EXPORT_PATH;
+    const raw = await postRaw(agentUrl(this.at, path), { token: this.token }, this.fetcher);
     if (!raw.ok) return raw;
     try {
       const text = await raw.value.text();
@@ -69,9 +72,9 @@ export class InstructorClient {
 }
 
 /** `gaiola-ACDEFG-2025-03-14.csv`: the class and the day, so several exports do not overwrite one another. */
-export function exportFileName(code: string, now: Date): string {
+export function exportFileName(code: string, now: Date, audit = false): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const safeCode = code.replace(/[^A-Za-z0-9]/g, '');
-  return `gaiola-${safeCode || 'turma'}-${day}.csv`;
+  return `gaiola-${safeCode || 'turma'}-${day}${audit ? '-registro' : ''}.csv`;
 }

@@ -1,16 +1,34 @@
 // The instructor's look at one student's terminal (issue 20), outside React: a WebSocket to the agent's look path
 // with the instructor's token. Text frames are validated look messages (waiting, watching, each tab's size);
-// binary frames are a tab's output, its first byte the tab. The close code says why the look ended.
-import { LOOK_PATH, LookCloseCode, lookMessage } from '@protocol';
+// binary frames are a tab's output, its first byte the tab. The close code says why the look ended. The
+// instructor may ask to type (help-ask); once the student accepted, keystrokes go as binary frames, split to
+// HELP_MAX_INPUT_BYTES, the tab's byte first.
+import {
+  HELP_MAX_INPUT_BYTES,
+  type HelpOffReason,
+  LOOK_PATH,
+  type LookCloseName,
+  type LookRequest,
+  lookCloseName,
+  lookMessage,
+} from '@protocol';
 import type { AgentLocation } from '@/lib/terminal/wire';
 
-export type LookEnd = keyof typeof LookCloseCode | 'closed';
+export type LookEnd = LookCloseName | 'closed';
 
 export interface LookEvents {
   state(state: 'waiting' | 'watching'): void;
   screen(tab: number, cols: number, rows: number): void;
   output(tab: number, bytes: Uint8Array): void;
   ended(why: LookEnd): void;
+  help(state: 'asking' | 'typing' | 'off', why?: HelpOffReason): void;
+}
+
+/** An open look: ask to type or stop, type into a tab, close it. */
+export interface LookHandle {
+  request(req: LookRequest): void;
+  type(tab: number, data: string): void;
+  close(): void;
 }
 
 export function lookUrl(at: AgentLocation, token: string, student: string, name: string): string {
@@ -21,12 +39,11 @@ export function lookUrl(at: AgentLocation, token: string, student: string, name:
 
 /** Why a look ended, from its close code. */
 export function lookEndOf(code: number): LookEnd {
-  const entry = Object.entries(LookCloseCode).find(([, c]) => c === code);
-  return entry ? (entry[0] as keyof typeof LookCloseCode) : 'closed';
+  return lookCloseName(code) ?? 'closed';
 }
 
-/** Opens a look; returns the function that closes it. */
-export function openLook(url: string, events: LookEvents): () => void {
+/** Opens a look. */
+export function openLook(url: string, events: LookEvents): LookHandle {
   const ws = new WebSocket(url);
   ws.binaryType = 'arraybuffer';
   ws.onmessage = (e: MessageEvent) => {
@@ -40,6 +57,7 @@ export function openLook(url: string, events: LookEvents): () => void {
       const msg = lookMessage.safeParse(json);
       if (!msg.success) return;
       if (msg.data.type === 'look') events.state(msg.data.state);
+      else if (msg.data.type === 'help') events.help(msg.data.state, msg.data.why);
       else events.screen(msg.data.tab, msg.data.cols, msg.data.rows);
       return;
     }
@@ -47,5 +65,21 @@ export function openLook(url: string, events: LookEvents): () => void {
     if (bytes.length > 1) events.output(bytes[0] ?? 0, bytes.subarray(1));
   };
   ws.onclose = (e: CloseEvent) => events.ended(lookEndOf(e.code));
-  return () => ws.close();
+  const open = () => ws.readyState === WebSocket.OPEN;
+  return {
+    request: (req) => {
+      if (open()) ws.send(JSON.stringify(req));
+    },
+    type: (tab, data) => {
+      const bytes = new TextEncoder().encode(data);
+      for (let at = 0; at < bytes.length && open(); at += HELP_MAX_INPUT_BYTES) {
+        const chunk = bytes.subarray(at, at + HELP_MAX_INPUT_BYTES);
+        const frame = new Uint8Array(chunk.length + 1);
+        frame[0] = tab;
+        frame.set(chunk, 1);
+        ws.send(frame);
+      }
+    },
+    close: () => ws.close(),
+  };
 }

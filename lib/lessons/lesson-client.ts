@@ -222,6 +222,16 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
     return this.send({ type: 'look-end' });
   }
 
+  /** The student's answer to the request to type into their terminal (the second consent). */
+  answerHelp(accept: boolean): boolean {
+    return this.send({ type: 'help-answer', accept });
+  }
+
+  /** Takes the keyboard back from whoever types into this student's terminal. */
+  endHelp(): boolean {
+    return this.send({ type: 'help-end' });
+  }
+
   /** Stops pending timers (the page is leaving). Subscribers and tabs detach themselves. */
   dispose(): void {
     this.disposed = true;

@@ -1,10 +1,15 @@
 // Class mode as the site's pages speak it to a test agent (startAgent with `classMode`): the class open for
 // joins, a student joining with the code, and the instructor's side over HTTP (state, one student's detail,
-// actions, the CSV, the event stream), each with the instructor's secret token.
+// actions, the CSV, the event stream), each with the instructor's secret token; and a look at a student's
+// terminal (its WebSocket), which may ask to type into it.
+import { afterAll, beforeAll } from 'vitest';
+import WebSocket from 'ws';
 import { ensureClass } from '../src/class/class-setup';
 import {
   CLASS_JOIN_PATH,
+  type HelpStateMessage,
   INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_AUDIT_PATH,
   INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
@@ -13,11 +18,13 @@ import {
   type InstructorState,
   instructorState,
   type JoinRequest,
+  LOOK_PATH,
+  type LookRequest,
   type StudentDetail,
   studentDetail,
 } from '../src/protocol';
 import type { ClassRow } from '../src/store/db';
-import { type Harness, ORIGIN, postJson } from './agent-harness';
+import { type Harness, ORIGIN, postJson, startAgent, TermClient } from './agent-harness';
 
 /** How long an instructor's token made here lasts: longer than any test file or benchmark runs. */
 const INSTRUCTOR_TOKEN_MS = 3600_000;
@@ -54,6 +61,11 @@ export class Instructor {
     return this.post(INSTRUCTOR_EXPORT_PATH);
   }
 
+  /** The class's audit (looks, helps, broadcasts) as CSV. */
+  async auditCsv(): Promise<string> {
+    return (await this.post(INSTRUCTOR_AUDIT_PATH)).text();
+  }
+
   /** `GET` of the event stream, the token in the query as the page's EventSource sends it. */
   openEvents(signal?: AbortSignal): Promise<Response> {
     return fetch(`${this.h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(this.token)}`, {
@@ -61,6 +73,88 @@ export class Instructor {
       signal,
     });
   }
+}
+
+/**
+ * The instructor's side of a look, as the class page opens it: the look's states and help states (`help:typing`,
+ * `help:off:ended`…) in order, the tabs' output, and how it closed (or the HTTP status that refused it).
+ */
+export class Look {
+  readonly ws: WebSocket;
+  readonly states: string[] = [];
+  output = '';
+  closeCode: number | undefined;
+  httpStatus: number | undefined;
+  constructor(h: Pick<Harness, 'url'>, token: string, student: string, name = 'Marta') {
+    const q = new URLSearchParams({ token, student, name });
+    this.ws = new WebSocket(`${h.url.replace('http', 'ws')}${LOOK_PATH}?${q}`, { origin: ORIGIN });
+    this.ws.on('message', (data, isBinary) => {
+      const buf = Buffer.from(data as Buffer);
+      if (isBinary) {
+        this.output += buf.subarray(1).toString('utf8');
+        return;
+      }
+      const msg = JSON.parse(buf.toString('utf8')) as { type: string; state?: string; why?: string };
+      const state = msg.state ?? 'screen';
+      this.states.push(msg.type === 'help' ? ['help', state, msg.why].filter(Boolean).join(':') : state);
+    });
+    this.ws.on('close', (code) => {
+      this.closeCode = code;
+    });
+    this.ws.on('unexpected-response', (_req, res) => {
+      this.httpStatus = res.statusCode;
+    });
+    this.ws.on('error', () => {});
+  }
+
+  request(req: LookRequest): void {
+    this.ws.send(JSON.stringify(req));
+  }
+
+  /** Keystrokes into a tab of the student's: a binary frame, the tab's byte first. */
+  type(tab: number, text: string): void {
+    this.ws.send(Buffer.concat([Buffer.from([tab]), Buffer.from(text, 'utf8')]), { binary: true });
+  }
+}
+
+/** The last help state a student's tab heard (their hand, who asks to look or type, who looks and types). */
+export function helpOf(t: TermClient): HelpStateMessage | undefined {
+  return t.control.filter((m): m is HelpStateMessage => m.type === 'help').at(-1);
+}
+
+/**
+ * For a describe block: an agent in class mode (its slots from `slotOffset`), its instructor, and these students
+ * joined with the code, each with one terminal tab open; filled in before the tests, stopped after them.
+ */
+export function classWithStudents(names: readonly string[], slotOffset: number) {
+  const c = {
+    h: undefined as unknown as Harness,
+    instructor: undefined as unknown as Instructor,
+    ids: {} as Record<string, string>,
+    tokens: {} as Record<string, string>,
+    tabs: {} as Record<string, TermClient>,
+  };
+  beforeAll(async () => {
+    c.h = await startAgent({ classMode: true, slotOffset, maxSandboxes: names.length });
+    const opened = openClass(c.h);
+    c.instructor = opened.instructor;
+    for (const name of names) {
+      const joined = (await (await joinClass(c.h, { code: opened.cls.code, name })).json()) as {
+        token: string;
+        student: { id: string };
+      };
+      c.ids[name] = joined.student.id;
+      c.tokens[name] = joined.token;
+      const t = new TermClient(c.h, joined.token, 0);
+      c.tabs[name] = t;
+      await t.hello();
+    }
+  });
+  afterAll(async () => {
+    for (const t of Object.values(c.tabs)) await t.close();
+    await c.h?.stop();
+  });
+  return c;
 }
 
 /** The class of an agent in class mode, open for joins, and its instructor. */

@@ -2,69 +2,17 @@
 // instructor's queue and the student learns their place; a look shows nothing before the student accepts, a
 // decline ends it, an accept shows the student's own terminal (replay and live output), the student ends it;
 // another student can neither open a look nor answer for someone else, and never hears of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { type HelpStateMessage, LOOK_PATH, LookCloseCode } from '../src/protocol';
-import { type Harness, ORIGIN, startAgent, TermClient, waitUntil } from './agent-harness';
-import { type Instructor, joinClass, openClass } from './class-harness';
+import { describe, expect, it } from 'vitest';
+import { LookCloseCode } from '../src/protocol';
+import { type TermClient, waitUntil } from './agent-harness';
+import { classWithStudents, helpOf, Look } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('class-help.kernel.test');
 
-/** The instructor's side of a look, as the class page opens it. */
-class Look {
-  readonly ws: WebSocket;
-  readonly states: string[] = [];
-  output = '';
-  closeCode: number | undefined;
-  httpStatus: number | undefined;
-  constructor(h: Harness, token: string, student: string) {
-    const q = new URLSearchParams({ token, student, name: 'Marta' });
-    this.ws = new WebSocket(`${h.url.replace('http', 'ws')}${LOOK_PATH}?${q}`, { origin: ORIGIN });
-    this.ws.on('message', (data, isBinary) => {
-      const buf = Buffer.from(data as Buffer);
-      if (isBinary) this.output += buf.subarray(1).toString('utf8');
-      else this.states.push((JSON.parse(buf.toString('utf8')) as { type: string; state?: string }).state ?? 'screen');
-    });
-    this.ws.on('close', (code) => {
-      this.closeCode = code;
-    });
-    this.ws.on('unexpected-response', (_req, res) => {
-      this.httpStatus = res.statusCode;
-    });
-    this.ws.on('error', () => {});
-  }
-}
-
-const helpOf = (t: TermClient) => t.control.filter((m): m is HelpStateMessage => m.type === 'help').at(-1) ?? undefined;
-
 describe.skipIf(skip !== undefined)('help in class through the agent', () => {
-  let h: Harness;
-  let instructor: Instructor;
-  const ids: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
-  const tabs: Record<string, TermClient> = {};
-
-  beforeAll(async () => {
-    h = await startAgent({ classMode: true, slotOffset: 80, maxSandboxes: 2 });
-    const opened = openClass(h);
-    instructor = opened.instructor;
-    for (const name of ['Ana', 'Brais']) {
-      const joined = (await (await joinClass(h, { code: opened.cls.code, name })).json()) as {
-        token: string;
-        student: { id: string };
-      };
-      ids[name] = joined.student.id;
-      tokens[name] = joined.token;
-      const t = new TermClient(h, joined.token, 0);
-      tabs[name] = t;
-      await t.hello();
-    }
-  });
-  afterAll(async () => {
-    for (const t of Object.values(tabs)) await t.close();
-    await h?.stop();
-  });
+  const c = classWithStudents(['Ana', 'Brais'], 80);
+  const { ids, tokens, tabs } = c;
 
   it('puts a raised hand in the queue, tells the student their place, and the instructor answers it', async () => {
     const ana = tabs.Ana as TermClient;
@@ -72,12 +20,12 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
     ana.sendJson({ type: 'hand', raise: true, question: 'o chroot  diz\nNo such file' });
     await waitUntil(() => helpOf(ana)?.hand?.position === 1, 'place 1');
     expect(helpOf(ana)?.hand?.question).toBe('o chroot diz No such file');
-    const state = await instructor.state();
+    const state = await c.instructor.state();
     expect(state.help).toMatchObject([{ student: ids.Ana, question: 'o chroot diz No such file' }]);
     // a question too long is refused, and the hand stays as it was
     ana.sendJson({ type: 'hand', raise: true, question: 'x'.repeat(141) });
     await waitUntil(() => ana.control.some((m) => m.type === 'error' && m.code === 'invalid_message'), 'refusal');
-    expect((await instructor.act('answer', ids.Ana)).ok).toBe(true);
+    expect((await c.instructor.act('answer', ids.Ana)).ok).toBe(true);
     await waitUntil(() => helpOf(ana)?.hand === null, 'the hand answered');
   });
 
@@ -85,11 +33,11 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
     const ana = tabs.Ana as TermClient;
     const brais = tabs.Brais as TermClient;
     // a student's token cannot open a look at anyone
-    const byStudent = new Look(h, tokens.Brais as string, ids.Ana as string);
+    const byStudent = new Look(c.h, tokens.Brais as string, ids.Ana as string);
     await waitUntil(() => byStudent.httpStatus !== undefined, 'the refusal');
     expect(byStudent.httpStatus).toBe(401);
 
-    const look = new Look(h, instructor.token, ids.Ana as string);
+    const look = new Look(c.h, c.instructor.token, ids.Ana as string);
     await waitUntil(() => look.states.includes('waiting'), 'waiting');
     await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
     // Brais answers "yes" for himself: nothing is asked of him, so nothing is granted
@@ -109,7 +57,7 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
   it("shows the student's own terminal once accepted, live, until the student ends it", async () => {
     const ana = tabs.Ana as TermClient;
     await ana.run('echo ana-was-here');
-    const look = new Look(h, instructor.token, ids.Ana as string);
+    const look = new Look(c.h, c.instructor.token, ids.Ana as string);
     await waitUntil(() => helpOf(ana)?.asking === 'Marta', 'Ana asked');
     ana.sendJson({ type: 'look-answer', accept: true });
     await waitUntil(() => look.output.includes('ana-was-here'), 'the replay in the look');
@@ -125,19 +73,19 @@ describe.skipIf(skip !== undefined)('help in class through the agent', () => {
     await waitUntil(() => look.closeCode !== undefined, 'the look ended');
     expect(look.closeCode).toBe(LookCloseCode.ended);
     await waitUntil(() => helpOf(ana)?.watching.length === 0, 'the badge gone');
-    expect(h.classMode?.desk?.watchers(ids.Ana as string)).toBe(0);
+    expect(c.h.classMode?.desk?.watchers(ids.Ana as string)).toBe(0);
   });
 
   it('ends a look when the student closes their last tab, and refuses one at a student offline', async () => {
     const brais = tabs.Brais as TermClient;
-    const look = new Look(h, instructor.token, ids.Brais as string);
+    const look = new Look(c.h, c.instructor.token, ids.Brais as string);
     await waitUntil(() => helpOf(brais)?.asking === 'Marta', 'Brais asked');
     brais.sendJson({ type: 'look-answer', accept: true });
     await waitUntil(() => look.states.includes('watching'), 'watching');
     await brais.close();
     await waitUntil(() => look.closeCode !== undefined, 'the look ended');
     expect(look.closeCode).toBe(LookCloseCode.studentLeft);
-    const again = new Look(h, instructor.token, ids.Brais as string);
+    const again = new Look(c.h, c.instructor.token, ids.Brais as string);
     await waitUntil(() => again.closeCode !== undefined, 'the refusal');
     expect(again.closeCode).toBe(LookCloseCode.studentLeft);
   });

@@ -73,6 +73,7 @@ export function InstructorView({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmClearAudit, setConfirmClearAudit] = useState(false);
   const [look, setLook] = useState<{ url: string; name: string } | null>(null);
   const feed = useRef<ClassFeed | null>(null);
   const detailId = useId();
@@ -137,13 +138,14 @@ export function InstructorView({
     [client, messages, failureText],
   );
 
-  const exportCsv = async (state: InstructorState) => {
+  /** The progress CSV, or (`audit`) the audit's: a second file, as CSV has one sheet. */
+  const exportCsv = async (state: InstructorState, audit = false) => {
     if (!client) return;
     setBusy(true);
     setNotice(null);
-    const result = await client.exportCsv();
+    const result = await client.exportCsv(audit);
     setBusy(false);
-    if (result.ok) download(result.value, exportFileName(state.class.code, new Date()));
+    if (result.ok) download(result.value, exportFileName(state.class.code, new Date(), audit));
     else setNotice({ text: failureText(result.error, result.status), error: true });
   };
 
@@ -229,6 +231,19 @@ export function InstructorView({
                       onClick: () => void exportCsv(state),
                     },
                     {
+                      label: messages.exportAudit,
+                      testId: 'export-audit',
+                      disabled: busy,
+                      onClick: () => void exportCsv(state, true),
+                    },
+                    {
+                      label: messages.clearAudit,
+                      testId: 'clear-audit',
+                      disabled: busy,
+                      danger: true,
+                      onClick: () => setConfirmClearAudit(true),
+                    },
+                    {
                       label: messages.deleteClass,
                       testId: 'delete-class',
                       disabled: busy,
@@ -280,6 +295,19 @@ export function InstructorView({
             }}
             onConfirm={() => void act('delete-class')}
             onClose={() => setConfirmDelete(false)}
+          />
+          <ConfirmDialog
+            open={confirmClearAudit}
+            testId="confirm-clear-audit"
+            labels={{
+              title: messages.clearAuditTitle,
+              body: messages.clearAuditBody,
+              confirm: messages.clearAuditConfirm,
+              cancel: messages.cancel,
+              field: messages.deleteField,
+            }}
+            onConfirm={() => void act('clear-audit')}
+            onClose={() => setConfirmClearAudit(false)}
           />
         </>
       )}

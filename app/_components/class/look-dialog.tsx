@@ -1,11 +1,12 @@
 'use client';
 // The instructor's look at a student's terminal (issue 20), in a dialog on the class page: it asks, waits for the
 // student's consent, then shows each of the student's terminals read-only at their size (the same screen and
-// scrollback), live, until the student ends it, leaves, or the dialog is closed.
-import { TAB_COUNT } from '@protocol';
+// scrollback), live, until the student ends it, leaves, or the dialog is closed. "Ask to type" asks the student a
+// second time; once they accept, the terminals take the instructor's keystrokes until either side stops.
+import { type HelpOffReason, TAB_COUNT } from '@protocol';
 import type { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
-import { type LookEnd, openLook } from '@/lib/class/look';
+import { type LookEnd, type LookHandle, openLook } from '@/lib/class/look';
 import { format } from '@/lib/i18n';
 import { registerTerminal, unregisterTerminal } from '@/lib/terminal/test-hook';
 import styles from './class.module.css';
@@ -29,10 +30,15 @@ export function LookDialog({
   const hosts = useRef<(HTMLDivElement | null)[]>([]);
   const [state, setState] = useState<'asking' | 'waiting' | 'watching' | LookEnd>('asking');
   const [tab, setTab] = useState(0);
+  const [help, setHelp] = useState<{ state: 'asking' | 'typing' | 'off'; why?: HelpOffReason }>({ state: 'off' });
+  const look = useRef<LookHandle | undefined>(undefined);
+  const shown = useRef<(Terminal | undefined)[]>([]);
+  const typing = help.state === 'typing';
 
   useEffect(() => {
     dialog.current?.showModal();
     const terms: (Terminal | undefined)[] = [];
+    shown.current = terms;
     const pending: { tab: number; bytes?: Uint8Array; size?: [number, number] }[] = [];
     let stopped = false;
     const apply = (p: (typeof pending)[number]) => {
@@ -48,21 +54,29 @@ export function LookDialog({
         if (!host) continue;
         const term = new Terminal({ disableStdin: true, scrollback: 5000, fontSize: 13 });
         term.open(host);
+        // taken only while the student lets this look type (disableStdin is lifted then); the agent checks again
+        term.onData((data) => look.current?.type(t, data));
         terms[t] = term;
         registerTerminal(LOOK_HOOK_BASE + t, term);
       }
       for (const p of pending.splice(0)) apply(p);
     });
-    const close = openLook(url, {
+    const handle = openLook(url, {
       state: setState,
+      help: (state, why) => setHelp({ state, why }),
       // a copy: the socket's buffer is not the terminal's
       output: (t, bytes) => apply({ tab: t, bytes: bytes.slice() }),
       screen: (t, cols, rows) => apply({ tab: t, size: [cols, rows] }),
-      ended: (why) => setState(why),
+      ended: (why) => {
+        setState(why);
+        setHelp({ state: 'off' });
+      },
     });
+    look.current = handle;
     return () => {
       stopped = true;
-      close();
+      look.current = undefined;
+      handle.close();
       terms.forEach((term, t) => {
         if (!term) return;
         unregisterTerminal(LOOK_HOOK_BASE + t, term);
@@ -71,6 +85,19 @@ export function LookDialog({
     };
   }, [url]);
 
+  useEffect(() => {
+    for (const term of shown.current) if (term) term.options.disableStdin = !typing;
+    if (typing) shown.current[tab]?.focus();
+  }, [typing, tab]);
+
+  const helpStatus =
+    help.state === 'asking'
+      ? format(messages.helpAsking, { name: studentName })
+      : help.state === 'typing'
+        ? format(messages.helping, { name: studentName })
+        : help.why
+          ? messages.helpOff[help.why]
+          : null;
   const status =
     state === 'asking' || state === 'waiting'
       ? format(messages.waiting, { name: studentName })
@@ -90,6 +117,21 @@ export function LookDialog({
       <p role="status" data-testid="look-status">
         {status}
       </p>
+      {state === 'watching' ? (
+        <p className={styles.toolbar} data-testid="look-help" data-state={help.state}>
+          <span role="status" data-testid="look-help-status">
+            {helpStatus}
+          </span>{' '}
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => look.current?.request({ type: help.state === 'off' ? 'help-ask' : 'help-stop' })}
+            data-testid={help.state === 'off' ? 'look-help-ask' : 'look-help-stop'}
+          >
+            {help.state === 'off' ? messages.helpAsk : messages.helpStop}
+          </button>
+        </p>
+      ) : null}
       <div role="tablist" className={styles.toolbar}>
         {Array.from({ length: TAB_COUNT }, (_, t) => (
           <button

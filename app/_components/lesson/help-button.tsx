@@ -2,7 +2,9 @@
 // Help in class (issue 20), beside the steps: "ask for help" raises a hand with an optional one-line question
 // (Alt+H opens it from anywhere on the page), the student sees their place in the queue and can lower the hand;
 // when the instructor asks to look, the student accepts or declines, and while anyone looks a badge says so with
-// a button that ends it. Shown only in a class: the agent sends the help state only there.
+// a button that ends it. Someone looking may ask to type: a second, separate consent; while they type, a badge
+// names them with a button that takes the keyboard back. Shown only in a class: the agent sends the help state
+// only there.
 import { MAX_HELP_QUESTION_LENGTH } from '@protocol';
 import { useEffect, useRef, useState } from 'react';
 import { format } from '@/lib/i18n';
@@ -23,6 +25,11 @@ export interface HelpLabels {
   readonly decline: string;
   readonly watching: string;
   readonly end: string;
+  readonly helpAsking: string;
+  readonly helpAccept: string;
+  readonly helpDecline: string;
+  readonly typing: string;
+  readonly helpEnd: string;
 }
 
 /** One of the help's buttons: a label, a test id, an action. */
@@ -41,6 +48,29 @@ function Action({
     <button type="button" className={danger ? styles.danger : styles.secondary} onClick={onClick} data-testid={testId}>
       {label}
     </button>
+  );
+}
+
+/** A request of the instructor's, accept or decline: to look, or (a second consent) to type. */
+function Consent({
+  text,
+  testId,
+  accept,
+  decline,
+  onAnswer,
+}: {
+  text: string;
+  testId: string;
+  accept: string;
+  decline: string;
+  onAnswer(accept: boolean): void;
+}) {
+  return (
+    <div className={styles.helpAlert} role="alertdialog" aria-label={text} data-testid={`${testId}-asking`}>
+      <p>{text}</p>
+      <Action label={accept} testId={`${testId}-accept`} onClick={() => onAnswer(true)} />
+      <Action label={decline} testId={`${testId}-decline`} onClick={() => onAnswer(false)} />
+    </div>
   );
 }
 
@@ -122,16 +152,28 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
         </button>
       )}
       {help.asking !== null ? (
-        <div
-          className={styles.helpAlert}
-          role="alertdialog"
-          aria-label={format(labels.asking, { name: name(help.asking) })}
-          data-testid="look-asking"
-        >
-          <p>{format(labels.asking, { name: name(help.asking) })}</p>
-          <Action label={labels.accept} testId="look-accept" onClick={() => store?.answerLook(true)} />
-          <Action label={labels.decline} testId="look-decline" onClick={() => store?.answerLook(false)} />
-        </div>
+        <Consent
+          text={format(labels.asking, { name: name(help.asking) })}
+          testId="look"
+          accept={labels.accept}
+          decline={labels.decline}
+          onAnswer={(yes) => store?.answerLook(yes)}
+        />
+      ) : null}
+      {help.helpAsking !== null ? (
+        <Consent
+          text={format(labels.helpAsking, { name: name(help.helpAsking) })}
+          testId="help"
+          accept={labels.helpAccept}
+          decline={labels.helpDecline}
+          onAnswer={(yes) => store?.answerHelp(yes)}
+        />
+      ) : null}
+      {help.typing !== null ? (
+        <p className={styles.helpBadge} role="status" data-testid="help-typing">
+          {format(labels.typing, { name: name(help.typing) })}{' '}
+          <Action label={labels.helpEnd} testId="help-end" danger onClick={() => store?.endHelp()} />
+        </p>
       ) : null}
       {help.watching.length > 0 ? (
         <p className={styles.helpBadge} role="status" data-testid="look-watching">

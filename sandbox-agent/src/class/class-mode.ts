@@ -76,6 +76,15 @@ export function createClassMode(opts: {
           online: isOnline,
           changed: (kind) => events.changed(kind),
           now: () => Date.now(),
+          audit: {
+            start: (kind, student, instructor) => {
+              const classId = opts.store.studentClassId(student);
+              return classId
+                ? opts.store.recordAudit({ classId, kind, instructor, student, startedAt: Date.now() })
+                : undefined;
+            },
+            end: (id, detail) => opts.store.endAudit(id, Date.now(), detail),
+          },
         })
       : undefined;
   const looks =

@@ -11,6 +11,7 @@ import {
   CloseCode,
   cleanDisplayName,
   INSTRUCTOR_ACTION_PATH,
+  INSTRUCTOR_AUDIT_PATH,
   INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
@@ -25,8 +26,8 @@ import { KeyedRateLimiter } from '../server/rate-limit';
 import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
-import { csvRows, helpEntries, studentDetailOf, studentRows } from './class-state';
-import { toCsv } from './csv';
+import { auditCsvRows, csvRows, helpEntries, studentDetailOf, studentRows } from './class-state';
+import { AUDIT_CSV_COLUMNS, CSV_COLUMNS, toCsv } from './csv';
 import type { ClassEvents } from './events';
 import type { HelpDesk } from './help-desk';
 import type { LookSockets } from './look-socket';
@@ -93,6 +94,8 @@ export class ClassRoutes implements ClassGate {
       },
       lookAnswer: (student, accept) => desk.answer(student, accept),
       lookEnd: (student) => desk.endByStudent(student),
+      helpAnswer: (student, accept) => desk.helpAnswer(student, accept),
+      helpEnd: (student) => desk.helpEndByStudent(student),
     };
   }
 
@@ -252,11 +255,14 @@ export class ClassRoutes implements ClassGate {
       send(200, studentDetailOf(data, row));
       return;
     }
-    if (path === INSTRUCTOR_EXPORT_PATH) {
-      const csv = toCsv(csvRows(this.classData(cls)));
+    if (path === INSTRUCTOR_EXPORT_PATH || path === INSTRUCTOR_AUDIT_PATH) {
+      const audit = path === INSTRUCTOR_AUDIT_PATH;
+      const csv = audit
+        ? toCsv(auditCsvRows(this.deps.store.classAudit(cls.id)), AUDIT_CSV_COLUMNS)
+        : toCsv(csvRows(this.classData(cls)), CSV_COLUMNS);
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="gaiola-${cls.code}.csv"`,
+        'content-disposition': `attachment; filename="gaiola-${cls.code}${audit ? '-audit' : ''}.csv"`,
         'cache-control': 'no-store',
         ...cors,
       });
@@ -289,6 +295,9 @@ export class ClassRoutes implements ClassGate {
       await this.deps.destroySandbox(student, `instructor-${action}`, code);
     } else if (action === 'close' || action === 'open') {
       store.setClassOpen(cls.id, action === 'open');
+    } else if (action === 'clear-audit') {
+      const n = store.clearClassAudit(cls.id);
+      this.deps.log(`class ${cls.code}: ${n} audit records cleared by the instructor`);
     } else {
       // their sandboxes first (the tabs are told the session ended), then every row of theirs
       for (const s of store.classStudents(cls.id))

@@ -2,8 +2,8 @@
 // scores and questions answered per lesson, the lesson they are on, presence; and one student's whole
 // history. Pure over the rows.
 import { type HelpEntry, type InstructorState, type StudentDetail, type StudentRow, taggedName } from '../protocol';
-import type { ClassStudentRow, QuizAttemptRow } from '../store/db';
-import type { CsvRow } from './csv';
+import type { AuditRow, ClassStudentRow, QuizAttemptRow } from '../store/db';
+import type { AuditCsvRow, CsvRow } from './csv';
 import type { Hand } from './help-queue';
 
 export interface ClassData {
@@ -111,6 +111,19 @@ export function csvRows(data: ClassData): CsvRow[] {
       correct: a.correct,
     })),
   ];
+}
+
+/** The audit's rows, oldest first; a record not ended yet (a look going on) has no end and no length. */
+export function auditCsvRows(rows: readonly AuditRow[]): AuditCsvRow[] {
+  return rows.map((r) => ({
+    kind: r.kind,
+    instructor: r.instructor,
+    student: r.student_name ?? r.student_id,
+    started_at: new Date(r.started_at).toISOString(),
+    ended_at: r.ended_at === null ? null : new Date(r.ended_at).toISOString(),
+    seconds: r.ended_at === null ? null : Math.round((r.ended_at - r.started_at) / 1000),
+    detail: r.detail,
+  }));
 }
 
 /**

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CLASS_CODE_ALPHABET, cleanDisplayName, normaliseClassCode } from '../protocol';
 import { CpuSampler, parseCpuLine, parseMeminfo } from './capacity';
 import { newClassCode } from './class-code';
-import { csvRows, studentRows } from './class-state';
-import { csvCell, toCsv } from './csv';
+import { auditCsvRows, csvRows, studentRows } from './class-state';
+import { AUDIT_CSV_COLUMNS, CSV_COLUMNS, csvCell, toCsv } from './csv';
 
 describe('class codes and names', () => {
   it('makes six-character codes from an alphabet without look-alikes', () => {
@@ -38,21 +38,48 @@ describe('CSV', () => {
     expect(csvCell(null)).toBe('');
   });
   it('writes a BOM, a header and CRLF lines', () => {
-    const csv = toCsv([
-      {
-        student: 'Uxía',
-        lesson: '01-chroot',
-        step: 'chroot',
-        done_at: '2026-11-23T10:00:00.000Z',
-        question: null,
-        attempt: null,
-        answer: null,
-        correct: null,
-      },
-    ]);
+    const csv = toCsv(
+      [
+        {
+          student: 'Uxía',
+          lesson: '01-chroot',
+          step: 'chroot',
+          done_at: '2026-11-23T10:00:00.000Z',
+          question: null,
+          attempt: null,
+          answer: null,
+          correct: null,
+        },
+      ],
+      CSV_COLUMNS,
+    );
     expect(csv).toBe(
       '\uFEFFstudent,lesson,step,done_at,question,attempt,answer,correct\r\nUxía,01-chroot,chroot,2026-11-23T10:00:00.000Z,,,,\r\n',
     );
+  });
+  it('writes the audit as its own file: a look with its length, a broadcast as text, a look going on', () => {
+    const at = Date.UTC(2026, 10, 23, 10);
+    const base = { instructor: 'Marta', started_at: at, ended_at: null, student_id: null, student_name: null };
+    const rows = auditCsvRows([
+      {
+        ...base,
+        id: 1,
+        kind: 'look',
+        student_id: 's1',
+        student_name: 'Ana (2)',
+        ended_at: at + 90_400,
+        detail: 'end=ended',
+      },
+      { ...base, id: 2, kind: 'broadcast', detail: '=cmd, "x"' },
+      { ...base, id: 3, kind: 'help', instructor: '', student_id: 's2', detail: null },
+    ]);
+    expect(toCsv(rows, AUDIT_CSV_COLUMNS).split('\r\n')).toEqual([
+      '\uFEFFkind,instructor,student,started_at,ended_at,seconds,detail',
+      'look,Marta,Ana (2),2026-11-23T10:00:00.000Z,2026-11-23T10:01:30.400Z,90,end=ended',
+      `broadcast,Marta,,2026-11-23T10:00:00.000Z,,,"'=cmd, ""x"""`,
+      'help,,s2,2026-11-23T10:00:00.000Z,,,',
+      '',
+    ]);
   });
 });
 

@@ -23,8 +23,26 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * The audit's file (issue 20): one row per look, help or broadcast: what, who, at whom, when it started and ended
+ * (ISO 8601, UTC), how long in seconds, and its detail (why it ended, bytes typed, a broadcast's text).
+ */
+export const AUDIT_CSV_COLUMNS = [
+  'kind',
+  'instructor',
+  'student',
+  'started_at',
+  'ended_at',
+  'seconds',
+  'detail',
+] as const;
+export type AuditCsvRow = Record<(typeof AUDIT_CSV_COLUMNS)[number], string | number | null>;
+
 /** The whole file: BOM, header, rows, CRLF line ends (RFC 4180). */
-export function toCsv(rows: readonly CsvRow[]): string {
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))];
+export function toCsv<C extends string>(
+  rows: readonly Record<C, string | number | boolean | null>[],
+  columns: readonly C[],
+): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -4,7 +4,19 @@
 // output; sessions/shell-session.ts) until the student ends it, leaves, or the instructor closes the look. A
 // request unanswered for LOOK_CONSENT_MS lapses. Nothing here reaches another student: every state message goes
 // to one student's own tabs, and only a look socket (the instructor's token) can ask.
-import { type HelpStateMessage, LOOK_CONSENT_MS, LookCloseCode, MAX_LOOKS_PER_STUDENT, TAB_COUNT } from '../protocol';
+// Help: one of those looking may ask to type into the student's terminal, a second consent with the same lapse;
+// once accepted, that viewer's keystrokes (and only theirs, one viewer at a time) go to the student's shells,
+// the student's tabs name who types, and the student can take the keyboard back at any time. Each look and help
+// is recorded (deps.audit) with who, at whom, when and how it ended; a help with how many bytes were typed.
+import {
+  type HelpOffReason,
+  type HelpStateMessage,
+  LOOK_CONSENT_MS,
+  LookCloseCode,
+  lookCloseName,
+  MAX_LOOKS_PER_STUDENT,
+  TAB_COUNT,
+} from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
 import { HelpQueue } from './help-queue';
 
@@ -18,11 +30,20 @@ export interface LookViewer {
   output(tab: number, bytes: Buffer): void;
   /** Ends the look (closes the socket with `code`); the desk has already let go of it. */
   end(code: LookCloseCode): void;
+  /** Help (typing) is asked, granted, or over (and why). */
+  help(state: 'asking' | 'typing' | 'off', why?: HelpOffReason): void;
 }
 
-/** A shell as a look needs it. */
+/** A shell as a look needs it: watched, and typed into once the student lets the viewer help. */
 export interface Watchable {
   watch(watcher: ShellWatcher): () => void;
+  input(bytes: Buffer): void;
+}
+
+/** The audit of looks and helps (store/db.ts recordAudit through class-mode.ts); an id ends a record. */
+export interface HelpAudit {
+  start(kind: 'look' | 'help', student: string, instructor: string): number | undefined;
+  end(id: number, detail: string): void;
 }
 
 export interface HelpDeskDeps {
@@ -35,16 +56,32 @@ export interface HelpDeskDeps {
   changed(kind: string): void;
   now(): number;
   consentMs?: number;
+  audit?: HelpAudit;
 }
 
 interface Watching {
   /** Per tab, the function that stops watching it. */
   readonly stops: ((() => void) | undefined)[];
+  /** Per tab, the shell watched: where a help's keystrokes go. */
+  readonly shells: (Watchable | undefined)[];
+  /** The look's audit record. */
+  readonly audit: number | undefined;
+}
+
+/** One viewer asks to type, or types, into the student's terminal. */
+interface Helping {
+  readonly viewer: LookViewer;
+  state: 'asking' | 'typing';
+  readonly timer: NodeJS.Timeout;
+  audit: number | undefined;
+  /** Bytes typed so far (the record says how many). */
+  bytes: number;
 }
 
 interface StudentLooks {
   asking: { viewer: LookViewer; timer: NodeJS.Timeout } | undefined;
   readonly watching: Map<LookViewer, Watching>;
+  helping: Helping | undefined;
 }
 
 export class HelpDesk {
@@ -118,7 +155,11 @@ export class HelpDesk {
       asking.viewer.end(LookCloseCode.declined);
       return;
     }
-    const watching: Watching = { stops: new Array(TAB_COUNT).fill(undefined) };
+    const watching: Watching = {
+      stops: new Array(TAB_COUNT).fill(undefined),
+      shells: new Array(TAB_COUNT).fill(undefined),
+      audit: this.deps.audit?.start('look', student, asking.viewer.name),
+    };
     looks.watching.set(asking.viewer, watching);
     asking.viewer.state('watching');
     this.pushState(student);
@@ -142,20 +183,91 @@ export class HelpDesk {
     this.pushState(student);
   }
 
-  /** The instructor's look socket closed. */
-  viewerLeft(student: string, viewer: LookViewer): void {
+  /** The instructor's look socket closed (`why`: the look's close code, when the agent ended it). */
+  viewerLeft(student: string, viewer: LookViewer, why?: LookCloseCode): void {
     const looks = this.looks.get(student);
     if (!looks) return;
     if (looks.asking?.viewer === viewer) {
       clearTimeout(looks.asking.timer);
       looks.asking = undefined;
     }
+    if (looks.helping?.viewer === viewer) this.endHelp(student, why === LookCloseCode.ended ? 'ended' : 'stopped');
     const watching = looks.watching.get(viewer);
     if (watching) {
       for (const stop of watching.stops) stop?.();
       looks.watching.delete(viewer);
+      if (watching.audit !== undefined)
+        this.deps.audit?.end(watching.audit, `end=${(why && lookCloseName(why)) ?? 'closed'}`);
     }
     this.settle(student);
+  }
+
+  // --- help: typing into the student's terminal, after a second consent ---------------------------------
+
+  /** A viewer who looks asks to type; the student accepts or declines (helpAnswer). Not looking: nothing. */
+  askHelp(student: string, viewer: LookViewer): void {
+    const looks = this.looks.get(student);
+    if (!looks?.watching.has(viewer)) return;
+    if (looks.helping) {
+      if (looks.helping.viewer !== viewer) viewer.help('off', 'busy');
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (looks.helping?.viewer === viewer && looks.helping.state === 'asking') this.endHelp(student, 'timedOut');
+    }, this.deps.consentMs ?? LOOK_CONSENT_MS);
+    timer.unref();
+    looks.helping = { viewer, state: 'asking', timer, audit: undefined, bytes: 0 };
+    viewer.help('asking');
+    this.pushState(student);
+  }
+
+  /** The student's answer to the request to type waiting for them (none waiting: nothing happens). */
+  helpAnswer(student: string, accept: boolean): void {
+    const helping = this.looks.get(student)?.helping;
+    if (helping?.state !== 'asking') return;
+    if (!accept) {
+      this.endHelp(student, 'declined');
+      return;
+    }
+    clearTimeout(helping.timer);
+    helping.state = 'typing';
+    helping.audit = this.deps.audit?.start('help', student, helping.viewer.name);
+    helping.viewer.help('typing');
+    this.pushState(student);
+  }
+
+  /** The student takes the keyboard back (a request waiting is declined); the look goes on. */
+  helpEndByStudent(student: string): void {
+    const helping = this.looks.get(student)?.helping;
+    if (helping) this.endHelp(student, helping.state === 'asking' ? 'declined' : 'ended');
+  }
+
+  /** The viewer gives the keyboard back (or withdraws the request). */
+  stopHelp(student: string, viewer: LookViewer): void {
+    if (this.looks.get(student)?.helping?.viewer === viewer) this.endHelp(student, 'stopped');
+  }
+
+  /** The viewer's keystrokes into a tab: taken only from the viewer the student lets type; false otherwise. */
+  type(student: string, viewer: LookViewer, tab: number, bytes: Buffer): boolean {
+    const looks = this.looks.get(student);
+    const helping = looks?.helping;
+    if (!looks || helping?.viewer !== viewer || helping.state !== 'typing') return false;
+    const shell = looks.watching.get(viewer)?.shells[tab];
+    if (!shell) return false;
+    helping.bytes += bytes.length;
+    shell.input(bytes);
+    return true;
+  }
+
+  private endHelp(student: string, why: HelpOffReason): void {
+    const looks = this.looks.get(student);
+    const helping = looks?.helping;
+    if (!looks || !helping) return;
+    clearTimeout(helping.timer);
+    looks.helping = undefined;
+    if (helping.audit !== undefined) this.deps.audit?.end(helping.audit, `end=${why} bytes=${helping.bytes}`);
+    helping.viewer.help('off', why);
+    this.pushState(student);
   }
 
   /** Every look ends (the agent stops). */
@@ -173,6 +285,8 @@ export class HelpDesk {
       hand: hand && position ? { position, question: hand.question } : null,
       asking: looks?.asking ? looks.asking.viewer.name : null,
       watching: [...(looks?.watching.keys() ?? [])].map((v) => v.name),
+      helpAsking: looks?.helping?.state === 'asking' ? looks.helping.viewer.name : null,
+      typing: looks?.helping?.state === 'typing' ? looks.helping.viewer.name : null,
     };
   }
 
@@ -186,7 +300,7 @@ export class HelpDesk {
   private looksOf(student: string): StudentLooks {
     let looks = this.looks.get(student);
     if (!looks) {
-      looks = { asking: undefined, watching: new Map() };
+      looks = { asking: undefined, watching: new Map(), helping: undefined };
       this.looks.set(student, looks);
     }
     return looks;
@@ -205,7 +319,7 @@ export class HelpDesk {
     const viewers = [...looks.watching.keys()];
     if (looks.asking) viewers.push(looks.asking.viewer);
     for (const viewer of viewers) {
-      this.viewerLeft(student, viewer);
+      this.viewerLeft(student, viewer, code);
       viewer.end(code);
     }
   }
@@ -217,11 +331,13 @@ export class HelpDesk {
     if (this.looks.get(student)?.watching.get(viewer) !== watching) return;
     shells.forEach((shell, tab) => {
       if (!shell || watching.stops[tab]) return;
+      watching.shells[tab] = shell;
       watching.stops[tab] = shell.watch({
         resized: (cols, rows) => viewer.screen(tab, cols, rows),
         output: (bytes) => viewer.output(tab, bytes),
         exited: () => {
           watching.stops[tab] = undefined;
+          watching.shells[tab] = undefined;
         },
       });
     });

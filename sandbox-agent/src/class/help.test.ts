@@ -147,6 +147,8 @@ function viewer(name = 'Prof') {
     end: (code: number) => {
       v.ended = code;
     },
+    helps: [] as string[],
+    help: (state: string, why?: string) => v.helps.push(why ? `${state}:${why}` : state),
   };
   return v satisfies LookViewer;
 }
@@ -155,6 +157,10 @@ function viewer(name = 'Prof') {
 function shell() {
   const s = {
     watchers: new Set<ShellWatcher>(),
+    typed: '',
+    input: (bytes: Buffer) => {
+      s.typed += bytes.toString();
+    },
     watch: (w: ShellWatcher) => {
       s.watchers.add(w);
       w.resized(100, 30);
@@ -169,7 +175,14 @@ function desk(online = new Set(['ana', 'brais'])) {
   const pushed: [string, HelpStateMessage][] = [];
   const changed: string[] = [];
   const shells = { ana: [shell(), shell()], brais: [shell()] } as Record<string, ReturnType<typeof shell>[]>;
+  const audit: string[] = [];
   const d = new HelpDesk({
+    audit: {
+      start: (kind, student, instructor) => audit.push(`${kind} ${instructor}→${student}`) - 1,
+      end: (id, detail) => {
+        audit[id] += ` ${detail}`;
+      },
+    },
     push: (id, msg) => pushed.push([id, msg]),
     shells: async (id) => shells[id] ?? [],
     online: (id) => online.has(id),
@@ -178,7 +191,7 @@ function desk(online = new Set(['ana', 'brais'])) {
     consentMs: 30_000,
   });
   const last = (id: string) => pushed.filter(([s]) => s === id).at(-1)?.[1];
-  return { d, pushed, changed, shells, last, online };
+  return { d, pushed, changed, shells, last, online, audit };
 }
 
 describe('the help desk', () => {
@@ -280,5 +293,66 @@ describe('the help desk', () => {
     d.ask('ana', extra);
     expect(extra.ended).toBe(LookCloseCode.busy);
     expect(d.watchers('ana')).toBe(MAX_LOOKS_PER_STUDENT);
+  });
+
+  it('lets a viewer type only after the second consent, one at a time, until the student takes the keyboard back', async () => {
+    vi.useFakeTimers();
+    const { d, shells, last, audit } = desk();
+    const marta = viewer('Marta');
+    const xoan = viewer('Xoán');
+    // asking to type without a look accepted: nothing
+    d.askHelp('ana', marta);
+    expect(marta.helps).toEqual([]);
+    for (const v of [marta, xoan]) {
+      d.ask('ana', v);
+      d.answer('ana', true);
+    }
+    await vi.waitFor(() => expect(shells.ana?.[1]?.watchers.size).toBe(2));
+    // the look alone types nothing
+    expect(d.type('ana', marta, 0, Buffer.from('ls\r'))).toBe(false);
+    d.askHelp('ana', marta);
+    expect(marta.helps).toEqual(['asking']);
+    expect(last('ana')).toMatchObject({ helpAsking: 'Marta', typing: null });
+    // asked, not yet accepted: still nothing; another viewer is told someone else asks
+    expect(d.type('ana', marta, 0, Buffer.from('ls\r'))).toBe(false);
+    d.askHelp('ana', xoan);
+    expect(xoan.helps).toEqual(['off:busy']);
+    // brais's answer is about requests to him
+    d.helpAnswer('brais', true);
+    expect(marta.helps).toEqual(['asking']);
+    d.helpAnswer('ana', true);
+    expect(marta.helps).toEqual(['asking', 'typing']);
+    expect(last('ana')).toMatchObject({ helpAsking: null, typing: 'Marta', watching: ['Marta', 'Xoán'] });
+    expect(d.type('ana', marta, 1, Buffer.from('echo oi\r'))).toBe(true);
+    expect(d.type('ana', xoan, 1, Buffer.from('rm -rf /\r'))).toBe(false);
+    expect(shells.ana?.[1]?.typed).toBe('echo oi\r');
+    d.helpEndByStudent('ana');
+    expect(marta.helps.at(-1)).toBe('off:ended');
+    expect(last('ana')).toMatchObject({ typing: null, watching: ['Marta', 'Xoán'] });
+    expect(d.type('ana', marta, 1, Buffer.from('x'))).toBe(false);
+    // a request that lapses, one declined, and the look's end, each recorded
+    d.askHelp('ana', xoan);
+    vi.advanceTimersByTime(30_000);
+    expect(xoan.helps.at(-1)).toBe('off:timedOut');
+    d.helpAnswer('ana', true);
+    expect(xoan.helps.at(-1)).toBe('off:timedOut');
+    d.askHelp('ana', xoan);
+    d.helpAnswer('ana', false);
+    expect(xoan.helps.at(-1)).toBe('off:declined');
+    d.endByStudent('ana');
+    expect(audit).toEqual(['look Marta→ana end=ended', 'look Xoán→ana end=ended', 'help Marta→ana end=ended bytes=8']);
+  });
+
+  it('ends a help when its viewer leaves, and records why', async () => {
+    const { d, shells, last, audit } = desk();
+    const v = viewer('Marta');
+    d.ask('brais', v);
+    d.answer('brais', true);
+    await vi.waitFor(() => expect(shells.brais?.[0]?.watchers.size).toBe(1));
+    d.askHelp('brais', v);
+    d.helpAnswer('brais', true);
+    d.viewerLeft('brais', v);
+    expect(last('brais')).toMatchObject({ typing: null, watching: [] });
+    expect(audit).toEqual(['look Marta→brais end=closed', 'help Marta→brais end=stopped bytes=0']);
   });
 });

@@ -2,8 +2,11 @@
 // WebSocket once the Origin is the site's and the token is the class's instructor token (a student token is
 // refused like a forged one: only the instructor asks to look). The socket then is one LookViewer of the help
 // desk: it hears `waiting`, then `watching` with each tab's size and output (binary frames, the first byte the
-// tab) once the student accepted, and closes with a LookCloseCode when the look ends. The instructor sends
-// nothing: any frame of theirs is ignored, and the socket's payload cap is tiny.
+// tab) once the student accepted, and closes with a LookCloseCode when the look ends. The instructor sends only
+// help requests (text: help-ask, help-stop, validated; anything else closes the look as invalid) and keystrokes
+// (binary: the tab's byte, then at most HELP_MAX_INPUT_BYTES), which the desk passes on only while the student
+// lets this look type and drops otherwise; frames are rate-limited like a terminal's, and the payload cap is small.
+// A look at a class that is no longer the agent's current one is closed as classClosed.
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -11,18 +14,25 @@ import {
   AGENT_MISSED_PINGS,
   AGENT_PING_EVERY_MS,
   cleanDisplayName,
+  HELP_MAX_INPUT_BYTES,
   LOOK_MAX_BUFFERED_BYTES,
   LOOK_PATH,
   LookCloseCode as LookClose,
   type LookCloseCode,
   type LookMessage,
+  lookRequest,
+  MAX_MESSAGES_PER_SECOND,
+  TAB_COUNT,
 } from '../protocol';
+import { RateLimiter } from '../server/rate-limit';
 import type { TokenSigner } from '../server/token';
 import type { Store } from '../store/db';
 import type { HelpDesk, LookViewer } from './help-desk';
 
-/** The instructor sends nothing on a look; a frame bigger than this closes it. */
-const LOOK_MAX_PAYLOAD = 1024;
+/** The biggest frame an instructor sends on a look: keystrokes and their tab's byte. Bigger closes it. */
+const LOOK_MAX_PAYLOAD = HELP_MAX_INPUT_BYTES + 1;
+/** A burst of keystroke frames (a paste split in chunks), then MAX_MESSAGES_PER_SECOND, as a terminal's. */
+const LOOK_RATE_BURST = 1000;
 /** A student id as the agent makes them (server/token.ts newStudentId). */
 const STUDENT_ID = /^[0-9a-f]{32}$/;
 
@@ -84,11 +94,23 @@ export class LookSockets {
       ws.on('pong', () => this.unanswered.set(ws, 0));
       ws.on('error', (err) => this.deps.log(`look socket closed on a protocol error: ${err.message}`));
       // Told on the socket, in the instructor's language: a student of another class is as unknown as none.
+      if (this.deps.store.currentClass()?.id !== cls.id) {
+        ws.close(LookClose.classClosed);
+        return;
+      }
       if (!STUDENT_ID.test(student) || this.deps.store.studentClassId(student) !== cls.id) {
         ws.close(LookClose.unknownStudent);
         return;
       }
       const viewer = this.viewerOf(ws, student, name);
+      const limiter = new RateLimiter(MAX_MESSAGES_PER_SECOND, LOOK_RATE_BURST);
+      ws.on('message', (data, isBinary) => {
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+        if (!limiter.take() || !this.request(student, viewer, bytes, isBinary)) {
+          this.deps.desk.viewerLeft(student, viewer, LookClose.invalid);
+          viewer.end(LookClose.invalid);
+        }
+      });
       ws.on('close', () => this.deps.desk.viewerLeft(student, viewer));
       this.deps.desk.ask(student, viewer);
     });
@@ -99,6 +121,30 @@ export class LookSockets {
     clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.close(LookClose.shuttingDown);
     this.wss.close();
+  }
+
+  /**
+   * One frame of the instructor's: keystrokes (dropped unless the student lets this look type, or for a tab out of
+   * range) or a help request. False when the frame is malformed.
+   */
+  private request(student: string, viewer: LookViewer, bytes: Buffer, isBinary: boolean): boolean {
+    const desk = this.deps.desk;
+    if (isBinary) {
+      const tab = bytes[0];
+      if (tab !== undefined && tab < TAB_COUNT && bytes.length > 1) desk.type(student, viewer, tab, bytes.subarray(1));
+      return true;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return false;
+    }
+    const msg = lookRequest.safeParse(json);
+    if (!msg.success) return false;
+    if (msg.data.type === 'help-ask') desk.askHelp(student, viewer);
+    else desk.stopHelp(student, viewer);
+    return true;
   }
 
   private viewerOf(ws: WebSocket, student: string, name: string): LookViewer {
@@ -115,7 +161,7 @@ export class LookSockets {
       output: (tab, bytes) => {
         if (ws.readyState !== ws.OPEN) return;
         if (ws.bufferedAmount > LOOK_MAX_BUFFERED_BYTES) {
-          this.deps.desk.viewerLeft(student, viewer);
+          this.deps.desk.viewerLeft(student, viewer, LookClose.tooSlow);
           end(LookClose.tooSlow);
           return;
         }
@@ -126,6 +172,7 @@ export class LookSockets {
         ws.send(frame, { binary: true });
       },
       end,
+      help: (state, why) => send(why ? { type: 'help', state, why } : { type: 'help', state }),
     };
     return viewer;
   }

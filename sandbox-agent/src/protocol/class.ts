@@ -14,6 +14,11 @@ export const INSTRUCTOR_STUDENT_PATH = '/instructor/student';
 export const INSTRUCTOR_ACTION_PATH = '/instructor/action';
 /** `POST /instructor/export {token}` → text/csv of every step and attempt of the class. */
 export const INSTRUCTOR_EXPORT_PATH = '/instructor/export';
+/**
+ * `POST /instructor/audit {token}` → text/csv of the class's audit: every look, help and broadcast of the
+ * instructor (who, at whom, when, for how long). A second file beside the export, as CSV has one sheet.
+ */
+export const INSTRUCTOR_AUDIT_PATH = '/instructor/audit';
 /** `GET /instructor/events?token=…` → Server-Sent Events: `event: change` whenever the table would change. */
 export const INSTRUCTOR_EVENTS_PATH = '/instructor/events';
 
@@ -157,8 +162,11 @@ export const studentDetail = z.object({
 });
 export type StudentDetail = z.infer<typeof studentDetail>;
 
-/** `answer`: the instructor marks a student's raised hand answered (it leaves the queue). */
-export const INSTRUCTOR_ACTIONS = ['reset', 'end', 'close', 'open', 'delete-class', 'answer'] as const;
+/**
+ * `answer`: the instructor marks a student's raised hand answered (it leaves the queue). `clear-audit`: the class's
+ * audit records are deleted.
+ */
+export const INSTRUCTOR_ACTIONS = ['reset', 'end', 'close', 'open', 'delete-class', 'answer', 'clear-audit'] as const;
 export type InstructorAction = (typeof INSTRUCTOR_ACTIONS)[number];
 export const actionRequest = z.strictObject({
   token: z.string().max(512),

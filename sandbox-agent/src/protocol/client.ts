@@ -1,6 +1,6 @@
 // Client → agent control messages (JSON text frames). Terminal input travels as binary frames.
 import { z } from 'zod';
-import { handMessage, lookAnswerMessage, lookEndMessage } from './help';
+import { handMessage, helpAnswerMessage, helpEndMessage, lookAnswerMessage, lookEndMessage } from './help';
 import { FLOW_HIGH_WATERMARK, MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS } from './limits';
 import { panelOpenMessage } from './panel';
 
@@ -44,6 +44,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   handMessage,
   lookAnswerMessage,
   lookEndMessage,
+  helpAnswerMessage,
+  helpEndMessage,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 export type ResizeMessage = z.infer<typeof resizeMessage>;

@@ -2,7 +2,9 @@
 // in the queue; the instructor asks to look at a student's terminal, and sees it only once the student
 // accepted, for as long as the student lets them. The student's side rides on their terminal sockets (control
 // messages below); the instructor's look is a WebSocket of its own (LOOK_PATH), opened with the instructor's
-// token: binary frames are one tab's output (the first byte names the tab), text frames are look messages.
+// token: binary frames are one tab's output (the first byte names the tab), text frames are look messages. During
+// a look the instructor may ask to type; the student consents again, and only then do the instructor's keystrokes
+// (binary frames, the first byte the tab) reach the student's shell, while the student's page names who types.
 // Imports neither node nor DOM types.
 import { z } from 'zod';
 
@@ -20,6 +22,11 @@ export const LOOK_CONSENT_MS = 30_000;
 export const LOOK_MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Looks at one student at once (an instructor and assistants); one more is refused as busy. */
 export const MAX_LOOKS_PER_STUDENT = 5;
+/**
+ * Keystrokes in one frame of an instructor who helps (a binary frame: the tab's byte, then these bytes). A paste
+ * longer than this is split by the page; the look socket's payload cap is this and the tab's byte.
+ */
+export const HELP_MAX_INPUT_BYTES = 1024;
 
 /**
  * A question as stored and shown: NFC, whitespace (newlines included) collapsed, trimmed; '' for none; null when
@@ -48,6 +55,10 @@ export const handMessage = z.strictObject({
 export const lookAnswerMessage = z.strictObject({ type: z.literal('look-answer'), accept: z.boolean() });
 /** The student ends every look at them now. */
 export const lookEndMessage = z.strictObject({ type: z.literal('look-end') });
+/** The student's answer to the pending request to help (type into their terminal): a second, separate consent. */
+export const helpAnswerMessage = z.strictObject({ type: z.literal('help-answer'), accept: z.boolean() });
+/** The student takes the keyboard back now (the look goes on until they end it too). */
+export const helpEndMessage = z.strictObject({ type: z.literal('help-end') });
 
 // --- agent → a student's tabs ------------------------------------------------------------------------
 
@@ -63,6 +74,10 @@ export const helpStateMessage = z.strictObject({
   asking: shownName.nullable(),
   /** Who is looking now: while this is not empty, the page says so. */
   watching: z.array(shownName).max(MAX_LOOKS_PER_STUDENT),
+  /** Who, of those looking, asks to type into the terminal (the second consent); null when nobody does. */
+  helpAsking: shownName.nullable(),
+  /** Who types into the terminal now (one at a time); null when nobody: the page names them while it is not. */
+  typing: shownName.nullable(),
 });
 export type HelpStateMessage = z.infer<typeof helpStateMessage>;
 
@@ -80,7 +95,29 @@ export const lookScreenMessage = z.strictObject({
   cols: z.number().int().positive().max(1000),
   rows: z.number().int().positive().max(1000),
 });
-export const lookMessage = z.discriminatedUnion('type', [lookStateMessage, lookScreenMessage]);
+/**
+ * Help (typing into the student's terminal) after the student's second consent: `asking` waits for it, `typing`
+ * has it, `off` ended it, saying why (never asked yet: no `why`).
+ */
+export const lookHelpMessage = z.strictObject({
+  type: z.literal('help'),
+  state: z.enum(['asking', 'typing', 'off']),
+  why: z.enum(['declined', 'timedOut', 'ended', 'busy', 'stopped']).optional(),
+});
+export type HelpOffReason = NonNullable<z.infer<typeof lookHelpMessage>['why']>;
+export const lookMessage = z.discriminatedUnion('type', [lookStateMessage, lookScreenMessage, lookHelpMessage]);
+
+// --- the instructor's look socket → agent -----------------------------------------------------------------
+
+/**
+ * During a look, ask to type (`help-ask`: the student accepts or declines, LOOK_CONSENT_MS to answer) or give the
+ * keyboard back (`help-stop`). Keystrokes are binary frames (the tab's byte first), taken only while typing.
+ */
+export const lookRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('help-ask') }),
+  z.strictObject({ type: z.literal('help-stop') }),
+]);
+export type LookRequest = z.infer<typeof lookRequest>;
 export type LookMessage = z.infer<typeof lookMessage>;
 
 /**
@@ -104,5 +141,15 @@ export const LookCloseCode = {
   unknownStudent: 4107,
   /** The agent is stopping. */
   shuttingDown: 4108,
+  /** The instructor's class is no longer the one the agent serves (a new class was opened). */
+  classClosed: 4109,
+  /** The instructor sent a frame that is not a look request or keystrokes. */
+  invalid: 4110,
 } as const;
 export type LookCloseCode = (typeof LookCloseCode)[keyof typeof LookCloseCode];
+export type LookCloseName = keyof typeof LookCloseCode;
+
+/** A look close code's name ('declined', 'timedOut'…); undefined for a code not of looks (1000, 1006…). */
+export function lookCloseName(code: number): LookCloseName | undefined {
+  return (Object.keys(LookCloseCode) as LookCloseName[]).find((k) => LookCloseCode[k] === code);
+}

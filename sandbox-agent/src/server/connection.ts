@@ -45,7 +45,12 @@ export interface HelpHandler {
   hand(studentId: string, raise: boolean, question: string): boolean;
   lookAnswer(studentId: string, accept: boolean): void;
   lookEnd(studentId: string): void;
+  /** The second consent: an instructor who looks may type into the student's terminal. */
+  helpAnswer(studentId: string, accept: boolean): void;
+  helpEnd(studentId: string): void;
 }
+
+type HelpType = 'hand' | 'look-answer' | 'look-end' | 'help-answer' | 'help-end';
 
 export class TerminalConnection implements ShellClient {
   private shell: ShellSession | undefined;
@@ -125,12 +130,14 @@ export class TerminalConnection implements ShellClient {
     this.handle(parsed.data);
   }
 
-  private handleHelp(msg: Extract<ClientMessage, { type: 'hand' | 'look-answer' | 'look-end' }>): void {
+  private handleHelp(msg: Extract<ClientMessage, { type: HelpType }>): void {
     const help = this.help;
     // Solo mode has no instructor: nobody to raise a hand to.
     if (!help) this.sendControl({ type: 'error', code: ErrorCode.unknownType });
     else if (msg.type === 'look-answer') help.lookAnswer(this.studentId, msg.accept);
     else if (msg.type === 'look-end') help.lookEnd(this.studentId);
+    else if (msg.type === 'help-answer') help.helpAnswer(this.studentId, msg.accept);
+    else if (msg.type === 'help-end') help.helpEnd(this.studentId);
     else if (!help.hand(this.studentId, msg.raise, msg.question ?? ''))
       this.sendControl({ type: 'error', code: ErrorCode.invalidMessage });
   }
@@ -166,6 +173,8 @@ export class TerminalConnection implements ShellClient {
       case 'hand':
       case 'look-answer':
       case 'look-end':
+      case 'help-answer':
+      case 'help-end':
         this.handleHelp(msg);
         return;
     }
