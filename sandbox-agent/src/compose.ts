@@ -6,7 +6,7 @@ import { checks } from './checks/index';
 import { type ClassMode, createClassMode } from './class/class-mode';
 import { classSummary } from './class/class-setup';
 import { ClassEvents } from './class/events';
-import { DEFAULT_STUCK_MINUTES } from './config';
+import { DEFAULT_STUCK_FAILURES, DEFAULT_STUCK_MINUTES } from './config';
 import { defaultKernelConfig, type KernelConfig } from './kernel/config';
 import { inspectSandbox } from './kernel/inspect';
 import { startFixture } from './kernel/lesson-fixtures';
@@ -43,6 +43,8 @@ export interface AgentOptions {
   warmSandboxes: number;
   /** Class mode: active with no step done for this long is "stuck" (GAIOLA_STUCK_MINUTES); 10 minutes by default. */
   stuckMs?: number;
+  /** Class mode: the same check failing after this many commands is "stuck" too (GAIOLA_STUCK_FAILURES); 5 by default. */
+  stuckFailures?: number;
   /** The lesson engine (checks, fixtures, quiz, progress); class mode needs it. */
   lessons: boolean;
   /** The Kernel panel's streams. */
@@ -118,14 +120,20 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   const looks = sharedLooks((sb, o) => inspectSandbox(sb, { ...o, launcherPath: kernel.launcherPath }));
   const engine =
     opts.lessons || opts.mode === 'class'
-      ? new LessonEngine(catalog, store, registry, { inspect: looks.look, startFixture, checks }, log, () =>
-          classEvents.changed('lesson'),
+      ? new LessonEngine(
+          catalog,
+          store,
+          registry,
+          { inspect: looks.look, startFixture, checks },
+          log,
+          () => classEvents.changed('lesson'),
+          (student, slug, steps) => classMode?.checked(student, slug, steps),
         )
       : undefined;
   if (engine) {
     // A prompt or a quiet terminal after typing: the student is active (the instructor's "stuck" reads it).
     events.onShellActivity((student) => ({
-      prompt: () => classMode?.active(student),
+      prompt: () => classMode?.active(student, true),
       quietAfterInput: () => classMode?.active(student),
     }));
     events.onDestroyed((_id, _reason, student) => engine.sandboxGone(student));
@@ -160,6 +168,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         siteUrl: opts.siteUrl,
         allowedOrigins: opts.allowedOrigins,
         stuckMs: opts.stuckMs ?? DEFAULT_STUCK_MINUTES * 60_000,
+        stuckFailures: opts.stuckFailures ?? DEFAULT_STUCK_FAILURES,
         stepIds: (slug) => catalog.get(slug)?.def.steps.map((s) => s.id) ?? [],
         log,
       })

@@ -22,10 +22,14 @@ export interface AgentConfig {
   siteUrl: string;
   /** Class mode: a student active in the terminal with no step done for this long is marked stuck (issue 20). */
   stuckMs: number;
+  /** The same check failing after this many commands marks a student stuck (GAIOLA_STUCK_FAILURES). */
+  stuckFailures: number;
 }
 
 /** Ten minutes without a step while typing: longer than most steps take, short enough to help within a lesson. */
 export const DEFAULT_STUCK_MINUTES = 10;
+/** The same check still failing after this many commands: the student is likely stuck, not exploring (issue 20). */
+export const DEFAULT_STUCK_FAILURES = 5;
 /**
  * Ten minutes (issue 4, "Lifecycle"): long enough to reload, restart a browser, follow a link or lose the
  * Wi-Fi for a while; short enough that a class VM frees the sandboxes of students who left.
@@ -86,6 +90,7 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     mode: modeFromEnv(),
     siteUrl: siteUrlFromEnv(sitePort),
     stuckMs: intFromEnv('GAIOLA_STUCK_MINUTES', DEFAULT_STUCK_MINUTES, 1, 24 * 60) * 60_000,
+    stuckFailures: intFromEnv('GAIOLA_STUCK_FAILURES', DEFAULT_STUCK_FAILURES, 1, 1000),
   };
 }
 

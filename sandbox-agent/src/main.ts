@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     maxSandboxes: config.maxSandboxes,
     warmSandboxes: config.warmSandboxes,
     stuckMs: config.stuckMs,
+    stuckFailures: config.stuckFailures,
     lessons: true,
     panel: true,
     log,

@@ -4,13 +4,14 @@
 // Layer: above server/, which it plugs into through server's ClassGate (README, How it fits together).
 import { readFileSync } from 'node:fs';
 import type { LessonEngine } from '../lessons/engine';
-import type { InstructorState } from '../protocol';
+import type { BroadcastKind, BroadcastMessage, InstructorState, StepResult } from '../protocol';
 import type { TokenSigner } from '../server/token';
 import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/db';
 import { CpuSampler, parseMeminfo } from './capacity';
 import { ClassRoutes } from './class-routes';
 import { isStuck } from './class-state';
+import { ClassWatch, stuckByFailures } from './class-watch';
 import type { ClassEvents } from './events';
 import { HelpDesk } from './help-desk';
 import { LookSockets } from './look-socket';
@@ -28,8 +29,10 @@ export interface ClassMode {
   desk: HelpDesk | undefined;
   /** Ends every look (the agent stops). */
   close(): void;
-  /** The student's terminal showed activity (a prompt, quiet after typing). */
-  active(studentId: string): void;
+  /** The student's terminal showed activity (a prompt, quiet after typing); `command`: a prompt, a command ran. */
+  active(studentId: string, command?: boolean): void;
+  /** A check run's results for the lesson the student has open (issue 20: the check that keeps failing). */
+  checked(studentId: string, slug: string, steps: readonly StepResult[]): void;
 }
 
 export function createClassMode(opts: {
@@ -51,6 +54,8 @@ export function createClassMode(opts: {
   stepIds(slug: string): readonly string[];
   /** Active with no step done for this long: stuck. */
   stuckMs: number;
+  /** The same check still failing after this many commands: stuck. */
+  stuckFailures: number;
   lessons: InstructorState['lessons'];
   siteUrl: string;
   log(line: string): void;
@@ -63,6 +68,27 @@ export function createClassMode(opts: {
   const isOnline = (id: string) => (online.get(id) ?? 0) > 0;
   /** Per student, the first and the last activity seen in their terminals since the agent started. */
   const activity = new Map<string, { first: number; last: number }>();
+  /** Per student, commands since the last step and the check failing now (issue 20). */
+  const watch = new ClassWatch();
+  /** The instructor's latest broadcast, with its class: a tab that connects later hears it too. */
+  let lastBroadcast: { classId: string; msg: BroadcastMessage } | undefined;
+  const broadcast = (classId: string, text: string, kind: BroadcastKind): number => {
+    const at = Date.now();
+    // One record, begun and ended at once: a broadcast has no length. The instructor is unnamed, as in a look.
+    const id = opts.store.recordAudit({
+      classId,
+      kind: 'broadcast',
+      instructor: '',
+      startedAt: at,
+      endedAt: at,
+      detail: text,
+    });
+    const msg: BroadcastMessage = { type: 'broadcast', id, kind, text, at };
+    lastBroadcast = { classId, msg };
+    for (const s of opts.store.classStudents(classId)) opts.registry.broadcast(s.id, msg);
+    events.changed('broadcast');
+    return id;
+  };
   // A student becomes stuck by time passing, with nothing else changing: the table is told to look again now and then.
   const stuckTick = setInterval(() => {
     if (activity.size > 0) events.changed('stuck');
@@ -126,6 +152,12 @@ export function createClassMode(opts: {
       const progressAt = Math.max(lastStepAt, a?.first ?? now);
       return isStuck({ activeAt: a?.last, progressAt, now, thresholdMs: opts.stuckMs });
     },
+    watch: (id) => {
+      const w = watch.of(id);
+      return { watch: w, failures: stuckByFailures(w, opts.stuckFailures) };
+    },
+    broadcast,
+    lastBroadcast: (classId) => (lastBroadcast?.classId === classId ? lastBroadcast.msg : undefined),
     log: opts.log,
   });
   return {
@@ -139,6 +171,9 @@ export function createClassMode(opts: {
       if (n === 0 || (n === 1 && delta === 1)) events.changed('presence');
       // Each tab that connects hears the student's help state; the last one closing ends the looks.
       if (delta === 1 || n === 0) desk?.presence(id, n > 0);
+      // A tab that connects hears the latest broadcast of its class (the page keeps what the student dismissed).
+      if (delta === 1 && lastBroadcast && opts.store.studentClassId(id) === lastBroadcast.classId)
+        opts.registry.broadcast(id, lastBroadcast.msg);
     },
     refused: (id) => {
       if (refused.has(id)) return;
@@ -146,11 +181,18 @@ export function createClassMode(opts: {
       events.changed('capacity');
     },
     desk,
-    active: (id) => {
+    active: (id, command) => {
+      if (command) watch.command(id);
       const now = Date.now();
       const a = activity.get(id);
       if (a) a.last = now;
       else activity.set(id, { first: now, last: now });
+    },
+    checked: (id, slug, steps) => {
+      const before = watch.of(id)?.failing?.count;
+      watch.checked(id, slug, steps);
+      // the table shows the count: tell it when it moved (a step done is told by the store)
+      if (watch.of(id)?.failing?.count !== before) events.changed('watch');
     },
     close: () => {
       clearInterval(stuckTick);

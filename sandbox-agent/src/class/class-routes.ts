@@ -6,12 +6,17 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   actionRequest,
+  type BroadcastKind,
+  type BroadcastMessage,
+  broadcastRequest,
   CLASS_JOIN_PATH,
   type ClassError,
   CloseCode,
+  cleanBroadcast,
   cleanDisplayName,
   INSTRUCTOR_ACTION_PATH,
   INSTRUCTOR_AUDIT_PATH,
+  INSTRUCTOR_BROADCAST_PATH,
   INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
@@ -19,6 +24,7 @@ import {
   type InstructorState,
   joinRequest,
   normaliseClassCode,
+  type StudentRow,
 } from '../protocol';
 import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
@@ -27,6 +33,7 @@ import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
 import { auditCsvRows, csvRows, helpEntries, studentDetailOf, studentRows } from './class-state';
+import { lessonProgress, type Watch } from './class-watch';
 import { AUDIT_CSV_COLUMNS, CSV_COLUMNS, toCsv } from './csv';
 import type { ClassEvents } from './events';
 import type { HelpDesk } from './help-desk';
@@ -57,6 +64,12 @@ export interface ClassDeps {
   looks?: LookSockets;
   /** Whether a student is stuck, given their last step's time (class-state.ts isStuck). */
   stuck?(studentId: string, lastStepAt: number): boolean;
+  /** What the agent saw of a student (class-watch.ts), and whether the same check failed often enough to be stuck. */
+  watch?(studentId: string): { watch: Watch | undefined; failures: boolean };
+  /** Sends a broadcast to every student of the class (recorded in the audit); returns its id. */
+  broadcast?(classId: string, text: string, kind: BroadcastKind): number;
+  /** The class's latest broadcast, if any since the agent started. */
+  lastBroadcast?(classId: string): BroadcastMessage | undefined;
   /** A lesson's step ids in order (a hand shows the first one not done). */
   stepIds(slug: string): readonly string[];
   log(line: string): void;
@@ -228,7 +241,10 @@ export class ClassRoutes implements ClassGate {
     const openLesson = (id: string) => this.deps.openLesson(id);
     if (path === INSTRUCTOR_STATE_PATH) {
       const data = this.classData(cls);
-      const students = studentRows(data, online, openLesson, (id, at) => this.deps.stuck?.(id, at) ?? false);
+      const students = studentRows(data, online, openLesson, (id, at) => this.deps.stuck?.(id, at) ?? false).map(
+        (row) => this.watched(row),
+      );
+      const lessonOf = new Map(students.map((r) => [r.id, r.currentLesson]));
       const state: InstructorState = {
         class: {
           code: cls.code,
@@ -240,6 +256,10 @@ export class ClassRoutes implements ClassGate {
         lessons: this.deps.lessons,
         students,
         help: helpEntries(this.deps.desk?.queue.list() ?? [], data, students, this.deps.stepIds),
+        progress: this.deps.lessons.map((l) =>
+          lessonProgress(l.slug, this.deps.stepIds(l.slug), data, (id) => lessonOf.get(id) ?? null),
+        ),
+        broadcast: this.broadcastShown(cls),
       };
       send(200, state);
       return;
@@ -270,7 +290,37 @@ export class ClassRoutes implements ClassGate {
       return;
     }
     if (path === INSTRUCTOR_ACTION_PATH) return this.action(cls, body, send);
+    if (path === INSTRUCTOR_BROADCAST_PATH) return this.broadcast(cls, body, send);
     send(404, { error: 'not_found' });
+  }
+
+  /** A row with what the agent saw of the student: stuck also when the same check keeps failing. */
+  private watched(row: StudentRow): StudentRow {
+    const seen = this.deps.watch?.(row.id);
+    if (!seen?.watch) return row.stuck ? { ...row, stuckBy: 'time' } : row;
+    const stuckBy = seen.failures ? 'failures' : row.stuck ? 'time' : undefined;
+    return { ...row, watch: seen.watch, stuck: stuckBy !== undefined, ...(stuckBy && { stuckBy }) };
+  }
+
+  private broadcastShown(cls: ClassRow): InstructorState['broadcast'] {
+    const last = this.deps.lastBroadcast?.(cls.id);
+    return last ? { kind: last.kind, text: last.text, at: last.at } : null;
+  }
+
+  private broadcast(cls: ClassRow, body: unknown, send: ClassSend): void {
+    const parsed = broadcastRequest.safeParse(body);
+    const text = parsed.success ? cleanBroadcast(parsed.data.text) : null;
+    if (!parsed.success || text === null) {
+      send(400, { error: 'invalid_broadcast' satisfies ClassError });
+      return;
+    }
+    const id = this.deps.broadcast?.(cls.id, text, parsed.data.kind);
+    if (id === undefined) {
+      send(400, { error: 'not_class_mode' satisfies ClassError });
+      return;
+    }
+    this.deps.log(`class ${cls.code}: broadcast ${id} sent by the instructor (${[...text].length} characters)`);
+    send(200, { ok: true, id });
   }
 
   private async action(cls: ClassRow, body: unknown, send: ClassSend): Promise<void> {

@@ -87,6 +87,8 @@ export class LessonEngine {
     private readonly log: (line: string) => void,
     /** Called when a student's page opens another lesson (class mode's table shows the lesson they are on). */
     private readonly onLessonOpened: (studentId: string, slug: string) => void = () => {},
+    /** Called with each check run's results (class mode counts the check that keeps failing: issue 20). */
+    private readonly onChecked: (studentId: string, slug: string, steps: readonly StepResult[]) => void = () => {},
   ) {}
 
   /** Activity hooks for a new shell of this student: each is a reason to run the checks. */
@@ -268,6 +270,7 @@ export class LessonEngine {
           : (results.get(s.id) ?? { id: s.id, done: false });
       });
       this.registry.broadcast(studentId, { type: 'steps', slug, steps });
+      this.onChecked(studentId, slug, steps);
       // A fixture killed the wrong way comes back, so the student can try again.
       this.ensureFixtures(studentId, st, sb, needs.fixtures, after, true);
     } catch (err) {

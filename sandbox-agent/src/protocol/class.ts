@@ -78,6 +78,7 @@ export const CLASS_ERRORS = [
   'join_required',
   'unknown_student',
   'invalid_action',
+  'invalid_broadcast',
 ] as const;
 export type ClassError = (typeof CLASS_ERRORS)[number];
 export const errorResponse = z.object({ error: z.enum(CLASS_ERRORS) });
@@ -101,8 +102,30 @@ export const studentRow = z.object({
   quiz: z.record(z.string(), z.number().int().nonnegative()),
   /** Per lesson slug: questions answered at all (right or wrong), so a wrong answer differs from none. */
   answered: z.record(z.string(), z.number().int().nonnegative()),
-  /** Active in the terminal lately but no step done for the class's threshold (issue 20); sorted to the top. */
+  /**
+   * Active in the terminal lately but no step done for the class's threshold, or the same check failed after
+   * that many commands (issue 20); sorted to the top.
+   */
   stuck: z.boolean().optional(),
+  /** Why it is stuck: no progress for a while (`time`), or the same check kept failing (`failures`). */
+  stuckBy: z.enum(['time', 'failures']).optional(),
+  /** What the agent saw since it started (issue 20): commands since the last step, the check failing now. */
+  watch: z
+    .object({
+      /** Prompts the student's shells printed (commands run) since their last step done. */
+      commands: z.number().int().nonnegative(),
+      /** The first step not done of the lesson they check, with the hint the student sees and how often it failed. */
+      failing: z
+        .object({
+          lesson: z.string(),
+          step: z.string(),
+          hint: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+          /** Commands after which this check still failed. */
+          count: z.number().int().nonnegative(),
+        })
+        .nullable(),
+    })
+    .optional(),
 });
 export type StudentRow = z.infer<typeof studentRow>;
 
@@ -143,6 +166,24 @@ export const instructorState = z.object({
   students: z.array(studentRow),
   /** Raised hands, oldest first (issue 20). */
   help: z.array(helpEntry),
+  /**
+   * Where the class is, per lesson (issue 20): `atStep[i]` students on that lesson whose first step not done is
+   * step i (the last entry: every step done), and each step's median time in ms (null when nobody did it yet).
+   */
+  progress: z
+    .array(
+      z.object({
+        slug: z.string(),
+        atStep: z.array(z.number().int().nonnegative()),
+        medianMs: z.array(z.number().nonnegative().nullable()),
+      }),
+    )
+    .optional(),
+  /** The latest broadcast students see (issue 20), if any since the agent started. */
+  broadcast: z
+    .object({ kind: z.enum(['text', 'command']), text: z.string(), at: z.number() })
+    .nullable()
+    .optional(),
 });
 export type InstructorState = z.infer<typeof instructorState>;
 

@@ -1,6 +1,7 @@
 // The protocol between the browser and the sandbox agent. Imports neither node nor DOM types:
 // the site imports it through the `@protocol` alias and nothing else from the agent.
 // Layer: a leaf, it imports nothing of the agent's (README, How it fits together; biome.json enforces it).
+export * from './broadcast';
 export * from './class';
 export * from './client';
 export * from './codes';

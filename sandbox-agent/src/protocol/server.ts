@@ -1,5 +1,6 @@
 // Agent → client control messages (JSON text frames). Terminal output travels as binary frames.
 import { z } from 'zod';
+import { broadcastMessage } from './broadcast';
 import { ErrorCode } from './codes';
 import { helpStateMessage } from './help';
 import { panelMessage } from './panel';
@@ -57,5 +58,6 @@ export const serverMessage = z.discriminatedUnion('type', [
   stepsMessage,
   panelMessage,
   helpStateMessage,
+  broadcastMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
