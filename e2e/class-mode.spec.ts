@@ -253,6 +253,64 @@ test("help in class: a student raises a hand, the instructor sees it, asks to lo
   await expect(eva.getByTestId('help-ask')).toBeVisible();
 });
 
+test('help with typing in class: the instructor asks to type, the student accepts, the command runs in their terminal, the student takes the keyboard back (issue 20)', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { joinUrl, instructorUrl } = classLinks();
+  const iria = await joinAs(browser, joinUrl, 'Iria');
+  await iria.goto(`${site}/pt/01-chroot`);
+  await waitConnected(iria, 0);
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(instructorUrl);
+  await iria.keyboard.press('Alt+KeyH');
+  await iria.getByTestId('help-send').click();
+  const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Iria' });
+  await entry.getByTestId('help-look').click();
+  const dialog = instructor.getByTestId('look-dialog');
+  await iria.getByTestId('look-accept').click();
+  await expect(dialog).toHaveAttribute('data-state', 'watching');
+
+  // asked to type: a second consent, apart from the look's
+  await dialog.getByTestId('look-help-ask').click();
+  await expect(iria.getByTestId('help-asking')).toContainText('quer digitar no seu terminal');
+  await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'asking');
+  await iria.getByTestId('help-accept').click();
+  await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'typing');
+  await expect(iria.getByTestId('help-typing')).toContainText('está digitando no seu terminal');
+
+  // the instructor types in the look's terminal; the command runs in the student's own
+  await dialog.getByTestId('look-screen-0').click();
+  await instructor.keyboard.type('echo ajuda-$((6*7))x');
+  await instructor.keyboard.press('Enter');
+  await expect.poll(() => terminalText(iria, 0)).toContain('ajuda-42x');
+  await expect.poll(() => terminalText(instructor, 100)).toContain('ajuda-42x');
+
+  // the student takes the keyboard back: the badge goes, the instructor is told, keystrokes stop reaching the shell
+  await iria.getByTestId('help-end').click();
+  await expect(iria.getByTestId('help-typing')).toHaveCount(0);
+  await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'off');
+  await expect(dialog.getByTestId('look-help-status')).toHaveText('O aluno retomou o teclado.');
+  await expect(iria.getByTestId('look-watching')).toBeVisible();
+  await dialog.getByTestId('look-screen-0').click();
+  await instructor.keyboard.type('echo depois-$((6*7))x');
+  await instructor.keyboard.press('Enter');
+  await runInTerminal(iria, 0, 'echo sync-$((6*7))');
+  expect(await terminalText(iria, 0)).not.toContain('depois-42x');
+
+  // the audit file holds the look and the help
+  await iria.getByTestId('look-end').click();
+  await expect(dialog).toHaveAttribute('data-state', 'ended');
+  await instructor.getByTestId('look-close').click();
+  const download = instructor.waitForEvent('download');
+  await instructor.getByTestId('export-audit').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^gaiola-[A-Z0-9]+-\d{4}-\d{2}-\d{2}-registro\.csv$/);
+  const csv = readFileSync((await file.path()) as string, 'utf8');
+  expect(csv).toMatch(/\r\nlook,,Iria,[^,]+,[^,]+,\d+,end=ended\r\n/);
+  expect(csv).toMatch(/\r\nhelp,,Iria,[^,]+,[^,]+,\d+,end=ended bytes=\d+\r\n/);
+});
+
 test('the class pages in pt and gl, as a student and as the instructor: no serious axe violation, no English in the accessibility tree (issue 21)', async ({
   browser,
 }) => {
