@@ -33,6 +33,35 @@ export interface StepCommand {
 /** The cgroup layout a host gives its sandboxes, as lessons name it. */
 export type CgroupVersion = 'v1' | 'v2';
 
+/**
+ * A command the agent runs to prepare a sandbox ("Prepare this lesson", "Start this step again"): in one
+ * non-interactive bash (`-e`: the first failure stops it) inside the sandbox, as its root, in /root; only on
+ * hosts of `cgroup` when given. Lesson data, never the student's input.
+ */
+export interface PrepCommand {
+  readonly text: string;
+  readonly cgroup?: CgroupVersion;
+}
+
+/**
+ * One thing "Prepare this lesson" leaves in a fresh sandbox, shown to the student as a line of the list of what
+ * was prepared: what an earlier lesson left that this one needs (the busybox rootfs, an image's layers).
+ */
+export interface PrepItem {
+  /** Unique within the lesson: kebab-case. */
+  readonly id: string;
+  readonly title: Localized;
+  readonly commands: readonly PrepCommand[];
+}
+
+/**
+ * How "Start this step again" replays a step for a later one: its commands for this host's cgroup version, in
+ * order, in the agent's shell, except those listed in `skip` (one that waits for the student, one meant to fail).
+ */
+export interface StepReplay {
+  readonly skip?: readonly string[];
+}
+
 export interface StepDef {
   /** Unique within the lesson: kebab-case. */
   readonly id: string;
@@ -44,6 +73,12 @@ export interface StepDef {
    * what the check observed: `/proc/{pid}/ns/uts is your shell's: did you pass -u?`.
    */
   readonly hints: Readonly<Record<string, Localized>>;
+  /**
+   * Present when the agent can redo this step for the student, so a later step can be started again from a
+   * clean sandbox. Absent for a step whose effect lives in the student's own shell (a `echo $$ > cgroup.procs`,
+   * an `unshare … bash`) or in a program left running: a step after it cannot be started again.
+   */
+  readonly replay?: StepReplay;
 }
 
 export interface QuizOption {
@@ -67,6 +102,44 @@ export interface LessonDef {
   readonly summary: Localized;
   readonly steps: readonly StepDef[];
   readonly quiz: readonly QuizQuestion[];
+  /** What "Prepare this lesson" puts in a fresh sandbox before the first step (absent: nothing to prepare). */
+  readonly prepare?: readonly PrepItem[];
+}
+
+/**
+ * The steps "Start this step again" may start at: the first, and each one after only replayable steps.
+ */
+export function restartableSteps(lesson: LessonDef): string[] {
+  const out: string[] = [];
+  for (const step of lesson.steps) {
+    out.push(step.id);
+    if (!step.replay) break;
+  }
+  return out;
+}
+
+/**
+ * What the agent runs, in order, to bring a fresh sandbox to the start of step `stepId` (undefined: the first) on
+ * a host of `version`: the lesson's preparation, then each earlier step's replayed commands. Undefined when that
+ * step cannot be started again (an unknown id, or an earlier step that cannot be replayed).
+ */
+export function preparationScript(
+  lesson: LessonDef,
+  stepId: string | undefined,
+  version: CgroupVersion,
+): { prepared: string[]; replayed: string[]; commands: string[] } | undefined {
+  const at = stepId === undefined ? 0 : lesson.steps.findIndex((s) => s.id === stepId);
+  if (at < 0 || !restartableSteps(lesson).includes(lesson.steps[at]?.id ?? '')) return undefined;
+  const onHost = (c: { cgroup?: CgroupVersion }) => c.cgroup === undefined || c.cgroup === version;
+  const items = lesson.prepare ?? [];
+  const before = lesson.steps.slice(0, at);
+  const commands = [
+    ...items.flatMap((item) => item.commands.filter(onHost).map((c) => c.text)),
+    ...before.flatMap((s) =>
+      s.commands.filter((c) => onHost(c) && !(s.replay?.skip ?? []).includes(c.text)).map((c) => c.text),
+    ),
+  ];
+  return { prepared: items.map((i) => i.id), replayed: before.map((s) => s.id), commands };
 }
 
 /** The answer key: per question, the right option and feedback for every option, per locale. */

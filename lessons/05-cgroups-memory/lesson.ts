@@ -49,6 +49,7 @@ export default defineLesson({
           gl: 'O `{file}` do grupo `{group}` vale {found} bytes, e o paso pide {want}. Escribe `100M` de novo co `echo` do paso: o sufixo `M` quere dicir 1024 × 1024 bytes.',
         },
       },
+      replay: {},
     },
     {
       id: 'join',

@@ -12,6 +12,19 @@ export default defineLesson({
     pt: 'Um overlay junta diretórios em camadas: você lê de todos, escreve só no de cima, apagar deixa um whiteout, e dois contêineres dividem a mesma imagem sem que um veja as mudanças do outro.',
     gl: 'Un overlay xunta cartafoles en capas: les de todos, escribes só no de enriba, borrar deixa un whiteout, e dous contedores comparten a mesma imaxe sen que un vexa os cambios do outro.',
   },
+  // Step 5 mounts lesson 01's busybox rootfs as the image of two containers: it must be there, untouched.
+  prepare: [
+    {
+      id: 'rootfs',
+      title: {
+        pt: 'O rootfs do busybox da lição 1 em `/root/rootfs`, intacto: a imagem dos contêineres do passo 5',
+        gl: 'O rootfs do busybox da lección 1 en `/root/rootfs`, intacto: a imaxe dos contedores do paso 5',
+      },
+      commands: [
+        { text: 'test -x /root/rootfs/bin/busybox && test -d /root/rootfs/etc && ! test -e /root/rootfs/etc/motd' },
+      ],
+    },
+  ],
   steps: [
     {
       id: 'mount',
@@ -50,6 +63,7 @@ export default defineLesson({
           gl: 'Hai un overlay en `{target}`, pero con outros cartafoles de abaixo e de enriba: `{found}`. Desmonta con `umount {target}` e monta de novo coas rutas absolutas do paso: `lowerdir=/root/ov/lower,upperdir=/root/ov/upper,workdir=/root/ov/work`.',
         },
       },
+      replay: {},
     },
     {
       id: 'copy-up',
@@ -80,6 +94,7 @@ export default defineLesson({
           gl: '`{upperPath}` existe, pero non comeza co texto do ficheiro de abaixo. Cambiouse o ficheiro do `lower`, ou escribiuse directamente no `upper`? Desmonta (`umount /root/ov/merged`), restaura (`echo baixo > /root/ov/lower/baixo.txt; rm -f {upperPath}`), monta de novo coa orde do paso 1 e escribe só polo `merged`.',
         },
       },
+      replay: {},
     },
     {
       id: 'whiteout',
@@ -114,6 +129,7 @@ export default defineLesson({
           gl: 'Hai un whiteout, pero `{lowerPath}` desapareceu: o ficheiro de abaixo debía seguir alí, intacto, só agochado. Volve crealo con `echo baixo > {lowerPath}`; o whiteout segue a agochalo no `merged`.',
         },
       },
+      replay: {},
     },
     {
       id: 'layers',
@@ -139,6 +155,7 @@ export default defineLesson({
           gl: 'O overlay en `{target}` ten `upperdir` (`{found}`), así que admite escritura. Este ten que ser só de lectura, coma unha imaxe: desmonta con `umount {target}` e monta só con `-o lowerdir=/root/ov/l2:/root/ov/l1`.',
         },
       },
+      replay: { skip: ['touch m2/novo'] },
     },
     {
       id: 'two-containers',

@@ -124,7 +124,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
           catalog,
           store,
           registry,
-          { inspect: looks.look, startFixture, checks },
+          { inspect: looks.look, startFixture, checks, cgroupVersion: probe.cgroup.mode === 'v2' ? 'v2' : 'v1' },
           log,
           () => classEvents.changed('lesson'),
           (student, slug, steps) => classMode?.checked(student, slug, steps),

@@ -54,9 +54,26 @@ export interface Sandbox {
    * pty-reader.ts), neither decoded nor allocated anew.
    */
   openShell(size: { cols: number; rows: number }): ShellPty;
+  /**
+   * Runs lesson data's `script` (never a student's input) in `bash -e` inside the sandbox, as its root, in /root,
+   * in the sandbox's cgroups like a shell, without a terminal tab: the lesson's preparation (lessons/types.ts).
+   * Killed, its whole session, after `timeoutMs`.
+   */
+  runScript(script: string, timeoutMs: number): Promise<ScriptResult>;
   /** Idempotent: kills shells and init, removes the cgroups; resolves when nothing is left. */
   destroy(): Promise<void>;
 }
+
+/** How a preparation script ended: its exit code (null: killed), whether the time cap killed it, its last output. */
+export interface ScriptResult {
+  code: number | null;
+  timedOut: boolean;
+  /** The end of what it printed (its pty's output), for the agent's log. */
+  output: string;
+}
+
+/** A preparation prints little; the end of anything longer is kept for the log. */
+const MAX_SCRIPT_OUTPUT = 4096;
 
 /**
  * Directories the base image prepares for the lessons: the course rootfs (busybox) that lessons 01, 07 and
@@ -179,6 +196,47 @@ class LiveSandbox implements Sandbox {
   openShell(size: { cols: number; rows: number }): ShellPty {
     const { args, options } = this.shellSpawn(size);
     return this.track(spawnReadingInto(this.cfg.launcherPath, args, options, SHELL_READ_BYTES));
+  }
+
+  runScript(script: string, timeoutMs: number): Promise<ScriptResult> {
+    // A tab's shell's launcher arguments (root inside, in /root, in the shells' cgroups), running bash on the script.
+    const shell = this.shellSpawn({ cols: 80, rows: 24 }).args;
+    const args = [
+      ...shell.slice(0, shell.indexOf('--')),
+      '--',
+      '/bin/bash',
+      '--noprofile',
+      '--norc',
+      '-e',
+      '-c',
+      script,
+    ];
+    return new Promise((resolve, reject) => {
+      // Without --hand-off the launcher relays the command's pty to its stdin and stdout; its stdin stays open
+      // (an EOF there ends the session) until the command is done.
+      const child = spawn(this.cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+      let output = '';
+      let timedOut = false;
+      const keep = (c: Buffer) => {
+        output = (output + c.toString('utf8')).slice(-MAX_SCRIPT_OUTPUT);
+      };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      // SIGTERM: the launcher kills the command's whole session and reaps it.
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGTERM');
+      }, timeoutMs);
+      child.on('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`sandbox ${this.id}: cannot start ${this.cfg.launcherPath} shell: ${err.message}`));
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        child.stdin.destroy();
+        resolve({ code: timedOut ? null : code, timedOut, output: output.trim() });
+      });
+    });
   }
 
   private shellSpawn(size: { cols: number; rows: number }): { args: string[]; options: IPtyForkOptions } {

@@ -3,6 +3,7 @@
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 // Layer: imports only kernel/, checks/, sessions/, store/, protocol/ and the course (README; biome.json).
 
+import { type CgroupVersion, preparationScript } from '../../../lessons/types';
 import type { SnapshotNeeds } from '../checks/index';
 import type { Check } from '../checks/types';
 import type { Sandbox } from '../kernel/sandbox';
@@ -26,6 +27,12 @@ import { judgeSteps, lessonNeeds } from './judge';
  * per interval. A run takes about 6 ms (snapshot + checks, 10 processes; see the closing notes).
  */
 const MIN_RUN_INTERVAL_MS = 100;
+/**
+ * A lesson's preparation and replayed steps get this long in the sandbox: they make a few directories, mounts
+ * and cgroups (tens of milliseconds); a copy of the busybox rootfs takes well under a second. Past it something
+ * waits for input or hangs, and the student is told the preparation failed.
+ */
+export const PREPARE_TIMEOUT_MS = 20_000;
 
 export interface FixtureHandle {
   state(): FixtureState;
@@ -47,6 +54,12 @@ function replacing(handle: FixtureHandle, dead: FixtureState): FixtureHandle {
   };
 }
 
+/** A step as saved: not done, done by the student, or done by the agent's replay (prepared). */
+function doneResult(id: string, doneAt: number | undefined, prepared: ReadonlySet<string>): StepResult {
+  if (doneAt === undefined) return { id, done: false };
+  return prepared.has(id) ? { id, done: true, doneAt, prepared: true } : { id, done: true, doneAt };
+}
+
 export interface EngineKernel {
   /** A snapshot begun at `notBefore` or later (sessions/sandbox-observer.ts shares it with the panel). */
   inspect(
@@ -55,6 +68,19 @@ export interface EngineKernel {
   ): Promise<SandboxSnapshot>;
   startFixture(sb: Sandbox, name: string): FixtureHandle;
   checks: Readonly<Record<string, Check>>;
+  /** The host's cgroup layout, as the lessons' commands name it: which of a step's commands a replay runs. */
+  cgroupVersion: CgroupVersion;
+}
+
+/** A preparation asked for, run in the student's next sandbox before its first check. */
+interface PendingPrepare {
+  slug: string;
+  step: string | undefined;
+  commands: string[];
+  prepared: string[];
+  replayed: string[];
+  /** The step restarted and the ones after it: judged again from the fresh sandbox. */
+  retry: string[];
 }
 
 export interface EngineRegistry {
@@ -74,6 +100,8 @@ interface StudentState {
   /** Fixtures of the current sandbox, by name; freed with the sandbox. */
   fixtures: Map<string, FixtureHandle>;
   sandboxId: string | undefined;
+  /** "Prepare this lesson" / "Start this step again" waiting for the fresh sandbox. */
+  prepare: PendingPrepare | undefined;
 }
 
 export class LessonEngine {
@@ -138,6 +166,24 @@ export class LessonEngine {
     await this.registry.destroy(studentId, 'restart', 4012);
   }
 
+  /**
+   * "Prepare this lesson" (`step` undefined) or "Start this step again": a fresh sandbox (the tabs reconnect to it)
+   * that the next check run first brings to the start of `step` with the lesson's preparation and the earlier
+   * steps' replay. False when the lesson or the step is unknown, or the step cannot be started again.
+   */
+  async prepare(studentId: string, slug: string, step: string | undefined): Promise<boolean> {
+    const lesson = this.catalog.get(slug);
+    if (!lesson) return false;
+    const plan = preparationScript(lesson.def, step, this.kernel.cgroupVersion);
+    if (!plan) return false;
+    const ids = lesson.def.steps.map((s) => s.id);
+    const st = this.state(studentId);
+    st.lesson = slug;
+    st.prepare = { slug, step, ...plan, retry: ids.slice(plan.replayed.length) };
+    await this.registry.destroy(studentId, 'restart', 4012);
+    return true;
+  }
+
   /** The lesson this student's page last opened, since the agent started. */
   lessonOf(studentId: string): string | undefined {
     return this.students.get(studentId)?.lesson;
@@ -172,10 +218,8 @@ export class LessonEngine {
   private lessonProgress(studentId: string, lesson: CatalogLesson, locale: 'pt' | 'gl'): LessonProgress {
     const slug = lesson.def.slug;
     const done = this.store.stepsDone(studentId, slug);
-    const steps: StepResult[] = lesson.def.steps.map((s) => {
-      const at = done.get(s.id);
-      return at === undefined ? { id: s.id, done: false } : { id: s.id, done: true, doneAt: at };
-    });
+    const prepared = this.store.stepsPrepared(studentId, slug);
+    const steps: StepResult[] = lesson.def.steps.map((s) => doneResult(s.id, done.get(s.id), prepared));
     const quiz: QuizProgress = {};
     for (const a of this.store.quizAttempts(studentId, slug)) {
       const q = quiz[a.question];
@@ -203,6 +247,7 @@ export class LessonEngine {
         timer: undefined,
         fixtures: new Map(),
         sandboxId: undefined,
+        prepare: undefined,
       };
       this.students.set(studentId, st);
     }
@@ -237,6 +282,9 @@ export class LessonEngine {
       if (st.sandboxId !== sb.id) {
         this.sandboxGone(studentId);
         st.sandboxId = sb.id;
+        const pending = st.prepare;
+        st.prepare = undefined;
+        if (pending) await this.runPreparation(studentId, sb, pending);
       }
       const needs = lessonNeeds(lesson.def);
       const done = this.store.stepsDone(studentId, slug);
@@ -263,11 +311,10 @@ export class LessonEngine {
         }
       }
       const after = this.store.stepsDone(studentId, slug);
+      const prepared = this.store.stepsPrepared(studentId, slug);
       const steps = lesson.def.steps.map((s): StepResult => {
         const at = after.get(s.id);
-        return at !== undefined
-          ? { id: s.id, done: true, doneAt: at }
-          : (results.get(s.id) ?? { id: s.id, done: false });
+        return at !== undefined ? doneResult(s.id, at, prepared) : (results.get(s.id) ?? { id: s.id, done: false });
       });
       this.registry.broadcast(studentId, { type: 'steps', slug, steps });
       this.onChecked(studentId, slug, steps);
@@ -284,6 +331,29 @@ export class LessonEngine {
         this.trigger(studentId);
       }
     }
+  }
+
+  /**
+   * Runs a preparation in the fresh sandbox and, when it worked, records the restarted steps as not done and the
+   * replayed ones as prepared; tells the student's page either way. The checks then judge from the kernel state.
+   */
+  private async runPreparation(studentId: string, sb: Sandbox, p: PendingPrepare): Promise<void> {
+    const result = await sb.runScript(p.commands.join('\n'), PREPARE_TIMEOUT_MS);
+    const ok = result.code === 0;
+    if (ok) this.store.restartSteps(studentId, p.slug, p.replayed, p.retry);
+    else
+      this.log(
+        `preparing ${p.slug}${p.step ? ` at ${p.step}` : ''} failed (${result.timedOut ? 'time cap' : `exit ${result.code}`}): ${result.output.slice(-300)}`,
+      );
+    this.registry.broadcast(studentId, {
+      type: 'prepared',
+      slug: p.slug,
+      ...(p.step === undefined ? {} : { step: p.step }),
+      ok,
+      prepared: p.prepared,
+      replayed: p.replayed,
+      ...(ok ? {} : { error: result.timedOut ? 'prepare_timeout' : 'prepare_failed' }),
+    });
   }
 
   /**

@@ -32,6 +32,13 @@ export const lessonMessage = z.strictObject({ type: z.literal('lesson'), slug })
 export const checkMessage = z.strictObject({ type: z.literal('check'), slug });
 /** "Start this lesson again": a fresh sandbox, progress kept. */
 export const restartMessage = z.strictObject({ type: z.literal('restart'), slug });
+/** A step id, as in a lesson's `steps` (kebab-case); the agent also looks it up in the lesson. */
+export const stepId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/);
+/**
+ * "Prepare this lesson" (no step) or "Start this step again": a fresh sandbox that the agent brings to the start of
+ * that step with the lesson's own preparation and replay (lessons/types.ts). Names a lesson and a step, nothing else.
+ */
+export const prepareMessage = z.strictObject({ type: z.literal('prepare'), slug, step: stepId.optional() });
 
 export const clientMessage = z.discriminatedUnion('type', [
   resizeMessage,
@@ -40,6 +47,7 @@ export const clientMessage = z.discriminatedUnion('type', [
   lessonMessage,
   checkMessage,
   restartMessage,
+  prepareMessage,
   panelOpenMessage,
   handMessage,
   lookAnswerMessage,

@@ -33,5 +33,7 @@ export const ErrorCode = {
   binaryTooLarge: 'binary_too_large',
   unknownLesson: 'unknown_lesson',
   checkFailed: 'check_failed',
+  /** "Start this step again" named a step the lesson does not have, or one after a step the agent cannot redo. */
+  unknownStep: 'unknown_step',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

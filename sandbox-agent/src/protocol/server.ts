@@ -37,6 +37,8 @@ export const stepResult = z.strictObject({
   id: z.string(),
   done: z.boolean(),
   doneAt: z.number().optional(),
+  /** Done by the agent's replay for "Start this step again", not by the student (shown as prepared). */
+  prepared: z.literal(true).optional(),
   /** Why it is not done yet: a key of the step's `hints`, with what the check observed. */
   hint: z.strictObject({ key: z.string(), params: hintParams }).optional(),
 });
@@ -49,6 +51,22 @@ export const stepsMessage = z.strictObject({
   steps: z.array(stepResult),
 });
 
+/**
+ * "Prepare this lesson" / "Start this step again" ran in the fresh sandbox: `prepared` are the ids of the lesson's
+ * preparation items and `replayed` those of the steps the agent redid, for the page's list of what was prepared.
+ * Not ok: `error` says why (it failed, or took over the time cap); the sandbox is left as the preparation left it.
+ */
+export const preparedMessage = z.strictObject({
+  type: z.literal('prepared'),
+  slug: z.string(),
+  step: z.string().optional(),
+  ok: z.boolean(),
+  prepared: z.array(z.string()),
+  replayed: z.array(z.string()),
+  error: z.enum(['prepare_failed', 'prepare_timeout']).optional(),
+});
+export type PreparedMessage = z.infer<typeof preparedMessage>;
+
 export const serverMessage = z.discriminatedUnion('type', [
   helloMessage,
   errorMessage,
@@ -56,6 +74,7 @@ export const serverMessage = z.discriminatedUnion('type', [
   pongMessage,
   replayedMessage,
   stepsMessage,
+  preparedMessage,
   panelMessage,
   helpStateMessage,
   broadcastMessage,

@@ -28,6 +28,7 @@ export interface LessonHandler {
   openLesson(studentId: string, slug: string): boolean;
   check(studentId: string, slug: string): boolean;
   restart(studentId: string): Promise<void>;
+  prepare(studentId: string, slug: string, step: string | undefined): Promise<boolean>;
 }
 
 /** The Kernel panel's streams (panel/panel-hub.ts): one per socket whose panel is open. */
@@ -165,6 +166,11 @@ export class TerminalConnection implements ShellClient {
         return;
       case 'restart':
         void this.lessons?.restart(this.studentId);
+        return;
+      case 'prepare':
+        void this.lessons?.prepare(this.studentId, msg.slug, msg.step).then((known) => {
+          if (!known) this.sendControl({ type: 'error', code: ErrorCode.unknownStep });
+        });
         return;
       case 'panel':
         if (msg.open) this.panel?.open(this.studentId, this, msg.section);

@@ -201,3 +201,32 @@ describe('class mode in the store', () => {
     s.close();
   });
 });
+
+describe('Store: steps prepared by "Start this step again" (migration 6)', () => {
+  it('keeps the student’s rows as theirs, marks replayed steps prepared and forgets the retried ones', () => {
+    const dir = tempDir();
+    const a = Store.open(dir);
+    a.upsertStudent('s1', 'solo');
+    a.markStepDone('s1', '08-overlay', 'mount', 5);
+    a.markStepDone('s1', '08-overlay', 'whiteout', 6);
+    a.close();
+    // a store of before migration 6: its rows are the student's
+    const raw = new Database(path.join(dir, 'gaiola.db'));
+    raw.exec('DROP TABLE steps_prepared');
+    raw.pragma('user_version = 5');
+    raw.close();
+    const b = Store.open(dir);
+    expect(b.stepsPrepared('s1', '08-overlay')).toEqual(new Set());
+    b.restartSteps('s1', '08-overlay', ['mount', 'copy-up'], ['whiteout', 'layers'], 9);
+    expect([...b.stepsDone('s1', '08-overlay').entries()].sort()).toEqual([
+      ['copy-up', 9],
+      ['mount', 5],
+    ]);
+    expect(b.stepsPrepared('s1', '08-overlay')).toEqual(new Set(['copy-up']));
+    // started again at the first step: nothing done, nothing prepared
+    b.restartSteps('s1', '08-overlay', [], ['mount', 'copy-up', 'whiteout', 'layers'], 10);
+    expect(b.stepsDone('s1', '08-overlay').size).toBe(0);
+    expect(b.stepsPrepared('s1', '08-overlay').size).toBe(0);
+    b.close();
+  });
+});

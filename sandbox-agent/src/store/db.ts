@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { taggedName } from '../protocol';
 
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -81,6 +81,17 @@ const MIGRATIONS: Record<number, string> = {
       detail TEXT
     );
     CREATE INDEX IF NOT EXISTS audit_class ON audit(class_id, started_at);
+  `,
+  // "Start this step again" (issue 21): a step before the one restarted is done in the sandbox by the agent's
+  // replay, not by the student. Its steps_done row is kept with one here beside it; every row before was the
+  // student's. (A table, not a column: it can be made again on a store whose user_version was set back.)
+  6: `
+    CREATE TABLE IF NOT EXISTS steps_prepared (
+      student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+      lesson TEXT NOT NULL,
+      step TEXT NOT NULL,
+      PRIMARY KEY (student_id, lesson, step)
+    );
   `,
 };
 
@@ -226,6 +237,41 @@ export class Store {
       .prepare('SELECT step, done_at FROM steps_done WHERE student_id = ? AND lesson = ?')
       .all(studentId, lesson) as { step: string; done_at: number }[];
     return new Map(rows.map((r) => [r.step, r.done_at]));
+  }
+
+  /** The steps of a lesson the agent replayed ('prepared'), done in the sandbox but not by the student. */
+  stepsPrepared(studentId: string, lesson: string): Set<string> {
+    const rows = this.db
+      .prepare('SELECT step FROM steps_prepared WHERE student_id = ? AND lesson = ?')
+      .all(studentId, lesson) as { step: string }[];
+    return new Set(rows.map((r) => r.step));
+  }
+
+  /**
+   * A lesson started again at a step: `retry` (that step and those after it) are no longer done, so the checks
+   * judge them again; `replayed` (those before, redone by the agent) are done as 'prepared', except where the
+   * student had done them (their own record stays).
+   */
+  restartSteps(
+    studentId: string,
+    lesson: string,
+    replayed: readonly string[],
+    retry: readonly string[],
+    now = Date.now(),
+  ): void {
+    this.db.transaction(() => {
+      for (const table of ['steps_done', 'steps_prepared']) {
+        const del = this.db.prepare(`DELETE FROM ${table} WHERE student_id = ? AND lesson = ? AND step = ?`);
+        for (const step of retry) del.run(studentId, lesson, step);
+      }
+      const add = this.db.prepare(
+        'INSERT OR IGNORE INTO steps_done (student_id, lesson, step, done_at) VALUES (?, ?, ?, ?)',
+      );
+      const mark = this.db.prepare('INSERT OR IGNORE INTO steps_prepared (student_id, lesson, step) VALUES (?, ?, ?)');
+      for (const step of replayed)
+        if (add.run(studentId, lesson, step, now).changes > 0) mark.run(studentId, lesson, step);
+    })();
+    this.onChange({ kind: 'step', studentId });
   }
 
   /** Stores an answer as the next attempt; the first attempt (1) is the one that scores. */
