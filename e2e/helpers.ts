@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { lessons } from '../lessons/index';
@@ -223,4 +223,9 @@ export async function answersOf(slug: string): Promise<LessonAnswers> {
   const file = path.join(process.cwd(), 'lessons', slug, 'answers.ts');
   if (!existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: the agent could not grade`);
   return ((await import(`../lessons/${slug}/answers.ts`)) as { default: LessonAnswers }).default;
+}
+
+/** A locale's message catalog, read (Node's ESM loader wants an import attribute for JSON, which the tsconfig lacks). */
+export function messages(locale: 'pt' | 'gl'): typeof import('../messages/pt.json') {
+  return JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8'));
 }

@@ -1,4 +1,11 @@
-import type { ClientMessage, LessonProgress, QuizAnswerRequest, QuizResult, ServerMessage } from '@protocol';
+import type {
+  ClientMessage,
+  LessonProgress,
+  PreparedMessage,
+  QuizAnswerRequest,
+  QuizResult,
+  ServerMessage,
+} from '@protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LessonStore, mergeStep, PROGRESS_RETRY_MS, type TabLink } from './lesson-client';
 import type { QuizAgent } from './quiz-agent';
@@ -221,5 +228,42 @@ describe('LessonStore', () => {
     await vi.advanceTimersByTimeAsync(PROGRESS_RETRY_MS);
     expect(progress).toHaveLength(2);
     expect(store.getSnapshot().known).toBe(false);
+  });
+});
+
+describe('LessonStore: "Prepare this lesson" and "Start this step again"', () => {
+  it('sends the lesson and the step only, once at a time, and on `prepared` forgets the steps shown done', () => {
+    const store = new LessonStore(SLUG, 'pt');
+    const a = fakeTab();
+    store.attach(0, a.link);
+    store.receive({ type: 'steps', slug: SLUG, steps: [{ id: 'a', done: true, doneAt: 1 }] }, a.reply);
+    expect(store.prepare('b')).toBe(true);
+    expect(store.prepare()).toBe(false);
+    expect(a.sent.at(-1)).toEqual({ type: 'prepare', slug: SLUG, step: 'b' });
+    expect(store.getSnapshot().preparing).toBe('b');
+    const prepared: PreparedMessage = {
+      type: 'prepared',
+      slug: SLUG,
+      step: 'b',
+      ok: true,
+      prepared: [],
+      replayed: ['a'],
+    };
+    store.receive({ ...prepared, slug: '01-chroot' }, a.reply);
+    expect(store.getSnapshot().preparing).toBe('b');
+    store.receive(prepared, a.reply);
+    expect(store.getSnapshot()).toMatchObject({ preparing: null, prepared, steps: {} });
+    // the agent's next steps say what is done now: a replayed step as prepared
+    store.receive({ type: 'steps', slug: SLUG, steps: [{ id: 'a', done: true, doneAt: 2, prepared: true }] }, a.reply);
+    expect(store.getSnapshot().steps.a).toEqual({ id: 'a', done: true, doneAt: 2, prepared: true });
+    expect(store.prepare()).toBe(true);
+    expect(a.sent.at(-1)).toEqual({ type: 'prepare', slug: SLUG });
+    // a failed preparation keeps what the page showed, and says why
+    store.receive(
+      { type: 'prepared', slug: SLUG, ok: false, prepared: [], replayed: [], error: 'prepare_timeout' },
+      a.reply,
+    );
+    expect(store.getSnapshot()).toMatchObject({ preparing: null, prepared: { ok: false, error: 'prepare_timeout' } });
+    expect(store.getSnapshot().steps.a?.done).toBe(true);
   });
 });

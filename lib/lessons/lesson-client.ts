@@ -5,7 +5,15 @@
 // and notifies subscribers (useSyncExternalStore). Saved progress and quiz answers go over HTTP
 // (quiz-agent.ts), so a student without a sandbox (the class is full) still has them. Terminal bytes never
 // come here: a step's status changes a few times per lesson, never per byte of output.
-import type { ClientMessage, HelpStateMessage, LessonProgress, QuizResult, ServerMessage, StepResult } from '@protocol';
+import type {
+  ClientMessage,
+  HelpStateMessage,
+  LessonProgress,
+  PreparedMessage,
+  QuizResult,
+  ServerMessage,
+  StepResult,
+} from '@protocol';
 import { PanelStore } from '@/lib/panel/panel-store';
 import { SnapshotStore } from '@/lib/snapshot-store';
 import type { TabIndex } from '@/lib/terminal/tab';
@@ -50,6 +58,13 @@ export interface LessonSnapshot {
   readonly answering: Readonly<Record<string, true>>;
   /** "Start this lesson again" was sent; cleared by the next `hello`. */
   readonly restarting: boolean;
+  /**
+   * "Prepare this lesson" or "Start this step again" was sent: the step asked for ('' for the lesson's start);
+   * cleared by the agent's `prepared` (or after PREPARE_PENDING_MS).
+   */
+  readonly preparing: string | null;
+  /** What the latest preparation in this page left in the sandbox (the list shown), or why it failed. */
+  readonly prepared: PreparedMessage | null;
   /** Class mode's help state (hand, who asks to look, who looks); null outside a class (issue 20). */
   readonly help: HelpStateMessage | null;
 }
@@ -63,6 +78,8 @@ export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
   checking: false,
   answering: {},
   restarting: false,
+  preparing: null,
+  prepared: null,
   help: null,
 });
 
@@ -72,6 +89,8 @@ export const CHECK_PENDING_MS = 5000;
 export const ANSWER_PENDING_MS = 8000;
 /** A restart that never brings a new `hello` (agent gone) stops showing "restarting" after this. */
 export const RESTART_PENDING_MS = 20_000;
+/** A preparation that never comes back (a fresh sandbox plus its time cap, 20 s) stops showing "preparing" after this. */
+export const PREPARE_PENDING_MS = 40_000;
 /** Saved progress the agent did not give (down, restarting) is asked again this often. */
 export const PROGRESS_RETRY_MS = 3000;
 
@@ -145,6 +164,14 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
           this.update({ restarting: false });
         }
         return;
+      case 'prepared':
+        if (message.slug !== this.slug) return;
+        this.clearTimer('prepare');
+        // The steps restarted are judged again in the fresh sandbox: what was shown done of them goes, and the
+        // `steps` that follows (and the saved progress) says what is done now, and what was prepared.
+        this.update({ preparing: null, prepared: message, ...(message.ok ? { steps: {} } : {}) });
+        this.loadProgress();
+        return;
       case 'steps':
         if (message.slug !== this.slug) return;
         this.clearTimer('check');
@@ -205,6 +232,21 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
   /** "Start this lesson again": the agent closes both tabs (4012); they reconnect to a fresh sandbox. */
   restart(): boolean {
     return this.sendPending('restart', 'restarting', RESTART_PENDING_MS);
+  }
+
+  /**
+   * "Prepare this lesson" (no step) or "Start this step again": the agent closes both tabs (4012), they reconnect to
+   * a fresh sandbox, and the agent runs the lesson's preparation and the steps before `step` in it.
+   */
+  prepare(step?: string): boolean {
+    if (this.state.preparing !== null) return false;
+    if (
+      !this.send(step === undefined ? { type: 'prepare', slug: this.slug } : { type: 'prepare', slug: this.slug, step })
+    )
+      return false;
+    this.update({ preparing: step ?? '', prepared: null });
+    this.startTimer('prepare', PREPARE_PENDING_MS, () => this.update({ preparing: null }));
+    return true;
   }
 
   /** Raises the hand with a question ('' for none), or lowers it; false when no tab is connected. */

@@ -17,6 +17,7 @@ import { Announcer } from './announcer';
 import { HelpButton } from './help-button';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
+import { PreparedList, PrepareLessonButton } from './prepare-lesson';
 import { ProgressSummary } from './progress-summary';
 import { Quiz } from './quiz';
 import { RestartButton } from './restart-button';
@@ -67,8 +68,14 @@ export function LessonArticle({
           labels={l.progress}
         />
         <RestartButton labels={{ ...l.restart, offline: l.step.offline }} />
+        <PrepareLessonButton labels={{ ...l.prepare, offline: l.step.offline }} />
         <HelpButton labels={l.help} />
       </div>
+      <PreparedList
+        items={Object.fromEntries((lesson.prepare ?? []).map((p) => [p.id, p.title[locale]]))}
+        steps={lesson.steps.map((s) => ({ id: s.id, title: s.title[locale] }))}
+        labels={{ ...l.prepare, offline: l.step.offline }}
+      />
       <Announcer
         steps={lesson.steps.map((s) => ({
           id: s.id,

@@ -22,6 +22,8 @@ export interface StepStatusLabels {
   readonly check: string;
   readonly checking: string;
   readonly offline: string;
+  /** Done by the agent's replay for "Start this step again", not by the student. */
+  readonly prepared: string;
 }
 
 function doneText(doneAt: number | undefined, lang: string, labels: StepStatusLabels): string {
@@ -78,7 +80,7 @@ export function StepStatus({
   const known = useLessonState((s) => s.known);
   const checking = useLessonState((s) => s.checking);
   const connected = useLessonState((s) => s.connected);
-  const status = result?.done ? 'done' : result || known ? 'pending' : 'unknown';
+  const status = result?.done ? (result.prepared ? 'prepared' : 'done') : result || known ? 'pending' : 'unknown';
 
   return (
     <div className={styles.status} data-testid={`step-status-${id}`} data-status={status}>
@@ -91,6 +93,8 @@ export function StepStatus({
             </span>{' '}
             {doneText(result?.doneAt, lang, labels)}
           </>
+        ) : status === 'prepared' ? (
+          labels.prepared
         ) : status === 'pending' ? (
           labels.notYet
         ) : (
@@ -98,7 +102,7 @@ export function StepStatus({
         )}
       </p>
       {status === 'pending' && result ? <Hint result={result} hints={hints} labels={labels} /> : null}
-      {status === 'done' ? null : (
+      {status === 'done' || status === 'prepared' ? null : (
         <button
           type="button"
           className={styles.check}

@@ -1,12 +1,13 @@
 // One step of a lesson, placed in the prose by `<Step id="…" />`: its title, its commands (each with a
 // "run in terminal" button naming the tab it goes to) and its status. Rendered on the server; the
 // button and the status are client leaves.
-import type { CgroupVersion, LessonDef, StepDef } from '@/lessons/types';
+import { type CgroupVersion, type LessonDef, restartableSteps, type StepDef } from '@/lessons/types';
 import { format, type Messages } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { htmlLang, type Locale } from '@/lib/locales';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
+import { StepRestartButton } from './prepare-lesson';
 import { RunButton } from './run-button';
 import { StepStatus } from './step-status';
 
@@ -99,8 +100,13 @@ export function Step({
           check: s.check,
           checking: s.checking,
           offline: s.offline,
+          prepared: s.prepared,
         }}
       />
+      {/* The first step's start is the lesson's: "Prepare this lesson", in the toolbar. */}
+      {number > 1 && restartableSteps(lesson).includes(step.id) ? (
+        <StepRestartButton step={step.id} number={number} labels={{ ...m.lesson.prepare, offline: s.offline }} />
+      ) : null}
     </section>
   );
 }
