@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the sandbox launcher (C, no dependencies beyond libc) with the host compiler, hardened like a setuid
 # tool, when any of its sources (sandbox-agent/launcher/*.c, *.h) or this script changed since the last build.
-#   build-launcher.sh              build/gaiola-sandbox, the one the agent runs
+#   build-launcher.sh              build/gaiola-sandbox, the one the agent runs, and the agent's end of a shell's
+#                                  pty hand-off (sandbox-agent/native/build/pty-handoff.node, a Node-API addon)
 #   build-launcher.sh --analyse    gcc's static analyser over every source, with the same flags; writes nothing
 #                                  and fails on any finding (a silenced one carries its reason above the pragma)
 #   build-launcher.sh --test-hooks build/gaiola-sandbox-test-hooks: the same code plus the stop points the
@@ -72,4 +73,22 @@ if [ ! -x "$out" ] || [ "$(cat "$out.sum" 2>/dev/null)" != "$sum" ]; then
   cc "${flags[@]}" "${link[@]}" -o "$out.tmp" "$dir"/*.c
   mv "$out.tmp" "$out"
   echo "$sum" > "$out.sum"
+fi
+
+# The agent's end of the pty hand-off (sandbox-agent/native/pty-handoff.c), with the normal build: a Node-API
+# addon in C against Node's own headers (Debian's libnode-dev or nodejs's include/node), linked against nothing.
+if [ "$mode" = build ]; then
+  native="$GAIOLA_ROOT/sandbox-agent/native"
+  addon="$native/build/pty-handoff.node"
+  headers=$(dirname "$(command -v node)")/../include/node
+  [ -f "$headers/node_api.h" ] || headers=/usr/include/node
+  [ -f "$headers/node_api.h" ] || die "build-launcher.sh: no node_api.h (install libnode-dev, or Node from nodejs.org)"
+  sum=$({ cat "$native/pty-handoff.c" "${BASH_SOURCE[0]}"; } | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$addon" ] || [ "$(cat "$addon.sum" 2>/dev/null)" != "$sum" ]; then
+    say "building the agent's pty hand-off addon"
+    mkdir -p "$(dirname "$addon")"
+    cc "${flags[@]}" -fPIC -shared -I"$headers" -Wl,-z,relro,-z,now -o "$addon.tmp" "$native/pty-handoff.c"
+    mv "$addon.tmp" "$addon"
+    echo "$sum" > "$addon.sum"
+  fi
 fi

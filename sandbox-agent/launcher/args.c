@@ -121,6 +121,7 @@ void parse_shell_args(int argc, char **argv, struct shell_args *o) {
   memset(o, 0, sizeof *o);
   o->join.init = no_target;
   o->cwd = "/root";
+  o->hand_off = -1;
   int i = 2;
   for (; i < argc; i++) {
     const char *a = argv[i];
@@ -132,11 +133,15 @@ void parse_shell_args(int argc, char **argv, struct shell_args *o) {
     const char *v = argv[++i];
     if (parse_join_option("shell", a, v, &o->join)) continue;
     if (!strcmp(a, "--cwd")) o->cwd = v;
+    /* 3 and up: 0 to 2 are the launcher's stdio. The terminal sizes the agent allows (sandbox.ts). */
+    else if (!strcmp(a, "--hand-off")) o->hand_off = (int)parse_num(a, v, 3, 1023);
+    else if (!strcmp(a, "--cols")) o->cols = (unsigned short)parse_num(a, v, 1, 1000);
+    else if (!strcmp(a, "--rows")) o->rows = (unsigned short)parse_num(a, v, 1, 1000);
     else die("shell: unknown option %s", a);
   }
-  if (o->join.init.pid < 0 || i >= argc)
+  if (o->join.init.pid < 0 || i >= argc || (o->hand_off >= 0) != (o->cols && o->rows))
     die("shell: usage: shell --pid PID1 [--start-time TICKS] [--cgroup-procs FILE ...] [--cgroup-entry clone|move] "
-        "[--cwd DIR] -- "
+        "[--cwd DIR] [--hand-off FD --cols N --rows N] -- "
         "CMD [ARG ...]");
   o->cmd = argv + i;
 }

@@ -44,10 +44,14 @@ struct join_args {
   int cgroup_move; /* --cgroup-entry move */
 };
 
-/* shell --pid PID1 [--cgroup-procs FILE ...] [--cgroup-entry clone|move] [--cwd DIR] -- COMMAND [ARG ...] */
+/* shell --pid PID1 [--cgroup-procs FILE ...] [--cgroup-entry clone|move] [--cwd DIR]
+ *       [--hand-off FD --cols N --rows N] -- COMMAND [ARG ...]
+ * With --hand-off, the pty's master goes to the agent over the unix socket FD (terminal.c), at that size. */
 struct shell_args {
   struct join_args join;
   const char *cwd;
+  int hand_off; /* the socket's fd, or -1: relay on stdin and stdout */
+  unsigned short cols, rows;
   char **cmd;
 };
 void parse_shell_args(int argc, char **argv, struct shell_args *out);

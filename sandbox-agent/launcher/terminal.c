@@ -1,8 +1,12 @@
 /*
  * `shell`: a command (the agent runs a login shell) inside a running sandbox, on a pty of the sandbox's own
- * devpts, relayed to the launcher's stdin and stdout (the agent's node-pty). The relay stays host root in the
- * host's pid namespace and cgroup, invisible inside, and only moves bytes; the command's process joins the
- * sandbox (namespaces.c) and runs as root inside.
+ * devpts. With --hand-off (what the agent uses), the pty's master goes to the agent over a unix socket
+ * (SCM_RIGHTS) and the agent reads and writes it itself: no process copies the bytes, one hop less for every
+ * key and its echo. Without it, the master is relayed to the launcher's stdin and stdout (a terminal of its caller's).
+ * Either way the launcher stays host root in the host's pid namespace and cgroup, invisible inside, as the
+ * command's parent: it reaps it, ends its session when told to (SIGHUP) or when its stdin closes (the agent
+ * died), and exits with its status. The command's process joins the sandbox (namespaces.c) and runs as root
+ * inside.
  *
  * Trusts: the agent's arguments (args.c) and the sandbox init's pid once namespaces.c has checked it. The
  * sandbox's /dev/ptmx is the student's path: it is opened inside the sandbox's root with the filesystem ids
@@ -18,6 +22,8 @@
 #include <sys/fsuid.h>
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -138,6 +144,13 @@ static int pump_out(int to, struct buf *b) {
   return 0;
 }
 
+/* On a SIGCHLD: 1 when it was the command's exit, reaped into `status`. */
+static int shell_reaped(pid_t child, int *status) {
+  pid_t w = waitpid(child, status, WNOHANG);
+  if (w < 0 && errno != EINTR) die_errno("waitpid", "(shell)");
+  return w == child;
+}
+
 /* Kills the command's whole session and reaps it: its process group first, then itself. */
 static int end_session(pid_t child) {
   kill_if_alive(-child, SIGKILL);
@@ -180,9 +193,7 @@ static int relay(int master, pid_t child, int sfd) {
       while (read_signal(sfd, &si)) {
         if (si.ssi_signo == SIGWINCH) copy_winsize(master);
         else if (si.ssi_signo == SIGCHLD) {
-          pid_t w = waitpid(child, &status, WNOHANG);
-          if (w < 0 && errno != EINTR) die_errno("waitpid", "(shell)");
-          if (w == child) reaped = 1;
+          if (shell_reaped(child, &status)) reaped = 1;
         } else if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT ||
                    si.ssi_signo == SIGQUIT) {
           end_session(child);
@@ -231,6 +242,57 @@ static int relay(int master, pid_t child, int sfd) {
   return exit_code(status);
 }
 
+/* ---- the hand-off ---- */
+
+/* The master, to the agent: one byte with it as SCM_RIGHTS on the unix socket the agent gave us. */
+static void hand_off(int sock, int master) {
+  struct stat st;
+  if (fstat(sock, &st) < 0 || !S_ISSOCK(st.st_mode)) die("shell: --hand-off %d is not a socket", sock);
+  char byte = 'm';
+  struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+  union {
+    char buf[CMSG_SPACE(sizeof(int))];
+    struct cmsghdr align;
+  } ctl;
+  memset(&ctl, 0, sizeof ctl);
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf, .msg_controllen = sizeof ctl.buf};
+  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(c), &master, sizeof(int));
+  ssize_t n;
+  do n = sendmsg(sock, &msg, MSG_NOSIGNAL);
+  while (n < 0 && errno == EINTR);
+  if (n != 1) die_errno("sendmsg", "pty master (--hand-off)");
+}
+
+/* The command's parent once its master is the agent's: reaps it, or ends its session on a hangup (SIGHUP,
+ * SIGTERM…) or when stdin closes (the agent is gone). Holds nothing of the terminal. */
+static int wait_shell(pid_t child, int sfd) {
+  for (;;) {
+    struct pollfd fds[2] = {{.fd = sfd, .events = POLLIN}, {.fd = 0, .events = POLLIN}};
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      die_errno("poll", "(shell)");
+    }
+    if (fds[0].revents & POLLIN) {
+      struct signalfd_siginfo si;
+      while (read_signal(sfd, &si)) {
+        int status;
+        if (si.ssi_signo == SIGCHLD) {
+          if (shell_reaped(child, &status)) return exit_code(status);
+        } else if (si.ssi_signo != SIGWINCH && si.ssi_signo != SIGPIPE) {
+          end_session(child);
+          return 128 + (int)si.ssi_signo;
+        }
+      }
+    }
+    /* The agent never writes to our stdin: readable means EOF (or an error), the agent is gone. */
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) return exit_code(end_session(child));
+  }
+}
+
 int cmd_shell(int argc, char **argv) {
   struct shell_args a;
   parse_shell_args(argc, argv, &a);
@@ -240,6 +302,11 @@ int cmd_shell(int argc, char **argv) {
   int master = open_sandbox_ptmx(&sb);
   int slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (slave < 0) die_errno("open", "pty slave (TIOCGPTPEER)");
+  if (a.hand_off >= 0) {
+    /* Sized before the command starts: its first prompt is drawn at the tab's size. */
+    struct winsize ws = {.ws_col = a.cols, .ws_row = a.rows};
+    if (ioctl(master, TIOCSWINSZ, &ws) < 0) die_errno("TIOCSWINSZ", "pty master");
+  }
 
   static const int sigs[] = {SIGCHLD, SIGWINCH, SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE};
   int sfd = signal_fd(sigs, sizeof sigs / sizeof sigs[0], SFD_NONBLOCK, "(shell)");
@@ -252,6 +319,14 @@ int cmd_shell(int argc, char **argv) {
   }
   xclose(slave, "pty slave");
   sandbox_close(&sb);
+  if (a.hand_off >= 0) {
+    hand_off(a.hand_off, master);
+    xclose(master, "pty master");
+    xclose(a.hand_off, "(--hand-off)");
+    /* From here on it only waits, reaps and kills what it started. */
+    keep_only_kill(NULL, 0);
+    return wait_shell(child, sfd);
+  }
   /* Relaying bytes takes terminal ioctls and file status flags besides what every holder keeps. */
   static const int relay_syscalls[] = {__NR_ioctl, __NR_fcntl};
   keep_only_kill(relay_syscalls, sizeof relay_syscalls / sizeof relay_syscalls[0]);

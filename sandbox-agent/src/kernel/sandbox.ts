@@ -19,7 +19,8 @@ import { KernelOpError } from './errors';
 import { targetArgs } from './launcher-run';
 import { pathIdentities } from './path-facts';
 import type { HostProbe } from './probe';
-import { type ShellPty, spawnReadingInto } from './pty-reader';
+import { openHandedOffShell } from './pty-handoff';
+import type { ShellPty } from './pty-reader';
 
 export interface Sandbox {
   /** e.g. 'gaiola-3f9a…' (also the cgroup dir name). */
@@ -50,8 +51,8 @@ export interface Sandbox {
   /** A login shell as root inside, on a pty of the sandbox's own devpts relayed to this node-pty. */
   spawnShell(size: { cols: number; rows: number }): IPty;
   /**
-   * The same shell for a terminal tab: its output read as bytes into one buffer reused for every read (see
-   * pty-reader.ts), neither decoded nor allocated anew.
+   * The same shell for a terminal tab, without the relay: the agent holds the pty's master itself (pty-handoff.ts);
+   * its output read as bytes into one buffer reused for every read, neither decoded nor allocated anew.
    */
   openShell(size: { cols: number; rows: number }): ShellPty;
   /**
@@ -89,6 +90,8 @@ const LAUNCHER_EXIT_TIMEOUT_MS = 5_000;
 const SHELL_EXIT_TIMEOUT_MS = 2_000;
 /** A tab's shell reads its pty into a buffer this large: a pty read returns at most a few KiB anyway. */
 const SHELL_READ_BYTES = 16 * 1024;
+/** What a shell runs: a login shell, as root inside. */
+const SHELL_COMMAND: readonly string[] = ['/bin/bash', '-l'];
 /** Terminal sizes outside these bounds are clamped (the protocol validates them earlier). */
 const MAX_TERMINAL_COLS = 1000;
 const MAX_TERMINAL_ROWS = 1000;
@@ -194,8 +197,20 @@ class LiveSandbox implements Sandbox {
   }
 
   openShell(size: { cols: number; rows: number }): ShellPty {
-    const { args, options } = this.shellSpawn(size);
-    return this.track(spawnReadingInto(this.cfg.launcherPath, args, options, SHELL_READ_BYTES));
+    const cols = clampSize(size.cols, MAX_TERMINAL_COLS);
+    const rows = clampSize(size.rows, MAX_TERMINAL_ROWS);
+    const args = this.shellArgs();
+    return this.track(openHandedOffShell(this.cfg.launcherPath, args, SHELL_COMMAND, { cols, rows }, SHELL_READ_BYTES));
+  }
+
+  private shellArgs(): string[] {
+    if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
+    if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
+      throw new Error(`sandbox ${this.id} has exited`);
+    const args = ['shell', ...targetArgs(this.initPid, this.initStartTime)];
+    for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
+    args.push('--cgroup-entry', this.cfg.cgroupEntry, '--cwd', '/root');
+    return args;
   }
 
   runScript(script: string, timeoutMs: number): Promise<ScriptResult> {
@@ -240,12 +255,7 @@ class LiveSandbox implements Sandbox {
   }
 
   private shellSpawn(size: { cols: number; rows: number }): { args: string[]; options: IPtyForkOptions } {
-    if (this.destroying) throw new Error(`sandbox ${this.id} is being destroyed`);
-    if (this.launcher.exitCode !== null || this.launcher.signalCode !== null)
-      throw new Error(`sandbox ${this.id} has exited`);
-    const args = ['shell', ...targetArgs(this.initPid, this.initStartTime)];
-    for (const f of this.cgroups.shellProcs) args.push('--cgroup-procs', f);
-    args.push('--cgroup-entry', this.cfg.cgroupEntry, '--cwd', '/root', '--', '/bin/bash', '-l');
+    const args = [...this.shellArgs(), '--', ...SHELL_COMMAND];
     const options: IPtyForkOptions = {
       name: 'xterm-256color',
       cols: clampSize(size.cols, MAX_TERMINAL_COLS),

@@ -197,7 +197,7 @@ export class SandboxRegistry {
     }
   }
 
-  /** Host PID of each tab's pty process (the launcher relaying it), by tab; undefined where no shell runs. */
+  /** Host PID of each tab's pty process (the launcher that started its shell), by tab; undefined where no shell runs. */
   async ptyPids(studentId: string): Promise<(number | undefined)[]> {
     const pending = this.entries.get(studentId);
     if (!pending) return [];

@@ -12,7 +12,11 @@ import { OutputFrames } from './output-frames';
 import { PromptMarkerFilter } from './prompt-marker-filter';
 import { ReplayBuffer } from './replay-buffer';
 
-/** Output is gathered this long before it is sent: fewer, larger frames during a flood. */
+/**
+ * Output after a quiet moment (a key's echo, a prompt) is sent at once; what follows within this long is
+ * gathered and sent when it ends: fewer, larger frames during a flood, and no wait for an echo (issue 18: a
+ * wait for every first read was most of the echo's time, 5 of 6 ms, more than the relay hop ever cost).
+ */
 const OUTPUT_BATCH_MS = 5;
 /** …or until this many bytes are waiting. */
 const OUTPUT_BATCH_BYTES = 32 * 1024;
@@ -67,7 +71,8 @@ export class ShellSession {
   private size = { cols: 80, rows: 24 };
   private readonly replay = new ReplayBuffer(REPLAY_BYTES);
   private readonly frames = new OutputFrames(OUTPUT_BATCH_BYTES, SPARE_FRAMES);
-  private flushTimer: NodeJS.Timeout | undefined;
+  /** Set while a batch is open: output then waits for its end instead of going at once. */
+  private batchTimer: NodeJS.Timeout | undefined;
   private unacked = 0;
   private paused = false;
   private exitInfo: { exitCode: number; signal: number | undefined } | undefined;
@@ -84,6 +89,7 @@ export class ShellSession {
     pty.onData((data: string | Buffer) => this.onOutput(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
     pty.onExit(({ exitCode, signal }) => {
       this.flush();
+      if (this.batchTimer) clearTimeout(this.batchTimer);
       if (this.quietTimer) clearTimeout(this.quietTimer);
       this.exitInfo = { exitCode, signal: signal || undefined };
       this.client?.sendExit(exitCode, signal || undefined);
@@ -176,11 +182,11 @@ export class ShellSession {
 
   kill(): void {
     this.killed = true;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.batchTimer) clearTimeout(this.batchTimer);
     if (this.quietTimer) clearTimeout(this.quietTimer);
     if (this.exitInfo) return;
     try {
-      // SIGHUP, as a closing terminal would: the relay then kills and reaps its shell. A SIGKILLed relay
+      // SIGHUP, as a closing terminal would: the launcher then kills and reaps its shell. A SIGKILLed one
       // would leave the shell's zombie to the host's init, holding the pid namespace open.
       this.pty.kill('SIGHUP');
     } catch {
@@ -210,14 +216,23 @@ export class ShellSession {
     }
     // Past the high watermark the pty stops being read now, before the next read is copied or sent.
     this.updatePause();
-    if (this.frames.pending > 0) this.flushTimer ??= setTimeout(() => this.flush(), OUTPUT_BATCH_MS);
+    if (this.frames.pending > 0 && !this.batchTimer) {
+      this.flush();
+      this.openBatch();
+    }
+  }
+
+  /** Gathers output for OUTPUT_BATCH_MS; at its end what was gathered is sent, and the next batch opens. */
+  private openBatch(): void {
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      if (this.frames.pending === 0 || this.killed) return;
+      this.flush();
+      this.openBatch();
+    }, OUTPUT_BATCH_MS);
   }
 
   private flush(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
     const frame = this.frames.take();
     if (!frame) return;
     this.replay.push(frame.bytes);
