@@ -2,22 +2,66 @@
 // the code, each opens a terminal on lesson 01 and types a command every few seconds (some of them finish a
 // step); an instructor follows the class's event stream and fetches the table on each change, as the
 // instructor page does. Reports, per class size, how long the table took to show a step done, the event
-// stream's delay, the agent's command round trips and the host's memory.
+// stream's delay, the agent's command round trips and the host's memory; and, while the class types, one
+// student's keystroke echo without looks and with 5 instructors' looks at once (issue 20: a look costs one
+// more copy of the output; the goal is the terminal benchmark's, p99 under 30 ms with other sandboxes typing).
 // Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100) and BENCH_CLASS_SECONDS (30) change it.
+
+import { MAX_LOOKS_PER_STUDENT } from '../sandbox-agent/src/protocol';
 import { newStudentId } from '../sandbox-agent/src/server/token';
 import { startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
-import { openClass } from '../sandbox-agent/test/class-harness';
-import { hostMemMiB, machine, summary } from './lib';
+import { helpOf, Look, openClass } from '../sandbox-agent/test/class-harness';
+import { echoes, hostMemMiB, machine, sleep, summary } from './lib';
 
 const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_CLASS_SECONDS ?? 30);
 /** Each student types a command every this many ms (jittered ±50 %). */
 const EVERY_MS = 3000;
+/** Keystroke echoes measured per case (without looks, with looks). */
+const ECHO_KEYS = 100;
+/**
+ * Echoes typed and not counted before each case: the first ones meet the whole class opening its lesson at once
+ * (each student's first checks), which is not what a look costs.
+ */
+const ECHO_WARMUP = 10;
+
+/**
+ * The first student's echo while the others type: without looks, then with MAX_LOOKS_PER_STUDENT instructors
+ * looking at once (each accepted by the student, as the page does), the looks closed at the end.
+ */
+async function echoWithLooks(
+  h: Parameters<typeof openClass>[0],
+  token: string,
+  studentId: string,
+  c: TermClient,
+): Promise<{ without: number[]; withLooks: number[]; after: number[]; looks: number }> {
+  // once the class types steadily (each typist's first command is within 1.5 EVERY_MS)
+  await sleep(EVERY_MS * 1.5);
+  await echoes(c, ECHO_WARMUP);
+  const without = await echoes(c, ECHO_KEYS);
+  const looks: Look[] = [];
+  for (let i = 0; i < MAX_LOOKS_PER_STUDENT; i++) {
+    const look = new Look(h, token, studentId, `Assistente ${i + 1}`);
+    looks.push(look);
+    while (helpOf(c)?.asking !== `Assistente ${i + 1}`) await sleep(5);
+    c.sendJson({ type: 'look-answer', accept: true });
+    while (!look.states.includes('watching')) await sleep(5);
+  }
+  await echoes(c, ECHO_WARMUP);
+  const withLooks = await echoes(c, ECHO_KEYS);
+  const watching = looks.filter((l) => l.closeCode === undefined).length;
+  for (const l of looks) l.ws.close();
+  while (helpOf(c)?.watching.length !== 0) await sleep(5);
+  // without looks again: the load changes while the case runs, so both sides of it are shown
+  const after = await echoes(c, ECHO_KEYS);
+  return { without, withLooks, after, looks: watching };
+}
 
 async function runClass(size: number): Promise<void> {
   const memBefore = hostMemMiB();
   const h = await startAgent({ classMode: true, maxSandboxes: size + 2, slotOffset: 200, graceMs: 5_000 });
   const students: TermClient[] = [];
+  const ids: string[] = [];
   const abort = new AbortController();
   try {
     const { cls, instructor } = openClass(h);
@@ -65,6 +109,7 @@ async function runClass(size: number): Promise<void> {
     // whole simulated class comes from one): the same rows and tokens /class/join makes
     for (let i = 0; i < size; i++) {
       const row = h.store.joinClass(cls.id, newStudentId(), `Aluno ${i + 1}`);
+      ids.push(row.id);
       const t = Date.now();
       const st = h.signer.sign({ s: row.id, i: t, m: 'class', c: cls.id, x: t + 3600_000 });
       students.push(new TermClient(h, st, 0));
@@ -79,11 +124,14 @@ async function runClass(size: number): Promise<void> {
     for (const c of students) c.sendJson({ type: 'lesson', slug: '01-chroot' });
     const memWith = hostMemMiB();
 
-    // each student types every few seconds; half of them finish the chroot step along the way
+    // each student types every few seconds; half of them finish the chroot step along the way; the first one's
+    // echo is measured meanwhile, without and with looks
     const rtts: number[] = [];
     const deadline = performance.now() + SECONDS * 1000;
+    const [watched, ...typists] = students;
+    const echo = watched ? echoWithLooks(h, instructor.token, ids[0] ?? '', watched) : undefined;
     await Promise.all(
-      students.map(async (c) => {
+      typists.map(async (c) => {
         while (performance.now() < deadline) {
           await new Promise((r) => setTimeout(r, EVERY_MS * (0.5 + Math.random())));
           const t = performance.now();
@@ -102,6 +150,7 @@ async function runClass(size: number): Promise<void> {
       if (id) stepDoneAt.set(id, stepT);
       c.type('cd /root && chroot rootfs /bin/sh\r');
     }
+    const echoed = await echo;
     const waitUntil = performance.now() + 30_000;
     while (stepSeenAt.size < half.length && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 50));
     console.log(
@@ -109,6 +158,9 @@ async function runClass(size: number): Promise<void> {
         `class of ${size}: joined and terminals open in ${(joinMs / 1000).toFixed(1)} s; host memory +${(memWith - memBefore).toFixed(0)} MiB`,
         `  command round trips while typing every ~${EVERY_MS / 1000} s for ${SECONDS} s: ${summary(rtts)}`,
         `  instructor: ${events} events; the table showed ${stepSeenAt.size}/${half.length} simultaneous steps, each after ${summary(tableDelays)}`,
+        echoed
+          ? `  one student's keystroke echo while the others type: without looks ${summary(echoed.without)}; with ${echoed.looks} looks at once ${summary(echoed.withLooks)}; without again ${summary(echoed.after)} (goal: p99 < 30 ms)`
+          : '',
       ].join('\n'),
     );
   } finally {

@@ -128,3 +128,25 @@ export function nextOutput(c: TermClient, pred: (text: string) => boolean, timeo
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One key typed at a prompt → its echo back, ms; then erased so the line stays empty. */
+export async function echoOnce(c: TermClient): Promise<number> {
+  const echo = nextOutput(c, (t) => t.includes('x'));
+  const t0 = performance.now();
+  c.type('x');
+  const ms = (await echo) - t0;
+  const erased = nextOutput(c, (t) => t.includes('\b'));
+  c.type('\x7f');
+  await erased;
+  return ms;
+}
+
+/** `n` keystroke echoes at a prompt, one after another, `spacingMs` apart. */
+export async function echoes(c: TermClient, n: number, spacingMs = 20): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(await echoOnce(c));
+    await sleep(spacingMs);
+  }
+  return out;
+}

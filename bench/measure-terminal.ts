@@ -6,7 +6,7 @@
 //  - output flood: one sandbox runs `yes` while another types; the typist's echo, the agent's RSS, and how
 //    soon Ctrl-C stops the flood.
 import { startAgent, TermClient, tokenFor } from '../sandbox-agent/test/agent-harness';
-import { nextOutput, type Row, type Stats, sleep, stats, unshareFloorOnce } from './lib';
+import { echoes, echoOnce, nextOutput, type Row, type Stats, sleep, stats, unshareFloorOnce } from './lib';
 import { measureWettyEcho, WETTY_VERSION } from './measure-peer';
 
 const PROMPT = /# $/;
@@ -23,27 +23,6 @@ async function openToPrompt(h: Awaited<ReturnType<typeof startAgent>>): Promise<
   });
   await client.open();
   return { ms: (await prompt) - opened, client };
-}
-
-/** One key typed at a prompt → its echo back, ms; then erased so the line stays empty. */
-async function echoOnce(c: TermClient): Promise<number> {
-  const echo = nextOutput(c, (t) => t.includes('x'));
-  const t0 = performance.now();
-  c.type('x');
-  const ms = (await echo) - t0;
-  const erased = nextOutput(c, (t) => t.includes('\b'));
-  c.type('\x7f');
-  await erased;
-  return ms;
-}
-
-async function echoes(c: TermClient, n: number, spacingMs = 20): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    out.push(await echoOnce(c));
-    await sleep(spacingMs);
-  }
-  return out;
 }
 
 /** Sandbox starts, one student at a time (each after `before`) and `together` at once, beside the floor. */
