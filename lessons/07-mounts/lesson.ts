@@ -47,6 +47,7 @@ export default defineLesson({
           gl: 'O bind en `{target}` existe, pero admite escritura (as súas opcións son `{found}`): o `-o ro` quedou fóra ou non funcionou. Faino só de lectura sen desmontalo: `mount -o remount,bind,ro {target}`.',
         },
       },
+      replay: { skip: ['echo adeus > /root/rootfs/mnt/volume/nota.txt'] },
     },
     {
       id: 'shared',

@@ -19,6 +19,17 @@ export default defineLesson({
     pt: 'Todas as peças juntas: um overlay como raiz, um cgroup com limites, os namespaces, o pivot_root, um hostname e um par veth; e a lista do que um runtime ainda acrescenta.',
     gl: 'Todas as pezas xuntas: un overlay como raíz, un cgroup con límites, os espazos de nomes, o pivot_root, un hostname e un par veth; e a lista do que un runtime aínda engade.',
   },
+  // The container's image is lesson 01's busybox rootfs, as the lower layer of step 1's overlay.
+  prepare: [
+    {
+      id: 'rootfs',
+      title: {
+        pt: 'O rootfs do busybox da lição 1 em `/root/rootfs`: a imagem do contêiner, a camada de baixo do passo 1',
+        gl: 'O rootfs do busybox da lección 1 en `/root/rootfs`: a imaxe do contedor, a capa de abaixo do paso 1',
+      },
+      commands: [{ text: 'test -x /root/rootfs/bin/busybox && test -d /root/rootfs/proc' }],
+    },
+  ],
   steps: [
     {
       id: 'rootfs',
@@ -53,6 +64,7 @@ export default defineLesson({
           gl: 'Hai un overlay en `{target}`, pero con outras capas: `{found}`. Desmonta con `umount {target}` e monta de novo coas rutas do paso: `lowerdir=/root/rootfs,upperdir=/root/ctr/upper,workdir=/root/ctr/work`.',
         },
       },
+      replay: {},
     },
     {
       id: 'cgroup',
@@ -81,6 +93,7 @@ export default defineLesson({
           gl: 'O `{file}` do grupo `{group}` vale {found} bytes, e o paso pide {want}, que son 64 MiB. Escribe `64M` de novo co `echo` do paso: o sufixo `M` quere dicir 1024 × 1024 bytes.',
         },
       },
+      replay: {},
     },
     {
       id: 'container',

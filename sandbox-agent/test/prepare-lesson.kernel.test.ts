@@ -4,9 +4,14 @@
 // declares a preparation is prepared here: its commands (tests of what the lesson needs) pass and no step is done.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lessons } from '../../lessons/index';
+import { type LessonDef, preparationScript, restartableSteps } from '../../lessons/types';
+import { inspectSandbox } from '../src/kernel/inspect';
+import { PREPARE_TIMEOUT_MS } from '../src/lessons/engine';
+import { lessonNeeds } from '../src/lessons/judge';
 import type { PreparedMessage, ServerMessage, StepResult } from '../src/protocol';
 import { CloseCode, ErrorCode } from '../src/protocol';
 import { type Harness, startAgent, TermClient, tokenFor, waitUntil } from './agent-harness';
+import { judge, lessonCgroupVersion } from './checks-helpers';
 import { kernelSuite, processesInUidRange, sandboxFixture } from './kernel-helpers';
 
 const { probe, skip } = kernelSuite('prepare-lesson.kernel.test');
@@ -148,4 +153,41 @@ describe.skipIf(skip !== undefined)('a preparation script in a sandbox (Sandbox.
     expect(stuck).toMatchObject({ code: null, timedOut: true });
     await waitUntil(() => processesInUidRange(sb.uidBase, true).length === 1, 'only the sandbox init left');
   });
+});
+
+// Every lesson whose steps the agent can redo, started again at the last step it can: in a fresh sandbox the
+// preparation and the replay pass, the checks (the engine's own judging) see every step replayed done from the
+// kernel state, and the step started again not done.
+const replaying = lessons
+  .map((lesson) => ({ lesson, at: restartableSteps(lesson).at(-1) }))
+  .filter((r): r is { lesson: LessonDef; at: string } => r.at !== undefined && r.at !== r.lesson.steps[0]?.id);
+
+describe.skipIf(skip !== undefined)('each replay leaves what the checks of the steps replayed see done', () => {
+  const box = sandboxFixture(probe, {
+    hostnames: replaying.map((_, i) => `gaiola-replay${i}`),
+    // A student's shell, as the agent always has one: the snapshot sees the mounts through the sandbox's processes.
+    shells: 1,
+    checkProcesses: true,
+  });
+
+  it('has lessons whose steps can be replayed', () => {
+    expect(replaying.map((r) => r.lesson.slug)).toEqual(
+      expect.arrayContaining(['05-cgroups-memory', '07-mounts', '08-overlay', '11-container-by-hand']),
+    );
+  });
+
+  for (const [i, { lesson, at }] of replaying.entries()) {
+    it(`${lesson.slug}, started again at ${at}`, async () => {
+      const sb = box.sandbox(i);
+      const plan = preparationScript(lesson, at, lessonCgroupVersion(probe));
+      if (!plan) throw new Error(`${lesson.slug} cannot start ${at} again`);
+      const ran = await sb.runScript(plan.commands.join('\n'), PREPARE_TIMEOUT_MS);
+      expect(ran, ran.output).toMatchObject({ code: 0, timedOut: false });
+      const needs = lessonNeeds(lesson);
+      const snap = await inspectSandbox(sb, { paths: needs.paths, fixtures: {}, ...needs.reads });
+      const results = judge(lesson, snap);
+      for (const id of plan.replayed) expect(results[id], `${id} replayed`).toEqual({ done: true });
+      expect(results[at]?.done, `${at} started again`).toBe(false);
+    });
+  }
 });
