@@ -59,6 +59,8 @@ test.beforeAll(async () => {
       ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 1500 }),
       GAIOLA_SITE_URL: site,
       GAIOLA_SITE_ORIGINS: site,
+      // the stuck mark by repeated failure, reached in a few commands (issue 20)
+      GAIOLA_STUCK_FAILURES: '3',
     },
     (s) => {
       agentLog += s;
@@ -352,4 +354,134 @@ test('the class pages in pt and gl, as a student and as the instructor: no serio
     await expect(student.getByTestId('help-ask')).toBeVisible();
     await context.close();
   }
+});
+
+test('who is stuck, where the class is, and a broadcast in pt and gl (issue 20)', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { joinUrl, instructorUrl } = classLinks();
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(instructorUrl);
+  const lia = await joinAs(browser, joinUrl, 'Lia');
+  await lia.goto(`${site}/pt/01-chroot`);
+  await waitConnected(lia, 0);
+  const noa = await joinAs(browser, joinUrl, 'Noa');
+  await noa.goto(`${site}/gl/01-chroot`);
+  await waitConnected(noa, 0);
+
+  // Where the class is: lesson 01 (the one most students have open), each student at their first step not done.
+  const progress = instructor.getByTestId('class-progress');
+  await expect(progress).toHaveAttribute('data-lesson', '01-chroot');
+  const count = async (n: number) =>
+    Number(await progress.getByTestId(`progress-step-${n}`).getAttribute('data-count'));
+  await expect.poll(() => count(1)).toBeGreaterThanOrEqual(2);
+  const before = [await count(1), await count(2)];
+  await doChrootStep(lia);
+  // Lia leaves step 1 for step 2; its median time is shown
+  await expect.poll(async () => [await count(1), await count(2)]).toEqual([(before[0] ?? 0) - 1, (before[1] ?? 0) + 1]);
+  await expect(progress.getByTestId('progress-step-1')).toContainText('mediana');
+
+  // Who is stuck: Noa's commands leave the first check failing; each counts once, and at 3 (GAIOLA_STUCK_FAILURES
+  // here) Noa is marked stuck by failures and sorted above everyone who is not stuck.
+  const noaRow = instructor.locator('[data-testid^="student-row-"]').filter({ hasText: 'Noa' });
+  await noaRow.getByRole('button').first().click();
+  const detail = instructor.getByTestId('student-detail');
+  await expect(detail.getByTestId('student-hint')).toContainText('chroot rootfs /bin/sh');
+  await expect(noaRow.getByTestId('student-stuck')).toHaveCount(0);
+  for (let n = 1; n <= 3; n++) {
+    await runInTerminal(noa, 0, `echo tentativa-${n}`);
+    await expect
+      .poll(async () => Number(await detail.getByTestId('student-failing').getAttribute('data-count')))
+      .toBeGreaterThanOrEqual(n);
+  }
+  await expect(detail.getByTestId('student-failing')).toContainText('passo 1');
+  await expect(Number(await detail.getByTestId('student-commands').getAttribute('data-count'))).toBeGreaterThanOrEqual(
+    3,
+  );
+  await expect(noaRow.getByTestId('student-stuck')).toHaveAttribute('data-by', 'failures');
+  const rows = instructor.locator('[data-testid^="student-row-"]');
+  const stuckAbove = await rows.evaluateAll((els) => {
+    const i = els.findIndex((e) => e.textContent?.includes('Noa'));
+    return els.slice(0, i).every((e) => e.querySelector('[data-testid="student-stuck"]') !== null);
+  });
+  expect(stuckAbove).toBe(true);
+  // Lia, who did her step, is not stuck
+  await expect(rows.filter({ hasText: 'Lia' }).getByTestId('student-stuck')).toHaveCount(0);
+
+  // A broadcast: refused empty; then the instructor's words on both pages as written, the chrome in each language.
+  await instructor.getByTestId('broadcast-send').click();
+  await expect(instructor.getByTestId('broadcast-invalid')).toBeVisible();
+  const text = 'Olhem o passo 2 <b>agora</b> & depois o 3';
+  await instructor.getByTestId('broadcast-input').fill(text);
+  await instructor.getByTestId('broadcast-send').click();
+  await expect(instructor.getByTestId('broadcast-shown')).toHaveText(text);
+  for (const [page, heading] of [
+    [lia, 'Aviso do instrutor'],
+    [noa, 'Aviso do docente'],
+  ] as const) {
+    const banner = page.getByTestId('broadcast-banner');
+    await expect(banner).toContainText(heading);
+    await expect(banner.getByTestId('broadcast-text')).toHaveText(text);
+    // text, never markup
+    await expect(banner.locator('b')).toHaveCount(0);
+  }
+  await expect(noa.getByTestId('broadcast-dismiss')).toHaveText('Pechar o aviso');
+  await lia.getByTestId('broadcast-dismiss').click();
+  await expect(lia.getByTestId('broadcast-banner')).toHaveCount(0);
+  // closed stays closed across a reload; a new broadcast shows again
+  await lia.reload();
+  await waitConnected(lia, 0);
+  await expect(lia.getByTestId('broadcast-banner')).toHaveCount(0);
+  await expect(noa.getByTestId('broadcast-banner')).toBeVisible();
+
+  // A command, shown as text and never typed into anyone's shell.
+  const command = 'mount -t proc proc /proc';
+  await instructor.getByTestId('broadcast-kind-command').check();
+  await instructor.getByTestId('broadcast-input').fill(command);
+  await instructor.getByTestId('broadcast-send').click();
+  const banner = lia.getByTestId('broadcast-banner');
+  await expect(banner).toHaveAttribute('data-kind', 'command');
+  await expect(banner.locator('code')).toHaveText(command);
+  await expect(noa.getByTestId('broadcast-text')).toHaveText(command);
+  await runInTerminal(lia, 0, 'echo depois-$((6*7))');
+  expect(await terminalText(lia, 0)).not.toContain(command);
+  expect(await terminalText(noa, 0)).not.toContain(command);
+
+  // The README's picture of the instructor page (GAIOLA_SCREENSHOT=path writes it).
+  if (process.env.GAIOLA_SCREENSHOT) {
+    await instructor.evaluate(() => window.scrollTo(0, 0));
+    await instructor.screenshot({ path: process.env.GAIOLA_SCREENSHOT, fullPage: true });
+  }
+});
+
+test('a student cannot look at anyone: their token opens no look and no instructor page (issue 20)', async ({
+  browser,
+}) => {
+  const { joinUrl } = classLinks();
+  const sara = await joinAs(browser, joinUrl, 'Sara');
+  const other = await joinAs(browser, joinUrl, 'Tiago');
+  // a student's page keeps its token ('gaiola.token') and who it joined as ('gaiola.student')
+  const tiago = await other.evaluate(() => JSON.parse(localStorage.getItem('gaiola.student') ?? '{}').id as string);
+  const saraToken = await sara.evaluate(() => localStorage.getItem('gaiola.token') ?? '');
+  expect(saraToken).not.toBe('');
+  // Sara's own token, at the look's socket, asking for Tiago: refused before any frame
+  const look = await sara.evaluate(
+    ({ url }) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.onopen = () => resolve('open');
+        ws.onclose = (e) => resolve(`closed ${e.code}`);
+      }),
+    {
+      url: `ws://${address}:${AGENT_PORT}/instructor/look?${new URLSearchParams({
+        token: saraToken,
+        student: tiago,
+        name: 'Sara',
+      })}`,
+    },
+  );
+  expect(look).toBe('closed 1006');
+  // and the instructor page with her token in the link says the link is not valid
+  await sara.goto(`${site}/pt/instrutor#t=${encodeURIComponent(saraToken)}`);
+  await expect(sara.getByTestId('instructor-problem')).toHaveAttribute('data-problem', 'token');
+  await expect(sara.getByTestId('class-progress')).toHaveCount(0);
 });

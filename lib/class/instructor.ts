@@ -2,8 +2,10 @@
 // stream's URL. The token travels in POST bodies; only the event stream carries it in the query string
 // (EventSource can send no body and no header).
 import {
+  type BroadcastKind,
   INSTRUCTOR_ACTION_PATH,
   INSTRUCTOR_AUDIT_PATH,
+  INSTRUCTOR_BROADCAST_PATH,
   INSTRUCTOR_EVENTS_PATH,
   INSTRUCTOR_EXPORT_PATH,
   INSTRUCTOR_STATE_PATH,
@@ -41,9 +43,22 @@ export class InstructorClient {
     );
   }
 
-  async act(action: InstructorAction, student?: string): Promise<AgentResult<true>> {
-    const body = { token: this.token, action, ...(student ? { student } : {}) };
-    const result = await postJson(agentUrl(this.at, INSTRUCTOR_ACTION_PATH), body, actionResponse, this.fetcher);
+  act(action: InstructorAction, student?: string): Promise<AgentResult<true>> {
+    return this.post(INSTRUCTOR_ACTION_PATH, { action, ...(student ? { student } : {}) });
+  }
+
+  /** A message (or a command shown as text) on every student's lesson page (issue 20). */
+  broadcast(text: string, kind: BroadcastKind): Promise<AgentResult<true>> {
+    return this.post(INSTRUCTOR_BROADCAST_PATH, { text, kind });
+  }
+
+  private async post(path: string, body: object): Promise<AgentResult<true>> {
+    const result = await postJson(
+      agentUrl(this.at, path),
+      { token: this.token, ...body },
+      actionResponse,
+      this.fetcher,
+    );
     return result.ok ? { ok: true, value: true } : result;
   }
 

@@ -6,6 +6,7 @@
 // (quiz-agent.ts), so a student without a sandbox (the class is full) still has them. Terminal bytes never
 // come here: a step's status changes a few times per lesson, never per byte of output.
 import type {
+  BroadcastMessage,
   ClientMessage,
   HelpStateMessage,
   LessonProgress,
@@ -67,6 +68,8 @@ export interface LessonSnapshot {
   readonly prepared: PreparedMessage | null;
   /** Class mode's help state (hand, who asks to look, who looks); null outside a class (issue 20). */
   readonly help: HelpStateMessage | null;
+  /** The instructor's latest broadcast in class (issue 20); null before any. */
+  readonly broadcast: BroadcastMessage | null;
 }
 
 export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
@@ -81,6 +84,7 @@ export const EMPTY_SNAPSHOT: LessonSnapshot = Object.freeze({
   preparing: null,
   prepared: null,
   help: null,
+  broadcast: null,
 });
 
 /** A check run takes well under a second; past this the button is offered again. */
@@ -182,6 +186,10 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
         return;
       case 'help':
         this.update({ help: message });
+        return;
+      case 'broadcast':
+        // each tab hears it: the same one twice changes nothing
+        if (this.getSnapshot().broadcast?.id !== message.id) this.update({ broadcast: message });
         return;
       default:
         return;

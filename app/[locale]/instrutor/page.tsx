@@ -7,6 +7,7 @@ import { connection } from 'next/server';
 import styles from '@/app/_components/class/class.module.css';
 import { InstructorView } from '@/app/_components/class/instructor-view';
 import type { LessonOutline } from '@/app/_components/class/types';
+import { localHints } from '@/app/_components/lesson/step';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
 import { agentPort } from '@/lib/agent/config';
@@ -36,7 +37,7 @@ export default async function InstructorPage({ params }: { params: Params }) {
     slug: lesson.slug,
     number: i + 1,
     title: lesson.title[locale],
-    steps: lesson.steps.map((s) => ({ id: s.id, title: s.title[locale] })),
+    steps: lesson.steps.map((s) => ({ id: s.id, title: s.title[locale], hints: localHints(s, locale) })),
     questions: lesson.quiz.map((q) => ({
       id: q.id,
       options: q.options.map((o) => ({ id: o.id, text: o.text[locale] })),

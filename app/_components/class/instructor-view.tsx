@@ -5,7 +5,7 @@
 // nothing here needs a secure context (no crypto.randomUUID, no clipboard API).
 import type { InstructorAction, InstructorState } from '@protocol';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { AgentFailure } from '@/lib/class/agent';
+import type { AgentFailure, AgentResult } from '@/lib/class/agent';
 import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
 import { exportFileName, InstructorClient } from '@/lib/class/instructor';
 import { takeInstructorToken } from '@/lib/class/instructor-token';
@@ -13,9 +13,11 @@ import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
 import type { Locale } from '@/lib/locales';
 import { ActionButtons } from './action-buttons';
+import { BroadcastForm } from './broadcast-form';
 import { Capacity } from './capacity';
 import styles from './class.module.css';
 import { ClassHeader } from './class-header';
+import { ClassProgress } from './class-progress';
 import { ConfirmDialog } from './confirm-dialog';
 import { HelpQueue } from './help-queue';
 import { LookDialog } from './look-dialog';
@@ -120,22 +122,29 @@ export function InstructorView({
     [agentPort, messages],
   );
 
-  const act = useCallback(
-    async (action: InstructorAction, student?: string, name = '') => {
-      if (!client) return;
+  /** One request of the instructor's: busy meanwhile, then what came of it (`done`, or why not) in the notice line. */
+  const perform = useCallback(
+    async (request: (c: InstructorClient) => Promise<AgentResult<true>>, done: string): Promise<boolean> => {
+      if (!client) return false;
       setBusy(true);
       setNotice(null);
-      const result = await client.act(action, student);
+      const result = await request(client);
       setBusy(false);
-      if (result.ok) {
-        setNotice({ text: format(messages.done[action], { name }), error: false });
-        if (action === 'delete-class') setSelected(null);
-      } else {
-        setNotice({ text: failureText(result.error, result.status), error: true });
-      }
+      setNotice(
+        result.ok ? { text: done, error: false } : { text: failureText(result.error, result.status), error: true },
+      );
       void feed.current?.refresh();
+      return result.ok;
     },
-    [client, messages, failureText],
+    [client, failureText],
+  );
+
+  const act = useCallback(
+    async (action: InstructorAction, student?: string, name = '') => {
+      const ok = await perform((c) => c.act(action, student), format(messages.done[action], { name }));
+      if (ok && action === 'delete-class') setSelected(null);
+    },
+    [perform, messages],
   );
 
   /** The progress CSV, or (`audit`) the audit's: a second file, as CSV has one sheet. */
@@ -215,6 +224,15 @@ export function InstructorView({
           {look ? (
             <LookDialog url={look.url} studentName={look.name} messages={messages.look} onClose={() => setLook(null)} />
           ) : null}
+
+          <div className={styles.topGrid}>
+            <ClassProgress {...{ state, outline, messages }} />
+            <BroadcastForm
+              shown={state.broadcast ?? null}
+              {...{ messages, lang, now, busy }}
+              onSend={(text, kind) => perform((c) => c.broadcast(text, kind), messages.done.broadcast)}
+            />
+          </div>
 
           <section aria-labelledby="students-heading">
             <div className={styles.tableHead}>

@@ -9,8 +9,11 @@ import { clockTime } from '@/lib/class/format';
 import type { InstructorClient } from '@/lib/class/instructor';
 import { displayName } from '@/lib/class/table';
 import { format } from '@/lib/i18n';
+import { hintParts } from '@/lib/lessons/hint';
+import { CodeText } from '../lesson/code-text';
 import { ActionButtons } from './action-buttons';
 import styles from './class.module.css';
+import local from './class-progress.module.css';
 import { ConfirmDialog } from './confirm-dialog';
 import type { InstructorMessages, LessonOutline } from './types';
 
@@ -93,6 +96,7 @@ export function StudentDetail({
       {detail ? (
         <>
           <p className={styles.muted}>{format(d.joined, { time: clockTime(detail.student.joinedAt, now, lang) })}</p>
+          <WatchNow watch={detail.student.watch} lesson={lesson} messages={messages} />
           <div className={styles.detailActions}>
             <ActionButtons
               actions={(['reset', 'end'] as const).map((action) => ({
@@ -174,6 +178,57 @@ export function StudentDetail({
         onClose={() => setConfirm(null)}
       />
     </section>
+  );
+}
+
+/**
+ * What the agent sees of the student now (issue 20): commands since their last step, and the check failing with
+ * the hint they see, filled from what it observed.
+ */
+function WatchNow({
+  watch,
+  lesson,
+  messages,
+}: {
+  watch: Detail['student']['watch'];
+  lesson: (slug: string) => LessonOutline | undefined;
+  messages: InstructorMessages;
+}) {
+  const m = messages.watch;
+  const failing = watch?.failing;
+  const steps = failing ? (lesson(failing.lesson)?.steps ?? []) : [];
+  const index = failing ? steps.findIndex((s) => s.id === failing.step) : -1;
+  const template = failing ? steps[index]?.hints?.[failing.hint.key] : undefined;
+  return (
+    <div className={local.watch} data-testid="student-watch">
+      <h3>{m.heading}</h3>
+      {watch ? (
+        <>
+          <p data-testid="student-commands" data-count={watch.commands}>
+            {format(m.commands, { n: watch.commands })}
+          </p>
+          {failing ? (
+            <p data-testid="student-failing" data-step={failing.step} data-count={failing.count}>
+              {format(m.failing, {
+                n: index + 1,
+                title: (steps[index]?.title ?? failing.step).replaceAll('`', ''),
+                count: failing.count,
+              })}
+            </p>
+          ) : (
+            <p className={styles.muted}>{m.noFailing}</p>
+          )}
+          {failing && template !== undefined ? (
+            <p data-testid="student-hint">
+              {format(m.hint, { hint: '' })}
+              <CodeText parts={hintParts(template, failing.hint.params)} />
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className={styles.muted}>{m.notSeen}</p>
+      )}
+    </div>
   );
 }
 

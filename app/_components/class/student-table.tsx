@@ -173,7 +173,16 @@ function Row({
           {name}
         </button>
         {row.stuck ? (
-          <span className={styles.stuck} data-testid="student-stuck">
+          <span
+            className={styles.stuck}
+            data-testid="student-stuck"
+            data-by={row.stuckBy}
+            title={
+              row.stuckBy === 'failures'
+                ? format(messages.stuckBy.failures, { n: row.watch?.failing?.count ?? 0 })
+                : messages.stuckBy.time
+            }
+          >
             {messages.stuck}
           </span>
         ) : null}

@@ -9,7 +9,12 @@ export interface LessonOutline {
   readonly slug: string;
   readonly number: number;
   readonly title: string;
-  readonly steps: readonly { readonly id: string; readonly title: string }[];
+  readonly steps: readonly {
+    readonly id: string;
+    readonly title: string;
+    /** The step's hint templates by key, as the student's page shows them (the instructor sees the same). */
+    readonly hints?: Readonly<Record<string, string>>;
+  }[];
   readonly questions: readonly {
     readonly id: string;
     readonly options: readonly { readonly id: string; readonly text: string }[];

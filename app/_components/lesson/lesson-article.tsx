@@ -14,6 +14,7 @@ import type { Locale } from '@/lib/locales';
 import { LESSON_TITLE_ID } from '@/lib/terminal/leave';
 import pageStyles from '../lesson.module.css';
 import { Announcer } from './announcer';
+import { BroadcastBanner } from './broadcast-banner';
 import { HelpButton } from './help-button';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
@@ -71,6 +72,7 @@ export function LessonArticle({
         <PrepareLessonButton labels={{ ...l.prepare, offline: l.step.offline }} />
         <HelpButton labels={l.help} />
       </div>
+      <BroadcastBanner labels={l.broadcast} />
       <PreparedList
         items={Object.fromEntries((lesson.prepare ?? []).map((p) => [p.id, p.title[locale]]))}
         steps={lesson.steps.map((s) => ({ id: s.id, title: s.title[locale] }))}

@@ -267,7 +267,9 @@ export class ClassRoutes implements ClassGate {
     if (path === INSTRUCTOR_STUDENT_PATH) {
       const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
       const data = this.classData(cls);
-      const row = studentRows(data, online, openLesson).find((s) => s.id === id);
+      const row = studentRows(data, online, openLesson)
+        .map((r) => this.watched(r))
+        .find((s) => s.id === id);
       if (!row) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
