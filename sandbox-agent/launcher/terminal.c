@@ -315,6 +315,8 @@ int cmd_shell(int argc, char **argv) {
   if (child == 0) {
     xclose(sfd, "(signalfd)");
     xclose(master, "pty master");
+    /* Nothing that reaches the agent enters the sandbox, even for the moment before close_fds_from_3. */
+    if (a.hand_off >= 0) xclose(a.hand_off, "(--hand-off)");
     shell_child(&sb, slave, &a);
   }
   xclose(slave, "pty slave");

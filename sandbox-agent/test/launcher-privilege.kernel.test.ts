@@ -100,6 +100,26 @@ describe.skipIf(skip !== undefined)('the launcher after setup keeps only what it
     expect(processAlive(pty.pid)).toBe(false);
   });
 
+  it("a tab's shell launcher, once it handed the pty's master to the agent; a hangup still ends its shell", async () => {
+    const pty = sb.openShell({ cols: 80, rows: 24 });
+    let text = '';
+    let exit: { exitCode: number } | undefined;
+    pty.onData((c) => {
+      text += c.toString();
+    });
+    pty.onExit((e) => {
+      exit = e;
+    });
+    pty.resume();
+    await until('the first prompt', () => /# $/.test(text));
+    await until('the launcher to drop its privileges', () => status(pty.pid).Seccomp === SECCOMP_FILTER);
+    expectOnly(pty.pid, KILL_ONLY);
+    pty.kill('SIGHUP');
+    await until('the shell to exit', () => exit !== undefined);
+    expect(exit?.exitCode).toBe(128 + 1);
+    expect(processAlive(pty.pid)).toBe(false);
+  });
+
   /** A marker in the sandbox and a shell there to kill it from; both ended (by PID) whatever the test did. */
   async function withMarker(
     use: (m: { marker: FixtureHandle; hostPid: number; t: Terminal }) => Promise<void>,
