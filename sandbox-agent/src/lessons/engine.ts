@@ -3,7 +3,7 @@
 // fixtures a lesson needs in the sandbox (lesson 01's `marca` process).
 // Layer: imports only kernel/, checks/, sessions/, store/, protocol/ and the course (README; biome.json).
 
-import { type CgroupVersion, preparationScript } from '../../../lessons/types';
+import { type CgroupVersion, type LessonDef, preparationScript } from '../../../lessons/types';
 import type { SnapshotNeeds } from '../checks/index';
 import type { Check } from '../checks/types';
 import type { Sandbox } from '../kernel/sandbox';
@@ -75,6 +75,7 @@ export interface EngineKernel {
 /** A preparation asked for, run in the student's next sandbox before its first check. */
 interface PendingPrepare {
   slug: string;
+  lesson: LessonDef;
   step: string | undefined;
   commands: string[];
   prepared: string[];
@@ -179,7 +180,7 @@ export class LessonEngine {
     const ids = lesson.def.steps.map((s) => s.id);
     const st = this.state(studentId);
     st.lesson = slug;
-    st.prepare = { slug, step, ...plan, retry: ids.slice(plan.replayed.length) };
+    st.prepare = { slug, lesson: lesson.def, step, ...plan, retry: ids.slice(plan.replayed.length) };
     await this.registry.destroy(studentId, 'restart', 4012);
     return true;
   }
@@ -340,8 +341,23 @@ export class LessonEngine {
   private async runPreparation(studentId: string, sb: Sandbox, p: PendingPrepare): Promise<void> {
     const result = await sb.runScript(p.commands.join('\n'), PREPARE_TIMEOUT_MS);
     const ok = result.code === 0;
-    if (ok) this.store.restartSteps(studentId, p.slug, p.replayed, p.retry);
-    else
+    if (ok) {
+      // The checks decide here too: a replayed step is recorded prepared only once the kernel shows it done.
+      const replayed = p.lesson.steps.filter((s) => p.replayed.includes(s.id));
+      const needs = lessonNeeds(p.lesson);
+      const snap = await this.kernel.inspect(sb, {
+        paths: needs.paths,
+        fixtures: {},
+        notBefore: Date.now(),
+        ...needs.reads,
+      });
+      const seen = new Set(
+        [...judgeSteps(p.slug, replayed, snap, this.kernel.checks)].filter(([, r]) => r.done).map(([id]) => id),
+      );
+      const unseen = p.replayed.filter((id) => !seen.has(id));
+      if (unseen.length > 0) this.log(`preparing ${p.slug}: replayed but not seen done: ${unseen.join(', ')}`);
+      this.store.restartSteps(studentId, p.slug, [...seen], [...unseen, ...p.retry]);
+    } else
       this.log(
         `preparing ${p.slug}${p.step ? ` at ${p.step}` : ''} failed (${result.timedOut ? 'time cap' : `exit ${result.code}`}): ${result.output.slice(-300)}`,
       );
