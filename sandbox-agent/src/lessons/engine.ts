@@ -339,37 +339,52 @@ export class LessonEngine {
    * replayed ones as prepared; tells the student's page either way. The checks then judge from the kernel state.
    */
   private async runPreparation(studentId: string, sb: Sandbox, p: PendingPrepare): Promise<void> {
-    const result = await sb.runScript(p.commands.join('\n'), PREPARE_TIMEOUT_MS);
-    const ok = result.code === 0;
-    if (ok) {
-      // The checks decide here too: a replayed step is recorded prepared only once the kernel shows it done.
-      const replayed = p.lesson.steps.filter((s) => p.replayed.includes(s.id));
-      const needs = lessonNeeds(p.lesson);
-      const snap = await this.kernel.inspect(sb, {
-        paths: needs.paths,
-        fixtures: {},
-        notBefore: Date.now(),
-        ...needs.reads,
-      });
-      const seen = new Set(
-        [...judgeSteps(p.slug, replayed, snap, this.kernel.checks)].filter(([, r]) => r.done).map(([id]) => id),
-      );
-      const unseen = p.replayed.filter((id) => !seen.has(id));
-      if (unseen.length > 0) this.log(`preparing ${p.slug}: replayed but not seen done: ${unseen.join(', ')}`);
-      this.store.restartSteps(studentId, p.slug, [...seen], [...unseen, ...p.retry]);
-    } else
-      this.log(
-        `preparing ${p.slug}${p.step ? ` at ${p.step}` : ''} failed (${result.timedOut ? 'time cap' : `exit ${result.code}`}): ${result.output.slice(-300)}`,
-      );
+    const at = `${p.slug}${p.step ? ` at ${p.step}` : ''}`;
+    let error: 'prepare_failed' | 'prepare_timeout' | undefined;
+    try {
+      const result = await sb.runScript(p.commands.join('\n'), PREPARE_TIMEOUT_MS);
+      if (result.code === 0) await this.recordReplay(studentId, sb, p);
+      else {
+        error = result.timedOut ? 'prepare_timeout' : 'prepare_failed';
+        this.log(
+          `preparing ${at} failed (${result.timedOut ? 'time cap' : `exit ${result.code}`}): ${result.output.slice(-300)}`,
+        );
+      }
+    } catch (err) {
+      // The sandbox went away meanwhile, or its snapshot failed: the page must hear of it all the same.
+      error = 'prepare_failed';
+      this.log(`preparing ${at} failed: ${(err as Error).message}`);
+    }
     this.registry.broadcast(studentId, {
       type: 'prepared',
       slug: p.slug,
       ...(p.step === undefined ? {} : { step: p.step }),
-      ok,
+      ok: error === undefined,
       prepared: p.prepared,
       replayed: p.replayed,
-      ...(ok ? {} : { error: result.timedOut ? 'prepare_timeout' : 'prepare_failed' }),
+      ...(error === undefined ? {} : { error }),
     });
+  }
+
+  /**
+   * The checks decide here too: a replayed step is recorded prepared only once the kernel shows it done in the
+   * fresh sandbox (one that is not stays to do); the restarted steps are to do again.
+   */
+  private async recordReplay(studentId: string, sb: Sandbox, p: PendingPrepare): Promise<void> {
+    const replayed = p.lesson.steps.filter((s) => p.replayed.includes(s.id));
+    const needs = lessonNeeds(p.lesson);
+    const snap = await this.kernel.inspect(sb, {
+      paths: needs.paths,
+      fixtures: {},
+      notBefore: Date.now(),
+      ...needs.reads,
+    });
+    const seen = new Set(
+      [...judgeSteps(p.slug, replayed, snap, this.kernel.checks)].filter(([, r]) => r.done).map(([id]) => id),
+    );
+    const unseen = p.replayed.filter((id) => !seen.has(id));
+    if (unseen.length > 0) this.log(`preparing ${p.slug}: replayed but not seen done: ${unseen.join(', ')}`);
+    this.store.restartSteps(studentId, p.slug, [...seen], [...unseen, ...p.retry]);
   }
 
   /**
