@@ -215,17 +215,7 @@ class LiveSandbox implements Sandbox {
 
   runScript(script: string, timeoutMs: number): Promise<ScriptResult> {
     // A tab's shell's launcher arguments (root inside, in /root, in the shells' cgroups), running bash on the script.
-    const shell = this.shellSpawn({ cols: 80, rows: 24 }).args;
-    const args = [
-      ...shell.slice(0, shell.indexOf('--')),
-      '--',
-      '/bin/bash',
-      '--noprofile',
-      '--norc',
-      '-e',
-      '-c',
-      script,
-    ];
+    const args = [...this.shellArgs(), '--', '/bin/bash', '--noprofile', '--norc', '-e', '-c', script];
     return new Promise((resolve, reject) => {
       // Without --hand-off the launcher relays the command's pty to its stdin and stdout; its stdin stays open
       // (an EOF there ends the session) until the command is done.
