@@ -17,10 +17,11 @@ need_root
 
 # What the course's lessons use inside the sandbox (research/curriculum.md §5). No bash-completion: it costs
 # about 20 ms of every shell start (`bash -lic exit` 25 ms against 5 ms); bash's own completion stays.
-# runc: lesson 13 (OCI); strace, file: looking at what programs do; libseccomp2 comes with runc.
+# runc: lesson 13 (OCI); strace, file: looking at what programs do; libseccomp2 comes with runc; attr
+# (setfattr, getfattr): the opaque directories of the OCI image lesson.
 PACKAGES=(
   util-linux iproute2 procps libcap2-bin busybox-static iputils-ping psmisc less nano vim-tiny
-  cgroup-tools jq tmux nftables iptables ncurses-term passwd runc libseccomp2 strace file
+  cgroup-tools jq tmux nftables iptables ncurses-term passwd runc libseccomp2 strace file attr
 )
 
 # The stamp covers the package list, this script and every file it installs from sandbox-agent/image/.
@@ -170,6 +171,8 @@ for applet in $("$rootfs/bin/busybox" --list); do
 done
 [ -L "$rootfs/bin/sh" ] || die "busybox in the base image has no sh applet"
 for f in passwd group hostname; do install -m 0644 "$image_src/rootfs/etc/$f" "$rootfs/etc/$f"; done
+# The OCI image layout of the lesson "an image from a registry's layers": three layers built from the same busybox.
+bash "$image_src/oci-layout.sh" "$work/bin/busybox" "$work/root/oci"
 echo "$want" > "$work/.gaiola-stamp"
 
 mv -T "$work" "$images/$name"
