@@ -4,8 +4,10 @@
 // the same key, so the terminals find it here too.
 import { type ClassError, errorResponse } from '@protocol';
 import { z } from 'zod';
+import { takeEarlySession } from './early-session';
+import { TOKEN_STORAGE_KEY } from './storage-key';
 
-export const TOKEN_STORAGE_KEY = 'gaiola.token';
+export { TOKEN_STORAGE_KEY };
 
 /** `sandbox` is optional: the agent names the sandbox in each terminal's hello anyway. */
 const sessionResponse = z.object({ token: z.string().min(1).max(4096), sandbox: z.string().optional() });
@@ -109,13 +111,16 @@ export class SessionSource {
 
   private async request(): Promise<Session> {
     let response: Response;
+    const stored = this.store.get();
     try {
-      response = await this.fetcher(this.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token: this.store.get() }),
-        cache: 'no-store',
-      });
+      // The page's first request may already be on its way (early-session.ts): the same request, sent sooner.
+      response = await (takeEarlySession(this.url, stored) ??
+        this.fetcher(this.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ token: stored }),
+          cache: 'no-store',
+        }));
     } catch {
       throw new SessionError('unreachable');
     }

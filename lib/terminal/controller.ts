@@ -87,12 +87,19 @@ const HOLD_INPUT_MAX_MS = 3000;
 /** A resize storm (splitter drag, window resize) refits once it calms down. */
 const FIT_DEBOUNCE_MS = 60;
 
+// xterm is most of the page's JavaScript and the lesson reads without it, so it is a chunk of its own, not in
+// the page's bundle; but its download starts as soon as this module runs (before hydration), beside the
+// lesson's, instead of after the terminals mount.
+const loadXterm = () => Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
+const xtermCode = typeof window === 'undefined' ? null : loadXterm();
+// A failed early download is tried again by the terminal that needs it, not reported unhandled.
+xtermCode?.catch(() => undefined);
+
 export async function createTerminalController(
   host: HTMLElement,
   opts: ControllerOptions,
 ): Promise<TerminalController> {
-  // Loaded on demand: xterm is most of the page's JavaScript and the lesson reads without it.
-  const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
+  const [{ Terminal }, { FitAddon }] = await (xtermCode ?? loadXterm()).catch(loadXterm);
   const term = new Terminal({
     fontFamily: FONT_FAMILY,
     fontSize: 14,

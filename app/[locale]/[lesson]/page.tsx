@@ -8,6 +8,7 @@ import { LessonLayout } from '@/app/_components/lesson-layout';
 import { SiteHeader } from '@/app/_components/site-header';
 import { findLesson } from '@/lessons/index';
 import { agentPort } from '@/lib/agent/config';
+import { earlySessionScript } from '@/lib/agent/early-session';
 import { hostCgroupVersion } from '@/lib/host-cgroup';
 import { loadLessonMdx } from '@/lib/lessons/load';
 import { isLocale } from '@/lib/locales';
@@ -31,6 +32,9 @@ export default async function LessonPage({ params }: { params: Params }) {
   const compiled = await loadLessonMdx(found.lesson, locale);
   return (
     <>
+      {/* The session request leaves while the page parses, not after hydration (lib/agent/early-session.ts). */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constants and a port number, no request data */}
+      <script dangerouslySetInnerHTML={{ __html: earlySessionScript(port) }} />
       <SiteHeader locale={locale} title={found.lesson.title[locale]} />
       <main id="main">
         <LessonLayout locale={locale} agentPort={port} slug={found.lesson.slug}>
