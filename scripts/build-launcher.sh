@@ -80,11 +80,14 @@ fi
 if [ "$mode" = build ]; then
   native="$GAIOLA_ROOT/sandbox-agent/native"
   addon="$native/build/pty-handoff.node"
-  headers=$(dirname "$(command -v node)")/../include/node
-  [ -f "$headers/node_api.h" ] || headers=/usr/include/node
-  [ -f "$headers/node_api.h" ] || die "build-launcher.sh: no node_api.h (install libnode-dev, or Node from nodejs.org)"
   sum=$({ cat "$native/pty-handoff.c" "${BASH_SOURCE[0]}"; } | sha256sum | cut -d' ' -f1)
   if [ ! -f "$addon" ] || [ "$(cat "$addon.sum" 2>/dev/null)" != "$sum" ]; then
+    # The headers are needed only to build: a checkout copied with its addon built (the VM tier's guest) has none.
+    # Node from nodejs.org or NodeSource ships them; Debian's own nodejs has them in libnode-dev.
+    headers=$(dirname "$(command -v node)")/../include/node
+    [ -f "$headers/node_api.h" ] || headers=/usr/include/node
+    [ -f "$headers/node_api.h" ] || apt_install libnode-dev
+    [ -f "$headers/node_api.h" ] || die "build-launcher.sh: no node_api.h (install libnode-dev, or Node from nodejs.org)"
     say "building the agent's pty hand-off addon"
     mkdir -p "$(dirname "$addon")"
     cc "${flags[@]}" -fPIC -shared -I"$headers" -Wl,-z,relro,-z,now -o "$addon.tmp" "$native/pty-handoff.c"
