@@ -19,6 +19,9 @@ if [ -n "${GAIOLA_VM_KERNEL_ONLY:-}" ]; then
   # run.sh --kernel-only: these files alone (run.sh checked each is a kernel test of the checkout), none left out.
   : > /mnt/share/out/kernel-excluded.txt
   echo "only: $GAIOLA_VM_KERNEL_ONLY"
+  # What npm start does to the host first (the start job did it in a whole run): the setup and tune_host.
+  # shellcheck disable=SC1091
+  source scripts/lib.sh && bash scripts/setup.sh && tune_host || exit 1
   # shellcheck disable=SC2086 # one word per file, by design
   npx vitest run --config vitest.kernel.config.ts --reporter=default --reporter=json \
     --outputFile=/mnt/share/out/kernel.json $GAIOLA_VM_KERNEL_ONLY
