@@ -172,7 +172,7 @@ done
 [ -L "$rootfs/bin/sh" ] || die "busybox in the base image has no sh applet"
 for f in passwd group hostname; do install -m 0644 "$image_src/rootfs/etc/$f" "$rootfs/etc/$f"; done
 # The OCI image layout of the lesson "an image from a registry's layers": three layers built from the same busybox.
-bash "$image_src/oci-layout.sh" "$work/bin/busybox" "$work/root/oci"
+bash "$image_src/oci-layout.sh" "$rootfs" "$work/root/oci"
 echo "$want" > "$work/.gaiola-stamp"
 
 mv -T "$work" "$images/$name"

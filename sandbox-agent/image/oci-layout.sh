@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Writes the small OCI image layout of the lesson "an image from a registry's layers" (the sandbox has no
-# network, so the image is built here, from the base image's static busybox, as a registry would serve it):
-#   oci-layout.sh BUSYBOX OUT
+# network, so the image is built here, from the base image's busybox rootfs, as a registry would serve it):
+#   oci-layout.sh ROOTFS OUT
 # OUT/oci-layout, OUT/index.json and OUT/blobs/sha256/<digest>: the manifest, the config and three gzipped layer
 # tarballs, bottom first:
-#   1 base    busybox and its applets in /bin, /etc (passwd, group, motd), empty /dev /proc /sys /tmp /root
+#   1 base    the course's busybox rootfs (busybox and its applets in /bin, /etc, empty /dev /proc /sys /tmp
+#             /root) and /etc/motd
 #   2 app     /app/run.sh (the config's Cmd) and /app/conf/antigo.conf
 #   3 update  deletes /etc/motd (etc/.wh.motd) and replaces /app/conf (app/conf/.wh..wh..opq, app/conf/novo.conf)
-# Deterministic: the same busybox gives the same digests (sorted names, one mtime, root:root, gzip -n), as
+# Deterministic: the same rootfs gives the same digests (sorted names, one mtime, root:root, gzip -n), as
 # OCI's image spec (image-layout.md, layer.md, manifest.md, config.md) lays them out.
 set -euo pipefail
-busybox=$1
+rootfs=$1
 out=$2
 # 2024-01-01T00:00:00Z: every file's mtime and the config's `created`, so that rebuilds give the same blobs.
 EPOCH=1704067200
@@ -20,19 +21,9 @@ tmp=$(mktemp -d /tmp/gaiola-oci.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp"/{1,2,3} "$out/blobs/sha256"
 
-# Layer 1: a busybox root.
+# Layer 1: a busybox root, the course's own (lesson 01's rootfs, as build-base-image.sh makes it).
 l=$tmp/1
-mkdir -p "$l"/{bin,dev,etc,proc,root,sys,tmp}
-chmod 0555 "$l/proc" "$l/sys"
-chmod 0700 "$l/root"
-chmod 1777 "$l/tmp"
-install -m 0755 "$busybox" "$l/bin/busybox"
-for applet in $("$busybox" --list); do
-  case "$applet" in busybox | */*) continue ;; esac
-  ln -s busybox "$l/bin/$applet"
-done
-printf 'root:x:0:0:root:/root:/bin/sh\n' > "$l/etc/passwd"
-printf 'root:x:0:\n' > "$l/etc/group"
+cp -a "$rootfs/." "$l/"
 printf 'camada 1\n' > "$l/etc/motd"
 
 # Layer 2: the application.
