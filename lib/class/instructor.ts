@@ -3,13 +3,7 @@
 // (EventSource can send no body and no header).
 import {
   type BroadcastKind,
-  INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_AUDIT_PATH,
-  INSTRUCTOR_BROADCAST_PATH,
-  INSTRUCTOR_EVENTS_PATH,
-  INSTRUCTOR_EXPORT_PATH,
-  INSTRUCTOR_STATE_PATH,
-  INSTRUCTOR_STUDENT_PATH,
+  INSTRUCTOR_PATHS,
   type InstructorAction,
   type InstructorState,
   instructorState,
@@ -31,12 +25,12 @@ export class InstructorClient {
   ) {}
 
   state(): Promise<AgentResult<InstructorState>> {
-    return postJson(agentUrl(this.at, INSTRUCTOR_STATE_PATH), { token: this.token }, instructorState, this.fetcher);
+    return postJson(agentUrl(this.at, INSTRUCTOR_PATHS.state), { token: this.token }, instructorState, this.fetcher);
   }
 
   student(id: string): Promise<AgentResult<StudentDetail>> {
     return postJson(
-      agentUrl(this.at, INSTRUCTOR_STUDENT_PATH),
+      agentUrl(this.at, INSTRUCTOR_PATHS.student),
       { token: this.token, student: id },
       studentDetail,
       this.fetcher,
@@ -44,12 +38,12 @@ export class InstructorClient {
   }
 
   act(action: InstructorAction, student?: string): Promise<AgentResult<true>> {
-    return this.post(INSTRUCTOR_ACTION_PATH, { action, ...(student ? { student } : {}) });
+    return this.post(INSTRUCTOR_PATHS.action, { action, ...(student ? { student } : {}) });
   }
 
   /** A message (or a command shown as text) on every student's lesson page (issue 20). */
   broadcast(text: string, kind: BroadcastKind): Promise<AgentResult<true>> {
-    return this.post(INSTRUCTOR_BROADCAST_PATH, { text, kind });
+    return this.post(INSTRUCTOR_PATHS.broadcast, { text, kind });
   }
 
   private async post(path: string, body: object): Promise<AgentResult<true>> {
@@ -65,7 +59,7 @@ export class InstructorClient {
   /** The class's results as CSV, as a Blob the page offers for download. */
   /** The class's steps and answers (`audit`: its looks, helps and broadcasts instead) as a CSV file. */
   async exportCsv(audit = false): Promise<AgentResult<Blob>> {
-    const path = audit ? INSTRUCTOR_AUDIT_PATH : INSTRUCTOR_EXPORT_PATH;
+    const path = audit ? INSTRUCTOR_PATHS.audit : INSTRUCTOR_PATHS.export;
     const raw = await postRaw(agentUrl(this.at, path), { token: this.token }, this.fetcher);
     if (!raw.ok) return raw;
     try {
@@ -82,7 +76,7 @@ export class InstructorClient {
   }
 
   eventsUrl(): string {
-    return `${agentUrl(this.at, INSTRUCTOR_EVENTS_PATH)}?${new URLSearchParams({ token: this.token }).toString()}`;
+    return `${agentUrl(this.at, INSTRUCTOR_PATHS.events)}?${new URLSearchParams({ token: this.token }).toString()}`;
   }
 }
 

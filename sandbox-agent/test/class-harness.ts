@@ -8,12 +8,7 @@ import { ensureClass } from '../src/class/class-setup';
 import {
   CLASS_JOIN_PATH,
   type HelpStateMessage,
-  INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_AUDIT_PATH,
-  INSTRUCTOR_EVENTS_PATH,
-  INSTRUCTOR_EXPORT_PATH,
-  INSTRUCTOR_STATE_PATH,
-  INSTRUCTOR_STUDENT_PATH,
+  INSTRUCTOR_PATHS,
   type InstructorAction,
   type InstructorState,
   instructorState,
@@ -43,32 +38,32 @@ export class Instructor {
 
   /** The class, its capacity, a row per student and the help queue. */
   async state(): Promise<InstructorState> {
-    return instructorState.parse(await (await this.post(INSTRUCTOR_STATE_PATH)).json());
+    return instructorState.parse(await (await this.post(INSTRUCTOR_PATHS.state)).json());
   }
 
   /** One student's steps and quiz attempts. */
   async detail(student: string | undefined): Promise<StudentDetail> {
-    return studentDetail.parse(await (await this.post(INSTRUCTOR_STUDENT_PATH, { student })).json());
+    return studentDetail.parse(await (await this.post(INSTRUCTOR_PATHS.student, { student })).json());
   }
 
   /** An action on the class, or on one student's sandbox or hand. */
   act(action: InstructorAction, student?: string): Promise<Response> {
-    return this.post(INSTRUCTOR_ACTION_PATH, { action, student });
+    return this.post(INSTRUCTOR_PATHS.action, { action, student });
   }
 
   /** The class's steps and answers as CSV. */
   csv(): Promise<Response> {
-    return this.post(INSTRUCTOR_EXPORT_PATH);
+    return this.post(INSTRUCTOR_PATHS.export);
   }
 
   /** The class's audit (looks, helps, broadcasts) as CSV. */
   async auditCsv(): Promise<string> {
-    return (await this.post(INSTRUCTOR_AUDIT_PATH)).text();
+    return (await this.post(INSTRUCTOR_PATHS.audit)).text();
   }
 
   /** `GET` of the event stream, the token in the query as the page's EventSource sends it. */
   openEvents(signal?: AbortSignal): Promise<Response> {
-    return fetch(`${this.h.url}${INSTRUCTOR_EVENTS_PATH}?token=${encodeURIComponent(this.token)}`, {
+    return fetch(`${this.h.url}${INSTRUCTOR_PATHS.events}?token=${encodeURIComponent(this.token)}`, {
       headers: { origin: ORIGIN },
       signal,
     });

@@ -5,15 +5,7 @@
 // and student tokens; and, in a full class, a refused student counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  CloseCode,
-  INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_EXPORT_PATH,
-  INSTRUCTOR_STATE_PATH,
-  INSTRUCTOR_STUDENT_PATH,
-  PROTOCOL_VERSION,
-  WS_PATH,
-} from '../src/protocol';
+import { CloseCode, INSTRUCTOR_PATHS, PROTOCOL_VERSION, WS_PATH } from '../src/protocol';
 import type { ClassRow } from '../src/store/db';
 import { type Harness, newToken, ORIGIN, startAgent, student, TermClient, waitUntil } from './agent-harness';
 import { Instructor, InstructorEvents, joinClass, openClass } from './class-harness';
@@ -188,16 +180,16 @@ describe.skipIf(skip !== undefined)('class mode through the agent', () => {
     for (const token of [expired, forged, students.ana?.token as string, '']) {
       const refused = new Instructor(h, token);
       for (const path of [
-        INSTRUCTOR_STATE_PATH,
-        INSTRUCTOR_EXPORT_PATH,
-        INSTRUCTOR_STUDENT_PATH,
-        INSTRUCTOR_ACTION_PATH,
+        INSTRUCTOR_PATHS.state,
+        INSTRUCTOR_PATHS.export,
+        INSTRUCTOR_PATHS.student,
+        INSTRUCTOR_PATHS.action,
       ])
         expect((await refused.post(path, { action: 'close', student: students.ana?.id })).status, path).toBe(401);
       expect((await refused.openEvents()).status).toBe(401);
     }
     // another origin gets nothing at all
-    expect((await instructor.post(INSTRUCTOR_STATE_PATH, {}, 'http://evil.example')).status).toBe(403);
+    expect((await instructor.post(INSTRUCTOR_PATHS.state, {}, 'http://evil.example')).status).toBe(403);
     expect((await instructor.state()).class.open).toBe(true);
   });
 

@@ -5,12 +5,7 @@
 // heard by a tab that connects later, and is kept in the audit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STUCK_FAILURES } from '../src/config';
-import {
-  type BroadcastMessage,
-  INSTRUCTOR_BROADCAST_PATH,
-  type InstructorState,
-  MAX_BROADCAST_LENGTH,
-} from '../src/protocol';
+import { type BroadcastMessage, INSTRUCTOR_PATHS, type InstructorState, MAX_BROADCAST_LENGTH } from '../src/protocol';
 import { type Harness, startAgent, TermClient, waitUntil } from './agent-harness';
 import { type Instructor, joinClass, openClass } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
@@ -101,12 +96,12 @@ describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the ag
   });
 
   it('delivers a broadcast to every student as written, refuses a bad one, and keeps it in the audit', async () => {
-    const send = (text: string, kind = 'text') => instructor.post(INSTRUCTOR_BROADCAST_PATH, { text, kind });
+    const send = (text: string, kind = 'text') => instructor.post(INSTRUCTOR_PATHS.broadcast, { text, kind });
     expect(await (await send('   ')).json()).toEqual({ error: 'invalid_broadcast' });
     expect((await send('x'.repeat(MAX_BROADCAST_LENGTH + 1))).status).toBe(400);
     expect((await send('ls', 'shell')).status).toBe(400);
     // a student's token sends nothing
-    const byStudent = await fetch(`${h.url}${INSTRUCTOR_BROADCAST_PATH}`, {
+    const byStudent = await fetch(`${h.url}${INSTRUCTOR_PATHS.broadcast}`, {
       method: 'POST',
       headers: { origin: 'http://localhost:3000', 'content-type': 'application/json' },
       body: JSON.stringify({ token: tokens.Brais, text: 'oi', kind: 'text' }),

@@ -14,13 +14,7 @@ import {
   CloseCode,
   cleanBroadcast,
   cleanDisplayName,
-  INSTRUCTOR_ACTION_PATH,
-  INSTRUCTOR_AUDIT_PATH,
-  INSTRUCTOR_BROADCAST_PATH,
-  INSTRUCTOR_EVENTS_PATH,
-  INSTRUCTOR_EXPORT_PATH,
-  INSTRUCTOR_STATE_PATH,
-  INSTRUCTOR_STUDENT_PATH,
+  INSTRUCTOR_PATHS,
   type InstructorState,
   joinRequest,
   normaliseClassCode,
@@ -144,7 +138,7 @@ export class ClassRoutes implements ClassGate {
       send(403, { error: 'origin' satisfies ClassError });
       return true;
     }
-    if (p === INSTRUCTOR_EVENTS_PATH && req.method === 'GET') {
+    if (p === INSTRUCTOR_PATHS.events && req.method === 'GET') {
       const cls = this.instructorClass(url.searchParams.get('token') ?? '');
       if (!cls) send(401, { error: 'token' satisfies ClassError });
       else this.deps.events.open(res, cors);
@@ -239,7 +233,7 @@ export class ClassRoutes implements ClassGate {
     }
     const online = (id: string) => this.deps.online(id);
     const openLesson = (id: string) => this.deps.openLesson(id);
-    if (path === INSTRUCTOR_STATE_PATH) {
+    if (path === INSTRUCTOR_PATHS.state) {
       const data = this.classData(cls);
       const students = studentRows(data, online, openLesson, (id, at) => this.deps.stuck?.(id, at) ?? false).map(
         (row) => this.watched(row),
@@ -264,7 +258,7 @@ export class ClassRoutes implements ClassGate {
       send(200, state);
       return;
     }
-    if (path === INSTRUCTOR_STUDENT_PATH) {
+    if (path === INSTRUCTOR_PATHS.student) {
       const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
       const data = this.classData(cls);
       const row = studentRows(data, online, openLesson)
@@ -277,8 +271,8 @@ export class ClassRoutes implements ClassGate {
       send(200, studentDetailOf(data, row));
       return;
     }
-    if (path === INSTRUCTOR_EXPORT_PATH || path === INSTRUCTOR_AUDIT_PATH) {
-      const audit = path === INSTRUCTOR_AUDIT_PATH;
+    if (path === INSTRUCTOR_PATHS.export || path === INSTRUCTOR_PATHS.audit) {
+      const audit = path === INSTRUCTOR_PATHS.audit;
       const csv = audit
         ? toCsv(auditCsvRows(this.deps.store.classAudit(cls.id)), AUDIT_CSV_COLUMNS)
         : toCsv(csvRows(this.classData(cls)), CSV_COLUMNS);
@@ -291,8 +285,8 @@ export class ClassRoutes implements ClassGate {
       res.end(csv);
       return;
     }
-    if (path === INSTRUCTOR_ACTION_PATH) return this.action(cls, body, send);
-    if (path === INSTRUCTOR_BROADCAST_PATH) return this.broadcast(cls, body, send);
+    if (path === INSTRUCTOR_PATHS.action) return this.action(cls, body, send);
+    if (path === INSTRUCTOR_PATHS.broadcast) return this.broadcast(cls, body, send);
     send(404, { error: 'not_found' });
   }
 

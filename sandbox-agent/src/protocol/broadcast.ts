@@ -1,10 +1,8 @@
 // The instructor's broadcast in class (issue 20): a short message, or a command shown as text, that appears as a
 // dismissible banner on every student's lesson page, as the instructor wrote it (never typed into a shell, never
-// rendered as HTML). Imports neither node nor DOM types.
+// rendered as HTML), sent to `INSTRUCTOR_PATHS.broadcast` (class.ts). Imports neither node nor DOM types.
 import { z } from 'zod';
 
-/** `POST /instructor/broadcast {token, text, kind}` → `{ok: true, id}`; every student of the class hears it. */
-export const INSTRUCTOR_BROADCAST_PATH = '/instructor/broadcast';
 /** A banner, not a lecture: 280 characters (code points) fit two lines of a lesson page and a short command. */
 export const MAX_BROADCAST_LENGTH = 280;
 /** A command snippet may span a few lines; more is a script, which belongs in the lesson. */

@@ -6,21 +6,26 @@ import { z } from 'zod';
 
 /** `POST /class/join {code, name, token?}` → a student token of the class. */
 export const CLASS_JOIN_PATH = '/class/join';
-/** `POST /instructor/state {token}` → the class, its capacity and one row per student. */
-export const INSTRUCTOR_STATE_PATH = '/instructor/state';
-/** `POST /instructor/student {token, student}` → one student's steps and quiz attempts, with times. */
-export const INSTRUCTOR_STUDENT_PATH = '/instructor/student';
-/** `POST /instructor/action {token, action, student?}` → `{ok: true}`. */
-export const INSTRUCTOR_ACTION_PATH = '/instructor/action';
-/** `POST /instructor/export {token}` → text/csv of every step and attempt of the class. */
-export const INSTRUCTOR_EXPORT_PATH = '/instructor/export';
-/**
- * `POST /instructor/audit {token}` → text/csv of the class's audit: every look, help and broadcast of the
- * instructor (who, at whom, when, for how long). A second file beside the export, as CSV has one sheet.
- */
-export const INSTRUCTOR_AUDIT_PATH = '/instructor/audit';
-/** `GET /instructor/events?token=…` → Server-Sent Events: `event: change` whenever the table would change. */
-export const INSTRUCTOR_EVENTS_PATH = '/instructor/events';
+/** The instructor's endpoints, each answering only the instructor's secret token. */
+export const INSTRUCTOR_PATHS = {
+  /** `POST /instructor/state {token}` → the class, its capacity and one row per student. */
+  state: '/instructor/state',
+  /** `POST /instructor/student {token, student}` → one student's steps and quiz attempts, with times. */
+  student: '/instructor/student',
+  /** `POST /instructor/action {token, action, student?}` → `{ok: true}`. */
+  action: '/instructor/action',
+  /** `POST /instructor/export {token}` → text/csv of every step and attempt of the class. */
+  export: '/instructor/export',
+  /**
+   * `POST /instructor/audit {token}` → text/csv of the class's audit: every look, help and broadcast of the
+   * instructor (who, at whom, when, for how long). A second file beside the export, as CSV has one sheet.
+   */
+  audit: '/instructor/audit',
+  /** `GET /instructor/events?token=…` → Server-Sent Events: `event: change` whenever the table would change. */
+  events: '/instructor/events',
+  /** `POST /instructor/broadcast {token, text, kind}` → `{ok: true, id}`; every student hears it (broadcast.ts). */
+  broadcast: '/instructor/broadcast',
+} as const;
 
 /** Class codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
 export const CLASS_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
