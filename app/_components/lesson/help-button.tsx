@@ -74,6 +74,15 @@ function Consent({
   );
 }
 
+/**
+ * The instructor's two requests, in the order they show: to look, then to type. Each names the field of the help
+ * state (and of the labels) that holds who asks, its buttons' labels and the store's answer.
+ */
+const CONSENTS = [
+  { testId: 'look', asking: 'asking', accept: 'accept', decline: 'decline', answer: 'answerLook' },
+  { testId: 'help', asking: 'helpAsking', accept: 'helpAccept', decline: 'helpDecline', answer: 'answerHelp' },
+] as const;
+
 export function HelpButton({ labels }: { labels: HelpLabels }) {
   const store = useLessonStore();
   const help = useLessonState((s) => s.help);
@@ -151,24 +160,19 @@ export function HelpButton({ labels }: { labels: HelpLabels }) {
           {labels.ask}
         </button>
       )}
-      {help.asking !== null ? (
-        <Consent
-          text={format(labels.asking, { name: name(help.asking) })}
-          testId="look"
-          accept={labels.accept}
-          decline={labels.decline}
-          onAnswer={(yes) => store?.answerLook(yes)}
-        />
-      ) : null}
-      {help.helpAsking !== null ? (
-        <Consent
-          text={format(labels.helpAsking, { name: name(help.helpAsking) })}
-          testId="help"
-          accept={labels.helpAccept}
-          decline={labels.helpDecline}
-          onAnswer={(yes) => store?.answerHelp(yes)}
-        />
-      ) : null}
+      {CONSENTS.map((c) => {
+        const who = help[c.asking];
+        return who === null ? null : (
+          <Consent
+            key={c.testId}
+            text={format(labels[c.asking], { name: name(who) })}
+            testId={c.testId}
+            accept={labels[c.accept]}
+            decline={labels[c.decline]}
+            onAnswer={(yes) => store?.[c.answer](yes)}
+          />
+        );
+      })}
       {help.typing !== null ? (
         <p className={styles.helpBadge} role="status" data-testid="help-typing">
           {format(labels.typing, { name: name(help.typing) })}{' '}
