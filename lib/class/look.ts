@@ -5,9 +5,9 @@
 // HELP_MAX_INPUT_BYTES, the tab's byte first.
 import {
   HELP_MAX_INPUT_BYTES,
-  type HelpOffReason,
   LOOK_PATH,
   type LookCloseName,
+  type LookListener,
   type LookRequest,
   lookCloseName,
   lookMessage,
@@ -16,12 +16,8 @@ import type { AgentLocation } from '@/lib/terminal/wire';
 
 export type LookEnd = LookCloseName | 'closed';
 
-export interface LookEvents {
-  state(state: 'waiting' | 'watching'): void;
-  screen(tab: number, cols: number, rows: number): void;
-  output(tab: number, bytes: Uint8Array): void;
+export interface LookEvents extends LookListener<Uint8Array> {
   ended(why: LookEnd): void;
-  help(state: 'asking' | 'typing' | 'off', why?: HelpOffReason): void;
 }
 
 /** An open look: ask to type or stop, type into a tab, close it. */

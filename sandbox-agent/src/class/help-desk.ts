@@ -13,6 +13,7 @@ import {
   type HelpStateMessage,
   LOOK_CONSENT_MS,
   LookCloseCode,
+  type LookListener,
   lookCloseName,
   MAX_LOOKS_PER_STUDENT,
   TAB_COUNT,
@@ -21,17 +22,11 @@ import type { ShellWatcher } from '../sessions/shell-session';
 import { HelpQueue } from './help-queue';
 
 /** The instructor's side of one look, as the desk drives it (a WebSocket in class/look-socket.ts). */
-export interface LookViewer {
+export interface LookViewer extends LookListener<Buffer> {
   /** Shown to the student: "Ana wants to look" ('' when the instructor gave no name). */
   readonly name: string;
-  state(state: 'waiting' | 'watching'): void;
-  screen(tab: number, cols: number, rows: number): void;
-  /** A tab's output, valid only during the call. */
-  output(tab: number, bytes: Buffer): void;
   /** Ends the look (closes the socket with `code`); the desk has already let go of it. */
   end(code: LookCloseCode): void;
-  /** Help (typing) is asked, granted, or over (and why). */
-  help(state: 'asking' | 'typing' | 'off', why?: HelpOffReason): void;
 }
 
 /** A shell as a look needs it: watched, and typed into once the student lets the viewer help. */

@@ -107,6 +107,21 @@ export const lookHelpMessage = z.strictObject({
 export type HelpOffReason = NonNullable<z.infer<typeof lookHelpMessage>['why']>;
 export const lookMessage = z.discriminatedUnion('type', [lookStateMessage, lookScreenMessage, lookHelpMessage]);
 
+/**
+ * What a look says, as calls: the agent's help desk makes them on the look socket (class/look-socket.ts sends
+ * them as the messages above and binary frames), and the instructor's page gets them back from that socket
+ * (lib/class/look.ts). `Bytes` is a tab's output as each side holds it: a Buffer in the agent, a Uint8Array in
+ * the browser.
+ */
+export interface LookListener<Bytes> {
+  state(state: z.infer<typeof lookStateMessage>['state']): void;
+  screen(tab: number, cols: number, rows: number): void;
+  /** A tab's output; in the agent, valid only during the call. */
+  output(tab: number, bytes: Bytes): void;
+  /** Help (typing) is asked, granted, or over (and why). */
+  help(state: z.infer<typeof lookHelpMessage>['state'], why?: HelpOffReason): void;
+}
+
 // --- the instructor's look socket → agent -----------------------------------------------------------------
 
 /**
