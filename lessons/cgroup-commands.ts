@@ -1,7 +1,8 @@
 // A step's cgroup commands for both host layouts from one description, where the two differ only in where
 // a group lives (or in a file name or value, said in place): `/sys/fs/cgroup/memory/demo` on a v1 or hybrid
-// host, one directory per controller's hierarchy; `/sys/fs/cgroup/demo` on a pure v2 host, one tree.
-import type { CgroupVersion, StepCommand } from './types';
+// host, one directory per controller's hierarchy; `/sys/fs/cgroup/demo` on a pure v2 host, one tree. And the
+// hint of a step whose memory group is not made yet, which lessons 05 and 11 give in the same words.
+import type { CgroupVersion, Localized, StepCommand } from './types';
 
 /** A controller whose hierarchy a v1 host mounts at /sys/fs/cgroup/<controller>. */
 export type CgroupController = 'memory' | 'pids' | 'cpu' | 'freezer';
@@ -42,3 +43,12 @@ export function cgroupCommands(
       .map((c) => ({ tab: c.tab, cgroup: version, text: c.text })),
   );
 }
+
+/**
+ * What `cgroup-memory-limit` says when the step's group is not in the memory hierarchy yet, in the same words
+ * wherever a step creates one with its `mkdir` in Terminal B (lesson 05's group, lesson 11's container).
+ */
+export const NO_MEMORY_GROUP_HINT: Localized = {
+  pt: 'Ainda não existe um grupo `{group}` na árvore de memória da sandbox. No Terminal B, crie-o com o `mkdir` do passo.',
+  gl: 'Aínda non existe un grupo `{group}` na árbore de memoria da sandbox. No Terminal B, créao co `mkdir` do paso.',
+};

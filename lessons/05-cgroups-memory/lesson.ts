@@ -1,4 +1,4 @@
-import { cgroupCommands } from '../cgroup-commands';
+import { cgroupCommands, NO_MEMORY_GROUP_HINT } from '../cgroup-commands';
 import { defineLesson } from '../types';
 import quiz from './quiz';
 
@@ -36,10 +36,7 @@ export default defineLesson({
       ],
       check: { id: 'cgroup-memory-limit', params: { group: GROUP, bytes: LIMIT_BYTES } },
       hints: {
-        'no-group': {
-          pt: 'Ainda não existe um grupo `{group}` na árvore de memória da sandbox. No Terminal B, crie-o com o `mkdir` do passo.',
-          gl: 'Aínda non existe un grupo `{group}` na árbore de memoria da sandbox. No Terminal B, créao co `mkdir` do paso.',
-        },
+        'no-group': NO_MEMORY_GROUP_HINT,
         'no-limit': {
           pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda não tem limite nenhum. Escreva `100M` nesse arquivo com o `echo` do passo.',
           gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda non ten ningún límite. Escribe `100M` nese ficheiro co `echo` do paso.',
