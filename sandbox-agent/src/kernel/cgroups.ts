@@ -296,15 +296,26 @@ export async function releaseAgentLeaf(
   return plan.leafDir;
 }
 
-/** Removes the gaiola parent directories when no sandbox is left in them. */
+/**
+ * Removes the gaiola parent directories when no sandbox is left in them. Called at shutdown, after every
+ * sandbox was destroyed: a parent still busy is retried for RMDIR_RETRY_MS, as the last sandboxes' processes
+ * (a shell's launcher reaping it on the hangup) may still be on their way out; after that it is kept.
+ */
 export async function removeParentCgroups(cfg: KernelConfig, probe: HostProbe): Promise<void> {
+  const deadline = Date.now() + RMDIR_RETRY_MS;
   for (const dir of parentDirs(probe.cgroup, cfg.cgroupParent)) {
-    try {
-      await rmdir(dir);
-    } catch (err) {
-      const code = errnoCode(err);
-      // ENOENT: never made; EBUSY/ENOTEMPTY: sandboxes still run (another agent?), keep it.
-      if (code !== 'ENOENT' && code !== 'EBUSY' && code !== 'ENOTEMPTY') throw new KernelOpError('removing', dir, err);
+    for (;;) {
+      try {
+        await rmdir(dir);
+        break;
+      } catch (err) {
+        const code = errnoCode(err);
+        if (code === 'ENOENT') break; // never made
+        if (code !== 'EBUSY' && code !== 'ENOTEMPTY') throw new KernelOpError('removing', dir, err);
+        // Sandboxes still run in it (another agent's?): keep it.
+        if (Date.now() > deadline) break;
+        await sleep(RMDIR_RETRY_STEP_MS);
+      }
     }
   }
   parentReady.delete(`${probe.cgroup.mode}:${cfg.cgroupParent}`);
