@@ -104,6 +104,21 @@ async function joinAs(browser: Browser, joinUrl: string, name: string): Promise<
   return page;
 }
 
+/** A student who joined as `name`, in a browser of their own, with lesson 01 open and its terminal connected. */
+async function studentInLesson(browser: Browser, name: string, locale: 'pt' | 'gl' = 'pt'): Promise<Page> {
+  const page = await joinAs(browser, classLinks().joinUrl, name);
+  await page.goto(`${site}/${locale}/01-chroot`);
+  await waitConnected(page, 0);
+  return page;
+}
+
+/** The instructor's page, from the link the agent printed, in a browser of its own. */
+async function instructorPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(classLinks().instructorUrl);
+  return page;
+}
+
 test('an instructor follows two students live on a LAN address; the CSV holds the step', async ({
   browser,
 }, testInfo) => {
@@ -148,14 +163,12 @@ test('the Galician instructor page: its own join link, times in words, the open 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { joinUrl, instructorUrl } = classLinks();
+  const { instructorUrl } = classLinks();
   // `npm run class` prints the Galician join link too
   expect(agentLog).toContain(`${site}/gl/turma?codigo=`);
 
   // a student with a lesson open and no step done yet
-  const carme = await joinAs(browser, joinUrl, 'Carme');
-  await carme.goto(`${site}/pt/01-chroot`);
-  await waitConnected(carme, 0);
+  await studentInLesson(browser, 'Carme');
 
   const gl = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await gl.goto(instructorUrl.replace('/pt/instrutor#', '/gl/instrutor#'));
@@ -180,14 +193,12 @@ test("an instructor's reset: the student's page says the instructor did it and t
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { joinUrl, instructorUrl } = classLinks();
   const catalog = (locale: 'pt' | 'gl') =>
     JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as {
       terminal: { message: Record<string, string> };
     };
-  const dario = await joinAs(browser, joinUrl, 'Dário');
-  const instructor = await (await browser.newContext()).newPage();
-  await instructor.goto(instructorUrl);
+  const dario = await joinAs(browser, classLinks().joinUrl, 'Dário');
+  const instructor = await instructorPage(browser);
   const row = instructor.locator('[data-testid^="student-row-"]').filter({ hasText: 'Dário' });
   for (const locale of ['pt', 'gl'] as const) {
     await dario.goto(`${site}/${locale}/01-chroot`);
@@ -208,11 +219,7 @@ test("help in class: a student raises a hand, the instructor sees it, asks to lo
   browser,
 }) => {
   test.setTimeout(120_000);
-  const joinUrl = /students open: (\S+)/.exec(agentLog)?.[1] ?? '';
-  const instructorUrl = /instructor \(keep it private\): (\S+)/.exec(agentLog)?.[1] ?? '';
-  const eva = await joinAs(browser, joinUrl, 'Eva');
-  await eva.goto(`${site}/pt/01-chroot`);
-  await waitConnected(eva, 0);
+  const eva = await studentInLesson(browser, 'Eva');
   await runInTerminal(eva, 0, 'echo eva-$((6*7))');
 
   // the shortcut opens the question; the hand goes up with it
@@ -225,8 +232,7 @@ test("help in class: a student raises a hand, the instructor sees it, asks to lo
   await waitConnected(eva, 0);
   await expect(eva.getByTestId('help-place')).toBeVisible();
 
-  const instructor = await (await browser.newContext()).newPage();
-  await instructor.goto(instructorUrl);
+  const instructor = await instructorPage(browser);
   const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Eva' });
   await expect(entry).toContainText('<b>o chroot</b> diz No such file');
   await expect(entry).toContainText('L1');
@@ -259,12 +265,8 @@ test('help with typing in class: the instructor asks to type, the student accept
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { joinUrl, instructorUrl } = classLinks();
-  const iria = await joinAs(browser, joinUrl, 'Iria');
-  await iria.goto(`${site}/pt/01-chroot`);
-  await waitConnected(iria, 0);
-  const instructor = await (await browser.newContext()).newPage();
-  await instructor.goto(instructorUrl);
+  const iria = await studentInLesson(browser, 'Iria');
+  const instructor = await instructorPage(browser);
   await iria.keyboard.press('Alt+KeyH');
   await iria.getByTestId('help-send').click();
   const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Iria' });
@@ -358,15 +360,9 @@ test('the class pages in pt and gl, as a student and as the instructor: no serio
 
 test('who is stuck, where the class is, and a broadcast in pt and gl (issue 20)', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { joinUrl, instructorUrl } = classLinks();
-  const instructor = await (await browser.newContext()).newPage();
-  await instructor.goto(instructorUrl);
-  const lia = await joinAs(browser, joinUrl, 'Lia');
-  await lia.goto(`${site}/pt/01-chroot`);
-  await waitConnected(lia, 0);
-  const noa = await joinAs(browser, joinUrl, 'Noa');
-  await noa.goto(`${site}/gl/01-chroot`);
-  await waitConnected(noa, 0);
+  const instructor = await instructorPage(browser);
+  const lia = await studentInLesson(browser, 'Lia');
+  const noa = await studentInLesson(browser, 'Noa', 'gl');
 
   // Where the class is: lesson 01 (the one most students have open), each student at their first step not done.
   const progress = instructor.getByTestId('class-progress');
