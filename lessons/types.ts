@@ -33,6 +33,11 @@ export interface StepCommand {
 /** The cgroup layout a host gives its sandboxes, as lessons name it. */
 export type CgroupVersion = 'v1' | 'v2';
 
+/** Whether a command is for a host of `version`: one without a `cgroup` is for every host (the page shows it). */
+export function onHost(command: { readonly cgroup?: CgroupVersion }, version: CgroupVersion): boolean {
+  return command.cgroup === undefined || command.cgroup === version;
+}
+
 /**
  * A command the agent runs to prepare a sandbox ("Prepare this lesson", "Start this step again"): in one
  * non-interactive bash (`-e`: the first failure stops it) inside the sandbox, as its root, in /root; only on
@@ -130,15 +135,14 @@ export function preparationScript(
 ): { prepared: string[]; replayed: string[]; commands: string[] } | undefined {
   const at = stepId === undefined ? 0 : lesson.steps.findIndex((s) => s.id === stepId);
   if (at < 0 || !restartableSteps(lesson).includes(lesson.steps[at]?.id ?? '')) return undefined;
-  const onHost = (c: { cgroup?: CgroupVersion }) => c.cgroup === undefined || c.cgroup === version;
   const items = lesson.prepare ?? [];
   const before = lesson.steps.slice(0, at);
   const commands = [
-    ...items.flatMap((item) => item.commands.filter(onHost).map((c) => c.text)),
-    ...before.flatMap((s) =>
-      s.commands.filter((c) => onHost(c) && !(s.replay?.skip ?? []).includes(c.text)).map((c) => c.text),
-    ),
-  ];
+    ...items.flatMap((item) => item.commands),
+    ...before.flatMap((s) => s.commands.filter((c) => !s.replay?.skip?.includes(c.text))),
+  ]
+    .filter((c) => onHost(c, version))
+    .map((c) => c.text);
   return { prepared: items.map((i) => i.id), replayed: before.map((s) => s.id), commands };
 }
 

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CgroupVersion, LessonDef } from '../../lessons/types';
+import { type CgroupVersion, type LessonDef, onHost } from '../../lessons/types';
 import { checks } from '../src/checks/index';
 import type { CheckResult } from '../src/checks/types';
 import type { KernelConfig } from '../src/kernel/config';
@@ -244,7 +244,7 @@ export async function typeStep(
   if (!step) throw new Error(`lesson ${lesson.slug} has no step ${stepId}`);
   const outs: string[] = [];
   for (const c of step.commands) {
-    if ((c.cgroup !== undefined && c.cgroup !== version) || skip(c.text)) continue;
+    if (!onHost(c, version) || skip(c.text)) continue;
     outs.push(await typeLine(c.tab === 0 ? rig.a : rig.b, c.text));
   }
   return outs;
@@ -276,7 +276,7 @@ export async function solveLesson(
   for (const step of lesson.steps) {
     for (const [tab, line] of before[step.id] ?? []) await typeLine(tab === 0 ? rig.a : rig.b, line);
     for (const c of step.commands) {
-      if (c.cgroup !== undefined && c.cgroup !== version) continue;
+      if (!onHost(c, version)) continue;
       await typeLine(c.tab === 0 ? rig.a : rig.b, c.text);
       await look(step.id);
     }
