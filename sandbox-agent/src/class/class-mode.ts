@@ -146,15 +146,18 @@ export function createClassMode(opts: {
     desk,
     looks,
     stepIds: opts.stepIds,
-    stuck: (id, lastStepAt) => {
+    // Stuck when the same check kept failing, else when active with no progress for a while.
+    agentSaw: (id, lastStepAt) => {
+      const seen = watch.of(id);
       const a = activity.get(id);
       const now = Date.now();
       const progressAt = Math.max(lastStepAt, a?.first ?? now);
-      return isStuck({ activeAt: a?.last, progressAt, now, thresholdMs: opts.stuckMs });
-    },
-    watch: (id) => {
-      const w = watch.of(id);
-      return { watch: w, failures: stuckByFailures(w, opts.stuckFailures) };
+      const stuckBy = stuckByFailures(seen, opts.stuckFailures)
+        ? 'failures'
+        : isStuck({ activeAt: a?.last, progressAt, now, thresholdMs: opts.stuckMs })
+          ? 'time'
+          : undefined;
+      return { stuckBy, watch: seen };
     },
     broadcast,
     lastBroadcast: (classId) => (lastBroadcast?.classId === classId ? lastBroadcast.msg : undefined),
@@ -189,10 +192,8 @@ export function createClassMode(opts: {
       else activity.set(id, { first: now, last: now });
     },
     checked: (id, slug, steps) => {
-      const before = watch.of(id)?.failing?.count;
-      watch.checked(id, slug, steps);
       // the table shows the count: tell it when it moved (a step done is told by the store)
-      if (watch.of(id)?.failing?.count !== before) events.changed('watch');
+      if (watch.checked(id, slug, steps)) events.changed('watch');
     },
     close: () => {
       clearInterval(stuckTick);

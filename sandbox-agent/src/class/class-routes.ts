@@ -18,7 +18,6 @@ import {
   type InstructorState,
   joinRequest,
   normaliseClassCode,
-  type StudentRow,
 } from '../protocol';
 import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
@@ -26,8 +25,16 @@ import { KeyedRateLimiter } from '../server/rate-limit';
 import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
 import type { ClassRow, Store } from '../store/db';
-import { auditCsvRows, csvRows, helpEntries, studentDetailOf, studentRows } from './class-state';
-import { lessonProgress, type Watch } from './class-watch';
+import {
+  type AgentSaw,
+  auditCsvRows,
+  type ClassData,
+  csvRows,
+  helpEntries,
+  studentDetailOf,
+  studentRows,
+} from './class-state';
+import { lessonProgress } from './class-watch';
 import { AUDIT_CSV_COLUMNS, CSV_COLUMNS, toCsv } from './csv';
 import type { ClassEvents } from './events';
 import type { HelpDesk } from './help-desk';
@@ -56,10 +63,11 @@ export interface ClassDeps {
   /** Raised hands and looks (class mode only, issue 20). */
   desk?: HelpDesk;
   looks?: LookSockets;
-  /** Whether a student is stuck, given their last step's time (class-state.ts isStuck). */
-  stuck?(studentId: string, lastStepAt: number): boolean;
-  /** What the agent saw of a student (class-watch.ts), and whether the same check failed often enough to be stuck. */
-  watch?(studentId: string): { watch: Watch | undefined; failures: boolean };
+  /**
+   * What the agent saw of a student, given their last step's time: whether and why they are stuck (class-state.ts
+   * isStuck, class-watch.ts stuckByFailures) and their terminal's watch.
+   */
+  agentSaw?: AgentSaw;
   /** Sends a broadcast to every student of the class (recorded in the audit); returns its id. */
   broadcast?(classId: string, text: string, kind: BroadcastKind): number;
   /** The class's latest broadcast, if any since the agent started. */
@@ -218,6 +226,16 @@ export class ClassRoutes implements ClassGate {
     };
   }
 
+  /** The table's rows, with what the agent saw of each student (the state and one student's detail alike). */
+  private rows(data: ClassData) {
+    return studentRows(
+      data,
+      (id) => this.deps.online(id),
+      (id) => this.deps.openLesson(id),
+      this.deps.agentSaw,
+    );
+  }
+
   private async instructor(
     path: string,
     body: unknown,
@@ -231,13 +249,9 @@ export class ClassRoutes implements ClassGate {
       send(401, { error: 'token' satisfies ClassError });
       return;
     }
-    const online = (id: string) => this.deps.online(id);
-    const openLesson = (id: string) => this.deps.openLesson(id);
     if (path === INSTRUCTOR_PATHS.state) {
       const data = this.classData(cls);
-      const students = studentRows(data, online, openLesson, (id, at) => this.deps.stuck?.(id, at) ?? false).map(
-        (row) => this.watched(row),
-      );
+      const students = this.rows(data);
       const lessonOf = new Map(students.map((r) => [r.id, r.currentLesson]));
       const state: InstructorState = {
         class: {
@@ -261,9 +275,7 @@ export class ClassRoutes implements ClassGate {
     if (path === INSTRUCTOR_PATHS.student) {
       const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
       const data = this.classData(cls);
-      const row = studentRows(data, online, openLesson)
-        .map((r) => this.watched(r))
-        .find((s) => s.id === id);
+      const row = this.rows(data).find((s) => s.id === id);
       if (!row) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
@@ -288,14 +300,6 @@ export class ClassRoutes implements ClassGate {
     if (path === INSTRUCTOR_PATHS.action) return this.action(cls, body, send);
     if (path === INSTRUCTOR_PATHS.broadcast) return this.broadcast(cls, body, send);
     send(404, { error: 'not_found' });
-  }
-
-  /** A row with what the agent saw of the student: stuck also when the same check keeps failing. */
-  private watched(row: StudentRow): StudentRow {
-    const seen = this.deps.watch?.(row.id);
-    if (!seen?.watch) return row.stuck ? { ...row, stuckBy: 'time' } : row;
-    const stuckBy = seen.failures ? 'failures' : row.stuck ? 'time' : undefined;
-    return { ...row, watch: seen.watch, stuck: stuckBy !== undefined, ...(stuckBy && { stuckBy }) };
   }
 
   private broadcastShown(cls: ClassRow): InstructorState['broadcast'] {

@@ -1,8 +1,16 @@
 // The instructor's view of a class, built from the store: one row per student with steps, first-answer
 // scores and questions answered per lesson, the lesson they are on, presence; and one student's whole
 // history. Pure over the rows.
-import { type HelpEntry, type InstructorState, type StudentDetail, type StudentRow, taggedName } from '../protocol';
+import {
+  type HelpEntry,
+  type InstructorState,
+  type StuckBy,
+  type StudentDetail,
+  type StudentRow,
+  taggedName,
+} from '../protocol';
 import type { AuditRow, ClassStudentRow, QuizAttemptRow } from '../store/db';
+import type { Watch } from './class-watch';
 import type { AuditCsvRow, CsvRow } from './csv';
 import type { Hand } from './help-queue';
 
@@ -13,10 +21,6 @@ export interface ClassData {
 }
 
 /**
- * The table's rows. `openLesson` is the lesson a student's page has open, if the agent knows it: a student
- * who opened lesson 3 and has done nothing in it yet is on lesson 3, not on the lesson of their last step.
- */
-/**
  * Stuck (issue 20): active in the terminal within the last `thresholdMs`, and no progress (a step done, else
  * joining or the first activity this run) for at least as long.
  */
@@ -24,11 +28,19 @@ export function isStuck(p: { activeAt?: number; progressAt: number; now: number;
   return p.activeAt !== undefined && p.now - p.activeAt < p.thresholdMs && p.now - p.progressAt >= p.thresholdMs;
 }
 
+/** What the agent saw of a student beyond the store (class-mode.ts): why they are stuck, if they are, and their terminal. */
+export type AgentSaw = (id: string, lastStepAt: number) => { stuckBy: StuckBy | undefined; watch: Watch | undefined };
+
+/**
+ * The table's rows. `openLesson` is the lesson a student's page has open, if the agent knows it: a student
+ * who opened lesson 3 and has done nothing in it yet is on lesson 3, not on the lesson of their last step.
+ * `agentSaw` adds what the agent saw this run: the stuck badge and its reason, and the terminal's watch.
+ */
 export function studentRows(
   data: ClassData,
   online: (id: string) => boolean,
   openLesson: (id: string) => string | undefined = () => undefined,
-  stuck: (id: string, lastStepAt: number) => boolean = () => false,
+  agentSaw: AgentSaw = () => ({ stuckBy: undefined, watch: undefined }),
 ): StudentRow[] {
   return data.students.map((s) => {
     const steps: Record<string, number> = {};
@@ -52,6 +64,7 @@ export function studentRows(
       if (a.attempt === 1 && a.correct) quiz[a.lesson] = (quiz[a.lesson] ?? 0) + 1;
       seen(a.answered_at, a.lesson);
     }
+    const { stuckBy, watch } = agentSaw(s.id, lastStepAt);
     return {
       id: s.id,
       name: s.display_name,
@@ -63,7 +76,9 @@ export function studentRows(
       steps,
       quiz,
       answered,
-      stuck: stuck(s.id, lastStepAt),
+      stuck: stuckBy !== undefined,
+      ...(stuckBy && { stuckBy }),
+      ...(watch && { watch }),
     };
   });
 }

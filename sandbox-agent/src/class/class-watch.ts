@@ -25,9 +25,18 @@ export class ClassWatch {
     this.state(student).commands++;
   }
 
-  /** A check run's results for the lesson the student has open (the `steps` message they were sent). */
-  checked(student: string, lesson: string, steps: readonly StepResult[]): void {
+  /**
+   * A check run's results for the lesson the student has open (the `steps` message they were sent); true when the
+   * failing check's count moved (the table shows it). Runs after each prompt: no copy made.
+   */
+  checked(student: string, lesson: string, steps: readonly StepResult[]): boolean {
     const st = this.state(student);
+    const before = st.failing?.count;
+    this.judge(st, lesson, steps);
+    return st.failing?.count !== before;
+  }
+
+  private judge(st: WatchState, lesson: string, steps: readonly StepResult[]): void {
     const done = steps.filter((s) => s.done).length;
     // Progress: commands count from this step on, and the command that did it is not a failure of the next check.
     // Another lesson: what failed before is no longer the point (a command since the last count still counts).

@@ -133,6 +133,7 @@ export const studentRow = z.object({
     .optional(),
 });
 export type StudentRow = z.infer<typeof studentRow>;
+export type StuckBy = NonNullable<StudentRow['stuckBy']>;
 
 /** A raised hand in the instructor's queue: who, where they are in the course, what they ask, since when. */
 export const helpEntry = z.object({
