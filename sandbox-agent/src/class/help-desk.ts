@@ -55,10 +55,8 @@ export interface HelpDeskDeps {
 }
 
 interface Watching {
-  /** Per tab, the function that stops watching it. */
-  readonly stops: ((() => void) | undefined)[];
-  /** Per tab, the shell watched: where a help's keystrokes go. */
-  readonly shells: (Watchable | undefined)[];
+  /** Per tab, the shell watched (where a help's keystrokes go) and the function that stops watching it. */
+  readonly tabs: ({ shell: Watchable; stop: () => void } | undefined)[];
   /** The look's audit record. */
   readonly audit: number | undefined;
 }
@@ -151,8 +149,7 @@ export class HelpDesk {
       return;
     }
     const watching: Watching = {
-      stops: new Array(TAB_COUNT).fill(undefined),
-      shells: new Array(TAB_COUNT).fill(undefined),
+      tabs: new Array(TAB_COUNT).fill(undefined),
       audit: this.deps.audit?.start('look', student, asking.viewer.name),
     };
     looks.watching.set(asking.viewer, watching);
@@ -189,7 +186,7 @@ export class HelpDesk {
     if (looks.helping?.viewer === viewer) this.endHelp(student, why === LookCloseCode.ended ? 'ended' : 'stopped');
     const watching = looks.watching.get(viewer);
     if (watching) {
-      for (const stop of watching.stops) stop?.();
+      for (const t of watching.tabs) t?.stop();
       looks.watching.delete(viewer);
       if (watching.audit !== undefined)
         this.deps.audit?.end(watching.audit, `end=${(why && lookCloseName(why)) ?? 'closed'}`);
@@ -247,7 +244,7 @@ export class HelpDesk {
     const looks = this.looks.get(student);
     const helping = looks?.helping;
     if (!looks || helping?.viewer !== viewer || helping.state !== 'typing') return false;
-    const shell = looks.watching.get(viewer)?.shells[tab];
+    const shell = looks.watching.get(viewer)?.tabs[tab]?.shell;
     if (!shell) return false;
     helping.bytes += bytes.length;
     shell.input(bytes);
@@ -325,16 +322,18 @@ export class HelpDesk {
     // The look may have ended while the shells were looked up.
     if (this.looks.get(student)?.watching.get(viewer) !== watching) return;
     shells.forEach((shell, tab) => {
-      if (!shell || watching.stops[tab]) return;
-      watching.shells[tab] = shell;
-      watching.stops[tab] = shell.watch({
+      if (!shell || watching.tabs[tab]) return;
+      // a shell already gone says so at once, inside watch(): its tab stays free for the next shell
+      let gone = false;
+      const stop = shell.watch({
         resized: (cols, rows) => viewer.screen(tab, cols, rows),
         output: (bytes) => viewer.output(tab, bytes),
         exited: () => {
-          watching.stops[tab] = undefined;
-          watching.shells[tab] = undefined;
+          gone = true;
+          watching.tabs[tab] = undefined;
         },
       });
+      if (!gone) watching.tabs[tab] = { shell, stop };
     });
   }
 

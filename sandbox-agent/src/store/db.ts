@@ -100,6 +100,11 @@ export type AuditKind = 'look' | 'help' | 'broadcast';
 /** A detail (a broadcast's text, why a look ended) is cut to this many characters: a record, not a store. */
 export const MAX_AUDIT_DETAIL = 500;
 
+/** A detail as stored: cut to MAX_AUDIT_DETAIL characters (code points); null for none. */
+function auditDetail(detail: string | undefined): string | null {
+  return detail === undefined ? null : [...detail].slice(0, MAX_AUDIT_DETAIL).join('');
+}
+
 /** One record to write: who (the instructor's name as given), at whom, when; ended later for a look or help. */
 export interface AuditRecord {
   classId: string;
@@ -433,7 +438,7 @@ export class Store {
         shown ?? null,
         r.startedAt,
         r.endedAt ?? null,
-        r.detail === undefined ? null : [...r.detail].slice(0, MAX_AUDIT_DETAIL).join(''),
+        auditDetail(r.detail),
       );
     return Number(info.lastInsertRowid);
   }
@@ -442,7 +447,7 @@ export class Store {
   endAudit(id: number, endedAt: number, detail?: string): void {
     this.db
       .prepare('UPDATE audit SET ended_at = ?, detail = COALESCE(?, detail) WHERE id = ? AND ended_at IS NULL')
-      .run(endedAt, detail === undefined ? null : [...detail].slice(0, MAX_AUDIT_DETAIL).join(''), id);
+      .run(endedAt, auditDetail(detail), id);
   }
 
   /** A class's records, oldest first. */
