@@ -118,23 +118,20 @@ export function helpOf(t: TermClient): HelpStateMessage | undefined {
 }
 
 /**
- * For a describe block: an agent in class mode (its slots from `slotOffset`), its instructor, and these students
- * joined with the code, each with one terminal tab open; filled in before the tests, stopped after them.
+ * For a describe block: an agent in class mode (its slots from `slotOffset`, room for `maxSandboxes`), its
+ * instructor, and these students joined with the code, each with one terminal tab open; filled in before the
+ * tests, stopped after them. `join` adds one more the same way during a test.
  */
-export function classWithStudents(names: readonly string[], slotOffset: number) {
+export function classWithStudents(names: readonly string[], slotOffset: number, maxSandboxes = names.length) {
   const c = {
     h: undefined as unknown as Harness,
     instructor: undefined as unknown as Instructor,
+    code: '',
     ids: {} as Record<string, string>,
     tokens: {} as Record<string, string>,
     tabs: {} as Record<string, TermClient>,
-  };
-  beforeAll(async () => {
-    c.h = await startAgent({ classMode: true, slotOffset, maxSandboxes: names.length });
-    const opened = openClass(c.h);
-    c.instructor = opened.instructor;
-    for (const name of names) {
-      const joined = (await (await joinClass(c.h, { code: opened.cls.code, name })).json()) as {
+    async join(name: string): Promise<void> {
+      const joined = (await (await joinClass(c.h, { code: c.code, name })).json()) as {
         token: string;
         student: { id: string };
       };
@@ -143,7 +140,14 @@ export function classWithStudents(names: readonly string[], slotOffset: number) 
       const t = new TermClient(c.h, joined.token, 0);
       c.tabs[name] = t;
       await t.hello();
-    }
+    },
+  };
+  beforeAll(async () => {
+    c.h = await startAgent({ classMode: true, slotOffset, maxSandboxes });
+    const opened = openClass(c.h);
+    c.instructor = opened.instructor;
+    c.code = opened.cls.code;
+    for (const name of names) await c.join(name);
   });
   afterAll(async () => {
     for (const t of Object.values(c.tabs)) await t.close();

@@ -3,11 +3,11 @@
 // class's threshold the student is marked stuck by failures, another student is not; doing the step starts the
 // count again. A broadcast reaches every student of the class as written, is refused empty or too long, is
 // heard by a tab that connects later, and is kept in the audit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_STUCK_FAILURES } from '../src/config';
 import { type BroadcastMessage, INSTRUCTOR_PATHS, type InstructorState, MAX_BROADCAST_LENGTH } from '../src/protocol';
-import { type Harness, startAgent, TermClient, waitUntil } from './agent-harness';
-import { type Instructor, joinClass, openClass } from './class-harness';
+import { type TermClient, waitUntil } from './agent-harness';
+import { classWithStudents } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
 
 const { skip } = kernelSuite('class-watch.kernel.test');
@@ -15,43 +15,18 @@ const { skip } = kernelSuite('class-watch.kernel.test');
 const broadcastsOf = (t: TermClient) => t.control.filter((m): m is BroadcastMessage => m.type === 'broadcast');
 
 describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the agent', () => {
-  let h: Harness;
-  let instructor: Instructor;
-  let code: string;
-  const ids: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
-  const tabs: Record<string, TermClient> = {};
-
-  async function join(name: string): Promise<void> {
-    const joined = (await (await joinClass(h, { code, name })).json()) as { token: string; student: { id: string } };
-    ids[name] = joined.student.id;
-    tokens[name] = joined.token;
-    const t = new TermClient(h, joined.token, 0);
-    tabs[name] = t;
-    await t.hello();
-  }
+  const c = classWithStudents(['Ana', 'Brais'], 160, 3);
+  const { ids, tokens, tabs } = c;
   const rowOf = (state: InstructorState, name: string) => state.students.find((r) => r.id === ids[name]);
   /** The instructor's state once `cond` holds of it (read again every 100 ms), or the last one read. */
   async function stateWhen(cond: (s: InstructorState) => boolean, timeoutMs = 20_000): Promise<InstructorState> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const state = await instructor.state();
+      const state = await c.instructor.state();
       if (cond(state) || Date.now() > deadline) return state;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-
-  beforeAll(async () => {
-    h = await startAgent({ classMode: true, slotOffset: 160, maxSandboxes: 3 });
-    const opened = openClass(h);
-    instructor = opened.instructor;
-    code = opened.cls.code;
-    for (const name of ['Ana', 'Brais']) await join(name);
-  });
-  afterAll(async () => {
-    for (const t of Object.values(tabs)) await t.close();
-    await h?.stop();
-  });
 
   it('counts the failing check once per command, with its hint, and marks stuck at the threshold', async () => {
     const ana = tabs.Ana as TermClient;
@@ -75,7 +50,7 @@ describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the ag
       expect(row?.stuck).toBe(n >= DEFAULT_STUCK_FAILURES);
       if (n >= DEFAULT_STUCK_FAILURES) expect(row?.stuckBy).toBe('failures');
     }
-    const state = await instructor.state();
+    const state = await c.instructor.state();
     expect(rowOf(state, 'Brais')?.stuck).toBe(false);
     // where the class is: both on lesson 01's first step
     expect(state.progress?.find((p) => p.slug === '01-chroot')?.atStep[0]).toBe(2);
@@ -96,12 +71,12 @@ describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the ag
   });
 
   it('delivers a broadcast to every student as written, refuses a bad one, and keeps it in the audit', async () => {
-    const send = (text: string, kind = 'text') => instructor.post(INSTRUCTOR_PATHS.broadcast, { text, kind });
+    const send = (text: string, kind = 'text') => c.instructor.post(INSTRUCTOR_PATHS.broadcast, { text, kind });
     expect(await (await send('   ')).json()).toEqual({ error: 'invalid_broadcast' });
     expect((await send('x'.repeat(MAX_BROADCAST_LENGTH + 1))).status).toBe(400);
     expect((await send('ls', 'shell')).status).toBe(400);
     // a student's token sends nothing
-    const byStudent = await fetch(`${h.url}${INSTRUCTOR_PATHS.broadcast}`, {
+    const byStudent = await fetch(`${c.h.url}${INSTRUCTOR_PATHS.broadcast}`, {
       method: 'POST',
       headers: { origin: 'http://localhost:3000', 'content-type': 'application/json' },
       body: JSON.stringify({ token: tokens.Brais, text: 'oi', kind: 'text' }),
@@ -119,13 +94,13 @@ describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the ag
     }
     // never typed into anyone's shell
     expect((tabs.Brais as TermClient).output).not.toContain('mount -t proc proc');
-    expect((await instructor.state()).broadcast).toMatchObject({ kind: 'command', text });
+    expect((await c.instructor.state()).broadcast).toMatchObject({ kind: 'command', text });
 
     // a student who joins later hears the latest one when their tab connects
-    await join('Caio');
+    await c.join('Caio');
     await waitUntil(() => broadcastsOf(tabs.Caio as TermClient).length >= 1, 'Caio hears it');
     expect(broadcastsOf(tabs.Caio as TermClient)[0]?.text).toBe(text);
-    const audit = h.store.classAudit(code && (h.store.studentClassId(ids.Ana as string) as string));
+    const audit = c.h.store.classAudit(c.code && (c.h.store.studentClassId(ids.Ana as string) as string));
     expect(audit.filter((r) => r.kind === 'broadcast').map((r) => r.detail)).toEqual([text]);
   });
 });
