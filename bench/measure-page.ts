@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { testAgentEnv } from '../e2e/agent-env';
+import { spawnTestAgent, testAgentEnv } from '../e2e/agent-env';
 import { type Row, sleep, stats } from './lib';
 
 const SITE_PORT = 3320;
@@ -29,19 +29,11 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
   const run = 'gaiola-bench-page';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-bench-page-'));
   const children: ChildProcess[] = [];
-  let agentLog = '';
-  const agent = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
-    env: {
-      ...process.env,
-      ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 2800 }),
-      GAIOLA_GRACE_SECONDS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const agent = spawnTestAgent({
+    ...testAgentEnv({ run, dataDir, agentPort: AGENT_PORT, sitePort: SITE_PORT, slot: 2800 }),
+    GAIOLA_GRACE_SECONDS: '0',
   });
-  agent.stdout?.on('data', (c: Buffer) => {
-    agentLog += c.toString('utf8');
-  });
-  children.push(agent);
+  children.push(agent.child);
   children.push(
     spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(SITE_PORT)], {
       env: { ...process.env, GAIOLA_AGENT_PORT: String(AGENT_PORT) },
@@ -53,7 +45,7 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    await until(() => agentLog.includes('listening on'), 'the agent');
+    await agent.ready();
     await until(
       async () => (await fetch(`http://127.0.0.1:${SITE_PORT}/pt`).catch(() => undefined))?.ok === true,
       'the site',

@@ -7,11 +7,10 @@
 //  - output flood: one sandbox runs `yes` while another types; the typist's echo, the agent process's RSS
 //    (/proc/PID/status) before, at its peak during the flood and 5 s after its end, and how soon Ctrl-C stops
 //    the flood.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { testAgentEnv } from '../e2e/agent-env';
+import { spawnTestAgent, testAgentEnv } from '../e2e/agent-env';
 import { type Harness, startAgent, TermClient, tokenFor } from '../sandbox-agent/test/agent-harness';
 import { echoes, echoOnce, nextOutput, type Row, type Stats, sleep, stats, unshareFloorOnce } from './lib';
 import { measureWettyEcho, WETTY_VERSION } from './measure-peer';
@@ -111,26 +110,17 @@ const SETTLE_MS = 5000;
 async function floodRows(seconds: number): Promise<Row[]> {
   const run = 'gaiola-bench-flood';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-bench-flood-'));
-  const env = testAgentEnv({ run, dataDir, agentPort: FLOOD_AGENT_PORT, sitePort: 3000, slot: 2810 });
-  let log = '';
-  const agent = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
-    env: { ...process.env, ...env, GAIOLA_GRACE_SECONDS: '0', GAIOLA_WARM_SANDBOXES: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const agent = spawnTestAgent({
+    ...testAgentEnv({ run, dataDir, agentPort: FLOOD_AGENT_PORT, sitePort: 3000, slot: 2810 }),
+    GAIOLA_GRACE_SECONDS: '0',
+    GAIOLA_WARM_SANDBOXES: '0',
   });
-  agent.stdout?.on('data', (c: Buffer) => {
-    log += c.toString('utf8');
-  });
-  const exited = new Promise((r) => agent.once('exit', r));
   const clients: TermClient[] = [];
   try {
-    const deadline = Date.now() + 60_000;
-    while (!log.includes('listening on')) {
-      if (agent.exitCode !== null || Date.now() > deadline) throw new Error(`the flood's agent did not start: ${log}`);
-      await sleep(100);
-    }
+    await agent.ready();
     // TermClient and tokenFor need only the agent's URL.
     const h = { url: `http://127.0.0.1:${FLOOD_AGENT_PORT}` } as Harness;
-    const pid = agent.pid ?? 0;
+    const pid = agent.child.pid ?? 0;
     const typist = (await openToPrompt(h)).client;
     const flooder = (await openToPrompt(h)).client;
     clients.push(typist, flooder);
@@ -185,8 +175,7 @@ async function floodRows(seconds: number): Promise<Row[]> {
     ];
   } finally {
     await Promise.all(clients.map((c) => c.close()));
-    agent.kill('SIGTERM');
-    await exited;
+    await agent.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
