@@ -248,10 +248,7 @@ export class LessonStore extends SnapshotStore<LessonSnapshot> {
    */
   prepare(step?: string): boolean {
     if (this.state.preparing !== null) return false;
-    if (
-      !this.send(step === undefined ? { type: 'prepare', slug: this.slug } : { type: 'prepare', slug: this.slug, step })
-    )
-      return false;
+    if (!this.send({ type: 'prepare', slug: this.slug, ...(step === undefined ? {} : { step }) })) return false;
     this.update({ preparing: step ?? '', prepared: null });
     this.startTimer('prepare', PREPARE_PENDING_MS, () => this.update({ preparing: null }));
     return true;
