@@ -5,14 +5,15 @@
 # neither the history nor a network, and that build alone would take some 20 min under TCG). It tests the
 # repository's install step, not the host, and the host's kernel tier runs it.
 cd /root/gaiola || exit 1
-# A second one, flood-memory, measures the agent's own memory while 64 MiB pass a terminal, nothing of the host;
-# in the Debian 12 guest under TCG the flood did not pass in 5 minutes (in the Debian 13 guest it did): until
-# that is understood, the host's kernel tier runs it.
+# A second one, flood-memory, measures the agent's own memory while 64 MiB pass a terminal, nothing of the host.
+# In the Debian 12 guest under TCG the flood is slow, not stalled: about 240 KB/s in frames of 2-3 KiB (the
+# host: 10 MB/s in frames of 24-32 KiB), 268 s of the tier's time and near its 5-minute bound (run alone with
+# --kernel-only on 2026-12-05, the memory bounds held). The host's kernel tier runs it.
 excluded=sandbox-agent/test/fresh-clone.kernel.test.ts
 flood=sandbox-agent/test/flood-memory.kernel.test.ts
 {
   echo "$excluded: needs the npm registry and the git history (the host's kernel tier runs it)"
-  echo "$flood: the agent's memory under a 64 MiB flood, not the host's; too slow under TCG on Debian 12 (the host's kernel tier runs it)"
+  echo "$flood: the agent's memory under a 64 MiB flood, not the host's; about 4.5 min under TCG on Debian 12 (the host's kernel tier runs it)"
 } > /mnt/share/out/kernel-excluded.txt
 echo "left out: $(cat /mnt/share/out/kernel-excluded.txt)"
 if [ -n "${GAIOLA_VM_KERNEL_ONLY:-}" ]; then
