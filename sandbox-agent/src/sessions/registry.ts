@@ -68,7 +68,7 @@ export class SandboxRegistry {
     },
     private readonly createSandbox: CreateSandbox,
     private readonly events: RegistryEvents,
-    log: (line: string) => void = () => {},
+    private readonly log: (line: string) => void = () => {},
   ) {
     this.warm = new WarmPool({
       target: opts.warmSandboxes ?? 0,
@@ -76,7 +76,7 @@ export class SandboxRegistry {
       busy: () => this.starting > 0,
       start: () => this.startWarm(),
       free: (w) => this.freeWarm(w),
-      log,
+      log: this.log,
     });
   }
 
@@ -156,7 +156,7 @@ export class SandboxRegistry {
     });
   }
 
-  /** Frees a student's sandbox now (its tabs are closed with `closeCode`). */
+  /** Frees a student's sandbox now (its tabs are closed with `closeCode`); never rejects: a failure is logged. */
   async destroy(studentId: string, reason: string, closeCode = 4008): Promise<void> {
     const pending = this.entries.get(studentId);
     if (!pending) return;
@@ -174,6 +174,11 @@ export class SandboxRegistry {
         for (const s of entry.shells) s?.kill();
         entry.spare?.kill();
         await entry.sandbox.destroy();
+      } catch (err) {
+        // Said, not thrown: most callers free a sandbox in the background (the grace timer, a restart, a
+        // preparation, an exited sandbox), where a rejection would end the whole agent; what the teardown could
+        // not free is reclaimed at the next start.
+        this.log(`freeing sandbox ${entry.sandbox.id} (${reason}): ${(err as Error).message}`);
       } finally {
         this.usedSlots.delete(entry.sandbox.slot);
         if (this.entries.get(studentId) === pending) this.entries.delete(studentId);
