@@ -144,18 +144,47 @@ static int pump_out(int to, struct buf *b) {
   return 0;
 }
 
-/* On a SIGCHLD: 1 when it was the command's exit, reaped into `status`. */
-static int shell_reaped(pid_t child, int *status) {
-  pid_t w = waitpid(child, status, WNOHANG);
-  if (w < 0 && errno != EINTR) die_errno("waitpid", "(shell)");
-  return w == child;
-}
-
 /* Kills the command's whole session and reaps it: its process group first, then itself. */
 static int end_session(pid_t child) {
   kill_if_alive(-child, SIGKILL);
   kill_if_alive(child, SIGKILL);
   return reap(child);
+}
+
+/* poll(2) for both loops below: 0 when a signal interrupted it (poll again). */
+static int poll_shell(struct pollfd *fds, nfds_t n) {
+  if (poll(fds, n, -1) >= 0) return 1;
+  if (errno != EINTR) die_errno("poll", "(shell)");
+  return 0;
+}
+
+enum shell_news { SHELL_RUNS, SHELL_REAPED, SHELL_ENDED };
+
+/* Reads the signals waiting on `sfd`, for both loops: SIGCHLD reaps the command (SHELL_REAPED); SIGHUP, SIGTERM,
+ * SIGINT or SIGQUIT end its session (SHELL_ENDED, the launcher then exits with 128 + that signal); SIGWINCH copies
+ * our terminal's size onto `master` when we relay one (else -1). `status`: a wait status, for exit_code. */
+static enum shell_news take_signals(int sfd, pid_t child, int master, int *status) {
+  struct signalfd_siginfo si;
+  while (read_signal(sfd, &si)) {
+    switch (si.ssi_signo) {
+    case SIGCHLD: {
+      pid_t w = waitpid(child, status, WNOHANG);
+      if (w < 0 && errno != EINTR) die_errno("waitpid", "(shell)");
+      if (w == child) return SHELL_REAPED;
+      break;
+    }
+    case SIGWINCH:
+      if (master >= 0) copy_winsize(master);
+      break;
+    case SIGPIPE:
+      break;
+    default: /* the rest of cmd_shell's `sigs` */
+      end_session(child);
+      *status = W_EXITCODE(128 + (int)si.ssi_signo, 0);
+      return SHELL_ENDED;
+    }
+  }
+  return SHELL_RUNS;
 }
 
 static int relay(int master, pid_t child, int sfd) {
@@ -184,23 +213,14 @@ static int relay(int master, pid_t child, int sfd) {
          .events = (short)((to_host.len < sizeof to_host.data ? POLLIN : 0) | (to_shell.len ? POLLOUT : 0))},
         {.fd = to_host.len ? 1 : -1, .events = POLLOUT},
     };
-    if (poll(fds, 4, -1) < 0) {
-      if (errno == EINTR) continue;
-      die_errno("poll", "(shell)");
-    }
+    if (!poll_shell(fds, 4)) continue;
     if (fds[0].revents & POLLIN) {
-      struct signalfd_siginfo si;
-      while (read_signal(sfd, &si)) {
-        if (si.ssi_signo == SIGWINCH) copy_winsize(master);
-        else if (si.ssi_signo == SIGCHLD) {
-          if (shell_reaped(child, &status)) reaped = 1;
-        } else if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT ||
-                   si.ssi_signo == SIGQUIT) {
-          end_session(child);
-          restore_host_tty();
-          return 128 + (int)si.ssi_signo;
-        }
+      enum shell_news news = take_signals(sfd, child, master, &status);
+      if (news == SHELL_ENDED) {
+        restore_host_tty();
+        return exit_code(status);
       }
+      if (news == SHELL_REAPED) reaped = 1;
     }
     if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
       if (!pump_in(0, &to_shell)) in_open = 0; /* the host side is gone: the shell gets a hangup below */
@@ -272,22 +292,9 @@ static void hand_off(int sock, int master) {
 static int wait_shell(pid_t child, int sfd) {
   for (;;) {
     struct pollfd fds[2] = {{.fd = sfd, .events = POLLIN}, {.fd = 0, .events = POLLIN}};
-    if (poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      die_errno("poll", "(shell)");
-    }
-    if (fds[0].revents & POLLIN) {
-      struct signalfd_siginfo si;
-      while (read_signal(sfd, &si)) {
-        int status;
-        if (si.ssi_signo == SIGCHLD) {
-          if (shell_reaped(child, &status)) return exit_code(status);
-        } else if (si.ssi_signo != SIGWINCH && si.ssi_signo != SIGPIPE) {
-          end_session(child);
-          return 128 + (int)si.ssi_signo;
-        }
-      }
-    }
+    if (!poll_shell(fds, 2)) continue;
+    int status;
+    if ((fds[0].revents & POLLIN) && take_signals(sfd, child, -1, &status) != SHELL_RUNS) return exit_code(status);
     /* The agent never writes to our stdin: readable means EOF (or an error), the agent is gone. */
     if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) return exit_code(end_session(child));
   }
