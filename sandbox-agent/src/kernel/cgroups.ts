@@ -297,25 +297,18 @@ export async function releaseAgentLeaf(
 }
 
 /**
- * Removes the gaiola parent directories when no sandbox is left in them. Called at shutdown, after every
- * sandbox was destroyed: a parent still busy is retried for RMDIR_RETRY_MS, as the last sandboxes' processes
- * (a shell's launcher reaping it on the hangup) may still be on their way out; after that it is kept.
+ * Removes the gaiola parent directories when no sandbox is left in them. No retry: no process is ever in a
+ * parent itself, so it is busy only while a sandbox's directory is still in it, which removeCgroupTree has
+ * already waited for (or another agent's sandboxes run there); waiting longer here would not free it.
  */
 export async function removeParentCgroups(cfg: KernelConfig, probe: HostProbe): Promise<void> {
-  const deadline = Date.now() + RMDIR_RETRY_MS;
   for (const dir of parentDirs(probe.cgroup, cfg.cgroupParent)) {
-    for (;;) {
-      try {
-        await rmdir(dir);
-        break;
-      } catch (err) {
-        const code = errnoCode(err);
-        if (code === 'ENOENT') break; // never made
-        if (code !== 'EBUSY' && code !== 'ENOTEMPTY') throw new KernelOpError('removing', dir, err);
-        // Sandboxes still run in it (another agent's?): keep it.
-        if (Date.now() > deadline) break;
-        await sleep(RMDIR_RETRY_STEP_MS);
-      }
+    try {
+      await rmdir(dir);
+    } catch (err) {
+      const code = errnoCode(err);
+      // ENOENT: never made; EBUSY/ENOTEMPTY: a sandbox is still there (another agent's?), keep it.
+      if (code !== 'ENOENT' && code !== 'EBUSY' && code !== 'ENOTEMPTY') throw new KernelOpError('removing', dir, err);
     }
   }
   parentReady.delete(`${probe.cgroup.mode}:${cfg.cgroupParent}`);
