@@ -9,12 +9,14 @@ interface Fake {
   die(): void;
 }
 
-function rig(target: number, capacity = 10) {
+/** `holdFrees`: a free ends only when the test calls releaseFrees (a sandbox's teardown takes a while). */
+function rig(target: number, capacity = 10, holdFrees = false) {
   let n = 0;
   const made: Fake[] = [];
   const freed: string[] = [];
   const pending: { resolve(): void; reject(err: Error): void }[] = [];
   const state = { busy: false, held: 0 };
+  const heldFrees: (() => void)[] = [];
   const pool: WarmPool<Fake> = new WarmPool<Fake>({
     target,
     room: () => state.held + pool.size < capacity,
@@ -36,6 +38,7 @@ function rig(target: number, capacity = 10) {
         });
       }),
     free: async (w) => {
+      if (holdFrees) await new Promise<void>((r) => heldFrees.push(r));
       freed.push(w.name);
     },
     log: () => {},
@@ -48,7 +51,10 @@ function rig(target: number, capacity = 10) {
     else p.resolve();
     await vi.advanceTimersByTimeAsync(0);
   };
-  return { pool, made, freed, pending, state, finish };
+  const releaseFrees = () => {
+    for (const r of heldFrees.splice(0)) r();
+  };
+  return { pool, made, freed, pending, state, finish, releaseFrees };
 }
 
 describe('WarmPool', () => {
@@ -129,6 +135,25 @@ describe('WarmPool', () => {
     await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS);
     await r.finish();
     expect(r.pool.readyNow.map((w) => w.name)).toEqual(['w1']);
+  });
+
+  it('waits on close for one it is still freeing: a warm sandbox that died as the agent stops (Ctrl-C)', async () => {
+    const r = rig(1, 10, true);
+    r.pool.refill(0);
+    await vi.advanceTimersByTimeAsync(0);
+    await r.finish();
+    r.made[0]?.die();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.pool.size).toBe(0);
+    let closed = false;
+    const closing = r.pool.close().then(() => {
+      closed = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closed, 'close waits for the free under way').toBe(false);
+    r.releaseFrees();
+    await closing;
+    expect(r.freed).toEqual(['w0']);
   });
 
   it('backs off after a failed start instead of retrying in a loop', async () => {

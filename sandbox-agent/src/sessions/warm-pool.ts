@@ -57,6 +57,8 @@ export interface WarmPoolDeps<W extends Held> {
 export class WarmPool<W extends Held> {
   private readonly ready: W[] = [];
   private readonly starting = new Set<Promise<void>>();
+  /** Frees under way (one that died while warm): close waits for them, or the agent would exit mid-teardown. */
+  private readonly freeing = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private closed = false;
@@ -104,14 +106,14 @@ export class WarmPool<W extends Held> {
     this.timer.unref();
   }
 
-  /** Stops refilling and frees every warm sandbox, those still starting included. */
+  /** Stops refilling and frees every warm sandbox, those still starting and those being freed included. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await Promise.allSettled(this.starting);
-    const left = this.ready.splice(0);
-    await Promise.all(left.map((w) => this.free(w)));
+    for (const w of this.ready.splice(0)) void this.free(w);
+    await Promise.all(this.freeing);
   }
 
   /** One start at a time; each one's end plans the next. */
@@ -151,6 +153,11 @@ export class WarmPool<W extends Held> {
   }
 
   private free(warm: W): Promise<void> {
-    return this.deps.free(warm).catch((err: Error) => this.deps.log(`freeing a warm sandbox: ${err.message}`));
+    const freed = this.deps
+      .free(warm)
+      .catch((err: Error) => this.deps.log(`freeing a warm sandbox: ${err.message}`))
+      .finally(() => this.freeing.delete(freed));
+    this.freeing.add(freed);
+    return freed;
   }
 }
