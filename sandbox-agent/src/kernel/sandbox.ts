@@ -1,5 +1,5 @@
 // A student's sandbox: its cgroups, the `gaiola-sandbox create` process that holds its namespaces (its
-// PID 1 is a keeper that only reaps), and the shells joined to it through node-pty.
+// PID 1 is a keeper that only reaps), and the shells joined to it, each by a launcher that stays its parent.
 // The launcher is sandbox-agent/launcher/ (create.c builds a sandbox, terminal.c joins a shell to it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -86,7 +86,7 @@ export const PREPARED_DIRS: readonly string[] = ['/root/rootfs'];
 export const READY_TIMEOUT_MS = 10_000;
 /** How long destroy waits for the launcher to exit after SIGTERM before it SIGKILLs it. */
 const LAUNCHER_EXIT_TIMEOUT_MS = 5_000;
-/** How long destroy waits for the shells' relays to report their exit. */
+/** How long destroy waits for the shells' launchers to report their exit. */
 const SHELL_EXIT_TIMEOUT_MS = 2_000;
 /** A tab's shell reads its pty into a buffer this large: a pty read returns at most a few KiB anyway. */
 const SHELL_READ_BYTES = 16 * 1024;
@@ -257,7 +257,7 @@ class LiveSandbox implements Sandbox {
     return { args, options };
   }
 
-  /** Kept until it exits: teardown signals every shell's relay and waits for it. */
+  /** Kept until it exits: teardown signals every shell's launcher and waits for it. */
   private track<P extends ShellPty>(shell: P): P {
     this.shells.add(shell);
     this.shellExits.set(
@@ -280,9 +280,9 @@ class LiveSandbox implements Sandbox {
 
   private async teardown(): Promise<void> {
     try {
-      // SIGHUP, not SIGKILL, for the relays: each SIGKILLs its shell and reaps it. A SIGKILLed relay would hand
-      // the shell's zombie to the host's init (the reaper comes from the dying parent's pid namespace), and the
-      // sandbox's pid namespace cannot finish dying until that init reaps it.
+      // SIGHUP, not SIGKILL, for the shells' launchers: each SIGKILLs its shell and reaps it. A SIGKILLed one would
+      // hand the shell's zombie to the host's init (the reaper comes from the dying parent's pid namespace), and
+      // the sandbox's pid namespace cannot finish dying until that init reaps it.
       for (const shell of this.shells) signal(shell.pid, 'SIGHUP');
       // The launcher SIGKILLs the init; the pid namespace takes every process inside with it.
       if (!(await waitExit(this.launcher, 0))) {

@@ -160,7 +160,7 @@ export class ShellSession {
   }
 
   input(bytes: Buffer): void {
-    // Once killed, the pty's fd may already be closed: a write would only fail (EBADF) inside node-pty.
+    // Once killed, the pty's fd may already be closed: a write would only fail (EBADF).
     if (this.exitInfo || this.killed) return;
     this.pty.write(bytes);
     this.awaitingQuiet = true;
