@@ -1,13 +1,16 @@
 // A lesson page in the production build, in headless Chromium (Debian's) on localhost: the JavaScript
 // transferred (gzip, as `next start` serves it) and the time from navigation start to the terminal's first
-// prompt, a fresh browser context (no cache, no token) each run. Starts its own agent and site on ports of
-// their own; needs `next build` to have run (npm test and npm start do).
+// prompt, a fresh browser context (no cache, no token) each run, and where that time goes: a timeline of the
+// same loads (the HTML, the scripts, the session's answer, the terminal's WebSocket created, open, its first
+// frame, the prompt drawn). Starts its own agent and site on ports of their own; needs `next build` to have
+// run (npm test and npm start do).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { spawnTestAgent, testAgentEnv } from '../e2e/agent-env';
+import { SESSION_PATH, WS_PATH } from '../sandbox-agent/src/protocol';
 import { type Row, sleep, stats } from './lib';
 
 const SITE_PORT = 3320;
@@ -19,6 +22,74 @@ async function until(cond: () => Promise<boolean> | boolean, what: string, ms = 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(200);
   }
+}
+
+// Stamps the first terminal WebSocket's life in the page (created, open, first frame), before any of the
+// page's own code runs.
+function stampTerminalSocket(wsPath: string): void {
+  const g = globalThis as unknown as { __gaiolaWs?: Record<string, number>; WebSocket: typeof WebSocket };
+  const stamps: Record<string, number> = {};
+  g.__gaiolaWs = stamps;
+  const Native = g.WebSocket;
+  g.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      if (stamps.created !== undefined || !new URL(String(url)).pathname.startsWith(wsPath)) return;
+      stamps.created = performance.now();
+      this.addEventListener('open', () => {
+        stamps.open = performance.now();
+      });
+      this.addEventListener('message', () => {
+        stamps.firstFrame ??= performance.now();
+      });
+    }
+  };
+}
+
+/** One load's timeline, ms from navigation start; in the order a load reaches them. */
+interface Timeline {
+  html: number;
+  scripts: number;
+  domContentLoaded: number;
+  session: number;
+  socketCreated: number;
+  socketOpen: number;
+  firstFrame: number;
+  prompt: number;
+}
+
+const TIMELINE_ROWS: [keyof Timeline, string][] = [
+  ['html', 'the HTML received (responseEnd)'],
+  ['scripts', 'the last script of the load received'],
+  ['domContentLoaded', 'DOMContentLoaded handled (the scripts run)'],
+  ['session', 'the session request answered'],
+  ['socketCreated', 'the terminal’s WebSocket created (after hydration)'],
+  ['socketOpen', 'the WebSocket open'],
+  ['firstFrame', 'its first frame received'],
+  ['prompt', 'the prompt drawn in the terminal'],
+];
+
+async function timelineOf(page: import('@playwright/test').Page, prompt: number): Promise<Timeline> {
+  const t = await page.evaluate(
+    ({ sessionPath }) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const ends = (xs: PerformanceResourceTiming[]) => xs.reduce((m, e) => Math.max(m, e.responseEnd), 0);
+      const scripts = res.filter((e) => e.initiatorType === 'script' && e.startTime < nav.domContentLoadedEventEnd);
+      const ws = (globalThis as unknown as { __gaiolaWs?: Record<string, number> }).__gaiolaWs ?? {};
+      return {
+        html: nav.responseEnd,
+        scripts: ends(scripts),
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        session: ends(res.filter((e) => new URL(e.name).pathname === sessionPath)),
+        socketCreated: ws.created ?? Number.NaN,
+        socketOpen: ws.open ?? Number.NaN,
+        firstFrame: ws.firstFrame ?? Number.NaN,
+      };
+    },
+    { sessionPath: SESSION_PATH },
+  );
+  return { ...t, prompt };
 }
 
 export async function measurePage(quick: boolean): Promise<Row[]> {
@@ -53,8 +124,10 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
     const toPrompt: number[] = [];
     const initialJs: number[] = [];
     const allJs: number[] = [];
+    const timelines: Timeline[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
+      await context.addInitScript(stampTerminalSocket, WS_PATH);
       const page = await context.newPage();
       await page.goto(`http://localhost:${SITE_PORT}/pt/01-chroot`);
       const loadJs = await page.evaluate(() =>
@@ -69,7 +142,9 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
         undefined,
         { timeout: 30_000, polling: 5 },
       );
-      toPrompt.push(await page.evaluate(() => performance.now()));
+      const prompt = await page.evaluate(() => performance.now());
+      toPrompt.push(prompt);
+      timelines.push(await timelineOf(page, prompt));
       allJs.push(
         await page.evaluate(() =>
           performance
@@ -88,13 +163,24 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
         value: t.median,
         unit: 'ms',
         stats: t,
+        goal: { op: '<', value: 400 },
       },
       {
         metric: 'lesson page: JavaScript transferred at load (gzip)',
         value: (stats(initialJs).median ?? 0) / 1024,
         unit: 'KiB',
+        goal: { op: '<=', value: 188 },
         note: `with the terminal's lazy chunks: ${((stats(allJs).median ?? 0) / 1024).toFixed(0)} KiB`,
       },
+      ...TIMELINE_ROWS.map(([key, what]): Row => {
+        const s = stats(timelines.map((l) => l[key]).filter((x) => !Number.isNaN(x)));
+        return {
+          metric: `lesson page timeline: ${what}, from navigation start`,
+          value: s.median,
+          unit: 'ms',
+          stats: s,
+        };
+      }),
     ];
   } finally {
     await browser.close();

@@ -197,7 +197,8 @@ export async function measureTerminal(quick: boolean): Promise<Row[]> {
     rows.push(
       ...(await startRows(h, sizes, {
         names: ['sandbox start (ws open → first prompt), alone', `sandbox start, ${together} connecting at once (p99)`],
-        goals: [20, 300],
+        // issue 18's goals: < 20 ms cold alone; 30 at once under 100 ms (met by warming as many as the class)
+        goals: [20, 100],
         before: async () => {
           await sleep(50);
         },
@@ -216,9 +217,10 @@ export async function measureTerminal(quick: boolean): Promise<Row[]> {
       unit: 'ms',
       stats: e1,
       reference: peer ? { kind: 'peer', what: `wetty ${WETTY_VERSION}, local bash`, value: peer.p99 } : undefined,
-      goal: { op: '<', value: 10 },
+      // ≤ 1.0× wetty's p99 in the same run; without the peer, the older absolute goal
+      goal: peer ? { op: '<=', value: peer.p99 } : { op: '<', value: 10 },
       note: peer
-        ? `median ${e1.median.toFixed(1)} ms; wetty median ${peer.median.toFixed(1)} ms`
+        ? `median ${e1.median.toFixed(1)} ms; wetty median ${peer.median.toFixed(1)} ms; goal: wetty's p99 in this run`
         : 'the peer (wetty) could not run',
     });
     // The goal at the median is wetty's own median in the same run (≤ 1.0×): the peer is the goal.
