@@ -47,8 +47,10 @@ async function sharedCode(lesson: LessonDef): Promise<[string, string][]> {
   for (const [qid, a] of Object.entries(answers ?? {}))
     for (const [oid, f] of Object.entries(a.feedback))
       for (const code of codeOf(f.pt)) out.push([`quiz ${qid} feedback ${oid}`, code]);
-  const mdx = path.join(here, lesson.slug, 'pt.mdx');
-  if (existsSync(mdx)) for (const code of codeOf(readFileSync(mdx, 'utf8'))) out.push(['pt.mdx', code]);
+  for (const name of ['pt.mdx', 'appendix.pt.mdx']) {
+    const mdx = path.join(here, lesson.slug, name);
+    if (existsSync(mdx)) for (const code of codeOf(readFileSync(mdx, 'utf8'))) out.push([name, code]);
+  }
   return out;
 }
 

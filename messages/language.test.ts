@@ -47,8 +47,10 @@ async function galician(): Promise<[string, string][]> {
       for (const key of Object.values(answers))
         for (const fb of Object.values(key.feedback)) out.push([`lessons/${lesson.slug}/answers.ts`, fb.gl]);
     }
-    const mdx = path.join(dir, 'gl.mdx');
-    if (existsSync(mdx)) out.push([`lessons/${lesson.slug}/gl.mdx`, readFileSync(mdx, 'utf8')]);
+    for (const name of ['gl.mdx', 'appendix.gl.mdx']) {
+      const mdx = path.join(dir, name);
+      if (existsSync(mdx)) out.push([`lessons/${lesson.slug}/${name}`, readFileSync(mdx, 'utf8')]);
+    }
   }
   const diagrams = path.join(root, 'public', 'diagrams');
   for (const f of readdirSync(diagrams).filter((n) => n.endsWith('.gl.svg')))

@@ -13,7 +13,7 @@ import { cgroupCommands } from '@/lessons/cgroup-commands';
 import { lessons } from '@/lessons/index';
 import { defineLesson, LOCALES } from '@/lessons/types';
 import { getMessages } from '@/lib/i18n';
-import { loadLessonMdx, mdxPath, stepIdsInMdx, unknownStepIds } from './load';
+import { appendixPath, loadAppendixMdx, loadLessonMdx, mdxPath, stepIdsInMdx, unknownStepIds } from './load';
 
 const lesson = defineLesson({
   slug: '99-test',
@@ -70,6 +70,7 @@ describe('stepIdsInMdx', () => {
   });
   it('refuses a slug that is not NN-name', () => {
     expect(() => mdxPath('../etc', 'pt')).toThrow(/not a lesson slug/);
+    expect(() => appendixPath('../etc', 'pt')).toThrow(/not a lesson slug/);
   });
 });
 
@@ -133,6 +134,36 @@ describe('loadLessonMdx', () => {
   });
 });
 
+describe('loadAppendixMdx', () => {
+  it('is null for a lesson without an appendix, and renders one with the lesson’s components', async () => {
+    expect(await loadAppendixMdx(lesson, 'pt')).toBeNull();
+    writeFileSync(
+      path.join(dir, '99-test', 'appendix.pt.mdx'),
+      '## Referência\n\n- `--memory` → `memory.max`\n\n<CgroupV1>\n\nSó v1.\n\n</CgroupV1>\n',
+    );
+    const compiled = await loadAppendixMdx(lesson, 'pt');
+    expect(compiled?.stepIds).toEqual([]);
+    const html = render(compiled?.code ?? '', 'pt', lesson, 'v2');
+    expect(html).toContain('<code translate="no">memory.max</code>');
+    expect(html).not.toContain('Só v1.');
+  });
+
+  it('refuses a step: a step is done beside its text, in the lesson', async () => {
+    writeFileSync(path.join(dir, '99-test', 'appendix.gl.mdx'), 'Texto.\n\n<Step id="one" />\n');
+    await expect(loadAppendixMdx(lesson, 'gl')).rejects.toThrow(/appendix.*one/);
+  });
+
+  it('is linked from the lesson by <Appendix>, in a tab of its own, in the page’s language', async () => {
+    writeFileSync(path.join(dir, '99-test', 'gl.mdx'), 'Le <Appendix>o apéndice</Appendix>.\n');
+    const later = new Date(Date.now() + 15_000);
+    utimesSync(path.join(dir, '99-test', 'gl.mdx'), later, later);
+    const html = render((await loadLessonMdx(lesson, 'gl'))?.code ?? '', 'gl');
+    expect(html).toContain(
+      '<a href="/gl/99-test/apendice" target="_blank" rel="noopener" data-testid="appendix-link">o apéndice (ábrese noutra lapela)</a>',
+    );
+  });
+});
+
 describe('the course’s own lessons', () => {
   for (const def of lessons) {
     for (const locale of LOCALES) {
@@ -143,6 +174,16 @@ describe('the course’s own lessons', () => {
           if (!compiled) return; // not written yet: lessons/lessons.test.ts reports it
           const html = render(compiled.code, locale, def);
           for (const id of compiled.stepIds) expect(html).toContain(`data-testid="step-${id}"`);
+        } finally {
+          process.env.GAIOLA_LESSONS_DIR = dir;
+        }
+      });
+      it(`${def.slug}/appendix.${locale}.mdx, where there is one, compiles and renders`, async () => {
+        delete process.env.GAIOLA_LESSONS_DIR;
+        try {
+          const compiled = await loadAppendixMdx(def, locale);
+          if (compiled)
+            for (const v of ['v1', 'v2'] as const) expect(render(compiled.code, locale, def, v)).toMatch(/<li>/);
         } finally {
           process.env.GAIOLA_LESSONS_DIR = dir;
         }

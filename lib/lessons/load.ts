@@ -1,4 +1,6 @@
-// Server only: reads a lesson's prose (`lessons/<slug>/<locale>.mdx`) and compiles it with mdx-bundler.
+// Server only: reads a lesson's prose (`lessons/<slug>/<locale>.mdx`) and its appendix, if it has one
+// (`lessons/<slug>/appendix.<locale>.mdx`: reference material a reader looks up rather than reads in
+// order), and compiles them with mdx-bundler.
 // The result is cached in memory per file and modification time, so an edited lesson shows on the next
 // request without a rebuild and an unchanged one compiles once per process. The MDX refers to steps by
 // id (`<Step id="…" />`); an id the lesson does not define is an error here, before anything renders.
@@ -20,10 +22,19 @@ export function lessonsDir(): string {
   return process.env.GAIOLA_LESSONS_DIR || path.join(process.cwd(), 'lessons');
 }
 
-export function mdxPath(slug: string, locale: LessonLocale, dir = lessonsDir()): string {
+function lessonFolder(slug: string, dir: string): string {
   // The slug comes from the registry, never from the URL unchecked; still, refuse anything but NN-slug.
   if (!/^\d{2}-[a-z0-9-]+$/.test(slug)) throw new Error(`not a lesson slug: ${JSON.stringify(slug)}`);
-  return path.join(dir, slug, `${locale}.mdx`);
+  return path.join(dir, slug);
+}
+
+export function mdxPath(slug: string, locale: LessonLocale, dir = lessonsDir()): string {
+  return path.join(lessonFolder(slug, dir), `${locale}.mdx`);
+}
+
+/** A lesson's appendix in `locale`: reference material (option lists, maps) the lesson links to. */
+export function appendixPath(slug: string, locale: LessonLocale, dir = lessonsDir()): string {
+  return path.join(lessonFolder(slug, dir), `appendix.${locale}.mdx`);
 }
 
 /** `<Step id="x" />` and `<Step id='x'>` in MDX source, in order. */
@@ -58,8 +69,26 @@ const cache = new Map<string, CacheEntry>();
  * The compiled prose of `lesson` in `locale`, or null when that file does not exist (yet). Throws when
  * the file names a step the lesson lacks or does not compile.
  */
-export async function loadLessonMdx(lesson: LessonDef, locale: LessonLocale): Promise<CompiledLesson | null> {
-  const file = mdxPath(lesson.slug, locale);
+export function loadLessonMdx(lesson: LessonDef, locale: LessonLocale): Promise<CompiledLesson | null> {
+  return loadMdx(mdxPath(lesson.slug, locale), (source) => {
+    const unknown = unknownStepIds(lesson, source);
+    return unknown.length > 0 ? `<Step id> not defined in ${lesson.slug}/lesson.ts: ${unknown.join(', ')}` : '';
+  });
+}
+
+/**
+ * The compiled appendix of `lesson` in `locale`, or null when the lesson has none. Throws when it places a
+ * step: a step is done beside its text, in the lesson, never in an appendix.
+ */
+export function loadAppendixMdx(lesson: LessonDef, locale: LessonLocale): Promise<CompiledLesson | null> {
+  return loadMdx(appendixPath(lesson.slug, locale), (source) => {
+    const placed = stepIdsInMdx(source);
+    return placed.length > 0 ? `<Step id> in an appendix (a step belongs in the lesson): ${placed.join(', ')}` : '';
+  });
+}
+
+/** `refuse` names what is wrong with a file's source, or gives '' for a file that may compile. */
+async function loadMdx(file: string, refuse: (source: string) => string): Promise<CompiledLesson | null> {
   let info: { mtimeMs: number; size: number };
   try {
     info = await stat(file);
@@ -72,10 +101,8 @@ export async function loadLessonMdx(lesson: LessonDef, locale: LessonLocale): Pr
 
   const result = (async (): Promise<CompiledLesson> => {
     const source = await readFile(file, 'utf8');
-    const unknown = unknownStepIds(lesson, source);
-    if (unknown.length > 0) {
-      throw new Error(`${file}: <Step id> not defined in ${lesson.slug}/lesson.ts: ${unknown.join(', ')}`);
-    }
+    const wrong = refuse(source);
+    if (wrong) throw new Error(`${file}: ${wrong}`);
     const { code, frontmatter } = await compileMdx(source, file);
     return { code, frontmatter: frontmatter as Record<string, unknown>, stepIds: stepIdsInMdx(source), file };
   })();

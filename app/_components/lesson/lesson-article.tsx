@@ -27,7 +27,8 @@ import { localHints, Step } from './step';
 /** One component per compiled file: evaluating the bundle again per request would only cost time. */
 const components = new WeakMap<CompiledLesson, ReturnType<typeof getMDXComponent>>();
 
-function mdxComponent(compiled: CompiledLesson) {
+/** The component of a compiled lesson or appendix, made once per compiled file. */
+export function mdxComponent(compiled: CompiledLesson) {
   let component = components.get(compiled);
   if (!component) {
     component = getMDXComponent(compiled.code, { _jsx_runtime: jsxRuntime });

@@ -1,6 +1,7 @@
 // The components a lesson's MDX may use, bound to the lesson, the page's locale and the host's cgroup
 // version: `<Step id>`, `<Diagram name alt>`, `<Note>`, `<Warning>`, `<CgroupV1>`/`<CgroupV2>`, `<Panel section>` (a
-// pointer at the Kernel panel), and code (inline and fenced) marked `translate="no"` so
+// pointer at the Kernel panel), `<Appendix>` (a link to the lesson's appendix, in a tab of its own so the
+// terminals stay), and code (inline and fenced) marked `translate="no"` so
 // a browser's page translation never rewrites a command.
 
 import { PANEL_SECTION_IDS, type PanelSectionId } from '@protocol';
@@ -8,6 +9,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { CgroupVersion, LessonDef } from '@/lessons/types';
 import type { Messages } from '@/lib/i18n';
 import { format } from '@/lib/i18n';
+import { appendixHref } from '@/lib/lessons/appendix';
 import type { Locale } from '@/lib/locales';
 import styles from './lesson-parts.module.css';
 import { PanelLink } from './panel-link';
@@ -80,6 +82,13 @@ export function lessonComponents(lesson: LessonDef, locale: Locale, m: Messages,
         </PanelLink>
       );
     },
+    // The words of the link are the prose's: `<Appendix>o apêndice desta lição</Appendix>`.
+    // biome-ignore lint/correctness/noComponentHookFactories: bound per request, stateless server component
+    Appendix: ({ children }: { children?: ReactNode }) => (
+      <a href={appendixHref(locale, lesson.slug)} target="_blank" rel="noopener" data-testid="appendix-link">
+        {children} {m.lesson.appendix.newTab}
+      </a>
+    ),
     pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre {...props} className={styles.pre} translate="no" />,
     code: (props: ComponentPropsWithoutRef<'code'>) => <code {...props} translate="no" />,
   };
