@@ -153,6 +153,8 @@ describe.skipIf(skip !== undefined)('help with typing in class through the agent
     expect(rows.slice(1).map((r) => r.split(',').filter((_, i) => i !== 3 && i !== 4 && i !== 5))).toEqual([
       ['look', 'Marta', 'Ana', 'end=ended'],
       ['help', 'Marta', 'Ana', `end=ended bytes=${'echo typed-$((6*7))\r'.length}`],
+      // the second request to type, declined: recorded too, never consented to
+      ['help', 'Marta', 'Ana', 'end=declined consent=none'],
     ]);
     expect((await c.instructor.act('clear-audit')).ok).toBe(true);
     expect((await c.instructor.auditCsv()).replace(/^\uFEFF/, '').trim()).toBe(rows[0]);

@@ -13,7 +13,7 @@ import { ClassRoutes } from './class-routes';
 import { isStuck } from './class-state';
 import { ClassWatch, stuckByFailures } from './class-watch';
 import type { ClassEvents } from './events';
-import { HelpDesk } from './help-desk';
+import { HelpDesk, storeAudit } from './help-desk';
 import { LookSockets } from './look-socket';
 
 /** How often the instructor's table is told to read the stuck marks again (a minute's precision is plenty). */
@@ -102,15 +102,7 @@ export function createClassMode(opts: {
           online: isOnline,
           changed: (kind) => events.changed(kind),
           now: () => Date.now(),
-          audit: {
-            start: (kind, student, instructor) => {
-              const classId = opts.store.studentClassId(student);
-              return classId
-                ? opts.store.recordAudit({ classId, kind, instructor, student, startedAt: Date.now() })
-                : undefined;
-            },
-            end: (id, detail) => opts.store.endAudit(id, Date.now(), detail),
-          },
+          audit: storeAudit(opts.store, () => Date.now()),
         })
       : undefined;
   const looks =

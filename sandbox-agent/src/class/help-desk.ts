@@ -7,7 +7,9 @@
 // Help: one of those looking may ask to type into the student's terminal, a second consent with the same lapse;
 // once accepted, that viewer's keystrokes (and only theirs, one viewer at a time) go to the student's shells,
 // the student's tabs name who types, and the student can take the keyboard back at any time. Each look and help
-// is recorded (deps.audit) with who, at whom, when and how it ended; a help with how many bytes were typed.
+// is recorded (deps.audit) with who, at whom, when and how it ended; a help with how many bytes were typed. A
+// request the student never consented to (declined, lapsed, withdrawn, or the student left) is recorded too, from
+// when it was asked to when it ended, its detail `end=<why> consent=none`.
 import {
   type HelpOffReason,
   type HelpStateMessage,
@@ -19,6 +21,7 @@ import {
   TAB_COUNT,
 } from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
+import type { Store } from '../store/db';
 import { HelpQueue } from './help-queue';
 
 /** The instructor's side of one look, as the desk drives it (a WebSocket in class/look-socket.ts). */
@@ -35,10 +38,25 @@ export interface Watchable {
   input(bytes: Buffer): void;
 }
 
-/** The audit of looks and helps (store/db.ts recordAudit through class-mode.ts); an id ends a record. */
+/** The audit of looks and helps (store/db.ts recordAudit, through storeAudit); an id ends a record. */
 export interface HelpAudit {
-  start(kind: 'look' | 'help', student: string, instructor: string): number | undefined;
+  /** A record begun `at` (now when not given); undefined when the student is of no class. */
+  start(kind: 'look' | 'help', student: string, instructor: string, at?: number): number | undefined;
   end(id: number, detail: string): void;
+}
+
+/** The help desk's audit in the store: each record in the student's class, ended at `now()`. */
+export function storeAudit(
+  store: Pick<Store, 'studentClassId' | 'recordAudit' | 'endAudit'>,
+  now: () => number,
+): HelpAudit {
+  return {
+    start: (kind, student, instructor, at) => {
+      const classId = store.studentClassId(student);
+      return classId ? store.recordAudit({ classId, kind, instructor, student, startedAt: at ?? now() }) : undefined;
+    },
+    end: (id, detail) => store.endAudit(id, now(), detail),
+  };
 }
 
 export interface HelpDeskDeps {
@@ -65,14 +83,23 @@ interface Watching {
 interface Helping {
   readonly viewer: LookViewer;
   state: 'asking' | 'typing';
+  /** When the viewer asked (an unanswered request's record begins then). */
+  readonly askedAt: number;
   readonly timer: NodeJS.Timeout;
   audit: number | undefined;
   /** Bytes typed so far (the record says how many). */
   bytes: number;
 }
 
+/** A request to look, waiting for the student's answer. */
+interface Asking {
+  readonly viewer: LookViewer;
+  readonly askedAt: number;
+  readonly timer: NodeJS.Timeout;
+}
+
 interface StudentLooks {
-  asking: { viewer: LookViewer; timer: NodeJS.Timeout } | undefined;
+  asking: Asking | undefined;
   readonly watching: Map<LookViewer, Watching>;
   helping: Helping | undefined;
 }
@@ -125,13 +152,15 @@ export class HelpDesk {
       return;
     }
     const timer = setTimeout(() => {
-      if (looks.asking?.viewer !== viewer) return;
+      const asking = looks.asking;
+      if (asking?.viewer !== viewer) return;
       looks.asking = undefined;
+      this.unanswered('look', student, asking, 'timedOut');
       this.settle(student);
       viewer.end(LookCloseCode.timedOut);
     }, this.deps.consentMs ?? LOOK_CONSENT_MS);
     timer.unref();
-    looks.asking = { viewer, timer };
+    looks.asking = { viewer, askedAt: this.deps.now(), timer };
     viewer.state('waiting');
     this.pushState(student);
   }
@@ -144,6 +173,7 @@ export class HelpDesk {
     clearTimeout(asking.timer);
     looks.asking = undefined;
     if (!accept) {
+      this.unanswered('look', student, asking, 'declined');
       this.settle(student);
       asking.viewer.end(LookCloseCode.declined);
       return;
@@ -181,6 +211,7 @@ export class HelpDesk {
     if (!looks) return;
     if (looks.asking?.viewer === viewer) {
       clearTimeout(looks.asking.timer);
+      this.unanswered('look', student, looks.asking, (why && lookCloseName(why)) ?? 'closed');
       looks.asking = undefined;
     }
     if (looks.helping?.viewer === viewer) this.endHelp(student, why === LookCloseCode.ended ? 'ended' : 'stopped');
@@ -208,7 +239,7 @@ export class HelpDesk {
       if (looks.helping?.viewer === viewer && looks.helping.state === 'asking') this.endHelp(student, 'timedOut');
     }, this.deps.consentMs ?? LOOK_CONSENT_MS);
     timer.unref();
-    looks.helping = { viewer, state: 'asking', timer, audit: undefined, bytes: 0 };
+    looks.helping = { viewer, state: 'asking', askedAt: this.deps.now(), timer, audit: undefined, bytes: 0 };
     viewer.help('asking');
     this.pushState(student);
   }
@@ -257,7 +288,8 @@ export class HelpDesk {
     if (!looks || !helping) return;
     clearTimeout(helping.timer);
     looks.helping = undefined;
-    if (helping.audit !== undefined) this.deps.audit?.end(helping.audit, `end=${why} bytes=${helping.bytes}`);
+    if (helping.state === 'asking') this.unanswered('help', student, helping, why);
+    else if (helping.audit !== undefined) this.deps.audit?.end(helping.audit, `end=${why} bytes=${helping.bytes}`);
     helping.viewer.help('off', why);
     this.pushState(student);
   }
@@ -296,6 +328,17 @@ export class HelpDesk {
       this.looks.set(student, looks);
     }
     return looks;
+  }
+
+  /** A request the student never consented to: one record, from when it was asked to now, saying how it ended. */
+  private unanswered(
+    kind: 'look' | 'help',
+    student: string,
+    request: { viewer: LookViewer; askedAt: number },
+    why: string,
+  ): void {
+    const id = this.deps.audit?.start(kind, student, request.viewer.name, request.askedAt);
+    if (id !== undefined) this.deps.audit?.end(id, `end=${why} consent=none`);
   }
 
   /** Drops a student's entry once nothing is asked or watched, and tells their tabs. */

@@ -1,6 +1,9 @@
 // Help in class's pure parts (issue 20): the queue of raised hands, the entries the instructor sees, the
 // question's cleaning, and the help desk's consent rules over fake shells and viewers (the real agent's are in
 // test/class-help.kernel.test.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cleanHelpQuestion,
@@ -12,8 +15,9 @@ import {
   type StudentRow,
 } from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
+import { Store } from '../store/db';
 import { helpEntries, isStuck } from './class-state';
-import { HelpDesk, type LookViewer } from './help-desk';
+import { type HelpAudit, HelpDesk, type LookViewer, storeAudit } from './help-desk';
 import { HelpQueue } from './help-queue';
 
 describe('the help queue', () => {
@@ -171,13 +175,14 @@ function shell() {
   return s;
 }
 
-function desk(online = new Set(['ana', 'brais'])) {
+/** A desk over fake shells; its audit a list of lines, or `records` (a real store's) when given. */
+function desk(online = new Set(['ana', 'brais']), records?: HelpAudit) {
   const pushed: [string, HelpStateMessage][] = [];
   const changed: string[] = [];
   const shells = { ana: [shell(), shell()], brais: [shell()] } as Record<string, ReturnType<typeof shell>[]>;
   const audit: string[] = [];
   const d = new HelpDesk({
-    audit: {
+    audit: records ?? {
       start: (kind, student, instructor) => audit.push(`${kind} ${instructor}→${student}`) - 1,
       end: (id, detail) => {
         audit[id] += ` ${detail}`;
@@ -340,7 +345,13 @@ describe('the help desk', () => {
     d.helpAnswer('ana', false);
     expect(xoan.helps.at(-1)).toBe('off:declined');
     d.endByStudent('ana');
-    expect(audit).toEqual(['look Marta→ana end=ended', 'look Xoán→ana end=ended', 'help Marta→ana end=ended bytes=8']);
+    expect(audit).toEqual([
+      'look Marta→ana end=ended',
+      'look Xoán→ana end=ended',
+      'help Marta→ana end=ended bytes=8',
+      'help Xoán→ana end=timedOut consent=none',
+      'help Xoán→ana end=declined consent=none',
+    ]);
   });
 
   it('ends a help when its viewer leaves, and records why', async () => {
@@ -354,5 +365,52 @@ describe('the help desk', () => {
     d.viewerLeft('brais', v);
     expect(last('brais')).toMatchObject({ typing: null, watching: [] });
     expect(audit).toEqual(['look Marta→brais end=closed', 'help Marta→brais end=stopped bytes=0']);
+  });
+
+  it('records in the class’s SQLite audit a look declined, one lapsed and one withdrawn, each from its asking, as well as one accepted', async () => {
+    vi.useFakeTimers({ now: 1000 });
+    const dir = mkdtempSync(path.join(tmpdir(), 'gaiola-help-'));
+    const store = Store.open(dir);
+    try {
+      store.createClass('c1', 'AAAAAA', 1);
+      store.joinClass('c1', 'ana', 'Ana', 2);
+      // the desk's clock stays at 1000 (when each request is asked); the store's ends each record at Date.now()
+      const { d, shells } = desk(
+        undefined,
+        storeAudit(store, () => Date.now()),
+      );
+      const answered = (accept: boolean, after: number) => {
+        d.ask('ana', viewer('Marta'));
+        vi.advanceTimersByTime(after);
+        d.answer('ana', accept);
+      };
+      answered(false, 2000);
+      d.ask('ana', viewer('Xoán'));
+      vi.advanceTimersByTime(30_000);
+      const withdrawn = viewer('Rosa');
+      d.ask('ana', withdrawn);
+      vi.advanceTimersByTime(1000);
+      d.viewerLeft('ana', withdrawn);
+      answered(true, 1000);
+      await vi.waitFor(() => expect(shells.ana?.[1]?.watchers.size).toBe(1));
+      d.endByStudent('ana');
+      // brais is of no class: nothing is recorded for him
+      d.ask('brais', viewer('Marta'));
+      d.answer('brais', false);
+      const rows = store.classAudit('c1');
+      expect(rows.map((r) => [r.kind, r.instructor, r.student_name, r.started_at, r.detail])).toEqual([
+        ['look', 'Marta', 'Ana', 1000, 'end=declined consent=none'],
+        ['look', 'Xoán', 'Ana', 1000, 'end=timedOut consent=none'],
+        ['look', 'Rosa', 'Ana', 1000, 'end=closed consent=none'],
+        // the accepted look's record begins when the student accepted
+        ['look', 'Marta', 'Ana', 35_000, 'end=ended'],
+      ]);
+      // each unanswered one ended when it was declined, lapsed or withdrawn; the accepted one when the student ended it
+      expect(rows.slice(0, 3).map((r) => r.ended_at)).toEqual([3000, 33_000, 34_000]);
+      expect(rows[3]?.ended_at).toBeGreaterThanOrEqual(35_000);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
