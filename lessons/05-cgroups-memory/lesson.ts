@@ -38,8 +38,8 @@ export default defineLesson({
       hints: {
         'no-group': NO_MEMORY_GROUP_HINT,
         'no-limit': {
-          pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda não tem limite nenhum. Escreva `100M` nesse arquivo com o `echo` do passo.',
-          gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda non ten ningún límite. Escribe `100M` nese ficheiro co `echo` do paso.',
+          pt: 'O grupo `{group}` existe, mas o `{file}` dele vale `{found}`, o valor que quer dizer sem limite nenhum. Escreva `100M` nesse arquivo com o `echo` do passo.',
+          gl: 'O grupo `{group}` existe, pero o seu `{file}` vale `{found}`, o valor que quere dicir sen ningún límite. Escribe `100M` nese ficheiro co `echo` do paso.',
         },
         'wrong-limit': {
           pt: 'O `{file}` do grupo `{group}` vale {found} bytes, e o passo pede {want}. Escreva `100M` de novo com o `echo` do passo: o sufixo `M` quer dizer 1024 × 1024 bytes.',

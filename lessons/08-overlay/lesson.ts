@@ -90,8 +90,8 @@ export default defineLesson({
           gl: '`{lowerPath}` xa non existe, e o ficheiro de abaixo debía seguir intacto. Desmonta (`umount /root/ov/merged`), volve crealo con `echo baixo > {lowerPath}`, monta de novo coa orde do paso 1 e escribe só polo `merged`.',
         },
         'not-appended': {
-          pt: '`{upperPath}` existe, mas não começa com o texto do arquivo de baixo. O arquivo do `lower` foi mudado, ou o `upper` foi escrito direto? Desmonte (`umount /root/ov/merged`), restaure (`echo baixo > /root/ov/lower/baixo.txt; rm -f {upperPath}`), monte de novo com o comando do passo 1 e escreva só pelo `merged`.',
-          gl: '`{upperPath}` existe, pero non comeza co texto do ficheiro de abaixo. Cambiouse o ficheiro do `lower`, ou escribiuse directamente no `upper`? Desmonta (`umount /root/ov/merged`), restaura (`echo baixo > /root/ov/lower/baixo.txt; rm -f {upperPath}`), monta de novo coa orde do paso 1 e escribe só polo `merged`.',
+          pt: '`{upperPath}` tem `{found}`, e `{lowerPath}` tem `{lower}`: o de cima devia ser o texto de baixo com mais alguma coisa escrita depois. O arquivo do `lower` foi mudado, ou o `upper` foi escrito direto? Desmonte (`umount /root/ov/merged`), restaure (`echo baixo > /root/ov/lower/baixo.txt; rm -f {upperPath}`), monte de novo com o comando do passo 1 e escreva só pelo `merged`.',
+          gl: '`{upperPath}` ten `{found}`, e `{lowerPath}` ten `{lower}`: o de enriba debía ser o texto de abaixo con algo máis escrito despois. Cambiouse o ficheiro do `lower`, ou escribiuse directamente no `upper`? Desmonta (`umount /root/ov/merged`), restaura (`echo baixo > /root/ov/lower/baixo.txt; rm -f {upperPath}`), monta de novo coa orde do paso 1 e escribe só polo `merged`.',
         },
       },
       replay: {},
@@ -120,9 +120,17 @@ export default defineLesson({
           pt: '`{mergedPath}` ainda aparece. Apague-o pelo `merged`: `rm {mergedPath}`.',
           gl: '`{mergedPath}` aínda aparece. Bórrao polo `merged`: `rm {mergedPath}`.',
         },
+        'no-overlay': {
+          pt: 'Nenhum overlay montado agora tem `{upper}` como camada de cima e `{lower}` como de baixo, e um whiteout só existe dentro de um. Monte de novo com o comando do passo 1 e apague pelo `merged`: `rm /root/ov/merged/ambos.txt`.',
+          gl: 'Ningún overlay montado agora ten `{upper}` como capa de enriba e `{lower}` como de abaixo, e un whiteout só existe dentro dun. Monta de novo coa orde do paso 1 e bórrao polo `merged`: `rm /root/ov/merged/ambos.txt`.',
+        },
         'no-whiteout': {
-          pt: 'O arquivo sumiu do `merged`, mas `{upperPath}` não é um dispositivo de caractere 0/0. Ele foi apagado direto no `lower` (e no `upper`)? Então o overlay não teve nada para esconder. Desmonte (`umount /root/ov/merged`), recrie com `echo baixo > /root/ov/lower/ambos.txt`, monte de novo com o comando do passo 1 e apague pelo `merged`.',
-          gl: 'O ficheiro desapareceu do `merged`, pero `{upperPath}` non é un dispositivo de carácter 0/0. Borrouse directamente no `lower` (e no `upper`)? Daquela o overlay non tivo nada que agochar. Desmonta (`umount /root/ov/merged`), volve crealo con `echo baixo > /root/ov/lower/ambos.txt`, monta de novo coa orde do paso 1 e bórrao polo `merged`.',
+          pt: 'O arquivo sumiu do `merged`, mas `{upperPath}` não é o whiteout, um dispositivo de caractere 0/0 (`c 0, 0` no `ls -l`): ali há `{found}`. O `upper` foi mexido direto? Desmonte (`umount /root/ov/merged`), apague esse arquivo com `rm {upperPath}`, monte de novo com o comando do passo 1 e apague pelo `merged`.',
+          gl: 'O ficheiro desapareceu do `merged`, pero `{upperPath}` non é o whiteout, un dispositivo de carácter 0/0 (`c 0, 0` no `ls -l`): alí hai `{found}`. Tocouse directamente no `upper`? Desmonta (`umount /root/ov/merged`), borra ese ficheiro con `rm {upperPath}`, monta de novo coa orde do paso 1 e bórrao polo `merged`.',
+        },
+        'upper-gone': {
+          pt: 'O arquivo sumiu do `merged`, mas não há nada em `{upperPath}`, onde devia estar o whiteout. Ele foi apagado direto no `upper`? Desmonte (`umount /root/ov/merged`), monte de novo com o comando do passo 1 e apague pelo `merged`.',
+          gl: 'O ficheiro desapareceu do `merged`, pero non hai nada en `{upperPath}`, onde debía estar o whiteout. Borrouse directamente no `upper`? Desmonta (`umount /root/ov/merged`), monta de novo coa orde do paso 1 e bórrao polo `merged`.',
         },
         'lower-gone': {
           pt: 'Há um whiteout, mas `{lowerPath}` sumiu: o arquivo de baixo devia continuar lá, intacto, só escondido. Recrie-o com `echo baixo > {lowerPath}`; o whiteout continua a escondê-lo no `merged`.',

@@ -27,8 +27,8 @@ export default defineLesson({
       check: { id: 'cap-dropped', params: { cap: 0 } },
       hints: {
         'none-dropped': {
-          pt: 'Nenhum processo do root da sandbox está sem a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`. No Terminal A, rode `capsh --drop=cap_chown --` e, no bash que ele abre, `grep Cap /proc/$$/status`: o `CapBnd` deve terminar em `e`, não em `f`.',
-          gl: 'Ningún proceso do root da sandbox está sen a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`. No Terminal A, executa `capsh --drop=cap_chown --` e, no bash que abre, `grep Cap /proc/$$/status`: o `CapBnd` debe rematar en `e`, non en `f`.',
+          pt: 'Nenhum processo do root da sandbox está sem a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`: os `CapBnd` deles são `{found}`. No Terminal A, rode `capsh --drop=cap_chown --` e, no bash que ele abre, `grep Cap /proc/$$/status`: o `CapBnd` deve terminar em `e`, não em `f`.',
+          gl: 'Ningún proceso do root da sandbox está sen a capability {cap} (CAP_CHOWN) no `CapBnd` e no `CapEff`: os seus `CapBnd` son `{found}`. No Terminal A, executa `capsh --drop=cap_chown --` e, no bash que abre, `grep Cap /proc/$$/status`: o `CapBnd` debe rematar en `e`, non en `f`.',
         },
       },
     },
@@ -90,9 +90,13 @@ export default defineLesson({
       ],
       check: { id: 'cap-dropped', params: { cap: 18, path: '/root/rootfs' } },
       hints: {
+        'not-chrooted': {
+          pt: 'Nenhum processo do root da sandbox tem a raiz em `/root/rootfs`. No Terminal A, rode `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixe o sh aberto.',
+          gl: 'Ningún proceso do root da sandbox ten a raíz en `/root/rootfs`. No Terminal A, executa `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixa a sh aberta.',
+        },
         'none-dropped': {
-          pt: 'Nenhum processo com raiz em `/root/rootfs` está sem a capability {cap} (CAP_SYS_CHROOT). No Terminal A, rode `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixe o sh aberto. Um `chroot rootfs /bin/sh` simples mantém todas as capabilities.',
-          gl: 'Ningún proceso con raíz en `/root/rootfs` está sen a capability {cap} (CAP_SYS_CHROOT). No Terminal A, executa `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixa a sh aberta. Un `chroot rootfs /bin/sh` a secas mantén todas as capabilities.',
+          pt: 'Nenhum processo com raiz em `/root/rootfs` está sem a capability {cap} (CAP_SYS_CHROOT): os `CapBnd` deles são `{found}`. No Terminal A, rode `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixe o sh aberto. Um `chroot rootfs /bin/sh` simples mantém todas as capabilities.',
+          gl: 'Ningún proceso con raíz en `/root/rootfs` está sen a capability {cap} (CAP_SYS_CHROOT): os seus `CapBnd` son `{found}`. No Terminal A, executa `capsh --chroot=/root/rootfs --drop=cap_sys_chroot --shell=/bin/sh --` e deixa a sh aberta. Un `chroot rootfs /bin/sh` a secas mantén todas as capabilities.',
         },
       },
     },

@@ -82,8 +82,8 @@ export default defineLesson({
       hints: {
         'no-group': NO_MEMORY_GROUP_HINT,
         'no-limit': {
-          pt: 'O grupo `{group}` existe, mas o `{file}` dele ainda não tem limite. Escreva `64M` nele com o `echo` do passo.',
-          gl: 'O grupo `{group}` existe, pero o seu `{file}` aínda non ten límite. Escribe `64M` nel co `echo` do paso.',
+          pt: 'O grupo `{group}` existe, mas o `{file}` dele vale `{found}`: ainda sem limite. Escreva `64M` nele com o `echo` do passo.',
+          gl: 'O grupo `{group}` existe, pero o seu `{file}` vale `{found}`: aínda sen límite. Escribe `64M` nel co `echo` do paso.',
         },
         'wrong-limit': {
           pt: 'O `{file}` do grupo `{group}` vale {found} bytes, e o passo pede {want}, que são 64 MiB. Escreva `64M` de novo com o `echo` do passo: o sufixo `M` quer dizer 1024 × 1024 bytes.',

@@ -121,8 +121,12 @@ export default defineLesson({
           gl: 'Non atopei o contedor: ningún proceso é o PID 1 dun espazo de nomes de PID novo, nun espazo de nomes de rede novo, dentro dun cgroup. Sae do contedor B con `exit` e, no Terminal B, crea o grupo `web` e executa o `sh -c … &` do paso.',
         },
         'has-network': {
-          pt: 'O contêiner roda, mas a rede dele não é a de um `--network none`: ou ele ficou na rede da sandbox (faltou o `-n` do `unshare`), ou o namespace de rede dele tem outras interfaces além do `lo`. Mate-o com `kill -9 $(pgrep -n -x sleep)` e rode o `sh -c … &` do passo de novo, com `-n`.',
-          gl: 'O contedor está a executarse, pero a súa rede non é a dun `--network none`: ou quedou na rede da sandbox (faltou o `-n` do `unshare`), ou o seu espazo de nomes de rede ten outras interfaces ademais de `lo`. Mátao con `kill -9 $(pgrep -n -x sleep)` e executa de novo o `sh -c … &` do paso, con `-n`.',
+          pt: 'O contêiner roda, mas a rede dele não é a de um `--network none`: o namespace de rede dele tem, além do `lo`, `{found}`. Mate-o com `kill -9 $(pgrep -n -x sleep)` e rode o `sh -c … &` do passo de novo, num namespace de rede novo (o `-n` do `unshare`), sem ligar nada nele.',
+          gl: 'O contedor está a executarse, pero a súa rede non é a dun `--network none`: o seu espazo de nomes de rede ten, ademais de `lo`, `{found}`. Mátao con `kill -9 $(pgrep -n -x sleep)` e executa de novo o `sh -c … &` do paso, nun espazo de nomes de rede novo (o `-n` do `unshare`), sen conectar nada nel.',
+        },
+        'sandbox-net': {
+          pt: 'O contêiner roda, mas na rede da própria sandbox, `{found}`: faltou o `-n` do `unshare`, e um `--network none` tem um namespace de rede só dele. Mate-o com `kill -9 $(pgrep -n -x sleep)` e rode o `sh -c … &` do passo de novo, com `-n`.',
+          gl: 'O contedor está a executarse, pero na rede da propia sandbox, `{found}`: faltou o `-n` do `unshare`, e un `--network none` ten un espazo de nomes de rede só seu. Mátao con `kill -9 $(pgrep -n -x sleep)` e executa de novo o `sh -c … &` do paso, con `-n`.',
         },
         'no-limits': {
           pt: 'O contêiner roda, mas falta um limite no cgroup dele: {what}. O grupo `web` precisa de `128M` de memória e de `50` no `pids.max`, e o `sh -c` tem de escrever o `$$` no `cgroup.procs` do grupo antes do `exec` (no v1, nas duas árvores, memory e pids). Mate o contêiner com `kill -9 $(pgrep -n -x sleep)`, corrija o grupo e rode o `sh -c … &` de novo.',

@@ -7,7 +7,10 @@ import { type CheckResult, defineCheck } from './types';
 /** Limits are rounded down to the page size: one page from `bytes` or less is the limit asked for. */
 const PAGE = 4096;
 
-/** `group` exists in the memory tree with a limit of `bytes` (±1 page). */
+/**
+ * `group` exists in the memory tree with a limit of `bytes` (±1 page). With no limit, the hint shows the file's
+ * text as read: `max`, or v1's 9223372036854771712 (a snapshot recorded before it was kept leaves it out).
+ */
 export const cgroupMemoryLimit = defineCheck('cgroup-memory-limit', (snap, params): CheckResult => {
   const group = params.group;
   const want = params.bytes;
@@ -15,7 +18,10 @@ export const cgroupMemoryLimit = defineCheck('cgroup-memory-limit', (snap, param
   if (!g?.memory) return { done: false, hint: 'no-group', params: { group } };
   const file = fileName(snap, 'memoryLimit');
   const found = g.memory.limit;
-  if (found === null) return { done: false, hint: 'no-limit', params: { group, file } };
+  if (found === null) {
+    const text = g.memory.limitText;
+    return { done: false, hint: 'no-limit', params: { group, file, ...(text !== undefined && { found: text }) } };
+  }
   if (Math.abs(found - want) > PAGE) return { done: false, hint: 'wrong-limit', params: { group, file, found, want } };
   return { done: true };
 });

@@ -7,7 +7,7 @@ import cpuLesson from '../../../lessons/06-cgroups-cpu-pids/lesson';
 import pidsLesson from '../../../lessons/06-cgroups-pids-freezer/lesson';
 import mountsLesson from '../../../lessons/07-mounts/lesson';
 import overlayLesson from '../../../lessons/08-overlay/lesson';
-import { DONE, editGroup, judge, load, notYet, V1_AND_V2 } from './fixture-util';
+import { DONE, editFile, editGroup, judge, load, notYet, V1_AND_V2, withText } from './fixture-util';
 
 describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
   const m = memoryLesson;
@@ -16,7 +16,11 @@ describe('lesson 05 checks (cgroups and memory), v1 and v2', () => {
     it(`${version}: group is done at 100 MiB, and says what it found otherwise`, () => {
       expect(judge(m, 'group', view(load('05-group-v1')))).toEqual(DONE);
       expect(judge(m, 'group', view(load('fresh-05-v1')))).toEqual(notYet('no-group', { group: 'demo' }));
-      expect(judge(m, 'group', view(load('05-unlimited-v1')))).toEqual(notYet('no-limit', { group: 'demo', file }));
+      // the limit file's text as read: v1's near-2^63 number, which v2 shows as `max`
+      const found = version === 'v1' ? '9223372036854771712' : 'max';
+      expect(judge(m, 'group', view(load('05-unlimited-v1')))).toEqual(
+        notYet('no-limit', { group: 'demo', file, found }),
+      );
       const half = editGroup(load('05-group-v1'), '/demo', (g) =>
         g.memory ? { ...g, memory: { ...g.memory, limit: 52428800 } } : g,
       );
@@ -168,6 +172,35 @@ describe('lesson 08 checks (overlay)', () => {
     expect(judge(o, 'whiteout', load('08-whiteout'))).toEqual(DONE);
     expect(judge(o, 'whiteout', load('08-copy-up'))).toEqual(
       notYet('not-deleted', { mergedPath: '/root/ov/merged/ambos.txt' }),
+    );
+  });
+  it('shows what the upper layer holds where a copy-up or a whiteout should be', () => {
+    const upperPath = '/root/ov/upper/baixo.txt';
+    const lowerPath = '/root/ov/lower/baixo.txt';
+    // the copy-up written over by hand in the upper layer, or only copied up (a touch: nothing appended)
+    const overwritten = editFile(load('08-copy-up'), upperPath, (f) => withText(f, 'cima\n'));
+    expect(judge(o, 'copy-up', overwritten)).toEqual(
+      notYet('not-appended', { upperPath, lowerPath, found: '"cima\\n"', lower: '"baixo\\n"' }),
+    );
+    const touched = editFile(load('08-copy-up'), upperPath, (f) => withText(f, 'baixo\n'));
+    expect(judge(o, 'copy-up', touched)).toMatchObject({ hint: 'not-appended', params: { found: '"baixo\\n"' } });
+    // the whiteout: replaced by a file, by another device, gone; or no overlay of those layers mounted any more
+    const whiteout = '/root/ov/upper/ambos.txt';
+    const replaced = editFile(load('08-whiteout'), whiteout, (f) => withText(f, 'cima\n'));
+    expect(judge(o, 'whiteout', replaced)).toEqual(
+      notYet('no-whiteout', { upperPath: whiteout, found: '- "cima\\n"' }),
+    );
+    const nullDevice = editFile(load('08-whiteout'), whiteout, (f) => f && { ...f, rdev: '1:3' });
+    expect(judge(o, 'whiteout', nullDevice)).toEqual(notYet('no-whiteout', { upperPath: whiteout, found: 'c 1, 3' }));
+    expect(
+      judge(
+        o,
+        'whiteout',
+        editFile(load('08-whiteout'), whiteout, () => null),
+      ),
+    ).toEqual(notYet('upper-gone', { upperPath: whiteout }));
+    expect(judge(o, 'whiteout', load('08-fakes'))).toEqual(
+      notYet('no-overlay', { upper: '/root/ov/upper', lower: '/root/ov/lower' }),
     );
   });
   it('layers and two containers on one image', () => {

@@ -33,11 +33,22 @@ describe('capability bits', () => {
 describe('lesson 09 checks (security)', () => {
   it('each step on its own snapshot', () => eachStepOnItsFixture(security, '09'));
   it('says what it did not find', () => {
-    expect(judge(security, 'drop-chown', load('fresh-09'))).toEqual(notYet('none-dropped', { cap: 0 }));
+    // the bounding sets seen, as /proc/PID/status prints them: both shells still have every capability
+    expect(judge(security, 'drop-chown', load('fresh-09'))).toEqual(
+      notYet('none-dropped', { cap: 0, found: '000001ffffffffff' }),
+    );
     expect(judge(security, 'file-cap', load('fresh-09'))).toEqual(notYet('no-process', { uid: 1000, cap: 10 }));
     expect(judge(security, 'seccomp', load('fresh-09'))).toEqual(notYet('no-filter', { found: 1 }));
-    // CAP_SYS_CHROOT dropped, but not by a process chrooted into the rootfs
-    expect(judge(security, 'no-chroot', load('09-drop-chown'))).toMatchObject({ done: false, hint: 'none-dropped' });
+    // a shell without CAP_CHOWN, and none chrooted into the rootfs
+    expect(judge(security, 'no-chroot', load('09-drop-chown'))).toEqual(notYet('not-chrooted', { cap: 18 }));
+    // a shell there that kept CAP_SYS_CHROOT (bit 18): its bounding set shows it; beside those without CAP_CHOWN
+    const kept = load('09-no-chroot');
+    for (const p of kept.processes)
+      if (p.caps.bnd === '000001fffffbffff') p.caps = { bnd: '000001ffffffffff', eff: '000001ffffffffff' };
+    expect(judge(security, 'no-chroot', kept)).toEqual(notYet('none-dropped', { cap: 18, found: '000001ffffffffff' }));
+    expect(judge(security, 'drop-chown', load('09-no-chroot'))).toEqual(
+      notYet('none-dropped', { cap: 0, found: '000001fffffbffff 000001ffffffffff' }),
+    );
   });
   it('does not count a kernel that does not print Seccomp_filters', () => {
     const snap = load('09-seccomp');
@@ -95,5 +106,11 @@ describe('lessons 12 and 13 checks (runc, a pod, docker run by hand), v1 and v2'
   it('counts the pod’s members and tells a container that has a network', () => {
     expect(judge(pods, 'container-b', load('13-container-a'))).toEqual(notYet('few-members', { found: 1, count: 2 }));
     expect(judge(pods, 'docker-run', load('13-container-b'))).toMatchObject({ done: false });
+    // lesson 11's container, linked by a veth: the interfaces besides lo are named
+    expect(judge(pods, 'docker-run', load('11-network'))).toEqual(notYet('has-network', { found: 'eth0' }));
+    // the container started without -n: in the sandbox's own network namespace, named as readlink shows it
+    const shared = load('13-docker-run');
+    for (const p of shared.processes) if (p.nsPids.length > 2) p.ns.net = shared.base.ns.net;
+    expect(judge(pods, 'docker-run', shared)).toEqual(notYet('sandbox-net', { found: `net:[${shared.base.ns.net}]` }));
   });
 });

@@ -65,7 +65,9 @@ function limitsMissing(snap: SandboxSnapshot, p: ProcInfo, memoryBytes: number, 
 
 /**
  * `docker run --memory M --pids-limit N --network none` by hand: a container init in a network namespace of
- * its own with only lo, in cgroups with those limits.
+ * its own with only lo, in cgroups with those limits. Else what the closest one lacks: limits, a network
+ * namespace without other interfaces (`has-network`, naming them), or one of its own (`sandbox-net`, naming the
+ * sandbox's, as `readlink /proc/PID/ns/net` prints it).
  */
 export const dockerLike = defineCheck('docker-like', (snap, params): CheckResult => {
   const memoryBytes = params.memoryBytes;
@@ -73,16 +75,26 @@ export const dockerLike = defineCheck('docker-like', (snap, params): CheckResult
   const inits = containerInits(snap);
   if (inits.length === 0) return { done: false, hint: 'no-container' };
   let best: string[] | undefined;
+  let others: string[] | undefined;
+  let shared = false;
   for (const p of inits) {
+    if (p.ns.net === snap.base.ns.net) shared = true;
     const n = studentNets(snap).find(([ns]) => ns === p.ns.net)?.[1];
-    if (!n || n.interfaces.some((i) => i.name !== 'lo')) continue;
+    if (!n) continue;
+    const extra = n.interfaces.filter((i) => i.name !== 'lo').map((i) => i.name);
+    if (extra.length > 0) {
+      others ??= extra;
+      continue;
+    }
     const missing = limitsMissing(snap, p, memoryBytes, pidsMax);
     if (missing.length === 0) return { done: true };
     if (!best || missing.length < best.length) best = missing;
   }
-  return best
-    ? { done: false, hint: 'no-limits', params: { what: best.join(', ') } }
-    : { done: false, hint: 'has-network' };
+  if (best) return { done: false, hint: 'no-limits', params: { what: best.join(', ') } };
+  if (others) return { done: false, hint: 'has-network', params: { found: others.join(', ') } };
+  return shared
+    ? { done: false, hint: 'sandbox-net', params: { found: `net:[${snap.base.ns.net}]` } }
+    : { done: false, hint: 'no-container' };
 });
 
 /** Processes of a PID namespace of the student's whose host name is `hostname` (a runc container). */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { LessonDef } from '../../../lessons/types';
+import type { FileFacts } from '../kernel/path-facts';
 import type { CgroupGroup, SandboxSnapshot } from '../kernel/snapshot';
 import { checks } from './index';
 import type { CheckParams, CheckResult, HintParams } from './types';
@@ -52,7 +53,8 @@ export function asV2(snap: SandboxSnapshot): SandboxSnapshot {
   for (const g of snap.cgroups.groups) {
     const merged = byPath.get(g.path) ?? { hierarchy: 'unified', path: g.path, procs: [] };
     merged.procs = [...new Set([...merged.procs, ...g.procs])];
-    if (g.memory) merged.memory = g.memory;
+    // v2's memory.max reads `max` for no limit where v1's file reads its near-2^63 number
+    if (g.memory) merged.memory = g.memory.limit === null ? { ...g.memory, limitText: 'max' } : g.memory;
     if (g.pids) merged.pids = g.pids;
     if (g.cpu) merged.cpu = { ...g.cpu, weight: (g.cpu.weight * 100) / 1024 };
     if (g.frozen !== undefined) merged.frozen = g.frozen || merged.frozen === true;
@@ -79,3 +81,21 @@ export function editGroup(snap: SandboxSnapshot, path: string, edit: (g: CgroupG
     cgroups: { ...snap.cgroups, groups: snap.cgroups.groups.map((g) => (g.path === path ? edit(g) : g)) },
   };
 }
+
+/** The snapshot with what it read at `path` changed by `edit` (null: the path is gone). */
+export function editFile(
+  snap: SandboxSnapshot,
+  path: string,
+  edit: (f: FileFacts | null) => FileFacts | null,
+): SandboxSnapshot {
+  return { ...snap, files: { ...snap.files, [path]: edit(snap.files[path] ?? null) } };
+}
+
+/** A regular file's facts with `text` as its content (`base` gives its identity). */
+export const withText = (base: FileFacts | null, text: string): FileFacts => ({
+  id: base?.id ?? '0:0',
+  type: 'file',
+  rdev: '0:0',
+  size: Buffer.byteLength(text),
+  text,
+});

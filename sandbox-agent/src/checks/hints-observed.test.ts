@@ -9,7 +9,7 @@ import { type LessonDef, LOCALES, unfilledHintParams } from '../../../lessons/ty
 import type { MountEntry } from '../kernel/parse/mountinfo';
 import type { CgroupGroup, NetInterface, NetNamespace, SandboxSnapshot } from '../kernel/snapshot';
 import type { CheckId } from '../protocol/check-params';
-import { editGroup, judge, load } from './fixture-util';
+import { editFile, editGroup, judge, load, withText } from './fixture-util';
 import type { HintParams } from './types';
 import { inNewPidNs } from './util';
 
@@ -24,7 +24,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'userns-unmapped': { 'not-aluno': ['found'], mapped: ['pid', 'found'] },
   'userns-root-map': { 'no-root-map': ['found'] },
   'rootless-init': { 'not-aluno': ['found'], 'missing-ns': ['kind'] },
-  'cgroup-memory-limit': { 'wrong-limit': ['found'] },
+  'cgroup-memory-limit': { 'no-limit': ['found'], 'wrong-limit': ['found'] },
   'cgroup-memory-usage': { 'low-usage': ['found'] },
   'cgroup-cpu-quota': { 'no-quota': ['found'], 'wrong-quota': ['found'], 'too-few': ['count'] },
   'cgroup-cpu-weights': { 'wrong-ratio': ['found', 'highWeight', 'lowWeight'] },
@@ -34,8 +34,11 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'bind-mount': { 'other-source': ['found'], 'not-bind': ['fstype'], writable: ['found'] },
   'pivoted-root': { chrooted: ['pid'], 'old-root': ['pid'] },
   'overlay-mount': { 'plain-dir': ['fstype', 'under'], 'not-overlay': ['fstype'], 'wrong-dirs': ['found'] },
+  'overlay-copied-up': { 'not-appended': ['found', 'lower'] },
+  'overlay-whiteout': { 'no-whiteout': ['found'] },
   'overlay-layers': { 'one-lower': ['found'], 'has-upper': ['found'] },
   'overlay-shared-image': { 'too-few': ['found'] },
+  'cap-dropped': { 'none-dropped': ['found'] },
   'seccomp-extra-filter': { 'no-filter': ['found'] },
   'veth-pair': { 'not-veth': ['kind'] },
   'iface-up': { 'other-addr': ['found'] },
@@ -43,7 +46,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'default-route': { 'other-route': ['found'] },
   'net-listener': { 'other-port': ['found'] },
   'container-complete': { missing: ['what'] },
-  'docker-like': { 'no-limits': ['what'] },
+  'docker-like': { 'no-limits': ['what'], 'has-network': ['found'], 'sandbox-net': ['found'] },
   'oci-running': { 'no-limits': ['what'] },
   'oci-seccomp': { 'no-filter': ['found'] },
   'pod-members': { 'few-members': ['found'] },
@@ -68,25 +71,21 @@ const WITHOUT_VALUE = reasonsByCheck(`
   uts-hostname: not-container no-new-uts; joined-uts: no-container not-joined
   joined-container: no-container not-joined; time-offset: no-time-ns; ns-differs: same-ns
   userns-unmapped: no-userns; userns-root-map: no-userns no-map; rootless-init: no-init
-  # open: cgroup-memory-limit no-limit (the file's no limit: max on v2, a number on v1 the snapshot does not keep)
-  cgroup-memory-limit: no-group no-limit; cgroup-has-process: no-group empty; cgroup-memory-usage: no-group
+  cgroup-memory-limit: no-group; cgroup-has-process: no-group empty; cgroup-memory-usage: no-group
   cgroup-oom-kill: no-group no-oom empty-after-oom; cgroup-cpu-quota: no-group empty not-throttled
   cgroup-cpu-weights: no-group empty; cgroup-pids-limit: no-group no-refusal; cgroup-frozen: none-frozen
   cgroup-emptied: no-group never-used
   bind-mount: not-mounted; mount-propagated: no-mount not-shared; mount-private: no-mount leaked
   pivoted-root: no-process; chroot-escaped: no-escape; overlay-mount: no-overlay
-  # open: overlay-copied-up not-appended, overlay-whiteout no-whiteout (what the upper file is instead)
-  overlay-copied-up: no-copy no-lower not-appended; overlay-whiteout: not-deleted no-whiteout lower-gone
+  overlay-copied-up: no-copy no-lower; overlay-whiteout: no-overlay not-deleted lower-gone upper-gone
   overlay-layers: no-overlay; overlay-shared-image: no-write leaked
-  # open: cap-dropped none-dropped (the capability sets of the root shells seen)
-  cap-dropped: none-dropped; file-cap-used: no-process; veth-pair: no-veth not-moved not-peers
+  cap-dropped: not-chrooted; file-cap-used: no-process; veth-pair: no-veth not-moved not-peers
   iface-up: no-addr down
   # open: veth-traffic no-traffic (the packet counters)
   veth-traffic: no-traffic; bridge-joined: no-bridge; default-route: no-route; container-complete: no-container
   oci-spec: no-spec not-json; oci-running: not-running; oci-seccomp: not-running; pod-pause: no-pause
   pod-members: no-pause
-  # open: docker-like has-network (the interfaces besides lo)
-  docker-like: no-container has-network; net-listener: no-container no-listener
+  docker-like: no-container; net-listener: no-container no-listener
   dnat-conntrack: no-nat no-answer other-ns; etc-bound: no-container not-bound own-file
   container-dev: no-mount-ns no-dev-tmpfs; pid1-zombie: no-new-pidns; pid1-reaps: no-new-pidns
 `);
@@ -183,6 +182,22 @@ const EDITED = {
     })),
   /** The container's server on port 8000, not 80. */
   otherPort: () => editNet(load('14-server'), (n) => (n.listenPorts?.includes(80) ? { ...n, listenPorts: [8000] } : n)),
+  /** The copied-up file written over in the upper layer by hand: it no longer starts with the lower's text. */
+  upperOverwritten: () => editFile(load('08-copy-up'), '/root/ov/upper/baixo.txt', (f) => withText(f, 'cima\n')),
+  /** The whiteout replaced in the upper layer by a regular file (the merged view keeps the file hidden). */
+  whiteoutReplaced: () => editFile(load('08-whiteout'), '/root/ov/upper/ambos.txt', (f) => withText(f, 'cima\n')),
+  /** Lesson 09's capsh shell in the rootfs with every capability: none dropped there. */
+  chrootAllCaps: () => {
+    const snap = load('09-no-chroot');
+    for (const p of snap.processes) p.caps = { ...p.caps, bnd: '000001ffffffffff', eff: '000001ffffffffff' };
+    return snap;
+  },
+  /** The `docker run` container's init left in the sandbox's own network namespace (no `-n`). */
+  dockerSandboxNet: () => {
+    const snap = load('13-docker-run');
+    for (const p of snap.processes) if (p.nsPids.length > 2) p.ns.net = snap.base.ns.net;
+    return snap;
+  },
   /** One port of br0 taken off the bridge. */
   bridgeOnePort: () => {
     const snap = load('10-bridge');
@@ -217,7 +232,7 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
     rootless: { 'not-aluno': '04-root-userns', 'missing-ns': EDITED.rootlessSharedUts },
   },
   '05-cgroups-memory': {
-    group: { 'wrong-limit': '12-run' },
+    group: { 'no-limit': '05-unlimited-v1', 'wrong-limit': '12-run' },
     usage: { 'low-usage': '05-group-v1' },
   },
   '06-cgroups-cpu-pids': {
@@ -237,9 +252,13 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
   '08-overlay': {
     mount: { 'plain-dir': '08-fakes', 'not-overlay': EDITED.mergedTmpfs, 'wrong-dirs': '08-relative-other' },
     layers: { 'one-lower': EDITED.layersOneLower, 'has-upper': EDITED.layersWithUpper },
+    'copy-up': { 'not-appended': EDITED.upperOverwritten },
+    whiteout: { 'no-whiteout': EDITED.whiteoutReplaced },
     'two-containers': { 'too-few': 'fresh-08' },
   },
   '09-security': {
+    'drop-chown': { 'none-dropped': 'fresh-09' },
+    'no-chroot': { 'none-dropped': EDITED.chrootAllCaps },
     seccomp: { 'no-filter': 'fresh-09' },
   },
   '10-network': {
@@ -257,7 +276,7 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
   },
   '13-docker-kubernetes': {
     'container-b': { 'few-members': '13-container-a' },
-    'docker-run': { 'no-limits': '11-container' },
+    'docker-run': { 'no-limits': '11-container', 'has-network': '11-network', 'sandbox-net': EDITED.dockerSandboxNet },
   },
   '14-ports-and-names': {
     container: { 'other-addr': EDITED.eth0OtherAddr },

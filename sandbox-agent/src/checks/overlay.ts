@@ -4,6 +4,7 @@
 // Layers are compared by identity (layerIs), not by how they were spelled: the kernel shows a relative
 // `lowerdir=lower` as typed.
 import type { MountEntry } from '../kernel/parse/mountinfo';
+import type { FileFacts } from '../kernel/path-facts';
 import { baseMountAt, baseMountHolding, baseMounts, layerIdentity, layerIs, overlayDirs } from './mount-util';
 import { type Check, type CheckResult, defineCheck } from './types';
 
@@ -39,6 +40,40 @@ export const overlayMount = defineCheck('overlay-mount', (snap, params): CheckRe
   return { done: true };
 });
 
+/** Characters of a file's text a hint shows: lesson 08's files hold a word or two lines. */
+const SHOWN_TEXT = 40;
+
+/**
+ * A regular file's content as a hint shows it: quoted, with `\n` for each newline (`"baixo\nmudou\n"`, `""` when
+ * empty), cut after SHOWN_TEXT characters; its size when the snapshot did not read its text (too large).
+ */
+function shownText(f: FileFacts): string {
+  if (f.text === null) return `${f.size} bytes`;
+  const quoted = JSON.stringify(f.text);
+  return quoted.length > SHOWN_TEXT ? `${quoted.slice(0, SHOWN_TEXT)}…` : quoted;
+}
+
+/** `ls -l`'s first letter for each file type. */
+const LS_TYPE: Readonly<Record<string, string>> = {
+  file: '-',
+  dir: 'd',
+  char: 'c',
+  block: 'b',
+  fifo: 'p',
+  socket: 's',
+  symlink: 'l',
+};
+
+/**
+ * What a path is, as `ls -l` starts its line (no word of any language): the type's letter, and a device's
+ * numbers (`c 1, 3`) or a file's content (`- "cima\n"`).
+ */
+function shownEntry(f: FileFacts): string {
+  const letter = LS_TYPE[f.type] ?? '?';
+  if (f.type === 'char' || f.type === 'block') return `${letter} ${f.rdev.replace(':', ', ')}`;
+  return f.type === 'file' ? `${letter} ${shownText(f)}` : letter;
+}
+
 /** The directory part of a path: '/root/ov/upper/a.txt' → '/root/ov/upper'. */
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
 
@@ -68,24 +103,31 @@ export const overlayCopiedUp = defineCheck('overlay-copied-up', (snap, params): 
   if (lower?.type !== 'file') return { done: false, hint: 'no-lower', params: { lowerPath } };
   if (upper?.type !== 'file') return { done: false, hint: 'no-copy', params: { upperPath } };
   if (upper.text === null || lower.text === null || !upper.text.startsWith(lower.text) || upper.text === lower.text)
-    return { done: false, hint: 'not-appended', params: { upperPath } };
+    return {
+      done: false,
+      hint: 'not-appended',
+      params: { upperPath, lowerPath, found: shownText(upper), lower: shownText(lower) },
+    };
   return { done: true };
 });
 
 /**
  * Deleted through the overlay: gone from `mergedPath`, a 0:0 character device at `upperPath`, `lowerPath`
- * intact, and those directories an overlay's upper and lower.
+ * intact, and those directories an overlay's upper and lower. Not yet: no such overlay is mounted now
+ * (`no-overlay`), or `upperPath` is gone (`upper-gone`) or something else, which the hint shows as `ls -l` would.
  */
 export const overlayWhiteout = defineCheck('overlay-whiteout', (snap, params): CheckResult => {
   const upperPath = params.upperPath;
   const lowerPath = params.lowerPath;
   const mergedPath = params.mergedPath;
-  if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-whiteout', params: { upperPath } };
+  if (!mountedOver(snap, upperPath, lowerPath))
+    return { done: false, hint: 'no-overlay', params: { upper: dirOf(upperPath), lower: dirOf(lowerPath) } };
   if (snap.files[mergedPath]) return { done: false, hint: 'not-deleted', params: { mergedPath } };
   if (!snap.files[lowerPath]) return { done: false, hint: 'lower-gone', params: { lowerPath } };
   const upper = snap.files[upperPath];
-  if (upper?.type !== 'char' || upper.rdev !== '0:0')
-    return { done: false, hint: 'no-whiteout', params: { upperPath } };
+  if (!upper) return { done: false, hint: 'upper-gone', params: { upperPath } };
+  if (upper.type !== 'char' || upper.rdev !== '0:0')
+    return { done: false, hint: 'no-whiteout', params: { upperPath, found: shownEntry(upper) } };
   return { done: true };
 });
 

@@ -15,21 +15,23 @@ const inSandboxUserNs = (snap: Parameters<Check>[0], p: ProcInfo) => p.ns.user =
 
 /**
  * A process of the sandbox's root lacks capability `cap` in its bounding and effective sets (it can never
- * get it back); with `path`, one whose root directory is that path.
+ * get it back); with `path`, one whose root directory is that path (none there: `not-chrooted`). Not yet, the
+ * hint shows the bounding sets those processes have, as /proc/PID/status prints them.
  */
 export const capDropped = defineCheck('cap-dropped', (snap, params): CheckResult => {
   const cap = params.cap;
   const path = params.path;
   const rootId = path !== undefined ? lessonDirId(snap, path) : undefined;
-  const found = snap.processes.some(
+  const roots = snap.processes.filter(
     (p) =>
       inSandboxUserNs(snap, p) &&
       p.uid === snap.base.uidBase &&
-      !hasCap(p.caps.bnd, cap) &&
-      !hasCap(p.caps.eff, cap) &&
       (path === undefined || (rootId !== undefined && rootId !== null && p.rootId === rootId)),
   );
-  return found ? { done: true } : { done: false, hint: 'none-dropped', params: { cap } };
+  if (roots.some((p) => !hasCap(p.caps.bnd, cap) && !hasCap(p.caps.eff, cap))) return { done: true };
+  if (path !== undefined && roots.length === 0) return { done: false, hint: 'not-chrooted', params: { cap } };
+  const found = [...new Set(roots.map((p) => p.caps.bnd))].sort().join(' ');
+  return { done: false, hint: 'none-dropped', params: { cap, found } };
 });
 
 /** A process of sandbox user `uid` (not root) holds capability `cap` in its effective set. */

@@ -12,6 +12,7 @@ import {
   readSandboxCgroups,
   withSubtreeRefusals,
 } from './inspect-cgroups';
+import { fx } from './parse/fixture-util';
 import type { CgroupGroup } from './snapshot';
 
 const reader = (files: Record<string, string>) => (f: string) => files[f];
@@ -71,7 +72,7 @@ describe('cgroupGroupOf', () => {
       hierarchy: 'memory',
       path: '/demo',
       procs: [12, 13],
-      memory: { limit: 104857600, usage: 65536000, oomKills: 1 },
+      memory: { limit: 104857600, limitText: '104857600', usage: 65536000, oomKills: 1 },
     });
   });
 
@@ -114,12 +115,29 @@ describe('cgroupGroupOf', () => {
       hierarchy: 'unified',
       path: '/pid20',
       procs: [30, 31],
-      memory: { limit: null, usage: 1048576, oomKills: 0 },
+      memory: { limit: null, limitText: 'max', usage: 1048576, oomKills: 0 },
       pids: { max: 20, current: 20, refused: 3 },
       cpu: { quotaUs: null, periodUs: 100000, weight: 100, nrThrottled: 0 },
       frozen: true,
       subtreeControl: [],
     });
+  });
+
+  it('keeps the limit file as the kernel printed it, for a hint on a group without a limit', () => {
+    // v1's file as recorded on this machine; v2's written by hand from cgroup-v2.rst (parse/fixtures/v2/README.md)
+    const recorded = (dir: string, file: string) => fx(`${dir}/${file}`);
+    const v1 = v1Group('memory', '/demo', {
+      'cgroup.procs': '',
+      'memory.limit_in_bytes': recorded('v1-hybrid/memory-unlimited', 'memory.limit_in_bytes'),
+      'memory.usage_in_bytes': '0\n',
+    });
+    expect(v1?.memory).toMatchObject({ limit: null, limitText: '9223372036854771712' });
+    const v2 = v2Group('/demo', {
+      'cgroup.procs': '',
+      'memory.max': recorded('v2/unlimited', 'memory.max'),
+      'memory.current': '0\n',
+    });
+    expect(v2?.memory).toMatchObject({ limit: null, limitText: 'max' });
   });
 
   it('is undefined for a group removed meanwhile, and leaves out a controller whose files are absent', () => {

@@ -106,6 +106,7 @@ export function cgroupGroupOf(
     if (limit !== undefined && usage !== undefined)
       group.memory = {
         limit: parseLimit(limit),
+        limitText: limit.trim(),
         usage: Number(usage.trim()),
         oomKills: parseFlatKeyed(events ?? '').get('oom_kill') ?? 0,
       };

@@ -187,6 +187,11 @@ export interface CgroupGroup {
   memory?: {
     /** Bytes; null = no limit ("max", or v1's huge default). */
     limit: number | null;
+    /**
+     * The limit file's text as read, trimmed: what a hint shows for no limit (`max`, v1's `9223372036854771712`).
+     * Absent in snapshots recorded before.
+     */
+    limitText?: string;
     usage: number;
     /** OOM kills in this group (v1 memory.oom_control, v2 memory.events `oom_kill`). */
     oomKills: number;

@@ -168,7 +168,7 @@ function cgroupsOf(groups: readonly CgroupGroup[], sandboxPid: (host: number) =>
       const pid = sandboxPid(host);
       if (pid !== undefined && !c.procs.includes(pid)) c.procs.push(pid);
     }
-    if (g.memory) c.memory = { ...g.memory };
+    if (g.memory) c.memory = { limit: g.memory.limit, usage: g.memory.usage, oomKills: g.memory.oomKills };
     if (g.pids) c.pids = { ...g.pids };
     if (g.cpu) c.cpu = { ...g.cpu };
     if (g.frozen !== undefined) c.frozen = (c.frozen ?? false) || g.frozen;
