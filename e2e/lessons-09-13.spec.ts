@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { lessons } from '../lessons/index';
 import { hostCgroupVersion } from '../lib/host-cgroup';
-import { doStepsWithButtons, openLesson, takeQuiz, terminalText } from './helpers';
+import { appendixHref, lessonHref } from '../lib/lessons/appendix';
+import { doStepsWithButtons, lessonBySlug, messages, openLesson, takeQuiz, terminalText } from './helpers';
 
 const version = hostCgroupVersion();
 
@@ -34,3 +35,39 @@ test('pt: the quiz of every lesson, graded by the agent with the feedback of the
   expect(lessons.length).toBe(16);
   for (const lesson of lessons) await takeQuiz(page, 'pt', lesson, 'right');
 });
+
+// Reference material lives in an appendix the lesson links to (issue 23): the link in the prose opens it in
+// a tab of its own (the lesson and its terminals stay), with the material that left the lesson, and leads back.
+const APPENDICES = [
+  { slug: '12-oci-runc', item: 'rlimits' },
+  { slug: '13-docker-kubernetes', item: '--security-opt seccomp=perfil.json' },
+] as const;
+
+for (const locale of ['pt', 'gl'] as const) {
+  test(`${locale}: 12-oci-runc and 13-docker-kubernetes open their appendix from the prose, in a tab of its own`, async ({
+    page,
+    context,
+  }) => {
+    for (const { slug, item } of APPENDICES) {
+      const lesson = lessonBySlug(slug);
+      await page.goto(lessonHref(locale, slug));
+      const prose = page.locator(`article[data-lesson="${slug}"]`);
+      await expect(prose).not.toContainText(item);
+      const link = prose.getByTestId('appendix-link').first();
+      const words = messages(locale).lesson.appendix;
+      await expect(link).toContainText(words.newTab);
+      const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+      await tab.waitForLoadState();
+      expect(new URL(tab.url()).pathname).toBe(appendixHref(locale, slug));
+      await expect(tab.getByRole('heading', { level: 1 })).toHaveText(
+        words.title.replace('{title}', lesson.title[locale]),
+      );
+      await expect(tab.locator(`article[data-appendix="${slug}"]`)).toContainText(item);
+      await expect(tab.getByTestId('appendix-back')).toHaveAttribute('href', lessonHref(locale, slug));
+      await tab.close();
+    }
+    // a lesson without an appendix has no such page
+    const none = await page.goto(appendixHref(locale, '01-chroot'));
+    expect(none?.status()).toBe(404);
+  });
+}
