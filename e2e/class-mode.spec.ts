@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { testAgentEnv, testRun } from './agent-env';
-import { doChrootStep, runInTerminal, terminalText, waitConnected } from './helpers';
+import { doChrootStep, messages, runInTerminal, terminalText, waitConnected } from './helpers';
 
 const { tag, run, dataDir } = testRun('class', randomBytes(2).toString('hex'));
 const netns = `gaiola-e2e-${tag}`;
@@ -17,6 +17,8 @@ const hostIf = `gaiola-h${tag}`;
 const nsIf = `gaiola-n${tag}`;
 const address = `10.231.${Number.parseInt(tag, 16) % 250}.1`;
 const SITE_PORT = 3200;
+/** The test-hook slot of a look's first terminal on the instructor's page (LOOK_HOOK_BASE, look-dialog.tsx). */
+const LOOK_TERMINAL = 100;
 const AGENT_PORT = 3201;
 const site = `http://${address}:${SITE_PORT}`;
 
@@ -215,104 +217,213 @@ test("an instructor's reset: the student's page says the instructor did it and t
   }
 });
 
-test("help in class: a student raises a hand, the instructor sees it, asks to look, and sees the student's terminal once accepted (issue 20)", async ({
+test('help in class, walked through by an instructor and three students: hands raised and queued, a look declined and one accepted, help with typing, ended by the student, the stuck mark, where the class is, a broadcast in pt and gl (issue 20)', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
+  const pt = messages('pt');
+  const gl = messages('gl');
+  const instructor = await instructorPage(browser);
   const eva = await studentInLesson(browser, 'Eva');
+  const iria = await studentInLesson(browser, 'Iria');
+  const noa = await studentInLesson(browser, 'Noa', 'gl');
   await runInTerminal(eva, 0, 'echo eva-$((6*7))');
+  const places = (...pages: Page[]) =>
+    Promise.all(pages.map((p) => p.getByTestId('help-place').getAttribute('data-position')));
 
-  // the shortcut opens the question; the hand goes up with it
+  // Raise: Eva with the shortcut and a question, Iria and Noa with the button; each sees their place in the queue.
   await eva.keyboard.press('Alt+KeyH');
   await eva.getByTestId('help-question').fill('<b>o chroot</b> diz No such file');
   await eva.getByTestId('help-send').click();
   await expect(eva.getByTestId('help-place')).toHaveAttribute('data-position', /^\d+$/);
+  const first = Number(await eva.getByTestId('help-place').getAttribute('data-position'));
+  for (const page of [iria, noa]) {
+    await page.getByTestId('help-ask').click();
+    await page.getByTestId('help-send').click();
+  }
+  await expect.poll(() => places(eva, iria, noa)).toEqual([first, first + 1, first + 2].map(String));
+  await expect(noa.getByTestId('help-place')).toContainText(gl.lesson.help.place.replace('{n}', String(first + 2)));
   // a reload keeps the hand
   await eva.reload();
   await waitConnected(eva, 0);
-  await expect(eva.getByTestId('help-place')).toBeVisible();
+  await expect(eva.getByTestId('help-place')).toHaveAttribute('data-position', String(first));
 
-  const instructor = await instructorPage(browser);
-  const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Eva' });
-  await expect(entry).toContainText('<b>o chroot</b> diz No such file');
-  await expect(entry).toContainText('L1');
+  // The queue on the instructor's page, oldest first, with each one's lesson, step and question (text, never markup).
+  const queue = instructor.getByTestId('help-queue').locator('li');
+  const entry = (name: string) => queue.filter({ has: instructor.locator('strong', { hasText: name }) });
+  await expect
+    .poll(async () =>
+      (await queue.locator('strong').allTextContents()).filter((n) => ['Eva', 'Iria', 'Noa'].includes(n)),
+    )
+    .toEqual(['Eva', 'Iria', 'Noa']);
+  await expect(entry('Eva')).toContainText('<b>o chroot</b> diz No such file');
+  await expect(entry('Eva')).toContainText('L1 · passo 1');
 
-  await entry.getByTestId('help-look').click();
+  // Ask to look: Noa, asked in Galician, declines; the instructor's dialog says so.
   const dialog = instructor.getByTestId('look-dialog');
+  await entry('Noa').getByTestId('help-look').click();
   await expect(dialog).toHaveAttribute('data-state', 'waiting');
-  await expect(eva.getByTestId('look-asking')).toBeVisible();
+  await expect(noa.getByTestId('look-asking')).toContainText(
+    gl.lesson.help.asking.replace('{name}', gl.lesson.help.someone),
+  );
+  await noa.getByTestId('look-decline').click();
+  await expect(dialog).toHaveAttribute('data-state', 'declined');
+  await expect(dialog.getByTestId('look-status')).toHaveText(pt.class.instructor.look.ended.declined);
+  await expect(noa.getByTestId('look-asking')).toHaveCount(0);
+  await expect(noa.getByTestId('look-watching')).toHaveCount(0);
+  await instructor.getByTestId('look-close').click();
+
+  // Eva accepts: the look shows her terminal, replayed then live, while her page says who looks; no one else's page.
+  await entry('Eva').getByTestId('help-look').click();
+  await expect(dialog).toHaveAttribute('data-state', 'waiting');
   await eva.getByTestId('look-accept').click();
   await expect(dialog).toHaveAttribute('data-state', 'watching');
   await expect(eva.getByTestId('look-watching')).toBeVisible();
-  // the student's screen, replayed, in the instructor's dialog; then live
-  await expect.poll(() => terminalText(instructor, 100)).toContain('eva-42');
+  await expect.poll(() => terminalText(instructor, LOOK_TERMINAL)).toContain('eva-42');
   await runInTerminal(eva, 0, 'echo live-$((7*6))x');
-  await expect.poll(() => terminalText(instructor, 100)).toContain('live-42x');
+  await expect.poll(() => terminalText(instructor, LOOK_TERMINAL)).toContain('live-42x');
+  for (const other of [iria, noa]) {
+    await expect(other.getByTestId('look-watching')).toHaveCount(0);
+    await expect(other.getByTestId('look-asking')).toHaveCount(0);
+  }
 
-  // the student ends it: the badge goes, the dialog says why
-  await eva.getByTestId('look-end').click();
-  await expect(dialog).toHaveAttribute('data-state', 'ended');
-  await expect(eva.getByTestId('look-watching')).toHaveCount(0);
-  await instructor.getByTestId('look-close').click();
-
-  // answered: the hand leaves the queue and the student's page
-  await entry.getByTestId('help-answered').click();
-  await expect(entry).toHaveCount(0);
-  await expect(eva.getByTestId('help-ask')).toBeVisible();
-});
-
-test('help with typing in class: the instructor asks to type, the student accepts, the command runs in their terminal, the student takes the keyboard back (issue 20)', async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const iria = await studentInLesson(browser, 'Iria');
-  const instructor = await instructorPage(browser);
-  await iria.keyboard.press('Alt+KeyH');
-  await iria.getByTestId('help-send').click();
-  const entry = instructor.getByTestId('help-queue').locator('li').filter({ hasText: 'Iria' });
-  await entry.getByTestId('help-look').click();
-  const dialog = instructor.getByTestId('look-dialog');
-  await iria.getByTestId('look-accept').click();
-  await expect(dialog).toHaveAttribute('data-state', 'watching');
-
-  // asked to type: a second consent, apart from the look's
+  // Help with typing: a second consent, apart from the look's; the instructor's keystrokes run in Eva's shell.
   await dialog.getByTestId('look-help-ask').click();
-  await expect(iria.getByTestId('help-asking')).toContainText('quer digitar no seu terminal');
+  const someone = pt.lesson.help.someone;
+  await expect(eva.getByTestId('help-asking')).toContainText(pt.lesson.help.helpAsking.replace('{name}', someone));
   await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'asking');
-  await iria.getByTestId('help-accept').click();
+  await eva.getByTestId('help-accept').click();
   await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'typing');
-  await expect(iria.getByTestId('help-typing')).toContainText('está digitando no seu terminal');
-
-  // the instructor types in the look's terminal; the command runs in the student's own
+  await expect(eva.getByTestId('help-typing')).toContainText(pt.lesson.help.typing.replace('{name}', someone));
   await dialog.getByTestId('look-screen-0').click();
   await instructor.keyboard.type('echo ajuda-$((6*7))x');
   await instructor.keyboard.press('Enter');
-  await expect.poll(() => terminalText(iria, 0)).toContain('ajuda-42x');
-  await expect.poll(() => terminalText(instructor, 100)).toContain('ajuda-42x');
+  await expect.poll(() => terminalText(eva, 0)).toContain('ajuda-42x');
+  await expect.poll(() => terminalText(instructor, LOOK_TERMINAL)).toContain('ajuda-42x');
+  // The README's picture of help with typing (GAIOLA_SCREENSHOTS=dir writes it there), the whole dialog in view.
+  if (process.env.GAIOLA_SCREENSHOTS) {
+    await instructor.setViewportSize({ width: 1280, height: 900 });
+    await dialog.screenshot({ path: path.join(process.env.GAIOLA_SCREENSHOTS, 'instructor-help.png') });
+  }
 
-  // the student takes the keyboard back: the badge goes, the instructor is told, keystrokes stop reaching the shell
-  await iria.getByTestId('help-end').click();
-  await expect(iria.getByTestId('help-typing')).toHaveCount(0);
+  // Eva takes the keyboard back: her badge goes, the instructor is told, keystrokes stop reaching her shell.
+  await eva.getByTestId('help-end').click();
+  await expect(eva.getByTestId('help-typing')).toHaveCount(0);
   await expect(dialog.getByTestId('look-help')).toHaveAttribute('data-state', 'off');
-  await expect(dialog.getByTestId('look-help-status')).toHaveText('O aluno retomou o teclado.');
-  await expect(iria.getByTestId('look-watching')).toBeVisible();
+  await expect(dialog.getByTestId('look-help-status')).toHaveText(pt.class.instructor.look.helpOff.ended);
+  await expect(eva.getByTestId('look-watching')).toBeVisible();
   await dialog.getByTestId('look-screen-0').click();
   await instructor.keyboard.type('echo depois-$((6*7))x');
   await instructor.keyboard.press('Enter');
-  await runInTerminal(iria, 0, 'echo sync-$((6*7))');
-  expect(await terminalText(iria, 0)).not.toContain('depois-42x');
+  await runInTerminal(eva, 0, 'echo sync-$((6*7))');
+  expect(await terminalText(eva, 0)).not.toContain('depois-42x');
 
-  // the audit file holds the look and the help
-  await iria.getByTestId('look-end').click();
+  // Eva ends the look: the badge goes, the dialog says why. Answered, her hand leaves the queue and the others move up.
+  await eva.getByTestId('look-end').click();
   await expect(dialog).toHaveAttribute('data-state', 'ended');
+  await expect(dialog.getByTestId('look-status')).toHaveText(pt.class.instructor.look.ended.ended);
+  await expect(eva.getByTestId('look-watching')).toHaveCount(0);
   await instructor.getByTestId('look-close').click();
+  await entry('Eva').getByTestId('help-answered').click();
+  await expect(entry('Eva')).toHaveCount(0);
+  await expect(eva.getByTestId('help-ask')).toBeVisible();
+  await expect.poll(() => places(iria, noa)).toEqual([first, first + 1].map(String));
+
+  // Who is stuck: Noa's commands leave the first check failing; each counts once, and at 3 (GAIOLA_STUCK_FAILURES
+  // here) Noa is marked stuck by failures and sorted above everyone who is not stuck.
+  const roster = instructor.locator('[data-testid^="student-row-"]');
+  const row = (name: string) => roster.filter({ hasText: name });
+  await row('Noa').getByRole('button').first().click();
+  const detail = instructor.getByTestId('student-detail');
+  await expect(detail.getByTestId('student-hint')).toContainText('chroot rootfs /bin/sh');
+  await expect(row('Noa').getByTestId('student-stuck')).toHaveCount(0);
+  for (let n = 1; n <= 3; n++) {
+    await runInTerminal(noa, 0, `echo tentativa-${n}`);
+    await expect
+      .poll(async () => Number(await detail.getByTestId('student-failing').getAttribute('data-count')))
+      .toBeGreaterThanOrEqual(n);
+  }
+  await expect(detail.getByTestId('student-failing')).toContainText('passo 1');
+  expect(Number(await detail.getByTestId('student-commands').getAttribute('data-count'))).toBeGreaterThanOrEqual(3);
+  await expect(row('Noa').getByTestId('student-stuck')).toHaveAttribute('data-by', 'failures');
+  const stuckAbove = await roster.evaluateAll((els) => {
+    const i = els.findIndex((e) => e.textContent?.includes('Noa'));
+    return els.slice(0, i).every((e) => e.querySelector('[data-testid="student-stuck"]') !== null);
+  });
+  expect(stuckAbove).toBe(true);
+
+  // Where the class is: lesson 01 (the one most students have open), each student at their first step not done;
+  // Iria does step 1 and moves to step 2, whose median time is shown, and is not stuck.
+  const progress = instructor.getByTestId('class-progress');
+  await expect(progress).toHaveAttribute('data-lesson', '01-chroot');
+  const count = async (n: number) =>
+    Number(await progress.getByTestId(`progress-step-${n}`).getAttribute('data-count'));
+  for (const name of ['Eva', 'Iria', 'Noa']) await expect(row(name).locator('td').nth(1)).toHaveText('L1');
+  await expect.poll(() => count(1)).toBeGreaterThanOrEqual(3);
+  const before = [await count(1), await count(2)];
+  await doChrootStep(iria);
+  await expect.poll(async () => [await count(1), await count(2)]).toEqual([(before[0] ?? 0) - 1, (before[1] ?? 0) + 1]);
+  await expect(progress.getByTestId('progress-step-1')).toContainText('mediana');
+  await expect(row('Iria').getByTestId('student-stuck')).toHaveCount(0);
+
+  // A broadcast: refused empty; then the instructor's words on both pages as written, the chrome in each language.
+  await instructor.getByTestId('broadcast-send').click();
+  await expect(instructor.getByTestId('broadcast-invalid')).toBeVisible();
+  const text = 'Olhem o passo 2 <b>agora</b> & depois o 3';
+  await instructor.getByTestId('broadcast-input').fill(text);
+  await instructor.getByTestId('broadcast-send').click();
+  await expect(instructor.getByTestId('broadcast-shown')).toHaveText(text);
+  for (const [page, m] of [
+    [eva, pt],
+    [noa, gl],
+  ] as const) {
+    const banner = page.getByTestId('broadcast-banner');
+    await expect(banner).toContainText(m.lesson.broadcast.heading);
+    await expect(banner.getByTestId('broadcast-text')).toHaveText(text);
+    // text, never markup
+    await expect(banner.locator('b')).toHaveCount(0);
+    await expect(page.getByTestId('broadcast-dismiss')).toHaveText(m.lesson.broadcast.dismiss);
+  }
+  await eva.getByTestId('broadcast-dismiss').click();
+  await expect(eva.getByTestId('broadcast-banner')).toHaveCount(0);
+  // closed stays closed across a reload; a new broadcast shows again
+  await eva.reload();
+  await waitConnected(eva, 0);
+  await expect(eva.getByTestId('broadcast-banner')).toHaveCount(0);
+  await expect(noa.getByTestId('broadcast-banner')).toBeVisible();
+
+  // A command, shown as text and never typed into anyone's shell.
+  const command = 'mount -t proc proc /proc';
+  await instructor.getByTestId('broadcast-kind-command').check();
+  await instructor.getByTestId('broadcast-input').fill(command);
+  await instructor.getByTestId('broadcast-send').click();
+  const banner = eva.getByTestId('broadcast-banner');
+  await expect(banner).toHaveAttribute('data-kind', 'command');
+  await expect(banner.locator('code')).toHaveText(command);
+  await expect(noa.getByTestId('broadcast-text')).toHaveText(command);
+  await runInTerminal(eva, 0, 'echo depois-$((6*7))');
+  expect(await terminalText(eva, 0)).not.toContain(command);
+  expect(await terminalText(noa, 0)).not.toContain(command);
+
+  // The audit file: the look Noa declined, Eva's look and help with how each ended, and both broadcasts.
   const download = instructor.waitForEvent('download');
   await instructor.getByTestId('export-audit').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^gaiola-[A-Z0-9]+-\d{4}-\d{2}-\d{2}-registro\.csv$/);
   const csv = readFileSync((await file.path()) as string, 'utf8');
-  expect(csv).toMatch(/\r\nlook,,Iria,[^,]+,[^,]+,\d+,end=ended\r\n/);
-  expect(csv).toMatch(/\r\nhelp,,Iria,[^,]+,[^,]+,\d+,end=ended bytes=\d+\r\n/);
+  expect(csv).toMatch(/\r\nlook,,Noa,[^,]+,[^,]+,\d+,end=declined consent=none\r\n/);
+  expect(csv).toMatch(/\r\nlook,,Eva,[^,]+,[^,]+,\d+,end=ended\r\n/);
+  expect(csv).toMatch(/\r\nhelp,,Eva,[^,]+,[^,]+,\d+,end=ended bytes=\d+\r\n/);
+  expect(csv).toContain(`,${command}\r\n`);
+
+  // The README's picture of the instructor page (GAIOLA_SCREENSHOTS=dir writes it there).
+  if (process.env.GAIOLA_SCREENSHOTS) {
+    await instructor.evaluate(() => window.scrollTo(0, 0));
+    await instructor.screenshot({
+      path: path.join(process.env.GAIOLA_SCREENSHOTS, 'instructor-class.png'),
+      fullPage: true,
+    });
+  }
 });
 
 test('the class pages in pt and gl, as a student and as the instructor: no serious axe violation, no English in the accessibility tree (issue 21)', async ({
@@ -355,100 +466,6 @@ test('the class pages in pt and gl, as a student and as the instructor: no serio
     await student.getByTestId('help-lower').click();
     await expect(student.getByTestId('help-ask')).toBeVisible();
     await context.close();
-  }
-});
-
-test('who is stuck, where the class is, and a broadcast in pt and gl (issue 20)', async ({ browser }) => {
-  test.setTimeout(180_000);
-  const instructor = await instructorPage(browser);
-  const lia = await studentInLesson(browser, 'Lia');
-  const noa = await studentInLesson(browser, 'Noa', 'gl');
-
-  // Where the class is: lesson 01 (the one most students have open), each student at their first step not done.
-  const progress = instructor.getByTestId('class-progress');
-  await expect(progress).toHaveAttribute('data-lesson', '01-chroot');
-  const count = async (n: number) =>
-    Number(await progress.getByTestId(`progress-step-${n}`).getAttribute('data-count'));
-  // both on lesson 01 in the table (the lesson each page has open) before the counts are read
-  const roster = instructor.locator('[data-testid^="student-row-"]');
-  for (const name of ['Lia', 'Noa'])
-    await expect(roster.filter({ hasText: name }).locator('td').nth(1)).toHaveText('L1');
-  await expect.poll(() => count(1)).toBeGreaterThanOrEqual(2);
-  const before = [await count(1), await count(2)];
-  await doChrootStep(lia);
-  // Lia leaves step 1 for step 2; its median time is shown
-  await expect.poll(async () => [await count(1), await count(2)]).toEqual([(before[0] ?? 0) - 1, (before[1] ?? 0) + 1]);
-  await expect(progress.getByTestId('progress-step-1')).toContainText('mediana');
-
-  // Who is stuck: Noa's commands leave the first check failing; each counts once, and at 3 (GAIOLA_STUCK_FAILURES
-  // here) Noa is marked stuck by failures and sorted above everyone who is not stuck.
-  const noaRow = instructor.locator('[data-testid^="student-row-"]').filter({ hasText: 'Noa' });
-  await noaRow.getByRole('button').first().click();
-  const detail = instructor.getByTestId('student-detail');
-  await expect(detail.getByTestId('student-hint')).toContainText('chroot rootfs /bin/sh');
-  await expect(noaRow.getByTestId('student-stuck')).toHaveCount(0);
-  for (let n = 1; n <= 3; n++) {
-    await runInTerminal(noa, 0, `echo tentativa-${n}`);
-    await expect
-      .poll(async () => Number(await detail.getByTestId('student-failing').getAttribute('data-count')))
-      .toBeGreaterThanOrEqual(n);
-  }
-  await expect(detail.getByTestId('student-failing')).toContainText('passo 1');
-  await expect(Number(await detail.getByTestId('student-commands').getAttribute('data-count'))).toBeGreaterThanOrEqual(
-    3,
-  );
-  await expect(noaRow.getByTestId('student-stuck')).toHaveAttribute('data-by', 'failures');
-  const stuckAbove = await roster.evaluateAll((els) => {
-    const i = els.findIndex((e) => e.textContent?.includes('Noa'));
-    return els.slice(0, i).every((e) => e.querySelector('[data-testid="student-stuck"]') !== null);
-  });
-  expect(stuckAbove).toBe(true);
-  // Lia, who did her step, is not stuck
-  await expect(roster.filter({ hasText: 'Lia' }).getByTestId('student-stuck')).toHaveCount(0);
-
-  // A broadcast: refused empty; then the instructor's words on both pages as written, the chrome in each language.
-  await instructor.getByTestId('broadcast-send').click();
-  await expect(instructor.getByTestId('broadcast-invalid')).toBeVisible();
-  const text = 'Olhem o passo 2 <b>agora</b> & depois o 3';
-  await instructor.getByTestId('broadcast-input').fill(text);
-  await instructor.getByTestId('broadcast-send').click();
-  await expect(instructor.getByTestId('broadcast-shown')).toHaveText(text);
-  for (const [page, heading] of [
-    [lia, 'Aviso do instrutor'],
-    [noa, 'Aviso do docente'],
-  ] as const) {
-    const banner = page.getByTestId('broadcast-banner');
-    await expect(banner).toContainText(heading);
-    await expect(banner.getByTestId('broadcast-text')).toHaveText(text);
-    // text, never markup
-    await expect(banner.locator('b')).toHaveCount(0);
-  }
-  await expect(noa.getByTestId('broadcast-dismiss')).toHaveText('Pechar o aviso');
-  await lia.getByTestId('broadcast-dismiss').click();
-  await expect(lia.getByTestId('broadcast-banner')).toHaveCount(0);
-  // closed stays closed across a reload; a new broadcast shows again
-  await lia.reload();
-  await waitConnected(lia, 0);
-  await expect(lia.getByTestId('broadcast-banner')).toHaveCount(0);
-  await expect(noa.getByTestId('broadcast-banner')).toBeVisible();
-
-  // A command, shown as text and never typed into anyone's shell.
-  const command = 'mount -t proc proc /proc';
-  await instructor.getByTestId('broadcast-kind-command').check();
-  await instructor.getByTestId('broadcast-input').fill(command);
-  await instructor.getByTestId('broadcast-send').click();
-  const banner = lia.getByTestId('broadcast-banner');
-  await expect(banner).toHaveAttribute('data-kind', 'command');
-  await expect(banner.locator('code')).toHaveText(command);
-  await expect(noa.getByTestId('broadcast-text')).toHaveText(command);
-  await runInTerminal(lia, 0, 'echo depois-$((6*7))');
-  expect(await terminalText(lia, 0)).not.toContain(command);
-  expect(await terminalText(noa, 0)).not.toContain(command);
-
-  // The README's picture of the instructor page (GAIOLA_SCREENSHOT=path writes it).
-  if (process.env.GAIOLA_SCREENSHOT) {
-    await instructor.evaluate(() => window.scrollTo(0, 0));
-    await instructor.screenshot({ path: process.env.GAIOLA_SCREENSHOT, fullPage: true });
   }
 });
 

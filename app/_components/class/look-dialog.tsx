@@ -3,6 +3,8 @@
 // student's consent, then shows each of the student's terminals read-only at their size (the same screen and
 // scrollback), live, until the student ends it, leaves, or the dialog is closed. "Ask to type" asks the student a
 // second time; once they accept, the terminals take the instructor's keystrokes until either side stops.
+// xterm's own styles, as the lesson's terminal has them: without them its input field shows as a box in the corner
+import '@xterm/xterm/css/xterm.css';
 import { type HelpOffReason, TAB_COUNT } from '@protocol';
 import type { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
