@@ -1,7 +1,7 @@
 // Accessibility in Chromium, in pt and gl (issue 21): axe-core finds no serious or critical violation and the
-// accessibility tree holds no English string on the course index, a lesson with both terminals connected (with the
-// Kernel panel's every section, and xterm's screen-reader mode on), its quiz answered, and the page for an unknown
-// address; the class's pages are checked in class-mode.spec.ts, which serves them in class mode. And the keyboard
+// accessibility tree holds no English string on the course index, the appendices of 12-oci-runc and
+// 13-docker-kubernetes, a lesson with both terminals connected (with the Kernel panel's every section, and xterm's
+// screen-reader mode on), its quiz answered, and the page for an unknown address; the class's pages are checked in class-mode.spec.ts, which serves them in class mode. And the keyboard
 // and screen-reader ways through a lesson: F6 and Shift+F6 out of a terminal that keeps Tab, the screen-reader mode
 // remembered and speaking the page's language, a check and a quiz answer said by the page's one live region.
 import { readFileSync } from 'node:fs';
@@ -61,10 +61,15 @@ for (const locale of ['pt', 'gl'] as const) {
     test.use({ locale: locale === 'pt' ? 'pt-BR' : 'gl-ES' });
     const m = catalog(locale);
 
-    test(`${locale}: the course index and an unknown address`, async ({ page }) => {
+    test(`${locale}: the course index, the lessons' appendices and an unknown address`, async ({ page }) => {
       await page.goto(`/${locale}`);
       await expect(page.getByTestId('lesson-01-chroot')).toBeVisible();
       await expectAccessible(page, `/${locale}`);
+      for (const slug of ['12-oci-runc', '13-docker-kubernetes']) {
+        await page.goto(`/${locale}/${slug}/apendice`);
+        await expect(page.getByTestId('appendix-back')).toBeVisible();
+        await expectAccessible(page, `/${locale}/${slug}/apendice`);
+      }
       await page.goto(`/${locale}/nao-existe`);
       await expectAccessible(page, `/${locale}/nao-existe`);
     });
