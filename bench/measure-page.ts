@@ -25,25 +25,23 @@ async function until(cond: () => Promise<boolean> | boolean, what: string, ms = 
 }
 
 // Stamps the first terminal WebSocket's life in the page (created, open, first frame), before any of the
-// page's own code runs.
-function stampTerminalSocket(wsPath: string): void {
-  const g = globalThis as unknown as { __gaiolaWs?: Record<string, number>; WebSocket: typeof WebSocket };
-  const stamps: Record<string, number> = {};
-  g.__gaiolaWs = stamps;
-  const Native = g.WebSocket;
-  g.WebSocket = class extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      if (stamps.created !== undefined || !new URL(String(url)).pathname.startsWith(wsPath)) return;
-      stamps.created = performance.now();
-      this.addEventListener('open', () => {
-        stamps.open = performance.now();
-      });
-      this.addEventListener('message', () => {
-        stamps.firstFrame ??= performance.now();
-      });
-    }
-  };
+// page's own code runs. Text, not a function: tsx's transform names functions and classes with a helper
+// (`__name`) that does not exist in the page.
+function stampTerminalSocket(wsPath: string): string {
+  return `(() => {
+    const stamps = {};
+    window.__gaiolaWs = stamps;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url, protocols) {
+        super(url, protocols);
+        if (stamps.created !== undefined || !new URL(String(url)).pathname.startsWith(${JSON.stringify(wsPath)})) return;
+        stamps.created = performance.now();
+        this.addEventListener('open', () => { stamps.open = performance.now(); });
+        this.addEventListener('message', () => { stamps.firstFrame ??= performance.now(); });
+      }
+    };
+  })();`;
 }
 
 /** One load's timeline, ms from navigation start; in the order a load reaches them. */
@@ -70,25 +68,22 @@ const TIMELINE_ROWS: [keyof Timeline, string][] = [
 ];
 
 async function timelineOf(page: import('@playwright/test').Page, prompt: number): Promise<Timeline> {
-  const t = await page.evaluate(
-    ({ sessionPath }) => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const ends = (xs: PerformanceResourceTiming[]) => xs.reduce((m, e) => Math.max(m, e.responseEnd), 0);
-      const scripts = res.filter((e) => e.initiatorType === 'script' && e.startTime < nav.domContentLoadedEventEnd);
-      const ws = (globalThis as unknown as { __gaiolaWs?: Record<string, number> }).__gaiolaWs ?? {};
-      return {
-        html: nav.responseEnd,
-        scripts: ends(scripts),
-        domContentLoaded: nav.domContentLoadedEventEnd,
-        session: ends(res.filter((e) => new URL(e.name).pathname === sessionPath)),
-        socketCreated: ws.created ?? Number.NaN,
-        socketOpen: ws.open ?? Number.NaN,
-        firstFrame: ws.firstFrame ?? Number.NaN,
-      };
-    },
-    { sessionPath: SESSION_PATH },
-  );
+  // Text for the same reason as the stamps.
+  const t = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const lastEnd = (xs) => xs.reduce((m, e) => Math.max(m, e.responseEnd), 0);
+    const ws = window.__gaiolaWs ?? {};
+    return {
+      html: nav.responseEnd,
+      scripts: lastEnd(res.filter((e) => e.initiatorType === 'script' && e.startTime < nav.domContentLoadedEventEnd)),
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      session: lastEnd(res.filter((e) => new URL(e.name).pathname === ${JSON.stringify(SESSION_PATH)})),
+      socketCreated: ws.created ?? NaN,
+      socketOpen: ws.open ?? NaN,
+      firstFrame: ws.firstFrame ?? NaN,
+    };
+  })()`)) as Omit<Timeline, 'prompt'>;
   return { ...t, prompt };
 }
 
@@ -127,7 +122,7 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
     const timelines: Timeline[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
-      await context.addInitScript(stampTerminalSocket, WS_PATH);
+      await context.addInitScript(stampTerminalSocket(WS_PATH));
       const page = await context.newPage();
       await page.goto(`http://localhost:${SITE_PORT}/pt/01-chroot`);
       const loadJs = await page.evaluate(() =>
