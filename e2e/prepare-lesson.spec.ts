@@ -2,6 +2,7 @@
 // 1-7 opens lesson 08 in a new sandbox, prepares it (the agent checks lesson 01's rootfs is there, intact; nothing
 // is typed into the terminals) and does its first step; another breaks step 1 of lesson 05 and starts step 2 again,
 // the agent redoing step 1 in a fresh sandbox, shown as prepared, not as the student's.
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { hostCgroupVersion } from '../lib/host-cgroup';
 import { doStep, messages, openLesson, runInTerminal, terminalText, waitConnected } from './helpers';
@@ -53,6 +54,9 @@ test(`gl: lesson 05 (cgroup ${version}), step 1 broken, step 2 started again: st
     'data-hint',
     'wrong-limit',
   );
+  // The README's picture of a hint from the kernel (GAIOLA_SCREENSHOTS=dir writes it there).
+  if (process.env.GAIOLA_SCREENSHOTS)
+    await page.getByTestId('step-group').screenshot({ path: path.join(process.env.GAIOLA_SCREENSHOTS, 'hint.png') });
 
   await expect(page.getByTestId('step-restart-group')).toHaveCount(0);
   await page.getByTestId('step-restart-join').click();

@@ -131,6 +131,9 @@ for (const size of SIZES) {
       await tap(page, 'key-ctrl');
       await expect(page.getByTestId('key-ctrl')).toHaveAttribute('aria-pressed', 'true');
       await expect(input(page, 0)).toBeFocused();
+      // The README's picture of the key bar, Ctrl held for the c (GAIOLA_SCREENSHOTS=dir writes it there).
+      if (process.env.GAIOLA_SCREENSHOTS && size.narrow)
+        await page.screenshot({ path: path.join(process.env.GAIOLA_SCREENSHOTS, 'touch-key-bar.png'), scale: 'css' });
       await page.keyboard.type('c');
       await expect.poll(() => prompts(page, 0)).toBeGreaterThan(running);
       await expect(page.getByTestId('key-ctrl')).toHaveAttribute('aria-pressed', 'false');
