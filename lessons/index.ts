@@ -19,6 +19,7 @@ import ociRunc from './12-oci-runc/lesson';
 import dockerKubernetes from './13-docker-kubernetes/lesson';
 import portsAndNames from './14-ports-and-names/lesson';
 import devAndPid1 from './15-dev-and-pid1/lesson';
+import ociImage from './16-oci-image/lesson';
 import type { LessonDef } from './types';
 
 export const lessons: readonly LessonDef[] = [
@@ -38,6 +39,7 @@ export const lessons: readonly LessonDef[] = [
   dockerKubernetes,
   portsAndNames,
   devAndPid1,
+  ociImage,
 ];
 
 export function findLesson(slug: string): { lesson: LessonDef; index: number } | undefined {

@@ -77,6 +77,7 @@ describe('the lesson registry', () => {
       '13-docker-kubernetes',
       '14-ports-and-names',
       '15-dev-and-pid1',
+      '16-oci-image',
     ];
     const slugs = lessons.map((l) => l.slug);
     expect(slugs.filter((s) => published.includes(s))).toEqual(published);

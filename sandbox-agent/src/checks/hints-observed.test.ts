@@ -58,6 +58,10 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   },
   'pid1-zombie': { 'no-zombie': ['pid', 'comm'] },
   'pid1-reaps': { 'zombie-left': ['pid', 'comm'], 'not-reaped': ['pid', 'comm'], 'no-child': ['pid', 'comm'] },
+  'image-unpacked': { 'other-text': ['found'], 'no-busybox': ['found', 'size'] },
+  'image-whiteouts': { 'no-whiteout': ['found'] },
+  'image-overlay': { 'other-layers': ['found'], 'wrong-order': ['found'] },
+  'image-running': { 'other-layers': ['found'], 'wrong-order': ['found'] },
 };
 
 /**
@@ -88,6 +92,9 @@ const WITHOUT_VALUE = reasonsByCheck(`
   docker-like: no-container; net-listener: no-container no-listener
   dnat-conntrack: no-nat no-answer other-ns; etc-bound: no-container not-bound own-file
   container-dev: no-mount-ns no-dev-tmpfs; pid1-zombie: no-new-pidns; pid1-reaps: no-new-pidns
+  image-unpacked: missing; image-whiteouts: no-layer whiteout-missing marker-left
+  image-overlay: no-overlay file-shown not-opaque no-new
+  image-running: no-overlay file-shown not-opaque no-new not-running
 `);
 
 /** `check: reason reason; check: reason` lines (a `#` line is a note) → reasons by check. */
@@ -205,6 +212,15 @@ const EDITED = {
     if (port) port.master = null;
     return snap;
   },
+  /** Lesson 16's layer 2 file holding layer 3's text: layers unpacked into each other's directories. */
+  imageOtherText: () =>
+    editFile(load('16-unpack'), '/root/img/2/app/conf/antigo.conf', (f) => withText(f, 'porta=9090\n')),
+  /** Lesson 16's image mounted with two of its three layers. */
+  imageTwoLayers: () =>
+    editMount(load('16-mount'), '/root/img/root', (m) => ({
+      ...m,
+      superOptions: m.superOptions.map((o) => (o.startsWith('lowerdir=') ? 'lowerdir=/root/img/3:/root/img/2' : o)),
+    })),
 };
 
 /** A recorded snapshot's name, or an edit of one. */
@@ -287,6 +303,12 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
     devpts: { 'no-devpts': '15-dev', 'devpts-shared': '15-devpts-shared', 'devpts-ptmxmode': '15-devpts-closed' },
     zombie: { 'no-zombie': '02-hostname' },
     reaper: { 'zombie-left': '15-zombie', 'not-reaped': '02-hostname', 'no-child': '15-dev' },
+  },
+  '16-oci-image': {
+    unpack: { 'other-text': EDITED.imageOtherText, 'no-busybox': '16-fake' },
+    whiteouts: { 'no-whiteout': '16-fake' },
+    mount: { 'other-layers': EDITED.imageTwoLayers, 'wrong-order': '16-reversed' },
+    run: { 'other-layers': EDITED.imageTwoLayers, 'wrong-order': '16-reversed' },
   },
 };
 

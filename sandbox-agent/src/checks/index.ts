@@ -16,6 +16,7 @@ import { bindMount, chrootEscaped, mountPrivate, mountPropagated, pivotedRoot } 
 import { bridgeJoined, defaultRoute, ifaceUp, vethPair, vethTraffic } from './network';
 import { newNamespaces } from './new-namespaces';
 import { nsDiffers } from './ns-differs';
+import { imageOverlay, imageRunning, imageUnpacked, imageWhiteouts } from './oci-image';
 import { overlayCopiedUp, overlayLayers, overlayMount, overlaySharedImage, overlayWhiteout } from './overlay';
 import { pidNsInit } from './pid-ns-init';
 import { dnatConntrack, etcBound, netListener } from './ports';
@@ -87,6 +88,10 @@ const registry: CheckRegistry = {
   'container-dev': containerDev,
   'pid1-zombie': pid1Zombie,
   'pid1-reaps': pid1Reaps,
+  'image-unpacked': imageUnpacked,
+  'image-whiteouts': imageWhiteouts,
+  'image-overlay': imageOverlay,
+  'image-running': imageRunning,
 };
 
 /** The checks as the agent runs them, by the id a step names (parameters checked when each runs). */

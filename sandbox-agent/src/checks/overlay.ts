@@ -47,7 +47,7 @@ const SHOWN_TEXT = 40;
  * A regular file's content as a hint shows it: quoted, with `\n` for each newline (`"baixo\nmudou\n"`, `""` when
  * empty), cut after SHOWN_TEXT characters; its size when the snapshot did not read its text (too large).
  */
-function shownText(f: FileFacts): string {
+export function shownText(f: FileFacts): string {
   if (f.text === null) return `${f.size} bytes`;
   const quoted = JSON.stringify(f.text);
   return quoted.length > SHOWN_TEXT ? `${quoted.slice(0, SHOWN_TEXT)}…` : quoted;
@@ -68,7 +68,7 @@ const LS_TYPE: Readonly<Record<string, string>> = {
  * What a path is, as `ls -l` starts its line (no word of any language): the type's letter, and a device's
  * numbers (`c 1, 3`) or a file's content (`- "cima\n"`).
  */
-function shownEntry(f: FileFacts): string {
+export function shownEntry(f: FileFacts): string {
   const letter = LS_TYPE[f.type] ?? '?';
   if (f.type === 'char' || f.type === 'block') return `${letter} ${f.rdev.replace(':', ', ')}`;
   return f.type === 'file' ? `${letter} ${shownText(f)}` : letter;

@@ -28,6 +28,16 @@ const pathList = name.refine((s) => s.split(',').every((p) => p.startsWith('/'))
   message: 'a comma-separated list of absolute paths',
 });
 const none = z.strictObject({});
+/** An image's overlay: where, its three layers top first, and what the merged view must not and must show. */
+const imageOverlayParams = z.strictObject({
+  target: path,
+  top: path,
+  middle: path,
+  bottom: path,
+  hidden: path,
+  replaced: path,
+  kept: path,
+});
 
 /** Each check's parameters, by the id a lesson names in `check.id` (sandbox-agent/src/checks/index.ts). */
 export const CHECK_PARAMS = {
@@ -91,6 +101,10 @@ export const CHECK_PARAMS = {
   'container-dev': z.strictObject({ devices: name, devpts: z.boolean() }),
   'pid1-zombie': none,
   'pid1-reaps': none,
+  'image-unpacked': z.strictObject({ l1: path, l2: path, l3: path, busybox: path, origin: path }),
+  'image-whiteouts': z.strictObject({ kept: path, whiteout: path, marker: path, opaqueMarker: path }),
+  'image-overlay': imageOverlayParams,
+  'image-running': imageOverlayParams,
 } as const;
 
 export type CheckId = keyof typeof CHECK_PARAMS;
