@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { spawnTestAgent, testAgentEnv } from '../e2e/agent-env';
 import { SESSION_PATH, WS_PATH } from '../sandbox-agent/src/protocol';
 import { type Row, sleep, stats } from './lib';
@@ -67,7 +67,7 @@ const TIMELINE_ROWS: [keyof Timeline, string][] = [
   ['prompt', 'the prompt drawn in the terminal'],
 ];
 
-async function timelineOf(page: import('@playwright/test').Page, prompt: number): Promise<Timeline> {
+async function timelineOf(page: Page, prompt: number): Promise<Timeline> {
   // Text for the same reason as the stamps.
   const t = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -87,11 +87,8 @@ async function timelineOf(page: import('@playwright/test').Page, prompt: number)
   return { ...t, prompt };
 }
 
-export async function measurePage(quick: boolean): Promise<Row[]> {
-  if (!fs.existsSync('.next/BUILD_ID')) {
-    return [{ metric: 'lesson page', value: 0, unit: 'ms', note: 'skipped: no production build (run next build)' }];
-  }
-  const runs = quick ? 2 : 10;
+/** The production site and an agent on ports of their own, and Debian's Chromium; `close` ends all three. */
+export async function openPageSite(): Promise<{ browser: Browser; lessonUrl: string; close(): Promise<void> }> {
   const run = 'gaiola-bench-page';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-bench-page-'));
   const children: ChildProcess[] = [];
@@ -110,33 +107,57 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+  const close = async () => {
+    await browser.close();
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     await agent.ready();
     await until(
       async () => (await fetch(`http://127.0.0.1:${SITE_PORT}/pt`).catch(() => undefined))?.ok === true,
       'the site',
     );
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { browser, lessonUrl: `http://localhost:${SITE_PORT}/pt/01-chroot`, close };
+}
+
+/** Resolves once terminal 0 shows bash's prompt (the page's test hook). */
+export async function promptDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => /#\s*$/m.test((globalThis as unknown as { __gaiola?: { text(t: number): string } }).__gaiola?.text(0) ?? ''),
+    undefined,
+    { timeout: 30_000, polling: 5 },
+  );
+}
+
+export async function measurePage(quick: boolean): Promise<Row[]> {
+  if (!fs.existsSync('.next/BUILD_ID')) {
+    return [{ metric: 'lesson page', value: 0, unit: 'ms', note: 'skipped: no production build (run next build)' }];
+  }
+  const runs = quick ? 2 : 10;
+  const site = await openPageSite();
+  try {
     const toPrompt: number[] = [];
     const initialJs: number[] = [];
     const allJs: number[] = [];
     const timelines: Timeline[] = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       await context.addInitScript(stampTerminalSocket(WS_PATH));
       const page = await context.newPage();
-      await page.goto(`http://localhost:${SITE_PORT}/pt/01-chroot`);
+      await page.goto(site.lessonUrl);
       const loadJs = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
           .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
           .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
       );
-      await page.waitForFunction(
-        () =>
-          /#\s*$/m.test((globalThis as unknown as { __gaiola?: { text(t: number): string } }).__gaiola?.text(0) ?? ''),
-        undefined,
-        { timeout: 30_000, polling: 5 },
-      );
+      await promptDrawn(page);
       const prompt = await page.evaluate(() => performance.now());
       toPrompt.push(prompt);
       timelines.push(await timelineOf(page, prompt));
@@ -178,9 +199,6 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
       }),
     ];
   } finally {
-    await browser.close();
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await site.close();
   }
 }
