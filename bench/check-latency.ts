@@ -19,6 +19,8 @@ const PROMPT = new RegExp(`[#$] (${ESC}\\[6n)?$`);
  */
 const PROMPT_LINE = new RegExp(`\\w@[\\w.-]+:\\S*[#$] (${ESC}\\[6n)?(\\r?\\n|$)`);
 
+/** The pause before a preparing command. */
+const BETWEEN_LINES_MS = 250;
 /** How long a preparing command may take before it is taken to keep its terminal. */
 const HOLDS_AFTER_MS = 5_000;
 
@@ -83,6 +85,9 @@ export async function measureCheckLatency(
         for (const [tab, command, step] of steps) {
           const t = tabs[tab] as TermClient;
           if (step === null) {
+            // A student reads the prompt before typing on: a check run for it (at most one per 100 ms,
+            // MIN_RUN_INTERVAL_MS) must not find the state of the next command, such as lesson 03's `exit`.
+            await new Promise((r) => setTimeout(r, BETWEEN_LINES_MS));
             const n = t.output.length;
             t.type(`${command}\r`);
             // A command that keeps its terminal (a PID 1 in the foreground, lesson 15) gives no prompt until a
