@@ -81,6 +81,10 @@ export default defineLesson({
         params: { upperPath: '/root/ov/upper/baixo.txt', lowerPath: '/root/ov/lower/baixo.txt' },
       },
       hints: {
+        'no-overlay': {
+          pt: 'Nenhum overlay montado agora tem `{upper}` como camada de cima e `{lower}` como de baixo, e só dentro de um a escrita copia o arquivo para cima: um arquivo posto em `{upper}` à mão não é cópia. Monte de novo com o comando do passo 1 e escreva pelo `merged`: `echo mudou >> /root/ov/merged/baixo.txt`.',
+          gl: 'Ningún overlay montado agora ten `{upper}` como capa de enriba e `{lower}` como de abaixo, e só dentro dun a escritura copia o ficheiro cara a enriba: un ficheiro posto en `{upper}` á man non é copia. Monta de novo coa orde do paso 1 e escribe polo `merged`: `echo mudou >> /root/ov/merged/baixo.txt`.',
+        },
         'no-copy': {
           pt: '`{upperPath}` ainda não existe: nada subiu para a camada de cima. Escreva pelo `merged`, não no `lower`: `echo mudou >> /root/ov/merged/baixo.txt`.',
           gl: '`{upperPath}` aínda non existe: nada subiu á capa de enriba. Escribe polo `merged`, non no `lower`: `echo mudou >> /root/ov/merged/baixo.txt`.',

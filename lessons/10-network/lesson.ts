@@ -81,9 +81,13 @@ export default defineLesson({
       ],
       check: { id: 'veth-traffic', params: { outside: 'veth0' } },
       hints: {
+        'no-veth': {
+          pt: 'Não há nenhuma interface `{outside}` no namespace de rede da sandbox, onde o Terminal B está. Confira com `ip -br link` no Terminal B; se ela sumiu, refaça o par com o comando do passo 1.',
+          gl: 'Non hai ningunha interface `{outside}` no namespace de rede da sandbox, onde está o Terminal B. Comproba con `ip -br link` no Terminal B; se desapareceu, refai o par coa orde do paso 1.',
+        },
         'no-traffic': {
-          pt: 'Ainda não passaram pacotes pelos dois sentidos de `{outside}`. Rode o `ping` do passo no Terminal B; se ele não tiver resposta, confira com `ip -br addr` nos dois terminais se as duas pontas têm endereço e estão `UP`.',
-          gl: 'Aínda non pasaron paquetes nos dous sentidos de `{outside}`. Executa o `ping` do paso no Terminal B; se non ten resposta, comproba con `ip -br addr` nos dous terminais que os dous extremos teñen enderezo e están `UP`.',
+          pt: '`{outside}` contou {rx} pacotes recebidos e {tx} enviados, mas nenhuma resposta de IPv4 ainda: a tabela de vizinhos (`ip neigh`) não tem ninguém nela. Pacotes sozinhos não bastam, porque uma interface ligada manda alguns de IPv6 por conta própria. Rode o `ping` do passo no Terminal B; se ele não tiver resposta, confira com `ip -br addr` nos dois terminais se as duas pontas têm endereço e estão `UP`.',
+          gl: '`{outside}` contou {rx} paquetes recibidos e {tx} enviados, pero ningunha resposta de IPv4 aínda: a táboa de veciños (`ip neigh`) non ten ninguén nela. Os paquetes sos non abondan, porque unha interface acesa manda algúns de IPv6 pola súa conta. Executa o `ping` do paso no Terminal B; se non ten resposta, comproba con `ip -br addr` nos dous terminais que os dous extremos teñen enderezo e están `UP`.',
         },
       },
     },

@@ -166,8 +166,15 @@ describe('lesson 08 checks (overlay)', () => {
     );
     expect(judge(o, 'mount', load('fresh-08'))).toEqual(notYet('no-overlay', { target: '/root/ov/merged' }));
     expect(judge(o, 'copy-up', load('08-copy-up'))).toEqual(DONE);
-    // the same words written into "upper" by hand, with no overlay over it
-    expect(judge(o, 'copy-up', load('08-fakes'))).toEqual(notYet('no-copy', { upperPath: '/root/ov/upper/baixo.txt' }));
+    // the same words written into "upper" by hand, with no overlay over it: the reason is the missing overlay,
+    // not a missing file (it exists)
+    expect(load('08-fakes').files['/root/ov/upper/baixo.txt']?.type).toBe('file');
+    expect(judge(o, 'copy-up', load('08-fakes'))).toEqual(
+      notYet('no-overlay', { upper: '/root/ov/upper', lower: '/root/ov/lower' }),
+    );
+    expect(judge(o, 'copy-up', load('fresh-08'))).toEqual(
+      notYet('no-overlay', { upper: '/root/ov/upper', lower: '/root/ov/lower' }),
+    );
     expect(judge(o, 'copy-up', load('08-mount'))).toEqual(notYet('no-copy', { upperPath: '/root/ov/upper/baixo.txt' }));
     expect(judge(o, 'whiteout', load('08-whiteout'))).toEqual(DONE);
     expect(judge(o, 'whiteout', load('08-copy-up'))).toEqual(

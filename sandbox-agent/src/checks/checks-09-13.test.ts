@@ -61,7 +61,11 @@ describe('lesson 10 checks (network)', () => {
   it('tells a pair left in one namespace, and IPv6 noise from a ping', () => {
     expect(judge(network, 'veth', load('10-not-moved'))).toEqual(notYet('not-moved', { inside: 'ceth0' }));
     expect(judge(network, 'ping', load('10-not-moved'))).toMatchObject({ done: false, hint: 'no-traffic' });
-    expect(judge(network, 'ping', load('10-addresses'))).toMatchObject({ done: false, hint: 'no-traffic' });
+    expect(judge(network, 'ping', load('10-addresses'))).toEqual(
+      notYet('no-traffic', { outside: 'veth0', rx: 0, tx: 0 }),
+    );
+    // no veth0 in the sandbox's namespace at all: said so, not "no packets"
+    expect(judge(network, 'ping', load('fresh-10'))).toEqual(notYet('no-veth', { outside: 'veth0' }));
   });
   it('names the missing address, port or route', () => {
     expect(judge(network, 'addresses', load('10-veth'))).toMatchObject({ done: false, hint: 'no-addr' });

@@ -42,6 +42,7 @@ const OBSERVED: Readonly<Partial<Record<CheckId, Readonly<Record<string, readonl
   'seccomp-extra-filter': { 'no-filter': ['found'] },
   'veth-pair': { 'not-veth': ['kind'] },
   'iface-up': { 'other-addr': ['found'] },
+  'veth-traffic': { 'no-traffic': ['rx', 'tx'] },
   'bridge-joined': { 'few-ports': ['found'] },
   'default-route': { 'other-route': ['found'] },
   'net-listener': { 'other-port': ['found'] },
@@ -81,12 +82,11 @@ const WITHOUT_VALUE = reasonsByCheck(`
   cgroup-emptied: no-group never-used
   bind-mount: not-mounted; mount-propagated: no-mount not-shared; mount-private: no-mount leaked
   pivoted-root: no-process; chroot-escaped: no-escape; overlay-mount: no-overlay
-  overlay-copied-up: no-copy no-lower; overlay-whiteout: no-overlay not-deleted lower-gone upper-gone
+  overlay-copied-up: no-overlay no-copy no-lower; overlay-whiteout: no-overlay not-deleted lower-gone upper-gone
   overlay-layers: no-overlay; overlay-shared-image: no-write leaked
   cap-dropped: not-chrooted; file-cap-used: no-process; veth-pair: no-veth not-moved not-peers
   iface-up: no-addr down
-  # open: veth-traffic no-traffic (the packet counters)
-  veth-traffic: no-traffic; bridge-joined: no-bridge; default-route: no-route; container-complete: no-container
+  veth-traffic: no-veth; bridge-joined: no-bridge; default-route: no-route; container-complete: no-container
   oci-spec: no-spec not-json; oci-running: not-running; oci-seccomp: not-running; pod-pause: no-pause
   pod-members: no-pause
   docker-like: no-container; net-listener: no-container no-listener
@@ -179,6 +179,8 @@ const EDITED = {
   vethDummy: () => editInterface(load('10-veth'), 'veth0', (i) => ({ ...i, kind: 'dummy' })),
   /** veth0 given another address. */
   vethOtherAddr: () => editInterface(load('10-addresses'), 'veth0', (i) => ({ ...i, addrs: ['10.200.0.9/24'] })),
+  /** veth0 with packets counted both ways (IPv6 router solicitations of its own) and no IPv4 neighbour yet. */
+  vethIpv6Only: () => editInterface(load('10-addresses'), 'veth0', (i) => ({ ...i, rxPackets: 3, txPackets: 5 })),
   /** The container's eth0 given another address. */
   eth0OtherAddr: () => editInterface(load('14-container'), 'eth0', (i) => ({ ...i, addrs: ['172.17.0.9/16'] })),
   /** Container B's default route through another gateway. */
@@ -280,6 +282,7 @@ const CASES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<str
   '10-network': {
     veth: { 'not-veth': EDITED.vethDummy },
     addresses: { 'other-addr': EDITED.vethOtherAddr },
+    ping: { 'no-traffic': EDITED.vethIpv6Only },
     bridge: { 'few-ports': EDITED.bridgeOnePort },
     route: { 'other-route': EDITED.otherGateway },
   },

@@ -66,16 +66,19 @@ export const ifaceUp = defineCheck('iface-up', (snap, params): CheckResult => {
 
 /**
  * IPv4 went across `outside`: the sandbox's namespace has a complete ARP entry on it. Packet counters alone
- * would not do: an interface brought up sends IPv6 router solicitations by itself.
+ * would not do: an interface brought up sends IPv6 router solicitations by itself. Not yet: `outside` is not in
+ * the sandbox's namespace (`no-veth`), or no IPv4 neighbour answered on it (`no-traffic`, with the packet counters
+ * it has, which show whether anything crossed at all).
  */
 export const vethTraffic = defineCheck('veth-traffic', (snap, params): CheckResult => {
   const outside = params.outside;
   const n = baseNet(snap);
   const o = named(n, outside);
+  if (!o) return { done: false, hint: 'no-veth', params: { outside } };
   // once veth0 is a bridge port, ARP entries are on the bridge
-  const devs = new Set([outside, ...(o?.master ? [o.master] : [])]);
-  if (n?.neighbors.some((e) => devs.has(e.dev)) && o && o.rxPackets > 0 && o.txPackets > 0) return { done: true };
-  return { done: false, hint: 'no-traffic', params: { outside } };
+  const devs = new Set([outside, ...(o.master ? [o.master] : [])]);
+  if (n?.neighbors.some((e) => devs.has(e.dev)) && o.rxPackets > 0 && o.txPackets > 0) return { done: true };
+  return { done: false, hint: 'no-traffic', params: { outside, rx: o.rxPackets, tx: o.txPackets } };
 });
 
 /** A bridge in the sandbox's namespace with `min` veth ports or more whose other ends are in other namespaces. */

@@ -90,14 +90,22 @@ function mountedOver(snap: Parameters<Check>[0], upperPath: string, lowerPath: s
   });
 }
 
+/** Not yet: no overlay mounted now has the directories of `upperPath` and `lowerPath` as its upper and lower. */
+const noOverlayOver = (upperPath: string, lowerPath: string): CheckResult => ({
+  done: false,
+  hint: 'no-overlay',
+  params: { upper: dirOf(upperPath), lower: dirOf(lowerPath) },
+});
+
 /**
  * `upperPath` is a copy of `lowerPath` with more written after it, `lowerPath` is as it was, and their
- * directories are an overlay's upper and lower (files written there by hand, with no overlay, are no copy-up).
+ * directories are an overlay's upper and lower (files written there by hand, with no overlay, are no copy-up:
+ * `no-overlay`, whether or not the upper file exists; `no-copy` only when the overlay is there and nothing came up).
  */
 export const overlayCopiedUp = defineCheck('overlay-copied-up', (snap, params): CheckResult => {
   const upperPath = params.upperPath;
   const lowerPath = params.lowerPath;
-  if (!mountedOver(snap, upperPath, lowerPath)) return { done: false, hint: 'no-copy', params: { upperPath } };
+  if (!mountedOver(snap, upperPath, lowerPath)) return noOverlayOver(upperPath, lowerPath);
   const upper = snap.files[upperPath];
   const lower = snap.files[lowerPath];
   if (lower?.type !== 'file') return { done: false, hint: 'no-lower', params: { lowerPath } };
@@ -120,8 +128,7 @@ export const overlayWhiteout = defineCheck('overlay-whiteout', (snap, params): C
   const upperPath = params.upperPath;
   const lowerPath = params.lowerPath;
   const mergedPath = params.mergedPath;
-  if (!mountedOver(snap, upperPath, lowerPath))
-    return { done: false, hint: 'no-overlay', params: { upper: dirOf(upperPath), lower: dirOf(lowerPath) } };
+  if (!mountedOver(snap, upperPath, lowerPath)) return noOverlayOver(upperPath, lowerPath);
   if (snap.files[mergedPath]) return { done: false, hint: 'not-deleted', params: { mergedPath } };
   if (!snap.files[lowerPath]) return { done: false, hint: 'lower-gone', params: { lowerPath } };
   const upper = snap.files[upperPath];
