@@ -2,8 +2,9 @@
 // catalog ("há 2 min", "hai 2 min"): Intl's relative times depend on the browser's locale data, and Debian's
 // Chromium has none for Galician (it wrote "-35 s"). Numbers, dates and times go through intlLocales (a
 // browser without Galician data writes them the Spanish way, which is Galician's way too).
-import { format } from '@/lib/i18n';
+
 import { intlLocales } from '@/lib/locales';
+import { format } from '@/lib/template';
 
 const MINUTE_S = 60;
 const HOUR_S = 60 * MINUTE_S;

@@ -11,8 +11,8 @@ import {
   MAX_NAME_LENGTH,
   normaliseClassCode,
 } from '@protocol';
-import { format } from '@/lib/i18n';
 import { type Locale, pathForLocale } from '@/lib/locales';
+import { format } from '@/lib/template';
 import type { AgentLocation } from '@/lib/terminal/wire';
 import { type AgentFailure, type AgentResult, agentUrl, type Fetch, postJson } from './agent';
 

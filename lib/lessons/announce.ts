@@ -3,7 +3,7 @@
 // it compares two snapshots of the lesson store, so saved progress arriving with the page says nothing, and the
 // words are the page's (the templates come in its language).
 import { unfilledHintParams } from '@/lessons/types';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { hintParts } from './hint';
 import type { LessonSnapshot } from './lesson-client';
 

@@ -1,7 +1,7 @@
 // A check's hint as the student reads it: the step's template for the hint key, in the page's locale,
 // with `{param}` filled from what the check observed. Text between backticks is code (a path, a
 // command) and renders in `<code translate="no">`.
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 
 export type HintPart = { readonly text: string } | { readonly code: string };
 

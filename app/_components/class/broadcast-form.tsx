@@ -12,7 +12,7 @@ import {
 } from '@protocol';
 import { useId, useState } from 'react';
 import { clockTime } from '@/lib/class/format';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './class.module.css';
 import local from './class-progress.module.css';
 import type { InstructorMessages } from './types';

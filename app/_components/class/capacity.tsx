@@ -2,7 +2,7 @@
 // memory and CPU. Meters, so the numbers also reach a screen reader as "how much of how much".
 import type { InstructorState } from '@protocol';
 import { formatBytes, percent } from '@/lib/class/format';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './class.module.css';
 import type { InstructorMessages } from './types';
 

@@ -4,7 +4,7 @@
 // median time. The counts come from the agent's state (InstructorState.progress); this only lays them out.
 import type { InstructorState } from '@protocol';
 import { useId, useState } from 'react';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './class.module.css';
 import local from './class-progress.module.css';
 import type { InstructorMessages, LessonOutline } from './types';

@@ -4,7 +4,7 @@
 // student must accept), "answered" takes the hand out of the queue.
 import type { InstructorState } from '@protocol';
 import { relativeTime } from '@/lib/class/format';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { ActionButtons } from './action-buttons';
 import styles from './class.module.css';
 import type { InstructorMessages, LessonOutline } from './types';

@@ -13,7 +13,8 @@ import {
   saveJoinedStudent,
 } from '@/lib/class/student-store';
 import { displayName } from '@/lib/class/table';
-import { format, type Messages } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './class.module.css';
 
 export type JoinMessages = Messages['class']['join'];

@@ -9,7 +9,7 @@ import { type HelpOffReason, TAB_COUNT } from '@protocol';
 import type { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
 import { type LookEnd, type LookHandle, openLook } from '@/lib/class/look';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { registerTerminal, unregisterTerminal } from '@/lib/terminal/test-hook';
 import styles from './class.module.css';
 import type { InstructorMessages } from './types';

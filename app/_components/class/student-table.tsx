@@ -7,8 +7,8 @@ import type { InstructorState, StudentRow } from '@protocol';
 import { useMemo } from 'react';
 import { clockTime, relativeTime } from '@/lib/class/format';
 import { displayName, nextSort, type Sort, type SortKey, sortStudents, totalSteps } from '@/lib/class/table';
-import { format } from '@/lib/i18n';
 import { intlLocales } from '@/lib/locales';
+import { format } from '@/lib/template';
 import styles from './class.module.css';
 import type { InstructorMessages, LessonOutline } from './types';
 

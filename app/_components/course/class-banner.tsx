@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { browserTokenStore } from '@/lib/agent/session';
 import { browserLocalStorage, loadJoinedStudent } from '@/lib/class/student-store';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './course-progress.module.css';
 
 const health = z.object({ mode: z.enum(['solo', 'class']).optional() });

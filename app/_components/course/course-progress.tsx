@@ -3,9 +3,9 @@
 // the same for everyone). One request per page view, again when the tab comes back into view.
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { browserTokenStore } from '@/lib/agent/session';
-import { format } from '@/lib/i18n';
 import { fetchProgress, type ProgressState, progressUrl } from '@/lib/lessons/progress';
 import { type LessonTotals, summarize } from '@/lib/lessons/summary';
+import { format } from '@/lib/template';
 import styles from './course-progress.module.css';
 
 const ProgressContext = createContext<ProgressState>({ kind: 'loading' });

@@ -1,7 +1,7 @@
 // cgroups: the sandbox's groups as a tree by path, each with its processes, what it may use (memory, PIDs,
 // CPU) against what it uses, and a memory chart where there is a limit or a past to draw.
 import type { PanelCgroup, PanelView } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { type CgroupNode, cgroupTree } from './cgroup-tree';
 import { formatBytes, formatCpuShare } from './format';
 import styles from './kernel-panel.module.css';

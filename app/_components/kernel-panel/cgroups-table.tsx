@@ -1,6 +1,6 @@
 // The table view of cgroups: one row per group with every number the tree shows, and the OOM kills and
 // refused forks the chart marks, each with its time.
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { cgroupFacts } from './cgroups-section';
 import { formatClock } from './format';
 import styles from './kernel-panel.module.css';

@@ -2,7 +2,7 @@
 // OOM kill and a ring for each refused fork (shapes, not only colours, tell them apart). Screen readers get
 // the summary as the image's name; the table view lists the same events with their times.
 import type { PanelCgroup } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import { CHART, type ChartEvent, chartModel } from './chart';
 import { formatBytes, formatClock } from './format';
 import styles from './kernel-panel.module.css';

@@ -1,7 +1,7 @@
 // One mount view as a table: the list of mounts is a table by nature, so the drawing and the table view
 // share it.
 import type { PanelMountView } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { HeadRow, PanelTable } from './panel-parts';
 import { PathText } from './path-text';

@@ -2,7 +2,7 @@
 // overlay the student mounted, as its stack of layers, or as tables in the table view.
 import type { PanelView } from '@protocol';
 import { useId } from 'react';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { MountTable } from './mount-table';
 import { baseMountView, mountProc } from './mounts';

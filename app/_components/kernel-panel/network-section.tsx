@@ -2,7 +2,7 @@
 // routes, and each veth pair as a curve joining its two ends. A bridge lists its ports, a port names its
 // bridge. Boxes take the colour and number their namespace has in the process badges.
 import type { PanelInterface, PanelNetNs, PanelView } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { clip, NET, type NetBox, type NetLink, type NetRow, netLayout } from './net-layout';
 import { type NsIndex, nsColor, nsLabel, nsName, nsNumber } from './ns-index';

@@ -1,6 +1,6 @@
 // The table view of the network: per namespace, its processes, a table of interfaces (with each veth's
 // other end and each port's bridge written out) and a table of routes.
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { orderNamespaces } from './net-layout';
 import { netNsProcs, netNsShort, netNsTitle, routeText } from './network-section';

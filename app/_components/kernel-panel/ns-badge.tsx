@@ -1,7 +1,7 @@
 // A namespace as a small badge: its kind and its number in the panel (none for the sandbox's own), in the
 // number's colour. The kernel's full name, `uts:[4026532252]`, is the title and is listed in the legend.
 import type { PanelNsKind } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { type NsIndex, nsColor, nsLabel, nsName, nsNumber } from './ns-index';
 import type { PanelMessages } from './types';

@@ -2,7 +2,7 @@
 // write, then the read-only lowers. Comparing the layers shows the overlay's rules: what the student wrote
 // lands in upper; a deletion is a whiteout in upper that hides the lower's file from merged.
 import type { LayerEntry, PanelLayer, PanelOverlay } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { type EntryState, entryState, stackLayers, upperIndex } from './mounts';
 import { PathText } from './path-text';

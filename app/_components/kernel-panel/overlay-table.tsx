@@ -1,7 +1,7 @@
 // An overlay's layers as a table (the table view): one row per layer, top first, its entries with what
 // each one means written out.
 import type { PanelOverlay } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { describeLayers, entryName } from './overlay-stack';
 import { HeadRow, PanelTable } from './panel-parts';

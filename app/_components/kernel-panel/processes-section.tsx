@@ -3,7 +3,7 @@
 // the legend spells out every namespace the student made.
 import { PANEL_NS_KINDS, type PanelProc, type PanelView } from '@protocol';
 import { Fragment } from 'react';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { NsBadge } from './ns-badge';
 import { type NsIndex, nsName } from './ns-index';

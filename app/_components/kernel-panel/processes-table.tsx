@@ -1,7 +1,7 @@
 // The table view of processes and namespaces: one row per process, one column per namespace kind, every
 // namespace written out in full ("uts:[4026532252]: a new namespace, number 1") instead of a colour.
 import { PANEL_NS_KINDS } from '@protocol';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/template';
 import styles from './kernel-panel.module.css';
 import { nsTitle } from './ns-badge';
 import { PanelTable } from './panel-parts';

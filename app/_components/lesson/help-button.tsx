@@ -7,8 +7,8 @@
 // only there.
 import { MAX_HELP_QUESTION_LENGTH } from '@protocol';
 import { useEffect, useRef, useState } from 'react';
-import { format } from '@/lib/i18n';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import { format } from '@/lib/template';
 import styles from './lesson-parts.module.css';
 
 export interface HelpLabels {

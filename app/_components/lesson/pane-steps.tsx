@@ -2,8 +2,8 @@
 // The lesson's steps as numbered marks in the narrow screen's pane switch, there in both panes: each shows
 // whether the agent saw the step done, and a tap brings the text back at that step.
 import { useRef } from 'react';
-import { format } from '@/lib/i18n';
 import { useLessonState } from '@/lib/lessons/use-lesson';
+import { format } from '@/lib/template';
 import { usePanes } from '../panes';
 import styles from './lesson-parts.module.css';
 

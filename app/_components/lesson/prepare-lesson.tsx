@@ -4,9 +4,9 @@
 // before, to the start of the lesson or of that step (nothing is typed into the student's terminals). The list
 // of what was prepared, or why it failed, shows once the agent says it is done.
 import { useRef } from 'react';
-import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import { format } from '@/lib/template';
 import { FormDialog } from '../form-dialog';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';

@@ -1,8 +1,8 @@
 'use client';
-// The lesson's progress in one line (steps done, quiz score) and "start this lesson again".
-import { format } from '@/lib/i18n';
 import { type LessonTotals, summarize } from '@/lib/lessons/summary';
 import { useLessonState } from '@/lib/lessons/use-lesson';
+// The lesson's progress in one line (steps done, quiz score) and "start this lesson again".
+import { format } from '@/lib/template';
 import styles from './lesson-parts.module.css';
 
 export interface ProgressLabels {

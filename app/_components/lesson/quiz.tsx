@@ -10,11 +10,11 @@
 // changes, never the page's height: no layout jump.
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { confirmedStudentId, subscribeStudent } from '@/lib/agent/session';
-import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import type { QuizTry, SavedAnswer } from '@/lib/lessons/lesson-client';
 import { studentOrder } from '@/lib/lessons/shuffle';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
+import { format } from '@/lib/template';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
 

@@ -4,10 +4,10 @@
 // check now (checks also run by themselves when the terminal goes quiet).
 import type { StepResult } from '@protocol';
 import { unfilledHintParams } from '@/lessons/types';
-import { format } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
 import { intlLocales } from '@/lib/locales';
+import { format } from '@/lib/template';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
 

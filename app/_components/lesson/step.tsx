@@ -2,9 +2,10 @@
 // "run in terminal" button naming the tab it goes to) and its status. Rendered on the server; the
 // button and the status are client leaves.
 import { type CgroupVersion, type LessonDef, restartableSteps, type StepDef } from '@/lessons/types';
-import { format, type Messages } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { htmlLang, type Locale } from '@/lib/locales';
+import { format } from '@/lib/template';
 import { CodeText } from './code-text';
 import styles from './lesson-parts.module.css';
 import { StepRestartButton } from './prepare-lesson';

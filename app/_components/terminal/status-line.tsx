@@ -3,7 +3,7 @@
 // state and, while things are fine, what happened; a problem (error, exited) moves the explanation
 // and its button into a card over the terminal, where it cannot be missed.
 import { useEffect, useState } from 'react';
-import { templateParts } from '@/lib/i18n';
+import { templateParts } from '@/lib/template';
 import type { TabStatus } from '@/lib/terminal/connection';
 import styles from './terminal-panel.module.css';
 import type { TerminalMessages } from './types';
