@@ -1,16 +1,36 @@
 'use client';
 // Connects the Kernel panel to the lesson page's store: the panel's state lives in the LessonStore's
 // PanelStore (lib/panel/panel-store.ts), which asks one tab's socket for the stream while the panel is open
-// and the page visible. This leaf only renders it and reports visibility changes.
-import { useEffect, useSyncExternalStore } from 'react';
+// and the page visible. This leaf only renders it and reports visibility changes. The panel's body (most of its
+// code) is a chunk of its own, fetched when the panel is open: a fresh page, with the panel collapsed, loads only
+// its frame (issue 18).
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import type { Messages } from '@/lib/i18n';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import { CLOSED_PANEL, type PanelState } from '@/lib/panel/panel-store';
-import { KernelPanel } from './kernel-panel';
 import styles from './kernel-panel.module.css';
+import { KernelPanelFrame, PanelWaiting } from './kernel-panel-frame';
+import type { PanelBodyProps } from './panel-body';
 
 const noop = () => () => {};
 const closed = (): PanelState => CLOSED_PANEL;
+
+let bodyCode: Promise<{ default: typeof import('./panel-body').PanelBody }> | null = null;
+/** The body's chunk, fetched once, when the panel is first open. */
+function loadBody() {
+  bodyCode ??= import('./panel-body').then((m) => ({ default: m.PanelBody }));
+  return bodyCode;
+}
+const LazyBody = lazy(loadBody);
+
+/** The body once its code is here; until then the panel says it is waiting, as before the first view. */
+function SuspendedBody(props: PanelBodyProps) {
+  return (
+    <Suspense fallback={<PanelWaiting messages={props.messages} />}>
+      <LazyBody {...props} />
+    </Suspense>
+  );
+}
 
 export function KernelPanelHost({ messages, lang }: { messages: Messages['panel']; lang: string }) {
   const panel = useLessonStore()?.panel;
@@ -24,12 +44,17 @@ export function KernelPanelHost({ messages, lang }: { messages: Messages['panel'
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [panel]);
+  // Open, the body's code downloads beside the agent's first view instead of after it.
+  useEffect(() => {
+    if (state.open) void loadBody().catch(() => undefined);
+  }, [state.open]);
 
   if (!panel) return null;
   return (
     // Open, it takes at most a share of the column: the terminals stay the main view.
     <div className={state.open ? styles.hostOpen : styles.hostClosed}>
-      <KernelPanel
+      <KernelPanelFrame
+        Body={SuspendedBody}
         view={state.view}
         history={state.history}
         messages={messages}
