@@ -1,7 +1,10 @@
 // The lesson page's frame, apart from its content: the text (whatever the lesson renders) beside the
 // terminal panel, with the Kernel panel under the terminals; all inside the page's lesson store
 // (LessonProvider), which the terminals feed and the steps, the quiz and the Kernel panel read.
-import type { ReactNode } from 'react';
+// The text sits in a Suspense boundary of its own (nothing in it suspends; the HTML is the same): React then
+// hydrates the frame with the terminals first and runs their effects, so the terminal starts its connection
+// before the lesson's many steps and the quiz have hydrated, not after (issue 18).
+import { type ReactNode, Suspense } from 'react';
 import { findLesson } from '@/lessons/index';
 import { getMessages } from '@/lib/i18n';
 import { htmlLang, type Locale } from '@/lib/locales';
@@ -37,7 +40,11 @@ export function LessonLayout({
         terminalLabel={m.lesson.terminalRegion}
         paneLabels={m.lesson.panes}
         steps={<PaneSteps steps={steps} labels={m.lesson.panes} />}
-        text={<div className={styles.textColumn}>{children}</div>}
+        text={
+          <div className={styles.textColumn}>
+            <Suspense>{children}</Suspense>
+          </div>
+        }
         terminal={
           <div className={styles.terminalColumn}>
             <div className={styles.terminalBox}>

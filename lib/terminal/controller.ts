@@ -1,7 +1,9 @@
 // One terminal tab outside React: an xterm Terminal with the fit addon, its connection to the agent,
 // copy/paste keys and size tracking. The React leaf creates it once and keeps it for the page's life.
+// A chunk of its own with xterm, loaded through ./load-controller.ts, not in the page's first load.
 import type { ClientMessage } from '@protocol';
-import type { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
 import { sessionSource } from '@/lib/agent/session';
 import { copyText } from '@/lib/clipboard';
 import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
@@ -87,19 +89,7 @@ const HOLD_INPUT_MAX_MS = 3000;
 /** A resize storm (splitter drag, window resize) refits once it calms down. */
 const FIT_DEBOUNCE_MS = 60;
 
-// xterm is most of the page's JavaScript and the lesson reads without it, so it is a chunk of its own, not in
-// the page's bundle; but its download starts as soon as this module runs (before hydration), beside the
-// lesson's, instead of after the terminals mount.
-const loadXterm = () => Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
-const xtermCode = typeof window === 'undefined' ? null : loadXterm();
-// A failed early download is tried again by the terminal that needs it, not reported unhandled.
-xtermCode?.catch(() => undefined);
-
-export async function createTerminalController(
-  host: HTMLElement,
-  opts: ControllerOptions,
-): Promise<TerminalController> {
-  const [{ Terminal }, { FitAddon }] = await (xtermCode ?? loadXterm()).catch(loadXterm);
+export function createTerminalController(host: HTMLElement, opts: ControllerOptions): TerminalController {
   const term = new Terminal({
     fontFamily: FONT_FAMILY,
     fontSize: 14,
