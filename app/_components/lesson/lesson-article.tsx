@@ -14,8 +14,7 @@ import type { Locale } from '@/lib/locales';
 import { LESSON_TITLE_ID } from '@/lib/terminal/leave';
 import pageStyles from '../lesson.module.css';
 import { Announcer } from './announcer';
-import { BroadcastBanner } from './broadcast-banner';
-import { HelpButton } from './help-button';
+import { ClassBroadcast, ClassHelp } from './class-leaves';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
 import { PreparedList, PrepareLessonButton } from './prepare-lesson';
@@ -71,9 +70,9 @@ export function LessonArticle({
         />
         <RestartButton labels={{ ...l.restart, offline: l.step.offline }} />
         <PrepareLessonButton labels={{ ...l.prepare, offline: l.step.offline }} />
-        <HelpButton labels={l.help} />
+        <ClassHelp labels={l.help} />
       </div>
-      <BroadcastBanner labels={l.broadcast} />
+      <ClassBroadcast labels={l.broadcast} />
       <PreparedList
         items={Object.fromEntries((lesson.prepare ?? []).map((p) => [p.id, p.title[locale]]))}
         steps={lesson.steps.map((s) => ({ id: s.id, title: s.title[locale] }))}
