@@ -67,6 +67,26 @@ describe('the sandbox observer', () => {
     expect(stats).toEqual({ requests: 3, looks: 2 });
   });
 
+  it('reads the host name only for an asker of this look that wants it, not for a recent one', async () => {
+    const { ask, settle, pending, stats } = rig();
+    // the panel's first look reads the name; its next ones (a moment later, on its pace) give it
+    const first = ask({});
+    expect(pending[0]?.opts.knownBaseHostname).toBeUndefined();
+    await settle();
+    await first;
+    const next = ask({ notBefore: Date.now() + 1, knownBaseHostname: 'gaiola' });
+    expect(pending[0]?.opts.knownBaseHostname).toBe('gaiola');
+    // while that look runs, the panel and an asker that wants the name read queue the next: it reads the name
+    const panel = ask({ notBefore: Date.now() + 1, knownBaseHostname: 'gaiola' });
+    const checks = ask({ notBefore: Date.now() + 1 });
+    await settle();
+    await next;
+    expect(pending[0]?.opts.knownBaseHostname).toBeUndefined();
+    await settle();
+    expect(await checks).toBe(await panel);
+    expect(stats).toEqual({ requests: 4, looks: 3 });
+  });
+
   it('passes a failed look to its askers, and the next ask looks again', async () => {
     const { ask, settle, stats } = rig();
     const failed = expect(ask({})).rejects.toThrow(/is gone/);

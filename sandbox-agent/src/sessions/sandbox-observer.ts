@@ -43,8 +43,9 @@ function merge(into: Needs, req: Needs): void {
   into.network ||= req.network;
   into.mountTables ||= req.mountTables;
   into.containerProcs ||= req.containerProcs;
-  // One requester that wants the host name read makes the look read it.
-  if (req.knownBaseHostname === undefined) into.knownBaseHostname = undefined;
+  // The host name is not carried over from recent requests: one that wanted it read had it read by the look
+  // that answered it. Only a request this look answers makes it read the name (see look()); carrying it over
+  // had every panel look spawn the launcher for it, at the panel's pace.
 }
 
 function covers(look: Needs, req: Needs): boolean {
@@ -101,9 +102,16 @@ class SandboxObserver {
       const result = new Promise<SandboxSnapshot>((resolve) => {
         settle = resolve;
       });
-      this.queued = { needs: needsOf({ paths: [], fixtures: {} }), result, settle };
+      // A look that answers nobody wanting the host name read takes the name it was given.
+      this.queued = {
+        needs: needsOf({ paths: [], fixtures: {}, knownBaseHostname: req.knownBaseHostname }),
+        result,
+        settle,
+      };
     }
     const queued = this.queued;
+    // One request it answers that wants the host name read makes the look read it.
+    if (needs.knownBaseHostname === undefined) queued.needs.knownBaseHostname = undefined;
     for (const r of this.recent) merge(queued.needs, r.needs);
     if (!this.running) this.startQueued();
     return queued.result;
