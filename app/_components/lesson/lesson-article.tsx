@@ -15,11 +15,11 @@ import { LESSON_TITLE_ID } from '@/lib/terminal/leave';
 import pageStyles from '../lesson.module.css';
 import { Announcer } from './announcer';
 import { ClassBroadcast, ClassHelp } from './class-leaves';
+import { LazyQuiz } from './lazy-quiz';
 import styles from './lesson-parts.module.css';
 import { lessonComponents } from './mdx-components';
 import { PreparedList, PrepareLessonButton } from './prepare-lesson';
 import { ProgressSummary } from './progress-summary';
-import { Quiz } from './quiz';
 import { RestartButton } from './restart-button';
 import { localHints, Step } from './step';
 
@@ -99,7 +99,7 @@ export function LessonArticle({
           ))}
         </div>
       )}
-      <Quiz
+      <LazyQuiz
         questions={lesson.quiz.map((q) => ({
           id: q.id,
           prompt: q.prompt[locale],
