@@ -5,7 +5,7 @@ import type { ClientMessage } from '@protocol';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import { sessionSource } from '@/lib/agent/session';
-import { copyText } from '@/lib/clipboard';
+import { copyText, readClipboardText } from '@/lib/clipboard';
 import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
 import { type LeaveDirection, leaveDirection } from './leave';
 import { ReplyGuard } from './reply-guard';
@@ -23,6 +23,8 @@ export interface TerminalController {
    * Paste) are held and sent after the paste, in the order the student meant. `null` = no clipboard.
    */
   pasteFrom(read: Promise<string | null>): Promise<'pasted' | 'empty' | 'unavailable'>;
+  /** `pasteFrom` the clipboard (read at once, in the click that asked); `unavailable`: the page may not read it. */
+  pasteClipboard(): Promise<'pasted' | 'empty' | 'unavailable'>;
   focus(): void;
   /** Bytes as if typed (a key of the touch key bar): held behind a pending paste, scrolled to like typing. */
   input(data: string): void;
@@ -224,6 +226,7 @@ export function createTerminalController(host: HTMLElement, opts: ControllerOpti
       term.focus();
     },
     pasteFrom,
+    pasteClipboard: () => pasteFrom(readClipboardText()),
     focus: () => term.focus(),
     input: (data) => term.input(data, true),
     applicationCursor: () => term.modes.applicationCursorKeysMode,

@@ -7,7 +7,6 @@
 import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readClipboardText } from '@/lib/clipboard';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { type BarKey, keyBytes, StickyModifiers } from '@/lib/terminal/key-bar-keys';
@@ -174,7 +173,7 @@ export function TerminalPanel({
   const paste = async () => {
     const controller = controllers.current[active];
     if (!controller) return;
-    if ((await controller.pasteFrom(readClipboardText())) === 'unavailable') setPasteOpen(true);
+    if ((await controller.pasteClipboard()) === 'unavailable') setPasteOpen(true);
   };
 
   const sendKey = (key: BarKey) => {
