@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { lessons } from '../lessons/index';
 import { hostCgroupVersion } from '../lib/host-cgroup';
 import {
   doLesson05WithButtons,
@@ -17,6 +18,14 @@ test(`pt: lesson 05 with the page's buttons (cgroup ${version}): a limited group
 }, testInfo) => {
   test.setTimeout(180_000);
   await doLesson05WithButtons(page, version);
+  // The sandbox's cap is a setting (GAIOLA_SANDBOX_MEMORY_MIB), so the page names no number for it: it gives
+  // the command that reads it for this host's cgroup version, and that command prints the cap in bytes.
+  const prose = page.locator('article[data-lesson="05-cgroups-memory"]');
+  const capFile = version === 'v2' ? '/sys/fs/cgroup/memory.max' : '/sys/fs/cgroup/memory/memory.limit_in_bytes';
+  await expect(prose).toContainText(`cat ${capFile}`);
+  await expect(prose).not.toContainText('512 MiB');
+  // Terminal A, where the OOM step left the page; the sandbox's file reads the same from any group
+  expect(await runInTerminal(page, 0, `cat ${capFile}`)).toMatch(/^[1-9]\d*$/);
   await page.screenshot({ path: testInfo.outputPath('lesson-05-pt.png'), fullPage: true });
 });
 
@@ -39,7 +48,7 @@ test(`gl: lesson 06 split in two (cgroup ${version}): CPU quota, shared and weig
   await expect(page.getByTestId('lesson-07-mounts')).toContainText('Lección 8');
 
   const cpu = await openLesson(page, 'gl', '06-cgroups-cpu-pids');
-  await expect(page.getByText('Lección 6 de 16')).toBeVisible();
+  await expect(page.getByText(`Lección 6 de ${lessons.length}`)).toBeVisible();
   expect(cpu.steps.map((s) => s.id)).toEqual(['quota', 'shared', 'weights']);
   await doStepsWithButtons(page, cpu, version);
   // two loops share cpu10's one quota: its cgroup.procs lists two PIDs
@@ -55,7 +64,7 @@ test(`gl: lesson 06 split in two (cgroup ${version}): CPU quota, shared and weig
   await runInTerminal(page, 1, 'kill $(jobs -p); wait; true');
 
   const pids = await openLesson(page, 'gl', '06-cgroups-pids-freezer');
-  await expect(page.getByText('Lección 7 de 16')).toBeVisible();
+  await expect(page.getByText(`Lección 7 de ${lessons.length}`)).toBeVisible();
   expect(pids.steps.map((s) => s.id)).toEqual(['pids', 'freeze', 'empty']);
   await doStepsWithButtons(page, pids, version);
   expect(await terminalText(page, 0)).toMatch(/Cannot fork/);
