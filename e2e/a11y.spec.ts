@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { lessons } from '../lessons/index';
 import type ptCatalog from '../messages/pt.json';
 import { accessibleTexts, englishWords, expectAccessible } from './a11y';
 import { answersOf, openLesson, runInTerminal } from './helpers';
@@ -65,6 +66,15 @@ for (const locale of ['pt', 'gl'] as const) {
       await page.goto(`/${locale}`);
       await expect(page.getByTestId('lesson-01-chroot')).toBeVisible();
       await expectAccessible(page, `/${locale}`);
+      // Each lesson's link is named by its number and title (with the student's progress, when there is some);
+      // its summary and counts are its description: tabbing down the list says a title per link, not a paragraph.
+      for (const [i, lesson] of lessons.entries()) {
+        const link = page.getByTestId(`lesson-${lesson.slug}`).getByRole('link');
+        await expect(link).toHaveAccessibleName(`${fill(m.home.lessonNumber, { n: i + 1 })} ${lesson.title[locale]}`);
+        await expect(link).toHaveAccessibleDescription(
+          new RegExp(`${fill(m.home.stepCount, { n: lesson.steps.length })}`),
+        );
+      }
       for (const slug of ['12-oci-runc', '13-docker-kubernetes']) {
         await page.goto(`/${locale}/${slug}/apendice`);
         await expect(page.getByTestId('appendix-back')).toBeVisible();
@@ -98,8 +108,12 @@ for (const locale of ['pt', 'gl'] as const) {
       const key = (await answersOf(lesson.slug))[question.id];
       const wrong = question.options.find((o) => o.id !== key?.correct)?.id ?? '';
       await page.getByTestId(`quiz-${question.id}`).locator(`label[data-option="${wrong}"]`).click();
-      await page.getByTestId(`quiz-answer-${question.id}`).click();
+      // Answered from the keyboard, the focus stays on the button while the answer is graded (it is not disabled,
+      // which would drop the focus to the top of the page), next to the verdict.
+      await page.getByTestId(`quiz-answer-${question.id}`).focus();
+      await page.keyboard.press('Enter');
       await expect(page.getByTestId(`quiz-feedback-${question.id}`)).toHaveAttribute('data-correct', 'false');
+      await expect(page.getByTestId(`quiz-answer-${question.id}`)).toBeFocused();
       // Said once, by the page's one polite live region, in the page's language.
       const feedback = (key?.feedback[wrong]?.[locale] ?? '?').replaceAll('`', '');
       await expect(page.getByTestId('announcer')).toHaveText(
@@ -146,11 +160,22 @@ for (const locale of ['pt', 'gl'] as const) {
       await expect(input(page, 0)).toHaveAccessibleName(m.terminal.tab0);
       await expect(input(page, 0)).toHaveAccessibleDescription(`${m.terminal.tab0Hint} ${m.terminal.leaveHint}`);
 
-      // A check the student asks for is said: the step they are on, not done yet.
-      await page.getByTestId(`step-check-${first.id}`).click();
+      // Each run button says which command it types and where: its description is the command, then the hint.
+      for (const [i, command] of first.commands.entries())
+        await expect(page.getByTestId(`run-${first.id}-${i}`)).toHaveAccessibleDescription(
+          `${command.text} ${fill(m.lesson.step.runHint, { tab: command.tab === 0 ? m.terminal.tab0 : m.terminal.tab1 })}`,
+        );
+      // ...and the English check reads that hint, not the command (machine words, in translate="no").
+      expect(await accessibleTexts(page)).toContain(fill(m.lesson.step.runHint, { tab: m.terminal.tab0 }));
+
+      // A check the student asks for is said: the step they are on, not done yet. Asked from the keyboard, the
+      // focus stays on the button while the agent checks.
+      await page.getByTestId(`step-check-${first.id}`).focus();
+      await page.keyboard.press('Enter');
       await expect(page.getByTestId('announcer')).toContainText(
         fill(m.lesson.announce.stepNotYet, { n: 1, title: first.title[locale].replaceAll('`', '') }),
       );
+      await expect(page.getByTestId(`step-check-${first.id}`)).toBeFocused();
 
       // The screen-reader mode: off by default, on from the toggle, remembered after a reload.
       const toggle = page.getByTestId('screen-reader-toggle');

@@ -45,6 +45,8 @@ export function englishWords(text: string): string[] {
 interface DomNode {
   backendNodeId: number;
   nodeName: string;
+  nodeType?: number;
+  nodeValue?: string;
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
@@ -56,11 +58,17 @@ interface AxValue {
   sources?: { type: string; value?: unknown; superseded?: boolean }[];
 }
 
+interface AxRelated {
+  backendDOMNodeId?: number;
+  text?: string;
+}
+
 interface AxNode {
   ignored: boolean;
   role?: { value?: unknown };
   name?: AxValue;
   description?: AxValue;
+  properties?: { name: string; value?: { relatedNodes?: AxRelated[] } }[];
   backendDOMNodeId?: number;
 }
 
@@ -79,6 +87,25 @@ function untranslated(root: DomNode): Set<number> {
   return out;
 }
 
+/** Every DOM node by its backend id. */
+function byBackendId(root: DomNode): Map<number, DomNode> {
+  const out = new Map<number, DomNode>();
+  const walk = (node: DomNode) => {
+    out.set(node.backendNodeId, node);
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    if (node.contentDocument) walk(node.contentDocument);
+  };
+  walk(root);
+  return out;
+}
+
+/** A DOM node's text, as textContent reads it. */
+function textOf(node: DomNode | undefined): string {
+  if (!node) return '';
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
 /** Where a name comes from when it is not made of other nodes' text (which is read at those nodes). */
 const OWN_NAME = new Set(['attribute', 'placeholder', 'implicit']);
 
@@ -94,6 +121,7 @@ export async function accessibleTexts(page: Page): Promise<string[]> {
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const code = untranslated(root);
+    const dom = byBackendId(root);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
     const texts: string[] = [];
     for (const node of nodes) {
@@ -106,7 +134,21 @@ export async function accessibleTexts(page: Page): Promise<string[]> {
       const textNode = role === 'StaticText';
       if (name && (textNode ? !inCode : OWN_NAME.has(from ?? ''))) texts.push(name);
       const description = typeof node.description?.value === 'string' ? node.description.value : '';
-      if (description && !inCode) texts.push(description);
+      // A description made of other elements (aria-describedby) is read element by element, leaving out those
+      // marked translate="no": a run button is described by its command and by what it does.
+      const describedBy = node.properties?.find((p) => p.name === 'describedby')?.value?.relatedNodes ?? [];
+      if (
+        description &&
+        !inCode &&
+        describedBy.some((r) => r.backendDOMNodeId !== undefined && code.has(r.backendDOMNodeId))
+      )
+        for (const r of describedBy) {
+          if (r.backendDOMNodeId !== undefined && !code.has(r.backendDOMNodeId)) {
+            const text = (r.text || textOf(dom.get(r.backendDOMNodeId))).trim();
+            if (text) texts.push(text);
+          }
+        }
+      else if (description && !inCode) texts.push(description);
     }
     return texts;
   } finally {

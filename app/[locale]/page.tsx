@@ -43,18 +43,29 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
           <ol className={styles.lessons}>
             {lessons.map((lesson, i) => (
               <li key={lesson.slug} data-testid={`lesson-${lesson.slug}`}>
-                <Link href={`/${locale}/${lesson.slug}`}>
-                  <span className={styles.number}>{format(m.lessonNumber, { n: i + 1 })}</span>
-                  <span className={styles.title}>{lesson.title[locale]}</span>
-                  <span className={styles.summary}>
+                {/* Named by its number, title and progress; the summary and counts are its description, so a
+                    screen reader tabbing down the list hears each lesson's title, not a paragraph per link. */}
+                <Link
+                  href={`/${locale}/${lesson.slug}`}
+                  aria-labelledby={`${lesson.slug}-number ${lesson.slug}-title ${lesson.slug}-progress`}
+                  aria-describedby={`${lesson.slug}-summary ${lesson.slug}-meta`}
+                >
+                  <span id={`${lesson.slug}-number`} className={styles.number}>
+                    {format(m.lessonNumber, { n: i + 1 })}
+                  </span>
+                  <span id={`${lesson.slug}-title`} className={styles.title}>
+                    {lesson.title[locale]}
+                  </span>
+                  <span id={`${lesson.slug}-summary`} className={styles.summary}>
                     {/* `backticks` are commands: shown as code, never translated nor read as prose. */}
                     <CodeText parts={hintParts(lesson.summary[locale], {})} />
                   </span>
-                  <span className={styles.meta}>
+                  <span id={`${lesson.slug}-meta`} className={styles.meta}>
                     {format(m.stepCount, { n: lesson.steps.length })}
                     {lesson.quiz.length > 0 ? ` · ${format(m.questionCount, { n: lesson.quiz.length })}` : null}
                   </span>
                   <LessonBadge
+                    id={`${lesson.slug}-progress`}
                     slug={lesson.slug}
                     totals={{ stepIds: lesson.steps.map((s) => s.id), questionIds: lesson.quiz.map((q) => q.id) }}
                     labels={badge}

@@ -48,7 +48,18 @@ export interface BadgeLabels {
 }
 
 /** One lesson's progress, or nothing when there is none to show. */
-export function LessonBadge({ slug, totals, labels }: { slug: string; totals: LessonTotals; labels: BadgeLabels }) {
+export function LessonBadge({
+  id,
+  slug,
+  totals,
+  labels,
+}: {
+  /** For the lesson's link to name it by (aria-labelledby). */
+  id?: string;
+  slug: string;
+  totals: LessonTotals;
+  labels: BadgeLabels;
+}) {
   const state = useContext(ProgressContext);
   if (state.kind !== 'ok') return null;
   const saved = state.lessons[slug];
@@ -56,7 +67,7 @@ export function LessonBadge({ slug, totals, labels }: { slug: string; totals: Le
   const sum = summarize(totals, saved.steps, saved.quiz);
   if (sum.stepsDone === 0 && sum.quizAnswered === 0) return null;
   return (
-    <span className={styles.badge} data-testid={`progress-${slug}`} data-complete={sum.complete}>
+    <span id={id} className={styles.badge} data-testid={`progress-${slug}`} data-complete={sum.complete}>
       <span className="visually-hidden">{labels.label}: </span>
       {sum.complete ? (
         <span className={styles.complete}>✓ {labels.complete}</span>

@@ -103,7 +103,7 @@ function Question({
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (choice) store?.answer(question.id, choice);
+    if (choice && !answering) store?.answer(question.id, choice);
   };
 
   // What to show under the options: the latest try from this page, and the saved first answer when the
@@ -144,7 +144,10 @@ function Question({
         <button
           type="submit"
           className={styles.answer}
-          disabled={!choice || !reachable || answering}
+          // While the answer is on its way the button stays focusable (aria-disabled, not disabled): a disabled
+          // button drops the keyboard's focus to the top of the page, where the verdict is not.
+          disabled={!choice || !reachable}
+          aria-disabled={answering || undefined}
           title={reachable ? undefined : labels.offline}
           data-testid={`quiz-answer-${question.id}`}
         >

@@ -10,12 +10,15 @@ export function RunButton({
   command,
   label,
   title,
+  describedBy,
   testId,
 }: {
   tab: TabIndex;
   command: string;
   label: string;
   title: string;
+  /** Ids of its command and of the hint that says what it does, for a screen reader. */
+  describedBy?: string;
   testId: string;
 }) {
   const store = useLessonStore();
@@ -24,6 +27,7 @@ export function RunButton({
       type="button"
       className={styles.run}
       title={title}
+      aria-describedby={describedBy}
       data-testid={testId}
       data-tab={tab}
       onClick={() => store?.runInTerminal(tab, command)}

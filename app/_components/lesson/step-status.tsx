@@ -3,6 +3,7 @@
 // page's language), or done with the time it was first seen done. The "check" button asks the agent to
 // check now (checks also run by themselves when the terminal goes quiet).
 import type { StepResult } from '@protocol';
+import { useEffect, useRef } from 'react';
 import { unfilledHintParams } from '@/lessons/types';
 import { hintParts } from '@/lib/lessons/hint';
 import { useLessonState, useLessonStore } from '@/lib/lessons/use-lesson';
@@ -81,11 +82,21 @@ export function StepStatus({
   const checking = useLessonState((s) => s.checking);
   const connected = useLessonState((s) => s.connected);
   const status = result?.done ? (result.prepared ? 'prepared' : 'done') : result || known ? 'pending' : 'unknown';
+  // The check button goes once the step is done: if it had the focus, the focus goes to the line that says so,
+  // not to the top of the page.
+  const checkFocused = useRef(false);
+  const line = useRef<HTMLParagraphElement>(null);
+  const finished = status === 'done' || status === 'prepared';
+  useEffect(() => {
+    if (!finished || !checkFocused.current) return;
+    checkFocused.current = false;
+    line.current?.focus();
+  }, [finished]);
 
   return (
     <div className={styles.status} data-testid={`step-status-${id}`} data-status={status}>
       {/* Not a live region of its own: the page's one announcer says what changed (announcer.tsx). */}
-      <p className={styles.statusLine}>
+      <p ref={line} className={styles.statusLine} tabIndex={-1} data-testid={`step-status-line-${id}`}>
         {status === 'done' ? (
           <>
             <span className={styles.doneMark} aria-hidden="true">
@@ -106,10 +117,20 @@ export function StepStatus({
         <button
           type="button"
           className={styles.check}
-          disabled={!connected || checking}
+          // While checking it stays focusable (aria-disabled): a disabled button drops the keyboard's focus.
+          disabled={!connected}
+          aria-disabled={checking || undefined}
           title={connected ? undefined : labels.offline}
           data-testid={`step-check-${id}`}
-          onClick={() => store?.check()}
+          onClick={() => {
+            if (!checking) store?.check();
+          }}
+          onFocus={() => {
+            checkFocused.current = true;
+          }}
+          onBlur={() => {
+            checkFocused.current = false;
+          }}
         >
           {checking ? labels.checking : labels.check}
         </button>

@@ -71,14 +71,17 @@ export function Step({
             const tab = tabNames[command.tab];
             return (
               <li key={i} className={styles.command}>
-                <code translate="no" className={styles.commandText}>
+                <code id={`${titleId}-command-${i}`} translate="no" className={styles.commandText}>
                   {command.text}
                 </code>
+                {/* Described by its command and what it does: tabbing from button to button, a screen reader
+                    hears which command each one types, not the same "Run in Terminal A" again and again. */}
                 <RunButton
                   tab={command.tab}
                   command={command.text}
                   label={format(s.run, { tab })}
                   title={format(s.runHint, { tab })}
+                  describedBy={`${titleId}-command-${i} ${titleId}-run-${command.tab}`}
                   testId={`run-${step.id}-${i}`}
                 />
               </li>
@@ -86,6 +89,11 @@ export function Step({
           })}
         </ul>
       ) : null}
+      {[...new Set(commands.map(({ command }) => command.tab))].map((tab) => (
+        <span key={tab} id={`${titleId}-run-${tab}`} hidden>
+          {format(s.runHint, { tab: tabNames[tab] })}
+        </span>
+      ))}
       <StepStatus
         id={step.id}
         hints={hints}
