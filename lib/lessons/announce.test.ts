@@ -42,6 +42,35 @@ describe('announcement', () => {
     expect(say(asked, back)).toBe('Passo 2, Monte o proc: ainda não. Dica: O /proc do PID 42 não está montado');
   });
 
+  it('says a new hint an automatic check brings to the step the student is on, once, and not a first result', () => {
+    const hint = (pid: number | string) => ({ key: 'notMounted', params: { pid } });
+    const chrootDone = { chroot: { id: 'chroot', done: true } };
+    const before = {
+      ...known,
+      steps: { ...chrootDone, proc: { id: 'proc', done: false, hint: { key: 'other', params: {} } } },
+    };
+    const hinted = { ...known, steps: { ...chrootDone, proc: { id: 'proc', done: false, hint: hint(42) } } };
+    expect(say(before, hinted)).toBe('Passo 2, Monte o proc: ainda não. Dica: O /proc do PID 42 não está montado');
+    // the same hint from the next check: nothing new
+    expect(say(hinted, { ...hinted, steps: { ...hinted.steps } })).toBeNull();
+    // another value seen: said again
+    const other = { ...known, steps: { ...chrootDone, proc: { id: 'proc', done: false, hint: hint(43) } } };
+    expect(say(hinted, other)).toBe('Passo 2, Monte o proc: ainda não. Dica: O /proc do PID 43 não está montado');
+    // the step's first hint (the page just opened on it), a hint with a gap, or one on a later step: nothing
+    expect(say({ ...known, steps: chrootDone }, hinted)).toBeNull();
+    expect(say({ ...known, steps: { ...chrootDone, proc: { id: 'proc', done: false } } }, hinted)).toBeNull();
+    expect(
+      say(before, { ...hinted, steps: { ...chrootDone, proc: { id: 'proc', done: false, hint: hint('?') } } }),
+    ).toBeNull();
+    const later = {
+      ...known,
+      steps: { chroot: { id: 'chroot', done: false }, proc: { id: 'proc', done: false, hint: hint(42) } },
+    };
+    expect(
+      say({ ...later, steps: { chroot: { id: 'chroot', done: false }, proc: { id: 'proc', done: false } } }, later),
+    ).toBeNull();
+  });
+
   it('leaves out a hint with a gap, as the step does', () => {
     const asked = { ...known, checking: true };
     const back = {

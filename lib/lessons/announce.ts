@@ -2,6 +2,7 @@
 // check the student asked for (with the hint, as the step shows it), a quiz answer graded with its feedback. Pure:
 // it compares two snapshots of the lesson store, so saved progress arriving with the page says nothing, and the
 // words are the page's (the templates come in its language).
+import type { StepResult } from '@protocol';
 import { unfilledHintParams } from '@/lessons/types';
 import { format } from '@/lib/template';
 import { hintParts } from './hint';
@@ -39,6 +40,13 @@ function hintText(step: AnnouncedStep, snapshot: LessonSnapshot): string | null 
     .join('');
 }
 
+type StepHint = StepResult['hint'];
+
+/** Two hints are the same: one key, the same values. */
+function sameHint(a: StepHint, b: StepHint): boolean {
+  return a?.key === b?.key && JSON.stringify(a?.params ?? {}) === JSON.stringify(b?.params ?? {});
+}
+
 /** What changed from `prev` to `next` that the student should hear, or null for nothing. */
 export function announcement(
   prev: LessonSnapshot,
@@ -54,12 +62,18 @@ export function announcement(
     if (next.steps[step.id]?.done && !prev.steps[step.id]?.done)
       said.push(format(labels.stepDone, { n: i + 1, title: step.title }));
   });
-  if (said.length === 0 && prev.checking && !next.checking) {
-    const i = steps.findIndex((s) => !next.steps[s.id]?.done);
-    const step = steps[i];
-    if (step) {
+  const i = steps.findIndex((s) => !next.steps[s.id]?.done);
+  const step = steps[i];
+  if (said.length === 0 && step) {
+    const hint = hintText(step, next);
+    const asked = prev.checking && !next.checking;
+    // An automatic check (the terminal went quiet) is said only when it changes the hint of the step the student
+    // is on (another reason, or another value seen), as the step shows it: the same hint again, or none, says
+    // nothing; nor does a step's first hint, which is the sandbox's state when the page opened, not news.
+    const before = prev.steps[step.id]?.hint;
+    const newHint = hint !== null && before !== undefined && !sameHint(before, next.steps[step.id]?.hint);
+    if (asked || newHint) {
       said.push(format(labels.stepNotYet, { n: i + 1, title: step.title }));
-      const hint = hintText(step, next);
       if (hint) said.push(format(labels.stepHint, { hint }));
     }
   }
