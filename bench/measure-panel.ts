@@ -21,17 +21,31 @@ function cpuMs(): number {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/**
+ * utime + stime of this process's main thread, in ms: the agent's and the client's JavaScript and the launcher
+ * spawns it makes. The rest of cpuMs is reaped children and the other threads: V8's GC helpers, libuv's pool,
+ * and the thread tsx's loader runs in (with esbuild's service pinging it), which cost while nothing happens.
+ */
+function mainThreadMs(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** A hog that grows by 2 MiB every 50 ms until the 100 MiB limit kills it, then starts again. */
 const HOG = `while :; do perl -e '$x = ""; while (1) { $x .= "x" x 2097152; select(undef, undef, undef, 0.05) }' 2>/dev/null; done &`;
 
 interface Window {
   cpuPerSec: number;
+  /** Of cpuPerSec, the main thread's share (mainThreadMs). */
+  mainPerSec: number;
   bytesPerSec: number;
   messagesPerSec: number;
 }
 
 async function measureWindow(seconds: number, counter: { bytes: number; messages: number }): Promise<Window> {
   const c0 = cpuMs();
+  const t0Main = mainThreadMs();
   const b0 = counter.bytes;
   const m0 = counter.messages;
   const t0 = performance.now();
@@ -39,6 +53,7 @@ async function measureWindow(seconds: number, counter: { bytes: number; messages
   const wall = (performance.now() - t0) / 1000;
   return {
     cpuPerSec: (cpuMs() - c0) / wall,
+    mainPerSec: (mainThreadMs() - t0Main) / wall,
     bytesPerSec: (counter.bytes - b0) / wall,
     messagesPerSec: (counter.messages - m0) / wall,
   };
@@ -76,7 +91,10 @@ export async function measurePanel(quick: boolean): Promise<Row[]> {
     const idleNetwork = await measureWindow(seconds, counter);
     await setPanel(false);
     const idleClosed = await measureWindow(seconds, counter);
-    console.error(`[panel] warm-up window, panel closed: ${warmUp.cpuPerSec.toFixed(1)} ms/s`);
+    const split = (w: Window) => `${w.cpuPerSec.toFixed(1)} ms/s (main thread ${w.mainPerSec.toFixed(1)})`;
+    console.error(`[panel] warm-up window, panel closed: ${split(warmUp)}`);
+    console.error(`[panel] idle shell, panel closed: ${split(idleClosed)}; open on cgroups: ${split(idleOpen)}`);
+    console.error(`[panel] idle shell, panel open on network: ${split(idleNetwork)}`);
 
     const cg = v2 ? '/sys/fs/cgroup/hog' : '/sys/fs/cgroup/memory/hog';
     const limit = v2 ? 'memory.max' : 'memory.limit_in_bytes';
@@ -88,11 +106,14 @@ export async function measurePanel(quick: boolean): Promise<Row[]> {
     await setPanel(true);
     const hogOpen = await measureWindow(seconds, counter);
     await setPanel(false);
+    console.error(`[panel] memory hog, panel closed: ${split(hogClosed)}; open on cgroups: ${split(hogOpen)}`);
     const snapshots = h.panel?.stats.snapshots ?? 0;
     await client.close();
 
     const note = (w: Window, base: Window) =>
-      `${(w.cpuPerSec - base.cpuPerSec).toFixed(1)} ms/s more than closed; ${w.messagesPerSec.toFixed(1)} messages/s`;
+      `${(w.cpuPerSec - base.cpuPerSec).toFixed(1)} ms/s more than closed (main thread ${(
+        w.mainPerSec - base.mainPerSec
+      ).toFixed(1)}); ${w.messagesPerSec.toFixed(1)} messages/s`;
     return [
       {
         metric: 'Kernel panel, idle shell: agent CPU with the panel open on cgroups',
