@@ -16,6 +16,8 @@ const IMAGE_OVERLAY = {
   replaced: `${MERGED}/app/conf/antigo.conf`,
   kept: `${MERGED}/app/conf/novo.conf`,
 };
+/** Step 2's opaque directory without an attribute: a whiteout for each name layer 2 has in app/conf. */
+const PER_ENTRY = `for n in $(ls -A ${IMG}/2/app/conf); do [ -e app/conf/$n ] || mknod app/conf/$n c 0 0; done`;
 const MOUNT = `mount -t overlay img -o userxattr,lowerdir=${IMG}/3:${IMG}/2:${IMG}/1 ${MERGED}`;
 
 /** The hints of a step decided on the image's overlay (image-overlay, and image-running before its own). */
@@ -37,8 +39,8 @@ const OVERLAY_HINTS = {
     gl: '`{path}` aínda aparece polo overlay: a capa 3 non ten o seu whiteout. Desmonta, fai o `mknod` do paso 2 e monta de novo.',
   },
   'not-opaque': {
-    pt: '`{path}`, da camada 2, ainda aparece pelo overlay: o `app/conf` da camada 3 não está opaco para este overlay. Ele tem o atributo `user.overlay.opaque` (passo 2)? O `mount` levou `userxattr`? Desmonte e monte com o comando do passo.',
-    gl: '`{path}`, da capa 2, aínda aparece polo overlay: o `app/conf` da capa 3 non é opaco para este overlay. Ten o atributo `user.overlay.opaque` (paso 2)? O `mount` levou `userxattr`? Desmonta e monta coa orde do paso.',
+    pt: '`{path}`, da camada 2, ainda aparece pelo overlay: o `app/conf` da camada 3 não está opaco para este overlay, nem tem um whiteout com esse nome. Ele tem o atributo `user.overlay.opaque` (passo 2), e o `mount` levou `userxattr`? Ou, sem o atributo, há em `/root/img/3/app/conf` um `c 0, 0` para cada arquivo do `app/conf` da camada 2 (o laço `for` do passo 2)? Desmonte, corrija e monte com o comando do passo.',
+    gl: '`{path}`, da capa 2, aínda aparece polo overlay: o `app/conf` da capa 3 non é opaco para este overlay, nin ten un whiteout con ese nome. Ten o atributo `user.overlay.opaque` (paso 2), e o `mount` levou `userxattr`? Ou, sen o atributo, hai en `/root/img/3/app/conf` un `c 0, 0` para cada ficheiro do `app/conf` da capa 2 (o bucle `for` do paso 2)? Desmonta, corrixe e monta coa orde do paso.',
   },
   'no-new': {
     pt: '`{path}`, da camada 3, não aparece pelo overlay. Confira com `ls /root/img/3/app/conf` se a camada 3 ainda está inteira.',
@@ -102,7 +104,10 @@ export default defineLesson({
         { tab: 0, text: `cd ${IMG}/3 && find . -name '.wh.*'` },
         { tab: 0, text: 'rm etc/.wh.motd && mknod etc/motd c 0 0' },
         { tab: 0, text: 'rm app/conf/.wh..wh..opq && setfattr -n user.overlay.opaque -v y app/conf' },
-        { tab: 0, text: 'ls -l etc; getfattr -d -m - app/conf' },
+        // Where a tmpfs takes no user.* attribute (before Linux 6.6), the same merged view without one: a whiteout
+        // for each entry the lower layers have in the directory (layer 1 has no /app) that layer 3 does not have.
+        { tab: 0, text: PER_ENTRY },
+        { tab: 0, text: 'ls -l etc app/conf; getfattr -d -m - app/conf' },
       ],
       check: {
         id: 'image-whiteouts',
@@ -127,8 +132,8 @@ export default defineLesson({
           gl: 'En `{path}` hai `{found}` (como comezaría a liña o `ls -l`), e non un dispositivo de carácter `c 0, 0`. En `/root/img/3`, executa `rm -f etc/motd etc/.wh.motd && mknod etc/motd c 0 0`.',
         },
         'marker-left': {
-          pt: 'O whiteout está lá, mas `{path}` continua na camada: o overlay não sabe o que é um `.wh.` e o mostraria como um arquivo comum. Apague-o com `rm {path}` (e, para o `.wh..wh..opq`, ponha o atributo com o `setfattr` do passo).',
-          gl: 'O whiteout está alí, pero `{path}` segue na capa: o overlay non sabe que é un `.wh.` e amosaríao coma un ficheiro corrente. Bórrao con `rm {path}` (e, para o `.wh..wh..opq`, pon o atributo co `setfattr` do paso).',
+          pt: 'O whiteout está lá, mas `{path}` continua na camada: o overlay não sabe o que é um `.wh.` e o mostraria como um arquivo comum. Apague-o com `rm {path}` (e, para o `.wh..wh..opq`, ponha o atributo com o `setfattr` do passo ou, se ele responder `Operation not supported`, rode o laço `for` dos whiteouts).',
+          gl: 'O whiteout está alí, pero `{path}` segue na capa: o overlay non sabe que é un `.wh.` e amosaríao coma un ficheiro corrente. Bórrao con `rm {path}` (e, para o `.wh..wh..opq`, pon o atributo co `setfattr` do paso ou, se responde `Operation not supported`, executa o bucle `for` dos whiteouts).',
         },
       },
     },

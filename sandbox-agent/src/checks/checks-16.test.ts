@@ -65,6 +65,18 @@ describe('lesson 16 checks (an image from OCI layers)', () => {
     expect(judge(lesson, 'mount', load('16-relative'))).toEqual(DONE);
   });
 
+  it('takes the opaque directory as a whiteout per lower entry (no attribute); one entry left visible fails', () => {
+    // layer 3's app/conf with a 0:0 device named antigo.conf, and no user.overlay.opaque: the merged view decides.
+    expect(load('16-per-entry').files['/root/img/3/app/conf/antigo.conf']).toMatchObject({ type: 'char', rdev: '0:0' });
+    expect(judge(lesson, 'whiteouts', load('16-per-entry'))).toEqual(DONE);
+    expect(judge(lesson, 'mount', load('16-per-entry'))).toEqual(DONE);
+    // The whiteout under another name (antigo): the markers are gone, but layer 2's antigo.conf shows through.
+    const half = load('16-per-entry-half');
+    expect(half.files['/root/img/3/app/conf/antigo.conf']).toBeFalsy();
+    expect(judge(lesson, 'whiteouts', half)).toEqual(DONE);
+    expect(judge(lesson, 'mount', half)).toEqual(notYet('not-opaque', { path: `${TARGET}/app/conf/antigo.conf` }));
+  });
+
   it('wants a process whose root is the image’s overlay: chroot or pivot_root, not another root or a copy', () => {
     expect(judge(lesson, 'run', load('16-mount'))).toEqual(notYet('not-running', { target: TARGET }));
     expect(judge(lesson, 'run', load('16-other-root'))).toEqual(notYet('not-running', { target: TARGET }));

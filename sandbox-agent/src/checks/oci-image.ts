@@ -38,7 +38,8 @@ export const imageUnpacked = defineCheck('image-unpacked', (snap, params): Check
 
 /**
  * Layer 3's OCI markers turned into overlay's: a 0:0 character device where `.wh.motd` named the file, no
- * `.wh.` file left (the opaque marker's effect is seen through the overlay, in image-overlay), the layer's own
+ * `.wh.` file left (the opaque marker's effect is seen through the overlay, in image-overlay: the user.overlay.opaque
+ * attribute, or before Linux 6.6, whose tmpfs takes no user.* attribute, a whiteout for each lower entry), the layer's own
  * file still there. What is at the whiteout's path instead is shown as `ls -l` starts its line (`- ""`, `c 1, 3`).
  */
 export const imageWhiteouts = defineCheck('image-whiteouts', (snap, params): CheckResult => {
@@ -57,7 +58,9 @@ export const imageWhiteouts = defineCheck('image-whiteouts', (snap, params): Che
 /**
  * An overlay at `target` whose lower layers are `top`, `middle` and `bottom`, in that order from the top (the
  * manifest's last layer first), and through which the deleted file is gone and the replaced directory shows
- * only the new layer's content (`hidden` and `replaced` absent, `kept` there).
+ * only the new layer's content (`hidden` and `replaced` absent, `kept` there). The merged view decides, so both
+ * honest forms of the replaced directory pass: opaque by attribute (read with userxattr) or a whiteout for each
+ * entry below (read with or without it); a whiteout under another name leaves `replaced` shown.
  */
 export const imageOverlay = defineCheck('image-overlay', (snap, params): CheckResult => {
   const target = params.target;
