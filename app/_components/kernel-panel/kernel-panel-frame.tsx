@@ -9,7 +9,7 @@
 // (panel-body.tsx), so the lesson page can load it only when the panel opens (issue 18).
 import { type ComponentType, useId, useState } from 'react';
 import { KERNEL_PANEL_TOGGLE_ID } from '@/lib/terminal/leave';
-import styles from './kernel-panel.module.css';
+import styles from './kernel-panel-frame.module.css';
 import type { PanelBodyProps } from './panel-body';
 import type { KernelPanelProps, PanelMessages } from './types';
 

@@ -8,8 +8,8 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import type { Messages } from '@/lib/i18n';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import { CLOSED_PANEL, type PanelState } from '@/lib/panel/panel-store';
-import styles from './kernel-panel.module.css';
 import { KernelPanelFrame, PanelWaiting } from './kernel-panel-frame';
+import styles from './kernel-panel-frame.module.css';
 import type { PanelBodyProps } from './panel-body';
 
 const noop = () => () => {};
