@@ -29,10 +29,11 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
     await typeLine(a, 'cd /root/ov');
     const seen = await rig.lookAs('08-fakes');
     expect(seen.snap.files['/root/ov/upper/baixo.txt']).toMatchObject({ type: 'file', text: 'baixo\nmudou\n' });
+    // files written by hand, no overlay of upper over lower: the hint says so, not that the file is missing
     expect(seen.results['copy-up']).toEqual({
       done: false,
-      hint: 'no-copy',
-      params: { upperPath: '/root/ov/upper/baixo.txt' },
+      hint: 'no-overlay',
+      params: { lower: '/root/ov/lower', upper: '/root/ov/upper' },
     });
     expect(seen.results.layers).toEqual({ done: false, hint: 'no-overlay', params: { target: '/root/ov/m2' } });
     // merged is a plain directory of the sandbox's own root (no tmpfs at /root/ov): the hint names that filesystem
@@ -102,7 +103,8 @@ describe.skipIf(skip !== undefined)('lesson 08 checks on a real sandbox', () => 
       hint: 'wrong-dirs',
       params: { target: '/root/ov/merged', found: 'lowerdir=ov/l9,upperdir=ov/u9' },
     });
-    expect(other.results['copy-up']).toMatchObject({ done: false, hint: 'no-copy' });
+    // the lesson's upper and lower are in no mounted overlay now
+    expect(other.results['copy-up']).toMatchObject({ done: false, hint: 'no-overlay' });
   });
 
   it('leaves nothing on the host', async () => {
