@@ -126,6 +126,16 @@ export async function openPageSite(): Promise<{ browser: Browser; lessonUrl: str
   return { browser, lessonUrl: `http://localhost:${SITE_PORT}/pt/01-chroot`, close };
 }
 
+/** The JavaScript the page has transferred so far (bytes on the wire, gzip and headers). */
+function scriptBytes(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
+      .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
+  );
+}
+
 /** Resolves once terminal 0 shows bash's prompt (the page's test hook). */
 export async function promptDrawn(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -151,24 +161,12 @@ export async function measurePage(quick: boolean): Promise<Row[]> {
       await context.addInitScript(stampTerminalSocket(WS_PATH));
       const page = await context.newPage();
       await page.goto(site.lessonUrl);
-      const loadJs = await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
-          .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
-      );
+      const loadJs = await scriptBytes(page);
       await promptDrawn(page);
       const prompt = await page.evaluate(() => performance.now());
       toPrompt.push(prompt);
       timelines.push(await timelineOf(page, prompt));
-      allJs.push(
-        await page.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
-            .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
-        ),
-      );
+      allJs.push(await scriptBytes(page));
       initialJs.push(loadJs);
       await context.close();
     }
