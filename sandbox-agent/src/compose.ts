@@ -108,6 +108,8 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
     store.sandboxCreated(id, student);
   });
   events.onDestroyed((id, reason) => store.sandboxDestroyed(id, reason));
+  // The instructor's page shows the warm pool live (issue 18).
+  events.onWarmChanged(() => classEvents.changed('warm'));
   const registry = new SandboxRegistry(
     kernel,
     probe,
@@ -213,6 +215,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         server.server.once('error', reject);
         server.server.listen(opts.port, opts.host, () => {
           server.server.off('error', reject);
+          classMode?.restoreWarmTarget();
           registry.startWarming();
           const address = server.server.address();
           resolve(typeof address === 'object' && address ? address.port : opts.port);

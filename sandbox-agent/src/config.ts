@@ -1,6 +1,7 @@
 // The agent's configuration, read once from the environment at start. Every knob has a default that
 // serves one student on localhost (solo mode).
 import path from 'node:path';
+import { MAX_WARM_TARGET } from './protocol';
 
 export interface AgentConfig {
   /** Address the agent listens on: loopback unless the instructor asks for the LAN (CONVENTIONS §9). */
@@ -86,7 +87,7 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     dataDir: path.resolve(repoRoot, process.env.GAIOLA_DATA_DIR ?? 'data'),
     graceMs: intFromEnv('GAIOLA_GRACE_SECONDS', DEFAULT_GRACE_SECONDS, 0, 24 * 3600) * 1000,
     maxSandboxes: intFromEnv('GAIOLA_MAX_SANDBOXES', DEFAULT_MAX_SANDBOXES, 1, 1000),
-    warmSandboxes: intFromEnv('GAIOLA_WARM_SANDBOXES', DEFAULT_WARM_SANDBOXES, 0, 1000),
+    warmSandboxes: intFromEnv('GAIOLA_WARM_SANDBOXES', DEFAULT_WARM_SANDBOXES, 0, MAX_WARM_TARGET),
     mode: modeFromEnv(),
     siteUrl: siteUrlFromEnv(sitePort),
     stuckMs: intFromEnv('GAIOLA_STUCK_MINUTES', DEFAULT_STUCK_MINUTES, 1, 24 * 60) * 60_000,

@@ -30,7 +30,15 @@ function student(id: string, name: string, over: Partial<StudentRow>): StudentRo
 
 const state: InstructorState = {
   class: { code: 'ACDEFG', open: true, createdAt: 1, joinUrl: 'http://10.0.0.5:3000/pt/turma?codigo=ACDEFG' },
-  capacity: { sandboxes: 2, maxSandboxes: 60, refused: 0, memUsedBytes: 2e9, memTotalBytes: 8e9, cpuPercent: 5 },
+  capacity: {
+    sandboxes: 2,
+    maxSandboxes: 60,
+    refused: 0,
+    memUsedBytes: 2e9,
+    memTotalBytes: 8e9,
+    cpuPercent: 5,
+    warm: { ready: 2, starting: 0, target: 2 },
+  },
   lessons: [{ slug: '01-chroot', steps: 4, questions: 6 }],
   help: [],
   students: [

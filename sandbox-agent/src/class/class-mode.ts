@@ -4,7 +4,13 @@
 // Layer: above server/, which it plugs into through server's ClassGate (README, How it fits together).
 import { readFileSync } from 'node:fs';
 import type { LessonEngine } from '../lessons/engine';
-import type { BroadcastKind, BroadcastMessage, InstructorState, StepResult } from '../protocol';
+import {
+  type BroadcastKind,
+  type BroadcastMessage,
+  type InstructorState,
+  type StepResult,
+  warmTargetMax,
+} from '../protocol';
 import type { TokenSigner } from '../server/token';
 import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/db';
@@ -33,6 +39,11 @@ export interface ClassMode {
   active(studentId: string, command?: boolean): void;
   /** A check run's results for the lesson the student has open (issue 20: the check that keeps failing). */
   checked(studentId: string, slug: string, steps: readonly StepResult[]): void;
+  /**
+   * In class, the warm target the current class's instructor set (kept in the store) replaces
+   * GAIOLA_WARM_SANDBOXES; called before the pool starts filling (issue 18).
+   */
+  restoreWarmTarget(): void;
 }
 
 export function createClassMode(opts: {
@@ -46,7 +57,7 @@ export function createClassMode(opts: {
    */
   events: ClassEvents;
   signer: TokenSigner;
-  registry: Pick<SandboxRegistry, 'size' | 'destroy' | 'broadcast' | 'shellsOf'>;
+  registry: Pick<SandboxRegistry, 'size' | 'destroy' | 'broadcast' | 'shellsOf' | 'warmPool' | 'setWarmTarget'>;
   maxSandboxes: number;
   /** The site's origins: a look's socket comes from one. */
   allowedOrigins: readonly string[];
@@ -131,6 +142,7 @@ export function createClassMode(opts: {
         memUsedBytes: mem.usedBytes,
         memTotalBytes: mem.totalBytes,
         cpuPercent: cpu.sample(),
+        warm: opts.registry.warmPool,
       };
     },
     lessons: opts.lessons,
@@ -152,6 +164,13 @@ export function createClassMode(opts: {
       return { stuckBy, watch: seen };
     },
     broadcast,
+    warm:
+      opts.mode === 'class'
+        ? {
+            max: () => warmTargetMax({ maxSandboxes: opts.maxSandboxes, sandboxes: opts.registry.size }),
+            set: (n) => opts.registry.setWarmTarget(n),
+          }
+        : undefined,
     lastBroadcast: (classId) => (lastBroadcast?.classId === classId ? lastBroadcast.msg : undefined),
     log: opts.log,
   });
@@ -186,6 +205,15 @@ export function createClassMode(opts: {
     checked: (id, slug, steps) => {
       // the table shows the count: tell it when it moved (a step done is told by the store)
       if (watch.checked(id, slug, steps)) events.changed('watch');
+    },
+    restoreWarmTarget: () => {
+      const cls = opts.mode === 'class' ? opts.store.currentClass() : undefined;
+      const kept = cls ? opts.store.classWarmTarget(cls.id) : undefined;
+      if (cls === undefined || kept === undefined) return;
+      // GAIOLA_MAX_SANDBOXES may have been lowered since: the pool could never hold more anyway.
+      const target = Math.min(kept, opts.maxSandboxes);
+      opts.registry.setWarmTarget(target);
+      opts.log(`class ${cls.code}: keeping ${target} sandboxes warm, as its instructor asked`);
     },
     close: () => {
       clearInterval(stuckTick);

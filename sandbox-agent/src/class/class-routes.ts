@@ -18,6 +18,7 @@ import {
   type InstructorState,
   joinRequest,
   normaliseClassCode,
+  warmRequest,
 } from '../protocol';
 import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
@@ -74,6 +75,11 @@ export interface ClassDeps {
   lastBroadcast?(classId: string): BroadcastMessage | undefined;
   /** A lesson's step ids in order (a hand shows the first one not done). */
   stepIds(slug: string): readonly string[];
+  /**
+   * The warm pool as the instructor sets it (class mode only, issue 18): the most they may ask for now (the
+   * capacity less the students' sandboxes), and keeping that many warm.
+   */
+  warm?: { max(): number; set(target: number): void };
   log(line: string): void;
 }
 
@@ -299,7 +305,34 @@ export class ClassRoutes implements ClassGate {
     }
     if (path === INSTRUCTOR_PATHS.action) return this.action(cls, body, send);
     if (path === INSTRUCTOR_PATHS.broadcast) return this.broadcast(cls, body, send);
+    if (path === INSTRUCTOR_PATHS.warm) return this.warm(cls, body, send);
     send(404, { error: 'not_found' });
+  }
+
+  /** How many sandboxes to keep warm for the class: 0 to the room the students' sandboxes leave; kept in the store. */
+  private warm(cls: ClassRow, body: unknown, send: ClassSend): void {
+    const { warm, store } = this.deps;
+    if (!warm) {
+      send(400, { error: 'not_class_mode' satisfies ClassError });
+      return;
+    }
+    // An instructor link of a class the agent no longer serves (`--new-class`) warms nothing for the new one.
+    if (store.currentClass()?.id !== cls.id) {
+      send(403, { error: 'class_closed' satisfies ClassError });
+      return;
+    }
+    const parsed = warmRequest.safeParse(body);
+    const max = warm.max();
+    if (!parsed.success || parsed.data.target > max) {
+      send(400, { error: 'invalid_warm_target' satisfies ClassError, max });
+      return;
+    }
+    const { target } = parsed.data;
+    store.setClassWarmTarget(cls.id, target);
+    warm.set(target);
+    this.deps.log(`class ${cls.code}: the instructor keeps ${target} sandboxes warm`);
+    this.deps.events.changed('warm');
+    send(200, { ok: true });
   }
 
   private broadcastShown(cls: ClassRow): InstructorState['broadcast'] {

@@ -3,6 +3,7 @@
 // Plain JSON over HTTP (POST bodies, never query strings, except the event stream's token), validated with
 // zod on both sides. Imports neither node nor DOM types.
 import { z } from 'zod';
+import { warmPoolState } from './warm';
 
 /** `POST /class/join {code, name, token?}` → a student token of the class. */
 export const CLASS_JOIN_PATH = '/class/join';
@@ -25,6 +26,11 @@ export const INSTRUCTOR_PATHS = {
   events: '/instructor/events',
   /** `POST /instructor/broadcast {token, text, kind}` → `{ok: true, id}`; every student hears it (broadcast.ts). */
   broadcast: '/instructor/broadcast',
+  /**
+   * `POST /instructor/warm {token, target}` → `{ok: true}`: keep `target` sandboxes warm for the class (warm.ts),
+   * from 0 to the capacity less the students' sandboxes; kept for the class across restarts.
+   */
+  warm: '/instructor/warm',
 } as const;
 
 /** Class codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
@@ -84,6 +90,7 @@ export const CLASS_ERRORS = [
   'unknown_student',
   'invalid_action',
   'invalid_broadcast',
+  'invalid_warm_target',
 ] as const;
 export type ClassError = (typeof CLASS_ERRORS)[number];
 export const errorResponse = z.object({ error: z.enum(CLASS_ERRORS) });
@@ -156,7 +163,9 @@ export const instructorState = z.object({
     joinUrl: z.string(),
   }),
   capacity: z.object({
+    /** Students' sandboxes (warm ones are nobody's yet: `warm`). */
     sandboxes: z.number().int().nonnegative(),
+    /** Sandboxes at once, warm ones included. */
     maxSandboxes: z.number().int().positive(),
     /**
      * Students refused since the agent started because the class was full: each counted once, however many
@@ -167,6 +176,8 @@ export const instructorState = z.object({
     memTotalBytes: z.number().positive(),
     /** Whole-machine CPU use over the last sampling interval, 0-100. */
     cpuPercent: z.number().min(0).max(100),
+    /** Sandboxes kept started for the next students (issue 18), counted against `maxSandboxes`. */
+    warm: warmPoolState,
   }),
   lessons: z.array(z.object({ slug: z.string(), steps: z.number().int(), questions: z.number().int() })),
   students: z.array(studentRow),

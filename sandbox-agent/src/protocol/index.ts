@@ -13,6 +13,7 @@ export * from './panel-patch';
 export * from './quiz';
 export * from './server';
 export * from './terminal-queries';
+export * from './warm';
 
 /** Query parameters of the WebSocket URL `/ws?token=…&tab=…&v=…`. */
 export const WS_PATH = '/ws';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { KernelConfig } from '../kernel/config';
 import type { HostProbe } from '../kernel/probe';
 import type { Sandbox } from '../kernel/sandbox';
-import { type ServerMessage, TAB_COUNT } from '../protocol';
+import { type ServerMessage, TAB_COUNT, type WarmPoolState } from '../protocol';
 import { type ShellActivity, type ShellClient, ShellSession } from './shell-session';
 import { ActivityRelay, WarmPool, type WarmSandbox } from './warm-pool';
 
@@ -20,6 +20,8 @@ export interface RegistryEvents {
   sandboxDestroyed(sandboxId: string, reason: string, studentId: string): void;
   /** Hooks a new shell's activity (prompts, quiet after input) to whoever runs the checks. */
   shellActivity?(studentId: string): ShellActivity | undefined;
+  /** The warm pool's ready or starting count changed. */
+  warmChanged?(): void;
 }
 
 export class CapacityError extends Error {
@@ -77,6 +79,7 @@ export class SandboxRegistry {
       start: () => this.startWarm(),
       free: (w) => this.freeWarm(w),
       log: this.log,
+      changed: () => this.events.warmChanged?.(),
     });
   }
 
@@ -88,6 +91,20 @@ export class SandboxRegistry {
   /** Warm sandboxes ready for the next students. */
   get warmReady(): number {
     return this.warm.readyCount;
+  }
+
+  /** The warm pool: ready, starting, and how many it keeps ready (the instructor's page shows them). */
+  get warmPool(): WarmPoolState {
+    return { ready: this.warm.readyCount, starting: this.warm.startingCount, target: this.warm.targetCount };
+  }
+
+  /**
+   * Keeps `n` warm from now on (an instructor warming for the class): more start in the background, one at a time
+   * and after the students' own starts; fewer frees the surplus warm ones, which are nobody's, never a student's.
+   * Capped by the capacity as ever: warm ones count against it.
+   */
+  setWarmTarget(n: number): void {
+    if (!this.closing) this.warm.setTarget(n);
   }
 
   /** The warm sandboxes ready now (tests and benchmarks compare them with what a student gets). */

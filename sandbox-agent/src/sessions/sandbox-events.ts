@@ -12,6 +12,7 @@ export class SandboxEvents implements RegistryEvents {
   private readonly created: Created[] = [];
   private readonly destroyed: Destroyed[] = [];
   private readonly activity: Activity[] = [];
+  private readonly warm: (() => void)[] = [];
 
   onCreated(fn: Created): void {
     this.created.push(fn);
@@ -24,6 +25,15 @@ export class SandboxEvents implements RegistryEvents {
   /** Each new shell's prompts and quiet-after-input reach `fn`'s hooks for its student. */
   onShellActivity(fn: Activity): void {
     this.activity.push(fn);
+  }
+
+  /** The warm pool's ready or starting count changed (the instructor's live view listens). */
+  onWarmChanged(fn: () => void): void {
+    this.warm.push(fn);
+  }
+
+  warmChanged(): void {
+    for (const fn of this.warm) fn();
   }
 
   sandboxCreated(sandboxId: string, studentId: string): void {

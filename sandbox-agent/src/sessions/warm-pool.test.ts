@@ -17,8 +17,12 @@ function rig(target: number, capacity = 10, holdFrees = false) {
   const pending: { resolve(): void; reject(err: Error): void }[] = [];
   const state = { busy: false, held: 0 };
   const heldFrees: (() => void)[] = [];
+  const changes = { n: 0 };
   const pool: WarmPool<Fake> = new WarmPool<Fake>({
     target,
+    changed: () => {
+      changes.n += 1;
+    },
     room: () => state.held + pool.size < capacity,
     busy: () => state.busy,
     start: () =>
@@ -54,7 +58,7 @@ function rig(target: number, capacity = 10, holdFrees = false) {
   const releaseFrees = () => {
     for (const r of heldFrees.splice(0)) r();
   };
-  return { pool, made, freed, pending, state, finish, releaseFrees };
+  return { pool, made, freed, pending, state, finish, releaseFrees, changes };
 }
 
 describe('WarmPool', () => {
@@ -165,6 +169,93 @@ describe('WarmPool', () => {
     expect(r.pending).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(2 * REFILL_DELAY_MS);
     expect(r.pending).toHaveLength(1);
+  });
+
+  it('raised by the instructor: fills to the new target in the background, one start at a time, and says so', async () => {
+    const r = rig(1);
+    r.pool.refill(0);
+    await vi.advanceTimersByTimeAsync(0);
+    await r.finish();
+    expect(r.pool.readyCount).toBe(1);
+    const told = r.changes.n;
+    r.pool.setTarget(3);
+    expect(r.pool.targetCount).toBe(3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.pending).toHaveLength(1);
+    expect(r.pool.startingCount).toBe(1);
+    expect(r.changes.n, 'a start begun is told').toBeGreaterThan(told);
+    // a student's start comes first: the pool waits for it
+    r.state.busy = true;
+    await r.finish();
+    await vi.advanceTimersByTimeAsync(5 * REFILL_DELAY_MS);
+    expect(r.pending).toHaveLength(0);
+    expect(r.pool.readyCount).toBe(2);
+    r.state.busy = false;
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS);
+    await r.finish();
+    expect(r.pool.readyCount).toBe(3);
+    expect(r.pool.startingCount).toBe(0);
+    await vi.advanceTimersByTimeAsync(10 * REFILL_DELAY_MS);
+    expect(r.pending).toHaveLength(0);
+  });
+
+  it('raised beyond the capacity: stops where the capacity does', async () => {
+    const r = rig(0, 3);
+    r.state.held = 1;
+    r.pool.setTarget(5);
+    await vi.advanceTimersByTimeAsync(0);
+    await r.finish();
+    await r.finish();
+    await vi.advanceTimersByTimeAsync(10 * REFILL_DELAY_MS);
+    expect(r.pending).toHaveLength(0);
+    expect(r.pool.readyCount).toBe(2);
+  });
+
+  it('lowered: frees the surplus ready ones at once, keeps the oldest, and starts no more', async () => {
+    const r = rig(3);
+    r.pool.refill(0);
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 3; i++) await r.finish();
+    expect(r.pool.readyCount).toBe(3);
+    const told = r.changes.n;
+    r.pool.setTarget(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.freed.sort()).toEqual(['w1', 'w2']);
+    expect(r.pool.readyNow.map((w) => w.name)).toEqual(['w0']);
+    expect(r.changes.n).toBeGreaterThan(told);
+    await vi.advanceTimersByTimeAsync(10 * REFILL_DELAY_MS);
+    expect(r.pending).toHaveLength(0);
+    // to 0: none left, and a take does not start another
+    r.pool.setTarget(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.freed.sort()).toEqual(['w0', 'w1', 'w2']);
+    expect(r.pool.size).toBe(0);
+    expect(r.pool.take()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(10 * REFILL_DELAY_MS);
+    expect(r.pending).toHaveLength(0);
+  });
+
+  it('lowered while one starts: that one is freed when it is ready, unless a student waits for it', async () => {
+    const r = rig(2);
+    r.pool.refill(0);
+    await vi.advanceTimersByTimeAsync(0);
+    await r.finish();
+    expect(r.pool.startingCount).toBe(1);
+    r.pool.setTarget(1);
+    await r.finish();
+    expect(r.freed).toEqual(['w1']);
+    expect(r.pool.readyNow.map((w) => w.name)).toEqual(['w0']);
+    expect(r.pool.size).toBe(1);
+
+    // a student who would otherwise be refused waits for the one starting: it is theirs, not freed
+    const s = rig(1);
+    s.pool.refill(0);
+    await vi.advanceTimersByTimeAsync(0);
+    const next = s.pool.next();
+    s.pool.setTarget(0);
+    await s.finish();
+    expect((await next)?.name).toBe('w0');
+    expect(s.freed).toEqual([]);
   });
 
   it('frees every one on close, a start still running included, and starts no more', async () => {

@@ -41,7 +41,7 @@ interface Held {
 }
 
 export interface WarmPoolDeps<W extends Held> {
-  /** How many to keep ready (GAIOLA_WARM_SANDBOXES); 0 keeps none. */
+  /** How many to keep ready at first (GAIOLA_WARM_SANDBOXES); 0 keeps none. `setTarget` changes it. */
   target: number;
   /** Whether one more sandbox fits under the capacity, counting the pool's own. */
   room(): boolean;
@@ -52,6 +52,8 @@ export interface WarmPoolDeps<W extends Held> {
   /** Frees one that nobody took. */
   free(warm: W): Promise<void>;
   log(line: string): void;
+  /** How many are ready or starting changed (the instructor's page shows them). */
+  changed?(): void;
 }
 
 export class WarmPool<W extends Held> {
@@ -62,8 +64,13 @@ export class WarmPool<W extends Held> {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private closed = false;
+  private target: number;
+  /** Students waiting in `next` for the one starting: a start that ends above the target goes to them first. */
+  private waiting = 0;
 
-  constructor(private readonly deps: WarmPoolDeps<W>) {}
+  constructor(private readonly deps: WarmPoolDeps<W>) {
+    this.target = deps.target;
+  }
 
   /** Ready and starting: what the pool holds against the capacity. */
   get size(): number {
@@ -74,6 +81,29 @@ export class WarmPool<W extends Held> {
     return this.ready.length;
   }
 
+  get startingCount(): number {
+    return this.starting.size;
+  }
+
+  /** How many it keeps ready. */
+  get targetCount(): number {
+    return this.target;
+  }
+
+  /**
+   * Keeps `n` ready from now on (an instructor warming for a class). A higher target fills in the background as
+   * a take does, one start at a time after the students' own; a lower one frees the ready ones beyond it now,
+   * and a start under way that ends beyond it is freed then, unless a student waits for it.
+   */
+  setTarget(n: number): void {
+    if (this.closed) return;
+    this.target = Math.max(0, Math.floor(n));
+    const surplus = this.ready.splice(this.target);
+    for (const w of surplus) void this.free(w);
+    if (surplus.length > 0) this.deps.changed?.();
+    this.refill(0);
+  }
+
   /** The ones ready now, oldest first (tests and benchmarks look at them). */
   get readyNow(): readonly W[] {
     return [...this.ready];
@@ -82,22 +112,28 @@ export class WarmPool<W extends Held> {
   /** A ready one, now, or undefined; the pool refills in the background. */
   take(): W | undefined {
     const warm = this.ready.shift();
+    if (warm) this.deps.changed?.();
     this.refill();
     return warm;
   }
 
   /** A ready one, or the next to be ready when one is starting (before a student is refused); else undefined. */
   async next(): Promise<W | undefined> {
-    for (;;) {
-      const warm = this.take();
-      if (warm || this.starting.size === 0) return warm;
-      await Promise.race(this.starting);
+    this.waiting += 1;
+    try {
+      for (;;) {
+        const warm = this.take();
+        if (warm || this.starting.size === 0) return warm;
+        await Promise.race(this.starting);
+      }
+    } finally {
+      this.waiting -= 1;
     }
   }
 
   /** Starts filling after `delayMs`, or postpones a fill already planned: it waits for a quiet moment. */
   refill(delayMs = REFILL_DELAY_MS): void {
-    if (this.closed || this.deps.target <= 0) return;
+    if (this.closed || this.target <= 0) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -119,7 +155,7 @@ export class WarmPool<W extends Held> {
   /** One start at a time; each one's end plans the next. */
   private fill(): void {
     if (this.closed || this.starting.size > 0) return;
-    if (this.ready.length >= this.deps.target || !this.deps.room()) return;
+    if (this.ready.length >= this.target || !this.deps.room()) return;
     if (this.deps.busy()) {
       this.refill();
       return;
@@ -127,7 +163,8 @@ export class WarmPool<W extends Held> {
     const started = this.deps.start().then(
       (warm) => {
         this.failures = 0;
-        if (this.closed) return this.free(warm);
+        // The target was lowered while it started: beyond it, and nobody waiting for it.
+        if (this.closed || this.ready.length >= this.target + this.waiting) return this.free(warm);
         this.ready.push(warm);
         void warm.sandbox.exited.then(() => this.dropDead(warm));
       },
@@ -138,9 +175,11 @@ export class WarmPool<W extends Held> {
     );
     const tracked = started.finally(() => {
       this.starting.delete(tracked);
+      this.deps.changed?.();
       this.refill(this.failures === 0 ? 0 : Math.min(MAX_RETRY_DELAY_MS, REFILL_DELAY_MS * 2 ** this.failures));
     });
     this.starting.add(tracked);
+    this.deps.changed?.();
   }
 
   /** A warm sandbox died before anyone took it (its launcher exited): freed and replaced. */
@@ -149,6 +188,7 @@ export class WarmPool<W extends Held> {
     if (at < 0) return;
     this.ready.splice(at, 1);
     void this.free(warm);
+    this.deps.changed?.();
     this.refill();
   }
 

@@ -230,3 +230,29 @@ describe('Store: steps prepared by "Start this step again" (migration 6)', () =>
     b.close();
   });
 });
+
+describe('Store: the warm target the instructor keeps for a class (migration 7)', () => {
+  it('keeps it per class across a reopen, replaces it, and forgets it with the class', () => {
+    const dir = tempDir();
+    const a = Store.open(dir);
+    a.createClass('c1', 'ACDEFG', 1);
+    a.createClass('c2', 'HJKMNP', 2);
+    expect(a.classWarmTarget('c1')).toBeUndefined();
+    a.setClassWarmTarget('c1', 30);
+    a.setClassWarmTarget('c1', 12);
+    a.close();
+    // as a store of before migration 7 would be opened again: the table stays, the row too
+    const raw = new Database(path.join(dir, 'gaiola.db'));
+    raw.pragma('user_version = 6');
+    raw.close();
+    const b = Store.open(dir);
+    expect(b.classWarmTarget('c1')).toBe(12);
+    expect(b.classWarmTarget('c2')).toBeUndefined();
+    b.close();
+    const c = new Database(path.join(dir, 'gaiola.db'));
+    c.pragma('foreign_keys = ON');
+    c.prepare('DELETE FROM classes WHERE id = ?').run('c1');
+    expect(c.prepare('SELECT COUNT(*) AS n FROM class_warm').get()).toEqual({ n: 0 });
+    c.close();
+  });
+});

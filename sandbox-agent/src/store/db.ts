@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { taggedName } from '../protocol';
 
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -91,6 +91,14 @@ const MIGRATIONS: Record<number, string> = {
       lesson TEXT NOT NULL,
       step TEXT NOT NULL,
       PRIMARY KEY (student_id, lesson, step)
+    );
+  `,
+  // How many sandboxes the class's instructor keeps warm (issue 18), so a restart keeps their choice; a class
+  // without a row keeps GAIOLA_WARM_SANDBOXES. (A table, not a column, for the reason migration 6 gives.)
+  7: `
+    CREATE TABLE IF NOT EXISTS class_warm (
+      class_id TEXT PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE,
+      target INTEGER NOT NULL
     );
   `,
 };
@@ -342,6 +350,22 @@ export class Store {
 
   setClassOpen(id: string, open: boolean, now = Date.now()): void {
     this.db.prepare('UPDATE classes SET closed_at = ? WHERE id = ?').run(open ? null : now, id);
+  }
+
+  /** How many sandboxes the class's instructor asked to keep warm; undefined when they never did. */
+  classWarmTarget(classId: string): number | undefined {
+    const row = this.db.prepare('SELECT target FROM class_warm WHERE class_id = ?').get(classId) as
+      | { target: number }
+      | undefined;
+    return row?.target;
+  }
+
+  setClassWarmTarget(classId: string, target: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO class_warm (class_id, target) VALUES (?, ?) ON CONFLICT (class_id) DO UPDATE SET target = excluded.target',
+      )
+      .run(classId, target);
   }
 
   /**
