@@ -61,10 +61,18 @@ export async function startAgent(
     cgroupEntry?: 'clone' | 'move';
     /** Warm sandboxes (GAIOLA_WARM_SANDBOXES); none by default, so a test's sandboxes are the ones it starts. */
     warmSandboxes?: number;
+    /**
+     * The data dir (store and all) of an agent that stopped, to start again on it as a restart does; the caller
+     * removes it. By default one of this agent's own, removed when it stops.
+     */
+    dataDir?: string;
   } = {},
 ) {
   const run = `gaiola-t${randomBytes(4).toString('hex')}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gaiola-t-'));
+  const removeDataDir = () => {
+    if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   const maxSandboxes = opts.maxSandboxes ?? 4;
   // The agent main.ts runs, with a cgroup parent, run dir, uid range and data dir of this test's own.
   const agent = await composeAgent({
@@ -90,7 +98,7 @@ export async function startAgent(
     heartbeatMs: opts.heartbeatMs,
     log: () => {},
   }).catch((err: unknown) => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw err;
   });
   const events = { created: [] as string[], destroyed: [] as string[] };
@@ -111,7 +119,7 @@ export async function startAgent(
       try {
         await agent.close('test-end');
       } finally {
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        removeDataDir();
       }
     },
   };

@@ -51,6 +51,11 @@ export class Instructor {
     return this.post(INSTRUCTOR_PATHS.action, { action, student });
   }
 
+  /** How many sandboxes to keep warm for the class (issue 18); anything as `target`, to be refused. */
+  warm(target: unknown): Promise<Response> {
+    return this.post(INSTRUCTOR_PATHS.warm, { target });
+  }
+
   /** The class's steps and answers as CSV. */
   csv(): Promise<Response> {
     return this.post(INSTRUCTOR_PATHS.export);
