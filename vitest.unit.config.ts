@@ -15,6 +15,7 @@ export default defineConfig({
       'messages/**/*.test.ts',
       'lessons/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
   },

@@ -1,7 +1,8 @@
 // The peer for keystroke echo: wetty (npm `wetty`, a web terminal over socket.io and node-pty) serving a
 // plain local bash on this machine, measured the same way as gaiola's terminal: a key sent → its echo
 // received, in the same run. Installed on first use into bench/.peer (git-ignored), with node-pty built
-// from source like the project's own.
+// from source like the project's own; `npm run test:vm -- --bench` installs it on the host first
+// (bench/install-peer.ts), as the guest it copies the checkout into has no network.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,8 +14,11 @@ export const WETTY_VERSION = '3.2.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const peerDir = path.join(here, '.peer');
 const PORT = 3330;
+/** How long wetty may take to answer after its spawn: a second or two natively, more under QEMU's TCG. */
+const START_MS = 60_000;
 
-function install(): void {
+/** wetty into bench/.peer, unless it is there; npm's own error (its stderr) in the thrown message. */
+export function installWetty(): void {
   if (fs.existsSync(path.join(peerDir, 'node_modules', 'wetty', 'package.json'))) return;
   fs.mkdirSync(peerDir, { recursive: true });
   fs.writeFileSync(
@@ -23,7 +27,7 @@ function install(): void {
   );
   execFileSync('npm', ['install', '--no-audit', '--no-fund', `wetty@${WETTY_VERSION}`], {
     cwd: peerDir,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
 
@@ -58,7 +62,7 @@ export async function measureWettyEcho(keys: number): Promise<Stats | undefined>
   let server: ChildProcess | undefined;
   let socket: Socket | undefined;
   try {
-    install();
+    installWetty();
     server = spawn(
       process.execPath,
       [
@@ -74,7 +78,8 @@ export async function measureWettyEcho(keys: number): Promise<Stats | undefined>
     );
     const require = createRequire(path.join(peerDir, 'node_modules', 'wetty', 'package.json'));
     const { io } = require('socket.io-client') as { io: (url: string, opts: object) => Socket };
-    for (let i = 0; i < 100; i++) {
+    const until = performance.now() + START_MS;
+    while (performance.now() < until) {
       if ((await fetch(`http://127.0.0.1:${PORT}/`).catch(() => undefined))?.ok) break;
       await sleep(100);
     }

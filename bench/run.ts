@@ -1,10 +1,12 @@
 // `npm run bench`: what students and instructors feel, each figure beside its floor (or a peer) and its
 // goal, in one table; the results also go to bench/results/<date>.json. `npm run bench -- --quick` is a
-// reduced run (CI runs it so the benchmarks keep working: it prints, it asserts no time).
-// As root: it starts real sandboxes. docs/PERFORMANCE.md has the method and the latest table.
+// reduced run (CI runs it so the benchmarks keep working: it prints, it asserts no time); `--only STAGE` runs
+// some stages, and the terminal stage's sizes can be set (bench/args.ts; the classroom-VM guest runs
+// `--only terminal`). As root: it starts real sandboxes. docs/PERFORMANCE.md has the method and the latest table.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeRun, parseBenchArgs, type Stage } from './args';
 import { measureCheckLatency } from './check-latency';
 import { machine, met, type Row, stats } from './lib';
 import { measureChurn } from './measure-churn';
@@ -13,7 +15,15 @@ import { measurePage } from './measure-page';
 import { measurePanelApart } from './measure-panel';
 import { measureTerminal } from './measure-terminal';
 
-const quick = process.argv.includes('--quick');
+const args = (() => {
+  try {
+    return parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`);
+    process.exit(2);
+  }
+})();
+const { quick } = args;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function checkRows(): Promise<Row[]> {
@@ -55,7 +65,10 @@ function table(rows: Row[]): string {
   const lines = ['| metric | value | floor / peer | ratio | goal | n, min–max |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
     const ref = r.reference ? `${fmt(r.reference.value, r.unit)} (${r.reference.kind}: ${r.reference.what})` : '—';
-    const ratio = r.reference && r.reference.value > 0 ? `${(r.value / r.reference.value).toFixed(1)}×` : '—';
+    const ratio =
+      r.reference && r.reference.value > 0 && Number.isFinite(r.value)
+        ? `${(r.value / r.reference.value).toFixed(r.value < r.reference.value / 10 ? 2 : 1)}×`
+        : '—';
     const ok = met(r);
     const goal = r.goal ? `${r.goal.op} ${fmt(r.goal.value, r.unit)} ${ok ? 'met' : 'MISSED'}` : '—';
     const s = r.stats && r.stats.n > 0 ? `${r.stats.n}, ${r.stats.min.toFixed(1)}–${r.stats.max.toFixed(1)}` : '—';
@@ -70,31 +83,35 @@ async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('the benchmarks start real sandboxes: run them as root');
   const started = Date.now();
   const rows: Row[] = [];
-  const parts: [string, () => Promise<Row[]>][] = [
-    ['terminal', () => measureTerminal(quick)],
-    ['checks', checkRows],
-    ['density', () => measureDensity(quick)],
-    ['churn', () => measureChurn(quick)],
-    ['page', () => measurePage(quick)],
-    ['panel', () => measurePanelApart(quick)],
-  ];
-  for (const [name, run] of parts) {
+  const parts: Record<Stage, () => Promise<Row[]>> = {
+    terminal: () => measureTerminal(args.terminal),
+    checks: checkRows,
+    density: () => measureDensity(quick),
+    churn: () => measureChurn(quick),
+    page: () => measurePage(quick),
+    panel: () => measurePanelApart(quick),
+  };
+  for (const name of args.stages) {
+    const run = parts[name];
     const t0 = Date.now();
     process.stdout.write(`[bench] ${name}…`);
     rows.push(...(await run()));
     process.stdout.write(` ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   }
-  const header = `machine: ${machine()}; ${quick ? 'quick run' : 'full run'}; ${new Date().toISOString()}`;
+  const header = `machine: ${machine()}; ${describeRun(args)}; ${new Date().toISOString()}`;
   console.log(`\n${header}\n\n${table(rows)}\n\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  const dir = path.join(here, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(
-    dir,
-    `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}.json`,
-  );
+  const file =
+    args.out ??
+    path.join(
+      here,
+      'results',
+      `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}${args.only ? `-${args.stages.join('-')}` : ''}.json`,
+    );
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const run = describeRun(args);
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ machine: machine(), quick, at: new Date().toISOString(), rows }, null, 1)}\n`,
+    `${JSON.stringify({ machine: machine(), quick, run, stages: args.stages, terminal: args.terminal, at: new Date().toISOString(), rows }, null, 1)}\n`,
   );
   console.log(`results: ${path.relative(process.cwd(), file)}`);
 }
