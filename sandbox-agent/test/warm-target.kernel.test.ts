@@ -60,15 +60,12 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     );
   };
 
+  /** The class's agent on its store (started again on it by the restart): GAIOLA_WARM_SANDBOXES=1. */
+  const startOnStore = () =>
+    startAgent({ classMode: true, warmSandboxes: 1, maxSandboxes: MAX_SANDBOXES, slotOffset: SLOT_OFFSET, dataDir });
+
   beforeAll(async () => {
-    // GAIOLA_WARM_SANDBOXES=1 until the instructor says otherwise
-    h = await startAgent({
-      classMode: true,
-      warmSandboxes: 1,
-      maxSandboxes: MAX_SANDBOXES,
-      slotOffset: SLOT_OFFSET,
-      dataDir,
-    });
+    h = await startOnStore();
     const opened = openClass(h);
     instructor = opened.instructor;
     classId = opened.cls.id;
@@ -167,13 +164,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     expect(leftovers(first.kernel, probe)).toEqual([]);
 
     // the same store, GAIOLA_WARM_SANDBOXES still 1: the instructor's 2 holds
-    h = await startAgent({
-      classMode: true,
-      warmSandboxes: 1,
-      maxSandboxes: MAX_SANDBOXES,
-      slotOffset: SLOT_OFFSET,
-      dataDir,
-    });
+    h = await startOnStore();
     expect(h.registry.warmPool.target).toBe(2);
     await settled(2);
     expect(hostSandboxDirs(h)).toHaveLength(2);
