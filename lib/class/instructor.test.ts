@@ -45,6 +45,17 @@ describe('InstructorClient', () => {
     expect(await refused.act('end', id)).toEqual({ ok: false, error: 'unknown_student', status: 404 });
   });
 
+  it('asks for warm sandboxes, and hears a target out of bounds refused', async () => {
+    const fetcher = vi.fn(async (_url: string, _init: RequestInit) => json(200, { ok: true }));
+    expect(await new InstructorClient(at, 'sec', fetcher).warm(30)).toEqual({ ok: true, value: true });
+    expect(fetcher).toHaveBeenCalledWith(
+      'http://10.0.0.5:3001/instructor/warm',
+      expect.objectContaining({ method: 'POST', body: '{"token":"sec","target":30}' }),
+    );
+    const refused = new InstructorClient(at, 'sec', async () => json(400, { error: 'invalid_warm_target', max: 20 }));
+    expect(await refused.warm(30)).toEqual({ ok: false, error: 'invalid_warm_target', status: 400 });
+  });
+
   it('downloads the export as a CSV blob, text untouched', async () => {
     const csv = 'name,lesson\r\n"=HYPERLINK(""x"")",01-chroot\r\n';
     const client = new InstructorClient(

@@ -46,6 +46,11 @@ export class InstructorClient {
     return this.post(INSTRUCTOR_PATHS.broadcast, { text, kind });
   }
 
+  /** Keep `target` sandboxes warm for the class (issue 18): 0 to the capacity less the students' sandboxes. */
+  warm(target: number): Promise<AgentResult<true>> {
+    return this.post(INSTRUCTOR_PATHS.warm, { target });
+  }
+
   private async post(path: string, body: object): Promise<AgentResult<true>> {
     const result = await postJson(
       agentUrl(this.at, path),

@@ -1,10 +1,12 @@
 // How full the VM is: sandboxes in use of the most it will run, students refused for lack of room,
-// memory and CPU. Meters, so the numbers also reach a screen reader as "how much of how much".
+// memory and CPU. Meters, so the numbers also reach a screen reader as "how much of how much". Below them,
+// the sandboxes kept warm for the students who arrive, and how many to keep (warm-pool.tsx).
 import type { InstructorState } from '@protocol';
 import { formatBytes, percent } from '@/lib/class/format';
 import { format } from '@/lib/template';
 import styles from './class.module.css';
 import type { InstructorMessages } from './types';
+import { WarmPool } from './warm-pool';
 
 /** Above these shares a meter turns to warning colours: time to close the class or add memory. */
 const HIGH_SHARE = 0.75;
@@ -14,10 +16,15 @@ export function Capacity({
   capacity,
   messages,
   lang,
+  busy,
+  onWarmTarget,
 }: {
   capacity: InstructorState['capacity'];
   messages: InstructorMessages;
   lang: string;
+  busy: boolean;
+  /** Keep this many sandboxes warm; resolves true once the agent took it. */
+  onWarmTarget(target: number): Promise<boolean>;
 }) {
   const c = capacity;
   return (
@@ -55,6 +62,7 @@ export function Capacity({
       >
         {format(messages.refused, { n: c.refused })}
       </p>
+      <WarmPool capacity={c} messages={messages} busy={busy} onSet={onWarmTarget} />
     </section>
   );
 }

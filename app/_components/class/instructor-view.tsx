@@ -3,7 +3,7 @@
 // class live (lib/class/feed.ts) and lays out what to project (join URL, code, QR), the VM's capacity,
 // the student table with its detail, and the class-wide actions. Plain HTTP on a LAN is the normal case:
 // nothing here needs a secure context (no crypto.randomUUID, no clipboard API).
-import type { InstructorAction, InstructorState } from '@protocol';
+import { type InstructorAction, type InstructorState, warmTargetMax } from '@protocol';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AgentFailure, AgentResult } from '@/lib/class/agent';
 import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
@@ -78,6 +78,8 @@ export function InstructorView({
   const [confirmClearAudit, setConfirmClearAudit] = useState(false);
   const [look, setLook] = useState<{ url: string; name: string } | null>(null);
   const feed = useRef<ClassFeed | null>(null);
+  /** The most sandboxes the instructor may keep warm, by the state shown last (a refusal names it). */
+  const warmMax = useRef<number | undefined>(undefined);
   const detailId = useId();
   const now = useNow(CLOCK_TICK_MS);
 
@@ -117,6 +119,8 @@ export function InstructorView({
       if (error === 'unreachable') return format(messages.unreachable, vars);
       if (error === 'not_class_mode') return messages.notClassMode;
       if (error === 'unknown_student') return messages.detail.unknownStudent;
+      // the students took room since the page last read the state: the bound it shows now
+      if (error === 'invalid_warm_target') return format(messages.warm.invalid, { max: warmMax.current ?? 0 });
       return format(messages.actionFailed, vars);
     },
     [agentPort, messages],
@@ -167,6 +171,7 @@ export function InstructorView({
     );
   }
   const { state, problem, live } = snap;
+  warmMax.current = state ? warmTargetMax(state.capacity) : undefined;
   // A refused token or an agent without a class: nothing else on the page can work.
   if (problem === 'token' || problem === 'not_class_mode') {
     return (
@@ -213,7 +218,11 @@ export function InstructorView({
               busy={busy}
               onToggleOpen={() => void act(state.class.open ? 'close' : 'open')}
             />
-            <Capacity capacity={state.capacity} messages={messages} lang={lang} />
+            <Capacity
+              capacity={state.capacity}
+              {...{ messages, lang, busy }}
+              onWarmTarget={(n) => perform((c) => c.warm(n), format(messages.done.warm, { n }))}
+            />
           </div>
 
           <HelpQueue
