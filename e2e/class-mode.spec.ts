@@ -191,6 +191,42 @@ test('the Galician instructor page: its own join link, times in words, the open 
   await expect(gl.getByTestId('class-join-url')).toHaveText(new RegExp(`^${site}/pt/turma\\?codigo=[A-Z0-9]{6}$`));
 });
 
+test('the instructor warms sandboxes for the class: the ready count grows live, pt and gl; a target beyond the room is refused in the page’s words (issue 18)', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const m = messages('pt').class.instructor.warm;
+  const instructor = await instructorPage(browser);
+  const pool = instructor.getByTestId('warm-pool');
+  const status = instructor.getByTestId('warm-status');
+  // GAIOLA_WARM_SANDBOXES' 2 until the instructor asks for more
+  await expect(pool).toHaveAttribute('data-target', '2');
+  await expect(status).toHaveText('2 prontas de 2 (0 iniciando)', { timeout: 30_000 });
+  const field = instructor.getByLabel(m.label, { exact: true });
+  const max = Number(await field.getAttribute('max'));
+  expect(max).toBeGreaterThan(5);
+  await field.fill(String(max + 1));
+  await instructor.getByTestId('warm-set').click();
+  await expect(instructor.getByTestId('warm-invalid')).toHaveText(m.invalid.replace('{max}', String(max)));
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(pool).toHaveAttribute('data-target', '2');
+
+  await field.fill('5');
+  await instructor.getByTestId('warm-set').click();
+  await expect(pool).toHaveAttribute('data-target', '5');
+  // the count grows as each one becomes ready, on the open page (no reload)
+  await expect(status).toHaveText('5 prontas de 5 (0 iniciando)', { timeout: 60_000 });
+  const gl = await instructorPage(browser);
+  await gl.goto(classLinks().instructorUrl.replace('/pt/instrutor#', '/gl/instrutor#'));
+  await expect(gl.getByTestId('warm-status')).toHaveText('5 listas de 5 (0 iniciándose)');
+
+  // back to the default for the tests that follow: the surplus is freed
+  await field.fill('2');
+  await instructor.getByTestId('warm-set').click();
+  await expect(status).toHaveText('2 prontas de 2 (0 iniciando)');
+  await expect(gl.getByTestId('warm-status')).toHaveText('2 listas de 2 (0 iniciándose)');
+});
+
 test("an instructor's reset: the student's page says the instructor did it and that progress is kept (pt and gl)", async ({
   browser,
 }) => {
