@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import { uidBaseOfSlot } from '../src/kernel/config';
 import type { Sandbox } from '../src/kernel/sandbox';
@@ -70,6 +70,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     instructor = opened.instructor;
     classId = opened.cls.id;
     events = new InstructorEvents(instructor);
+    await vi.waitFor(() => expect(events.opened).toBe(true), { timeout: 10_000 });
     const joined = (await (await joinClass(h, { code: opened.cls.code, name: 'Ana' })).json()) as { token: string };
     studentToken = joined.token;
     tab = new TermClient(h, studentToken, 0);
@@ -120,7 +121,8 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     expect((await pool()).target).toBe(4);
     await settled(4);
     expect(await pool()).toEqual({ ready: 4, starting: 0, target: 4 });
-    expect(events.kinds.slice(before)).toContain('warm');
+    // the agent gathers changes for a moment before it tells the page: wait for it, not for an order
+    await vi.waitFor(() => expect(events.kinds.slice(before)).toContain('warm'), { timeout: 10_000 });
     const warm = h.registry.warmSandboxes;
     expect(new Set(warm.map((s) => s.id)).size).toBe(4);
     expect(warm.map((s) => s.hostname)).not.toContain(studentSandbox);
