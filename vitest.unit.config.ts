@@ -16,6 +16,7 @@ export default defineConfig({
       'lessons/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     environment: 'node',
   },
