@@ -53,7 +53,7 @@ LIMIT_PROBE=${GAIOLA_VM_LIMIT_PROBE:-180}           # 10-20 s
 LIMIT_START=${GAIOLA_VM_LIMIT_START:-900}           # npm start to /health and the site: 80-110 s
 LIMIT_E2E=${GAIOLA_VM_LIMIT_E2E:-900}               # three lessons in Chromium against the guest: 75 s
 LIMIT_STOP=${GAIOLA_VM_LIMIT_STOP:-180}             # Ctrl-C to nothing left: 5 s
-LIMIT_KERNEL=${GAIOLA_VM_LIMIT_KERNEL:-1500}        # the whole kernel tier: 9-11 min
+LIMIT_KERNEL=${GAIOLA_VM_LIMIT_KERNEL:-1500}        # the whole kernel tier: 10-14 min
 LIMIT_BENCH=${GAIOLA_VM_LIMIT_BENCH:-900}           # --bench: cgroup entry 70 s, terminal stage 70 s
 LIMIT_POWEROFF=${GAIOLA_VM_LIMIT_POWEROFF:-120}     # 5 s
 # A few GiB: the kernel tier's sandboxes are capped at 512 MiB each, and their parent at RAM minus 1 GiB.
