@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     rows.push(...(await run()));
     process.stdout.write(` ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   }
-  const header = `machine: ${machine()}; ${describeRun(args)}; ${new Date().toISOString()}`;
+  const run = describeRun(args);
+  const header = `machine: ${machine()}; ${run}; ${new Date().toISOString()}`;
   console.log(`\n${header}\n\n${table(rows)}\n\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const file =
     args.out ??
@@ -108,7 +109,6 @@ async function main(): Promise<void> {
       `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}${args.only ? `-${args.stages.join('-')}` : ''}.json`,
     );
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const run = describeRun(args);
   fs.writeFileSync(
     file,
     `${JSON.stringify({ machine: machine(), quick, run, stages: args.stages, terminal: args.terminal, at: new Date().toISOString(), rows }, null, 1)}\n`,
