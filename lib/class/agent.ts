@@ -15,7 +15,13 @@ export type AgentFailure = ClassError | 'unreachable' | 'unexpected';
 
 export type AgentResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AgentFailure; readonly status: number };
+  | {
+      readonly ok: false;
+      readonly error: AgentFailure;
+      readonly status: number;
+      /** The bound the agent's refusal named, where it has one (`invalid_warm_target`). */
+      readonly max?: number;
+    };
 
 /** `http://<page hostname>:<agent port><path>`: the agent is on the machine that served the page. */
 export function agentUrl(at: AgentLocation, path: string): string {
@@ -43,7 +49,7 @@ export async function postRaw(
     return { ok: false, error: 'unreachable', status: 0 };
   }
   if (response.ok) return { ok: true, value: response };
-  return { ok: false, error: await failureOf(response), status: response.status };
+  return { ok: false, ...(await failureOf(response)), status: response.status };
 }
 
 /** POSTs `body` and validates the JSON answer with `schema`. */
@@ -64,12 +70,14 @@ export async function postJson<T>(
   return { ok: false, error: 'unexpected', status: raw.value.status };
 }
 
-/** The `{error}` of a refusal when the protocol knows it; `unexpected` for anything else (a proxy's page). */
-async function failureOf(response: Response): Promise<AgentFailure> {
+/** The `{error, max?}` of a refusal when the protocol knows it; `unexpected` for anything else (a proxy's page). */
+async function failureOf(response: Response): Promise<{ error: AgentFailure; max?: number }> {
   try {
     const parsed = errorResponse.safeParse(await response.json());
-    return parsed.success ? parsed.data.error : 'unexpected';
+    if (!parsed.success) return { error: 'unexpected' };
+    const { error, max } = parsed.data;
+    return max === undefined ? { error } : { error, max };
   } catch {
-    return 'unexpected';
+    return { error: 'unexpected' };
   }
 }

@@ -53,7 +53,7 @@ describe('InstructorClient', () => {
       expect.objectContaining({ method: 'POST', body: '{"token":"sec","target":30}' }),
     );
     const refused = new InstructorClient(at, 'sec', async () => json(400, { error: 'invalid_warm_target', max: 20 }));
-    expect(await refused.warm(30)).toEqual({ ok: false, error: 'invalid_warm_target', status: 400 });
+    expect(await refused.warm(30)).toEqual({ ok: false, error: 'invalid_warm_target', status: 400, max: 20 });
   });
 
   it('downloads the export as a CSV blob, text untouched', async () => {

@@ -3,7 +3,7 @@
 // class live (lib/class/feed.ts) and lays out what to project (join URL, code, QR), the VM's capacity,
 // the student table with its detail, and the class-wide actions. Plain HTTP on a LAN is the normal case:
 // nothing here needs a secure context (no crypto.randomUUID, no clipboard API).
-import { type InstructorAction, type InstructorState, warmTargetMax } from '@protocol';
+import type { InstructorAction, InstructorState } from '@protocol';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AgentFailure, AgentResult } from '@/lib/class/agent';
 import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
@@ -78,8 +78,6 @@ export function InstructorView({
   const [confirmClearAudit, setConfirmClearAudit] = useState(false);
   const [look, setLook] = useState<{ url: string; name: string } | null>(null);
   const feed = useRef<ClassFeed | null>(null);
-  /** The most sandboxes the instructor may keep warm, by the state shown last (a refusal names it). */
-  const warmMax = useRef<number | undefined>(undefined);
   const detailId = useId();
   const now = useNow(CLOCK_TICK_MS);
 
@@ -113,14 +111,14 @@ export function InstructorView({
   }, [client]);
 
   const failureText = useCallback(
-    (error: AgentFailure, status: number) => {
+    (error: AgentFailure, status: number, max?: number) => {
       const vars = { status, error, host: window.location.hostname, port: agentPort };
       if (error === 'token') return messages.badToken;
       if (error === 'unreachable') return format(messages.unreachable, vars);
       if (error === 'not_class_mode') return messages.notClassMode;
       if (error === 'unknown_student') return messages.detail.unknownStudent;
-      // the students took room since the page last read the state: the bound it shows now
-      if (error === 'invalid_warm_target') return format(messages.warm.invalid, { max: warmMax.current ?? 0 });
+      // the students took room since the page last read the state: the bound the agent's refusal names
+      if (error === 'invalid_warm_target' && max !== undefined) return format(messages.warm.invalid, { max });
       return format(messages.actionFailed, vars);
     },
     [agentPort, messages],
@@ -135,7 +133,9 @@ export function InstructorView({
       const result = await request(client);
       setBusy(false);
       setNotice(
-        result.ok ? { text: done, error: false } : { text: failureText(result.error, result.status), error: true },
+        result.ok
+          ? { text: done, error: false }
+          : { text: failureText(result.error, result.status, result.max), error: true },
       );
       void feed.current?.refresh();
       return result.ok;
@@ -171,7 +171,6 @@ export function InstructorView({
     );
   }
   const { state, problem, live } = snap;
-  warmMax.current = state ? warmTargetMax(state.capacity) : undefined;
   // A refused token or an agent without a class: nothing else on the page can work.
   if (problem === 'token' || problem === 'not_class_mode') {
     return (

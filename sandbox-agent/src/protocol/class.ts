@@ -93,7 +93,11 @@ export const CLASS_ERRORS = [
   'invalid_warm_target',
 ] as const;
 export type ClassError = (typeof CLASS_ERRORS)[number];
-export const errorResponse = z.object({ error: z.enum(CLASS_ERRORS) });
+export const errorResponse = z.object({
+  error: z.enum(CLASS_ERRORS),
+  /** The bound a refusal names, where it has one (`invalid_warm_target`: the most that may be warm now). */
+  max: z.number().int().nonnegative().optional(),
+});
 
 export const studentRow = z.object({
   id: z.string(),
