@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: [
       'sandbox-agent/src/**/*.test.ts',
+      // The throwaway PostgreSQL server the store's tests start; the rest of sandbox-agent/test/ is the kernel tier.
+      'sandbox-agent/test/pg-server.test.ts',
       'lib/**/*.test.ts',
       'app/**/*.test.ts',
       // Components rendered with react-dom/server: Vite's oxc transform takes tsconfig's `jsx: react-jsx`

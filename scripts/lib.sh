@@ -35,6 +35,19 @@ install_host_packages() {
   apt_install build-essential python3 debootstrap util-linux iproute2 ca-certificates curl
 }
 
+# PostgreSQL's server binaries (Debian 12 ships 15, Debian 13 ships 17), for the store's tests: each test starts
+# a throwaway server of its own as the postgres user (sandbox-agent/test/pg-server.ts: initdb into
+# /tmp/gaiola-pg-*, a unix socket in that dir, no TCP port). The package also creates and, under systemd, starts
+# a system cluster `main` on port 5432; the tests never use it and this leaves it as it is: its state (running
+# or not, its port taken by another server, its peer authentication, its data) is the host's, and a test that
+# leaned on it would pass or fail with the machine, and could touch an administrator's data.
+# scripts/test.sh calls it, as it installs Chromium, not setup.sh: `npm start` runs setup.sh on every class
+# machine, which needs no database server (SQLite by default; a configured PostgreSQL is someone else's
+# server), and the classroom-VM tier runs setup.sh in a guest that has no network to install it from.
+install_postgresql() {
+  apt_install postgresql
+}
+
 # What an install of node_modules depends on: package.json, the lockfile and Node's native-module ABI (a new
 # Node needs node-pty and better-sqlite3 built again).
 npm_deps_fingerprint() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: installs whatever is missing (Chromium from Debian included) and runs the whole suite:
+# `npm test`: installs whatever is missing (Chromium and PostgreSQL from Debian included) and runs the whole suite:
 # lint+format, type-check, unit, kernel integration (real namespaces and cgroups), the production build,
 # e2e in a real Chromium against the real site and agent, and a quick run of the benchmarks (no timing is
 # asserted). Prints one summary line and the duration.
@@ -9,6 +9,7 @@ need_root
 started=$(date +%s)
 bash "$GAIOLA_ROOT/scripts/setup.sh" || die "setup failed"
 apt_install chromium
+install_postgresql
 cd "$GAIOLA_ROOT" || exit 1
 export NEXT_TELEMETRY_DISABLED=1
 summary_dir="$GAIOLA_ROOT/.test-summary"
