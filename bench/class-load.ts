@@ -64,7 +64,7 @@ async function runClass(size: number): Promise<void> {
   const ids: string[] = [];
   const abort = new AbortController();
   try {
-    const { cls, instructor } = openClass(h);
+    const { cls, instructor } = await openClass(h);
     // the instructor: the event stream, and the table fetched on each event (one fetch at a time)
     const stepSeenAt = new Map<string, number>();
     const tableDelays: number[] = [];
@@ -108,7 +108,7 @@ async function runClass(size: number): Promise<void> {
     // joined through the store (the join endpoint's limiter allows 10 at once from one address, and the
     // whole simulated class comes from one): the same rows and tokens /class/join makes
     for (let i = 0; i < size; i++) {
-      const row = h.store.joinClass(cls.id, newStudentId(), `Aluno ${i + 1}`);
+      const row = await h.store.joinClass(cls.id, newStudentId(), `Aluno ${i + 1}`);
       ids.push(row.id);
       const t = Date.now();
       const st = h.signer.sign({ s: row.id, i: t, m: 'class', c: cls.id, x: t + 3600_000 });

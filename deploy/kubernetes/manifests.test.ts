@@ -231,7 +231,7 @@ describe('deploy/kubernetes: security', () => {
 
 describe('deploy/kubernetes: settings', () => {
   /** Issue 22's settings that no code reads yet; the manifests' comments say so. */
-  const NOT_YET = new Set(['GAIOLA_DATABASE_URL', 'GAIOLA_AGENT_ID']);
+  const NOT_YET = new Set<string>([]);
   const sources = ['sandbox-agent/src', 'lib', 'app', 'scripts'].flatMap((d) =>
     (fs.readdirSync(path.join(root, d), { recursive: true }) as string[])
       .filter((f) => /\.(ts|tsx|sh)$/.test(f) && !f.includes('.test.'))

@@ -20,13 +20,18 @@ import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
 import { SandboxEvents } from './sessions/sandbox-events';
 import { type LookStats, sharedLooks } from './sessions/sandbox-observer';
-import { Store } from './store/db';
+import { openStore } from './store/open';
+import type { Store } from './store/store';
 
 export interface AgentOptions {
   /** Overrides of the kernel defaults: the cgroup parent, run dir, uid base, slots and per-sandbox caps. */
   kernel: Partial<KernelConfig>;
-  /** The SQLite database and the token secret live here. */
+  /** The SQLite database (when no PostgreSQL is configured) and the token secret live here. */
   dataDir: string;
+  /** PostgreSQL instead of SQLite (GAIOLA_DATABASE_URL, `postgres://…`): many agents share one store (issue 22). */
+  databaseUrl?: string;
+  /** This agent's name among many (GAIOLA_AGENT_ID); 'local' on one VM. */
+  agentId?: string;
   /** The token key; by default the one kept in `dataDir` (made on first start). */
   secret?: Buffer;
   host: string;
@@ -92,8 +97,13 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   // The instructor's live view, fed from their construction on by the store (its changes) and the engine (the
   // lessons students open), and by class mode (presence, refusals); in solo mode no page listens.
   const classEvents = new ClassEvents();
-  const store = Store.open(opts.dataDir, (change) => classEvents.changed(change.kind));
-  store.closeStaleSandboxes();
+  const store = await openStore({
+    dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
+    agentId: opts.agentId,
+    onChange: (change) => classEvents.changed(change.kind),
+  });
+  await store.closeStaleSandboxes();
   const reclaimed = await reclaimLeftovers(kernel, probe);
   // Before serving: whatever a crashed run left under this parent (cgroups, processes in them) is freed first.
   if (reclaimed.cgroups > 0 || reclaimed.processes > 0) {
@@ -102,12 +112,18 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
 
   const catalog = await loadCatalog();
   const events = new SandboxEvents();
+  // The sandboxes' records are written without holding a student up; a store that fails says so in the log.
+  const recorded = (what: string) => (err: Error) => log(`${what} not recorded: ${err.message}`);
   events.onCreated((id, student) => {
     // The student's row first: a sandbox made without the HTTP server's session (a test's direct attach) needs it.
-    store.upsertStudent(student, 'solo');
-    store.sandboxCreated(id, student);
+    store
+      .upsertStudent(student, 'solo')
+      .then(() => store.sandboxCreated(id, student))
+      .catch(recorded(`sandbox ${id}`));
   });
-  events.onDestroyed((id, reason) => store.sandboxDestroyed(id, reason));
+  events.onDestroyed((id, reason) => {
+    store.sandboxDestroyed(id, reason).catch(recorded(`the end of sandbox ${id}`));
+  });
   // The instructor's page shows the warm pool live (issue 18).
   events.onWarmChanged(() => classEvents.changed('warm'));
   const registry = new SandboxRegistry(
@@ -179,15 +195,18 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
     allowedOrigins: opts.allowedOrigins,
     signer,
     registry,
-    onStudentSeen: (id) => store.upsertStudent(id, 'solo'),
-    health: () => ({
+    onStudentSeen: (id) => {
+      store.upsertStudent(id, 'solo').catch(recorded('a student seen'));
+    },
+    health: async () => ({
       ok: true,
       sandboxes: registry.size,
       maxSandboxes: opts.maxSandboxes,
       warmSandboxes: registry.warmReady,
       cgroups: probe.cgroup.mode,
       mode: opts.mode,
-      class: opts.mode === 'class' ? classSummary(store) : null,
+      class: opts.mode === 'class' ? await classSummary(store) : null,
+      store: store.kind,
     }),
     log,
     lessons: engine,
@@ -215,10 +234,15 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         server.server.once('error', reject);
         server.server.listen(opts.port, opts.host, () => {
           server.server.off('error', reject);
-          classMode?.restoreWarmTarget();
-          registry.startWarming();
           const address = server.server.address();
-          resolve(typeof address === 'object' && address ? address.port : opts.port);
+          const port = typeof address === 'object' && address ? address.port : opts.port;
+          // The class's warm target is read before the pool fills, so it fills to the instructor's number.
+          (classMode?.restoreWarmTarget() ?? Promise.resolve())
+            .catch((err: Error) => log(`the class's warm target not read: ${err.message}`))
+            .finally(() => {
+              registry.startWarming();
+              resolve(port);
+            });
         });
       }),
     close: async (reason) => {
@@ -232,7 +256,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         try {
           await releaseHostResources(kernel, probe);
         } finally {
-          store.close();
+          await store.close();
         }
       }
     },

@@ -27,3 +27,55 @@ describe('loadAgentConfig: GAIOLA_WARM_SANDBOXES', () => {
     expect(() => warm(value)).toThrow(`GAIOLA_WARM_SANDBOXES=${value} is not an integer between 0 and 1000`);
   });
 });
+
+describe('loadAgentConfig: many agents on one database (issue 22)', () => {
+  const names = ['GAIOLA_DATABASE_URL', 'GAIOLA_AGENT_ID'] as const;
+  const kept = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+  afterEach(() => {
+    for (const n of names) {
+      const v = kept[n];
+      if (v === undefined) delete process.env[n];
+      else process.env[n] = v;
+    }
+  });
+  const load = (env: Partial<Record<(typeof names)[number], string>>) => {
+    for (const n of names) {
+      const v = env[n];
+      if (v === undefined) delete process.env[n];
+      else process.env[n] = v;
+    }
+    return loadAgentConfig('/tmp');
+  };
+
+  it('keeps SQLite and the one agent "local" when neither is set', () => {
+    expect(load({})).toMatchObject({ databaseUrl: undefined, agentId: 'local' });
+    expect(load({ GAIOLA_DATABASE_URL: '', GAIOLA_AGENT_ID: '' })).toMatchObject({
+      databaseUrl: undefined,
+      agentId: 'local',
+    });
+  });
+
+  it('takes a postgres URL and a pod name', () => {
+    const url = 'postgres://gaiola:secret@db.example:5432/gaiola';
+    expect(load({ GAIOLA_DATABASE_URL: url, GAIOLA_AGENT_ID: 'gaiola-agent-0' })).toMatchObject({
+      databaseUrl: url,
+      agentId: 'gaiola-agent-0',
+    });
+  });
+
+  it('refuses another database, without printing the URL (it may hold a password)', () => {
+    const err = (() => {
+      try {
+        load({ GAIOLA_DATABASE_URL: 'mysql://root:hunter2@db/gaiola' });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(err).toMatch(/GAIOLA_DATABASE_URL must start with postgres:\/\//);
+    expect(err).not.toContain('hunter2');
+  });
+
+  it.each(['Agent-0', '-a', 'a-', 'a/b', 'a'.repeat(64), 'agent_0'])('refuses the agent id %s', (id) => {
+    expect(() => load({ GAIOLA_AGENT_ID: id })).toThrow(`GAIOLA_AGENT_ID=${id}`);
+  });
+});

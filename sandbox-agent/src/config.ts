@@ -25,6 +25,10 @@ export interface AgentConfig {
   stuckMs: number;
   /** The same check failing after this many commands marks a student stuck (GAIOLA_STUCK_FAILURES). */
   stuckFailures: number;
+  /** GAIOLA_DATABASE_URL: PostgreSQL shared by many agents (issue 22); undefined keeps the SQLite file. */
+  databaseUrl: string | undefined;
+  /** GAIOLA_AGENT_ID: this agent's name among many (a StatefulSet pod's name); 'local' on one VM. */
+  agentId: string;
 }
 
 /** Ten minutes without a step while typing: longer than most steps take, short enough to help within a lesson. */
@@ -66,6 +70,24 @@ function modeFromEnv(): 'solo' | 'class' {
   return raw;
 }
 
+function databaseUrlFromEnv(): string | undefined {
+  const raw = process.env.GAIOLA_DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  // The URL holds a password: it is named in errors, never printed.
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error('GAIOLA_DATABASE_URL must start with postgres:// or postgresql:// (unset it to keep SQLite)');
+  return raw;
+}
+
+/** A DNS label, as a pod's name is: it goes into URLs (/agents/<id>/) and the database. */
+function agentIdFromEnv(): string {
+  const raw = process.env.GAIOLA_AGENT_ID;
+  if (raw === undefined || raw === '') return 'local';
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(raw))
+    throw new Error(`GAIOLA_AGENT_ID=${raw}: lowercase letters, digits and '-', as a pod's name (gaiola-agent-0)`);
+  return raw;
+}
+
 function siteUrlFromEnv(sitePort: number): string {
   const raw = process.env.GAIOLA_SITE_URL;
   if (raw === undefined || raw === '') return `http://localhost:${sitePort}`;
@@ -92,6 +114,8 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     siteUrl: siteUrlFromEnv(sitePort),
     stuckMs: intFromEnv('GAIOLA_STUCK_MINUTES', DEFAULT_STUCK_MINUTES, 1, 24 * 60) * 60_000,
     stuckFailures: intFromEnv('GAIOLA_STUCK_FAILURES', DEFAULT_STUCK_FAILURES, 1, 1000),
+    databaseUrl: databaseUrlFromEnv(),
+    agentId: agentIdFromEnv(),
   };
 }
 

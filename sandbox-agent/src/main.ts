@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   const agent = await composeAgent({
     kernel: kernelOverridesFromEnv(),
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    agentId: config.agentId,
     host: config.host,
     port: config.port,
     allowedOrigins: config.siteOrigins,

@@ -24,7 +24,7 @@ import {
 import type { TokenSigner } from '../src/server/token';
 import type { SandboxRegistry } from '../src/sessions/registry';
 import type { LookStats } from '../src/sessions/sandbox-observer';
-import type { Store } from '../src/store/db';
+import type { Store } from '../src/store/store';
 
 export const ORIGIN = 'http://localhost:3000';
 

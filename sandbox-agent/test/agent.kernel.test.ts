@@ -34,6 +34,7 @@ describe('agent: sessions and terminals', () => {
       cgroups: expect.stringMatching(/^(v1|v2|none)$/),
       mode: 'solo',
       class: null,
+      store: 'sqlite',
     });
   });
 

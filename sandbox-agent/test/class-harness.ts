@@ -18,7 +18,7 @@ import {
   type StudentDetail,
   studentDetail,
 } from '../src/protocol';
-import type { ClassRow } from '../src/store/db';
+import type { ClassRow } from '../src/store/store';
 import { type Harness, ORIGIN, postJson, startAgent, TermClient } from './agent-harness';
 
 /** How long an instructor's token made here lasts: longer than any test file or benchmark runs. */
@@ -149,7 +149,7 @@ export function classWithStudents(names: readonly string[], slotOffset: number, 
   };
   beforeAll(async () => {
     c.h = await startAgent({ classMode: true, slotOffset, maxSandboxes });
-    const opened = openClass(c.h);
+    const opened = await openClass(c.h);
     c.instructor = opened.instructor;
     c.code = opened.cls.code;
     for (const name of names) await c.join(name);
@@ -162,8 +162,8 @@ export function classWithStudents(names: readonly string[], slotOffset: number, 
 }
 
 /** The class of an agent in class mode, open for joins, and its instructor. */
-export function openClass(h: Harness): { cls: ClassRow; instructor: Instructor } {
-  const cls = ensureClass(h.store, false);
+export async function openClass(h: Harness): Promise<{ cls: ClassRow; instructor: Instructor }> {
+  const cls = await ensureClass(h.store, false);
   const now = Date.now();
   const token = h.signer.sign({ r: 'instructor', c: cls.id, i: now, x: now + INSTRUCTOR_TOKEN_MS });
   return { cls, instructor: new Instructor(h, token) };

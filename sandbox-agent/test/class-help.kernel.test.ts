@@ -171,7 +171,7 @@ describe.skipIf(skip !== undefined)('help with typing in class through the agent
     await waitUntil(() => bad.closeCode !== undefined, 'closed');
     expect(bad.closeCode).toBe(LookCloseCode.invalid);
     // a new class opened: the old one's instructor can look no more
-    c.h.store.createClass('gaiola-test-next-class', 'QQQQQQ');
+    await c.h.store.createClass('gaiola-test-next-class', 'QQQQQQ');
     const late = new Look(c.h, c.instructor.token, ids.Brais as string);
     await waitUntil(() => late.closeCode !== undefined, 'refused');
     expect(late.closeCode).toBe(LookCloseCode.classClosed);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode, INSTRUCTOR_PATHS, PROTOCOL_VERSION, WS_PATH } from '../src/protocol';
-import type { ClassRow } from '../src/store/db';
+import type { ClassRow } from '../src/store/store';
 import { type Harness, newToken, ORIGIN, startAgent, student, TermClient, waitUntil } from './agent-harness';
 import { Instructor, InstructorEvents, joinClass, openClass } from './class-harness';
 import { kernelSuite } from './kernel-helpers';
@@ -25,7 +25,7 @@ async function startClass(opts: {
 }): Promise<{ h: Harness; cls: ClassRow; instructor: Instructor }> {
   const h = await startAgent({ classMode: true, ...opts });
   try {
-    return { h, ...openClass(h) };
+    return { h, ...(await openClass(h)) };
   } catch (err) {
     await h.stop();
     throw err;

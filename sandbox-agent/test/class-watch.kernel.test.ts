@@ -100,7 +100,7 @@ describe.skipIf(skip !== undefined)('who is stuck and broadcasts, through the ag
     await c.join('Caio');
     await waitUntil(() => broadcastsOf(tabs.Caio as TermClient).length >= 1, 'Caio hears it');
     expect(broadcastsOf(tabs.Caio as TermClient)[0]?.text).toBe(text);
-    const audit = c.h.store.classAudit(c.code && (c.h.store.studentClassId(ids.Ana as string) as string));
+    const audit = await c.h.store.classAudit((await c.h.store.studentClassId(ids.Ana as string)) as string);
     expect(audit.filter((r) => r.kind === 'broadcast').map((r) => r.detail)).toEqual([text]);
   });
 });

@@ -66,7 +66,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
 
   beforeAll(async () => {
     h = await startOnStore();
-    const opened = openClass(h);
+    const opened = await openClass(h);
     instructor = opened.instructor;
     classId = opened.cls.id;
     events = new InstructorEvents(instructor);
@@ -111,7 +111,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     // another site's page
     expect((await instructor.post(INSTRUCTOR_PATHS.warm, { target: 2 }, 'http://evil.example')).status).toBe(403);
     expect(await pool()).toEqual({ ready: 1, starting: 0, target: 1 });
-    expect(h.store.classWarmTarget(classId)).toBeUndefined();
+    expect(await h.store.classWarmTarget(classId)).toBeUndefined();
   });
 
   it('raised: that many warm sandboxes exist on the host, the page told as they come', async () => {
@@ -132,7 +132,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     }
     // the student's and the four warm ones: the capacity, and no more
     expect(hostSandboxDirs(h)).toHaveLength(MAX_SANDBOXES);
-    expect(h.store.classWarmTarget(classId)).toBe(4);
+    expect(await h.store.classWarmTarget(classId)).toBe(4);
   });
 
   it('lowered: the surplus warm sandboxes are freed, the student’s is not', async () => {
@@ -171,7 +171,7 @@ describe.skipIf(skip !== undefined)('the instructor warms sandboxes for the clas
     await settled(2);
     expect(hostSandboxDirs(h)).toHaveLength(2);
     // lowered to none: every warm sandbox freed
-    instructor = openClass(h).instructor;
+    instructor = (await openClass(h)).instructor;
     const warm = h.registry.warmSandboxes;
     expect((await instructor.warm(0)).status).toBe(200);
     await settled(0);

@@ -13,7 +13,7 @@ import {
 } from '../protocol';
 import type { TokenSigner } from '../server/token';
 import type { SandboxRegistry } from '../sessions/registry';
-import type { Store } from '../store/db';
+import type { Store } from '../store/store';
 import { CpuSampler, parseMeminfo } from './capacity';
 import { ClassRoutes } from './class-routes';
 import { isStuck } from './class-state';
@@ -43,7 +43,7 @@ export interface ClassMode {
    * In class, the warm target the current class's instructor set (kept in the store) replaces
    * GAIOLA_WARM_SANDBOXES; called before the pool starts filling (issue 18).
    */
-  restoreWarmTarget(): void;
+  restoreWarmTarget(): Promise<void>;
 }
 
 export function createClassMode(opts: {
@@ -83,10 +83,10 @@ export function createClassMode(opts: {
   const watch = new ClassWatch();
   /** The instructor's latest broadcast, with its class: a tab that connects later hears it too. */
   let lastBroadcast: { classId: string; msg: BroadcastMessage } | undefined;
-  const broadcast = (classId: string, text: string, kind: BroadcastKind): number => {
+  const broadcast = async (classId: string, text: string, kind: BroadcastKind): Promise<number> => {
     const at = Date.now();
     // One record, begun and ended at once: a broadcast has no length. The instructor is unnamed, as in a look.
-    const id = opts.store.recordAudit({
+    const id = await opts.store.recordAudit({
       classId,
       kind: 'broadcast',
       instructor: '',
@@ -96,7 +96,7 @@ export function createClassMode(opts: {
     });
     const msg: BroadcastMessage = { type: 'broadcast', id, kind, text, at };
     lastBroadcast = { classId, msg };
-    for (const s of opts.store.classStudents(classId)) opts.registry.broadcast(s.id, msg);
+    for (const s of await opts.store.classStudents(classId)) opts.registry.broadcast(s.id, msg);
     events.changed('broadcast');
     return id;
   };
@@ -113,7 +113,7 @@ export function createClassMode(opts: {
           online: isOnline,
           changed: (kind) => events.changed(kind),
           now: () => Date.now(),
-          audit: storeAudit(opts.store, () => Date.now()),
+          audit: storeAudit(opts.store, () => Date.now(), opts.log),
         })
       : undefined;
   const looks =
@@ -186,8 +186,15 @@ export function createClassMode(opts: {
       // Each tab that connects hears the student's help state; the last one closing ends the looks.
       if (delta === 1 || n === 0) desk?.presence(id, n > 0);
       // A tab that connects hears the latest broadcast of its class (the page keeps what the student dismissed).
-      if (delta === 1 && lastBroadcast && opts.store.studentClassId(id) === lastBroadcast.classId)
-        opts.registry.broadcast(id, lastBroadcast.msg);
+      if (delta === 1 && lastBroadcast) {
+        const last = lastBroadcast;
+        void opts.store
+          .studentClassId(id)
+          .then((classId) => {
+            if (classId === last.classId) opts.registry.broadcast(id, last.msg);
+          })
+          .catch((err: Error) => opts.log(`broadcast not replayed: ${err.message}`));
+      }
     },
     refused: (id) => {
       if (refused.has(id)) return;
@@ -206,9 +213,9 @@ export function createClassMode(opts: {
       // the table shows the count: tell it when it moved (a step done is told by the store)
       if (watch.checked(id, slug, steps)) events.changed('watch');
     },
-    restoreWarmTarget: () => {
-      const cls = opts.mode === 'class' ? opts.store.currentClass() : undefined;
-      const kept = cls ? opts.store.classWarmTarget(cls.id) : undefined;
+    restoreWarmTarget: async () => {
+      const cls = opts.mode === 'class' ? await opts.store.currentClass() : undefined;
+      const kept = cls ? await opts.store.classWarmTarget(cls.id) : undefined;
       if (cls === undefined || kept === undefined) return;
       // GAIOLA_MAX_SANDBOXES may have been lowered since: the pool could never hold more anyway.
       const target = Math.min(kept, opts.maxSandboxes);

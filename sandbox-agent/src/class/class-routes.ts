@@ -25,7 +25,7 @@ import type { ClassGate, ClassSend } from '../server/http-server';
 import { KeyedRateLimiter } from '../server/rate-limit';
 import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
-import type { ClassRow, Store } from '../store/db';
+import type { ClassRow, Store } from '../store/store';
 import {
   type AgentSaw,
   auditCsvRows,
@@ -70,7 +70,7 @@ export interface ClassDeps {
    */
   agentSaw?: AgentSaw;
   /** Sends a broadcast to every student of the class (recorded in the audit); returns its id. */
-  broadcast?(classId: string, text: string, kind: BroadcastKind): number;
+  broadcast?(classId: string, text: string, kind: BroadcastKind): Promise<number>;
   /** The class's latest broadcast, if any since the agent started. */
   lastBroadcast?(classId: string): BroadcastMessage | undefined;
   /** A lesson's step ids in order (a hand shows the first one not done). */
@@ -129,11 +129,14 @@ export class ClassRoutes implements ClassGate {
   }
 
   /** In class mode, whether a student token may open a sandbox: it names a student of the current class. */
-  acceptsStudent(p: TokenPayload): boolean {
+  async acceptsStudent(p: TokenPayload): Promise<boolean> {
     if (this.deps.mode === 'solo') return true;
-    const current = this.deps.store.currentClass();
+    const current = await this.deps.store.currentClass();
     return (
-      p.m === 'class' && current !== undefined && p.c === current.id && this.deps.store.classStudent(p.s) !== undefined
+      p.m === 'class' &&
+      current !== undefined &&
+      p.c === current.id &&
+      (await this.deps.store.classStudent(p.s)) !== undefined
     );
   }
 
@@ -153,7 +156,7 @@ export class ClassRoutes implements ClassGate {
       return true;
     }
     if (p === INSTRUCTOR_PATHS.events && req.method === 'GET') {
-      const cls = this.instructorClass(url.searchParams.get('token') ?? '');
+      const cls = await this.instructorClass(url.searchParams.get('token') ?? '');
       if (!cls) send(401, { error: 'token' satisfies ClassError });
       else this.deps.events.open(res, cors);
       return true;
@@ -167,12 +170,12 @@ export class ClassRoutes implements ClassGate {
       send(400, { error: 'invalid_json' satisfies ClassError });
       return true;
     }
-    if (p === CLASS_JOIN_PATH) this.join(req, body, send);
+    if (p === CLASS_JOIN_PATH) await this.join(req, body, send);
     else await this.instructor(p, body, res, cors, send);
     return true;
   }
 
-  private join(req: http.IncomingMessage, body: unknown, send: ClassSend): void {
+  private async join(req: http.IncomingMessage, body: unknown, send: ClassSend): Promise<void> {
     const { store, signer } = this.deps;
     if (this.deps.mode !== 'class') {
       send(400, { error: 'not_class_mode' satisfies ClassError });
@@ -187,15 +190,15 @@ export class ClassRoutes implements ClassGate {
       send(400, { error: 'invalid_json' satisfies ClassError });
       return;
     }
-    const cls = store.classByCode(normaliseClassCode(parsed.data.code));
-    const current = store.currentClass();
+    const cls = await store.classByCode(normaliseClassCode(parsed.data.code));
+    const current = await store.currentClass();
     if (!cls || !current || cls.id !== current.id) {
       send(404, { error: 'unknown_code' satisfies ClassError });
       return;
     }
     // A student coming back (same browser) keeps their identity, even once the class is closed to new joins.
     const known = parsed.data.token ? signer.verify(parsed.data.token) : null;
-    const returning = known && known.c === cls.id ? store.classStudent(known.s) : undefined;
+    const returning = known && known.c === cls.id ? await store.classStudent(known.s) : undefined;
     if (known && returning && parsed.data.token) {
       send(200, {
         token: parsed.data.token,
@@ -213,23 +216,24 @@ export class ClassRoutes implements ClassGate {
       return;
     }
     const now = Date.now();
-    const row = store.joinClass(cls.id, newStudentId(), name, now);
+    const row = await store.joinClass(cls.id, newStudentId(), name, now);
     const token = signer.sign({ s: row.id, i: now, m: 'class', c: cls.id, x: now + STUDENT_TOKEN_MS });
     send(200, { token, student: { id: row.id, name: row.display_name, tag: row.name_tag } });
   }
 
-  private instructorClass(token: string): ClassRow | undefined {
+  private async instructorClass(token: string): Promise<ClassRow | undefined> {
     const p = this.deps.signer.verifyInstructor(token);
     return p ? this.deps.store.classById(p.c) : undefined;
   }
 
-  private classData(cls: ClassRow) {
+  private async classData(cls: ClassRow): Promise<ClassData> {
     const { store } = this.deps;
-    return {
-      students: store.classStudents(cls.id),
-      steps: store.classSteps(cls.id),
-      attempts: store.classAttempts(cls.id),
-    };
+    const [students, steps, attempts] = await Promise.all([
+      store.classStudents(cls.id),
+      store.classSteps(cls.id),
+      store.classAttempts(cls.id),
+    ]);
+    return { students, steps, attempts };
   }
 
   /** The table's rows, with what the agent saw of each student (the state and one student's detail alike). */
@@ -250,13 +254,13 @@ export class ClassRoutes implements ClassGate {
     send: ClassSend,
   ): Promise<void> {
     const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
-    const cls = typeof token === 'string' ? this.instructorClass(token) : undefined;
+    const cls = typeof token === 'string' ? await this.instructorClass(token) : undefined;
     if (!cls) {
       send(401, { error: 'token' satisfies ClassError });
       return;
     }
     if (path === INSTRUCTOR_PATHS.state) {
-      const data = this.classData(cls);
+      const data = await this.classData(cls);
       const students = this.rows(data);
       const lessonOf = new Map(students.map((r) => [r.id, r.currentLesson]));
       const state: InstructorState = {
@@ -280,7 +284,7 @@ export class ClassRoutes implements ClassGate {
     }
     if (path === INSTRUCTOR_PATHS.student) {
       const id = 'student' in (body as object) ? (body as { student: unknown }).student : undefined;
-      const data = this.classData(cls);
+      const data = await this.classData(cls);
       const row = this.rows(data).find((s) => s.id === id);
       if (!row) {
         send(404, { error: 'unknown_student' satisfies ClassError });
@@ -292,8 +296,8 @@ export class ClassRoutes implements ClassGate {
     if (path === INSTRUCTOR_PATHS.export || path === INSTRUCTOR_PATHS.audit) {
       const audit = path === INSTRUCTOR_PATHS.audit;
       const csv = audit
-        ? toCsv(auditCsvRows(this.deps.store.classAudit(cls.id)), AUDIT_CSV_COLUMNS)
-        : toCsv(csvRows(this.classData(cls)), CSV_COLUMNS);
+        ? toCsv(auditCsvRows(await this.deps.store.classAudit(cls.id)), AUDIT_CSV_COLUMNS)
+        : toCsv(csvRows(await this.classData(cls)), CSV_COLUMNS);
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="gaiola-${cls.code}${audit ? '-audit' : ''}.csv"`,
@@ -310,14 +314,14 @@ export class ClassRoutes implements ClassGate {
   }
 
   /** How many sandboxes to keep warm for the class: 0 to the room the students' sandboxes leave; kept in the store. */
-  private warm(cls: ClassRow, body: unknown, send: ClassSend): void {
+  private async warm(cls: ClassRow, body: unknown, send: ClassSend): Promise<void> {
     const { warm, store } = this.deps;
     if (!warm) {
       send(400, { error: 'not_class_mode' satisfies ClassError });
       return;
     }
     // An instructor link of a class the agent no longer serves (`--new-class`) warms nothing for the new one.
-    if (store.currentClass()?.id !== cls.id) {
+    if ((await store.currentClass())?.id !== cls.id) {
       send(403, { error: 'class_closed' satisfies ClassError });
       return;
     }
@@ -328,7 +332,7 @@ export class ClassRoutes implements ClassGate {
       return;
     }
     const { target } = parsed.data;
-    store.setClassWarmTarget(cls.id, target);
+    await store.setClassWarmTarget(cls.id, target);
     warm.set(target);
     this.deps.log(`class ${cls.code}: the instructor keeps ${target} sandboxes warm`);
     this.deps.events.changed('warm');
@@ -340,14 +344,14 @@ export class ClassRoutes implements ClassGate {
     return last ? { kind: last.kind, text: last.text, at: last.at } : null;
   }
 
-  private broadcast(cls: ClassRow, body: unknown, send: ClassSend): void {
+  private async broadcast(cls: ClassRow, body: unknown, send: ClassSend): Promise<void> {
     const parsed = broadcastRequest.safeParse(body);
     const text = parsed.success ? cleanBroadcast(parsed.data.text) : null;
     if (!parsed.success || text === null) {
       send(400, { error: 'invalid_broadcast' satisfies ClassError });
       return;
     }
-    const id = this.deps.broadcast?.(cls.id, text, parsed.data.kind);
+    const id = await this.deps.broadcast?.(cls.id, text, parsed.data.kind);
     if (id === undefined) {
       send(400, { error: 'not_class_mode' satisfies ClassError });
       return;
@@ -365,27 +369,27 @@ export class ClassRoutes implements ClassGate {
     }
     const { action, student } = parsed.data;
     if (action === 'answer') {
-      if (!student || store.studentClassId(student) !== cls.id || !this.deps.desk?.lower(student)) {
+      if (!student || (await store.studentClassId(student)) !== cls.id || !this.deps.desk?.lower(student)) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
       }
     } else if (action === 'reset' || action === 'end') {
-      if (!student || store.studentClassId(student) !== cls.id) {
+      if (!student || (await store.studentClassId(student)) !== cls.id) {
         send(404, { error: 'unknown_student' satisfies ClassError });
         return;
       }
       const code = action === 'reset' ? CloseCode.resetByInstructor : CloseCode.ended;
       await this.deps.destroySandbox(student, `instructor-${action}`, code);
     } else if (action === 'close' || action === 'open') {
-      store.setClassOpen(cls.id, action === 'open');
+      await store.setClassOpen(cls.id, action === 'open');
     } else if (action === 'clear-audit') {
-      const n = store.clearClassAudit(cls.id);
+      const n = await store.clearClassAudit(cls.id);
       this.deps.log(`class ${cls.code}: ${n} audit records cleared by the instructor`);
     } else {
       // their sandboxes first (the tabs are told the session ended), then every row of theirs
-      for (const s of store.classStudents(cls.id))
+      for (const s of await store.classStudents(cls.id))
         await this.deps.destroySandbox(s.id, 'class-deleted', CloseCode.ended);
-      store.deleteClassStudents(cls.id);
+      await store.deleteClassStudents(cls.id);
       this.deps.desk?.clear();
       this.deps.log(`class ${cls.code}: every student's data deleted by the instructor`);
     }

@@ -3,18 +3,18 @@
 // private instructor link.
 
 import { INSTRUCTOR_TOKEN_MS, newStudentId, type TokenSigner } from '../server/token';
-import type { ClassRow, Store } from '../store/db';
+import type { ClassRow, Store } from '../store/store';
 import { newClassCode } from './class-code';
 import { joinUrlOf } from './class-routes';
 
 /** The current class, or a new one when there is none or `fresh` is asked for. */
-export function ensureClass(store: Store, fresh: boolean): ClassRow {
-  const current = store.currentClass();
+export async function ensureClass(store: Store, fresh: boolean): Promise<ClassRow> {
+  const current = await store.currentClass();
   if (current && !fresh) return current;
   // A code is unique among every class this install has had; with 25^6 codes a clash is rare, but possible.
   for (;;) {
     const code = newClassCode();
-    if (!store.classByCode(code)) return store.createClass(newStudentId(), code);
+    if (!(await store.classByCode(code))) return store.createClass(newStudentId(), code);
   }
 }
 
@@ -24,14 +24,14 @@ export function instructorLink(siteUrl: string, signer: TokenSigner, cls: ClassR
   return `${siteUrl.replace(/\/+$/, '')}/pt/instrutor#t=${token}`;
 }
 
-export function classSummary(store: Store): { code: string; open: boolean } | null {
-  const c = store.currentClass();
+export async function classSummary(store: Store): Promise<{ code: string; open: boolean } | null> {
+  const c = await store.currentClass();
   return c ? { code: c.code, open: c.closed_at === null } : null;
 }
 
 /** Prints the class's join URL, code, QR code and instructor link. */
 export async function announceClass(store: Store, signer: TokenSigner, siteUrl: string, fresh: boolean): Promise<void> {
-  const cls = ensureClass(store, fresh);
+  const cls = await ensureClass(store, fresh);
   const url = joinUrlOf(siteUrl, cls.code);
   let qr = '';
   try {

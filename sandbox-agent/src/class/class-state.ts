@@ -9,7 +9,7 @@ import {
   type StudentRow,
   taggedName,
 } from '../protocol';
-import type { AuditRow, ClassStudentRow, QuizAttemptRow } from '../store/db';
+import type { AuditRow, ClassStudentRow, QuizAttemptRow } from '../store/store';
 import type { Watch } from './class-watch';
 import type { AuditCsvRow, CsvRow } from './csv';
 import type { Hand } from './help-queue';

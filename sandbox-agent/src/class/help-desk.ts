@@ -21,7 +21,7 @@ import {
   TAB_COUNT,
 } from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
-import type { Store } from '../store/db';
+import type { Store } from '../store/store';
 import { HelpQueue } from './help-queue';
 
 /** The instructor's side of one look, as the desk drives it (a WebSocket in class/look-socket.ts). */
@@ -38,24 +38,41 @@ export interface Watchable {
   input(bytes: Buffer): void;
 }
 
-/** The audit of looks and helps (store/db.ts recordAudit, through storeAudit); an id ends a record. */
+/** A record being written: its id once the store has it; undefined when the student is of no class. */
+export type AuditHandle = Promise<number | undefined>;
+
+/** The audit of looks and helps (store.ts recordAudit, through storeAudit); a handle ends a record. */
 export interface HelpAudit {
-  /** A record begun `at` (now when not given); undefined when the student is of no class. */
-  start(kind: 'look' | 'help', student: string, instructor: string, at?: number): number | undefined;
-  end(id: number, detail: string): void;
+  /** A record begun `at` (now when not given). */
+  start(kind: 'look' | 'help', student: string, instructor: string, at?: number): AuditHandle;
+  /** Ends it now, once it is written; the desk goes on without waiting for the store. */
+  end(record: AuditHandle, detail: string): void;
 }
 
 /** The help desk's audit in the store: each record in the student's class, ended at `now()`. */
 export function storeAudit(
   store: Pick<Store, 'studentClassId' | 'recordAudit' | 'endAudit'>,
   now: () => number,
+  log: (line: string) => void,
 ): HelpAudit {
   return {
+    // A store that fails loses the record, said in the log, never the look or the help.
     start: (kind, student, instructor, at) => {
-      const classId = store.studentClassId(student);
-      return classId ? store.recordAudit({ classId, kind, instructor, student, startedAt: at ?? now() }) : undefined;
+      const startedAt = at ?? now();
+      return store
+        .studentClassId(student)
+        .then((classId) => (classId ? store.recordAudit({ classId, kind, instructor, student, startedAt }) : undefined))
+        .catch((err: Error) => {
+          log(`audit record not written: ${err.message}`);
+          return undefined;
+        });
     },
-    end: (id, detail) => store.endAudit(id, now(), detail),
+    end: (record, detail) => {
+      const endedAt = now();
+      void record
+        .then((id) => (id === undefined ? undefined : store.endAudit(id, endedAt, detail)))
+        .catch((err: Error) => log(`audit record not ended: ${err.message}`));
+    },
   };
 }
 
@@ -76,7 +93,7 @@ interface Watching {
   /** Per tab, the shell watched (where a help's keystrokes go) and the function that stops watching it. */
   readonly tabs: ({ shell: Watchable; stop: () => void } | undefined)[];
   /** The look's audit record. */
-  readonly audit: number | undefined;
+  readonly audit: AuditHandle | undefined;
 }
 
 /** One viewer asks to type, or types, into the student's terminal. */
@@ -86,7 +103,7 @@ interface Helping {
   /** When the viewer asked (an unanswered request's record begins then). */
   readonly askedAt: number;
   readonly timer: NodeJS.Timeout;
-  audit: number | undefined;
+  audit: AuditHandle | undefined;
   /** Bytes typed so far (the record says how many). */
   bytes: number;
 }

@@ -15,7 +15,7 @@ import {
   type StudentRow,
 } from '../protocol';
 import type { ShellWatcher } from '../sessions/shell-session';
-import { Store } from '../store/db';
+import { SqliteStore } from '../store/sqlite-store';
 import { helpEntries, isStuck } from './class-state';
 import { type HelpAudit, HelpDesk, type LookViewer, storeAudit } from './help-desk';
 import { HelpQueue } from './help-queue';
@@ -175,6 +175,9 @@ function shell() {
   return s;
 }
 
+/** Lets the audit's writes (promises already under way) finish; process.nextTick is not among the fake timers. */
+const settled = () => new Promise<void>((resolve) => process.nextTick(resolve));
+
 /** A desk over fake shells; its audit a list of lines, or `records` (a real store's) when given. */
 function desk(online = new Set(['ana', 'brais']), records?: HelpAudit) {
   const pushed: [string, HelpStateMessage][] = [];
@@ -183,9 +186,11 @@ function desk(online = new Set(['ana', 'brais']), records?: HelpAudit) {
   const audit: string[] = [];
   const d = new HelpDesk({
     audit: records ?? {
-      start: (kind, student, instructor) => audit.push(`${kind} ${instructor}→${student}`) - 1,
-      end: (id, detail) => {
-        audit[id] += ` ${detail}`;
+      start: async (kind, student, instructor) => audit.push(`${kind} ${instructor}→${student}`) - 1,
+      end: (record, detail) => {
+        void record.then((id) => {
+          if (id !== undefined) audit[id] += ` ${detail}`;
+        });
       },
     },
     push: (id, msg) => pushed.push([id, msg]),
@@ -345,6 +350,7 @@ describe('the help desk', () => {
     d.helpAnswer('ana', false);
     expect(xoan.helps.at(-1)).toBe('off:declined');
     d.endByStudent('ana');
+    await settled();
     expect(audit).toEqual([
       'look Marta→ana end=ended',
       'look Xoán→ana end=ended',
@@ -364,20 +370,25 @@ describe('the help desk', () => {
     d.helpAnswer('brais', true);
     d.viewerLeft('brais', v);
     expect(last('brais')).toMatchObject({ typing: null, watching: [] });
+    await settled();
     expect(audit).toEqual(['look Marta→brais end=closed', 'help Marta→brais end=stopped bytes=0']);
   });
 
   it('records in the class’s SQLite audit a look declined, one lapsed and one withdrawn, each from its asking, as well as one accepted', async () => {
     vi.useFakeTimers({ now: 1000 });
     const dir = mkdtempSync(path.join(tmpdir(), 'gaiola-help-'));
-    const store = Store.open(dir);
+    const store = SqliteStore.open(dir);
     try {
-      store.createClass('c1', 'AAAAAA', 1);
-      store.joinClass('c1', 'ana', 'Ana', 2);
+      await store.createClass('c1', 'AAAAAA', 1);
+      await store.joinClass('c1', 'ana', 'Ana', 2);
       // the desk's clock stays at 1000 (when each request is asked); the store's ends each record at Date.now()
       const { d, shells } = desk(
         undefined,
-        storeAudit(store, () => Date.now()),
+        storeAudit(
+          store,
+          () => Date.now(),
+          (line) => expect.fail(line),
+        ),
       );
       const answered = (accept: boolean, after: number) => {
         d.ask('ana', viewer('Marta'));
@@ -397,7 +408,8 @@ describe('the help desk', () => {
       // brais is of no class: nothing is recorded for him
       d.ask('brais', viewer('Marta'));
       d.answer('brais', false);
-      const rows = store.classAudit('c1');
+      await settled();
+      const rows = await store.classAudit('c1');
       expect(rows.map((r) => [r.kind, r.instructor, r.student_name, r.started_at, r.detail])).toEqual([
         ['look', 'Marta', 'Ana', 1000, 'end=declined consent=none'],
         ['look', 'Xoán', 'Ana', 1000, 'end=timedOut consent=none'],
@@ -409,7 +421,7 @@ describe('the help desk', () => {
       expect(rows.slice(0, 3).map((r) => r.ended_at)).toEqual([3000, 33_000, 34_000]);
       expect(rows[3]?.ended_at).toBeGreaterThanOrEqual(35_000);
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -26,7 +26,7 @@ import {
 } from '../protocol';
 import { RateLimiter } from '../server/rate-limit';
 import type { TokenSigner } from '../server/token';
-import type { Store } from '../store/db';
+import type { Store } from '../store/store';
 import type { HelpDesk, LookViewer } from './help-desk';
 
 /** The biggest frame an instructor sends on a look: keystrokes and their tab's byte. Bigger closes it. */
@@ -80,25 +80,41 @@ export class LookSockets {
       refuse(403);
       return true;
     }
-    const q = url.searchParams;
+    void this.accept(req, socket, head, url.searchParams, refuse).catch((err: Error) => {
+      this.deps.log(`look refused: ${err.message}`);
+      socket.destroy();
+    });
+    return true;
+  }
+
+  /** The look's path and origin are right: the token, the class and the student decide (the store answers). */
+  private async accept(
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    q: URLSearchParams,
+    refuse: (status: number) => void,
+  ): Promise<void> {
     const instructor = this.deps.signer.verifyInstructor(q.get('token') ?? '');
-    const cls = instructor ? this.deps.store.classById(instructor.c) : undefined;
+    const cls = instructor ? await this.deps.store.classById(instructor.c) : undefined;
     if (!cls) {
       refuse(401);
-      return true;
+      return;
     }
     const student = q.get('student') ?? '';
     const name = cleanDisplayName(q.get('name') ?? '') ?? '';
+    const current = (await this.deps.store.currentClass())?.id;
+    const studentClass = STUDENT_ID.test(student) ? await this.deps.store.studentClassId(student) : undefined;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.unanswered.set(ws, 0);
       ws.on('pong', () => this.unanswered.set(ws, 0));
       ws.on('error', (err) => this.deps.log(`look socket closed on a protocol error: ${err.message}`));
       // Told on the socket, in the instructor's language: a student of another class is as unknown as none.
-      if (this.deps.store.currentClass()?.id !== cls.id) {
+      if (current !== cls.id) {
         ws.close(LookClose.classClosed);
         return;
       }
-      if (!STUDENT_ID.test(student) || this.deps.store.studentClassId(student) !== cls.id) {
+      if (studentClass !== cls.id) {
         ws.close(LookClose.unknownStudent);
         return;
       }
@@ -114,7 +130,6 @@ export class LookSockets {
       ws.on('close', () => this.deps.desk.viewerLeft(student, viewer));
       this.deps.desk.ask(student, viewer);
     });
-    return true;
   }
 
   close(): void {

@@ -17,7 +17,7 @@ import type {
   StepResult,
 } from '../protocol';
 import type { ShellActivity } from '../sessions/shell-session';
-import type { Store } from '../store/db';
+import type { Store } from '../store/store';
 import type { Catalog, CatalogLesson } from './catalog';
 import { gradeAnswer } from './grade';
 import { judgeSteps, lessonNeeds } from './judge';
@@ -146,12 +146,15 @@ export class LessonEngine {
   }
 
   /** Grades and stores an answer (the store's change hook tells class mode). Undefined: no such question. */
-  answer(studentId: string, { slug, question, option, locale }: QuizAnswerRequest): QuizResult | undefined {
+  async answer(
+    studentId: string,
+    { slug, question, option, locale }: QuizAnswerRequest,
+  ): Promise<QuizResult | undefined> {
     const lesson = this.catalog.get(slug);
     if (!lesson) return undefined;
     const grade = gradeAnswer(lesson.def, lesson.answers, question, option, locale);
     if (!grade.ok) return undefined;
-    const attempt = this.store.addQuizAttempt(studentId, slug, question, option, grade.correct);
+    const attempt = await this.store.addQuizAttempt(studentId, slug, question, option, grade.correct);
     return {
       slug,
       question,
@@ -206,23 +209,27 @@ export class LessonEngine {
    * Saved progress (read-only, no sandbox needed): every lesson's for the course index, or `only` that one's for
    * its page; saved quiz feedback in `locale`. Undefined when `only` names no lesson.
    */
-  progress(studentId: string, locale: 'pt' | 'gl' = 'pt', only?: string): Record<string, LessonProgress> | undefined {
+  async progress(
+    studentId: string,
+    locale: 'pt' | 'gl' = 'pt',
+    only?: string,
+  ): Promise<Record<string, LessonProgress> | undefined> {
     if (only !== undefined) {
       const lesson = this.catalog.get(only);
-      return lesson ? { [only]: this.lessonProgress(studentId, lesson, locale) } : undefined;
+      return lesson ? { [only]: await this.lessonProgress(studentId, lesson, locale) } : undefined;
     }
     const out: Record<string, LessonProgress> = {};
-    for (const [slug, lesson] of this.catalog) out[slug] = this.lessonProgress(studentId, lesson, locale);
+    for (const [slug, lesson] of this.catalog) out[slug] = await this.lessonProgress(studentId, lesson, locale);
     return out;
   }
 
-  private lessonProgress(studentId: string, lesson: CatalogLesson, locale: 'pt' | 'gl'): LessonProgress {
+  private async lessonProgress(studentId: string, lesson: CatalogLesson, locale: 'pt' | 'gl'): Promise<LessonProgress> {
     const slug = lesson.def.slug;
-    const done = this.store.stepsDone(studentId, slug);
-    const prepared = this.store.stepsPrepared(studentId, slug);
+    const done = await this.store.stepsDone(studentId, slug);
+    const prepared = await this.store.stepsPrepared(studentId, slug);
     const steps: StepResult[] = lesson.def.steps.map((s) => doneResult(s.id, done.get(s.id), prepared));
     const quiz: QuizProgress = {};
-    for (const a of this.store.quizAttempts(studentId, slug)) {
+    for (const a of await this.store.quizAttempts(studentId, slug)) {
       const q = quiz[a.question];
       if (q) {
         q.attempts = a.attempt;
@@ -288,7 +295,7 @@ export class LessonEngine {
         if (pending) await this.runPreparation(studentId, sb, pending);
       }
       const needs = lessonNeeds(lesson.def);
-      const done = this.store.stepsDone(studentId, slug);
+      const done = await this.store.stepsDone(studentId, slug);
       this.ensureFixtures(studentId, st, sb, needs.fixtures, done, false);
       const pending = lesson.def.steps.filter((s) => !done.has(s.id));
       const results = new Map<string, StepResult>();
@@ -304,15 +311,15 @@ export class LessonEngine {
             results.set(stepId, {
               id: stepId,
               done: true,
-              doneAt: this.store.markStepDone(studentId, slug, stepId),
+              doneAt: await this.store.markStepDone(studentId, slug, stepId),
             });
           } else {
             results.set(stepId, { id: stepId, done: false, hint: { key: r.hint, params: r.params ?? {} } });
           }
         }
       }
-      const after = this.store.stepsDone(studentId, slug);
-      const prepared = this.store.stepsPrepared(studentId, slug);
+      const after = await this.store.stepsDone(studentId, slug);
+      const prepared = await this.store.stepsPrepared(studentId, slug);
       const steps = lesson.def.steps.map((s): StepResult => {
         const at = after.get(s.id);
         return at !== undefined ? doneResult(s.id, at, prepared) : (results.get(s.id) ?? { id: s.id, done: false });
@@ -384,7 +391,7 @@ export class LessonEngine {
     );
     const unseen = p.replayed.filter((id) => !seen.has(id));
     if (unseen.length > 0) this.log(`preparing ${p.slug}: replayed but not seen done: ${unseen.join(', ')}`);
-    this.store.restartSteps(studentId, p.slug, [...seen], [...unseen, ...p.retry]);
+    await this.store.restartSteps(studentId, p.slug, [...seen], [...unseen, ...p.retry]);
   }
 
   /**

@@ -26,7 +26,7 @@ export type ClassSend = (status: number, body: unknown) => void;
 export interface ClassGate {
   readonly mode: 'solo' | 'class';
   /** In class mode, whether a student token may open a sandbox (solo mode: every valid token). */
-  acceptsStudent(p: TokenPayload): boolean;
+  acceptsStudent(p: TokenPayload): Promise<boolean>;
   /** Handles the request when it is one of class mode's; false otherwise. */
   handle(
     req: http.IncomingMessage,
@@ -45,8 +45,9 @@ export interface AgentServerDeps {
   allowedOrigins: readonly string[];
   signer: TokenSigner;
   registry: SandboxRegistry;
+  /** Recorded without waiting: a store that fails says so in the log, and the student goes on. */
   onStudentSeen(studentId: string): void;
-  health(): Record<string, unknown>;
+  health(): Promise<Record<string, unknown>>;
   log(line: string): void;
   lessons?: LessonHandler;
   /** The Kernel panel's streams. */
@@ -103,11 +104,20 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
     new QuizRoutes({
       signer: deps.signer,
       acceptsStudent: classRoutes && ((p) => classRoutes.acceptsStudent(p)),
-      answer: (student, req) => deps.quiz?.answer(student, req),
-      progress: (student, locale, lesson) => deps.quiz?.progress(student, locale, lesson),
+      answer: async (student, req) => deps.quiz?.answer(student, req),
+      progress: async (student, locale, lesson) => deps.quiz?.progress(student, locale, lesson),
     });
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      // The store failing (a database gone away) must not take the agent down: this request fails, said so.
+      deps.log(`request ${req.method} ${req.url?.split('?')[0]} failed: ${err.message}`);
+      if (!res.headersSent) sendJson(res, 503, { error: 'unavailable' });
+      else res.destroy();
+    });
+  });
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const origin = req.headers.origin;
     const cors = corsHeaders(origin, deps.allowedOrigins);
     const url = new URL(req.url ?? '/', 'http://agent.invalid');
@@ -117,7 +127,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       return;
     }
     if (url.pathname === '/health' && req.method === 'GET') {
-      sendJson(res, 200, deps.health(), cors);
+      sendJson(res, 200, await deps.health(), cors);
       return;
     }
     if (await quiz?.handle(req, url, cors, (status, body) => sendJson(res, status, body, cors))) return;
@@ -136,7 +146,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
         return;
       }
       const verified = previous ? deps.signer.verify(previous) : null;
-      const known = verified && (deps.classRoutes?.acceptsStudent(verified) ?? true) ? verified : null;
+      const known = verified && ((await deps.classRoutes?.acceptsStudent(verified)) ?? true) ? verified : null;
       if (!known && deps.classRoutes?.mode === 'class') {
         // Class mode: a student gets a token by joining the class, never here.
         sendJson(res, 401, { error: 'join_required' }, cors);
@@ -149,14 +159,21 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       return;
     }
     sendJson(res, 404, { error: 'not_found' }, cors);
-  });
+  };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (deps.classRoutes?.upgrade?.(req, socket, head)) return;
+    upgradeTerminal(req, socket, head).catch((err: Error) => {
+      deps.log(`terminal refused: ${err.message}`);
+      socket.destroy();
+    });
+  });
+
+  const upgradeTerminal = async (req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const decided = decideUpgrade(req.url, req.headers.origin, deps.allowedOrigins, deps.signer);
     // A token of another class, of a deleted student, or a solo token in class mode: as if forged.
     const decision =
-      decided.ok && deps.classRoutes && !deps.classRoutes.acceptsStudent(decided.student)
+      decided.ok && deps.classRoutes && !(await deps.classRoutes.acceptsStudent(decided.student))
         ? { ok: false as const, status: 401 }
         : decided;
     if (!decision.ok) {
@@ -195,7 +212,7 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
           conn.close(err instanceof CapacityError ? CloseCode.capacity : CloseCode.sandboxFailed);
         });
     });
-  });
+  };
 
   const heartbeatMs = deps.heartbeatMs ?? AGENT_PING_EVERY_MS;
   let lastRound = Date.now();

@@ -28,10 +28,14 @@ const MAX_LIMITED_STUDENTS = 4096;
 export interface QuizDeps {
   signer: TokenSigner;
   /** Class mode: whether the token names a student of the current class (solo mode: any valid token). */
-  acceptsStudent?(p: TokenPayload): boolean;
-  answer(studentId: string, req: QuizAnswerRequest): QuizResult | undefined;
+  acceptsStudent?(p: TokenPayload): Promise<boolean>;
+  answer(studentId: string, req: QuizAnswerRequest): Promise<QuizResult | undefined>;
   /** Saved progress, every lesson's or `lesson`'s only; undefined when `lesson` names none. */
-  progress(studentId: string, locale: 'pt' | 'gl', lesson?: string): Record<string, LessonProgress> | undefined;
+  progress(
+    studentId: string,
+    locale: 'pt' | 'gl',
+    lesson?: string,
+  ): Promise<Record<string, LessonProgress> | undefined>;
 }
 
 type Send = (status: number, body: unknown) => void;
@@ -59,7 +63,7 @@ export class QuizRoutes {
     }
     const token = bearerToken(req.headers.authorization);
     const student = token ? this.deps.signer.verify(token) : null;
-    if (!student || !(this.deps.acceptsStudent?.(student) ?? true)) {
+    if (!student || !((await this.deps.acceptsStudent?.(student)) ?? true)) {
       refuse(401, 'token');
       return true;
     }
@@ -73,7 +77,7 @@ export class QuizRoutes {
         refuse(400, 'invalid_message');
         return true;
       }
-      const lessons = this.deps.progress(student.s, query.data.locale, query.data.lesson);
+      const lessons = await this.deps.progress(student.s, query.data.locale, query.data.lesson);
       if (!lessons) refuse(404, 'unknown_lesson');
       else send(200, { lessons });
       return true;
@@ -111,7 +115,7 @@ export class QuizRoutes {
       refuse(400, 'invalid_message');
       return;
     }
-    const result = this.deps.answer(studentId, parsed.data);
+    const result = await this.deps.answer(studentId, parsed.data);
     if (!result) refuse(404, 'unknown_question');
     else send(200, result);
   }

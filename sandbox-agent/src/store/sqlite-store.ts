@@ -1,14 +1,27 @@
-// The progress store: one embedded SQLite file under the data directory. Later issues add steps,
-// quiz attempts and classes; this one records students and the sandboxes they were given.
-// Layer: imports nothing of the agent's but protocol/ (README, How it fits together; biome.json enforces it).
+// The store on one VM: an embedded SQLite file under the data directory (store.ts says what it keeps). Its
+// calls are synchronous underneath; they answer through the async interface PostgreSQL's store shares.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { taggedName } from '../protocol';
+import {
+  type AuditRecord,
+  type AuditRow,
+  auditDetail,
+  type ClassAttemptRow,
+  type ClassRow,
+  type ClassStudentRow,
+  type QuizAttemptRow,
+  type StepRow,
+  type Store,
+  type StoreChange,
+  type StudentRow,
+} from './store';
 
-const SCHEMA_VERSION = 7;
+const SCHEMA_VERSION = 8;
 
-const MIGRATIONS: Record<number, string> = {
+/** A migration is SQL, or a function where SQLite's SQL cannot say "only if missing". */
+const MIGRATIONS: Record<number, string | ((db: Database.Database) => void)> = {
   1: `
     CREATE TABLE students (
       id TEXT PRIMARY KEY,
@@ -101,84 +114,32 @@ const MIGRATIONS: Record<number, string> = {
       target INTEGER NOT NULL
     );
   `,
+  // Many agents on one database (issue 22): a sandbox belongs to the agent that made it, so an agent's restart
+  // closes its own. On one VM every row is the one agent's, 'local'. (Only if missing: a store whose
+  // user_version was set back runs it again.)
+  8: (db) => {
+    const columns = db.prepare('PRAGMA table_info(sandboxes)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'agent_id'))
+      db.exec("ALTER TABLE sandboxes ADD COLUMN agent_id TEXT NOT NULL DEFAULT 'local'");
+  },
 };
 
-/** What the instructor did in class that the audit keeps (issue 20). */
-export type AuditKind = 'look' | 'help' | 'broadcast';
-/** A detail (a broadcast's text, why a look ended) is cut to this many characters: a record, not a store. */
-export const MAX_AUDIT_DETAIL = 500;
-
-/** A detail as stored: cut to MAX_AUDIT_DETAIL characters (code points); null for none. */
-function auditDetail(detail: string | undefined): string | null {
-  return detail === undefined ? null : [...detail].slice(0, MAX_AUDIT_DETAIL).join('');
+export interface SqliteStoreOptions {
+  /** Called after each committed change an instructor sees (class mode's live view listens). */
+  onChange?: (change: StoreChange) => void;
+  /** The agent whose sandboxes this store records; 'local' on one VM. */
+  agentId?: string;
 }
 
-/** One record to write: who (the instructor's name as given), at whom, when; ended later for a look or help. */
-export interface AuditRecord {
-  classId: string;
-  kind: AuditKind;
-  instructor: string;
-  /** The student looked at or helped; none for a broadcast. */
-  student?: string;
-  startedAt: number;
-  endedAt?: number;
-  detail?: string;
-}
-
-export interface AuditRow {
-  id: number;
-  kind: AuditKind;
-  instructor: string;
-  student_id: string | null;
-  /** The student as shown when the record was made ("Ana (2)"). */
-  student_name: string | null;
-  started_at: number;
-  ended_at: number | null;
-  detail: string | null;
-}
-
-export interface QuizAttemptRow {
-  question: string;
-  attempt: number;
-  option: string;
-  correct: boolean;
-  answered_at: number;
-}
-
-export interface StudentRow {
-  id: string;
-  mode: string;
-  created_at: number;
-  last_seen_at: number;
-}
-
-export interface ClassRow {
-  id: string;
-  code: string;
-  created_at: number;
-  closed_at: number | null;
-}
-
-/** One student of a class with what the instructor's table shows. */
-export interface ClassStudentRow {
-  id: string;
-  display_name: string;
-  name_tag: number;
-  created_at: number;
-  last_seen_at: number;
-}
-
-/** What changed, for the instructor's live view. */
-export type StoreChange = { kind: 'join' | 'step' | 'quiz' | 'delete'; studentId?: string };
-
-export class Store {
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  private readonly onChange: (change: StoreChange) => void;
+  private readonly agentId: string;
 
-  constructor(
-    file: string,
-    /** Called after each committed change an instructor sees (class mode's live view listens). */
-    private readonly onChange: (change: StoreChange) => void = () => {},
-  ) {
+  constructor(file: string, opts: SqliteStoreOptions = {}) {
+    this.onChange = opts.onChange ?? (() => {});
+    this.agentId = opts.agentId ?? 'local';
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -186,23 +147,24 @@ export class Store {
     this.migrate();
   }
 
-  static open(dataDir: string, onChange?: (change: StoreChange) => void): Store {
-    return new Store(path.join(dataDir, 'gaiola.db'), onChange);
+  static open(dataDir: string, opts?: SqliteStoreOptions): SqliteStore {
+    return new SqliteStore(path.join(dataDir, 'gaiola.db'), opts);
   }
 
   private migrate(): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
     for (let v = current + 1; v <= SCHEMA_VERSION; v++) {
-      const sql = MIGRATIONS[v];
-      if (sql === undefined) throw new Error(`missing migration ${v}`);
+      const step = MIGRATIONS[v];
+      if (step === undefined) throw new Error(`missing migration ${v}`);
       this.db.transaction(() => {
-        this.db.exec(sql);
+        if (typeof step === 'string') this.db.exec(step);
+        else step(this.db);
         this.db.pragma(`user_version = ${v}`);
       })();
     }
   }
 
-  upsertStudent(id: string, mode: string, now = Date.now()): void {
+  async upsertStudent(id: string, mode: string, now = Date.now()): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO students (id, mode, created_at, last_seen_at) VALUES (?, ?, ?, ?)
@@ -211,29 +173,34 @@ export class Store {
       .run(id, mode, now, now);
   }
 
-  getStudent(id: string): StudentRow | undefined {
-    return this.db.prepare('SELECT * FROM students WHERE id = ?').get(id) as StudentRow | undefined;
+  async getStudent(id: string): Promise<StudentRow | undefined> {
+    return this.db.prepare('SELECT id, mode, created_at, last_seen_at, class_id FROM students WHERE id = ?').get(id) as
+      | StudentRow
+      | undefined;
   }
 
-  sandboxCreated(id: string, studentId: string, now = Date.now()): void {
-    this.db.prepare('INSERT INTO sandboxes (id, student_id, created_at) VALUES (?, ?, ?)').run(id, studentId, now);
+  async sandboxCreated(id: string, studentId: string, now = Date.now()): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sandboxes (id, student_id, created_at, agent_id) VALUES (?, ?, ?, ?)')
+      .run(id, studentId, now, this.agentId);
   }
 
-  sandboxDestroyed(id: string, reason: string, now = Date.now()): void {
+  async sandboxDestroyed(id: string, reason: string, now = Date.now()): Promise<void> {
     this.db
       .prepare('UPDATE sandboxes SET destroyed_at = ?, end_reason = ? WHERE id = ? AND destroyed_at IS NULL')
       .run(now, reason, id);
   }
 
-  /** Sandboxes a crashed agent left marked as running are closed at start (their kernel state is reclaimed). */
-  closeStaleSandboxes(now = Date.now()): number {
+  async closeStaleSandboxes(now = Date.now()): Promise<number> {
     return this.db
-      .prepare("UPDATE sandboxes SET destroyed_at = ?, end_reason = 'agent-restart' WHERE destroyed_at IS NULL")
-      .run(now).changes;
+      .prepare(
+        "UPDATE sandboxes SET destroyed_at = ?, end_reason = 'agent-restart' WHERE destroyed_at IS NULL AND agent_id = ?",
+      )
+      .run(now, this.agentId).changes;
   }
 
   /** Records a step as done the first time it is seen; later sightings keep the first time. Returns done_at. */
-  markStepDone(studentId: string, lesson: string, step: string, now = Date.now()): number {
+  async markStepDone(studentId: string, lesson: string, step: string, now = Date.now()): Promise<number> {
     const added = this.db
       .prepare('INSERT OR IGNORE INTO steps_done (student_id, lesson, step, done_at) VALUES (?, ?, ?, ?)')
       .run(studentId, lesson, step, now).changes;
@@ -245,7 +212,7 @@ export class Store {
   }
 
   /** step id → first time seen done, for one lesson; or for every lesson when `lesson` is omitted. */
-  stepsDone(studentId: string, lesson: string): Map<string, number> {
+  async stepsDone(studentId: string, lesson: string): Promise<Map<string, number>> {
     const rows = this.db
       .prepare('SELECT step, done_at FROM steps_done WHERE student_id = ? AND lesson = ?')
       .all(studentId, lesson) as { step: string; done_at: number }[];
@@ -253,7 +220,7 @@ export class Store {
   }
 
   /** The steps of a lesson the agent replayed ('prepared'), done in the sandbox but not by the student. */
-  stepsPrepared(studentId: string, lesson: string): Set<string> {
+  async stepsPrepared(studentId: string, lesson: string): Promise<Set<string>> {
     const rows = this.db
       .prepare('SELECT step FROM steps_prepared WHERE student_id = ? AND lesson = ?')
       .all(studentId, lesson) as { step: string }[];
@@ -265,13 +232,13 @@ export class Store {
    * judge them again; `replayed` (those before, redone by the agent) are done as 'prepared', except where the
    * student had done them (their own record stays).
    */
-  restartSteps(
+  async restartSteps(
     studentId: string,
     lesson: string,
     replayed: readonly string[],
     retry: readonly string[],
     now = Date.now(),
-  ): void {
+  ): Promise<void> {
     this.db.transaction(() => {
       for (const table of ['steps_done', 'steps_prepared']) {
         const del = this.db.prepare(`DELETE FROM ${table} WHERE student_id = ? AND lesson = ? AND step = ?`);
@@ -288,14 +255,14 @@ export class Store {
   }
 
   /** Stores an answer as the next attempt; the first attempt (1) is the one that scores. */
-  addQuizAttempt(
+  async addQuizAttempt(
     studentId: string,
     lesson: string,
     question: string,
     option: string,
     correct: boolean,
     now = Date.now(),
-  ): number {
+  ): Promise<number> {
     const attempt = this.db.transaction(() => {
       const { n } = this.db
         .prepare('SELECT COUNT(*) AS n FROM quiz_attempts WHERE student_id = ? AND lesson = ? AND question = ?')
@@ -312,7 +279,7 @@ export class Store {
     return attempt;
   }
 
-  quizAttempts(studentId: string, lesson: string): QuizAttemptRow[] {
+  async quizAttempts(studentId: string, lesson: string): Promise<QuizAttemptRow[]> {
     const rows = this.db
       .prepare(
         `SELECT question, attempt, option, correct, answered_at FROM quiz_attempts
@@ -324,43 +291,47 @@ export class Store {
 
   // ---- class mode ----
 
-  createClass(id: string, code: string, now = Date.now()): ClassRow {
+  async createClass(id: string, code: string, now = Date.now()): Promise<ClassRow> {
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO classes (id, code, created_at) VALUES (?, ?, ?)').run(id, code, now);
       this.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('current_class', ?)").run(id);
     })();
-    return this.classById(id) as ClassRow;
+    return this.classRow(id) as ClassRow;
   }
 
   /** The class the agent serves: the one made last, kept across restarts. */
-  currentClass(): ClassRow | undefined {
+  async currentClass(): Promise<ClassRow | undefined> {
     const row = this.db.prepare("SELECT value FROM settings WHERE key = 'current_class'").get() as
       | { value: string }
       | undefined;
-    return row ? this.classById(row.value) : undefined;
+    return row ? this.classRow(row.value) : undefined;
   }
 
-  classById(id: string): ClassRow | undefined {
+  async classById(id: string): Promise<ClassRow | undefined> {
+    return this.classRow(id);
+  }
+
+  private classRow(id: string): ClassRow | undefined {
     return this.db.prepare('SELECT * FROM classes WHERE id = ?').get(id) as ClassRow | undefined;
   }
 
-  classByCode(code: string): ClassRow | undefined {
+  async classByCode(code: string): Promise<ClassRow | undefined> {
     return this.db.prepare('SELECT * FROM classes WHERE code = ?').get(code) as ClassRow | undefined;
   }
 
-  setClassOpen(id: string, open: boolean, now = Date.now()): void {
+  async setClassOpen(id: string, open: boolean, now = Date.now()): Promise<void> {
     this.db.prepare('UPDATE classes SET closed_at = ? WHERE id = ?').run(open ? null : now, id);
   }
 
   /** How many sandboxes the class's instructor asked to keep warm; undefined when they never did. */
-  classWarmTarget(classId: string): number | undefined {
+  async classWarmTarget(classId: string): Promise<number | undefined> {
     const row = this.db.prepare('SELECT target FROM class_warm WHERE class_id = ?').get(classId) as
       | { target: number }
       | undefined;
     return row?.target;
   }
 
-  setClassWarmTarget(classId: string, target: number): void {
+  async setClassWarmTarget(classId: string, target: number): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO class_warm (class_id, target) VALUES (?, ?) ON CONFLICT (class_id) DO UPDATE SET target = excluded.target',
@@ -372,7 +343,7 @@ export class Store {
    * A new student of the class. Two students with the same name (compared without case) are told apart by
    * their tag: 1 for the first, 2 for the next.
    */
-  joinClass(classId: string, studentId: string, name: string, now = Date.now()): ClassStudentRow {
+  async joinClass(classId: string, studentId: string, name: string, now = Date.now()): Promise<ClassStudentRow> {
     const row = this.db.transaction(() => {
       const { n } = this.db
         .prepare(
@@ -385,13 +356,17 @@ export class Store {
            VALUES (?, 'class', ?, ?, ?, ?, ?)`,
         )
         .run(studentId, now, now, classId, name, n + 1);
-      return this.classStudent(studentId) as ClassStudentRow;
+      return this.studentOfClass(studentId) as ClassStudentRow;
     })();
     this.onChange({ kind: 'join', studentId });
     return row;
   }
 
-  classStudent(studentId: string): ClassStudentRow | undefined {
+  async classStudent(studentId: string): Promise<ClassStudentRow | undefined> {
+    return this.studentOfClass(studentId);
+  }
+
+  private studentOfClass(studentId: string): ClassStudentRow | undefined {
     return this.db
       .prepare(
         'SELECT id, display_name, name_tag, created_at, last_seen_at FROM students WHERE id = ? AND class_id IS NOT NULL',
@@ -399,14 +374,14 @@ export class Store {
       .get(studentId) as ClassStudentRow | undefined;
   }
 
-  studentClassId(studentId: string): string | undefined {
+  async studentClassId(studentId: string): Promise<string | undefined> {
     const row = this.db.prepare('SELECT class_id FROM students WHERE id = ?').get(studentId) as
       | { class_id: string | null }
       | undefined;
     return row?.class_id ?? undefined;
   }
 
-  classStudents(classId: string): ClassStudentRow[] {
+  async classStudents(classId: string): Promise<ClassStudentRow[]> {
     return this.db
       .prepare(
         'SELECT id, display_name, name_tag, created_at, last_seen_at FROM students WHERE class_id = ? ORDER BY created_at, id',
@@ -415,17 +390,17 @@ export class Store {
   }
 
   /** Every step done by the students of a class. */
-  classSteps(classId: string): { student_id: string; lesson: string; step: string; done_at: number }[] {
+  async classSteps(classId: string): Promise<StepRow[]> {
     return this.db
       .prepare(
         `SELECT d.student_id, d.lesson, d.step, d.done_at FROM steps_done d JOIN students s ON s.id = d.student_id
          WHERE s.class_id = ? ORDER BY d.done_at`,
       )
-      .all(classId) as { student_id: string; lesson: string; step: string; done_at: number }[];
+      .all(classId) as StepRow[];
   }
 
   /** Every quiz attempt of the students of a class. */
-  classAttempts(classId: string): (QuizAttemptRow & { student_id: string; lesson: string })[] {
+  async classAttempts(classId: string): Promise<ClassAttemptRow[]> {
     const rows = this.db
       .prepare(
         `SELECT a.student_id, a.lesson, a.question, a.attempt, a.option, a.correct, a.answered_at FROM quiz_attempts a
@@ -436,8 +411,8 @@ export class Store {
   }
 
   /** Removes every student of the class with their steps, answers and sandboxes; the class itself stays. */
-  deleteClassStudents(classId: string): string[] {
-    const ids = this.classStudents(classId).map((s) => s.id);
+  async deleteClassStudents(classId: string): Promise<string[]> {
+    const ids = (await this.classStudents(classId)).map((s) => s.id);
     this.db.prepare('DELETE FROM students WHERE class_id = ?').run(classId);
     this.onChange({ kind: 'delete' });
     return ids;
@@ -446,8 +421,8 @@ export class Store {
   // ---- the instructor's audit (issue 20) ----
 
   /** Writes one record; returns its id, to end it later (endAudit). */
-  recordAudit(r: AuditRecord): number {
-    const student = r.student === undefined ? undefined : this.classStudent(r.student);
+  async recordAudit(r: AuditRecord): Promise<number> {
+    const student = r.student === undefined ? undefined : this.studentOfClass(r.student);
     const shown = student && taggedName(student.display_name, student.name_tag);
     const info = this.db
       .prepare(
@@ -468,14 +443,14 @@ export class Store {
   }
 
   /** A look or help ended: its end time and, when given, its detail (why it ended, what was typed). */
-  endAudit(id: number, endedAt: number, detail?: string): void {
+  async endAudit(id: number, endedAt: number, detail?: string): Promise<void> {
     this.db
       .prepare('UPDATE audit SET ended_at = ?, detail = COALESCE(?, detail) WHERE id = ? AND ended_at IS NULL')
       .run(endedAt, auditDetail(detail), id);
   }
 
   /** A class's records, oldest first. */
-  classAudit(classId: string): AuditRow[] {
+  async classAudit(classId: string): Promise<AuditRow[]> {
     return this.db
       .prepare(
         `SELECT id, kind, instructor, student_id, student_name, started_at, ended_at, detail FROM audit
@@ -485,11 +460,11 @@ export class Store {
   }
 
   /** Deletes a class's records (the instructor clears them); returns how many. */
-  clearClassAudit(classId: string): number {
+  async clearClassAudit(classId: string): Promise<number> {
     return this.db.prepare('DELETE FROM audit WHERE class_id = ?').run(classId).changes;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }
