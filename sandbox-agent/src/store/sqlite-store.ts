@@ -4,13 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { taggedName } from '../protocol';
+import { candidateOf, chooseAgent } from './placement';
 import {
+  type AgentRow,
   type AuditRecord,
   type AuditRow,
   auditDetail,
   type ClassAttemptRow,
   type ClassRow,
   type ClassStudentRow,
+  type Placement,
   type QuizAttemptRow,
   type StepRow,
   type Store,
@@ -18,7 +21,7 @@ import {
   type StudentRow,
 } from './store';
 
-const SCHEMA_VERSION = 8;
+const SCHEMA_VERSION = 9;
 
 /** A migration is SQL, or a function where SQLite's SQL cannot say "only if missing". */
 const MIGRATIONS: Record<number, string | ((db: Database.Database) => void)> = {
@@ -122,6 +125,24 @@ const MIGRATIONS: Record<number, string | ((db: Database.Database) => void)> = {
     if (!columns.some((c) => c.name === 'agent_id'))
       db.exec("ALTER TABLE sandboxes ADD COLUMN agent_id TEXT NOT NULL DEFAULT 'local'");
   },
+  // The agents that report themselves, and the seat each student has on one (issue 22). On one VM these stay
+  // empty; they are here so that one store interface holds on both databases and the tests run on both.
+  9: `
+    CREATE TABLE IF NOT EXISTS agents (
+      id TEXT PRIMARY KEY,
+      url TEXT NOT NULL,
+      capacity INTEGER NOT NULL,
+      used INTEGER NOT NULL,
+      started_at INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS seats (
+      student_id TEXT PRIMARY KEY REFERENCES students(id) ON DELETE CASCADE,
+      agent_id TEXT NOT NULL,
+      placed_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS seats_agent ON seats(agent_id);
+  `,
 };
 
 export interface SqliteStoreOptions {
@@ -462,6 +483,71 @@ export class SqliteStore implements Store {
   /** Deletes a class's records (the instructor clears them); returns how many. */
   async clearClassAudit(classId: string): Promise<number> {
     return this.db.prepare('DELETE FROM audit WHERE class_id = ?').run(classId).changes;
+  }
+
+  // ---- many agents (issue 22) ----
+
+  async reportAgent(a: AgentRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO agents (id, url, capacity, used, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET url = excluded.url, capacity = excluded.capacity, used = excluded.used,
+           started_at = excluded.started_at, last_seen_at = excluded.last_seen_at`,
+      )
+      .run(a.id, a.url, a.capacity, a.used, a.started_at, a.last_seen_at);
+  }
+
+  async agentsSeenSince(since: number): Promise<AgentRow[]> {
+    return this.db.prepare('SELECT * FROM agents WHERE last_seen_at >= ? ORDER BY id').all(since) as AgentRow[];
+  }
+
+  async placeStudent(
+    studentId: string,
+    classId: string | undefined,
+    since: number,
+    now = Date.now(),
+  ): Promise<Placement | undefined> {
+    // One writer at a time in SQLite: the transaction alone makes the choice and the seat atomic.
+    return this.db
+      .transaction((): Placement | undefined => {
+        const live = this.db.prepare('SELECT * FROM agents WHERE last_seen_at >= ?').all(since) as AgentRow[];
+        const seat = this.db.prepare('SELECT agent_id FROM seats WHERE student_id = ?').get(studentId) as
+          | { agent_id: string }
+          | undefined;
+        const kept = seat && live.find((a) => a.id === seat.agent_id);
+        if (kept) return { agent: kept, placed: false };
+        const counts = this.db
+          .prepare(
+            `SELECT se.agent_id AS id, COUNT(*) AS seats,
+             SUM(CASE WHEN ? IS NOT NULL AND st.class_id = ? THEN 1 ELSE 0 END) AS classmates
+           FROM seats se JOIN students st ON st.id = se.student_id GROUP BY se.agent_id`,
+          )
+          .all(classId ?? null, classId ?? null) as { id: string; seats: number; classmates: number }[];
+        const chosen = chooseAgent(live.map((a) => candidateOf(a, counts)));
+        const agent = live.find((a) => a.id === chosen);
+        if (!agent) return undefined;
+        this.db
+          .prepare(
+            `INSERT INTO seats (student_id, agent_id, placed_at) VALUES (?, ?, ?)
+           ON CONFLICT (student_id) DO UPDATE SET agent_id = excluded.agent_id, placed_at = excluded.placed_at`,
+          )
+          .run(studentId, agent.id, now);
+        return { agent, placed: true };
+      })
+      .immediate();
+  }
+
+  async releaseSeat(studentId: string): Promise<void> {
+    this.db.prepare('DELETE FROM seats WHERE student_id = ? AND agent_id = ?').run(studentId, this.agentId);
+  }
+
+  async seatedOn(agentId: string): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT student_id FROM seats WHERE agent_id = ? ORDER BY student_id')
+      .all(agentId) as {
+      student_id: string;
+    }[];
+    return rows.map((r) => r.student_id);
   }
 
   async close(): Promise<void> {

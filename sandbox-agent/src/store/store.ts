@@ -86,6 +86,13 @@ export interface AgentRow {
   last_seen_at: number;
 }
 
+/** Where a student is to connect (issue 22): their agent, and whether this call gave them a new seat. */
+export interface Placement {
+  agent: AgentRow;
+  /** True when the student had no seat or theirs was on an agent no longer seen. */
+  placed: boolean;
+}
+
 /** What changed, for the instructor's live view. */
 export type StoreChange = { kind: 'join' | 'step' | 'quiz' | 'delete'; studentId?: string };
 
@@ -163,6 +170,28 @@ export interface Store {
   classAudit(classId: string): Promise<AuditRow[]>;
   /** Deletes a class's records (the instructor clears them); returns how many. */
   clearClassAudit(classId: string): Promise<number>;
+
+  // ---- many agents on one database (issue 22) ----
+
+  /** An agent says it is alive: its URL, capacity and sandboxes now, seen at `last_seen_at`. */
+  reportAgent(a: AgentRow): Promise<void>;
+  /** The agents seen at or after `since` (ms), by id. */
+  agentsSeenSince(since: number): Promise<AgentRow[]>;
+  /**
+   * The agent a student is to use: the one of their seat while it is seen at or after `since`; otherwise a new seat
+   * where placement.ts's chooseAgent() says among the agents seen since then. Undefined when every one of them is
+   * full (or none is). Atomic across agents: two placements at once never take the same last seat.
+   */
+  placeStudent(
+    studentId: string,
+    classId: string | undefined,
+    since: number,
+    now?: number,
+  ): Promise<Placement | undefined>;
+  /** The student's seat is freed when it is on this store's agent (their sandbox ended there); none elsewhere. */
+  releaseSeat(studentId: string): Promise<void>;
+  /** The students with a seat on an agent. */
+  seatedOn(agentId: string): Promise<string[]>;
 
   close(): Promise<void>;
 }
