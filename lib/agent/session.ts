@@ -2,15 +2,22 @@
 // in localStorage so a reload or a second visit finds the same sandbox and, within the agent's grace
 // period, the same shells. In class mode the token comes from joining the class (/turma) and is kept under
 // the same key, so the terminals find it here too.
-import { type ClassError, errorResponse } from '@protocol';
+import { agentRef, type ClassError, errorResponse } from '@protocol';
 import { z } from 'zod';
 import { takeEarlySession } from './early-session';
 import { TOKEN_STORAGE_KEY } from './storage-key';
 
 export { TOKEN_STORAGE_KEY };
 
-/** `sandbox` is optional: the agent names the sandbox in each terminal's hello anyway. */
-const sessionResponse = z.object({ token: z.string().min(1).max(4096), sandbox: z.string().optional() });
+/**
+ * `sandbox` is optional: the agent names the sandbox in each terminal's hello anyway. `agent`: the course has many
+ * agents and the terminals open on this one (issue 22); the session itself is asked of the page's agent again.
+ */
+const sessionResponse = z.object({
+  token: z.string().min(1).max(4096),
+  sandbox: z.string().optional(),
+  agent: agentRef.optional(),
+});
 export type Session = z.infer<typeof sessionResponse>;
 
 /**

@@ -52,6 +52,7 @@ describe('joinClass', () => {
     const cases: [number, string, string][] = [
       [404, 'unknown_code', 'unknownCode'],
       [403, 'class_closed', 'classClosed'],
+      [503, 'full', 'full'],
       [400, 'invalid_name', 'nameInvalid'],
       [429, 'rate_limited', 'rateLimited'],
       [400, 'not_class_mode', 'notClassMode'],

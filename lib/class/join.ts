@@ -23,6 +23,7 @@ export type JoinErrorKey =
   | 'unknownCode'
   | 'classClosed'
   | 'rateLimited'
+  | 'full'
   | 'notClassMode'
   | 'origin'
   | 'unreachable'
@@ -73,6 +74,8 @@ export function joinErrorKey(failure: AgentFailure): JoinErrorKey {
       return 'classClosed';
     case 'rate_limited':
       return 'rateLimited';
+    case 'full':
+      return 'full';
     case 'not_class_mode':
       return 'notClassMode';
     case 'origin':

@@ -172,8 +172,11 @@ export class TerminalConnection {
     // forgotten the token, or be gone, which only the session request can tell.
     if (this.token) this.opts.sessions.refresh(this.token);
     let token: string;
+    let placedOn: string | undefined;
     try {
-      token = (await this.opts.sessions.get()).token;
+      const session = await this.opts.sessions.get();
+      token = session.token;
+      placedOn = session.agent?.url;
     } catch (error) {
       if (gen !== this.generation) return;
       const refused = error instanceof SessionError && error.reason === 'refused';
@@ -195,7 +198,7 @@ export class TerminalConnection {
     const size = clampSize(this.opts.sink.cols, this.opts.sink.rows);
     let ws: WebSocket;
     try {
-      ws = new WebSocket(socketUrl(this.opts.agent, token, this.opts.tab, size.cols, size.rows));
+      ws = new WebSocket(socketUrl(this.opts.agent, token, this.opts.tab, size.cols, size.rows, placedOn));
     } catch {
       this.scheduleRetry('error', 'agentUnreachable');
       return;

@@ -36,6 +36,12 @@ describe('agent URLs', () => {
     expect(url.searchParams.get('rows')).toBe(String(MIN_ROWS));
     expect(socketUrl({ ...at, pageProtocol: 'https:' }, 't', 0, 80, 24)).toMatch(/^wss:\/\//);
   });
+  it('opens the terminal on the agent the session placed the student on, path and all (issue 22)', () => {
+    const onOther = new URL(socketUrl(at, 't', 0, 80, 24, 'http://127.0.0.1:3102'));
+    expect(`${onOther.origin}${onOther.pathname}`).toBe('ws://127.0.0.1:3102/ws');
+    const behindIngress = socketUrl(at, 't', 1, 80, 24, 'https://c.example/agents/gaiola-agent-2');
+    expect(behindIngress).toMatch(/^wss:\/\/c\.example\/agents\/gaiola-agent-2\/ws\?token=t&tab=1&/);
+  });
 });
 
 describe('clampSize', () => {

@@ -31,7 +31,18 @@ export function sessionUrl(at: AgentLocation): string {
   return `${scheme}://${at.hostname}:${at.port}${SESSION_PATH}`;
 }
 
-export function socketUrl(at: AgentLocation, token: string, tab: number, cols: number, rows: number): string {
+/**
+ * The terminal's WebSocket URL: on the agent the session named when the course has many (`placedOn`, its http(s)
+ * URL, maybe with a path: issue 22), else on the page's agent.
+ */
+export function socketUrl(
+  at: AgentLocation,
+  token: string,
+  tab: number,
+  cols: number,
+  rows: number,
+  placedOn?: string,
+): string {
   const scheme = at.pageProtocol === 'https:' ? 'wss' : 'ws';
   const size = clampSize(cols, rows);
   const query = new URLSearchParams({
@@ -41,7 +52,8 @@ export function socketUrl(at: AgentLocation, token: string, tab: number, cols: n
     cols: String(size.cols),
     rows: String(size.rows),
   });
-  return `${scheme}://${at.hostname}:${at.port}${WS_PATH}?${query.toString()}`;
+  const base = placedOn ? placedOn.replace(/^http/, 'ws') : `${scheme}://${at.hostname}:${at.port}`;
+  return `${base}${WS_PATH}?${query.toString()}`;
 }
 
 /** Sizes the agent accepts; a hidden or collapsed terminal can report 0 or NaN. */

@@ -15,6 +15,7 @@ import { createSandbox, reclaimLeftovers, releaseHostResources } from './kernel/
 import { loadCatalog } from './lessons/catalog';
 import { LessonEngine } from './lessons/engine';
 import { PanelHub, panelKernel, panelPokes } from './panel/panel-hub';
+import { AgentCluster } from './server/cluster';
 import { createAgentServer } from './server/http-server';
 import { loadOrCreateSecret, TokenSigner } from './server/token';
 import { SandboxRegistry } from './sessions/registry';
@@ -32,6 +33,8 @@ export interface AgentOptions {
   databaseUrl?: string;
   /** This agent's name among many (GAIOLA_AGENT_ID); 'local' on one VM. */
   agentId?: string;
+  /** Where browsers reach this agent as one of many (GAIOLA_AGENT_URL): set, it reports itself and places students. */
+  agentUrl?: string;
   /** The token key; by default the one kept in `dataDir` (made on first start). */
   secret?: Buffer;
   host: string;
@@ -169,6 +172,19 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
   if (panel) events.onShellActivity((student) => panelPokes(panel, student));
 
   const signer = new TokenSigner(opts.secret ?? loadOrCreateSecret(opts.dataDir));
+  const cluster = opts.agentUrl
+    ? new AgentCluster({
+        agentId: opts.agentId ?? 'local',
+        url: opts.agentUrl,
+        capacity: opts.maxSandboxes,
+        used: () => registry.size,
+        store,
+        signer,
+        log,
+      })
+    : undefined;
+  // A student who left (their grace ran out) frees their seat for the next; a restart of their lesson keeps it.
+  if (cluster) events.onDestroyed((_id, reason, student) => reason === 'grace-expired' && cluster.released(student));
   const classMode = engine
     ? createClassMode({
         mode: opts.mode,
@@ -176,6 +192,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         engine,
         events: classEvents,
         signer,
+        place: cluster && ((p, given) => cluster.place(p, given)),
         registry,
         maxSandboxes: opts.maxSandboxes,
         lessons: [...catalog.values()].map((l) => ({
@@ -213,6 +230,7 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
     panel,
     quiz: engine,
     classRoutes: classMode?.routes,
+    cluster,
     presence: classMode?.presence,
     refused: classMode?.refused,
     heartbeatMs: opts.heartbeatMs,
@@ -239,14 +257,17 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
           // The class's warm target is read before the pool fills, so it fills to the instructor's number.
           (classMode?.restoreWarmTarget() ?? Promise.resolve())
             .catch((err: Error) => log(`the class's warm target not read: ${err.message}`))
-            .finally(() => {
+            .then(() => {
               registry.startWarming();
-              resolve(port);
-            });
+              // One of many: reported only once it serves, so no student is placed on an agent not listening.
+              return cluster?.start();
+            })
+            .then(() => resolve(port), reject);
         });
       }),
     close: async (reason) => {
       try {
+        await cluster?.stop();
         classEvents.close();
         classMode?.close();
         panel?.closeAll();

@@ -29,7 +29,7 @@ describe('loadAgentConfig: GAIOLA_WARM_SANDBOXES', () => {
 });
 
 describe('loadAgentConfig: many agents on one database (issue 22)', () => {
-  const names = ['GAIOLA_DATABASE_URL', 'GAIOLA_AGENT_ID'] as const;
+  const names = ['GAIOLA_DATABASE_URL', 'GAIOLA_AGENT_ID', 'GAIOLA_AGENT_URL'] as const;
   const kept = Object.fromEntries(names.map((n) => [n, process.env[n]]));
   afterEach(() => {
     for (const n of names) {
@@ -73,6 +73,16 @@ describe('loadAgentConfig: many agents on one database (issue 22)', () => {
     })();
     expect(err).toMatch(/GAIOLA_DATABASE_URL must start with postgres:\/\//);
     expect(err).not.toContain('hunter2');
+  });
+
+  it('takes the URL browsers reach the agent at, only with a database to share', () => {
+    const db = 'postgres://gaiola@/gaiola?host=%2Ftmp';
+    expect(
+      load({ GAIOLA_DATABASE_URL: db, GAIOLA_AGENT_URL: 'https://c.example/agents/gaiola-agent-1/' }).agentUrl,
+    ).toBe('https://c.example/agents/gaiola-agent-1');
+    expect(load({}).agentUrl).toBeUndefined();
+    expect(() => load({ GAIOLA_AGENT_URL: 'http://127.0.0.1:3101' })).toThrow('needs GAIOLA_DATABASE_URL');
+    expect(() => load({ GAIOLA_DATABASE_URL: db, GAIOLA_AGENT_URL: 'ftp://x' })).toThrow('GAIOLA_AGENT_URL=ftp://x');
   });
 
   it.each(['Agent-0', '-a', 'a-', 'a/b', 'a'.repeat(64), 'agent_0'])('refuses the agent id %s', (id) => {

@@ -1,7 +1,7 @@
 // The agent's configuration, read once from the environment at start. Every knob has a default that
 // serves one student on localhost (solo mode).
 import path from 'node:path';
-import { MAX_WARM_TARGET } from './protocol';
+import { AGENT_ID, agentRef, MAX_WARM_TARGET } from './protocol';
 
 export interface AgentConfig {
   /** Address the agent listens on: loopback unless the instructor asks for the LAN (CONVENTIONS §9). */
@@ -29,6 +29,11 @@ export interface AgentConfig {
   databaseUrl: string | undefined;
   /** GAIOLA_AGENT_ID: this agent's name among many (a StatefulSet pod's name); 'local' on one VM. */
   agentId: string;
+  /**
+   * GAIOLA_AGENT_URL: where browsers reach this agent when it is one of many (`https://course.example/agents/<id>`);
+   * set, the agent reports itself to the database and places students (issue 22). Needs GAIOLA_DATABASE_URL.
+   */
+  agentUrl: string | undefined;
 }
 
 /** Ten minutes without a step while typing: longer than most steps take, short enough to help within a lesson. */
@@ -83,9 +88,20 @@ function databaseUrlFromEnv(): string | undefined {
 function agentIdFromEnv(): string {
   const raw = process.env.GAIOLA_AGENT_ID;
   if (raw === undefined || raw === '') return 'local';
-  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(raw))
+  if (!AGENT_ID.test(raw))
     throw new Error(`GAIOLA_AGENT_ID=${raw}: lowercase letters, digits and '-', as a pod's name (gaiola-agent-0)`);
   return raw;
+}
+
+function agentUrlFromEnv(): string | undefined {
+  const raw = process.env.GAIOLA_AGENT_URL;
+  if (raw === undefined || raw === '') return undefined;
+  const url = raw.replace(/\/+$/, '');
+  if (!agentRef.shape.url.safeParse(url).success)
+    throw new Error(`GAIOLA_AGENT_URL=${raw}: an http(s) URL without query, as browsers reach this agent`);
+  if (!process.env.GAIOLA_DATABASE_URL)
+    throw new Error('GAIOLA_AGENT_URL needs GAIOLA_DATABASE_URL: the agents share their students through it');
+  return url;
 }
 
 function siteUrlFromEnv(sitePort: number): string {
@@ -116,6 +132,7 @@ export function loadAgentConfig(repoRoot: string): AgentConfig {
     stuckFailures: intFromEnv('GAIOLA_STUCK_FAILURES', DEFAULT_STUCK_FAILURES, 1, 1000),
     databaseUrl: databaseUrlFromEnv(),
     agentId: agentIdFromEnv(),
+    agentUrl: agentUrlFromEnv(),
   };
 }
 

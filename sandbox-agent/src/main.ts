@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     agentId: config.agentId,
+    agentUrl: config.agentUrl,
     host: config.host,
     port: config.port,
     allowedOrigins: config.siteOrigins,

@@ -15,7 +15,7 @@ import type { TokenSigner } from '../server/token';
 import type { SandboxRegistry } from '../sessions/registry';
 import type { Store } from '../store/store';
 import { CpuSampler, parseMeminfo } from './capacity';
-import { ClassRoutes } from './class-routes';
+import { type ClassDeps, ClassRoutes } from './class-routes';
 import { isStuck } from './class-state';
 import { ClassWatch, stuckByFailures } from './class-watch';
 import type { ClassEvents } from './events';
@@ -57,6 +57,8 @@ export function createClassMode(opts: {
    */
   events: ClassEvents;
   signer: TokenSigner;
+  /** One agent of many (issue 22): where a joining student is placed. */
+  place?: ClassDeps['place'];
   registry: Pick<SandboxRegistry, 'size' | 'destroy' | 'broadcast' | 'shellsOf' | 'warmPool' | 'setWarmTarget'>;
   maxSandboxes: number;
   /** The site's origins: a look's socket comes from one. */
@@ -172,6 +174,7 @@ export function createClassMode(opts: {
           }
         : undefined,
     lastBroadcast: (classId) => (lastBroadcast?.classId === classId ? lastBroadcast.msg : undefined),
+    place: opts.place,
     log: opts.log,
   });
   return {

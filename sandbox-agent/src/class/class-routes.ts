@@ -16,10 +16,12 @@ import {
   cleanDisplayName,
   INSTRUCTOR_PATHS,
   type InstructorState,
+  type JoinResponse,
   joinRequest,
   normaliseClassCode,
   warmRequest,
 } from '../protocol';
+import type { Placed } from '../server/cluster';
 import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
 import { KeyedRateLimiter } from '../server/rate-limit';
@@ -75,6 +77,8 @@ export interface ClassDeps {
   lastBroadcast?(classId: string): BroadcastMessage | undefined;
   /** A lesson's step ids in order (a hand shows the first one not done). */
   stepIds(slug: string): readonly string[];
+  /** One agent of many (issue 22): where a student who joins is placed, and the token naming that agent. */
+  place?(p: TokenPayload, given: string | undefined): Promise<Placed | undefined>;
   /**
    * The warm pool as the instructor sets it (class mode only, issue 18): the most they may ask for now (the
    * capacity less the students' sandboxes), and keeping that many warm.
@@ -200,10 +204,8 @@ export class ClassRoutes implements ClassGate {
     const known = parsed.data.token ? signer.verify(parsed.data.token) : null;
     const returning = known && known.c === cls.id ? await store.classStudent(known.s) : undefined;
     if (known && returning && parsed.data.token) {
-      send(200, {
-        token: parsed.data.token,
-        student: { id: returning.id, name: returning.display_name, tag: returning.name_tag },
-      });
+      const student = { id: returning.id, name: returning.display_name, tag: returning.name_tag };
+      await this.answerJoin(known, parsed.data.token, student, send);
       return;
     }
     if (cls.closed_at !== null) {
@@ -217,8 +219,20 @@ export class ClassRoutes implements ClassGate {
     }
     const now = Date.now();
     const row = await store.joinClass(cls.id, newStudentId(), name, now);
-    const token = signer.sign({ s: row.id, i: now, m: 'class', c: cls.id, x: now + STUDENT_TOKEN_MS });
-    send(200, { token, student: { id: row.id, name: row.display_name, tag: row.name_tag } });
+    const payload: TokenPayload = { s: row.id, i: now, m: 'class', c: cls.id, x: now + STUDENT_TOKEN_MS };
+    const student = { id: row.id, name: row.display_name, tag: row.name_tag };
+    await this.answerJoin(payload, signer.sign(payload), student, send);
+  }
+
+  /** The joined student's token; with many agents, the one naming the agent they are placed on, and that agent. */
+  private async answerJoin(p: TokenPayload, token: string, student: JoinResponse['student'], send: ClassSend) {
+    if (!this.deps.place) {
+      send(200, { token, student } satisfies JoinResponse);
+      return;
+    }
+    const placed = await this.deps.place(p, token);
+    if (!placed) send(503, { error: 'full' satisfies ClassError });
+    else send(200, { token: placed.token, student, agent: placed.agent } satisfies JoinResponse);
   }
 
   private async instructorClass(token: string): Promise<ClassRow | undefined> {

@@ -3,6 +3,7 @@
 // Plain JSON over HTTP (POST bodies, never query strings, except the event stream's token), validated with
 // zod on both sides. Imports neither node nor DOM types.
 import { z } from 'zod';
+import { agentRef } from './cluster';
 import { warmPoolState } from './warm';
 
 /** `POST /class/join {code, name, token?}` → a student token of the class. */
@@ -70,6 +71,8 @@ export type JoinRequest = z.infer<typeof joinRequest>;
 export const joinResponse = z.object({
   token: z.string().min(1).max(512),
   student: z.object({ id: z.string(), name: z.string(), tag: z.number().int().positive() }),
+  /** The agent whose terminals the student opens, when the course has many (issue 22). */
+  agent: agentRef.optional(),
 });
 export type JoinResponse = z.infer<typeof joinResponse>;
 
@@ -91,6 +94,8 @@ export const CLASS_ERRORS = [
   'invalid_action',
   'invalid_broadcast',
   'invalid_warm_target',
+  // Many agents (issue 22): every agent the course has is at its capacity.
+  'full',
 ] as const;
 export type ClassError = (typeof CLASS_ERRORS)[number];
 export const errorResponse = z.object({

@@ -19,3 +19,4 @@ export * from './warm';
 export const WS_PATH = '/ws';
 /** HTTP endpoint on the agent that issues a solo-mode session token: `POST /session`. */
 export const SESSION_PATH = '/session';
+export * from './cluster';

@@ -5,8 +5,16 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { AGENT_MISSED_PINGS, AGENT_PING_EVERY_MS, CloseCode, MAX_FRAME_BYTES, SESSION_PATH } from '../protocol';
+import {
+  AGENT_MISSED_PINGS,
+  AGENT_PING_EVERY_MS,
+  type ClassError,
+  CloseCode,
+  MAX_FRAME_BYTES,
+  SESSION_PATH,
+} from '../protocol';
 import { CapacityError, type SandboxRegistry } from '../sessions/registry';
+import type { AgentCluster } from './cluster';
 import { type HelpHandler, type LessonHandler, type PanelHandler, TerminalConnection } from './connection';
 import { type QuizDeps, QuizRoutes } from './quiz-routes';
 import { readBody } from './read-body';
@@ -56,6 +64,8 @@ export interface AgentServerDeps {
   quiz?: Pick<QuizDeps, 'answer' | 'progress'>;
   /** Class mode's routes, and who may open a sandbox (solo mode: anyone holding a valid token). */
   classRoutes?: ClassGate;
+  /** One agent of many (issue 22): sessions name the agent chosen, and terminals open only where their seat is. */
+  cluster?: Pick<AgentCluster, 'place' | 'seatedHere'>;
   /** A student's tab connected to or left their sandbox (the instructor's "online"). */
   presence?(studentId: string, delta: 1 | -1): void;
   /** A student's tab was refused because every sandbox slot was taken. */
@@ -154,6 +164,12 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
       }
       const now = Date.now();
       const student = known ?? { s: newStudentId(), i: now, m: 'solo' as const, x: now + STUDENT_TOKEN_MS };
+      if (deps.cluster) {
+        const placed = await deps.cluster.place(student, known && previous ? previous : undefined);
+        if (!placed) sendJson(res, 503, { error: 'full' satisfies ClassError }, cors);
+        else sendJson(res, 200, { token: placed.token, agent: placed.agent }, cors);
+        return;
+      }
       deps.onStudentSeen(student.s);
       sendJson(res, 200, { token: known && previous ? previous : deps.signer.sign(student) }, cors);
       return;
@@ -175,7 +191,10 @@ export function createAgentServer(deps: AgentServerDeps): { server: http.Server;
     const decision =
       decided.ok && deps.classRoutes && !(await deps.classRoutes.acceptsStudent(decided.student))
         ? { ok: false as const, status: 401 }
-        : decided;
+        : // Another agent's student (or one whose seat moved): 409, and the page asks for its session again.
+          decided.ok && deps.cluster && !(await deps.cluster.seatedHere(decided.student))
+          ? { ok: false as const, status: 409 }
+          : decided;
     if (!decision.ok) {
       socket.end(
         `HTTP/1.1 ${decision.status} ${http.STATUS_CODES[decision.status] ?? ''}\r\nConnection: close\r\n\r\n`,

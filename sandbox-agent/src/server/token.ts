@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { AGENT_ID } from '../protocol';
 
 const payloadSchema = z.strictObject({
   /** Student id: 128 random bits, hex. */
@@ -19,6 +20,8 @@ const payloadSchema = z.strictObject({
     .optional(),
   /** Expires at, ms since the epoch (tokens of the first version carried none). */
   x: z.number().int().positive().optional(),
+  /** The agent whose terminals the student opens, when there are many (issue 22); none on one VM. */
+  a: z.string().regex(AGENT_ID).optional(),
 });
 export type TokenPayload = z.infer<typeof payloadSchema>;
 
