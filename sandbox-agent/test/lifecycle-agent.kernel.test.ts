@@ -2,13 +2,11 @@
 // tab joins the same sandbox, reset and destroy leave nothing (processes, mounts, cgroups, veths) and free the
 // uid range for the next sandbox, the cap refuses with 4007, and an agent restarted after SIGKILL reclaims what
 // the dead one left before it serves. Every wait polls for a state; no assertion is about time.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs, v2AgentLeafDir } from '../src/kernel/cgroup-layout';
 import { releaseAgentLeaf } from '../src/kernel/cgroups';
@@ -16,6 +14,7 @@ import { defaultKernelConfig, IDS_PER_SLOT } from '../src/kernel/config';
 import { reclaimLeftovers, releaseHostResources, type Sandbox } from '../src/kernel/sandbox';
 import { CloseCode } from '../src/protocol';
 import { type Harness, newToken, ORIGIN, startAgent, student, TermClient, tokenFor, waitUntil } from './agent-harness';
+import { AgentProcess, freePort } from './agent-process';
 import {
   eventually,
   hostMountPoints,
@@ -27,7 +26,6 @@ import {
 
 const { probe, skip } = kernelSuite('lifecycle-agent.kernel.test');
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /**
  * Slot offsets of this file's agents (startAgent maps offset o to uid 1048576 + (1100 + o) × 65536): random and
  * far above the offsets other test files use (0–40), so a test running in parallel never shares a uid range.
@@ -282,61 +280,6 @@ describe.skipIf(skip !== undefined)('agent lifecycle: capacity', () => {
     for (const c of [...served, retry]) await c.close();
   });
 });
-
-/** A free loopback port (closed again at once; the agent binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real agent (sandbox-agent/src/main.ts) as a child process, its log lines collected. */
-class AgentProcess {
-  readonly child: ChildProcess;
-  readonly lines: string[] = [];
-  readonly exited: Promise<void>;
-
-  constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let partial = '';
-    const onData = (chunk: Buffer) => {
-      const text = partial + chunk.toString('utf8');
-      const parts = text.split('\n');
-      partial = parts.pop() ?? '';
-      this.lines.push(...parts);
-    };
-    this.child.stdout?.on('data', onData);
-    this.child.stderr?.on('data', onData);
-    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
-  }
-
-  get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  lineIndex(re: RegExp): number {
-    return this.lines.findIndex((l) => re.test(l));
-  }
-
-  async listening(): Promise<void> {
-    await waitUntil(
-      () => this.lineIndex(/\[agent\] listening on/) >= 0 || !this.alive,
-      `the agent to listen (log: ${this.lines.join(' | ')})`,
-      60_000,
-    );
-    if (!this.alive) throw new Error(`the agent exited: ${this.lines.join('\n')}`);
-  }
-}
 
 /**
  * A run of real agent processes with names of their own (cgroup parent, run dir, uid range, data dir): the
