@@ -5,15 +5,20 @@
 // stream's delay, the agent's command round trips and the host's memory; and, while the class types, one
 // student's keystroke echo without looks and with 5 instructors' looks at once (issue 20: a look costs one
 // more copy of the output; the goal is the terminal benchmark's, p99 under 30 ms with other sandboxes typing).
-// Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100) and BENCH_CLASS_SECONDS (30) change it.
+// Then a class spread over several agents on PostgreSQL (issue 22, bench/class-cluster.ts).
+// Run: npm run bench:class (as root). BENCH_CLASS_SIZES (25,50,100; empty for none), BENCH_CLASS_SECONDS (30),
+// BENCH_CLUSTER_SIZE (300; 0 for none) and BENCH_CLUSTER_AGENTS (3) change it.
 
 import { MAX_LOOKS_PER_STUDENT } from '../sandbox-agent/src/protocol';
 import { newStudentId } from '../sandbox-agent/src/server/token';
 import { startAgent, TermClient } from '../sandbox-agent/test/agent-harness';
 import { helpOf, Look, openClass } from '../sandbox-agent/test/class-harness';
+import { runClassOverAgents } from './class-cluster';
 import { echoes, hostMemMiB, machine, sleep, summary } from './lib';
 
-const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').map(Number);
+const SIZES = (process.env.BENCH_CLASS_SIZES ?? '25,50,100').split(',').filter(Boolean).map(Number);
+const CLUSTER_SIZE = Number(process.env.BENCH_CLUSTER_SIZE ?? 300);
+const CLUSTER_AGENTS = Number(process.env.BENCH_CLUSTER_AGENTS ?? 3);
 const SECONDS = Number(process.env.BENCH_CLASS_SECONDS ?? 30);
 /** Each student types a command every this many ms (jittered ±50 %). */
 const EVERY_MS = 3000;
@@ -173,6 +178,7 @@ async function runClass(size: number): Promise<void> {
 async function main(): Promise<void> {
   console.log(`machine: ${machine()}`);
   for (const size of SIZES) await runClass(size);
+  if (CLUSTER_SIZE > 0) await runClassOverAgents(CLUSTER_SIZE, CLUSTER_AGENTS, SECONDS, EVERY_MS);
 }
 
 main().catch((err: Error) => {
