@@ -12,9 +12,11 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
-  const { databaseUrl, ...rest } = opts;
+  const { databaseUrl, dataDir, ...rest } = opts;
   if (databaseUrl) {
-    throw new Error('the PostgreSQL store is not written yet');
+    // Loaded only here: an agent on one VM never loads node-postgres.
+    const { PgStore } = await import('./pg-store');
+    return PgStore.open(databaseUrl, rest);
   }
-  return SqliteStore.open(opts.dataDir, rest);
+  return SqliteStore.open(dataDir, rest);
 }
