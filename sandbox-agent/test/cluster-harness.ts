@@ -47,8 +47,8 @@ export interface Cluster {
 
 export interface ClusterOptions {
   agents: number;
-  /** Sandboxes each agent takes at once (GAIOLA_MAX_SANDBOXES). */
-  capacity: number;
+  /** Sandboxes each agent takes at once (GAIOLA_MAX_SANDBOXES), or agent by agent. */
+  capacity: number | readonly number[];
   mode: 'solo' | 'class';
   /** Where this run's uid ranges start, in slots above the tests' usual ones; each agent takes SLOTS_PER_AGENT. */
   slotBase: number;
@@ -108,7 +108,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         GAIOLA_CGROUP_PARENT: parent,
         GAIOLA_RUN_DIR: `/run/${parent}`,
         GAIOLA_UID_BASE: String(uidBase),
-        GAIOLA_MAX_SANDBOXES: String(opts.capacity),
+        GAIOLA_MAX_SANDBOXES: String(typeof opts.capacity === 'number' ? opts.capacity : opts.capacity[i]),
         GAIOLA_WARM_SANDBOXES: '0',
         ...opts.env,
       };

@@ -86,9 +86,11 @@ export function postgresAvailable(): string | undefined {
  * locale and UTC, whatever the host's, so every server initdb makes is the same.
  */
 function asServer(user: RunAs | undefined, dir: string) {
+  // Built on Object.create(null): the site's type-check (a browser test imports this) types env as Next's ProcessEnv.
+  const env: NodeJS.ProcessEnv = Object.assign(Object.create(null), { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' });
   return {
     cwd: dir,
-    env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' },
+    env,
     ...(user && { uid: user.uid, gid: user.gid }),
   };
 }

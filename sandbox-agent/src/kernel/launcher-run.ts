@@ -37,6 +37,12 @@ export interface LauncherResult {
   stderr: string;
 }
 
+/**
+ * The launcher always runs with no environment at all. Made with Object.create(null) rather than `{}`: the site's
+ * type-check (a browser test imports the agent's test harness) sees Next's ProcessEnv, which requires NODE_ENV.
+ */
+export const NO_ENVIRONMENT: NodeJS.ProcessEnv = Object.create(null);
+
 export function runLauncherQuery(
   launcherPath: string,
   args: readonly string[],
@@ -44,7 +50,7 @@ export function runLauncherQuery(
   maxOutput: number = MAX_QUERY_OUTPUT,
 ): Promise<LauncherResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(launcherPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
+    const child = spawn(launcherPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: NO_ENVIRONMENT });
     let stdout = '';
     let stderr = '';
     // A character split across two pipe reads (a UTF-8 file name, a host name) must not come out garbled.

@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { defaultKernelConfig } from './config';
 import { sandboxJoinProcs } from './inspect';
-import { targetArgs } from './launcher-run';
+import { NO_ENVIRONMENT, targetArgs } from './launcher-run';
 import type { Sandbox } from './sandbox';
 import type { FileId, FixtureState } from './snapshot';
 
@@ -55,7 +55,7 @@ class MarkerFixture implements FixtureHandle {
     args: string[],
   ) {
     // stdin stays an open pipe we never write: EOF tells the launcher the agent is gone.
-    this.child = spawn(launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+    this.child = spawn(launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: NO_ENVIRONMENT });
     this.exited = new Promise((resolve) => {
       this.child.once('close', () => {
         this.alive = false;

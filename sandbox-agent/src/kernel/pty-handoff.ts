@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import type { SocketConstructorOpts } from 'node:net';
 import { constants } from 'node:os';
 import tty from 'node:tty';
+import { NO_ENVIRONMENT } from './launcher-run';
 import type { OnRead, ShellPty } from './pty-reader';
 
 interface PtyHandoff {
@@ -54,7 +55,7 @@ export function openHandedOffShell(
       launcherPath,
       [...args, '--hand-off', '3', '--cols', String(size.cols), '--rows', String(size.rows), '--', ...command],
       // stdin: a pipe we never write; its EOF tells the launcher the agent is gone.
-      { stdio: ['pipe', 'ignore', 'ignore', theirs], env: {} },
+      { stdio: ['pipe', 'ignore', 'ignore', theirs], env: NO_ENVIRONMENT },
     );
   } catch (err) {
     closeSync(mine);

@@ -3,7 +3,7 @@
 // RESOLVE_NO_MAGICLINKS), so symlinks, '..' and /proc magic links all stay inside (DESIGN.md "Checks").
 import { spawn } from 'node:child_process';
 import { defaultKernelConfig } from './config';
-import { targetArgs } from './launcher-run';
+import { NO_ENVIRONMENT, targetArgs } from './launcher-run';
 import type { Sandbox } from './sandbox';
 
 /** Checks read small kernel and config files; 1 MiB is far above any of them. */
@@ -54,7 +54,7 @@ export function readSandboxFile(
     path,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(launcher, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
+    const child = spawn(launcher, args, { stdio: ['ignore', 'pipe', 'pipe'], env: NO_ENVIRONMENT });
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = '';

@@ -16,7 +16,7 @@ import {
 } from './cgroups';
 import { type KernelConfig, uidBaseOfSlot } from './config';
 import { KernelOpError } from './errors';
-import { targetArgs } from './launcher-run';
+import { NO_ENVIRONMENT, targetArgs } from './launcher-run';
 import { pathIdentities } from './path-facts';
 import type { HostProbe } from './probe';
 import { openHandedOffShell } from './pty-handoff';
@@ -219,7 +219,7 @@ class LiveSandbox implements Sandbox {
     return new Promise((resolve, reject) => {
       // Without --hand-off the launcher relays the command's pty to its stdin and stdout; its stdin stays open
       // (an EOF there ends the session) until the command is done.
-      const child = spawn(this.cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+      const child = spawn(this.cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: NO_ENVIRONMENT });
       let output = '';
       let timedOut = false;
       const keep = (c: Buffer) => {
@@ -252,7 +252,7 @@ class LiveSandbox implements Sandbox {
       rows: clampSize(size.rows, MAX_TERMINAL_ROWS),
       cwd: '/',
       // Nothing of the agent's environment; the launcher gives the shell its own allow-list anyway.
-      env: {},
+      env: NO_ENVIRONMENT,
     };
     return { args, options };
   }
@@ -400,7 +400,7 @@ export async function createSandbox(
     for (const dir of cgroups.dirs) args.push('--cgroup', dir);
     args.push('--cgroup-entry', cfg.cgroupEntry);
     // stdin stays an open pipe we never write: if the agent dies, the launcher sees EOF and frees the sandbox.
-    launcher = spawn(cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+    launcher = spawn(cfg.launcherPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: NO_ENVIRONMENT });
     let stderr = '';
     launcher.stderr?.on('data', (chunk: Buffer) => {
       // Keep only the tail: a launcher never says much, but a bug must not grow the agent's memory.
