@@ -21,7 +21,8 @@ import {
   type StudentRow,
 } from './store';
 
-const SCHEMA_VERSION = 9;
+/** The schema this code writes; a file at another user_version is migrated when opened (db-import.ts refuses it). */
+export const SCHEMA_VERSION = 9;
 
 /** A migration is SQL, or a function where SQLite's SQL cannot say "only if missing". */
 const MIGRATIONS: Record<number, string | ((db: Database.Database) => void)> = {
