@@ -1,6 +1,6 @@
 // The course index: what gaiola is and the lessons in order, each with what it asks (steps, questions)
 // and, fetched by the browser from the agent, how far this student got. Rendered per request only for
-// the agent's port (runtime environment); nothing about the student is in the HTML.
+// the agent's port or path (runtime environment); nothing about the student is in the HTML.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -9,7 +9,7 @@ import { CourseProgressProvider, LessonBadge, ProgressNote } from '@/app/_compon
 import { CodeText } from '@/app/_components/lesson/code-text';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
-import { agentPort } from '@/lib/agent/config';
+import { pageAgent } from '@/lib/agent/config';
 import { format, getMessages } from '@/lib/i18n';
 import { hintParts } from '@/lib/lessons/hint';
 import { isLocale } from '@/lib/locales';
@@ -19,7 +19,7 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   await connection();
-  const port = agentPort(process.env.GAIOLA_AGENT_PORT);
+  const agent = pageAgent(process.env);
   const m = getMessages(locale).home;
   const badge = { label: m.progressLabel, steps: m.progressSteps, quiz: m.progressQuiz, complete: m.progressComplete };
   return (
@@ -34,12 +34,12 @@ export default async function CourseIndex({ params }: { params: Promise<{ locale
         </div>
         <p className={styles.intro}>{m.intro}</p>
         <ClassBanner
-          agentPort={port}
+          agent={agent}
           joinHref={`/${locale}/turma`}
           labels={{ join: m.classJoin, joinLink: m.classJoinLink, joinedAs: m.classJoinedAs }}
         />
         <h2 className={styles.heading}>{m.lessonsHeading}</h2>
-        <CourseProgressProvider agentPort={port}>
+        <CourseProgressProvider agent={agent}>
           <ol className={styles.lessons}>
             {lessons.map((lesson, i) => (
               <li key={lesson.slug} data-testid={`lesson-${lesson.slug}`}>

@@ -6,6 +6,7 @@
 // before the lesson's many steps and the quiz have hydrated, not after (issue 18).
 import { type ReactNode, Suspense } from 'react';
 import { findLesson } from '@/lessons/index';
+import type { PageAgent } from '@/lib/agent/config';
 import { getMessages } from '@/lib/i18n';
 import { htmlLang, type Locale } from '@/lib/locales';
 import { KernelPanelHost } from './kernel-panel/kernel-panel-host';
@@ -17,12 +18,12 @@ import { TerminalPanel } from './terminal/terminal-panel';
 
 export function LessonLayout({
   locale,
-  agentPort,
+  agent,
   slug,
   children,
 }: {
   locale: Locale;
-  agentPort: number;
+  agent: PageAgent;
   slug: string;
   children: ReactNode;
 }) {
@@ -33,7 +34,7 @@ export function LessonLayout({
     title: step.title[locale].replaceAll('`', ''),
   }));
   return (
-    <LessonProvider slug={slug} locale={locale} agentPort={agentPort}>
+    <LessonProvider slug={slug} locale={locale} agent={agent}>
       <SplitPane
         separatorLabel={m.lesson.splitter}
         textLabel={m.lesson.textRegion}
@@ -48,7 +49,7 @@ export function LessonLayout({
         terminal={
           <div className={styles.terminalColumn}>
             <div className={styles.terminalBox}>
-              <TerminalPanel agentPort={agentPort} messages={m.terminal} joinHref={`/${locale}/turma`} />
+              <TerminalPanel agent={agent} messages={m.terminal} joinHref={`/${locale}/turma`} />
             </div>
             <KernelPanelHost messages={m.panel} lang={htmlLang[locale]} />
           </div>

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sessionUrl } from '@/lib/terminal/wire';
+import type { PageAgent } from './config';
 import { earlySessionScript, takeEarlySession } from './early-session';
 import { SessionSource, type TokenStore } from './session';
 
@@ -8,7 +10,7 @@ interface Sent {
 }
 
 /** Runs the inline script as a browser would, against a page at `href` whose storage holds `stored`. */
-function runScript(port: number, href: string, stored: string | null, answer: string): Sent[] {
+function runScript(agent: PageAgent | number, href: string, stored: string | null, answer: string): Sent[] {
   const sent: Sent[] = [];
   const url = new URL(href);
   const win: Record<string, unknown> = {};
@@ -17,7 +19,13 @@ function runScript(port: number, href: string, stored: string | null, answer: st
     return Promise.resolve(new Response(JSON.stringify({ token: answer }), { status: 200 }));
   };
   const storage = { getItem: (key: string) => (key === 'gaiola.token' ? stored : null) };
-  new Function('window', 'location', 'localStorage', 'fetch', earlySessionScript(port))(win, url, storage, fetcher);
+  new Function(
+    'window',
+    'location',
+    'localStorage',
+    'fetch',
+    earlySessionScript(typeof agent === 'number' ? { port: agent } : agent),
+  )(win, url, storage, fetcher);
   (globalThis as { window?: unknown }).window = win;
   return sent;
 }
@@ -71,7 +79,22 @@ describe('the early session request', () => {
     expect((await source.get()).token).toBe('asked');
   });
 
-  it('takes only a port number into the script', () => {
-    for (const port of [0, 65536, 1.5, Number.NaN]) expect(() => earlySessionScript(port)).toThrow();
+  it('goes to the site’s agent path on the page’s own origin, the URL sessionUrl builds (GAIOLA_AGENT_PATH)', () => {
+    for (const href of ['https://c.example/pt/01-chroot', 'http://localhost:3000/gl/01-chroot']) {
+      const page = new URL(href);
+      const agent = { port: 3001, path: '/agents/any' };
+      const sent = runScript(agent, href, 'mine', 't');
+      expect(sent[0]?.url).toBe(`${page.origin}/agents/any/session`);
+      const at = { pageProtocol: page.protocol, hostname: page.hostname, pagePort: page.port, ...agent };
+      expect(sent[0]?.url).toBe(sessionUrl(at));
+      expect(takeEarlySession(sessionUrl(at), 'mine')).not.toBeNull();
+    }
+  });
+
+  it('takes only a port number and a valid path into the script', () => {
+    for (const port of [0, 65536, 1.5, Number.NaN]) expect(() => earlySessionScript({ port })).toThrow();
+    for (const path of ['/', 'agents', '/agents/', '/a"+alert(1)+"', '/A', ' /agents/any', `/${'a'.repeat(100)}`])
+      expect(() => earlySessionScript({ port: 3001, path }), path).toThrow(/bad agent path/);
+    expect(earlySessionScript({ port: 3001, path: '/agents/any' })).toContain('"/agents/any"');
   });
 });

@@ -4,6 +4,7 @@
 // script reads the stored token in the browser and sends it only to the agent's own session URL, built the
 // way lib/terminal/wire.ts builds it; the page can be cached or shared, the answer (no-store) cannot.
 import { SESSION_PATH } from '@protocol';
+import { agentPath, type PageAgent } from './config';
 import { TOKEN_STORAGE_KEY } from './storage-key';
 
 /** What the inline script leaves on `window`, taken once by the page's SessionSource. */
@@ -17,15 +18,23 @@ export interface EarlySession {
 const GLOBAL = '__gaiolaEarlySession';
 
 /**
- * The inline script's text. `port` is a number the server read (lib/agent/config.ts), the rest constants:
- * nothing from a request is interpolated. The `.catch` keeps an unreachable agent from being an unhandled
- * rejection; the SessionSource sees the same failure when it takes the promise.
+ * The inline script's text. The agent is a port number or a validated path the server read (lib/agent/config.ts),
+ * JSON-encoded, the rest constants: nothing from a request is interpolated. The URL is the one sessionUrl builds
+ * (lib/terminal/wire.ts agentBase): `<origin><path>/session` with a path, else `<scheme>://<hostname>:<port>/session`.
+ * The `.catch` keeps an unreachable agent from being an unhandled rejection; the SessionSource sees the same failure
+ * when it takes the promise.
  */
-export function earlySessionScript(port: number): string {
+export function earlySessionScript(agent: PageAgent): string {
+  const { port, path } = agent;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad agent port ${port}`);
+  if (path !== undefined && agentPath(path) !== path) throw new Error(`bad agent path ${JSON.stringify(path)}`);
   const key = JSON.stringify(TOKEN_STORAGE_KEY);
-  const path = JSON.stringify(SESSION_PATH);
-  return `(function(){try{var t=null;try{t=localStorage.getItem(${key})}catch(e){}var u=(location.protocol==='https:'?'https':'http')+'://'+location.hostname+':'+${port}+${path};var r=fetch(u,{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({token:t}),cache:'no-store'});r.catch(function(){});window.${GLOBAL}={url:u,token:t,response:r}}catch(e){}})();`;
+  const session = JSON.stringify(SESSION_PATH);
+  const scheme = `(location.protocol==='https:'?'https':'http')+'://'`;
+  // location.host is the hostname with the page's port when it is not the scheme's default, as agentBase writes it.
+  const base =
+    path === undefined ? `${scheme}+location.hostname+':'+${port}` : `${scheme}+location.host+${JSON.stringify(path)}`;
+  return `(function(){try{var t=null;try{t=localStorage.getItem(${key})}catch(e){}var u=${base}+${session};var r=fetch(u,{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({token:t}),cache:'no-store'});r.catch(function(){});window.${GLOBAL}={url:u,token:t,response:r}}catch(e){}})();`;
 }
 
 /**

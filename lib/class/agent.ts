@@ -3,7 +3,7 @@
 // sends prose). Never throws: a page shows a result, it does not catch one.
 import { type ClassError, errorResponse } from '@protocol';
 import type { z } from 'zod';
-import type { AgentLocation } from '@/lib/terminal/wire';
+import { type AgentLocation, agentBase } from '@/lib/terminal/wire';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -23,10 +23,9 @@ export type AgentResult<T> =
       readonly max?: number;
     };
 
-/** `http://<page hostname>:<agent port><path>`: the agent is on the machine that served the page. */
+/** `<page's agent><path>`: the agent on the machine that served the page, or at the site's agent path (agentBase). */
 export function agentUrl(at: AgentLocation, path: string): string {
-  const scheme = at.pageProtocol === 'https:' ? 'https' : 'http';
-  return `${scheme}://${at.hostname}:${at.port}${path}`;
+  return `${agentBase(at)}${path}`;
 }
 
 const browserFetch: Fetch = (u, i) => fetch(u, i);

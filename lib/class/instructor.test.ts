@@ -80,6 +80,20 @@ describe('InstructorClient', () => {
       'http://10.0.0.5:3001/instructor/events?token=a%2Bb%2Fc',
     );
     expect(new InstructorClient({ ...at, pageProtocol: 'https:' }, 't').eventsUrl()).toMatch(/^https:/);
+    const behindIngress = { ...at, pageProtocol: 'https:', pagePort: '', path: '/agents/any' };
+    expect(new InstructorClient(behindIngress, 't').eventsUrl()).toBe(
+      'https://10.0.0.5/agents/any/instructor/events?token=t',
+    );
+  });
+
+  it('opens a look on the page’s agent, at its port or at the site’s agent path (GAIOLA_AGENT_PATH)', () => {
+    expect(new InstructorClient(at, 't').lookUrl('s1', 'Ana')).toBe(
+      'ws://10.0.0.5:3001/instructor/look?token=t&student=s1&name=Ana',
+    );
+    const behindIngress = { ...at, pageProtocol: 'https:', pagePort: '8443', path: '/agents/any' };
+    expect(new InstructorClient(behindIngress, 't').lookUrl('s1', 'Ana')).toBe(
+      'wss://10.0.0.5:8443/agents/any/instructor/look?token=t&student=s1&name=Ana',
+    );
   });
 });
 

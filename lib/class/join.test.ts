@@ -33,6 +33,14 @@ describe('joinClass', () => {
   it('POSTs code, name and the held token to the agent on the page host', async () => {
     const url = joinUrl({ pageProtocol: 'http:', hostname: '192.168.1.10', port: 3001 });
     expect(url).toBe('http://192.168.1.10:3001/class/join');
+    const behindIngress = {
+      pageProtocol: 'https:',
+      hostname: 'c.example',
+      pagePort: '',
+      port: 3001,
+      path: '/agents/any',
+    };
+    expect(joinUrl(behindIngress)).toBe('https://c.example/agents/any/class/join');
     const fetcher = vi.fn(async () => json(200, { token: 'tok', student }));
     const result = await joinClass(url, { code: 'ACDEFG', name: 'Ana', token: 'old' }, fetcher);
     expect(result).toEqual({ ok: true, value: { token: 'tok', student } });
@@ -92,7 +100,7 @@ describe('joinErrorText', () => {
     // `ZZZZZZ` was refused with a message that named only 0, O, 1 and I
     expect(checkJoinForm('ZZZZZZ', 'Ana')).toEqual({ ok: false, error: 'codeFormat' });
     for (const locale of ['pt', 'gl'] as const) {
-      const text = joinErrorText(getMessages(locale).class.join.error, { key: 'codeFormat', status: 0 }, '', 3001);
+      const text = joinErrorText(getMessages(locale).class.join.error, { key: 'codeFormat', status: 0 }, '');
       expect(text, locale).toContain([...CLASS_CODE_ALPHABET].join(' '));
       expect(text, locale).toContain('6');
       expect(text, locale).not.toMatch(/\{\w+\}/);
@@ -101,8 +109,8 @@ describe('joinErrorText', () => {
 
   it('fills the agent’s address and the HTTP status where a message has them', () => {
     const errors = getMessages('pt').class.join.error;
-    expect(joinErrorText(errors, { key: 'unreachable', status: 0 }, '10.0.0.5', 3001)).toContain('10.0.0.5:3001');
-    expect(joinErrorText(errors, { key: 'unexpected', status: 502 }, '', 3001)).toContain('502');
+    expect(joinErrorText(errors, { key: 'unreachable', status: 0 }, '10.0.0.5:3001')).toContain(' 10.0.0.5:3001.');
+    expect(joinErrorText(errors, { key: 'unexpected', status: 502 }, '')).toContain('502');
   });
 });
 

@@ -92,21 +92,19 @@ const SPACED_ALPHABET = [...CLASS_CODE_ALPHABET].join(' ');
 
 /**
  * The text of a refusal (`class.join.error`), its placeholders filled: the code's length and alphabet, the
- * name's limit, the agent's address (`host`, `port`) and the HTTP status.
+ * name's limit, the agent's address (`address`: agentAddress) and the HTTP status.
  */
 export function joinErrorText(
   errors: Readonly<Record<JoinErrorKey, string>>,
   refusal: { readonly key: JoinErrorKey; readonly status: number },
-  host: string,
-  port: number,
+  address: string,
 ): string {
   return format(errors[refusal.key], {
     length: CLASS_CODE_LENGTH,
     alphabet: SPACED_ALPHABET,
     max: MAX_NAME_LENGTH,
     status: refusal.status,
-    host,
-    port,
+    address,
   });
 }
 

@@ -12,7 +12,7 @@ import {
   lookCloseName,
   lookMessage,
 } from '@protocol';
-import type { AgentLocation } from '@/lib/terminal/wire';
+import { type AgentLocation, agentBase } from '@/lib/terminal/wire';
 
 export type LookEnd = LookCloseName | 'closed';
 
@@ -28,9 +28,8 @@ export interface LookHandle {
 }
 
 export function lookUrl(at: AgentLocation, token: string, student: string, name: string): string {
-  const scheme = at.pageProtocol === 'https:' ? 'wss' : 'ws';
   const q = new URLSearchParams({ token, student, name });
-  return `${scheme}://${at.hostname}:${at.port}${LOOK_PATH}?${q.toString()}`;
+  return `${agentBase(at, 'ws')}${LOOK_PATH}?${q.toString()}`;
 }
 
 /** Why a look ended, from its close code. */

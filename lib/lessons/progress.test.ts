@@ -11,6 +11,10 @@ describe('progressUrl', () => {
       'http://10.0.0.5:3001/progress',
     );
   });
+  it('asks /progress at the site’s agent path on the page’s origin (GAIOLA_AGENT_PATH)', () => {
+    const at = { pageProtocol: 'https:', hostname: 'c.example', pagePort: '', port: 3001, path: '/agents/any' };
+    expect(progressUrl(at)).toBe('https://c.example/agents/any/progress');
+  });
 });
 
 describe('fetchProgress', () => {

@@ -3,7 +3,7 @@
 // nothing to show, not an error. Agent down: the list shows without progress and a quiet note.
 import { PROGRESS_PATH, type ProgressResponse, progressResponse } from '@protocol';
 import type { TokenStore } from '@/lib/agent/session';
-import type { AgentLocation } from '@/lib/terminal/wire';
+import { type AgentLocation, agentBase } from '@/lib/terminal/wire';
 
 export type CourseProgress = ProgressResponse['lessons'];
 
@@ -16,8 +16,7 @@ export type ProgressState =
   | { readonly kind: 'unreachable' };
 
 export function progressUrl(at: AgentLocation): string {
-  const scheme = at.pageProtocol === 'https:' ? 'https' : 'http';
-  return `${scheme}://${at.hostname}:${at.port}${PROGRESS_PATH}`;
+  return `${agentBase(at)}${PROGRESS_PATH}`;
 }
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;

@@ -37,4 +37,16 @@ describe('httpQuizAgent', () => {
     await expect(httpQuizAgent(at, sessions, refused).answer(answer)).rejects.toThrow(/400/);
     expect(refused).toHaveBeenCalledTimes(1);
   });
+
+  it('asks the page’s agent: its port, or the site’s agent path on the page’s origin (GAIOLA_AGENT_PATH)', async () => {
+    const urls: string[] = [];
+    const fetcher = vi.fn(async (url: string) => {
+      urls.push(url);
+      return reply(200, graded);
+    });
+    await httpQuizAgent(at, sessions, fetcher).answer(answer);
+    const behindIngress = { ...at, pageProtocol: 'https:', hostname: 'c.example', pagePort: '', path: '/agents/any' };
+    await httpQuizAgent(behindIngress, sessions, fetcher).answer(answer);
+    expect(urls).toEqual(['http://localhost:3001/quiz', 'https://c.example/agents/any/quiz']);
+  });
 });

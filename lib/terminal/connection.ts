@@ -6,6 +6,7 @@ import type { SessionSource } from '@/lib/agent/session';
 import { SessionError } from '@/lib/agent/session';
 import {
   type AgentLocation,
+  agentAddress,
   type Bytes,
   backoffMs,
   binaryStringToBytes,
@@ -322,8 +323,8 @@ export class TerminalConnection {
   ): void {
     const delay = delayMs ?? backoffMs(this.attempt);
     this.attempt++;
-    const { hostname, port } = this.opts.agent;
-    this.emit(state, message, { ...vars, host: hostname, port, command: 'npm start' }, 'retry', Date.now() + delay);
+    const address = agentAddress(this.opts.agent);
+    this.emit(state, message, { ...vars, address, command: 'npm start' }, 'retry', Date.now() + delay);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

@@ -4,13 +4,14 @@
 import type { ClientMessage } from '@protocol';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
+import type { PageAgent } from '@/lib/agent/config';
 import { sessionSource } from '@/lib/agent/session';
 import { copyText, readClipboardText } from '@/lib/clipboard';
 import { type ConnectionOptions, type TabStatus, TerminalConnection } from './connection';
 import { type LeaveDirection, leaveDirection } from './leave';
 import { ReplyGuard } from './reply-guard';
 import { registerTerminal, unregisterTerminal } from './test-hook';
-import { type AgentLocation, sessionUrl } from './wire';
+import { agentLocation, sessionUrl } from './wire';
 
 export interface TerminalController {
   readonly term: Terminal;
@@ -40,7 +41,8 @@ export interface TerminalController {
 
 export interface ControllerOptions {
   readonly tab: number;
-  readonly agentPort: number;
+  /** The page's agent (lib/agent/config.ts): where the session is asked for. */
+  readonly agent: PageAgent;
   readonly newShellBanner: string;
   /** The accessible name of the terminal's input (its tab's name): xterm's own is English. */
   readonly inputLabel: string;
@@ -111,11 +113,7 @@ export function createTerminalController(host: HTMLElement, opts: ControllerOpti
   // Agent output goes through the guard: a replayed screen's queries are not answered again.
   const guard = new ReplyGuard(term);
 
-  const agent: AgentLocation = {
-    pageProtocol: window.location.protocol,
-    hostname: window.location.hostname,
-    port: opts.agentPort,
-  };
+  const agent = agentLocation(window.location, opts.agent);
   const connection = new TerminalConnection({
     tab: opts.tab,
     agent,

@@ -1,6 +1,9 @@
 import { CloseCode, FLOW_ACK_EVERY, MAX_COLS, MIN_ROWS, PASTE_CHUNK_BYTES, PROTOCOL_VERSION } from '@protocol';
 import { describe, expect, it } from 'vitest';
 import {
+  agentAddress,
+  agentBase,
+  agentLocation,
   backoffMs,
   binaryStringToBytes,
   CAPACITY_RETRY_MS,
@@ -41,6 +44,36 @@ describe('agent URLs', () => {
     expect(`${onOther.origin}${onOther.pathname}`).toBe('ws://127.0.0.1:3102/ws');
     const behindIngress = socketUrl(at, 't', 1, 80, 24, 'https://c.example/agents/gaiola-agent-2');
     expect(behindIngress).toMatch(/^wss:\/\/c\.example\/agents\/gaiola-agent-2\/ws\?token=t&tab=1&/);
+  });
+});
+
+describe('the page’s agent: a port on the page’s host, or a path on its origin (GAIOLA_AGENT_PATH, issue 22)', () => {
+  const page = (href: string) => new URL(href);
+  it('without a path: the agent port on the page’s hostname, whatever port the page has', () => {
+    const at = agentLocation(page('http://10.0.0.5:3000/pt/01-chroot'), { port: 3001 });
+    expect(agentBase(at)).toBe('http://10.0.0.5:3001');
+    expect(agentBase(at, 'ws')).toBe('ws://10.0.0.5:3001');
+    expect(sessionUrl(at)).toBe('http://10.0.0.5:3001/session');
+    expect(agentAddress(at)).toBe('10.0.0.5:3001');
+    const v6 = agentLocation(page('https://[::1]:8443/pt'), { port: 4001 });
+    expect(agentBase(v6, 'ws')).toBe('wss://[::1]:4001');
+  });
+  it('with a path: the page’s own origin (its port kept), then the path', () => {
+    const at = agentLocation(page('https://gaiola.example.org/pt/01-chroot'), { port: 3001, path: '/agents/any' });
+    expect(agentBase(at)).toBe('https://gaiola.example.org/agents/any');
+    expect(sessionUrl(at)).toBe('https://gaiola.example.org/agents/any/session');
+    expect(agentAddress(at)).toBe('gaiola.example.org/agents/any');
+    const socket = new URL(socketUrl(at, 't', 0, 80, 24));
+    expect(`${socket.origin}${socket.pathname}`).toBe('wss://gaiola.example.org/agents/any/ws');
+    const local = agentLocation(page('http://localhost:8080/gl'), { port: 3001, path: '/a' });
+    expect(sessionUrl(local)).toBe('http://localhost:8080/a/session');
+    expect(socketUrl(local, 't', 1, 80, 24)).toMatch(/^ws:\/\/localhost:8080\/a\/ws\?token=t&tab=1&/);
+  });
+  it('a placed session’s agent still wins over the page’s for the terminal', () => {
+    const at = agentLocation(page('https://c.example/pt'), { port: 3001, path: '/agents/any' });
+    expect(socketUrl(at, 't', 0, 80, 24, 'https://c.example/agents/gaiola-agent-1')).toMatch(
+      /^wss:\/\/c\.example\/agents\/gaiola-agent-1\/ws\?/,
+    );
   });
 });
 

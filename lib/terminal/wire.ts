@@ -17,18 +17,47 @@ import {
   serverMessage,
   WS_PATH,
 } from '@protocol';
+import type { PageAgent } from '@/lib/agent/config';
 
-export interface AgentLocation {
+/**
+ * "The page's agent", as the browser reaches it: at `port` on the page's host (one VM, a classroom), or, when the site
+ * sets GAIOLA_AGENT_PATH (lib/agent/config.ts), at `path` on the page's own origin (behind an ingress: issue 22).
+ */
+export interface AgentLocation extends PageAgent {
   /** `location.protocol` of the page: `https:` makes the agent URLs secure too. */
   readonly pageProtocol: string;
   /** `location.hostname` of the page (IPv6 keeps its brackets). */
   readonly hostname: string;
-  readonly port: number;
+  /** `location.port` of the page ('' for the scheme's default): part of the origin when the agent is at `path`. */
+  readonly pagePort?: string;
+}
+
+/** The page's agent as seen from `page` (the browser's `window.location`). */
+export function agentLocation(
+  page: { readonly protocol: string; readonly hostname: string; readonly port: string },
+  agent: PageAgent,
+): AgentLocation {
+  return { pageProtocol: page.protocol, hostname: page.hostname, pagePort: page.port, ...agent };
+}
+
+/**
+ * The one place that builds the page's agent's base URL, no trailing slash: `<page origin><path>` when the site
+ * set a path, else `<scheme>://<hostname>:<port>`. `ws` gives the WebSocket scheme (wss under https).
+ */
+export function agentBase(at: AgentLocation, kind: 'http' | 'ws' = 'http'): string {
+  const secure = at.pageProtocol === 'https:' ? 's' : '';
+  const scheme = `${kind}${secure}`;
+  if (at.path === undefined) return `${scheme}://${at.hostname}:${at.port}`;
+  return `${scheme}://${at.hostname}${at.pagePort ? `:${at.pagePort}` : ''}${at.path}`;
+}
+
+/** The page's agent as error texts name it: `host:port`, or `host/path` behind an ingress. */
+export function agentAddress(at: AgentLocation): string {
+  return agentBase(at).replace(/^https?:\/\//, '');
 }
 
 export function sessionUrl(at: AgentLocation): string {
-  const scheme = at.pageProtocol === 'https:' ? 'https' : 'http';
-  return `${scheme}://${at.hostname}:${at.port}${SESSION_PATH}`;
+  return `${agentBase(at)}${SESSION_PATH}`;
 }
 
 /**
@@ -43,7 +72,6 @@ export function socketUrl(
   rows: number,
   placedOn?: string,
 ): string {
-  const scheme = at.pageProtocol === 'https:' ? 'wss' : 'ws';
   const size = clampSize(cols, rows);
   const query = new URLSearchParams({
     token,
@@ -52,7 +80,7 @@ export function socketUrl(
     cols: String(size.cols),
     rows: String(size.rows),
   });
-  const base = placedOn ? placedOn.replace(/^http/, 'ws') : `${scheme}://${at.hostname}:${at.port}`;
+  const base = placedOn ? placedOn.replace(/^http/, 'ws') : agentBase(at, 'ws');
   return `${base}${WS_PATH}?${query.toString()}`;
 }
 

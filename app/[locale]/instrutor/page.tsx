@@ -10,7 +10,7 @@ import type { LessonOutline } from '@/app/_components/class/types';
 import { localHints } from '@/app/_components/lesson/step';
 import { SiteHeader } from '@/app/_components/site-header';
 import { lessons } from '@/lessons/index';
-import { agentPort } from '@/lib/agent/config';
+import { pageAgent } from '@/lib/agent/config';
 import { getMessages } from '@/lib/i18n';
 import { htmlLang, isLocale } from '@/lib/locales';
 
@@ -49,7 +49,7 @@ export default async function InstructorPage({ params }: { params: Params }) {
       <main id="main" className={styles.instructorMain}>
         <h1 className="visually-hidden">{m.title}</h1>
         <InstructorView
-          agentPort={agentPort(process.env.GAIOLA_AGENT_PORT)}
+          agent={pageAgent(process.env)}
           locale={locale}
           lang={htmlLang[locale]}
           outline={outline}

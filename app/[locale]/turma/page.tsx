@@ -1,12 +1,12 @@
 // The class join page (`/pt/turma?codigo=ACDEFG`, the link and QR code the instructor shows): a class
-// code and a display name. Rendered per request for the agent's port; the code in the URL prefills the
+// code and a display name. Rendered per request for the agent's port or path; the code in the URL prefills the
 // form, and the student's identity stays in the browser.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { JoinForm } from '@/app/_components/class/join-form';
 import { SiteHeader } from '@/app/_components/site-header';
-import { agentPort } from '@/lib/agent/config';
+import { pageAgent } from '@/lib/agent/config';
 import { getMessages } from '@/lib/i18n';
 import { isLocale } from '@/lib/locales';
 import styles from '../home.module.css';
@@ -32,12 +32,7 @@ export default async function JoinPage({ params, searchParams }: { params: Param
       <main id="main" className={styles.main}>
         <h1>{m.title}</h1>
         <p className={styles.intro}>{m.intro}</p>
-        <JoinForm
-          agentPort={agentPort(process.env.GAIOLA_AGENT_PORT)}
-          courseHref={`/${locale}`}
-          initialCode={initialCode}
-          messages={m}
-        />
+        <JoinForm agent={pageAgent(process.env)} courseHref={`/${locale}`} initialCode={initialCode} messages={m} />
       </main>
     </>
   );

@@ -5,6 +5,7 @@
 // nothing here needs a secure context (no crypto.randomUUID, no clipboard API).
 import type { InstructorAction, InstructorState } from '@protocol';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { PageAgent } from '@/lib/agent/config';
 import type { AgentFailure, AgentResult } from '@/lib/class/agent';
 import { ClassFeed, type FeedSnapshot } from '@/lib/class/feed';
 import { exportFileName, InstructorClient } from '@/lib/class/instructor';
@@ -12,6 +13,7 @@ import { takeInstructorToken } from '@/lib/class/instructor-token';
 import { DEFAULT_SORT, type Sort } from '@/lib/class/table';
 import type { Locale } from '@/lib/locales';
 import { format } from '@/lib/template';
+import { agentAddress, agentLocation } from '@/lib/terminal/wire';
 import { ActionButtons } from './action-buttons';
 import { BroadcastForm } from './broadcast-form';
 import { Capacity } from './capacity';
@@ -54,13 +56,13 @@ function download(blob: Blob, name: string): void {
 type Notice = { readonly text: string; readonly error: boolean };
 
 export function InstructorView({
-  agentPort,
+  agent,
   locale,
   lang,
   outline,
   messages,
 }: {
-  agentPort: number;
+  agent: PageAgent;
   locale: Locale;
   /** BCP 47 tag for Intl (pt-BR, gl). */
   lang: string;
@@ -83,15 +85,10 @@ export function InstructorView({
 
   useEffect(() => setToken(takeInstructorToken(window)), []);
 
+  const { port, path } = agent;
   const client = useMemo(
-    () =>
-      token
-        ? new InstructorClient(
-            { pageProtocol: window.location.protocol, hostname: window.location.hostname, port: agentPort },
-            token,
-          )
-        : null,
-    [token, agentPort],
+    () => (token ? new InstructorClient(agentLocation(window.location, { port, path }), token) : null),
+    [token, port, path],
   );
 
   useEffect(() => {
@@ -112,7 +109,7 @@ export function InstructorView({
 
   const failureText = useCallback(
     (error: AgentFailure, status: number, max?: number) => {
-      const vars = { status, error, host: window.location.hostname, port: agentPort };
+      const vars = { status, error, address: agentAddress(agentLocation(window.location, { port, path })) };
       if (error === 'token') return messages.badToken;
       if (error === 'unreachable') return format(messages.unreachable, vars);
       if (error === 'not_class_mode') return messages.notClassMode;
@@ -121,7 +118,7 @@ export function InstructorView({
       if (error === 'invalid_warm_target' && max !== undefined) return format(messages.warm.invalid, { max });
       return format(messages.actionFailed, vars);
     },
-    [agentPort, messages],
+    [port, path, messages],
   );
 
   /** One request of the instructor's: busy meanwhile, then what came of it (`done`, or why not) in the notice line. */

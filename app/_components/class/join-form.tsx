@@ -4,6 +4,7 @@
 // typed. A browser that already joined sees as whom, and can go straight on.
 import { CLASS_CODE_LENGTH, MAX_NAME_LENGTH } from '@protocol';
 import { type FormEvent, type InputHTMLAttributes, useEffect, useId, useState } from 'react';
+import type { PageAgent } from '@/lib/agent/config';
 import { browserTokenStore } from '@/lib/agent/session';
 import { checkJoinForm, type JoinErrorKey, joinClass, joinErrorKey, joinErrorText, joinUrl } from '@/lib/class/join';
 import {
@@ -15,6 +16,7 @@ import {
 import { displayName } from '@/lib/class/table';
 import type { Messages } from '@/lib/i18n';
 import { format } from '@/lib/template';
+import { agentAddress, agentLocation } from '@/lib/terminal/wire';
 import styles from './class.module.css';
 
 export type JoinMessages = Messages['class']['join'];
@@ -25,12 +27,12 @@ interface Refusal {
 }
 
 export function JoinForm({
-  agentPort,
+  agent,
   courseHref,
   initialCode,
   messages,
 }: {
-  agentPort: number;
+  agent: PageAgent;
   /** Where a joined student goes: `/<locale>`. */
   courseHref: string;
   /** `?codigo=` of the link or QR code the student followed. */
@@ -57,11 +59,7 @@ export function JoinForm({
     }
     setBusy(true);
     setRefusal(null);
-    const url = joinUrl({
-      pageProtocol: window.location.protocol,
-      hostname: window.location.hostname,
-      port: agentPort,
-    });
+    const url = joinUrl(agentLocation(window.location, agent));
     const result = await joinClass(url, { code: checked.code, name: checked.name, token: browserTokenStore.get() });
     if (!result.ok) {
       setBusy(false);
@@ -75,7 +73,11 @@ export function JoinForm({
   };
 
   const errorText = refusal
-    ? joinErrorText(messages.error, refusal, typeof window === 'undefined' ? '' : window.location.hostname, agentPort)
+    ? joinErrorText(
+        messages.error,
+        refusal,
+        typeof window === 'undefined' ? '' : agentAddress(agentLocation(window.location, agent)),
+      )
     : '';
   const codeWrong = refusal?.key === 'codeFormat' || refusal?.key === 'unknownCode';
   const nameWrong = refusal?.key === 'nameInvalid';

@@ -5,9 +5,12 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
+import type { PageAgent } from '@/lib/agent/config';
 import { browserTokenStore } from '@/lib/agent/session';
+import { agentUrl } from '@/lib/class/agent';
 import { browserLocalStorage, loadJoinedStudent } from '@/lib/class/student-store';
 import { format } from '@/lib/template';
+import { agentLocation } from '@/lib/terminal/wire';
 import styles from './course-progress.module.css';
 
 const health = z.object({ mode: z.enum(['solo', 'class']).optional() });
@@ -15,19 +18,19 @@ const health = z.object({ mode: z.enum(['solo', 'class']).optional() });
 type Banner = { kind: 'none' } | { kind: 'join' } | { kind: 'joined'; name: string };
 
 export function ClassBanner({
-  agentPort,
+  agent,
   joinHref,
   labels,
 }: {
-  agentPort: number;
+  agent: PageAgent;
   joinHref: string;
   labels: { join: string; joinLink: string; joinedAs: string };
 }) {
   const [banner, setBanner] = useState<Banner>({ kind: 'none' });
+  const { port, path } = agent;
   useEffect(() => {
-    const scheme = window.location.protocol === 'https:' ? 'https' : 'http';
     let live = true;
-    fetch(`${scheme}://${window.location.hostname}:${agentPort}/health`)
+    fetch(agentUrl(agentLocation(window.location, { port, path }), '/health'))
       .then(async (res) => health.safeParse(await res.json()))
       .then((parsed) => {
         if (!live || !parsed.success || parsed.data.mode !== 'class') return;
@@ -40,7 +43,7 @@ export function ClassBanner({
     return () => {
       live = false;
     };
-  }, [agentPort]);
+  }, [port, path]);
   if (banner.kind === 'none') return null;
   return (
     <p className={styles.classBanner} data-testid="class-banner" data-kind={banner.kind}>

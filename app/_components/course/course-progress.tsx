@@ -2,22 +2,21 @@
 // The student's progress on the course index, asked of the agent from the browser (the page itself is
 // the same for everyone). One request per page view, again when the tab comes back into view.
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { PageAgent } from '@/lib/agent/config';
 import { browserTokenStore } from '@/lib/agent/session';
 import { fetchProgress, type ProgressState, progressUrl } from '@/lib/lessons/progress';
 import { type LessonTotals, summarize } from '@/lib/lessons/summary';
 import { format } from '@/lib/template';
+import { agentLocation } from '@/lib/terminal/wire';
 import styles from './course-progress.module.css';
 
 const ProgressContext = createContext<ProgressState>({ kind: 'loading' });
 
-export function CourseProgressProvider({ agentPort, children }: { agentPort: number; children: ReactNode }) {
+export function CourseProgressProvider({ agent, children }: { agent: PageAgent; children: ReactNode }) {
   const [state, setState] = useState<ProgressState>({ kind: 'loading' });
+  const { port, path } = agent;
   useEffect(() => {
-    const url = progressUrl({
-      pageProtocol: window.location.protocol,
-      hostname: window.location.hostname,
-      port: agentPort,
-    });
+    const url = progressUrl(agentLocation(window.location, { port, path }));
     let current = 0;
     const load = () => {
       const request = ++current;
@@ -36,7 +35,7 @@ export function CourseProgressProvider({ agentPort, children }: { agentPort: num
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('pageshow', load);
     };
-  }, [agentPort]);
+  }, [port, path]);
   return <ProgressContext.Provider value={state}>{children}</ProgressContext.Provider>;
 }
 

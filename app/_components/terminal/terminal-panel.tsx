@@ -7,6 +7,7 @@
 import '@xterm/xterm/css/xterm.css';
 import { TAB_COUNT } from '@protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PageAgent } from '@/lib/agent/config';
 import { useLessonStore } from '@/lib/lessons/use-lesson';
 import type { TabStatus } from '@/lib/terminal/connection';
 import { type BarKey, keyBytes, StickyModifiers } from '@/lib/terminal/key-bar-keys';
@@ -29,11 +30,11 @@ const INITIAL: TabStatus = { state: 'connecting', message: 'connecting', vars: {
 const TOAST_MS = 2500;
 
 export function TerminalPanel({
-  agentPort,
+  agent,
   messages,
   joinHref,
 }: {
-  agentPort: number;
+  agent: PageAgent;
   messages: TerminalMessages;
   /** Where a class-mode student without a class token is sent: `/<locale>/turma`. */
   joinHref: string;
@@ -77,6 +78,8 @@ export function TerminalPanel({
   const copyFeedbackRef = useRef(copyFeedback);
   copyFeedbackRef.current = copyFeedback;
 
+  // Primitives for the effect below: a new props object with the same agent must not reconnect the terminals.
+  const { port: agentPort, path: agentPath } = agent;
   const newShellBanner = messages.message.newShell;
   const { tab0, tab1, tooMuchOutput } = messages;
   useEffect(() => {
@@ -89,7 +92,7 @@ export function TerminalPanel({
       if (!host) continue;
       void createTerminalController(host, {
         tab,
-        agentPort,
+        agent: { port: agentPort, path: agentPath },
         newShellBanner,
         inputLabel: inputLabels[tab] ?? tab0,
         tooMuchOutput,
@@ -139,7 +142,7 @@ export function TerminalPanel({
       for (const tab of TABS) lesson?.setTabConnected(tab, false);
       controllers.current = [];
     };
-  }, [agentPort, newShellBanner, tab0, tab1, tooMuchOutput, lesson, sticky]);
+  }, [agentPort, agentPath, newShellBanner, tab0, tab1, tooMuchOutput, lesson, sticky]);
 
   useEffect(
     () => () => {
