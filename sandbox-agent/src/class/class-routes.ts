@@ -24,6 +24,7 @@ import {
 import type { Placed } from '../server/cluster';
 import type { HelpHandler } from '../server/connection';
 import type { ClassGate, ClassSend } from '../server/http-server';
+import { fromSitePage } from '../server/origin';
 import { KeyedRateLimiter } from '../server/rate-limit';
 import { readBody } from '../server/read-body';
 import { newStudentId, STUDENT_TOKEN_MS, type TokenPayload, type TokenSigner } from '../server/token';
@@ -155,7 +156,7 @@ export class ClassRoutes implements ClassGate {
     const p = url.pathname;
     const isInstructor = p.startsWith('/instructor/');
     if (p !== CLASS_JOIN_PATH && !isInstructor) return false;
-    if (!cors['access-control-allow-origin']) {
+    if (!fromSitePage(req.headers, cors)) {
       send(403, { error: 'origin' satisfies ClassError });
       return true;
     }

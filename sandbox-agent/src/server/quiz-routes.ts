@@ -18,6 +18,7 @@ import {
   type QuizResult,
   quizAnswerRequest,
 } from '../protocol';
+import { fromSitePage } from './origin';
 import { KeyedRateLimiter } from './rate-limit';
 import { readBody } from './read-body';
 import type { TokenPayload, TokenSigner } from './token';
@@ -56,8 +57,8 @@ export class QuizRoutes {
     const p = url.pathname;
     if (p !== PROGRESS_PATH && p !== QUIZ_PATH) return false;
     const refuse = (status: number, error: QuizError) => send(status, { error });
-    // A browser always sends Origin on a cross-origin request: without an allowed one, nothing.
-    if (!cors['access-control-allow-origin']) {
+    // A browser always sends Origin on a cross-origin request: without an allowed one (or a same-origin GET), nothing.
+    if (!fromSitePage(req.headers, cors)) {
       refuse(403, 'origin');
       return true;
     }
