@@ -8,6 +8,7 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { Namespace, Pod, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseAllDocuments, visit } from 'yaml';
+import { agentPath } from '@/lib/agent/config';
 import { containersOf, type K8sObject, kustomizeBuild, loadYaml, podSpecOf } from './kustomize';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -25,6 +26,9 @@ const MODELS: Record<string, { prototype: { validate(): void }; new (data: never
 
 /** Seconds an idle terminal WebSocket must survive behind the ingress: an hour (issue 22). */
 const WEBSOCKET_TIMEOUT_S = 3600;
+
+/** The ingress path of "the page's agent": any agent pod (the site's GAIOLA_AGENT_PATH is its prefix). */
+const ANY_ROUTE = '/agents/any(/|$)(.*)';
 
 function modelFor(o: K8sObject) {
   const model = MODELS[`${o.apiVersion}/${o.kind}`];
@@ -152,7 +156,7 @@ describe('deploy/kubernetes: the example overlay', () => {
     const notes = ingress.metadata.annotations;
     expect(Number(notes['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(WEBSOCKET_TIMEOUT_S);
     expect(Number(notes['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(WEBSOCKET_TIMEOUT_S);
-    const paths = ingress.spec.rules[0].http.paths;
+    const paths = (ingress.spec.rules[0].http.paths as Any[]).filter((p) => p.path !== ANY_ROUTE);
     const replicas = (find(example, 'StatefulSet', 'gaiola-agent') as Any).spec.replicas as number;
     expect(paths).toHaveLength(replicas);
     for (let i = 0; i < replicas; i++) {
@@ -163,6 +167,49 @@ describe('deploy/kubernetes: the example overlay', () => {
       expect(svc.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': pod });
       expect(svc.spec.ports[0].targetPort).toBe('agent');
     }
+  });
+
+  it('routes /agents/any/ to every agent pod, in the same Ingress (its rewrite and hour-long timeouts)', () => {
+    const ingress = find(example, 'Ingress', 'gaiola-agents') as Any;
+    const notes = ingress.metadata.annotations;
+    expect(notes['nginx.ingress.kubernetes.io/rewrite-target']).toBe('/$2');
+    expect(Number(notes['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(WEBSOCKET_TIMEOUT_S);
+    expect(Number(notes['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(WEBSOCKET_TIMEOUT_S);
+    const route = (ingress.spec.rules[0].http.paths as Any[]).find((p) => p.path === ANY_ROUTE);
+    expect(route?.backend.service).toEqual({ name: 'gaiola-agents', port: { name: 'agent' } });
+    const svc = find(example, 'Service', 'gaiola-agents') as Any;
+    const agents = find(example, 'StatefulSet', 'gaiola-agent') as Any;
+    expect(svc.spec.selector).toEqual(agents.spec.selector.matchLabels);
+    // A Service with an address: controllers that proxy to it, unlike ingress-nginx, need one.
+    expect(svc.spec.clusterIP).toBeUndefined();
+    expect(svc.spec.ports[0]).toMatchObject({ name: 'agent', targetPort: 'agent' });
+  });
+
+  it('names each agent by its own route (GAIOLA_AGENT_URL ends in its id), and the site’s agent path is the any-route', () => {
+    const agent = (find(example, 'StatefulSet', 'gaiola-agent') as Any).spec.template.spec.containers[0];
+    const names = (agent.env as Any[]).map((e) => e.name);
+    const url = agent.env.find((e: Any) => e.name === 'GAIOLA_AGENT_URL').value as string;
+    // Kubernetes expands $(VAR) only from variables defined earlier in the list.
+    expect(names.indexOf('GAIOLA_AGENT_ID')).toBeLessThan(names.indexOf('GAIOLA_AGENT_URL'));
+    const id = agent.env.find((e: Any) => e.name === 'GAIOLA_AGENT_ID');
+    expect(id.valueFrom.fieldRef.fieldPath).toBe('metadata.name');
+    expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\/agents\/\$\(GAIOLA_AGENT_ID\)$/);
+    const replicas = (find(example, 'StatefulSet', 'gaiola-agent') as Any).spec.replicas as number;
+    const ingress = find(example, 'Ingress', 'gaiola-agents') as Any;
+    const routes = (ingress.spec.rules[0].http.paths as Any[]).map((p) => p.path as string);
+    const host = ingress.spec.rules[0].host as string;
+    for (let i = 0; i < replicas; i++) {
+      // As the pod named gaiola-agent-i sees it: its own route, on the ingress's host.
+      const own = new URL(url.replace('$(GAIOLA_AGENT_ID)', `gaiola-agent-${i}`));
+      expect(own.pathname).toBe(`/agents/gaiola-agent-${i}`);
+      expect(own.host).toBe(host);
+      expect(routes).toContain(`${own.pathname}(/|$)(.*)`);
+    }
+    const site = (find(example, 'Deployment', 'gaiola-site') as Any).spec.template.spec.containers[0];
+    const agentPathSetting = site.env.find((e: Any) => e.name === 'GAIOLA_AGENT_PATH').value as string;
+    expect(agentPath(agentPathSetting)).toBe(agentPathSetting);
+    expect(`${agentPathSetting}(/|$)(.*)`).toBe(ANY_ROUTE);
+    expect(site.env.some((e: Any) => e.name === 'GAIOLA_DATABASE_URL')).toBe(false);
   });
 });
 
