@@ -178,6 +178,8 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         url: opts.agentUrl,
         capacity: opts.maxSandboxes,
         used: () => registry.size,
+        hasSandbox: async (student) => (await registry.sandboxOf(student)) !== undefined,
+        graceMs: opts.graceMs,
         store,
         signer,
         log,

@@ -11,6 +11,8 @@ import type { TokenPayload, TokenSigner } from './token';
 export const REPORT_EVERY_MS = 2000;
 /** Three reports missed: gone (a slow database or a paused process misses one, not three). */
 export const AGENT_GONE_MS = 3 * REPORT_EVERY_MS + 500;
+/** How often an agent looks for seats nobody uses (every fifth report). */
+export const SWEEP_EVERY_MS = 5 * REPORT_EVERY_MS;
 
 export interface ClusterOptions {
   agentId: string;
@@ -19,6 +21,10 @@ export interface ClusterOptions {
   capacity: number;
   /** Students' sandboxes now. */
   used(): number;
+  /** Whether a student has a sandbox here (running or starting). */
+  hasSandbox(studentId: string): Promise<boolean>;
+  /** How long a sandbox outlives its last tab (GAIOLA_GRACE_SECONDS): a seat unused this long is given back. */
+  graceMs: number;
   store: Pick<Store, 'reportAgent' | 'placeStudent' | 'upsertStudent' | 'seatedOn' | 'releaseSeat'>;
   signer: TokenSigner;
   log(line: string): void;
@@ -45,8 +51,30 @@ export class AgentCluster {
     const { store, agentId } = this.opts;
     for (const student of await store.seatedOn(agentId)) await store.releaseSeat(student);
     await this.report();
-    this.timer = setInterval(() => void this.report().catch(() => {}), REPORT_EVERY_MS);
+    let reports = 0;
+    this.timer = setInterval(() => {
+      void this.report().catch(() => {});
+      reports += 1;
+      if (reports % (SWEEP_EVERY_MS / REPORT_EVERY_MS) === 0)
+        this.sweep().catch((err: Error) => this.opts.log(`seats not swept: ${err.message}`));
+    }, REPORT_EVERY_MS);
     this.timer.unref();
+  }
+
+  /**
+   * Gives back the seats here that nobody uses: placed longer ago than the grace period, with no sandbox here (a
+   * page that got its session and never opened a terminal). A student who comes back is placed again. Returns
+   * how many were freed.
+   */
+  async sweep(now = Date.now()): Promise<number> {
+    const { store, agentId, graceMs, hasSandbox } = this.opts;
+    let freed = 0;
+    for (const student of await store.seatedOn(agentId, now - graceMs)) {
+      if (await hasSandbox(student)) continue;
+      await store.releaseSeat(student);
+      freed += 1;
+    }
+    return freed;
   }
 
   /** Leaving on purpose: reported as seen long ago, so its students are placed elsewhere at once. */

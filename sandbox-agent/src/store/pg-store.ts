@@ -688,10 +688,10 @@ export class PgStore implements Store {
     await this.q('DELETE FROM seats WHERE student_id = $1 AND agent_id = $2', [studentId, this.agentId]);
   }
 
-  async seatedOn(agentId: string): Promise<string[]> {
+  async seatedOn(agentId: string, placedBefore = Number.MAX_SAFE_INTEGER): Promise<string[]> {
     const { rows } = await this.q<{ student_id: string }>(
-      'SELECT student_id FROM seats WHERE agent_id = $1 ORDER BY student_id COLLATE "C"',
-      [agentId],
+      'SELECT student_id FROM seats WHERE agent_id = $1 AND placed_at < $2 ORDER BY student_id COLLATE "C"',
+      [agentId, placedBefore],
     );
     return rows.map((r) => r.student_id);
   }

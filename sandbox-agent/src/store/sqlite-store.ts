@@ -542,12 +542,10 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM seats WHERE student_id = ? AND agent_id = ?').run(studentId, this.agentId);
   }
 
-  async seatedOn(agentId: string): Promise<string[]> {
+  async seatedOn(agentId: string, placedBefore = Number.MAX_SAFE_INTEGER): Promise<string[]> {
     const rows = this.db
-      .prepare('SELECT student_id FROM seats WHERE agent_id = ? ORDER BY student_id')
-      .all(agentId) as {
-      student_id: string;
-    }[];
+      .prepare('SELECT student_id FROM seats WHERE agent_id = ? AND placed_at < ? ORDER BY student_id')
+      .all(agentId, placedBefore) as { student_id: string }[];
     return rows.map((r) => r.student_id);
   }
 

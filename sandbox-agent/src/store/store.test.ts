@@ -133,9 +133,14 @@ describe.each(kinds)('Store on %s: agents and seats (issue 22)', (_kind, openFre
     const zero = await openFresh('gaiola-agent-0');
     await zero.reportAgent(agent('gaiola-agent-1', 4, 1000));
     await zero.upsertStudent('ana', 'solo');
-    expect((await zero.placeStudent('ana', undefined, 900))?.agent.id).toBe('gaiola-agent-1');
+    expect((await zero.placeStudent('ana', undefined, 900, 1000))?.agent.id).toBe('gaiola-agent-1');
     await zero.releaseSeat('ana');
     expect(await zero.seatedOn('gaiola-agent-1')).toEqual(['ana']);
+    // seated before a time, or after it
+    await zero.upsertStudent('eva', 'solo');
+    await zero.placeStudent('eva', undefined, 900, 3000);
+    expect(await zero.seatedOn('gaiola-agent-1', 3000)).toEqual(['ana']);
+    expect(await zero.seatedOn('gaiola-agent-1', 3001)).toEqual(['ana', 'eva']);
     await zero.upsertStudent('rui', 'solo');
     expect(await zero.placeStudent('rui', undefined, 2000)).toBeUndefined();
   });

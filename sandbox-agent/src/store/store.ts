@@ -190,8 +190,8 @@ export interface Store {
   ): Promise<Placement | undefined>;
   /** The student's seat is freed when it is on this store's agent (their sandbox ended there); none elsewhere. */
   releaseSeat(studentId: string): Promise<void>;
-  /** The students with a seat on an agent. */
-  seatedOn(agentId: string): Promise<string[]>;
+  /** The students with a seat on an agent; with `placedBefore`, only those seated there before that time (ms). */
+  seatedOn(agentId: string, placedBefore?: number): Promise<string[]>;
 
   close(): Promise<void>;
 }
