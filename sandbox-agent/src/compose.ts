@@ -185,8 +185,6 @@ export async function composeAgent(opts: AgentOptions): Promise<Agent> {
         log,
       })
     : undefined;
-  // A student who left (their grace ran out) frees their seat for the next; a restart of their lesson keeps it.
-  if (cluster) events.onDestroyed((_id, reason, student) => reason === 'grace-expired' && cluster.released(student));
   const classMode = engine
     ? createClassMode({
         mode: opts.mode,

@@ -25,7 +25,7 @@ export interface ClusterOptions {
   hasSandbox(studentId: string): Promise<boolean>;
   /** How long a sandbox outlives its last tab (GAIOLA_GRACE_SECONDS): a seat unused this long is given back. */
   graceMs: number;
-  store: Pick<Store, 'reportAgent' | 'placeStudent' | 'upsertStudent' | 'seatedOn' | 'releaseSeat'>;
+  store: Pick<Store, 'reportAgent' | 'placeStudent' | 'upsertStudent' | 'seatOf' | 'seatedOn' | 'releaseSeat'>;
   signer: TokenSigner;
   log(line: string): void;
 }
@@ -62,9 +62,9 @@ export class AgentCluster {
   }
 
   /**
-   * Gives back the seats here that nobody uses: placed longer ago than the grace period, with no sandbox here (a
-   * page that got its session and never opened a terminal). A student who comes back is placed again. Returns
-   * how many were freed.
+   * Gives back the seats here that nobody uses: placed longer ago than the grace period, with no sandbox here (its
+   * student left and their sandbox's grace ran out, or their page never opened a terminal). A student who comes
+   * back is placed again. Returns how many were freed.
    */
   async sweep(now = Date.now()): Promise<number> {
     const { store, agentId, graceMs, hasSandbox } = this.opts;
@@ -98,16 +98,12 @@ export class AgentCluster {
     return { agent, token };
   }
 
-  /** Whether the token's student may open terminals here: the token names this agent and their seat is here. */
+  /**
+   * Whether the token's student may open terminals here: the token names this agent and their seat is here. Read
+   * only, on every terminal's connect; a student without a seat here asks for their session again, which places them.
+   */
   async seatedHere(p: TokenPayload): Promise<boolean> {
-    if (p.a !== this.opts.agentId) return false;
-    const placed = await this.place(p, undefined);
-    return placed?.agent.id === this.opts.agentId;
-  }
-
-  /** The student's sandbox here ended for good (they left): their seat is free for the next student. */
-  released(studentId: string): void {
-    this.opts.store.releaseSeat(studentId).catch((err: Error) => this.opts.log(`seat not freed: ${err.message}`));
+    return p.a === this.opts.agentId && (await this.opts.store.seatOf(p.s)) === this.opts.agentId;
   }
 
   private async report(lastSeen = Date.now()): Promise<void> {

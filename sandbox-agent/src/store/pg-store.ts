@@ -3,7 +3,7 @@
 // Layer: imports nothing of the agent's but protocol/ (README, How it fits together; biome.json enforces it).
 import pg from 'pg';
 import { taggedName } from '../protocol';
-import { candidateOf, chooseAgent } from './placement';
+import { agentForNewSeat } from './placement';
 import {
   type AgentRow,
   type AuditRecord,
@@ -672,8 +672,7 @@ export class PgStore implements Store {
           [classId ?? null],
         )
       ).rows;
-      const chosen = chooseAgent(live.map((a) => candidateOf(a, counts)));
-      const agent = live.find((a) => a.id === chosen);
+      const agent = agentForNewSeat(live, counts);
       if (!agent) return undefined;
       await c.query(
         `INSERT INTO seats (student_id, agent_id, placed_at) VALUES ($1, $2, $3)
@@ -682,6 +681,13 @@ export class PgStore implements Store {
       );
       return { agent, placed: true };
     });
+  }
+
+  async seatOf(studentId: string): Promise<string | undefined> {
+    const { rows } = await this.q<{ agent_id: string }>('SELECT agent_id FROM seats WHERE student_id = $1', [
+      studentId,
+    ]);
+    return rows[0]?.agent_id;
   }
 
   async releaseSeat(studentId: string): Promise<void> {

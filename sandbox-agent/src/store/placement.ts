@@ -1,5 +1,6 @@
 // Which agent a student goes to (issue 22), decided from what the database holds: the live agents, the seats
 // each has given, and where the student's classmates sit. Pure: both stores call it inside their transaction.
+import type { AgentRow } from './store';
 
 /** A live agent as the choice sees it. */
 export interface Candidate {
@@ -12,11 +13,17 @@ export interface Candidate {
   classmates: number;
 }
 
+/** Seats grouped by agent as a store counts them (PostgreSQL's COUNT comes back as text). */
+export type SeatCount = { id: string; seats: number | string; classmates: number | string | null };
+
+/** The live agent a new seat goes to, as chooseAgent() says from the seats counted; undefined when all are full. */
+export function agentForNewSeat(live: readonly AgentRow[], counts: readonly SeatCount[]): AgentRow | undefined {
+  const chosen = chooseAgent(live.map((a) => candidateOf(a, counts)));
+  return live.find((a) => a.id === chosen);
+}
+
 /** A live agent with its seats counted (rows of seats grouped by agent; an agent without seats has none). */
-export function candidateOf(
-  a: { id: string; capacity: number },
-  counts: readonly { id: string; seats: number | string; classmates: number | string | null }[],
-): Candidate {
+function candidateOf(a: { id: string; capacity: number }, counts: readonly SeatCount[]): Candidate {
   const c = counts.find((r) => r.id === a.id);
   return { id: a.id, capacity: a.capacity, seats: Number(c?.seats ?? 0), classmates: Number(c?.classmates ?? 0) };
 }

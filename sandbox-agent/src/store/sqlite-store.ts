@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { taggedName } from '../protocol';
-import { candidateOf, chooseAgent } from './placement';
+import { agentForNewSeat } from './placement';
 import {
   type AgentRow,
   type AuditRecord,
@@ -524,8 +524,7 @@ export class SqliteStore implements Store {
            FROM seats se JOIN students st ON st.id = se.student_id GROUP BY se.agent_id`,
           )
           .all(classId ?? null, classId ?? null) as { id: string; seats: number; classmates: number }[];
-        const chosen = chooseAgent(live.map((a) => candidateOf(a, counts)));
-        const agent = live.find((a) => a.id === chosen);
+        const agent = agentForNewSeat(live, counts);
         if (!agent) return undefined;
         this.db
           .prepare(
@@ -536,6 +535,13 @@ export class SqliteStore implements Store {
         return { agent, placed: true };
       })
       .immediate();
+  }
+
+  async seatOf(studentId: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT agent_id FROM seats WHERE student_id = ?').get(studentId) as
+      | { agent_id: string }
+      | undefined;
+    return row?.agent_id;
   }
 
   async releaseSeat(studentId: string): Promise<void> {

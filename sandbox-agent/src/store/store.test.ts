@@ -125,6 +125,8 @@ describe.each(kinds)('Store on %s: agents and seats (issue 22)', (_kind, openFre
     await s.reportAgent(agent(other, 4, 5000));
     const moved = await s.placeStudent('ana', undefined, 4000, 5001);
     expect(moved).toMatchObject({ agent: { id: other }, placed: true });
+    expect(await s.seatOf('ana')).toBe(other);
+    expect(await s.seatOf('nobody')).toBeUndefined();
     expect(await s.seatedOn(other)).toEqual(['ana']);
     expect(await s.seatedOn(first?.agent.id as string)).toEqual([]);
   });

@@ -188,6 +188,8 @@ export interface Store {
     since: number,
     now?: number,
   ): Promise<Placement | undefined>;
+  /** The agent the student has a seat on, if any (read only: placeStudent gives seats). */
+  seatOf(studentId: string): Promise<string | undefined>;
   /** The student's seat is freed when it is on this store's agent (their sandbox ended there); none elsewhere. */
   releaseSeat(studentId: string): Promise<void>;
   /** The students with a seat on an agent; with `placedBefore`, only those seated there before that time (ms). */
