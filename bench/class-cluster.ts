@@ -5,20 +5,18 @@
 // SIGKILLed, and how long its students took to be placed on the agent standing by and have a terminal again.
 import { randomBytes } from 'node:crypto';
 import { probeHost } from '../sandbox-agent/src/kernel/probe';
-import type { AgentRef } from '../sandbox-agent/src/protocol';
-import { newStudentId } from '../sandbox-agent/src/server/token';
-import { type Harness, TermClient } from '../sandbox-agent/test/agent-harness';
-import { placeOn, startCluster } from '../sandbox-agent/test/cluster-harness';
+import {
+  joinClass,
+  openTerminals,
+  placeAwayFrom,
+  placeOn,
+  type Seat,
+  startCluster,
+} from '../sandbox-agent/test/cluster-harness';
 import { hostMemMiB, sleep, summary } from './lib';
 
 /** Terminals opened at once, as in the kernel test: a class arriving together. */
 const AT_ONCE = 16;
-
-interface Seat {
-  token: string;
-  agent: AgentRef;
-  term?: TermClient;
-}
 
 export async function runClassOverAgents(size: number, agents: number, seconds: number, everyMs: number) {
   // The class just fits on `agents` agents; one more stands by with as much room, for the failover at the end.
@@ -41,9 +39,7 @@ export async function runClassOverAgents(size: number, agents: number, seconds: 
     const cls = await c.store.currentClass();
     if (!cls) throw new Error('the first agent made no class');
     for (let i = 0; i < size; i++) {
-      const row = await c.store.joinClass(cls.id, newStudentId(), `Aluno ${i + 1}`);
-      const now = Date.now();
-      const token = c.signer.sign({ s: row.id, i: now, m: 'class', c: cls.id, x: now + 3600_000 });
+      const { token } = await joinClass(c, cls.id, `Aluno ${i + 1}`);
       seats.push({ token, agent: { id: '', url: '' } });
     }
     // every page asks whichever agent answers, all at once
@@ -58,7 +54,7 @@ export async function runClassOverAgents(size: number, agents: number, seconds: 
     });
     const placedWhere = where(seats);
     const tOpen = performance.now();
-    await openAll(seats);
+    await openTerminals(seats, AT_ONCE);
     const openMs = performance.now() - tOpen;
     const memWith = hostMemMiB();
 
@@ -83,19 +79,11 @@ export async function runClassOverAgents(size: number, agents: number, seconds: 
     const front = c.agents[1]?.url as string;
     await Promise.all(
       moved.map(async (s) => {
-        for (;;) {
-          const p = await placeOn(front, s.token);
-          if (p.status === 200 && p.agent && p.token && p.agent.id !== victim.id) {
-            s.token = p.token;
-            s.agent = p.agent;
-            return;
-          }
-          await sleep(250);
-        }
+        Object.assign(s, await placeAwayFrom(front, s.token, victim.id));
       }),
     );
     const replacedMs = performance.now() - tKill;
-    await openAll(moved);
+    await openTerminals(moved, AT_ONCE);
     const reopenedMs = performance.now() - tKill;
 
     console.log(
@@ -110,18 +98,6 @@ export async function runClassOverAgents(size: number, agents: number, seconds: 
   } finally {
     await Promise.all(seats.map((s) => s.term?.close()));
     await c.stop();
-  }
-}
-
-async function openAll(seats: readonly Seat[]): Promise<void> {
-  for (let i = 0; i < seats.length; i += AT_ONCE) {
-    await Promise.all(
-      seats.slice(i, i + AT_ONCE).map(async (s) => {
-        s.term = new TermClient({ url: s.agent.url } as Harness, s.token, 0);
-        await s.term.open();
-        await s.term.hello();
-      }),
-    );
   }
 }
 

@@ -8,9 +8,16 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentDirs } from '../src/kernel/cgroup-layout';
 import type { AgentRef } from '../src/protocol';
-import { newStudentId } from '../src/server/token';
-import { type Harness, student, TermClient, waitUntil } from './agent-harness';
-import { type Cluster, placeOn, startCluster } from './cluster-harness';
+import { student, waitUntil } from './agent-harness';
+import {
+  type Cluster,
+  joinClass,
+  openTerminals,
+  placeAwayFrom,
+  placeOn,
+  type Seat,
+  startCluster,
+} from './cluster-harness';
 import { eventually, kernelSuite, processesInUidRange } from './kernel-helpers';
 import { postgresAvailable } from './pg-server';
 
@@ -24,22 +31,8 @@ const AT_ONCE = 16;
 /** Uid ranges far from every other kernel test's (they use slots up to about 51100). */
 const SLOT_BASE = 55000 + (randomBytes(1).readUInt8(0) % 4) * 700;
 
-interface Student {
+interface Student extends Seat {
   id: string;
-  token: string;
-  agent: AgentRef;
-  term?: TermClient;
-}
-
-/** Runs `fn` over `items`, `n` at a time. */
-async function inBatches<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += n) await Promise.all(items.slice(i, i + n).map(fn));
-}
-
-async function openTerminal(s: Student): Promise<void> {
-  s.term = new TermClient({ url: s.agent.url } as Harness, s.token, 0);
-  await s.term.open();
-  await s.term.hello();
 }
 
 function countBy(students: readonly Student[]): Record<string, number> {
@@ -56,15 +49,7 @@ describe.skipIf(skip !== undefined)('many agents on one PostgreSQL database (iss
   let c: Cluster;
   const students: Student[] = [];
   let classId = '';
-  const classToken = (id: string) => {
-    const now = Date.now();
-    return c.signer.sign({ s: id, i: now, m: 'class', c: classId, x: now + 3600_000 });
-  };
-  /** A new student of the class, joined through the store (the join route allows 10 at once per address). */
-  const join = async (name: string) => {
-    const row = await c.store.joinClass(classId, newStudentId(), name);
-    return { id: row.id, token: classToken(row.id) };
-  };
+  const join = (name: string) => joinClass(c, classId, name);
 
   beforeAll(async () => {
     c = await startCluster({
@@ -100,7 +85,7 @@ describe.skipIf(skip !== undefined)('many agents on one PostgreSQL database (iss
     });
     // The first agent fills with the class, the next takes the rest; the third stays free for a failover.
     expect(countBy(students)).toEqual({ 'gaiola-agent-0': CAPACITY, 'gaiola-agent-1': CLASS_SIZE - CAPACITY });
-    await inBatches(students, AT_ONCE, openTerminal);
+    await openTerminals(students, AT_ONCE);
     for (const a of c.agents) {
       const h = await health(a.url);
       expect(h.store).toBe('postgres');
@@ -123,19 +108,11 @@ describe.skipIf(skip !== undefined)('many agents on one PostgreSQL database (iss
     // As a page does after a dropped terminal: ask for the session again until a live agent has the seat.
     await Promise.all(
       onKilled.map(async (s) => {
-        for (;;) {
-          const a = await placeOn(front, s.token);
-          if (a.status === 200 && a.agent && a.agent.id !== 'gaiola-agent-0') {
-            s.token = a.token as string;
-            s.agent = a.agent;
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 250));
-        }
+        Object.assign(s, await placeAwayFrom(front, s.token, 'gaiola-agent-0'));
       }),
     );
     const placedMs = Date.now() - killedAt;
-    await inBatches(onKilled, AT_ONCE, openTerminal);
+    await openTerminals(onKilled, AT_ONCE);
     console.log(
       `[agents-cluster] ${onKilled.length} students placed on live agents ${placedMs} ms after the SIGKILL, ` +
         `terminals open after ${Date.now() - killedAt} ms`,

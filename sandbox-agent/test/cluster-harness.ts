@@ -12,10 +12,10 @@ import { defaultKernelConfig, IDS_PER_SLOT, type KernelConfig } from '../src/ker
 import type { HostProbe } from '../src/kernel/probe';
 import { reclaimLeftovers, releaseHostResources } from '../src/kernel/sandbox';
 import { type AgentRef, SESSION_PATH } from '../src/protocol';
-import { TokenSigner } from '../src/server/token';
+import { newStudentId, TokenSigner } from '../src/server/token';
 import { openStore } from '../src/store/open';
 import type { Store } from '../src/store/store';
-import { ORIGIN } from './agent-harness';
+import { type Harness, ORIGIN, TermClient } from './agent-harness';
 import { AgentProcess, freePort } from './agent-process';
 import { type PostgresServer, startPostgres } from './pg-server';
 
@@ -153,6 +153,45 @@ export async function placeOn(
   });
   const body = (await res.json()) as { token?: string; agent?: AgentRef; error?: string };
   return { status: res.status, ...body };
+}
+
+/**
+ * A new student of the class, joined through the store (the join route allows 10 at once per address, and a
+ * simulated class comes from one), with the token /class/join would give them.
+ */
+export async function joinClass(c: Cluster, classId: string, name: string): Promise<{ id: string; token: string }> {
+  const row = await c.store.joinClass(classId, newStudentId(), name);
+  const now = Date.now();
+  return { id: row.id, token: c.signer.sign({ s: row.id, i: now, m: 'class', c: classId, x: now + 3600_000 }) };
+}
+
+/** As a page does after its terminal dropped: asks `frontDoor` again, every 250 ms, until an agent other than `gone`. */
+export async function placeAwayFrom(frontDoor: string, token: string, gone: string): Promise<Seat> {
+  for (;;) {
+    const a = await placeOn(frontDoor, token);
+    if (a.status === 200 && a.agent && a.token && a.agent.id !== gone) return { token: a.token, agent: a.agent };
+    await delay(250);
+  }
+}
+
+/** A student placed on an agent, and their terminal there once opened. */
+export interface Seat {
+  token: string;
+  agent: AgentRef;
+  term?: TermClient;
+}
+
+/** Opens each seat's terminal (tab 0) on its agent, `atOnce` at a time, as a class arriving together. */
+export async function openTerminals(seats: readonly Seat[], atOnce: number): Promise<void> {
+  for (let i = 0; i < seats.length; i += atOnce) {
+    await Promise.all(
+      seats.slice(i, i + atOnce).map(async (s) => {
+        s.term = new TermClient({ url: s.agent.url } as Harness, s.token, 0);
+        await s.term.open();
+        await s.term.hello();
+      }),
+    );
+  }
 }
 
 function delay(ms: number): Promise<void> {
